@@ -1,0 +1,103 @@
+"""Access functions for articles (keyword-only, taking the session)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import case, func, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col
+
+from db.models import Article, Mention, MentionState
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    text: str
+    title: str
+    published: date | None
+    source: str = ""
+    url: str | None = None
+    path: str | None = None
+
+
+def find_by_hash(session: Session, *, digest: str) -> int | None:
+    return session.execute(
+        select(Article.id).where(col(Article.content_hash) == digest)
+    ).scalar_one_or_none()
+
+
+def add_article(session: Session, *, article: NewArticle) -> tuple[int, bool]:
+    """Insert an article unless the same text is stored; returns (id, created)."""
+    digest = content_hash(article.text)
+    existing = find_by_hash(session, digest=digest)
+    if existing is not None:
+        return existing, False
+    values = {
+        "text": article.text,
+        "title": article.title,
+        "published": article.published,
+        "source": article.source,
+        "url": article.url,
+        "path": article.path,
+        "content_hash": digest,
+    }
+    try:
+        with session.begin_nested():
+            new_id = session.execute(
+                insert(Article).values(**values).returning(col(Article.id))
+            ).scalar_one()
+    except IntegrityError:
+        # Another process stored the same text between our look-up and insert.
+        found = find_by_hash(session, digest=digest)
+        assert found is not None
+        return found, False
+    return new_id, True
+
+
+def article_ids_without_suggestions(session: Session) -> list[int]:
+    return list(
+        session.execute(
+            select(Article.id).where(col(Article.suggested_by).is_(None)).order_by(Article.id)
+        ).scalars()
+    )
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """One line of the article list."""
+
+    id: int
+    title: str
+    published: date | None
+    source: str
+    mentions: int
+    decided: int
+
+
+def list_articles(session: Session) -> list[ArticleRow]:
+    decided = func.sum(case((col(Mention.state) != MentionState.SUGGESTED.value, 1), else_=0))
+    stmt = (
+        select(
+            Article.id,
+            Article.title,
+            Article.published,
+            Article.source,
+            func.count(col(Mention.id)),
+            func.coalesce(decided, 0),
+        )
+        .outerjoin(Mention, col(Mention.article_id) == col(Article.id))
+        .group_by(col(Article.id))
+        .order_by(col(Article.published).desc(), col(Article.id))
+    )
+    return [ArticleRow(*row) for row in session.execute(stmt)]
+
+
+def count_articles(session: Session) -> int:
+    return session.execute(select(func.count(col(Article.id)))).scalar_one()

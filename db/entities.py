@@ -1,0 +1,49 @@
+"""Access functions for canonical entities and their aliases."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sqlalchemy import select
+from sqlmodel import Session, col
+
+from db.models import Alias, Entity
+
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def normalize_alias(text: str) -> str:
+    """The form aliases are matched by: NFKC, case-folded, quotes and spaces unified."""
+    folded = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return _SPACE.sub(" ", folded).strip()
+
+
+def find_entity(session: Session, *, alias: str, type_: str) -> Entity | None:
+    stmt = (
+        select(Entity)
+        .join(Alias, col(Alias.entity_id) == col(Entity.id))
+        .where(
+            col(Alias.normalized) == normalize_alias(alias),
+            col(Entity.type) == type_,
+            col(Entity.merged_into_id).is_(None),
+        )
+        .order_by(col(Entity.id))
+        .limit(1)
+    )
+    return session.scalars(stmt).first()
+
+
+def ensure_entity(session: Session, *, name: str, type_: str) -> tuple[Entity, bool]:
+    """The entity known by this name and type, created with the name as alias if new."""
+    found = find_entity(session, alias=name, type_=type_)
+    if found is not None:
+        return found, False
+    entity = Entity(name=name.strip(), type=type_)
+    session.add(entity)
+    session.flush()
+    assert entity.id is not None
+    session.add(Alias(entity_id=entity.id, alias=name.strip(), normalized=normalize_alias(name)))
+    session.flush()
+    return entity, True

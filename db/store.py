@@ -1,0 +1,209 @@
+"""Opening a store: engine set-up, SQLite pragmas, migrations with a backup first."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlmodel import Session
+
+from db.clock import utcnow
+from db.errors import StoreError
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def to_url(location: str | Path) -> str:
+    """A SQLAlchemy URL for a file path, or the URL itself when given one."""
+    loc = str(location)
+    if "://" in loc:
+        return loc
+    return f"sqlite:///{Path(loc).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+def _alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+@dataclass
+class Store:
+    """An open database: its engine, where it lives, and its schema version."""
+
+    engine: Engine
+    url: str
+    backup_path: Path | None = None
+
+    @property
+    def path(self) -> Path | None:
+        db = self.engine.url.database
+        return Path(db) if self.engine.dialect.name == "sqlite" and db else None
+
+    @property
+    def display_name(self) -> str:
+        return str(self.path) if self.path else self.engine.url.render_as_string()
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed on success and rolled back on error."""
+        with self.session() as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def schema_version(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _backup_sqlite(path: Path) -> Path:
+    """Copy a SQLite file (WAL content included) next to itself with a timestamp."""
+    stamp = utcnow().strftime("%Y%m%dT%H%M%S%f")
+    target = path.with_name(f"{path.name}.{stamp}.bak")
+    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def _explain(exc: Exception, url: str) -> StoreError:
+    message = str(getattr(exc, "orig", exc))
+    where = url.removeprefix("sqlite:///")
+    if "file is not a database" in message or "file is encrypted" in message:
+        return StoreError(
+            f"{where} is not a Factdesk database (it is not an SQLite file). "
+            "Choose another file with --db."
+        )
+    if "unable to open database file" in message:
+        return StoreError(
+            f"Cannot open {where}: the folder does not exist or is not writable. "
+            "Choose another location with --db."
+        )
+    if "readonly" in message or "read-only" in message:
+        return StoreError(
+            f"{where} is read-only. Make it writable or choose another file with --db."
+        )
+    if "locked" in message:
+        return StoreError(f"{where} is locked by another program. Close it and try again.")
+    return StoreError(f"Cannot open {where}: {message}.")
+
+
+def open_store(location: str | Path, *, migrate: bool = True) -> Store:
+    """Open (creating if needed) the store at a path or URL and bring its schema up to date.
+
+    An existing SQLite file that needs migrating is first backed up next to itself.
+    A database written by a newer Factdesk is refused rather than touched.
+    """
+    url = to_url(location)
+    is_sqlite = url.startswith("sqlite")
+    connect_args: dict[str, Any] = {"timeout": BUSY_TIMEOUT_MS / 1000} if is_sqlite else {}
+    engine = create_engine(url, connect_args=connect_args)
+    if is_sqlite:
+        event.listen(engine, "connect", _sqlite_pragmas)
+        path = Path(engine.url.database or "")
+        if path.is_dir():
+            raise StoreError(f"{path} is a folder, not a database file. Choose a file with --db.")
+    store = Store(engine=engine, url=url)
+    try:
+        current = store.schema_version()
+        head = head_revision()
+        if current == head or not migrate:
+            return store
+        script = ScriptDirectory.from_config(_alembic_config())
+        if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+            raise StoreError(
+                f"{store.display_name} was written by a newer version of Factdesk "
+                f"(schema {current}). Update Factdesk to open it; the file was not changed."
+            )
+        if is_sqlite and current is not None and store.path is not None:
+            store.backup_path = _backup_sqlite(store.path)
+        elif is_sqlite and current is None and store.path is not None and _has_tables(engine):
+            raise StoreError(
+                f"{store.display_name} is an SQLite database but not a Factdesk one. "
+                "Choose another file with --db."
+            )
+        cfg = _alembic_config()
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except StoreError:
+        engine.dispose()
+        raise
+    except (DatabaseError, OperationalError, sqlite3.DatabaseError) as exc:
+        engine.dispose()
+        raise _explain(exc, url) from exc
+    return store
+
+
+def _has_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return (
+            conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type='table'")).scalar_one()
+            > 0
+        )
+
+
+def integrity_report(store: Store) -> dict[str, Any]:
+    """What ``factdesk db check`` prints: integrity, schema version and row counts."""
+    report: dict[str, Any] = {
+        "database": store.display_name,
+        "schema_version": store.schema_version(),
+        "schema_head": head_revision(),
+    }
+    with store.engine.connect() as conn:
+        if store.engine.dialect.name == "sqlite":
+            rows = [r[0] for r in conn.execute(text("PRAGMA integrity_check"))]
+            fk = list(conn.execute(text("PRAGMA foreign_key_check")))
+            report["integrity"] = "ok" if rows == ["ok"] and not fk else "; ".join(rows)
+            if fk:
+                report["integrity"] += f"; {len(fk)} broken foreign keys"
+            report["journal_mode"] = conn.execute(text("PRAGMA journal_mode")).scalar_one()
+        else:
+            report["integrity"] = "not checked (not SQLite)"
+        for table in ("article", "mention", "entity", "fact", "followup", "audit"):
+            report[f"{table}_rows"] = conn.execute(
+                text(f"SELECT count(*) FROM {table}")  # table names are constants above
+            ).scalar_one()
+    return report

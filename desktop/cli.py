@@ -1,0 +1,158 @@
+"""The ``factdesk`` command: the headless twin of the desktop app, over the same core.
+
+With no command it opens the desktop window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TextIO
+
+from db.errors import StoreError
+from db.exports import TABLES, export_csv
+from db.store import Store, integrity_report, open_store
+from desktop.settings import Settings
+
+
+def app_version() -> str:
+    try:
+        return version("factdesk")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factdesk",
+        description="Turn news articles into structured, tracked facts. "
+        "With no command, opens the desktop app.",
+    )
+    parser.add_argument("--db", metavar="PATH", help="database file or URL (env FACTDESK_DB)")
+    parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (env FACTDESK_MODEL)")
+    parser.add_argument("--version", action="store_true", help="print versions and the model")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p_import = sub.add_parser("import", help="import article files and folders")
+    p_import.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    sub.add_parser("suggest", help="suggest highlights for articles that have none yet")
+
+    p_export = sub.add_parser("export", help="export a table as CSV")
+    p_export.add_argument("table", choices=sorted(TABLES))
+    p_export.add_argument("-o", "--output", required=True, help="file to write, or - for stdout")
+    p_export.add_argument("--raw", action="store_true", help="do not neutralise formula cells")
+    p_export.add_argument("--excel", action="store_true", help="add a BOM and CRLF line ends")
+
+    p_db = sub.add_parser("db", help="database maintenance")
+    db_sub = p_db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_sub.add_parser("check", help="report integrity and schema version")
+    return parser
+
+
+def cmd_import(store: Store, paths: list[Path], out: TextIO, err: TextIO) -> int:
+    from desktop.ingest.importer import import_paths
+
+    report = import_paths(store, paths)
+    for path, reason in report.failed:
+        print(f"{path}: {reason}", file=err)
+    print(report.summary(), file=out)
+    return 1 if report.failed else 0
+
+
+def cmd_suggest(store: Store, settings: Settings, out: TextIO, err: TextIO) -> int:
+    from desktop.nlp.pipeline import load_pipeline
+    from desktop.nlp.suggest import suggest_articles
+
+    nlp, info = load_pipeline(settings.model_name)
+    if not info.statistical:
+        print("No spaCy model is installed: suggestions come from rules and are weaker.", file=err)
+    report = suggest_articles(store, nlp, info)
+    print(
+        f"Suggested {report.mentions} highlights in {report.articles} "
+        f"article{'s' if report.articles != 1 else ''} with {info.label}.",
+        file=out,
+    )
+    return 0
+
+
+def cmd_export(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.output == "-":
+        rows = export_csv(store.engine, args.table, out, raw=args.raw, excel=args.excel)
+    else:
+        target = Path(args.output)
+        partial = target.with_name(target.name + ".part")
+        try:
+            with partial.open("w", encoding="utf-8", newline="") as fh:
+                rows = export_csv(store.engine, args.table, fh, raw=args.raw, excel=args.excel)
+            partial.replace(target)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            print(f"Cannot write {target}: {exc.strerror or exc}.", file=err)
+            return 1
+        print(f"Exported {rows} {args.table} rows to {target}.", file=err)
+    return 0
+
+
+def cmd_db_check(store: Store, out: TextIO) -> int:
+    report = integrity_report(store)
+    width = max(len(k) for k in report)
+    for key, value in report.items():
+        print(f"{key:<{width}}  {value}", file=out)
+    ok = report["integrity"] == "ok" and report["schema_version"] == report["schema_head"]
+    return 0 if ok else 1
+
+
+def cmd_version(settings: Settings, out: TextIO) -> int:
+    from desktop.nlp.pipeline import load_pipeline
+
+    _nlp, info = load_pipeline(settings.model_name)
+    print(f"factdesk {app_version()}", file=out)
+    print(f"model {info.label}", file=out)
+    return 0
+
+
+def run(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    args = build_parser().parse_args(argv)
+    settings = Settings.resolve(db=args.db, model=args.model)
+    if args.version:
+        return cmd_version(settings, out)
+    if args.command is None:
+        from desktop.ui.app import run_app
+
+        return run_app(settings)
+    try:
+        store = open_store(settings.db_location)
+    except StoreError as exc:
+        print(f"factdesk: {exc}", file=err)
+        return 2
+    try:
+        if store.backup_path is not None:
+            print(f"Backed up the database to {store.backup_path} before upgrading it.", file=err)
+        if args.command == "import":
+            return cmd_import(store, args.paths, out, err)
+        if args.command == "suggest":
+            return cmd_suggest(store, settings, out, err)
+        if args.command == "export":
+            return cmd_export(store, args, out, err)
+        if args.command == "db":
+            return cmd_db_check(store, out)
+        raise AssertionError(args.command)
+    except StoreError as exc:
+        print(f"factdesk: {exc}", file=err)
+        return 2
+    finally:
+        store.close()
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        sys.exit(run())
+    except KeyboardInterrupt:
+        sys.exit(130)

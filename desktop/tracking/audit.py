@@ -1,0 +1,43 @@
+"""The audit trail: one row per analyst change, in the change's own transaction."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlmodel import Session, SQLModel
+
+from db.models import Audit
+
+
+def snapshot(obj: SQLModel, fields: tuple[str, ...]) -> dict[str, Any]:
+    """JSON-safe values of some fields of a row, for the audit's before/after."""
+    out: dict[str, Any] = {}
+    for name in fields:
+        value = getattr(obj, name)
+        out[name] = value.isoformat() if isinstance(value, date | datetime) else value
+    return out
+
+
+def record(
+    session: Session,
+    *,
+    who: str,
+    action: str,
+    target_table: str,
+    target_id: int,
+    article_id: int | None,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> Audit:
+    row = Audit(
+        who=who,
+        action=action,
+        target_table=target_table,
+        target_id=target_id,
+        article_id=article_id,
+        before=before,
+        after=after,
+    )
+    session.add(row)
+    return row

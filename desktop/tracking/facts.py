@@ -1,0 +1,108 @@
+"""Creating facts from highlights and selections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from db.entities import ensure_entity
+from db.errors import StoreError
+from db.models import Article, Evidence, Fact, FactRole, FactStatus, Mention, Modality
+from db.store import Store
+from desktop.tracking.audit import record, snapshot
+
+FACT_FIELDS = ("article_id", "kind", "predicate", "modality", "status", "time_value")
+FACT_KINDS = ("event", "statement", "relation", "quantity", "expectation")
+
+
+@dataclass(frozen=True)
+class RoleValue:
+    """A role's filler: an existing entity, a new entity by name and type, or a literal."""
+
+    entity_id: int | None = None
+    name: str | None = None
+    type_: str | None = None
+    literal: str | None = None
+
+
+@dataclass
+class FactDraft:
+    article_id: int
+    evidence_start: int
+    evidence_end: int
+    kind: str = "event"
+    predicate: str = ""
+    roles: dict[str, RoleValue] = field(default_factory=dict)
+    modality: str = Modality.ASSERTED.value
+    status: str = FactStatus.DRAFT.value
+    time_value: str | None = None
+
+
+def draft_from_mention(mention: Mention) -> FactDraft:
+    """A draft whose subject is the highlight's entity and whose evidence is its text."""
+    subject = (
+        RoleValue(entity_id=mention.entity_id)
+        if mention.entity_id is not None
+        else RoleValue(name=mention.text, type_=mention.label)
+    )
+    return FactDraft(
+        article_id=mention.article_id,
+        evidence_start=mention.start,
+        evidence_end=mention.end,
+        roles={"subject": subject},
+    )
+
+
+def create_fact(store: Store, *, draft: FactDraft, who: str) -> Fact:
+    """Store a fact with its roles and evidence quote, in one audited transaction."""
+    if draft.kind not in FACT_KINDS:
+        raise StoreError(f"Unknown fact kind {draft.kind!r}; choose one of {', '.join(FACT_KINDS)}.")
+    with store.transaction() as session:
+        article = session.get(Article, draft.article_id)
+        if article is None:
+            raise StoreError(f"Article {draft.article_id} no longer exists.")
+        start, end = draft.evidence_start, draft.evidence_end
+        if not (0 <= start < end <= len(article.text)):
+            raise StoreError(
+                f"The evidence [{start}, {end}) lies outside the article's text; select it again."
+            )
+        fact = Fact(
+            article_id=draft.article_id,
+            kind=draft.kind,
+            predicate=draft.predicate.strip(),
+            modality=draft.modality,
+            status=draft.status,
+            time_value=draft.time_value,
+        )
+        session.add(fact)
+        session.flush()
+        assert fact.id is not None
+        for role, value in draft.roles.items():
+            entity_id = value.entity_id
+            if entity_id is None and value.name:
+                entity, _ = ensure_entity(session, name=value.name, type_=value.type_ or "MISC")
+                entity_id = entity.id
+            if entity_id is None and not value.literal:
+                continue
+            session.add(
+                FactRole(fact_id=fact.id, role=role, entity_id=entity_id, literal=value.literal)
+            )
+        session.add(
+            Evidence(
+                fact_id=fact.id,
+                article_id=draft.article_id,
+                start=start,
+                end=end,
+                quote=article.text[start:end],
+            )
+        )
+        record(
+            session,
+            who=who,
+            action="fact.create",
+            target_table="fact",
+            target_id=fact.id,
+            article_id=draft.article_id,
+            before=None,
+            after=snapshot(fact, FACT_FIELDS) | {"roles": sorted(draft.roles)},
+        )
+    return fact
