@@ -24,7 +24,8 @@ run: $(STAMP)
 	$(BIN)/python -m desktop.ui.preflight
 	$(BIN)/factdesk $(ARGS)
 
-test: $(STAMP) lint contracts typecheck pytest
+# The import-layer contract runs inside pytest (tests/test_layers.py).
+test: $(STAMP) lint typecheck pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -29,7 +29,7 @@ class NewArticle:
 
 def find_by_hash(session: Session, *, digest: str) -> int | None:
     return session.execute(
-        select(Article.id).where(col(Article.content_hash) == digest)
+        select(col(Article.id)).where(col(Article.content_hash) == digest)
     ).scalar_one_or_none()
 
 
@@ -64,7 +64,9 @@ def add_article(session: Session, *, article: NewArticle) -> tuple[int, bool]:
 def article_ids_without_suggestions(session: Session) -> list[int]:
     return list(
         session.execute(
-            select(Article.id).where(col(Article.suggested_by).is_(None)).order_by(Article.id)
+            select(col(Article.id))
+            .where(col(Article.suggested_by).is_(None))
+            .order_by(col(Article.id))
         ).scalars()
     )
 
@@ -85,10 +87,10 @@ def list_articles(session: Session) -> list[ArticleRow]:
     decided = func.sum(case((col(Mention.state) != MentionState.SUGGESTED.value, 1), else_=0))
     stmt = (
         select(
-            Article.id,
-            Article.title,
-            Article.published,
-            Article.source,
+            col(Article.id),
+            col(Article.title),
+            col(Article.published),
+            col(Article.source),
             func.count(col(Mention.id)),
             func.coalesce(decided, 0),
         )

@@ -28,24 +28,24 @@ def neutralize(value: Any) -> Any:
 @dataclass(frozen=True)
 class ExportTable:
     headers: tuple[str, ...]
-    query: Select[Any]
+    query: Select[*tuple[Any, ...]]
 
 
 def _role_filler(role: str) -> Any:
     ent = aliased(Entity)
     fr = aliased(FactRole)
     return (
-        select(ent.name)
+        select(col(ent.name))
         .select_from(fr)
-        .outerjoin(ent, ent.id == fr.entity_id)
-        .where(fr.fact_id == Fact.id, fr.role == role)
-        .order_by(fr.id)
+        .outerjoin(ent, col(ent.id) == col(fr.entity_id))
+        .where(col(fr.fact_id) == col(Fact.id), col(fr.role) == role)
+        .order_by(col(fr.id))
         .limit(1)
         .scalar_subquery()
     ), (
-        select(fr.literal)
-        .where(fr.fact_id == Fact.id, fr.role == role)
-        .order_by(fr.id)
+        select(col(fr.literal))
+        .where(col(fr.fact_id) == col(Fact.id), col(fr.role) == role)
+        .order_by(col(fr.id))
         .limit(1)
         .scalar_subquery()
     )
@@ -56,25 +56,29 @@ def facts_table() -> ExportTable:
     object_entity, object_literal = _role_filler("object")
     ev = aliased(Evidence)
     first_evidence = (
-        select(ev.quote).where(ev.fact_id == Fact.id).order_by(ev.start).limit(1).scalar_subquery()
+        select(col(ev.quote))
+        .where(col(ev.fact_id) == col(Fact.id))
+        .order_by(col(ev.start))
+        .limit(1)
+        .scalar_subquery()
     )
     query = (
         select(
-            Fact.id,
-            Article.id,
-            Article.title,
-            Article.published,
-            Fact.kind,
-            Fact.predicate,
+            col(Fact.id),
+            col(Article.id),
+            col(Article.title),
+            col(Article.published),
+            col(Fact.kind),
+            col(Fact.predicate),
             subject_entity,
             subject_literal,
             object_entity,
             object_literal,
-            Fact.time_value,
-            Fact.modality,
-            Fact.status,
+            col(Fact.time_value),
+            col(Fact.modality),
+            col(Fact.status),
             first_evidence,
-            Article.url,
+            col(Article.url),
         )
         .join(Article, col(Article.id) == col(Fact.article_id))
         .order_by(col(Fact.id))
@@ -102,19 +106,19 @@ def facts_table() -> ExportTable:
 def mentions_table() -> ExportTable:
     query = (
         select(
-            Mention.id,
-            Article.id,
-            Article.title,
-            Article.published,
-            Mention.start,
-            Mention.end,
-            Mention.text,
-            Mention.label,
-            Mention.state,
-            Mention.origin,
-            Entity.name,
-            Mention.entity_id,
-            Mention.value,
+            col(Mention.id),
+            col(Article.id),
+            col(Article.title),
+            col(Article.published),
+            col(Mention.start),
+            col(Mention.end),
+            col(Mention.text),
+            col(Mention.label),
+            col(Mention.state),
+            col(Mention.origin),
+            col(Entity.name),
+            col(Mention.entity_id),
+            col(Mention.value),
         )
         .join(Article, col(Article.id) == col(Mention.article_id))
         .outerjoin(Entity, col(Entity.id) == col(Mention.entity_id))

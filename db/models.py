@@ -217,3 +217,15 @@ class Audit(SQLModel, table=True):
     article_id: int | None = Field(default=None, index=True)
     before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+
+
+class LabelDef(SQLModel, table=True):
+    """A highlight label the analyst uses, with its colour (spaCy's, or their own)."""
+
+    __tablename__ = "label_def"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=64, unique=True)
+    color: str = Field(default="", max_length=16, description="#rrggbb, empty for the default")
+    description: str = Field(default="", sa_type=Text)
+    created_at: datetime = Field(default_factory=utcnow)

@@ -6,7 +6,6 @@ With no command it opens the desktop window.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -34,7 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the desktop app.",
     )
     parser.add_argument("--db", metavar="PATH", help="database file or URL (env FACTDESK_DB)")
-    parser.add_argument("--model", metavar="NAME", help="spaCy pipeline to use (env FACTDESK_MODEL)")
+    parser.add_argument(
+        "--model", metavar="NAME", help="spaCy pipeline to use (env FACTDESK_MODEL)"
+    )
     parser.add_argument("--version", action="store_true", help="print versions and the model")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -117,7 +118,9 @@ def cmd_version(settings: Settings, out: TextIO) -> int:
     return 0
 
 
-def run(argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run(
+    argv: Sequence[str] | None = None, out: TextIO = sys.stdout, err: TextIO = sys.stderr
+) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings.resolve(db=args.db, model=args.model)
     if args.version:

@@ -26,7 +26,9 @@ class ImportReport:
         return [article_id for _path, article_id in self.imported]
 
     def summary(self) -> str:
-        parts = [f"Imported {len(self.imported)} new article{'s' if len(self.imported) != 1 else ''}"]
+        parts = [
+            f"Imported {len(self.imported)} new article{'s' if len(self.imported) != 1 else ''}"
+        ]
         if self.duplicates:
             parts.append(f"{len(self.duplicates)} already in the store")
         if self.failed:

@@ -61,17 +61,34 @@ def _rule_pipeline() -> Language:
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler")
-    months = (
-        "january february march april may june july august september october november december"
-    ).split()
+    months = [
+        *("january", "february", "march", "april", "may", "june", "july"),
+        *("august", "september", "october", "november", "december"),
+    ]
     patterns: list[dict[str, object]] = [
         {"label": "DATE", "pattern": [{"LOWER": {"IN": months}}, {"SHAPE": "dddd", "OP": "?"}]},
         {"label": "DATE", "pattern": [{"SHAPE": "dddd", "TEXT": {"REGEX": r"^(19|20)\d\d$"}}]},
         {
             "label": "DATE",
-            "pattern": [{"LOWER": {"IN": ["last", "next", "this"]}}, {"LOWER": {"IN": [
-                "week", "month", "year", "monday", "tuesday", "wednesday", "thursday",
-                "friday", "saturday", "sunday"]}}],
+            "pattern": [
+                {"LOWER": {"IN": ["last", "next", "this"]}},
+                {
+                    "LOWER": {
+                        "IN": [
+                            "week",
+                            "month",
+                            "year",
+                            "monday",
+                            "tuesday",
+                            "wednesday",
+                            "thursday",
+                            "friday",
+                            "saturday",
+                            "sunday",
+                        ]
+                    }
+                },
+            ],
         },
     ]
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]

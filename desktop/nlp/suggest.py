@@ -47,7 +47,7 @@ def _texts(store: Store, ids: Sequence[int]) -> Iterator[tuple[str, int]]:
         chunk = ids[i : i + READ_CHUNK]
         with store.engine.connect() as conn:
             rows = conn.execute(
-                select(Article.text, Article.id).where(col(Article.id).in_(chunk))
+                select(col(Article.text), col(Article.id)).where(col(Article.id).in_(chunk))
             ).all()
         by_id = {article_id: text for text, article_id in rows}
         for article_id in chunk:

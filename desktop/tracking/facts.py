@@ -55,7 +55,9 @@ def draft_from_mention(mention: Mention) -> FactDraft:
 def create_fact(store: Store, *, draft: FactDraft, who: str) -> Fact:
     """Store a fact with its roles and evidence quote, in one audited transaction."""
     if draft.kind not in FACT_KINDS:
-        raise StoreError(f"Unknown fact kind {draft.kind!r}; choose one of {', '.join(FACT_KINDS)}.")
+        raise StoreError(
+            f"Unknown fact kind {draft.kind!r}; choose one of {', '.join(FACT_KINDS)}."
+        )
     with store.transaction() as session:
         article = session.get(Article, draft.article_id)
         if article is None:

@@ -1,0 +1,48 @@
+"""Starting the desktop app: the window is painted first, then the store and model load."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.settings import APP_NAME, APP_ORG, Settings
+from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """An unexpected error becomes one sentence in a dialog; the traceback goes to the log."""
+    log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    if QApplication.instance() is not None:
+        QMessageBox.warning(
+            None,
+            "Factdesk",
+            f"Something went wrong ({kind.__name__}: {value}). "
+            "Your last committed change is safe; please report this.",
+        )
+
+
+def run_app(settings: Settings) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(APP_ORG)
+    app.setApplicationName(APP_NAME)
+    app.setStyle("Fusion")
+    sys.excepthook = _excepthook
+    window = MainWindow(settings)
+    window.show()
+
+    def start() -> None:
+        problem = window.start()
+        if problem is not None:
+            QMessageBox.critical(window, "Factdesk cannot open its database", problem)
+            app.exit(2)
+
+    QTimer.singleShot(0, start)
+    return app.exec()

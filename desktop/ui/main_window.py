@@ -1,0 +1,556 @@
+"""The main window: article list, article view with highlights, inspector, facts.
+
+Importing this module pulls in Qt only: the store, SQLAlchemy and spaCy load after the
+window has been painted (``start``), and spaCy loads on a worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.article_view import ArticleView
+from desktop.ui.fact_dialog import FactDialog
+from desktop.ui.inspector import HighlightInspector
+from desktop.ui.legend import Legend
+from desktop.ui.table_models import ID_ROLE, ArticleListModel, FactListModel
+from desktop.ui.workers import Report, Task
+
+if TYPE_CHECKING:
+    from desktop.nlp.pipeline import ModelInfo
+    from desktop.settings import Settings
+    from desktop.tracking.desk import Desk
+
+log = logging.getLogger(__name__)
+
+PipelineLoader = Callable[[], tuple[Any, "ModelInfo"]]
+
+
+class MainWindow(QMainWindow):
+    article_opened = Signal(int)
+    suggestions_ready = Signal()
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        qsettings: QSettings | None = None,
+        pipeline_loader: PipelineLoader | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.qsettings = qsettings or QSettings()
+        self._pipeline_loader = pipeline_loader
+        self.desk: Desk | None = None
+        self.nlp: Any = None
+        self.model_info: ModelInfo | None = None
+        self.article_id: int | None = None
+        self.mentions: list[Any] = []
+        self.current = -1
+        self.tasks: list[Task] = []
+        self.fact_dialog: FactDialog | None = None
+        self._importing = False
+        self.setWindowTitle("Factdesk")
+        self._build()
+        self._restore_geometry()
+
+    # ----- construction -------------------------------------------------------------
+    def _build(self) -> None:
+        self.article_model = ArticleListModel(self)
+        self.article_list = QTableView()
+        self.article_list.setObjectName("article_list")
+        self.article_list.setModel(self.article_model)
+        self.article_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.article_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.article_list.verticalHeader().hide()
+        self.article_list.setWordWrap(False)
+        header = self.article_list.horizontalHeader()
+        header.setSectionResizeMode(ArticleListModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (ArticleListModel.DATE, ArticleListModel.SOURCE, ArticleListModel.PROGRESS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.article_list.selectionModel().currentRowChanged.connect(self._on_article_row)
+
+        self.title_label = QLabel("")
+        self.title_label.setObjectName("article_title")
+        self.title_label.setWordWrap(True)
+        self.title_label.setStyleSheet("font-size: 15px; font-weight: 600; padding: 4px 2px;")
+        self.meta_label = QLabel("")
+        self.legend = Legend()
+        self.view = ArticleView()
+        self.view.setObjectName("article_view")
+        self.fact_model = FactListModel(self)
+        self.fact_table = QTableView()
+        self.fact_table.setObjectName("fact_table")
+        self.fact_table.setModel(self.fact_model)
+        self.fact_table.verticalHeader().hide()
+        self.fact_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.fact_table.horizontalHeader().setStretchLastSection(True)
+        self.fact_table.clicked.connect(self._on_fact_clicked)
+
+        centre = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.title_label)
+        top_layout.addWidget(self.meta_label)
+        top_layout.addWidget(self.legend)
+        top_layout.addWidget(self.view, 1)
+        facts_box = QWidget()
+        facts_layout = QVBoxLayout(facts_box)
+        facts_layout.setContentsMargins(0, 0, 0, 0)
+        facts_layout.addWidget(QLabel("Facts in this article"))
+        facts_layout.addWidget(self.fact_table)
+        centre.addWidget(top)
+        centre.addWidget(facts_box)
+        centre.setStretchFactor(0, 4)
+        centre.setStretchFactor(1, 1)
+
+        self.inspector = HighlightInspector()
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(QLabel("<b>Highlight</b>"))
+        side_layout.addWidget(self.inspector)
+        keys = QLabel(
+            "<small>J / K next / previous highlight<br>A accept &nbsp; X reject<br>"
+            "F new fact from the highlight or selection</small>"
+        )
+        keys.setObjectName("key_help")
+        side_layout.addWidget(keys)
+        side_layout.addStretch(1)
+        side.setMaximumWidth(340)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.article_list)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([360, 740, 280])
+        self.setCentralWidget(self.splitter)
+
+        self.db_label = QLabel("Opening database…")
+        self.model_label = QLabel("Model: loading…")
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(180)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_tasks)
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        bar.addPermanentWidget(self.model_label)
+        bar.addPermanentWidget(self.db_label)
+        self._build_actions()
+
+    def _action(self, menu: Any, text: str, key: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&Import files…", "Ctrl+I", self.import_dialog)
+        self._action(
+            file_menu, "Export &facts as CSV…", "Ctrl+E", lambda: self.export_dialog("facts")
+        )
+        self._action(
+            file_menu, "Export &highlights as CSV…", "", lambda: self.export_dialog("mentions")
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", "Ctrl+Q", self.close)
+        review = self.menuBar().addMenu("&Review")
+        self._action(review, "Next highlight", "J", lambda: self.move(1))
+        self._action(review, "Previous highlight", "K", lambda: self.move(-1))
+        self._action(review, "Accept", "A", lambda: self.decide("accepted"))
+        self._action(review, "Reject", "X", lambda: self.decide("rejected"))
+        review.addSeparator()
+        self._action(review, "New fact…", "F", self.new_fact)
+
+    # ----- start-up ------------------------------------------------------------------
+    def start(self) -> str | None:
+        """Open the store and begin loading; returns the reason when the store cannot open."""
+        from db.errors import StoreError
+        from db.store import open_store
+        from desktop.tracking.desk import Desk
+
+        try:
+            store = open_store(self.settings.db_location)
+        except StoreError as exc:
+            return str(exc)
+        self.desk = Desk(store, self.settings.analyst)
+        self.db_label.setText(f"Database: {store.display_name}")
+        if store.backup_path is not None:
+            self.statusBar().showMessage(f"Upgraded the database; backup at {store.backup_path}")
+        if self.desk.article_count() == 0:
+            self._import_seeds()
+        else:
+            self.reload_articles()
+            last = self.qsettings.value("last_article", None)
+            self.open_article(int(last) if last is not None and str(last).isdigit() else None)
+        self._load_model()
+        return None
+
+    def _import_seeds(self) -> None:
+        from desktop.ingest.importer import import_paths
+        from desktop.settings import seeds_dir
+
+        assert self.desk is not None
+        store = self.desk.store
+        self._importing = True
+
+        def work(report: Report) -> Any:
+            return import_paths(
+                store, [seeds_dir()], progress=lambda d, t, p: report(d, t, f"Importing {p.name}")
+            )
+
+        def done(result: Any) -> None:
+            self._importing = False
+            self.reload_articles()
+            first = result.new_ids[0] if result.new_ids else None
+            self.open_article(first)
+            self.statusBar().showMessage(f"First run: {result.summary()}", 8000)
+            self._maybe_suggest()
+
+        self.run_task("Importing sample articles", work, done)
+
+    def _load_model(self) -> None:
+        settings = self.settings
+        loader = self._pipeline_loader
+
+        def work(_report: Report) -> Any:
+            if loader is not None:
+                return loader()
+            from desktop.nlp.pipeline import load_pipeline
+
+            return load_pipeline(settings.model_name)
+
+        def done(result: Any) -> None:
+            self.nlp, self.model_info = result
+            assert self.model_info is not None
+            self.model_label.setText(f"Model: {self.model_info.label}")
+            self._maybe_suggest()
+
+        self.run_task("Loading the language model", work, done)
+
+    def _maybe_suggest(self) -> None:
+        if self.nlp is None or self._importing or self.desk is None:
+            return
+        from desktop.nlp.suggest import suggest_articles
+
+        store, nlp, info = self.desk.store, self.nlp, self.model_info
+        assert info is not None
+
+        def work(report: Report) -> Any:
+            return suggest_articles(
+                store, nlp, info, progress=lambda d, t: report(d, t, "Suggesting highlights")
+            )
+
+        def done(result: Any) -> None:
+            if result.articles:
+                self.reload_articles()
+                if self.article_id is not None:
+                    self.open_article(self.article_id, keep_current=True)
+            self.suggestions_ready.emit()
+
+        self.run_task("Suggesting highlights", work, done)
+
+    # ----- background tasks ----------------------------------------------------------
+    def run_task(
+        self, name: str, fn: Callable[[Report], Any], on_success: Callable[[Any], None]
+    ) -> Task:
+        task = Task(name, fn, on_success, self._task_failed, self)
+        task.progressed.connect(self._task_progress)
+        task.finished.connect(lambda: self._task_finished(task))
+        self.tasks.append(task)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.statusBar().showMessage(f"{name}…")
+        task.start()
+        return task
+
+    def _task_progress(self, done: int, total: int, text: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.statusBar().showMessage(f"{text} ({done}/{total})…")
+
+    def _task_failed(self, message: str) -> None:
+        QMessageBox.warning(self, "Factdesk", message)
+
+    def _task_finished(self, task: Task) -> None:
+        if task in self.tasks:
+            self.tasks.remove(task)
+        if not self.tasks:
+            self.progress.hide()
+            self.cancel_button.hide()
+            if task.cancelled:
+                self.statusBar().showMessage(f"{task.name}: cancelled.", 5000)
+            else:
+                self.statusBar().clearMessage()
+
+    def cancel_tasks(self) -> None:
+        for task in self.tasks:
+            task.cancel()
+
+    # ----- articles ------------------------------------------------------------------
+    def reload_articles(self) -> None:
+        if self.desk is None:
+            return
+        self.article_model.set_rows(self.desk.articles())
+        self._select_article_row()
+
+    def _select_article_row(self) -> None:
+        if self.article_id is None:
+            return
+        row = self.article_model.row_of_id(self.article_id)
+        if row >= 0:
+            selection = self.article_list.selectionModel()
+            selection.blockSignals(True)
+            selection.setCurrentIndex(
+                self.article_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            selection.blockSignals(False)
+
+    def _on_article_row(self, current: Any, _previous: Any) -> None:
+        if current.isValid():
+            self.open_article(int(current.data(ID_ROLE)))
+
+    def open_article(self, article_id: int | None, *, keep_current: bool = False) -> None:
+        if self.desk is None:
+            return
+        if article_id is None or self.article_model.row_of_id(article_id) < 0:
+            if self.article_model.rowCount() == 0:
+                return
+            article_id = int(self.article_model.index(0, 0).data(ID_ROLE))
+        previous = self.current if keep_current and article_id == self.article_id else -1
+        article = self.desk.article(article_id)
+        self.article_id = article_id
+        self.mentions = self.desk.mentions(article_id)
+        self.title_label.setText(article.title or "(untitled)")
+        self.meta_label.setText(
+            " · ".join(p for p in (article.published, article.source) if p) or "No date"
+        )
+        self.view.show_article(article.text, self.mentions)
+        self.legend.show_labels(m.label for m in self.mentions)
+        self.fact_model.set_rows(self.desk.facts(article_id))
+        self._select_article_row()
+        self.qsettings.setValue("last_article", article_id)
+        self._set_current(previous if previous < len(self.mentions) else -1)
+        self.article_opened.emit(article_id)
+
+    # ----- reviewing -----------------------------------------------------------------
+    @property
+    def current_mention(self) -> Any | None:
+        return self.mentions[self.current] if 0 <= self.current < len(self.mentions) else None
+
+    def _set_current(self, index: int) -> None:
+        self.current = index
+        self.view.set_current(index)
+        mention = self.current_mention
+        entity = ""
+        if mention is not None and mention.entity_id is not None and self.desk is not None:
+            entity = self.desk.entity_name(mention.entity_id)
+        self.inspector.show_mention(mention, entity)
+
+    def move(self, step: int) -> None:
+        if not self.mentions:
+            return
+        if self.current < 0:
+            index = 0 if step > 0 else len(self.mentions) - 1
+        else:
+            index = max(0, min(len(self.mentions) - 1, self.current + step))
+        self._set_current(index)
+
+    def decide(self, state: str) -> None:
+        from db.errors import StoreError
+        from db.models import MentionState
+
+        mention = self.current_mention
+        if mention is None or self.desk is None:
+            self.statusBar().showMessage(
+                "No highlight selected: press J to go to the first one.", 4000
+            )
+            return
+        try:
+            updated = self.desk.decide(mention.id, MentionState(state))
+        except StoreError as exc:
+            QMessageBox.warning(self, "Factdesk", str(exc))
+            return
+        self.mentions[self.current] = updated
+        self.view.set_mentions(self.mentions, self.current)
+        self._set_current(self.current)
+        self._refresh_progress()
+
+    def _refresh_progress(self) -> None:
+        if self.desk is None:
+            return
+        self.article_model.set_rows(self.desk.articles())
+        self._select_article_row()
+
+    # ----- facts ---------------------------------------------------------------------
+    def new_fact(self) -> None:
+        from db.errors import StoreError
+
+        if self.desk is None or self.article_id is None:
+            return
+        selection = self.view.selection_offsets()
+        mention = self.current_mention
+        try:
+            draft = self.desk.draft_for(self.article_id, mention, selection)
+        except StoreError as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+            return
+        text = self.desk.article(self.article_id).text
+        subject = ""
+        subject_type = ""
+        if mention is not None:
+            subject = (
+                self.desk.entity_name(mention.entity_id) if mention.entity_id else mention.text
+            )
+            subject_type = mention.label
+        dialog = FactDialog(
+            quote=text[draft.evidence_start : draft.evidence_end],
+            subject=subject,
+            subject_type=subject_type,
+            parent=self,
+        )
+        self.fact_dialog = dialog
+
+        def save() -> None:
+            assert self.desk is not None and self.article_id is not None
+            draft.kind = dialog.kind.currentText()
+            draft.predicate = dialog.predicate.text()
+            try:
+                self.desk.create_fact(
+                    draft,
+                    subject_name=dialog.subject.text(),
+                    subject_type=dialog.subject_type.currentText(),
+                    object_text=dialog.object.text(),
+                )
+            except StoreError as exc:
+                QMessageBox.warning(self, "Factdesk", str(exc))
+                return
+            self.fact_model.set_rows(self.desk.facts(self.article_id))
+            self.statusBar().showMessage("Fact saved.", 4000)
+
+        dialog.accepted.connect(save)
+        dialog.finished.connect(lambda _r: setattr(self, "fact_dialog", None))
+        dialog.open()
+
+    def _on_fact_clicked(self, index: Any) -> None:
+        row = self.fact_model.row_at(index.row())
+        if row.evidence_start is None:
+            return
+        cursor = self.view.textCursor()
+        cursor.setPosition(self.view._map.to_qt(row.evidence_start))
+        cursor.setPosition(self.view._map.to_qt(row.evidence_end), cursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(cursor)
+        self.view.ensureCursorVisible()
+
+    # ----- files ---------------------------------------------------------------------
+    def import_dialog(self) -> None:
+        from desktop.ingest.importer import import_paths
+
+        if self.desk is None:
+            return
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Import articles", "", "Articles (*.txt *.md *.markdown *.html *.htm)"
+        )
+        if not names:
+            return
+        store = self.desk.store
+        self._importing = True
+
+        def work(report: Report) -> Any:
+            return import_paths(
+                store,
+                [Path(n) for n in names],
+                progress=lambda d, t, p: report(d, t, f"Importing {p.name}"),
+            )
+
+        def done(result: Any) -> None:
+            self._importing = False
+            self.reload_articles()
+            lines = [result.summary()] + [f"{p.name}: {why}" for p, why in result.failed]
+            QMessageBox.information(self, "Import", "\n".join(lines))
+            self._maybe_suggest()
+
+        self.run_task("Importing", work, done)
+
+    def export_dialog(self, table: str) -> None:
+        from db.exports import export_csv
+
+        if self.desk is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, f"Export {table}", f"{table}.csv", "CSV (*.csv)"
+        )
+        if not name:
+            return
+        engine = self.desk.store.engine
+        target = Path(name)
+
+        def work(_report: Report) -> Any:
+            partial = target.with_name(target.name + ".part")
+            with partial.open("w", encoding="utf-8", newline="") as fh:
+                rows = export_csv(engine, table, fh)
+            partial.replace(target)
+            return rows
+
+        self.run_task(
+            f"Exporting {table}",
+            work,
+            lambda rows: self.statusBar().showMessage(f"Exported {rows} rows to {target}.", 8000),
+        )
+
+    # ----- window state --------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.qsettings.value("geometry")
+        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
+            state = self.qsettings.value("splitter")
+            if isinstance(state, QByteArray):
+                self.splitter.restoreState(state)
+            return
+        screen = self.screen().availableGeometry()
+        self.resize(min(1400, int(screen.width() * 0.95)), min(860, int(screen.height() * 0.92)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.qsettings.setValue("geometry", self.saveGeometry())
+        self.qsettings.setValue("splitter", self.splitter.saveState())
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Cancel background work and wait for its threads; close the store."""
+        self.cancel_tasks()
+        for task in list(self.tasks):
+            task.wait()
+        if self.desk is not None:
+            self.desk.store.close()

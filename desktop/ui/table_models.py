@@ -1,0 +1,98 @@
+"""Table models for the window's lists: one QAbstractTableModel per list.
+
+Each model has column constants and answers ``Qt.DisplayRole`` per column plus the
+documented custom role ``ID_ROLE`` (the row's database id, on every column).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The database id of the row's item (int)."""
+
+Row = TypeVar("Row")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RowTableModel(QAbstractTableModel, Generic[Row]):
+    """A read-only table over a list of rows, with one getter per column."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+
+    def cell(self, row: Row, column: int) -> Any:
+        raise NotImplementedError
+
+    def row_id(self, row: Row) -> int:
+        return int(row.id)  # type: ignore[attr-defined]
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Row:
+        return self._rows[row]
+
+    def row_of_id(self, item_id: int) -> int:
+        for i, row in enumerate(self._rows):
+            if self.row_id(row) == item_id:
+                return i
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.cell(row, index.column())
+        if role == ID_ROLE:
+            return self.row_id(row)
+        return None
+
+
+class ArticleListModel(RowTableModel[Any]):
+    """Rows are ``db.articles.ArticleRow``."""
+
+    TITLE, DATE, SOURCE, PROGRESS = range(4)
+    HEADERS = ("Title", "Date", "Source", "Reviewed")
+
+    def cell(self, row: Any, column: int) -> Any:
+        getters: dict[int, Callable[[Any], Any]] = {
+            self.TITLE: lambda r: r.title or "(untitled)",
+            self.DATE: lambda r: r.published.isoformat() if r.published else "",
+            self.SOURCE: lambda r: r.source,
+            self.PROGRESS: lambda r: f"{r.decided}/{r.mentions}" if r.mentions else "–",
+        }
+        return getters[column](row)
+
+
+class FactListModel(RowTableModel[Any]):
+    """Rows are ``db.facts.FactRow``."""
+
+    ID, KIND, PREDICATE, SUBJECT, QUOTE = range(5)
+    HEADERS = ("#", "Kind", "Predicate", "Subject", "Evidence")
+
+    def cell(self, row: Any, column: int) -> Any:
+        return (row.id, row.kind, row.predicate, row.subject, row.quote)[column]

