@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlmodel import Session, col
@@ -47,3 +48,27 @@ def ensure_entity(session: Session, *, name: str, type_: str) -> tuple[Entity, b
     session.add(Alias(entity_id=entity.id, alias=name.strip(), normalized=normalize_alias(name)))
     session.flush()
     return entity, True
+
+
+NOT_ENTITY_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+)
+"""Labels whose highlights are values, not things: accepting them links no entity."""
+
+
+@dataclass(frozen=True)
+class KbEntry:
+    entity_id: int
+    type: str
+    alias: str
+
+
+def kb_entries(session: Session) -> list[KbEntry]:
+    """Every alias of every live entity: what the knowledge-base ruler matches."""
+    stmt = (
+        select(col(Entity.id), col(Entity.type), col(Alias.alias))
+        .join(Alias, col(Alias.entity_id) == col(Entity.id))
+        .where(col(Entity.merged_into_id).is_(None))
+        .order_by(col(Entity.id), col(Alias.id))
+    )
+    return [KbEntry(*row) for row in session.execute(stmt)]

@@ -132,6 +132,12 @@ class Fact(SQLModel, table=True):
     attributed_to: str | None = Field(default=None, sa_type=Text)
     confidence: float = 1.0
     status: str = Field(default=FactStatus.DRAFT.value, max_length=16)
+    origin: str = Field(
+        default="analyst",
+        max_length=200,
+        sa_column_kwargs={"server_default": "analyst"},
+        description="'analyst', or model:<name>@<version> for a suggested fact",
+    )
     version: int = 1
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)

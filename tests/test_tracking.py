@@ -12,9 +12,9 @@ from sqlalchemy import select
 from db.entities import normalize_alias
 from db.errors import StoreError
 from db.exports import export_csv
-from db.mentions import SpanSuggestion, store_suggestions
 from db.models import Alias, Audit, Entity, Evidence, Fact, FactRole, Mention, MentionState
 from db.store import Store
+from db.suggestions import SpanSuggestion, store_suggestions
 from desktop.ingest.importer import import_paths
 from desktop.tracking.decisions import decide_mention
 from desktop.tracking.desk import Desk

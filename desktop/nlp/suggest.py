@@ -1,58 +1,119 @@
-"""Running the pipeline over stored articles and storing its entities as suggestions."""
+"""Running the pipeline over stored articles and storing what it suggests.
+
+``nlp.pipe`` batches the texts (in worker processes for large runs); each article's
+highlights, expectation facts and proposed follow-ups are written through SQLAlchemy
+Core in one transaction together with the mark that it has been suggested, so running
+this twice, or again after a crash, adds nothing twice.
+"""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlmodel import col
 
 from db.articles import article_ids_without_suggestions
-from db.mentions import SpanSuggestion, store_suggestions
+from db.entities import KbEntry, kb_entries, normalize_alias
 from db.models import Article
 from db.store import Store
+from db.suggestions import (
+    ExpectationSuggestion,
+    RoleSuggestion,
+    SpanSuggestion,
+    store_suggestions,
+)
+from desktop.nlp.analysis import Analysis, analyze
+from desktop.nlp.kb import install_kb
 from desktop.nlp.pipeline import ModelInfo
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 Progress = Callable[[int, int], bool]
 """Called as (articles done, total); returning False cancels between articles."""
 
-# Components entity suggestions do not need; turned off for speed when present.
-NOT_NEEDED_FOR_ENTITIES = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 READ_CHUNK = 64
+PROCESSES_FROM = 200
+"""Below this many articles, a second process costs more (loading the model) than it saves."""
 
 
 @dataclass
 class SuggestReport:
     articles: int = 0
     mentions: int = 0
+    expectations: int = 0
     cancelled: bool = False
+    write_seconds: float = 0.0
 
 
-def entity_spans(doc: Doc) -> list[SpanSuggestion]:
-    return [
-        SpanSuggestion(ent.start_char, ent.end_char, ent.text, ent.label_)
-        for ent in doc.ents
-        if ent.text.strip()
-    ]
-
-
-def _texts(store: Store, ids: Sequence[int]) -> Iterator[tuple[str, int]]:
+def _texts(store: Store, ids: Sequence[int]) -> Iterator[tuple[str, tuple[int, date]]]:
     for i in range(0, len(ids), READ_CHUNK):
         chunk = ids[i : i + READ_CHUNK]
         with store.engine.connect() as conn:
             rows = conn.execute(
-                select(col(Article.text), col(Article.id)).where(col(Article.id).in_(chunk))
+                select(
+                    col(Article.id),
+                    col(Article.text),
+                    col(Article.published),
+                    col(Article.imported_at),
+                ).where(col(Article.id).in_(chunk))
             ).all()
-        by_id = {article_id: text for text, article_id in rows}
+        by_id = {row[0]: row for row in rows}
         for article_id in chunk:
             if article_id in by_id:
-                yield by_id[article_id], article_id
+                _, text, published, imported = by_id[article_id]
+                yield text, (article_id, published or imported.date())
+
+
+def to_rows(
+    analysis: Analysis, known: dict[tuple[str, str], int]
+) -> tuple[list[SpanSuggestion], list[ExpectationSuggestion]]:
+    """Turn an analysis into the store's suggestion rows; ``known`` maps
+    (normalised alias, type) to the entity the analyst already has."""
+    spans = [
+        SpanSuggestion(
+            m.start,
+            m.end,
+            m.text,
+            m.label,
+            value=m.timex.value if m.timex else None,
+            value_start=m.timex.start if m.timex else None,
+            value_end=m.timex.end if m.timex else None,
+            granularity=m.timex.granularity if m.timex else None,
+            entity_id=m.entity_id,
+            origin="kb" if m.from_kb else None,
+        )
+        for m in analysis.mentions
+    ]
+    expectations = [
+        ExpectationSuggestion(
+            start=e.start,
+            end=e.end,
+            text=e.text,
+            predicate=e.predicate,
+            question=e.question,
+            roles=tuple(
+                RoleSuggestion(p.role, p.name, known.get((normalize_alias(p.name), p.label)))
+                for p in e.participants
+            ),
+            attributed_to=e.attributed_to,
+            due_start=e.due_start,
+            due_end=e.due_end,
+            review_date=e.review_date,
+            value=e.value,
+        )
+        for e in analysis.expectations
+    ]
+    return spans, expectations
+
+
+def _known(entries: Sequence[KbEntry]) -> dict[tuple[str, str], int]:
+    return {(normalize_alias(e.alias), e.type): e.entity_id for e in entries}
 
 
 def suggest_articles(
@@ -63,27 +124,37 @@ def suggest_articles(
     article_ids: Sequence[int] | None = None,
     progress: Progress | None = None,
     batch_size: int = 16,
+    processes: int | None = None,
 ) -> SuggestReport:
-    """Suggest entities for the given articles (default: all without suggestions yet).
-
-    Each article's suggestions are written in one transaction together with the mark
-    that it has been suggested, so running this twice, or after a crash, adds nothing twice.
-    """
+    """Suggest for the given articles (default: all that have no suggestions yet)."""
     with store.session() as session:
         pending = set(article_ids_without_suggestions(session))
+        entries = kb_entries(session)
+    install_kb(nlp, entries)
+    known = _known(entries)
     ids = [i for i in (article_ids if article_ids is not None else sorted(pending)) if i in pending]
     report = SuggestReport()
+    if not ids:
+        return report
     if progress is not None and not progress(0, len(ids)):
         report.cancelled = True
         return report
-    disable = [name for name in NOT_NEEDED_FOR_ENTITIES if name in nlp.pipe_names]
-    docs = nlp.pipe(_texts(store, ids), as_tuples=True, batch_size=batch_size, disable=disable)
-    for doc, article_id in docs:
-        spans = entity_spans(doc)
+    n_process = processes or (2 if len(ids) >= PROCESSES_FROM else 1)
+    docs = nlp.pipe(_texts(store, ids), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for doc, (article_id, anchor) in docs:
+        spans, expectations = to_rows(analyze(doc, anchor), known)
+        began = time.perf_counter()
         with store.engine.begin() as conn:
-            report.mentions += store_suggestions(
-                conn, article_id=article_id, spans=spans, origin=info.origin
+            stored = store_suggestions(
+                conn,
+                article_id=article_id,
+                spans=spans,
+                origin=info.origin,
+                expectations=expectations,
             )
+        report.write_seconds += time.perf_counter() - began
+        report.mentions += stored
+        report.expectations += len(expectations) if stored or not spans else 0
         report.articles += 1
         if progress is not None and not progress(report.articles, len(ids)):
             report.cancelled = report.articles < len(ids)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from db.clock import utcnow
-from db.entities import ensure_entity
+from db.entities import NOT_ENTITY_LABELS, ensure_entity
 from db.errors import StoreError
 from db.models import Mention, MentionState
 from db.store import Store
@@ -22,7 +22,8 @@ def decide_mention(store: Store, *, mention_id: int, state: MentionState, who: s
             raise StoreError(f"Highlight {mention_id} no longer exists; reload the article.")
         before = snapshot(mention, MENTION_FIELDS)
         mention.state = state.value
-        if state in LINKING_STATES and mention.entity_id is None:
+        links = state in LINKING_STATES and mention.label not in NOT_ENTITY_LABELS
+        if links and mention.entity_id is None:
             entity, _created = ensure_entity(session, name=mention.text, type_=mention.label)
             mention.entity_id = entity.id
         mention.updated_at = utcnow()

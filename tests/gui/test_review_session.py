@@ -78,18 +78,20 @@ def test_j_k_a_x_f_are_committed_at_once(make_window: Any, qtbot: Any, db_path: 
     qtbot.keyClicks(dialog.predicate, "call on to reconsider")
     dialog.kind.setCurrentText("statement")
     qtbot.keyClick(dialog.predicate, Qt.Key.Key_Return)
-    [fact] = stored(db_path, Fact)
+    [fact] = stored(db_path, Fact, origin="analyst")
     assert (fact.kind, fact.predicate, fact.article_id) == (
         "statement",
         "call on to reconsider",
         window.article_id,
     )
-    [evidence] = stored(db_path, Evidence)
+    [evidence] = stored(db_path, Evidence, fact_id=fact.id)
     assert (evidence.start, evidence.end, evidence.quote) == (second.start, second.end, second.text)
-    [role] = stored(db_path, FactRole)
+    [role] = stored(db_path, FactRole, fact_id=fact.id)
     assert (role.role, role.entity_id) == ("subject", row.entity_id)
-    assert window.fact_model.rowCount() == 1
-    assert window.fact_model.index(0, window.fact_model.PREDICATE).data() == "call on to reconsider"
+    row_of_fact = window.fact_model.row_of_id(fact.id)
+    assert window.fact_model.index(row_of_fact, window.fact_model.PREDICATE).data() == (
+        "call on to reconsider"
+    )
     actions = [a.action for a in stored(db_path, Audit)]
     assert actions == ["mention.accepted", "mention.rejected", "fact.create"]
 
@@ -111,9 +113,10 @@ def test_f_on_a_selection_uses_it_as_evidence(make_window: Any, qtbot: Any, db_p
     dialog.subject_type.setCurrentText("GPE")
     dialog.object.setText("S-400 contract")
     dialog.accept()
-    [evidence] = stored(db_path, Evidence)
+    [fact] = stored(db_path, Fact, origin="analyst")
+    [evidence] = stored(db_path, Evidence, fact_id=fact.id)
     assert evidence.quote == sentence
-    roles = {r.role: r for r in stored(db_path, FactRole)}
+    roles = {r.role: r for r in stored(db_path, FactRole, fact_id=fact.id)}
     assert roles["object"].literal == "S-400 contract"
     [india] = stored(db_path, Entity, id=roles["subject"].entity_id)
     assert (india.name, india.type) == ("India", "GPE")

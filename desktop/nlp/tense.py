@@ -1,0 +1,81 @@
+"""Reading tense and modality off a dependency parse.
+
+Used to pick the direction of a bare month or weekday ("is expected to be signed in
+October" looks forward; "signed on Friday" looks back) and to tell expectations from
+reports of what already happened.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Lemmas that put the event they govern in the future.
+FUTURE_CUES = {
+    "expect", "plan", "schedule", "set", "due", "likely", "hope", "intend", "aim", "slate",
+    "poise", "prepare", "propose", "seek", "want", "wish", "anticipate", "forecast",
+    "predict", "project", "envisage", "envision", "promise", "pledge", "vow", "agree",
+    "decide", "going", "upcoming", "bound", "poised", "slated", "scheduled", "expected",
+    "planned", "unlikely", "possible", "would",
+}  # fmt: skip
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
+NOUN_CUES = {
+    "plan",
+    "plans",
+    "intention",
+    "bid",
+    "proposal",
+    "schedule",
+    "deadline",
+    "target",
+    "goal",
+    "aim",
+}
+
+
+def _aux_words(token: Token) -> list[str]:
+    return [c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}]
+
+
+def verb_direction(token: Token) -> Literal["past", "future"] | None:
+    """The time a single verb (with its auxiliaries) points at, if it says."""
+    aux = _aux_words(token)
+    if any(a in FUTURE_AUX for a in aux) or "going" in aux:
+        return "future"
+    if token.lemma_.lower() in FUTURE_CUES and token.lemma_.lower() not in {"agree", "decide"}:
+        return "future"
+    if token.tag_ == "MD" and token.lower_ in FUTURE_AUX:
+        return "future"
+    if token.tag_ == "VBD" or (
+        token.tag_ == "VBN" and any(a in {"has", "have", "had"} for a in aux)
+    ):
+        return "past"
+    if any(a in {"did", "was", "were", "had"} for a in aux):
+        return "past"
+    if token.tag_ == "VBG" and any(a in {"is", "are", "am", "'s", "'re"} for a in aux):
+        return "future"  # "is meeting on Friday": a present progressive schedule
+    return None
+
+
+def direction_for(span: Span) -> Literal["past", "future"] | None:
+    """Walk from the expression up through the verbs that govern it; the nearest verb
+    whose tense or modality says something decides."""
+    token: Token | None = span.root
+    seen = 0
+    while token is not None and seen < 12:
+        if (
+            token.pos_ in {"VERB", "AUX"}
+            or token.tag_ in {"MD", "VBN", "VBG"}
+            or token.lemma_ in FUTURE_CUES
+        ):
+            found = verb_direction(token)
+            if found is not None:
+                return found
+            # Infinitives ("to be signed") borrow the time of the verb they complement.
+        if token.head is token:
+            break
+        token = token.head
+        seen += 1
+    return None
