@@ -43,7 +43,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _resolve_in(
-    doc: Doc, start: int, end: int, text: str, anchor: date, rule: object = None
+    doc: Doc, start: int, end: int, text: str, anchor: date, rule: TimexMatch | None = None
 ) -> Timex | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     direction = direction_for(span) if span is not None and doc.has_annotation("DEP") else None
