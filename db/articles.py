@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import case, func, insert, select
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from db.models import Article, Mention, MentionState
@@ -34,7 +33,10 @@ def find_by_hash(session: Session, *, digest: str) -> int | None:
 
 
 def add_article(session: Session, *, article: NewArticle) -> tuple[int, bool]:
-    """Insert an article unless the same text is stored; returns (id, created)."""
+    """Insert an article unless the same text is stored; returns (id, created).
+
+    Two processes importing the same text at once: the second one's insert fails on the
+    unique hash and raises IntegrityError; the importer counts that as a duplicate."""
     digest = content_hash(article.text)
     existing = find_by_hash(session, digest=digest)
     if existing is not None:
@@ -48,16 +50,9 @@ def add_article(session: Session, *, article: NewArticle) -> tuple[int, bool]:
         "path": article.path,
         "content_hash": digest,
     }
-    try:
-        with session.begin_nested():
-            new_id = session.execute(
-                insert(Article).values(**values).returning(col(Article.id))
-            ).scalar_one()
-    except IntegrityError:
-        # Another process stored the same text between our look-up and insert.
-        found = find_by_hash(session, digest=digest)
-        assert found is not None
-        return found, False
+    new_id = session.execute(
+        insert(Article).values(**values).returning(col(Article.id))
+    ).scalar_one()
     return new_id, True
 
 

@@ -66,96 +66,130 @@ class ExpectationSuggestion:
     value: str | None = None
 
 
+@dataclass(frozen=True)
+class ArticleSuggestions:
+    article_id: int
+    spans: Sequence[SpanSuggestion] = ()
+    expectations: Sequence[ExpectationSuggestion] = ()
+
+
+@dataclass
+class Stored:
+    articles: int = 0
+    mentions: int = 0
+    expectations: int = 0
+
+
 def store_suggestions(
+    conn: Connection, *, items: Sequence[ArticleSuggestions], origin: str
+) -> Stored:
+    """Insert the suggestions of several articles and mark them suggested, in the caller's
+    transaction, with one bulk statement per table. An article that already has
+    suggestions gets none, so a re-run (or two processes at once) adds nothing twice."""
+    ids = [item.article_id for item in items]
+    claimed = set(
+        conn.execute(
+            update(Article)
+            .where(col(Article.id).in_(ids), col(Article.suggested_by).is_(None))
+            .values(suggested_by=origin)
+            .returning(col(Article.id))
+        ).scalars()
+    )
+    todo = [item for item in items if item.article_id in claimed]
+    now = utcnow()
+    rows: list[dict[str, Any]] = [
+        {
+            "article_id": item.article_id,
+            "start": s.start,
+            "end": s.end,
+            "text": s.text,
+            "label": s.label,
+            "origin": s.origin or origin,
+            "state": MentionState.SUGGESTED.value,
+            "entity_id": s.entity_id,
+            "value": s.value,
+            "value_start": s.value_start,
+            "value_end": s.value_end,
+            "granularity": s.granularity,
+            "updated_at": now,
+        }
+        for item in todo
+        for s in item.spans
+    ]
+    if rows:
+        conn.execute(insert(Mention), rows)
+    expectations = [(item.article_id, e) for item in todo for e in item.expectations]
+    if expectations:
+        _store_expectations(conn, expectations=expectations, origin=origin, now=now)
+    return Stored(len(todo), len(rows), len(expectations))
+
+
+def _store_expectations(
     conn: Connection,
     *,
-    article_id: int,
-    spans: Sequence[SpanSuggestion],
+    expectations: Sequence[tuple[int, ExpectationSuggestion]],
     origin: str,
-    expectations: Sequence[ExpectationSuggestion] = (),
-) -> int:
-    """Insert suggestions and mark the article suggested. An article that already has
-    suggestions gets none (so a re-run, or two processes at once, add nothing twice).
-    Returns the number of highlights stored."""
-    claimed = conn.execute(
-        update(Article)
-        .where(col(Article.id) == article_id, col(Article.suggested_by).is_(None))
-        .values(suggested_by=origin)
-    ).rowcount
-    if not claimed:
-        return 0
-    now = utcnow()
-    if spans:
-        rows: list[dict[str, Any]] = [
-            {
-                "article_id": article_id,
-                "start": s.start,
-                "end": s.end,
-                "text": s.text,
-                "label": s.label,
-                "origin": s.origin or origin,
-                "state": MentionState.SUGGESTED.value,
-                "entity_id": s.entity_id,
-                "value": s.value,
-                "value_start": s.value_start,
-                "value_end": s.value_end,
-                "granularity": s.granularity,
-                "updated_at": now,
-            }
-            for s in spans
-        ]
-        conn.execute(insert(Mention), rows)
-    for exp in expectations:
-        _store_expectation(conn, article_id=article_id, exp=exp, origin=origin, now=now)
-    return len(spans)
-
-
-def _store_expectation(
-    conn: Connection, *, article_id: int, exp: ExpectationSuggestion, origin: str, now: Any
+    now: Any,
 ) -> None:
-    fact_id = conn.execute(
-        insert(Fact)
-        .values(
-            article_id=article_id,
-            kind="expectation",
-            predicate=exp.predicate,
-            time_start=exp.due_start,
-            time_end=exp.due_end,
-            time_value=exp.value,
-            time_granularity=None,
-            modality=Modality.EXPECTED.value,
-            attributed_to=exp.attributed_to,
-            confidence=SUGGESTED_CONFIDENCE,
-            status=FactStatus.DRAFT.value,
-            origin=origin,
-            version=1,
-            created_at=now,
-            updated_at=now,
-        )
-        .returning(col(Fact.id))
-    ).scalar_one()
-    if exp.roles:
+    """Facts, roles, evidence and proposed follow-ups: four bulk statements in all."""
+    fact_ids = (
         conn.execute(
-            insert(FactRole),
+            insert(Fact).returning(col(Fact.id), sort_by_parameter_order=True),
             [
-                {"fact_id": fact_id, "role": r.role, "literal": r.literal, "entity_id": r.entity_id}
-                for r in exp.roles
+                {
+                    "article_id": article_id,
+                    "kind": "expectation",
+                    "predicate": exp.predicate,
+                    "time_start": exp.due_start,
+                    "time_end": exp.due_end,
+                    "time_value": exp.value,
+                    "time_granularity": None,
+                    "modality": Modality.EXPECTED.value,
+                    "attributed_to": exp.attributed_to,
+                    "confidence": SUGGESTED_CONFIDENCE,
+                    "status": FactStatus.DRAFT.value,
+                    "origin": origin,
+                    "version": 1,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for article_id, exp in expectations
             ],
         )
+        .scalars()
+        .all()
+    )
+    triples = [(fid, aid, e) for fid, (aid, e) in zip(fact_ids, expectations, strict=True)]
+    roles = [
+        {"fact_id": fid, "role": r.role, "literal": r.literal, "entity_id": r.entity_id}
+        for fid, _aid, exp in triples
+        for r in exp.roles
+    ]
+    if roles:
+        conn.execute(insert(FactRole), roles)
     conn.execute(
-        insert(Evidence).values(
-            fact_id=fact_id, article_id=article_id, start=exp.start, end=exp.end, quote=exp.text
-        )
+        insert(Evidence),
+        [
+            {"fact_id": fid, "article_id": aid, "start": e.start, "end": e.end, "quote": e.text}
+            for fid, aid, e in triples
+        ],
     )
     conn.execute(
-        insert(FollowUp).values(
-            fact_id=fact_id,
-            question=exp.question,
-            due_start=exp.due_start,
-            due_end=exp.due_end,
-            review_date=exp.review_date,
-            state=FollowUpState.PROPOSED.value,
-            created_at=now,
-            updated_at=now,
-        )
+        insert(FollowUp),
+        [
+            {
+                "fact_id": fid,
+                "question": e.question,
+                "due_start": e.due_start,
+                "due_end": e.due_end,
+                "review_date": e.review_date,
+                "state": FollowUpState.PROPOSED.value,
+                "snooze_until": None,
+                "resolving_fact_id": None,
+                "resolving_article_id": None,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for fid, _aid, e in triples
+        ],
     )

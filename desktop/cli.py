@@ -6,9 +6,11 @@ With no command it opens the desktop window.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TextIO
@@ -50,10 +52,79 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--raw", action="store_true", help="do not neutralise formula cells")
     p_export.add_argument("--excel", action="store_true", help="add a BOM and CRLF line ends")
 
+    p_analyze = sub.add_parser(
+        "analyze", help="run the suggestion pipeline on one file, without the database"
+    )
+    p_analyze.add_argument("file", type=Path)
+    p_analyze.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD")
+    p_analyze.add_argument("--json", action="store_true", help="print one JSON object")
+
+    p_label = sub.add_parser("label", help="define highlight labels and their colours")
+    label_sub = p_label.add_subparsers(dest="label_command", metavar="ACTION", required=True)
+    p_label_add = label_sub.add_parser("add", help="add or update a label")
+    p_label_add.add_argument("name")
+    p_label_add.add_argument("--color", default="", metavar="#RRGGBB")
+    p_label_add.add_argument("--description", default="")
+    label_sub.add_parser("list", help="list the labels you defined")
+
     p_db = sub.add_parser("db", help="database maintenance")
     db_sub = p_db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_sub.add_parser("check", help="report integrity and schema version")
     return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD") from exc
+
+
+def cmd_analyze(args: argparse.Namespace, settings: Settings, out: TextIO, err: TextIO) -> int:
+    from desktop.ingest.readers import ReadError, read_article
+    from desktop.nlp.analyze_file import analysis_json
+    from desktop.nlp.pipeline import load_pipeline
+
+    try:
+        article = read_article(args.file)
+    except ReadError as exc:
+        print(f"{args.file}: {exc}", file=err)
+        return 1
+    # Without a date in the file or --published, times are resolved against today.
+    anchor = args.published or article.published or date.today()
+    nlp, info = load_pipeline(settings.model_name)
+    result = analysis_json(article.text, anchor, nlp, info)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2), file=out)
+        return 0
+    print(f"{args.file} · published {result['published']} · {result['model']}", file=out)
+    for m in result["mentions"]:
+        value = f" = {m['value']}" if m.get("value") else ""
+        print(f"  {m['start']:>6}-{m['end']:<6} {m['label']:<12} {m['text']}{value}", file=out)
+    for e in result["expectations"]:
+        due = (
+            f"due {e['due_start']}..{e['due_end']}"
+            if e["due_start"]
+            else f"review {e['review_date']}"
+        )
+        print(f"  expectation: {e['question']} ({due})", file=out)
+    return 0
+
+
+def cmd_label(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    from db.labels import define_label, label_colors
+
+    if args.label_command == "add":
+        with store.transaction() as session:
+            row = define_label(
+                session, name=args.name, color=args.color, description=args.description
+            )
+        print(f"Label {row.name} {row.color or '(default colour)'}.", file=out)
+        return 0
+    with store.session() as session:
+        for name, color in sorted(label_colors(session).items()):
+            print(f"{name}\t{color}", file=out)
+    return 0
 
 
 def cmd_import(store: Store, paths: list[Path], out: TextIO, err: TextIO) -> int:
@@ -129,6 +200,8 @@ def run(
         from desktop.ui.app import run_app
 
         return run_app(settings)
+    if args.command == "analyze":
+        return cmd_analyze(args, settings, out, err)
     try:
         store = open_store(settings.db_location)
     except StoreError as exc:
@@ -143,6 +216,8 @@ def run(
             return cmd_suggest(store, settings, out, err)
         if args.command == "export":
             return cmd_export(store, args, out, err)
+        if args.command == "label":
+            return cmd_label(store, args, out)
         if args.command == "db":
             return cmd_db_check(store, out)
         raise AssertionError(args.command)

@@ -14,7 +14,7 @@ from db.errors import StoreError
 from db.exports import export_csv
 from db.models import Alias, Audit, Entity, Evidence, Fact, FactRole, Mention, MentionState
 from db.store import Store
-from db.suggestions import SpanSuggestion, store_suggestions
+from db.suggestions import ArticleSuggestions, SpanSuggestion, store_suggestions
 from desktop.ingest.importer import import_paths
 from desktop.tracking.decisions import decide_mention
 from desktop.tracking.desk import Desk
@@ -34,7 +34,9 @@ def article(store: Store, tmp_path: Path) -> int:
         for s in [TEXT.index(t)]
     ]
     with store.engine.begin() as conn:
-        store_suggestions(conn, article_id=article_id, spans=spans, origin="model:test@1")
+        store_suggestions(
+            conn, items=[ArticleSuggestions(article_id, spans)], origin="model:test@1"
+        )
     return article_id
 
 

@@ -6,7 +6,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from db.articles import NewArticle, add_article
+from sqlalchemy.exc import IntegrityError
+
+from db.articles import NewArticle, add_article, content_hash, find_by_hash
 from db.store import Store
 from desktop.ingest.readers import SUPPORTED_SUFFIXES, ReadError, read_article
 
@@ -64,17 +66,22 @@ def import_paths(
         except ReadError as exc:
             report.failed.append((path, str(exc)))
             continue
-        with store.transaction() as session:
-            article_id, created = add_article(
-                session,
-                article=NewArticle(
-                    text=parsed.text,
-                    title=parsed.title,
-                    published=parsed.published,
-                    source=parsed.source,
-                    url=parsed.url,
-                    path=str(path.resolve()),
-                ),
-            )
+        article = NewArticle(
+            text=parsed.text,
+            title=parsed.title,
+            published=parsed.published,
+            source=parsed.source,
+            url=parsed.url,
+            path=str(path.resolve()),
+        )
+        try:
+            with store.transaction() as session:
+                article_id, created = add_article(session, article=article)
+        except IntegrityError:
+            # Another process stored the same text between our look-up and our insert.
+            with store.session() as session:
+                found = find_by_hash(session, digest=content_hash(article.text))
+            assert found is not None
+            article_id, created = found, False
         (report.imported if created else report.duplicates).append((path, article_id))
     return report

@@ -100,6 +100,18 @@ class Expectation:
 
 
 @dataclass(frozen=True)
+class _Context:
+    """What every expectation in one doc is read against (``doc.text`` is rebuilt on
+    each access, so it is taken once here)."""
+
+    doc: Doc
+    text: str
+    ents: list[Span]
+    anchor: date
+    times: list[TimeMention]
+
+
+@dataclass(frozen=True)
 class TimeMention:
     """A resolved temporal expression, as the caller found it in the doc."""
 
@@ -109,8 +121,13 @@ class TimeMention:
     timex: Timex | None
 
 
+CUE_POS = {"VERB", "AUX", "ADJ", "NOUN"}
+
+
 def _cue_and_event(token: Token) -> tuple[Token, Token] | None:
     """(cue, event) if this token opens an expectation."""
+    if token.pos_ not in CUE_POS or token.n_rights + token.n_lefts == 0:
+        return None
     children = list(token.children)
     xcomp = next(
         (c for c in children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}), None
@@ -174,12 +191,8 @@ def _canonical(name: str, label: str) -> tuple[str, str]:
     return name, label
 
 
-def _entities_in(doc: Doc, start: int, end: int) -> list[Span]:
-    return [
-        e
-        for e in doc.ents
-        if e.start_char >= start and e.end_char <= end and e.label_ in ENTITY_LABELS
-    ]
+def _entities_in(ents: list[Span], start: int, end: int) -> list[Span]:
+    return [e for e in ents if e.start_char >= start and e.end_char <= end]
 
 
 def _role(ent: Span, subject: Token | None, passive: bool, event: Token) -> str:
@@ -193,10 +206,15 @@ def _role(ent: Span, subject: Token | None, passive: bool, event: Token) -> str:
 
 
 def _participants(
-    doc: Doc, sent: Span, span: tuple[int, int], subject: Token | None, passive: bool, event: Token
+    ents: list[Span],
+    previous: Span | None,
+    span: tuple[int, int],
+    subject: Token | None,
+    passive: bool,
+    event: Token,
 ) -> list[Participant]:
     found: dict[str, Participant] = {}
-    for ent in _entities_in(doc, *span):
+    for ent in _entities_in(ents, *span):
         name, label = _canonical(ent.text, ent.label_)
         key = name.casefold()
         if key not in found:
@@ -208,10 +226,9 @@ def _participants(
         c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in theme.children
     )
     has_item = any(p.label in ITEM_LABELS for p in found.values())
-    if definite and not has_item and sent.start > 0:
+    if definite and not has_item and previous is not None:
         # "The final contract is expected...": the contract was named in the sentence before.
-        previous = doc[sent.start - 1].sent
-        for ent in _entities_in(doc, previous.start_char, previous.end_char):
+        for ent in _entities_in(ents, previous.start_char, previous.end_char):
             name, label = _canonical(ent.text, ent.label_)
             if label in GEO_LABELS | ITEM_LABELS | {"ORG"} and name.casefold() not in found:
                 found[name.casefold()] = Participant(
@@ -220,7 +237,7 @@ def _participants(
     return list(found.values())
 
 
-def _attribution(doc: Doc, sent: Span) -> str | None:
+def _attribution(doc: Doc, ents: list[Span], sent: Span) -> str | None:
     for t in sent:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             target = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
@@ -229,22 +246,21 @@ def _attribution(doc: Doc, sent: Span) -> str | None:
         if t.lemma_ in REPORT_VERBS and t.pos_ == "VERB":
             subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ != "PRON":
-                ents = [
-                    e for e in doc.ents if e.root == subject or subject.i in range(e.start, e.end)
-                ]
-                return ents[0].text if ents else _phrase(subject, drop_det=False)
+                named = [e for e in ents if e.start <= subject.i < e.end]
+                return named[0].text if named else _phrase(subject, drop_det=False)
     if any(t.lower_ == "reportedly" for t in sent):
         return "unnamed reports"
     return None
 
 
 def _due(
-    anchor: date, times: list[TimeMention], doc: Doc, head: Token, sent: Span
+    ctx: _Context, head: Token, sent: Span
 ) -> tuple[date | None, date | None, date | None, str | None]:
     """(due_start, due_end, review_date, value) from the clause's time expressions."""
+    anchor, doc = ctx.anchor, ctx.doc
     subtree = {t.i for t in head.subtree}
     in_clause = []
-    for tm in times:
+    for tm in ctx.times:
         if tm.timex is None or not (sent.start_char <= tm.start and tm.end <= sent.end_char):
             continue
         span = doc.char_span(tm.start, tm.end, alignment_mode="expand")
@@ -254,7 +270,7 @@ def _due(
     for _, tm in in_clause:
         timex = tm.timex
         assert timex is not None
-        before = doc.text[max(0, tm.start - 8) : tm.start].lower().split()
+        before = ctx.text[max(0, tm.start - 8) : tm.start].lower().split()
         word = before[-1] if before else ""
         if timex.granularity == "duration" and timex.start is None and word in {"in", "within"}:
             amount = _duration_delta(timex.value)
@@ -325,50 +341,60 @@ def _hypothetical(head: Token) -> bool:
 def find_expectations(doc: Doc, anchor: date, times: list[TimeMention]) -> list[Expectation]:
     found: list[Expectation] = []
     used: set[int] = set()
-    for token in doc:
-        opened = _cue_and_event(token)
-        if opened is None:
-            continue
-        cue, event = opened
-        if event.i in used:
-            continue
-        used.add(event.i)
-        sent = token.sent
-        head = _clause_head(cue, event)
-        subject, passive = _subject(head, event)
-        if event.lemma_ == "be" and subject is None:
-            continue
-        if _hypothetical(head):
-            continue
-        negated = any(c.dep_ == "neg" for c in (*head.children, *event.children))
-        start = head.left_edge.idx
-        last = head.right_edge
-        end = last.idx + len(last.text)
-        while end > start and doc.text[end - 1] in ".;, \n\r\t":
-            end -= 1
-        participants = _participants(doc, sent, (start, end), subject, passive, event)
-        due_start, due_end, review, value = _due(anchor, times, doc, head, sent)
-        obj = next((c for c in event.children if c.dep_ == "dobj"), None)
-        theme = subject if passive else obj
-        predicate = event.lemma_ if event.lemma_ != "be" or subject is None else subject.lemma_
-        if theme is not None and event.lemma_ != "be":
-            predicate = f"{predicate} {theme.lemma_}"
-        if negated:
-            predicate = f"not {predicate}"
-        found.append(
-            Expectation(
-                start=start,
-                end=end,
-                text=doc.text[start:end],
-                predicate=predicate,
-                question=_question(event, subject, passive, participants, doc.text[start:end]),
-                participants=participants,
-                attributed_to=_attribution(doc, sent),
-                due_start=due_start,
-                due_end=due_end,
-                review_date=review,
-                value=value,
-                negated=negated,
-            )
-        )
+    sentences = list(doc.sents)
+    ents = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
+    ctx = _Context(doc, doc.text, ents, anchor, times)
+    for number, sent in enumerate(sentences):
+        for token in sent:
+            opened = _cue_and_event(token)
+            if opened is None or opened[1].i in used:
+                continue
+            used.add(opened[1].i)
+            previous = sentences[number - 1] if number else None
+            expectation = _expectation(ctx, sent, previous, *opened)
+            if expectation is not None:
+                found.append(expectation)
     return found
+
+
+def _expectation(
+    ctx: _Context,
+    sent: Span,
+    previous: Span | None,
+    cue: Token,
+    event: Token,
+) -> Expectation | None:
+    head = _clause_head(cue, event)
+    subject, passive = _subject(head, event)
+    if (event.lemma_ == "be" and subject is None) or _hypothetical(head):
+        return None
+    negated = any(c.dep_ == "neg" for c in (*head.children, *event.children))
+    start = head.left_edge.idx
+    last = head.right_edge
+    end = last.idx + len(last.text)
+    while end > start and ctx.text[end - 1] in ".;, \n\r\t":
+        end -= 1
+    participants = _participants(ctx.ents, previous, (start, end), subject, passive, event)
+    due_start, due_end, review, value = _due(ctx, head, sent)
+    text = ctx.text[start:end]
+    obj = next((c for c in event.children if c.dep_ == "dobj"), None)
+    theme = subject if passive else obj
+    predicate = event.lemma_ if event.lemma_ != "be" or subject is None else subject.lemma_
+    if theme is not None and event.lemma_ != "be":
+        predicate = f"{predicate} {theme.lemma_}"
+    if negated:
+        predicate = f"not {predicate}"
+    return Expectation(
+        start=start,
+        end=end,
+        text=text,
+        predicate=predicate,
+        question=_question(event, subject, passive, participants, text),
+        participants=participants,
+        attributed_to=_attribution(ctx.doc, ctx.ents, sent),
+        due_start=due_start,
+        due_end=due_end,
+        review_date=review,
+        value=value,
+        negated=negated,
+    )

@@ -21,6 +21,9 @@ RULER_NAME = "factdesk_kb"
 FINGERPRINT_KEY = "factdesk_kb_fingerprint"
 NAME_LABELS = {"PERSON", "GPE", "NORP", "LOC", "ORG", "FAC", "EVENT", "LAW", "LANGUAGE"}
 ENTITY_ID_PREFIX = "entity:"
+NAME_POS = ["PROPN", "NOUN", "ADJ", "X"]
+"""A capitalised word of one of these kinds after a thing's name continues it (the
+tagger reads "Triumf" in "S-400 Triumf" as an adjective)."""
 
 
 def fingerprint(entries: Sequence[KbEntry]) -> str:
@@ -42,7 +45,7 @@ def patterns(nlp: Language, entries: Sequence[KbEntry]) -> list[dict[str, Any]]:
         ident = f"{ENTITY_ID_PREFIX}{entry.entity_id}"
         out.append({"label": entry.type, "pattern": pattern, "id": ident})
         if entry.type not in NAME_LABELS:
-            extended = [*pattern, {"IS_TITLE": True, "POS": "PROPN"}]
+            extended = [*pattern, {"IS_TITLE": True, "IS_STOP": False, "POS": {"IN": NAME_POS}}]
             out.append({"label": entry.type, "pattern": extended, "id": ident})
     return out
 

@@ -2,13 +2,14 @@
 
 ``nlp.pipe`` batches the texts (in worker processes for large runs); each article's
 highlights, expectation facts and proposed follow-ups are written through SQLAlchemy
-Core in one transaction together with the mark that it has been suggested, so running
-this twice, or again after a crash, adds nothing twice.
+Core together with the mark that it has been suggested, a batch of articles per
+transaction, so running this twice, or again after a crash, adds nothing twice.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +23,7 @@ from db.entities import KbEntry, kb_entries, normalize_alias
 from db.models import Article
 from db.store import Store
 from db.suggestions import (
+    ArticleSuggestions,
     ExpectationSuggestion,
     RoleSuggestion,
     SpanSuggestion,
@@ -49,6 +51,7 @@ class SuggestReport:
     expectations: int = 0
     cancelled: bool = False
     write_seconds: float = 0.0
+    analysis_seconds: float = 0.0
 
 
 def _texts(store: Store, ids: Sequence[int]) -> Iterator[tuple[str, tuple[int, date]]]:
@@ -140,23 +143,38 @@ def suggest_articles(
         report.cancelled = True
         return report
     n_process = processes or (2 if len(ids) >= PROCESSES_FROM else 1)
-    docs = nlp.pipe(_texts(store, ids), as_tuples=True, batch_size=batch_size, n_process=n_process)
-    for doc, (article_id, anchor) in docs:
-        spans, expectations = to_rows(analyze(doc, anchor), known)
+    # The texts' (id, date) wait in a queue in pipe order: cheaper than as_tuples=True.
+    contexts: deque[tuple[int, date]] = deque()
+
+    def texts() -> Iterator[str]:
+        for text, context in _texts(store, ids):
+            contexts.append(context)
+            yield text
+
+    pending_rows: list[ArticleSuggestions] = []
+    for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
+        article_id, anchor = contexts.popleft()
         began = time.perf_counter()
-        with store.engine.begin() as conn:
-            stored = store_suggestions(
-                conn,
-                article_id=article_id,
-                spans=spans,
-                origin=info.origin,
-                expectations=expectations,
-            )
-        report.write_seconds += time.perf_counter() - began
-        report.mentions += stored
-        report.expectations += len(expectations) if stored or not spans else 0
-        report.articles += 1
-        if progress is not None and not progress(report.articles, len(ids)):
-            report.cancelled = report.articles < len(ids)
-            break
+        spans, expectations = to_rows(analyze(doc, anchor), known)
+        report.analysis_seconds += time.perf_counter() - began
+        pending_rows.append(ArticleSuggestions(article_id, spans, expectations))
+        if len(pending_rows) >= batch_size or report.articles + len(pending_rows) == len(ids):
+            _write(store, pending_rows, info.origin, report)
+            pending_rows = []
+            if progress is not None and not progress(report.articles, len(ids)):
+                report.cancelled = report.articles < len(ids)
+                break
     return report
+
+
+def _write(
+    store: Store, rows: list[ArticleSuggestions], origin: str, report: SuggestReport
+) -> None:
+    """One transaction for a batch of articles: each article is whole or absent."""
+    began = time.perf_counter()
+    with store.engine.begin() as conn:
+        stored = store_suggestions(conn, items=rows, origin=origin)
+    report.write_seconds += time.perf_counter() - began
+    report.articles += len(rows)
+    report.mentions += stored.mentions
+    report.expectations += stored.expectations

@@ -254,15 +254,61 @@ class Rule:
     name: str
     pattern: re.Pattern[str]
     handler: Handler
+    needs: tuple[str, ...]
+    """Words one of which the (lower-cased) text must hold for the rule to be tried."""
 
 
 RULES: list[Rule] = []
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_UNIT_WORDS = (
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "centur",
+    "quarter",
+)
+NEEDS: dict[str, tuple[str, ...]] = {
+    "iso_date": ("-",),
+    "month_day_year": _MONTH_WORDS,
+    "month_year": _MONTH_WORDS,
+    "month": _MONTH_WORDS,
+    "week_of_month": ("week",),
+    "decade": ("0s", "0's"),
+    "quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "relative_unit": ("week", "month", "year", "decade", "century"),
+    "part_of_relative": ("week", "month", "year"),
+    "day_word": ("today", "tonight", "yesterday", "tomorrow", "this ", "last night"),
+    "weekday": ("day",),
+    "ago": ("ago", "earlier", "before", "later", "from now", "hence"),
+    "span": _UNIT_WORDS,
+    "duration": _UNIT_WORDS,
+    "bare_units": ("years", "decades", "months", "weeks"),
+    "set": (
+        "every",
+        "each",
+        "per ",
+        "daily",
+        "weekly",
+        "monthly",
+        "annually",
+        "yearly",
+        "quarterly",
+        "biannually",
+    ),
+    "clock": ("a.m.", "p.m.", "am", "pm", "noon", "midnight", "midday"),
+}
 
 
 def rule(name: str, pattern: str) -> Callable[[Handler], Handler]:
     def register(handler: Handler) -> Handler:
-        compiled = re.compile(rf"(?<![\w$£€-])(?:{pattern})(?![\w%-]|\.\d)", re.IGNORECASE)
-        RULES.append(Rule(name, compiled, handler))
+        compiled = re.compile(rf"(?<![\w$£€-])(?=[\w'])(?:{pattern})(?![\w%-]|\.\d)", re.IGNORECASE)
+        RULES.append(Rule(name, compiled, handler, NEEDS.get(name, ())))
         return handler
 
     return register
@@ -375,7 +421,7 @@ def _quarter(m: re.Match[str], anchor: date, direction: Direction) -> Timex | No
 
 @rule(
     "season",
-    rf"(?P<rel>this|last|next|past|coming|(?:the\s+)?(?:early|late|mid-?)|(?:the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the)?|the)\s+"
+    rf"(?P<rel>this|last|next|past|coming|(?:the\s+)?(?:early|late|mid-?)|(?:the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the)?|the|(?<=in\s))\s*"
     rf"(?P<season>{_SEASON})(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?"
     rf"|(?P<season2>{_SEASON})\s+(?:of\s+)?(?P<year2>{_YEAR})",
 )
@@ -406,9 +452,25 @@ def _season(m: re.Match[str], anchor: date, direction: Direction) -> Timex | Non
 
 
 @rule(
+    "week_of_month",
+    rf"(?:the\s+)?(?P<ord>first|second|third|fourth|last)\s+week\s+of\s+(?P<month>{_MONTH})"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?",
+)
+def _week_of_month(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    month = MONTHS[m["month"].lower().rstrip(".")]
+    year = int(m["year"]) if m["year"] else _pick_year(anchor, month, None, direction)
+    if m["ord"].lower() == "last":
+        day = _month_end(year, month) - timedelta(days=3)
+    else:
+        day = date(year, month, 1) + timedelta(weeks=ORDINALS[m["ord"].lower()] - 1, days=3)
+    return week_timex(day - timedelta(days=day.weekday()))
+
+
+@rule(
     "relative_unit",
     r"(?P<pre>earlier|later)?\s*(?P<rel>this|last|next|the\s+past|the\s+last|the\s+coming|the\s+next"
-    r"|the\s+previous|the\s+current|coming|past|previous|current)\s+(?P<unit>week|weekend|month|year|decade|century)",
+    r"|the\s+previous|the\s+current|the\s+following|coming|past|previous|current)\s+"
+    r"(?P<unit>week|weekend|month|year|decade|century)",
 )
 def _relative_unit(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     rel = m["rel"].lower().split()[-1]
@@ -420,7 +482,9 @@ def _relative_unit(m: re.Match[str], anchor: date, direction: Direction) -> Time
         other = _shift(anchor, sign, unit)
         start, end = (other, anchor) if sign < 0 else (anchor, other)
         return Timex(duration_value(1, unit), "duration", start, end, type="DURATION")
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(
+        rel, 0
+    )
     mod = {"earlier": "START", "later": "END"}.get((m["pre"] or "").lower())
     if unit in {"week", "weekend"}:
         day = anchor + timedelta(weeks=step)
@@ -444,7 +508,8 @@ def _relative_unit(m: re.Match[str], anchor: date, direction: Direction) -> Time
 
 @rule(
     "part_of_relative",
-    r"(?:the\s+)?(?P<part>end|beginning|start|middle|close)\s+of\s+(?:the|this|(?P<rel>last|next))\s+(?P<unit>year|month|week)"
+    r"(?:the\s+)?(?P<part>end|beginning|start|middle|close|(?P<half>first|second)\s+half)\s+of\s+"
+    r"(?:the|this|(?P<rel>last|next))\s+(?P<unit>year|month|week)"
     r"|(?P<pre>early|late|mid-)\s*(?P<rel2>this|last|next)\s+(?P<unit2>year|month|week)|year-end",
 )
 def _part_of_relative(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
@@ -454,6 +519,8 @@ def _part_of_relative(m: re.Match[str], anchor: date, direction: Direction) -> T
     rel = (m["rel"] or m["rel2"] or "this").lower()
     step = {"last": -1, "next": 1}.get(rel, 0)
     mod = _mod(m["part"] or m["pre"])
+    if unit == "year" and m["half"]:
+        return half_timex(anchor.year + step, 1 if m["half"].lower() == "first" else 2)
     if unit == "year":
         return year_timex(anchor.year + step, mod)
     if unit == "month":
@@ -636,7 +703,10 @@ _PREFIX = re.compile(r"^(?:in|on|at|by|during|since|until|from|for|within|of)\s+
 def find_timexes(text: str) -> list[TimexMatch]:
     """Every temporal expression the patterns find, longest first where they overlap."""
     found: list[TimexMatch] = []
+    lowered = text.lower()
     for r in RULES:
+        if r.needs and not any(word in lowered for word in r.needs):
+            continue
         for m in r.pattern.finditer(text):
             start, end = m.start(), m.end()
             while start < end and text[start].isspace():

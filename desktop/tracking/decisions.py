@@ -5,6 +5,7 @@ from __future__ import annotations
 from db.clock import utcnow
 from db.entities import NOT_ENTITY_LABELS, ensure_entity
 from db.errors import StoreError
+from db.labels import normalize_label
 from db.models import Mention, MentionState
 from db.store import Store
 from desktop.tracking.audit import record, snapshot
@@ -13,15 +14,26 @@ MENTION_FIELDS = ("state", "label", "start", "end", "text", "entity_id")
 LINKING_STATES = {MentionState.ACCEPTED, MentionState.CORRECTED}
 
 
-def decide_mention(store: Store, *, mention_id: int, state: MentionState, who: str) -> Mention:
-    """Set a highlight's state; accepting links it to the entity of that name and label
-    (created on first acceptance), which is how the knowledge base grows."""
+def decide_mention(
+    store: Store,
+    *,
+    mention_id: int,
+    state: MentionState,
+    who: str,
+    label: str | None = None,
+) -> Mention:
+    """Set a highlight's state (and, correcting it, its label); accepting or correcting
+    links it to the entity of that name and label (created the first time), which is how
+    the knowledge base grows."""
     with store.transaction() as session:
         mention = session.get(Mention, mention_id)
         if mention is None:
             raise StoreError(f"Highlight {mention_id} no longer exists; reload the article.")
         before = snapshot(mention, MENTION_FIELDS)
         mention.state = state.value
+        if label is not None and label != mention.label:
+            mention.label = label
+            mention.entity_id = None
         links = state in LINKING_STATES and mention.label not in NOT_ENTITY_LABELS
         if links and mention.entity_id is None:
             entity, _created = ensure_entity(session, name=mention.text, type_=mention.label)
@@ -40,3 +52,11 @@ def decide_mention(store: Store, *, mention_id: int, state: MentionState, who: s
             after=snapshot(mention, MENTION_FIELDS),
         )
     return mention
+
+
+def relabel_mention(store: Store, *, mention_id: int, label: str, who: str) -> Mention:
+    """Give a highlight another label: a correction, linked to an entity of that label."""
+    clean = normalize_label(label)
+    return decide_mention(
+        store, mention_id=mention_id, state=MentionState.CORRECTED, who=who, label=clean
+    )

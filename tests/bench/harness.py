@@ -1,0 +1,47 @@
+"""The result table: one row per figure, printed and written to .bench/results.json."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from tests.bench.corpus import CACHE
+
+
+@dataclass
+class Row:
+    id: str
+    value: float
+    unit: str
+    reference: float | None
+    ratio: float | None
+    target: str
+    ok: bool | None
+
+
+def ratio_row(
+    id_: str, value: float, unit: str, reference: float, target_ratio: float, higher_is_better: bool
+) -> Row:
+    ratio = value / reference if reference else float("inf")
+    ok = ratio >= target_ratio if higher_is_better else ratio <= target_ratio
+    sign = "≥" if higher_is_better else "≤"
+    return Row(id_, value, unit, reference, ratio, f"ratio {sign} {target_ratio}", ok)
+
+
+def print_table(rows: list[Row]) -> None:
+    header = (
+        f"{'id':<28} {'value':>12} {'unit':<10} {'reference':>12} {'ratio':>8}  {'target':<16} ok"
+    )
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        ref = f"{r.reference:12.4g}" if r.reference is not None else f"{'—':>12}"
+        ratio = f"{r.ratio:8.3f}" if r.ratio is not None else f"{'—':>8}"
+        ok = {True: "yes", False: "NO", None: "—"}[r.ok]
+        print(f"{r.id:<28} {r.value:12.4g} {r.unit:<10} {ref} {ratio}  {r.target:<16} {ok}")
+
+
+def write_results(rows: list[Row], path: Path = CACHE / "results.json") -> None:
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps([asdict(r) for r in rows], indent=2), encoding="utf-8")

