@@ -17,8 +17,11 @@ from typing import TextIO
 
 from db.errors import StoreError
 from db.exports import TABLES, export_csv
+from db.models import FollowUpState, LinkType
 from db.store import Store, integrity_report, open_store
 from desktop.settings import Settings
+
+TRACKING_COMMANDS = {"followups", "followup", "check-updates", "resolve", "link", "history"}
 
 
 def app_version() -> str:
@@ -66,6 +69,52 @@ def build_parser() -> argparse.ArgumentParser:
     p_label_add.add_argument("--color", default="", metavar="#RRGGBB")
     p_label_add.add_argument("--description", default="")
     label_sub.add_parser("list", help="list the labels you defined")
+
+    p_fu = sub.add_parser("followups", help="list follow-ups (the review queue)")
+    p_fu.add_argument(
+        "--state",
+        default="open",
+        choices=["proposed", "open", "due", "overdue", "upcoming", "snoozed", "resolved", "all"],
+        help="which part of the queue (default: open = due, overdue, upcoming and snoozed)",
+    )
+    p_fu.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD", help="the queue on that day")
+    p_fu.add_argument("--format", default="table", choices=["table", "csv", "json"])
+
+    p_one = sub.add_parser("followup", help="act on one follow-up")
+    one_sub = p_one.add_subparsers(dest="followup_command", metavar="ACTION", required=True)
+    p_confirm = one_sub.add_parser("confirm", help="accept a proposed follow-up into the queue")
+    p_confirm.add_argument("id", type=int)
+    p_snooze = one_sub.add_parser("snooze", help="hide a follow-up until a date")
+    p_snooze.add_argument("id", type=int)
+    p_snooze.add_argument("until", type=_iso_date, metavar="YYYY-MM-DD")
+
+    p_check = sub.add_parser(
+        "check-updates", help="find later articles that settle open follow-ups"
+    )
+    p_check.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD")
+    p_check.add_argument("--json", action="store_true")
+
+    p_resolve = sub.add_parser("resolve", help="settle or postpone a follow-up")
+    p_resolve.add_argument("id", type=int)
+    p_resolve.add_argument(
+        "--state",
+        required=True,
+        choices=[s.value for s in FollowUpState if s.value not in {"proposed", "open"}],
+    )
+    p_resolve.add_argument(
+        "--evidence", metavar="ARTICLE_OR_FACT", help="article:ID, fact:ID or ID"
+    )
+    p_resolve.add_argument("--window", metavar="START..END", help="new due window when postponed")
+    p_resolve.add_argument("--note", default="")
+
+    p_link = sub.add_parser("link", help="link two facts")
+    p_link.add_argument("source", type=int)
+    p_link.add_argument("type", choices=[t.value for t in LinkType])
+    p_link.add_argument("target", type=int)
+    p_link.add_argument("--note", default="")
+
+    p_history = sub.add_parser("history", help="who changed a fact or follow-up, and when")
+    p_history.add_argument("target", metavar="fact:ID|followup:ID")
 
     p_db = sub.add_parser("db", help="database maintenance")
     db_sub = p_db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -216,6 +265,10 @@ def run(
             return cmd_suggest(store, settings, out, err)
         if args.command == "export":
             return cmd_export(store, args, out, err)
+        if args.command in TRACKING_COMMANDS:
+            from desktop.cli_tracking import run_tracking
+
+            return run_tracking(store, settings, args, out, err)
         if args.command == "label":
             return cmd_label(store, args, out)
         if args.command == "db":

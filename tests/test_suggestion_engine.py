@@ -88,7 +88,7 @@ def test_the_seed_articles_expectations(seed_analysis: Any) -> None:
         (
             "Delivery will be in 24 months.",
             date(2018, 10, 5),
-            "Did the Delivery take place?",
+            "Did the delivery take place?",
             (date(2020, 10, 1), date(2020, 10, 31)),
         ),
         (

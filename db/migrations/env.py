@@ -5,6 +5,7 @@ from sqlalchemy import Connection, create_engine
 from sqlmodel import SQLModel
 
 import db.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from db.fts import include_object
 
 target_metadata = SQLModel.metadata
 config = context.config
@@ -24,6 +25,7 @@ def _migrate(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_object=include_object,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )

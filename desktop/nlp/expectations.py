@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
+from db.gazetteer import DEMONYMS
 from desktop.nlp.tense import FUTURE_AUX, NOUN_CUES
 from desktop.nlp.timex import Timex
 
@@ -61,14 +62,6 @@ ENTITY_LABELS = {
     "LAW",
     "WORK_OF_ART",
 }
-DEMONYMS = {
-    "indian": "India", "russian": "Russia", "american": "United States", "chinese": "China",
-    "pakistani": "Pakistan", "turkish": "Turkey", "french": "France", "british": "United Kingdom",
-    "german": "Germany", "japanese": "Japan", "israeli": "Israel", "iranian": "Iran",
-    "ukrainian": "Ukraine", "saudi": "Saudi Arabia", "korean": "South Korea", "syrian": "Syria",
-    "afghan": "Afghanistan", "italian": "Italy", "spanish": "Spain", "canadian": "Canada",
-    "australian": "Australia", "brazilian": "Brazil", "egyptian": "Egypt", "qatari": "Qatar",
-}  # fmt: skip
 VAGUE_REVIEW = timedelta(days=182)
 GEO_LABELS = {"GPE", "NORP"}
 ITEM_LABELS = {"PRODUCT", "WEAPON_SYSTEM"}
@@ -162,12 +155,17 @@ def _clause_head(cue: Token, event: Token) -> Token:
 
 
 def _subject(head: Token, event: Token) -> tuple[Token | None, bool]:
-    for t in (head, event):
+    """The event's subject, and whether the event itself is passive ("to be signed").
+
+    With raising verbs the subject sits on the cue: in "deliveries are expected to begin"
+    it is the deliveries that begin, actively."""
+    passive = event.dep_ != "ROOT" and any(c.dep_ == "auxpass" for c in event.children)
+    if event.dep_ == "ROOT" or event is head:
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in event.children)
+    for t in (event, head):
         for c in t.children:
-            if c.dep_ == "nsubjpass":
-                return c, True
-            if c.dep_ in {"nsubj", "expl"}:
-                return c, False
+            if c.dep_ in {"nsubjpass", "nsubj", "expl"}:
+                return c, passive
     if head.pos_ == "NOUN":
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
         return poss, False
@@ -311,17 +309,20 @@ def _question(
     geo = [p.name for p in participants if p.label == "GPE"][:2]
     items = [p.name for p in participants if p.label in ITEM_LABELS][:1]
     if event.lemma_ == "be" and subject is not None:
-        return f"Did the {_phrase(subject)} take place?"
+        return f"Did the {_phrase(subject).lower()} take place?"
     if passive and subject is not None:
         theme = subject.text if subject.pos_ != "PROPN" else _phrase(subject)
         qualifier = " ".join(filter(None, ["–".join(geo), *items]))
         noun = " ".join(filter(None, [qualifier, theme]))
-        return f"Was the {noun} {event.text}?"
+        verb = "Were" if subject.tag_ in {"NNS", "NNPS"} else "Was"
+        return f"{verb} the {noun} {event.text}?"
     obj = next((c for c in event.children if c.dep_ == "dobj"), None)
     if subject is not None and subject.pos_ == "PRON" and subject.lower_ not in {"we", "they"}:
         return f"Did this happen: “{text}”?"
     agent = subject if subject is not None and subject.pos_ != "PRON" else None
     who = _phrase(agent, drop_det=False) if agent is not None else (geo[0] if geo else "it")
+    if agent is not None and agent.left_edge.pos_ in {"DET", "NOUN"}:
+        who = who[:1].lower() + who[1:]
     who = who.removesuffix(" ’s").removesuffix(" 's").removesuffix("’s").removesuffix("'s")
     prt = " ".join(c.text for c in event.children if c.dep_ == "prt")
     what = " ".join(
@@ -368,6 +369,10 @@ def _expectation(
     subject, passive = _subject(head, event)
     if (event.lemma_ == "be" and subject is None) or _hypothetical(head):
         return None
+    if subject is not None and subject.tag_ in {"WDT", "WP"}:
+        return None  # "which had been expected to ...": a relative clause about the past
+    if any(c.lower_ == "had" for c in head.children if c.dep_ in {"aux", "auxpass"}):
+        return None  # a past expectation ("had been expected"), not a present one
     negated = any(c.dep_ == "neg" for c in (*head.children, *event.children))
     start = head.left_edge.idx
     last = head.right_edge

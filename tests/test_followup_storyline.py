@@ -1,0 +1,198 @@
+"""The seed storyline end to end: suggest, confirm, check for updates, resolve, postpone."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from db.models import Article, FactLink, FollowUp, FollowUpEvent
+from db.store import open_store
+from desktop.cli import run
+from desktop.ingest.importer import import_paths
+from desktop.nlp.suggest import suggest_articles
+from tests.conftest import SEEDS
+
+pytestmark = pytest.mark.model
+
+SIGNING = "Was the India–Russia S-400 contract signed?"
+DELIVERIES = "Did deliveries of the S-400 systems begin?"
+MENTION_THE_SIGNING = {
+    "Putin to visit New Delhi next week as S-400 deal nears",
+    "Kremlin says India and Russia will sign S-400 contract this week",
+    "India and Russia sign $5.4 billion S-400 air defence deal",
+    "US says India's S-400 purchase could trigger sanctions",
+}
+DISTRACTORS = {
+    "France and Germany sign deal to study next-generation fighter",
+    "Turkey expects Russian air defence deliveries next year",
+    "Brazil's central bank holds interest rate at record low",
+    "Japan launches weather satellite",
+}
+
+
+@pytest.fixture(scope="module")
+def suggested_seeds(tmp_path_factory: pytest.TempPathFactory, english: tuple[Any, Any]) -> Path:
+    path = tmp_path_factory.mktemp("seeds") / "seeds.sqlite3"
+    store = open_store(path)
+    import_paths(store, [SEEDS])
+    suggest_articles(store, *english)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def db(suggested_seeds: Path, tmp_path: Path) -> Iterator[str]:
+    copy = tmp_path / "copy.sqlite3"
+    shutil.copy(suggested_seeds, copy)
+    yield str(copy)
+
+
+def cli(db: str, *args: str) -> str:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(["--db", db, *args], out, err)
+    assert code == 0, err.getvalue()
+    return out.getvalue()
+
+
+def followup_id(db: str, question: str) -> int:
+    rows = json.loads(
+        cli(db, "followups", "--state", "all", "--as-of", "2030-01-01", "--format", "json")
+    )
+    return next(r["id"] for r in rows if r["question"] == question)
+
+
+def candidates(db: str, fid: int, *extra: str) -> list[dict[str, Any]]:
+    found = json.loads(cli(db, "check-updates", "--json", *extra))
+    return next((f["candidates"] for f in found if f["followup_id"] == fid), [])
+
+
+def test_the_storyline_is_in_the_seeds(db: str) -> None:
+    store = open_store(db)
+    with store.session() as session:
+        titles = set(session.scalars(select(Article.title)))
+    store.close()
+    assert titles >= MENTION_THE_SIGNING | DISTRACTORS
+    assert len(titles) == 11
+
+
+def test_the_signing_article_ranks_first_and_proposes_happened(db: str) -> None:
+    fid = followup_id(db, SIGNING)
+    proposed = json.loads(
+        cli(db, "followups", "--state", "proposed", "--as-of", "2018-06-10", "--format", "json")
+    )
+    signing = next(r for r in proposed if r["id"] == fid)
+    assert (signing["due_start"], signing["due_end"]) == ("2018-10-01", "2018-10-31")
+    assert {"India", "Russia", "Narendra Modi", "Vladimir Putin"} <= set(signing["participants"])
+    assert candidates(db, fid) == [], "a proposed follow-up is not checked until confirmed"
+
+    assert cli(db, "followup", "confirm", str(fid)) == f"Follow-up {fid} is open.\n"
+    ranked = candidates(db, fid)
+    first = ranked[0]
+    assert first["title"] == "India and Russia sign $5.4 billion S-400 air defence deal"
+    assert first["published"] == "2018-10-05"
+    assert first["proposed_state"] == "happened"
+    assert any(r.startswith("shares ") and "Vladimir Putin" in r for r in first["reasons"])
+    assert "reports it done" in first["reasons"]
+    titles = [c["title"] for c in ranked]
+    storyline_positions = [i for i, t in enumerate(titles) if t in MENTION_THE_SIGNING]
+    distractor_positions = [i for i, t in enumerate(titles) if t in DISTRACTORS]
+    assert len(storyline_positions) == 4
+    assert all(d > max(storyline_positions) for d in distractor_positions)
+    will_sign = next(c for c in ranked if c["title"].startswith("Kremlin says"))
+    assert will_sign["proposed_state"] is None and will_sign["score"] < first["score"]
+
+    assert cli(
+        db,
+        "resolve",
+        str(fid),
+        "--state",
+        "happened",
+        "--evidence",
+        f"article:{first['article_id']}",
+    )
+    assert candidates(db, fid) == []
+    rows = json.loads(cli(db, "followups", "--state", "resolved", "--format", "json"))
+    assert next(r for r in rows if r["id"] == fid)["state"] == "happened"
+
+
+def test_a_slip_is_a_supersedes_chain_ending_in_happened(db: str) -> None:
+    fid = followup_id(db, DELIVERIES)
+    cli(db, "followup", "confirm", str(fid))
+    overdue = json.loads(
+        cli(db, "followups", "--state", "overdue", "--as-of", "2021-01-01", "--format", "json")
+    )
+    late = next(r for r in overdue if r["id"] == fid)
+    assert (late["due_end"], late["days_overdue"]) == ("2020-12-31", 1)
+
+    first = candidates(db, fid, "--as-of", "2021-01-01")[0]
+    assert first["title"] == "S-400 deliveries to India now expected by the end of 2021"
+    assert first["proposed_state"] == "postponed"
+    assert first["proposed_window"] == ["2020-11-13", "2021-12-31"]
+    assert all(c["published"] <= "2021-01-01" for c in candidates(db, fid, "--as-of", "2021-01-01"))
+
+    said = cli(
+        db, "resolve", str(fid), "--state", "postponed", "--window", "2020-11-13..2021-12-31",
+        "--evidence", f"article:{first['article_id']}", "--note", "now by the end of 2021",
+    )  # fmt: skip
+    successor = int(said.split("follow-up ")[1].split()[0])
+    later = candidates(db, successor)[0]
+    assert later["title"] == "Russia begins S-400 deliveries to India"
+    assert later["proposed_state"] == "happened"
+    cli(
+        db,
+        "resolve",
+        str(successor),
+        "--state",
+        "happened",
+        "--evidence",
+        f"article:{later['article_id']}",
+    )
+
+    store = open_store(db)
+    with store.session() as session:
+        old, new = session.get(FollowUp, fid), session.get(FollowUp, successor)
+        assert old is not None and new is not None
+        assert (old.state, new.state) == ("postponed", "happened")
+        assert (new.due_start, new.due_end) == (date(2020, 11, 13), date(2021, 12, 31))
+        [link] = session.scalars(select(FactLink).where(FactLink.type == "supersedes")).all()
+        assert (link.source_fact_id, link.target_fact_id) == (new.fact_id, old.fact_id)
+        events = session.scalars(
+            select(FollowUpEvent).where(FollowUpEvent.followup_id == fid)
+        ).all()
+        assert [(e.from_state, e.to_state) for e in events] == [
+            ("proposed", "open"),
+            ("open", "postponed"),
+        ]
+        assert events[-1].note == "now by the end of 2021" and events[-1].who == "tester"
+    store.close()
+    history = cli(db, "history", f"followup:{fid}")
+    assert "followup.postponed" in history and "state: open → postponed" in history
+
+
+def test_after_an_import_only_the_new_articles_are_checked(
+    db: str, tmp_path: Path, english: tuple[Any, Any]
+) -> None:
+    from desktop.tracking.updates import check_updates
+
+    fid = followup_id(db, SIGNING)
+    cli(db, "followup", "confirm", str(fid))
+    news = tmp_path / "new.txt"
+    news.write_text(
+        "date 2018-10-07 Modi hails S-400 contract\n\nPrime Minister Narendra Modi said on Sunday "
+        "that the S-400 contract signed with Russia on Friday would strengthen India's defences.\n"
+    )
+    store = open_store(db)
+    [(_, new_id)] = import_paths(store, [news]).imported
+    suggest_articles(store, *english)
+    [result] = [r for r in check_updates(store, new_article_ids=[new_id]) if r.followup.id == fid]
+    store.close()
+    assert [c.article_id for c in result.candidates] == [new_id]
+    assert result.candidates[0].proposed_state == "happened"
