@@ -16,9 +16,15 @@ from pathlib import Path
 from typing import TextIO
 
 from db.errors import StoreError
-from db.exports import TABLES, export_csv
 from db.models import FollowUpState, LinkType
 from db.store import Store, integrity_report, open_store
+from desktop.cli_exchange import add_parsers as add_exchange_parsers
+from desktop.cli_exchange import (
+    cmd_backup,
+    cmd_export,
+    cmd_import_annotations,
+    cmd_restore,
+)
 from desktop.settings import Settings
 
 TRACKING_COMMANDS = {"followups", "followup", "check-updates", "resolve", "link", "history"}
@@ -49,11 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("suggest", help="suggest highlights for articles that have none yet")
 
-    p_export = sub.add_parser("export", help="export a table as CSV")
-    p_export.add_argument("table", choices=sorted(TABLES))
-    p_export.add_argument("-o", "--output", required=True, help="file to write, or - for stdout")
-    p_export.add_argument("--raw", action="store_true", help="do not neutralise formula cells")
-    p_export.add_argument("--excel", action="store_true", help="add a BOM and CRLF line ends")
+    add_exchange_parsers(sub)
 
     p_analyze = sub.add_parser(
         "analyze", help="run the suggestion pipeline on one file, without the database"
@@ -119,6 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_db = sub.add_parser("db", help="database maintenance")
     db_sub = p_db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_sub.add_parser("check", help="report integrity and schema version")
+    p_backup = db_sub.add_parser(
+        "backup", help="copy the whole store to one file (safe while open)"
+    )
+    p_backup.add_argument("file", type=Path)
+    p_restore = db_sub.add_parser("restore", help="replace the store with a backup (keeps a copy)")
+    p_restore.add_argument("file", type=Path)
     return parser
 
 
@@ -202,24 +210,6 @@ def cmd_suggest(store: Store, settings: Settings, out: TextIO, err: TextIO) -> i
     return 0
 
 
-def cmd_export(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    if args.output == "-":
-        rows = export_csv(store.engine, args.table, out, raw=args.raw, excel=args.excel)
-    else:
-        target = Path(args.output)
-        partial = target.with_name(target.name + ".part")
-        try:
-            with partial.open("w", encoding="utf-8", newline="") as fh:
-                rows = export_csv(store.engine, args.table, fh, raw=args.raw, excel=args.excel)
-            partial.replace(target)
-        except OSError as exc:
-            partial.unlink(missing_ok=True)
-            print(f"Cannot write {target}: {exc.strerror or exc}.", file=err)
-            return 1
-        print(f"Exported {rows} {args.table} rows to {target}.", file=err)
-    return 0
-
-
 def cmd_db_check(store: Store, out: TextIO) -> int:
     report = integrity_report(store)
     width = max(len(k) for k in report)
@@ -265,12 +255,18 @@ def run(
             return cmd_suggest(store, settings, out, err)
         if args.command == "export":
             return cmd_export(store, args, out, err)
+        if args.command == "import-annotations":
+            return cmd_import_annotations(store, args.file, out)
         if args.command in TRACKING_COMMANDS:
             from desktop.cli_tracking import run_tracking
 
             return run_tracking(store, settings, args, out, err)
         if args.command == "label":
             return cmd_label(store, args, out)
+        if args.command == "db" and args.db_command == "backup":
+            return cmd_backup(store, args.file, out)
+        if args.command == "db" and args.db_command == "restore":
+            return cmd_restore(store, args.file, out)
         if args.command == "db":
             return cmd_db_check(store, out)
         raise AssertionError(args.command)

@@ -112,12 +112,15 @@ def test_a_fact_stores_roles_evidence_and_exports_to_csv(
         == "'=SUM(A1) said Narendra Modi, and \u201cIndia, Russia\u201d signed."
     )
     assert row["article_date"] == "2018-10-05"
-    assert (row["kind"], row["predicate"], row["subject"], row["object_literal"]) == (
+    assert (row["kind"], row["predicate"], row["subject"], row["object"]) == (
         "statement",
         "say",
         "Narendra Modi",
         "India, Russia",
     )
+    assert (row["role_subject"], row["role_object"]) == ("Narendra Modi", "India, Russia")
+    assert row["role_subject_entity_ids"] == str(modi.entity_id)
+    assert row["role_object_entity_ids"] == ""
     assert row["evidence_quote"] == "said Narendra Modi"
     assert row["status"] == "draft" and row["modality"] == "asserted"
 
