@@ -7,16 +7,33 @@ module itself imports neither SQLAlchemy nor spaCy (they load after the first pa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlmodel import col
 
 from db.articles import ArticleRow, count_articles, list_articles
 from db.entities import normalize_alias
 from db.errors import StoreError
 from db.facts import FactRow, facts_for_article
+from db.followups import FollowUpRow, followup_rows
 from db.mentions import mentions_for_article
-from db.models import Article, Entity, Fact, Mention, MentionState
+from db.models import (
+    Article,
+    Entity,
+    Evidence,
+    Fact,
+    FactRole,
+    FollowUpState,
+    Mention,
+    MentionState,
+)
 from db.store import Store
+from desktop.tracking import followups as lifecycle
 from desktop.tracking.decisions import decide_mention
 from desktop.tracking.facts import FactDraft, RoleValue, create_fact, draft_from_mention
+from desktop.tracking.links import LinkView, create_link, links_of
+from desktop.tracking.updates import Candidate, check_updates
 
 
 @dataclass(frozen=True)
@@ -26,6 +43,18 @@ class ArticleText:
     text: str
     published: str
     source: str
+
+
+@dataclass(frozen=True)
+class FactHit:
+    """A fact found by search, for picking the other end of a link."""
+
+    id: int
+    predicate: str
+    kind: str
+    article_id: int
+    article_title: str
+    published: str
 
 
 class Desk:
@@ -107,3 +136,137 @@ class Desk:
         with self.store.session() as session:
             entity = session.get(Entity, entity_id)
             return entity.name if entity is not None else ""
+
+    def followups(self, as_of: date) -> list[FollowUpRow]:
+        with self.store.session() as session:
+            return followup_rows(session, as_of=as_of)
+
+    def confirm_followup(self, followup_id: int) -> None:
+        lifecycle.confirm(self.store, followup_id=followup_id, who=self.analyst)
+
+    def resolve_followup(
+        self,
+        followup_id: int,
+        state: FollowUpState,
+        evidence_article: int | None = None,
+        note: str = "",
+    ) -> None:
+        lifecycle.resolve(
+            self.store,
+            followup_id=followup_id,
+            state=state,
+            who=self.analyst,
+            evidence=lifecycle.Evidence_(article_id=evidence_article),
+            note=note,
+        )
+
+    def postpone_followup(
+        self, followup_id: int, start: date | None, end: date, evidence_article: int | None = None
+    ) -> int:
+        successor = lifecycle.postpone(
+            self.store,
+            followup_id=followup_id,
+            new_start=start,
+            new_end=end,
+            who=self.analyst,
+            evidence=lifecycle.Evidence_(article_id=evidence_article),
+        )
+        assert successor.id is not None
+        return successor.id
+
+    def snooze_followup(self, followup_id: int, until: date) -> None:
+        lifecycle.snooze(self.store, followup_id=followup_id, until=until, who=self.analyst)
+
+    def candidates(self, followup_id: int, as_of: date) -> list[Candidate]:
+        found = check_updates(self.store, as_of=as_of, followup_ids=[followup_id])
+        return found[0].candidates if found else []
+
+    def evidence_of(self, fact_id: int) -> tuple[int, int, int] | None:
+        """(article id, start, end) of a fact's first evidence quote."""
+        with self.store.session() as session:
+            row = session.execute(
+                select(col(Evidence.article_id), col(Evidence.start), col(Evidence.end))
+                .where(col(Evidence.fact_id) == fact_id)
+                .order_by(col(Evidence.start))
+                .limit(1)
+            ).first()
+        return (row[0], row[1], row[2]) if row else None
+
+    def links(self, fact_id: int) -> list[LinkView]:
+        return links_of(self.store, fact_id)
+
+    def link(self, source: int, target: int, type_: str, note: str = "") -> None:
+        create_link(
+            self.store,
+            source_fact_id=source,
+            target_fact_id=target,
+            type_=type_,
+            who=self.analyst,
+            note=note,
+        )
+
+    def search_facts(self, text: str, limit: int = 50) -> list[FactHit]:
+        """Facts whose predicate, article title or role names contain the text."""
+        pattern = f"%{text.strip()}%"
+        with self.store.session() as session:
+            stmt = (
+                select(
+                    col(Fact.id),
+                    col(Fact.predicate),
+                    col(Fact.kind),
+                    col(Article.id),
+                    col(Article.title),
+                    col(Article.published),
+                )
+                .join(Article, col(Article.id) == col(Fact.article_id))
+                .order_by(col(Article.published).desc(), col(Fact.id))
+                .limit(limit)
+            )
+            if text.strip():
+                roles = (
+                    select(col(FactRole.fact_id))
+                    .outerjoin(Entity, col(Entity.id) == col(FactRole.entity_id))
+                    .where(col(FactRole.literal).ilike(pattern) | col(Entity.name).ilike(pattern))
+                )
+                stmt = stmt.where(
+                    col(Fact.predicate).ilike(pattern)
+                    | col(Article.title).ilike(pattern)
+                    | col(Fact.id).in_(roles)
+                )
+            return [
+                FactHit(fid, pred, kind, aid, title, pub.isoformat() if pub else "")
+                for fid, pred, kind, aid, title, pub in session.execute(stmt)
+            ]
+
+    def related_facts(self, fact_id: int) -> list[FactHit]:
+        """Facts in other articles that share an entity with this one."""
+        with self.store.session() as session:
+            mine = select(col(FactRole.entity_id)).where(
+                col(FactRole.fact_id) == fact_id, col(FactRole.entity_id).is_not(None)
+            )
+            here = session.get(Fact, fact_id)
+            if here is None:
+                return []
+            stmt = (
+                select(
+                    col(Fact.id),
+                    col(Fact.predicate),
+                    col(Fact.kind),
+                    col(Article.id),
+                    col(Article.title),
+                    col(Article.published),
+                )
+                .join(Article, col(Article.id) == col(Fact.article_id))
+                .where(
+                    col(Fact.id).in_(
+                        select(col(FactRole.fact_id)).where(col(FactRole.entity_id).in_(mine))
+                    ),
+                    col(Fact.article_id) != here.article_id,
+                )
+                .order_by(col(Article.published), col(Fact.id))
+                .limit(100)
+            )
+            return [
+                FactHit(fid, pred, kind, aid, title, pub.isoformat() if pub else "")
+                for fid, pred, kind, aid, title, pub in session.execute(stmt)
+            ]

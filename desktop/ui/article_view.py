@@ -62,6 +62,11 @@ class ArticleView(QPlainTextEdit):
         cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
+    def select_range(self, start: int, end: int) -> None:
+        """Select stored offsets [start, end) and scroll to them."""
+        self.setTextCursor(self._cursor_for(start, end))
+        self.ensureCursorVisible()
+
     def highlighted_text(self, start: int, end: int) -> str:
         """The text Qt shows between two stored offsets (for checks and tests)."""
         return self._cursor_for(start, end).selectedText().replace("\u2029", "\n")

@@ -15,6 +15,7 @@ from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, Signa
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.article_view import ArticleView
 from desktop.ui.fact_dialog import FactDialog
+from desktop.ui.fact_panel import FactPanel, LinkDialog
+from desktop.ui.followups_panel import FollowUpsPanel
 from desktop.ui.inspector import HighlightInspector
 from desktop.ui.legend import Legend
 from desktop.ui.table_models import ID_ROLE, ArticleListModel, FactListModel
@@ -68,7 +71,9 @@ class MainWindow(QMainWindow):
         self.current = -1
         self.tasks: list[Task] = []
         self.fact_dialog: FactDialog | None = None
+        self.link_dialog: LinkDialog | None = None
         self._importing = False
+        self._new_article_ids: list[int] = []
         self.setWindowTitle("Factdesk")
         self._build()
         self._restore_geometry()
@@ -106,48 +111,63 @@ class MainWindow(QMainWindow):
         self.fact_table.horizontalHeader().setStretchLastSection(True)
         self.fact_table.clicked.connect(self._on_fact_clicked)
 
-        centre = QSplitter(Qt.Orientation.Vertical)
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.title_label)
-        top_layout.addWidget(self.meta_label)
-        top_layout.addWidget(self.legend)
-        top_layout.addWidget(self.view, 1)
-        facts_box = QWidget()
-        facts_layout = QVBoxLayout(facts_box)
-        facts_layout.setContentsMargins(0, 0, 0, 0)
-        facts_layout.addWidget(QLabel("Facts in this article"))
-        facts_layout.addWidget(self.fact_table)
-        centre.addWidget(top)
-        centre.addWidget(facts_box)
-        centre.setStretchFactor(0, 4)
-        centre.setStretchFactor(1, 1)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(4, 0, 4, 0)
+        centre_layout.addWidget(self.title_label)
+        centre_layout.addWidget(self.meta_label)
+        centre_layout.addWidget(self.legend)
+        centre_layout.addWidget(self.view, 1)
+        self.setCentralWidget(centre)
 
         self.inspector = HighlightInspector()
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        side_layout.addWidget(QLabel("<b>Highlight</b>"))
         side_layout.addWidget(self.inspector)
         keys = QLabel(
             "<small>J / K next / previous highlight<br>A accept &nbsp; X reject<br>"
-            "F new fact from the highlight or selection</small>"
+            "F new fact from the highlight or selection<br>Ctrl+L link the selected fact</small>"
         )
         keys.setObjectName("key_help")
         side_layout.addWidget(keys)
         side_layout.addStretch(1)
-        side.setMaximumWidth(340)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("main_splitter")
-        self.splitter.addWidget(self.article_list)
-        self.splitter.addWidget(centre)
-        self.splitter.addWidget(side)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([360, 740, 280])
-        self.setCentralWidget(self.splitter)
+        self.fact_panel = FactPanel()
+        self.fact_panel.open_fact.connect(self.open_fact)
+        facts_box = QSplitter(Qt.Orientation.Horizontal)
+        facts_box.addWidget(self.fact_table)
+        facts_box.addWidget(self.fact_panel)
+        self.followups_panel = FollowUpsPanel(self.run_task)
+        self.followups_panel.open_evidence.connect(self.open_fact)
+        self.followups_panel.open_article.connect(self.open_article)
+
+        self.docks: dict[str, QDockWidget] = {}
+        for name, title, widget, area in (
+            ("articles", "Articles", self.article_list, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("highlight", "Highlight", side, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("facts", "Facts", facts_box, Qt.DockWidgetArea.BottomDockWidgetArea),
+            (
+                "followups",
+                "Follow-ups",
+                self.followups_panel,
+                Qt.DockWidgetArea.BottomDockWidgetArea,
+            ),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock_{name}")
+            dock.setWidget(widget)
+            dock.setFeatures(
+                QDockWidget.DockWidgetFeature.DockWidgetMovable
+                | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            )
+            self.addDockWidget(area, dock)
+            self.docks[name] = dock
+        self.tabifyDockWidget(self.docks["facts"], self.docks["followups"])
+        self.docks["facts"].raise_()
+        self.resizeDocks(
+            [self.docks["articles"], self.docks["highlight"]], [340, 270], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks([self.docks["facts"]], [220], Qt.Orientation.Vertical)
 
         self.db_label = QLabel("Opening database…")
         self.model_label = QLabel("Model: loading…")
@@ -190,6 +210,7 @@ class MainWindow(QMainWindow):
         self._action(review, "Reject", "X", lambda: self.decide("rejected"))
         review.addSeparator()
         self._action(review, "New fact…", "F", self.new_fact)
+        self._action(review, "Link the selected fact…", "Ctrl+L", self.link_fact)
 
     # ----- start-up ------------------------------------------------------------------
     def start(self) -> str | None:
@@ -203,6 +224,8 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             return str(exc)
         self.desk = Desk(store, self.settings.analyst)
+        self.fact_panel.desk = self.desk
+        self.followups_panel.set_desk(self.desk)
         self.db_label.setText(f"Database: {store.display_name}")
         if store.backup_path is not None:
             self.statusBar().showMessage(f"Upgraded the database; backup at {store.backup_path}")
@@ -275,9 +298,35 @@ class MainWindow(QMainWindow):
                 self.reload_articles()
                 if self.article_id is not None:
                     self.open_article(self.article_id, keep_current=True)
+            self.followups_panel.reload()
+            self._check_new_articles()
             self.suggestions_ready.emit()
 
         self.run_task("Suggesting highlights", work, done)
+
+    def _check_new_articles(self) -> None:
+        """Match freshly imported articles against the open follow-ups (off the GUI thread)."""
+        if not self._new_article_ids or self.desk is None:
+            return
+        from desktop.tracking.updates import check_updates
+
+        store, ids = self.desk.store, self._new_article_ids
+        self._new_article_ids = []
+
+        def done(results: Any) -> None:
+            hits = [r for r in results if r.candidates]
+            if hits:
+                self.statusBar().showMessage(
+                    f"{len(hits)} open follow-up(s) have candidates in the new articles: "
+                    "see Follow-ups, Check for updates.",
+                    15000,
+                )
+
+        self.run_task(
+            "Checking new articles against follow-ups",
+            lambda _r: check_updates(store, new_article_ids=ids),
+            done,
+        )
 
     # ----- background tasks ----------------------------------------------------------
     def run_task(
@@ -466,13 +515,57 @@ class MainWindow(QMainWindow):
 
     def _on_fact_clicked(self, index: Any) -> None:
         row = self.fact_model.row_at(index.row())
-        if row.evidence_start is None:
+        self.fact_panel.show_fact(row.id, f"{row.kind}: {row.predicate}")
+        if row.evidence_start is not None:
+            self.view.select_range(row.evidence_start, row.evidence_end)
+
+    def selected_fact_id(self) -> int | None:
+        index = self.fact_table.currentIndex()
+        return int(index.data(ID_ROLE)) if index.isValid() else self.fact_panel.fact_id
+
+    def open_fact(self, fact_id: int) -> None:
+        """Open the article a fact comes from, with its evidence selected."""
+        if self.desk is None:
             return
-        cursor = self.view.textCursor()
-        cursor.setPosition(self.view._map.to_qt(row.evidence_start))
-        cursor.setPosition(self.view._map.to_qt(row.evidence_end), cursor.MoveMode.KeepAnchor)
-        self.view.setTextCursor(cursor)
-        self.view.ensureCursorVisible()
+        found = self.desk.evidence_of(fact_id)
+        if found is None:
+            return
+        article_id, start, end = found
+        if article_id != self.article_id:
+            self.open_article(article_id)
+        self.view.select_range(start, end)
+        row = self.fact_model.row_of_id(fact_id)
+        if row >= 0:
+            self.fact_table.setCurrentIndex(self.fact_model.index(row, 0))
+        self.fact_panel.show_fact(fact_id)
+
+    def link_fact(self) -> None:
+        from db.errors import StoreError
+
+        source = self.selected_fact_id()
+        if source is None or self.desk is None:
+            self.statusBar().showMessage(
+                "Select a fact first (in the Facts list), then Ctrl+L.", 5000
+            )
+            return
+        dialog = LinkDialog(self.desk, source, self)
+        self.link_dialog = dialog
+        desk = self.desk
+
+        def save() -> None:
+            target = dialog.target()
+            if target is None:
+                return
+            try:
+                desk.link(source, target, dialog.type.currentText(), dialog.note.text())
+            except StoreError as exc:
+                QMessageBox.warning(self, "Factdesk", str(exc))
+                return
+            self.fact_panel.show_fact(source)
+            self.statusBar().showMessage(f"Linked fact #{source} to #{target}.", 5000)
+
+        dialog.accepted.connect(save)
+        dialog.open()
 
     # ----- files ---------------------------------------------------------------------
     def import_dialog(self) -> None:
@@ -497,6 +590,7 @@ class MainWindow(QMainWindow):
 
         def done(result: Any) -> None:
             self._importing = False
+            self._new_article_ids += result.new_ids
             self.reload_articles()
             lines = [result.summary()] + [f"{p.name}: {why}" for p, why in result.failed]
             QMessageBox.information(self, "Import", "\n".join(lines))
@@ -534,16 +628,16 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.qsettings.value("geometry")
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            state = self.qsettings.value("splitter")
+            state = self.qsettings.value("window_state")
             if isinstance(state, QByteArray):
-                self.splitter.restoreState(state)
+                self.restoreState(state)
             return
         screen = self.screen().availableGeometry()
         self.resize(min(1400, int(screen.width() * 0.95)), min(860, int(screen.height() * 0.92)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.qsettings.setValue("geometry", self.saveGeometry())
-        self.qsettings.setValue("splitter", self.splitter.saveState())
+        self.qsettings.setValue("window_state", self.saveState())
         self.shutdown()
         super().closeEvent(event)
 

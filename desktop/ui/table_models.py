@@ -96,3 +96,76 @@ class FactListModel(RowTableModel[Any]):
 
     def cell(self, row: Any, column: int) -> Any:
         return (row.id, row.kind, row.predicate, row.subject, row.quote)[column]
+
+
+class FollowUpModel(RowTableModel[Any]):
+    """Rows are ``db.followups.FollowUpRow``. ``SORT_ROLE`` gives sortable keys."""
+
+    ID, BUCKET, QUESTION, DUE, OVERDUE, SOURCE, PARTICIPANTS = range(7)
+    HEADERS = ("#", "Queue", "Question", "Due", "Days overdue", "Source", "Participants")
+
+    def cell(self, row: Any, column: int) -> Any:
+        if column == self.ID:
+            return row.id
+        if column == self.BUCKET:
+            return row.bucket if row.bucket != "resolved" else row.state.replace("_", " ")
+        if column == self.QUESTION:
+            return row.question
+        if column == self.DUE:
+            if row.due_end is None:
+                return f"review {row.review_date}" if row.review_date else ""
+            start = row.due_start.isoformat() if row.due_start else "…"
+            return f"{start} – {row.due_end.isoformat()}"
+        if column == self.OVERDUE:
+            return row.days_overdue if row.bucket == "overdue" else ""
+        if column == self.SOURCE:
+            date_text = row.source_published.isoformat() if row.source_published else ""
+            return f"{date_text} {row.source_title}".strip()
+        return ", ".join(row.participants)
+
+
+class CandidateModel(RowTableModel[Any]):
+    """Rows are ``desktop.tracking.updates.Candidate``; the id is the article's."""
+
+    SCORE, PUBLISHED, TITLE, PROPOSAL, REASONS = range(5)
+    HEADERS = ("Score", "Published", "Article", "Proposes", "Why")
+
+    def row_id(self, row: Any) -> int:
+        return int(row.article_id)
+
+    def cell(self, row: Any, column: int) -> Any:
+        return (
+            f"{row.score:.1f}",
+            row.published.isoformat() if row.published else "",
+            row.title,
+            (row.proposed_state or "").replace("_", " "),
+            "; ".join(row.reasons),
+        )[column]
+
+
+class LinkModel(RowTableModel[Any]):
+    """Rows are ``desktop.tracking.links.LinkView``: links read from the selected fact."""
+
+    PHRASE, OTHER, ARTICLE, NOTE = range(4)
+    HEADERS = ("Link", "Other fact", "In article", "Note")
+
+    def row_id(self, row: Any) -> int:
+        return int(row.other_fact_id)
+
+    def cell(self, row: Any, column: int) -> Any:
+        return (
+            row.phrase,
+            f"#{row.other_fact_id} {row.other_predicate}",
+            row.other_article_title,
+            row.note,
+        )[column]
+
+
+class FactHitModel(RowTableModel[Any]):
+    """Rows are ``desktop.tracking.desk.FactHit``: facts found by search or shared entities."""
+
+    ID, PREDICATE, KIND, PUBLISHED, ARTICLE = range(5)
+    HEADERS = ("#", "Predicate", "Kind", "Date", "Article")
+
+    def cell(self, row: Any, column: int) -> Any:
+        return (row.id, row.predicate, row.kind, row.published, row.article_title)[column]

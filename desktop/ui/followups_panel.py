@@ -1,0 +1,337 @@
+"""The follow-up review queue: as-of date, filters, keyboard resolution, candidates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.table_models import ID_ROLE, CandidateModel, FollowUpModel
+
+if TYPE_CHECKING:
+    from desktop.tracking.desk import Desk
+
+BUCKET_CHOICES = ("open", "proposed", "due", "overdue", "upcoming", "snoozed", "resolved", "all")
+OPEN_BUCKETS = {"due", "overdue", "upcoming", "snoozed"}
+TaskRunner = Callable[[str, Callable[[Any], Any], Callable[[Any], None]], Any]
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class DatesDialog(QDialog):
+    """Asks for one date (snooze) or a window (postpone)."""
+
+    def __init__(
+        self, title: str, labels: tuple[str, ...], values: tuple[date, ...], parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        form = QFormLayout(self)
+        self.edits: list[QDateEdit] = []
+        for label, value in zip(labels, values, strict=True):
+            edit = QDateEdit(to_qdate(value))
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            form.addRow(label, edit)
+            self.edits.append(edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def dates(self) -> list[date]:
+        return [from_qdate(e.date()) for e in self.edits]
+
+
+class BucketFilter(QSortFilterProxyModel):
+    """Filters the queue by bucket and by text in any column (entity, source, question)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.bucket = "open"
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, FollowUpModel)
+        row = model.row_at(source_row)
+        if self.bucket == "open" and row.bucket not in OPEN_BUCKETS:
+            return False
+        if self.bucket not in {"open", "all"} and row.bucket != self.bucket:
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
+class FollowUpsPanel(QWidget):
+    open_evidence = Signal(int)
+    """A fact id whose evidence the window should show."""
+    open_article = Signal(int)
+
+    def __init__(self, run_task: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk: Desk | None = None
+        self._run_task = run_task
+        self.dialog: DatesDialog | None = None
+        self.as_of = QDateEdit(to_qdate(date.today()))
+        self.as_of.setObjectName("as_of")
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        self.as_of.dateChanged.connect(lambda _d: self.reload())
+        self.bucket = QComboBox()
+        self.bucket.addItems(BUCKET_CHOICES)
+        self.bucket.currentTextChanged.connect(self._bucket_changed)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter by entity, source or words…")
+        self.check_button = QPushButton("Check for updates")
+        self.check_button.clicked.connect(self.check_selected)
+
+        self.model = FollowUpModel(self)
+        self.proxy = BucketFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setObjectName("followup_table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(
+            FollowUpModel.QUESTION, QHeaderView.ResizeMode.Stretch
+        )
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+
+        self.candidates = CandidateModel(self)
+        self.candidate_table = QTableView()
+        self.candidate_table.setObjectName("candidate_table")
+        self.candidate_table.setModel(self.candidates)
+        self.candidate_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.candidate_table.verticalHeader().hide()
+        self.candidate_table.horizontalHeader().setStretchLastSection(True)
+        self.candidate_table.doubleClicked.connect(
+            lambda index: self.open_article.emit(int(index.data(ID_ROLE)))
+        )
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("As of"))
+        top.addWidget(self.as_of)
+        top.addWidget(self.bucket)
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.check_button)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(self.candidate_table)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+        keys = (
+            ("Confirm proposed follow-up", "C", self.confirm),
+            ("Happened", "H", lambda: self.resolve("happened")),
+            ("Did not happen", "D", lambda: self.resolve("did_not_happen")),
+            ("Unclear", "U", lambda: self.resolve("unclear")),
+            ("Postponed…", "P", self.postpone),
+            ("Snooze…", "S", self.snooze),
+            ("Open source article", "Return", self.open_selected),
+        )
+        self.actions_by_key: dict[str, QAction] = {}
+        for text, key, slot in keys:
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.actions_by_key[key] = action
+        self.setToolTip(
+            "C confirm · H happened · D did not happen · U unclear · P postponed · S snooze · "
+            "Enter open the source article"
+        )
+
+    # ----- data ----------------------------------------------------------------------
+    def set_desk(self, desk: Desk) -> None:
+        self.desk = desk
+        self.reload()
+
+    def as_of_date(self) -> date:
+        return from_qdate(self.as_of.date())
+
+    def reload(self) -> None:
+        if self.desk is None:
+            return
+        keep = self.selected_id()
+        self.model.set_rows(self.desk.followups(self.as_of_date()))
+        self.select(keep)
+
+    def _bucket_changed(self, bucket: str) -> None:
+        self.proxy.beginFilterChange()
+        self.proxy.bucket = bucket
+        self.proxy.endFilterChange()
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return int(index.data(ID_ROLE)) if index.isValid() else None
+
+    def selected_row(self) -> Any | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(index).row())
+
+    def select(self, followup_id: int | None) -> None:
+        if followup_id is None:
+            return
+        row = self.model.row_of_id(followup_id)
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if index.isValid():
+                self.table.setCurrentIndex(index)
+
+    def _selection_changed(self) -> None:
+        self.candidates.set_rows([])
+        row = self.selected_row()
+        self.status.setText(row.question if row is not None else "")
+
+    def selected_candidate(self) -> Any | None:
+        index = self.candidate_table.currentIndex()
+        return self.candidates.row_at(index.row()) if index.isValid() else None
+
+    # ----- actions -------------------------------------------------------------------
+    def _act(self, what: Callable[[int], Any], done: str) -> None:
+        from db.errors import StoreError
+
+        followup_id = self.selected_id()
+        if followup_id is None or self.desk is None:
+            self.status.setText("Select a follow-up first.")
+            return
+        try:
+            what(followup_id)
+        except StoreError as exc:
+            QMessageBox.warning(self, "Factdesk", str(exc))
+            return
+        self.reload()
+        self.status.setText(done)
+
+    def confirm(self) -> None:
+        assert self.desk is not None
+        desk = self.desk
+        self._act(desk.confirm_followup, "Confirmed: the follow-up is open.")
+
+    def resolve(self, state: str) -> None:
+        from db.models import FollowUpState
+
+        if self.desk is None:
+            return
+        desk = self.desk
+        candidate = self.selected_candidate()
+        evidence = candidate.article_id if candidate is not None else None
+        self._act(
+            lambda fid: desk.resolve_followup(fid, FollowUpState(state), evidence),
+            f"Resolved as {state.replace('_', ' ')}"
+            + (f" with article #{evidence} as evidence." if evidence else "."),
+        )
+
+    def postpone(self) -> None:
+        row = self.selected_row()
+        if row is None or self.desk is None:
+            return
+        candidate = self.selected_candidate()
+        window = (
+            candidate.proposed_window
+            if candidate is not None and candidate.proposed_window
+            else None
+        )
+        start = (window[0] if window else None) or self.as_of_date()
+        end = (window[1] if window else None) or (row.due_end or self.as_of_date()) + timedelta(
+            days=90
+        )
+        dialog = DatesDialog("Postpone to a new window", ("From", "By"), (start, end), self)
+        self.dialog = dialog
+        desk = self.desk
+        evidence = candidate.article_id if candidate is not None else None
+
+        def done() -> None:
+            new_start, new_end = dialog.dates()
+            self._act(
+                lambda fid: desk.postpone_followup(fid, new_start, new_end, evidence),
+                f"Postponed: a new follow-up expects it by {new_end}.",
+            )
+
+        dialog.accepted.connect(done)
+        dialog.open()
+
+    def snooze(self) -> None:
+        if self.selected_row() is None or self.desk is None:
+            return
+        dialog = DatesDialog(
+            "Snooze until", ("Until",), (self.as_of_date() + timedelta(days=14),), self
+        )
+        self.dialog = dialog
+        desk = self.desk
+
+        def done() -> None:
+            [until] = dialog.dates()
+            self._act(lambda fid: desk.snooze_followup(fid, until), f"Snoozed until {until}.")
+
+        dialog.accepted.connect(done)
+        dialog.open()
+
+    def open_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.open_evidence.emit(row.fact_id)
+
+    def check_selected(self) -> None:
+        followup_id = self.selected_id()
+        if followup_id is None or self.desk is None:
+            self.status.setText("Select an open follow-up, then check for updates.")
+            return
+        desk, as_of = self.desk, self.as_of_date()
+
+        def done(found: Any) -> None:
+            self.candidates.set_rows(found)
+            if found:
+                self.candidate_table.setCurrentIndex(self.candidates.index(0, 0))
+            self.status.setText(
+                f"{len(found)} candidate article(s); select one and press H, D, U or P to use it "
+                "as evidence."
+                if found
+                else "No later article settles it yet."
+            )
+
+        self._run_task(
+            "Checking for updates", lambda _report: desk.candidates(followup_id, as_of), done
+        )
