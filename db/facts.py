@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
@@ -25,10 +25,14 @@ class FactRow:
 
 def facts_for_article(session: Session, *, article_id: int) -> list[FactRow]:
     ent = aliased(Entity)
+    # The subject (or agent) if there is one, else the first role's filler.
+    first_role_order = case((col(FactRole.role).in_(("subject", "agent")), 0), else_=1)
     subject = (
-        select(col(ent.name))
-        .join(FactRole, col(FactRole.entity_id) == col(ent.id))
-        .where(col(FactRole.fact_id) == col(Fact.id), col(FactRole.role) == "subject")
+        select(func.coalesce(col(ent.name), col(FactRole.literal)))
+        .select_from(FactRole)
+        .outerjoin(ent, col(FactRole.entity_id) == col(ent.id))
+        .where(col(FactRole.fact_id) == col(Fact.id))
+        .order_by(first_role_order, col(FactRole.id))
         .limit(1)
         .scalar_subquery()
     )

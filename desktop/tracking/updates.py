@@ -85,6 +85,31 @@ class _Article:
     stems: set[str]
     times: list[tuple[int, int, str, date | None, date | None]]
     """(start, end, value, value_start, value_end) of its temporal highlights."""
+    _sentences: list[_Sentence] | None = None
+
+    @property
+    def sentences(self) -> list[_Sentence]:
+        """Split and stemmed once per article, however many follow-ups look at it."""
+        if self._sentences is None:
+            self._sentences = []
+            for match in SENTENCE.finditer(self.text):
+                tokens = words(match.group())
+                stems = [stem(t) for t in tokens]
+                lowered = match.group().lower()
+                self._sentences.append(
+                    _Sentence(match.start(), match.end(), match.group(), lowered, tokens, stems)
+                )
+        return self._sentences
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    lowered: str
+    tokens: list[str]
+    stems: list[str]
 
 
 @dataclass
@@ -165,6 +190,8 @@ def _load_articles(session: Session, ids: Sequence[int]) -> dict[int, _Article]:
 
 
 def _has_form(lowered: str, form: str) -> bool:
+    if form not in lowered:
+        return False
     return re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", lowered) is not None
 
 
@@ -173,14 +200,11 @@ def _outcome(
 ) -> tuple[str | None, tuple[date | None, date | None] | None, str]:
     """(state, new window, quote) from the most explicit sentence about the event."""
     best: tuple[int, str | None, tuple[date | None, date | None] | None, str] = (0, None, None, "")
-    for match in SENTENCE.finditer(article.text):
-        sentence = match.group()
-        tokens = words(sentence)
-        stems = [stem(t) for t in tokens]
+    for sent in article.sentences:
+        tokens, stems, lowered = sent.tokens, sent.stems, sent.lowered
         hits = [i for i, s in enumerate(stems) if s in target.events]
         if not hits:
             continue
-        lowered = sentence.lower()
         about = any(_has_form(lowered, form) for form in target.names) or any(
             s in target.terms for s in stems
         )
@@ -206,10 +230,8 @@ def _outcome(
                     state, strength = "happened", 2
                     break
         if strength > best[0]:
-            window = (
-                _window_in(article, match.start(), match.end()) if state == "postponed" else None
-            )
-            best = (strength, state, window, sentence.strip())
+            window = _window_in(article, sent.start, sent.end) if state == "postponed" else None
+            best = (strength, state, window, sent.text.strip())
     return best[1], best[2], best[3]
 
 
@@ -229,6 +251,8 @@ def _score(target: _Target, article: _Article, fts_rank: float | None) -> Candid
     row = target.row
     reasons: list[str] = []
     shared = sorted({p for form, p in target.names.items() if _has_form(article.lowered, form)})
+    if not shared:
+        return None
     matched = sorted(target.terms & article.stems)
     score = WEIGHTS["entity"] * min(len(shared), 5) + WEIGHTS["term"] * min(len(matched), 5)
     if shared:
@@ -261,10 +285,15 @@ def _score(target: _Target, article: _Article, fts_rank: float | None) -> Candid
     state, window, quote = _outcome(target, article)
     if state is not None:
         score += OUTCOME_BONUS[state]
-        reasons.append({"happened": "reports it done", "postponed": "reports a delay",
-                        "did_not_happen": "reports it did not happen",
-                        "pending": "still speaks of it as expected"}[state])  # fmt: skip
-    if not shared or score < MIN_SCORE:
+        reasons.append(
+            {
+                "happened": "reports it done",
+                "postponed": "reports a delay",
+                "did_not_happen": "reports it did not happen",
+                "pending": "still speaks of it as expected",
+            }[state]
+        )
+    if score < MIN_SCORE:
         return None
     proposed = state if state != "pending" else None
     return Candidate(
