@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,11 +52,38 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
+BATCH = 50
+"""Articles stored per transaction: each article is whole or absent either way."""
+
+
+def store_articles(store: Store, articles: Sequence[NewArticle]) -> list[tuple[int, bool]]:
+    """(id, created) for each article, in one transaction; if another process stored one of
+    the texts meanwhile, the batch is redone one article at a time."""
+    try:
+        with store.transaction() as session:
+            return [add_article(session, article=a) for a in articles]
+    except IntegrityError:
+        if len(articles) == 1:
+            with store.session() as session:
+                found = find_by_hash(session, digest=content_hash(articles[0].text))
+            assert found is not None
+            return [(found, False)]
+        return [store_articles(store, [a])[0] for a in articles]
+
+
 def import_paths(
     store: Store, paths: Iterable[Path], *, progress: Progress | None = None
 ) -> ImportReport:
     report = ImportReport()
     files = list(expand_paths(paths))
+    pending: list[tuple[Path, NewArticle]] = []
+
+    def flush() -> None:
+        results = store_articles(store, [article for _path, article in pending])
+        for (path, _article), (article_id, created) in zip(pending, results, strict=True):
+            (report.imported if created else report.duplicates).append((path, article_id))
+        pending.clear()
+
     for done, path in enumerate(files):
         if progress is not None and not progress(done, len(files), path):
             report.cancelled = True
@@ -66,22 +93,21 @@ def import_paths(
         except ReadError as exc:
             report.failed.append((path, str(exc)))
             continue
-        article = NewArticle(
-            text=parsed.text,
-            title=parsed.title,
-            published=parsed.published,
-            source=parsed.source,
-            url=parsed.url,
-            path=str(path.resolve()),
+        pending.append(
+            (
+                path,
+                NewArticle(
+                    text=parsed.text,
+                    title=parsed.title,
+                    published=parsed.published,
+                    source=parsed.source,
+                    url=parsed.url,
+                    path=str(path.resolve()),
+                ),
+            )
         )
-        try:
-            with store.transaction() as session:
-                article_id, created = add_article(session, article=article)
-        except IntegrityError:
-            # Another process stored the same text between our look-up and our insert.
-            with store.session() as session:
-                found = find_by_hash(session, digest=content_hash(article.text))
-            assert found is not None
-            article_id, created = found, False
-        (report.imported if created else report.duplicates).append((path, article_id))
+        if len(pending) >= BATCH:
+            flush()
+    if pending:
+        flush()
     return report
