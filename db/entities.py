@@ -72,3 +72,50 @@ def kb_entries(session: Session) -> list[KbEntry]:
         .order_by(col(Entity.id), col(Alias.id))
     )
     return [KbEntry(*row) for row in session.execute(stmt)]
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    id: int
+    name: str
+    type: str
+    aliases: int
+    mentions: int
+    facts: int
+
+
+def entity_rows(session: Session, *, text: str = "", limit: int = 500) -> list[EntityRow]:
+    """Live entities with their counts; ``text`` matches the name or any alias."""
+    from sqlalchemy import func
+
+    from db.models import FactRole, Mention
+
+    aliases = (
+        select(func.count(col(Alias.id)))
+        .where(col(Alias.entity_id) == col(Entity.id))
+        .scalar_subquery()
+    )
+    mentions = (
+        select(func.count(col(Mention.id)))
+        .where(col(Mention.entity_id) == col(Entity.id))
+        .scalar_subquery()
+    )
+    facts = (
+        select(func.count(func.distinct(col(FactRole.fact_id))))
+        .where(col(FactRole.entity_id) == col(Entity.id))
+        .scalar_subquery()
+    )
+    stmt = (
+        select(col(Entity.id), col(Entity.name), col(Entity.type), aliases, mentions, facts)
+        .where(col(Entity.merged_into_id).is_(None))
+        .order_by(col(Entity.name))
+        .limit(limit)
+    )
+    if text.strip():
+        pattern = f"%{normalize_alias(text)}%"
+        stmt = stmt.where(
+            col(Entity.id).in_(
+                select(col(Alias.entity_id)).where(col(Alias.normalized).like(pattern))
+            )
+        )
+    return [EntityRow(*row) for row in session.execute(stmt)]

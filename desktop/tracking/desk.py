@@ -13,24 +13,28 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from db.articles import ArticleRow, count_articles, list_articles
-from db.entities import normalize_alias
+from db.entities import EntityRow, entity_rows, normalize_alias
 from db.errors import StoreError
 from db.facts import FactRow, facts_for_article
 from db.followups import FollowUpRow, followup_rows
+from db.labels import label_colors
 from db.mentions import mentions_for_article
 from db.models import (
     Article,
+    Audit,
     Entity,
     Evidence,
     Fact,
     FactRole,
     FollowUpState,
+    LabelDef,
     Mention,
     MentionState,
 )
 from db.store import Store
+from desktop.tracking import edits
 from desktop.tracking import followups as lifecycle
-from desktop.tracking.decisions import decide_mention
+from desktop.tracking.decisions import decide_mention, relabel_mention
 from desktop.tracking.facts import FactDraft, RoleValue, create_fact, draft_from_mention
 from desktop.tracking.links import LinkView, create_link, links_of
 from desktop.tracking.updates import Candidate, check_updates
@@ -55,6 +59,10 @@ class FactHit:
     article_id: int
     article_title: str
     published: str
+
+
+DEFAULT_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "DATE",
+                  "TIME", "MONEY", "QUANTITY", "WEAPON_SYSTEM", "LAW")  # fmt: skip
 
 
 class Desk:
@@ -270,3 +278,54 @@ class Desk:
                 FactHit(fid, pred, kind, aid, title, pub.isoformat() if pub else "")
                 for fid, pred, kind, aid, title, pub in session.execute(stmt)
             ]
+
+    # ----- highlight edits and undo ---------------------------------------------------
+    def relabel(self, mention_id: int, label: str) -> Mention:
+        return relabel_mention(self.store, mention_id=mention_id, label=label, who=self.analyst)
+
+    def move_edge(self, mention_id: int, edge: str, step: int) -> Mention:
+        return edits.move_edge(
+            self.store, mention_id=mention_id, edge=edge, step=step, who=self.analyst
+        )
+
+    def add_mention(self, article_id: int, start: int, end: int, label: str) -> Mention:
+        return edits.add_mention(
+            self.store, article_id=article_id, start=start, end=end, label=label, who=self.analyst
+        )
+
+    def link_mention(
+        self, mention_id: int, entity_id: int | None, new_name: str | None = None
+    ) -> Mention:
+        return edits.link_mention(
+            self.store,
+            mention_id=mention_id,
+            who=self.analyst,
+            entity_id=entity_id,
+            new_name=new_name,
+        )
+
+    def undo(self, audit_id: int) -> None:
+        edits.undo_or_redo(self.store, audit_id=audit_id, who=self.analyst, redo=False)
+
+    def redo(self, audit_id: int) -> None:
+        edits.undo_or_redo(self.store, audit_id=audit_id, who=self.analyst, redo=True)
+
+    def undo_history(self, article_id: int) -> tuple[list[int], list[int]]:
+        return edits.undo_history(self.store, article_id)
+
+    def audit_action(self, audit_id: int) -> str:
+        with self.store.session() as session:
+            row = session.get(Audit, audit_id)
+            return row.action if row is not None else ""
+
+    def entities(self, text: str = "") -> list[EntityRow]:
+        with self.store.session() as session:
+            return entity_rows(session, text=text)
+
+    def labels(self) -> list[str]:
+        """Labels in use and the analyst's own, for the label picker."""
+        with self.store.session() as session:
+            used = set(session.scalars(select(col(Mention.label)).distinct()))
+            used |= set(label_colors(session))
+            used |= set(session.scalars(select(col(LabelDef.name))))
+        return sorted(used | set(DEFAULT_LABELS))

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QHeaderView,
@@ -35,6 +36,7 @@ from desktop.ui.fact_panel import FactPanel, LinkDialog
 from desktop.ui.followups_panel import FollowUpsPanel
 from desktop.ui.inspector import HighlightInspector
 from desktop.ui.legend import Legend
+from desktop.ui.pickers import EntityPicker, LabelPicker
 from desktop.ui.table_models import ID_ROLE, ArticleListModel, FactListModel
 from desktop.ui.workers import Report, Task
 
@@ -74,6 +76,8 @@ class MainWindow(QMainWindow):
         self.link_dialog: LinkDialog | None = None
         self._importing = False
         self._new_article_ids: list[int] = []
+        self._replaying = False
+        self.picker: QDialog | None = None
         self.setWindowTitle("Factdesk")
         self._build()
         self._restore_geometry()
@@ -206,8 +210,26 @@ class MainWindow(QMainWindow):
         review = self.menuBar().addMenu("&Review")
         self._action(review, "Next highlight", "J", lambda: self.move(1))
         self._action(review, "Previous highlight", "K", lambda: self.move(-1))
+        self._action(review, "Next undecided highlight", "Shift+J", lambda: self.move(1, True))
+        self._action(review, "Previous undecided highlight", "Shift+K", lambda: self.move(-1, True))
         self._action(review, "Accept", "A", lambda: self.decide("accepted"))
         self._action(review, "Reject", "X", lambda: self.decide("rejected"))
+        self._action(review, "Relabel…", "L", self.relabel)
+        self._action(review, "Link to entity…", "E", self.link_entity)
+        self._action(review, "Start one token earlier", "[", lambda: self.move_edge("start", -1))
+        self._action(review, "End one token later", "]", lambda: self.move_edge("end", 1))
+        self._action(review, "Start one token later", "{", lambda: self.move_edge("start", 1))
+        self._action(review, "End one token earlier", "}", lambda: self.move_edge("end", -1))
+        self._action(review, "Highlight the selection…", "N", self.add_highlight)
+        review.addSeparator()
+        self.undo_stack = QUndoStack(self)
+        undo = self.undo_stack.createUndoAction(self, "Undo")
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        redo = self.undo_stack.createRedoAction(self, "Redo")
+        redo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            review.addAction(action)
         review.addSeparator()
         self._action(review, "New fact…", "F", self.new_fact)
         self._action(review, "Link the selected fact…", "Ctrl+L", self.link_fact)
@@ -412,6 +434,7 @@ class MainWindow(QMainWindow):
         self._select_article_row()
         self.qsettings.setValue("last_article", article_id)
         self._set_current(previous if previous < len(self.mentions) else -1)
+        self.rebuild_undo()
         self.article_opened.emit(article_id)
 
     # ----- reviewing -----------------------------------------------------------------
@@ -428,14 +451,130 @@ class MainWindow(QMainWindow):
             entity = self.desk.entity_name(mention.entity_id)
         self.inspector.show_mention(mention, entity)
 
-    def move(self, step: int) -> None:
+    def move(self, step: int, undecided_only: bool = False) -> None:
         if not self.mentions:
             return
-        if self.current < 0:
-            index = 0 if step > 0 else len(self.mentions) - 1
-        else:
-            index = max(0, min(len(self.mentions) - 1, self.current + step))
+        index = self.current
+        while True:
+            if index < 0:
+                index = 0 if step > 0 else len(self.mentions) - 1
+            else:
+                index += step
+            if not 0 <= index < len(self.mentions):
+                if undecided_only:
+                    self.statusBar().showMessage("No more undecided highlights this way.", 3000)
+                return
+            if not undecided_only or self.mentions[index].state == "suggested":
+                break
         self._set_current(index)
+
+    # ----- edits through the store, each one undoable -----------------------------------
+    def _edit(self, change: Callable[[Any], Any], *, reload: bool = False) -> None:
+        """Run one committed change on the current highlight and refresh what shows it."""
+        from db.errors import StoreError
+
+        mention = self.current_mention
+        if mention is None or self.desk is None:
+            self.statusBar().showMessage(
+                "No highlight selected: press J to go to the first one.", 4000
+            )
+            return
+        try:
+            updated = change(mention)
+        except StoreError as exc:
+            QMessageBox.warning(self, "Factdesk", str(exc))
+            return
+        self._after_change(updated.id if updated is not None else None)
+
+    def _after_change(self, keep_id: int | None) -> None:
+        assert self.desk is not None and self.article_id is not None
+        self.mentions = self.desk.mentions(self.article_id)
+        index = next((i for i, m in enumerate(self.mentions) if m.id == keep_id), -1)
+        self.view.set_mentions(self.mentions, index)
+        self.legend.show_labels(m.label for m in self.mentions)
+        self._set_current(index)
+        self._refresh_progress()
+        self.rebuild_undo()
+
+    def relabel(self) -> None:
+        mention = self.current_mention
+        if mention is None or self.desk is None:
+            return
+        desk = self.desk
+        dialog = LabelPicker(desk.labels(), mention.label, self)
+        self.picker = dialog
+        dialog.accepted.connect(lambda: self._edit(lambda m: desk.relabel(m.id, dialog.label())))
+        dialog.open()
+
+    def link_entity(self) -> None:
+        mention = self.current_mention
+        if mention is None or self.desk is None:
+            return
+        desk = self.desk
+        dialog = EntityPicker(desk, mention.text, self)
+        self.picker = dialog
+
+        def save() -> None:
+            entity_id, name = dialog.choice()
+            self._edit(lambda m: desk.link_mention(m.id, entity_id, name or m.text))
+
+        dialog.accepted.connect(save)
+        dialog.open()
+
+    def move_edge(self, edge: str, step: int) -> None:
+        if self.desk is None:
+            return
+        desk = self.desk
+        self._edit(lambda m: desk.move_edge(m.id, edge, step))
+
+    def add_highlight(self) -> None:
+        from db.errors import StoreError
+
+        selection = self.view.selection_offsets()
+        if selection is None or self.desk is None or self.article_id is None:
+            self.statusBar().showMessage("Select text first, then press N to highlight it.", 4000)
+            return
+        desk, article_id = self.desk, self.article_id
+        dialog = LabelPicker(desk.labels(), "PERSON", self)
+        self.picker = dialog
+
+        def save() -> None:
+            try:
+                added = desk.add_mention(article_id, selection[0], selection[1], dialog.label())
+            except StoreError as exc:
+                QMessageBox.warning(self, "Factdesk", str(exc))
+                return
+            self._after_change(added.id)
+
+        dialog.accepted.connect(save)
+        dialog.open()
+
+    def rebuild_undo(self) -> None:
+        """The undo stack of this article, read back from the audit log (so it survives a
+        restart); its commands write through the store."""
+        if self.desk is None or self.article_id is None:
+            return
+        done, undone = self.desk.undo_history(self.article_id)
+        self._replaying = True
+        self.undo_stack.clear()
+        for audit_id in [*done, *reversed(undone)]:
+            self.undo_stack.push(StoreCommand(self, audit_id, self.desk.audit_action(audit_id)))
+        self.undo_stack.setIndex(len(done))
+        self._replaying = False
+
+    def apply_undo(self, audit_id: int, redo: bool) -> None:
+        if self._replaying or self.desk is None:
+            return
+        (self.desk.redo if redo else self.desk.undo)(audit_id)
+        keep = self.current_mention.id if self.current_mention is not None else None
+        self.mentions = self.desk.mentions(self.article_id) if self.article_id else []
+        index = next((i for i, m in enumerate(self.mentions) if m.id == keep), -1)
+        self.view.set_mentions(self.mentions, index)
+        self.legend.show_labels(m.label for m in self.mentions)
+        self._set_current(index)
+        if self.article_id is not None:
+            self.fact_model.set_rows(self.desk.facts(self.article_id))
+        self._refresh_progress()
 
     def decide(self, state: str) -> None:
         from db.errors import StoreError
@@ -456,6 +595,7 @@ class MainWindow(QMainWindow):
         self.view.set_mentions(self.mentions, self.current)
         self._set_current(self.current)
         self._refresh_progress()
+        self.rebuild_undo()
 
     def _refresh_progress(self) -> None:
         if self.desk is None:
@@ -507,6 +647,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, "Factdesk", str(exc))
                 return
             self.fact_model.set_rows(self.desk.facts(self.article_id))
+            self.rebuild_undo()
             self.statusBar().showMessage("Fact saved.", 4000)
 
         dialog.accepted.connect(save)
@@ -648,3 +789,23 @@ class MainWindow(QMainWindow):
             task.wait()
         if self.desk is not None:
             self.desk.store.close()
+
+
+class StoreCommand(QUndoCommand):
+    """One audited change; undo and redo write through the store. Pushing it (or replaying
+    the history of an article) applies nothing: the change is already committed."""
+
+    def __init__(self, window: MainWindow, audit_id: int, action: str) -> None:
+        super().__init__(action.replace("mention.", "highlight ").replace(".", " "))
+        self.window = window
+        self.audit_id = audit_id
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        self.window.apply_undo(self.audit_id, redo=True)
+
+    def undo(self) -> None:
+        self.window.apply_undo(self.audit_id, redo=False)

@@ -169,3 +169,13 @@ class FactHitModel(RowTableModel[Any]):
 
     def cell(self, row: Any, column: int) -> Any:
         return (row.id, row.predicate, row.kind, row.published, row.article_title)[column]
+
+
+class EntityModel(RowTableModel[Any]):
+    """Rows are ``db.entities.EntityRow``."""
+
+    NAME, TYPE, ALIASES, MENTIONS, FACTS = range(5)
+    HEADERS = ("Name", "Type", "Aliases", "Mentions", "Facts")
+
+    def cell(self, row: Any, column: int) -> Any:
+        return (row.name, row.type, row.aliases, row.mentions, row.facts)[column]

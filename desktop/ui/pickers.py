@@ -1,0 +1,95 @@
+"""Small typed-into pickers: a label (L) and an entity (E)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
+
+from desktop.ui.table_models import ID_ROLE, EntityModel
+
+if TYPE_CHECKING:
+    from desktop.tracking.desk import Desk
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class LabelPicker(QDialog):
+    """Type a label (existing ones complete as you type) or a new one such as WEAPON_SYSTEM."""
+
+    def __init__(self, labels: list[str], current: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Label")
+        self.combo = QComboBox()
+        self.combo.setEditable(True)
+        self.combo.addItems(labels)
+        self.combo.setCurrentText(current)
+        completer = QCompleter(labels, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.combo.setCompleter(completer)
+        form = QFormLayout(self)
+        form.addRow("Label:", self.combo)
+        form.addRow(_buttons(self))
+        self.combo.lineEdit().selectAll()
+        self.combo.setFocus()
+
+    def label(self) -> str:
+        return self.combo.currentText().strip()
+
+
+class EntityPicker(QDialog):
+    """Search entities by name or alias as you type; Enter links the first match, or, when
+    nothing matches, creates an entity with the typed name."""
+
+    def __init__(self, desk: Desk, text: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Link to entity")
+        self.setMinimumWidth(480)
+        self.desk = desk
+        self.search = QLineEdit(text)
+        self.model = EntityModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        form = QFormLayout(self)
+        form.addRow("Name or alias:", self.search)
+        form.addRow(self.table)
+        form.addRow(_buttons(self))
+        self.search.textChanged.connect(self.refresh)
+        self.search.returnPressed.connect(self.accept)
+        self.refresh(text)
+        self.search.selectAll()
+        self.search.setFocus()
+
+    def refresh(self, text: str) -> None:
+        self.model.set_rows(self.desk.entities(text))
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def choice(self) -> tuple[int | None, str]:
+        """(entity id, or None to create one named by the typed text)."""
+        index = self.table.currentIndex()
+        if index.isValid():
+            return int(index.data(ID_ROLE)), ""
+        return None, self.search.text().strip()
