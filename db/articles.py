@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import case, func, insert, select
 from sqlmodel import Session, col
 
-from db.models import Article, Mention, MentionState
+from db.models import Article, Fact, FollowUp, Mention, MentionState
 
 
 def content_hash(text: str) -> str:
@@ -76,10 +76,17 @@ class ArticleRow:
     source: str
     mentions: int
     decided: int
+    open_followups: int = 0
 
 
 def list_articles(session: Session) -> list[ArticleRow]:
     decided = func.sum(case((col(Mention.state) != MentionState.SUGGESTED.value, 1), else_=0))
+    open_followups = (
+        select(func.count(col(FollowUp.id)))
+        .join(Fact, col(Fact.id) == col(FollowUp.fact_id))
+        .where(col(Fact.article_id) == col(Article.id), col(FollowUp.state) == "open")
+        .scalar_subquery()
+    )
     stmt = (
         select(
             col(Article.id),
@@ -88,6 +95,7 @@ def list_articles(session: Session) -> list[ArticleRow]:
             col(Article.source),
             func.count(col(Mention.id)),
             func.coalesce(decided, 0),
+            open_followups,
         )
         .outerjoin(Mention, col(Mention.article_id) == col(Article.id))
         .group_by(col(Article.id))

@@ -59,7 +59,12 @@ def search(conn: Connection, query: str, *, limit: int = 50, offset: int = 0) ->
         rows = conn.execute(sql, {"q": query, "limit": limit, "offset": offset}).all()
     except OperationalError as exc:
         message = str(exc.orig)
-        if "fts5" in message or "syntax" in message or "no such column" in message:
+        if "locked" in message or "busy" in message:
+            raise StoreError(
+                "The database is busy with another program; search again in a moment."
+            ) from exc
+        if "no such table" not in message:
+            # The SQL around the query is fixed, so what fails here is the query's syntax.
             raise StoreError(
                 f"The search {query!r} is not valid search syntax ({message}). "
                 'Use plain words, "quoted phrases", AND, OR, NOT and a trailing * for prefixes.'

@@ -33,6 +33,7 @@ from db.models import (
 )
 from db.store import Store
 from desktop.tracking import edits
+from desktop.tracking import entities as kb
 from desktop.tracking import followups as lifecycle
 from desktop.tracking.decisions import decide_mention, relabel_mention
 from desktop.tracking.facts import FactDraft, RoleValue, create_fact, draft_from_mention
@@ -329,3 +330,22 @@ class Desk:
             used |= set(label_colors(session))
             used |= set(session.scalars(select(col(LabelDef.name))))
         return sorted(used | set(DEFAULT_LABELS))
+
+    # ----- the knowledge base ---------------------------------------------------------
+    def rename_entity(self, entity_id: int, name: str) -> None:
+        kb.rename(self.store, entity_id=entity_id, name=name, who=self.analyst)
+
+    def add_alias(self, entity_id: int, alias: str) -> None:
+        kb.add_alias(self.store, entity_id=entity_id, alias=alias, who=self.analyst)
+
+    def remove_alias(self, entity_id: int, alias: str) -> None:
+        kb.remove_alias(self.store, entity_id=entity_id, alias=alias, who=self.analyst)
+
+    def merge_preview(self, source_id: int, target_id: int) -> kb.MergePreview:
+        return kb.merge_preview(self.store, source_id=source_id, target_id=target_id)
+
+    def merge_entities(self, source_id: int, target_id: int) -> int:
+        return kb.merge(self.store, source_id=source_id, target_id=target_id, who=self.analyst)
+
+    def entity_page(self, entity_id: int) -> list[kb.PageLine]:
+        return kb.page(self.store, entity_id=entity_id)

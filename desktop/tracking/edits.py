@@ -175,6 +175,13 @@ def _apply(session: Session, audit: Audit, values: dict[str, Any] | None) -> Non
                 setattr(mention, key, value)
         mention.updated_at = utcnow()
         session.add(mention)
+    elif audit.target_table == "entity" and audit.action == "entity.merge":
+        from desktop.tracking.entities import unmerge
+
+        if values is audit.before:
+            unmerge(session, source_id=audit.target_id, before=audit.before or {})
+        else:
+            raise StoreError("Redo a merge by merging again from the Entities list.")
     elif audit.target_table == "fact":
         fact = session.get(Fact, audit.target_id)
         if fact is not None:

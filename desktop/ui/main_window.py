@@ -11,14 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDockWidget,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -31,13 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.article_view import ArticleView
+from desktop.ui.articles_panel import ArticlesPanel
+from desktop.ui.entities_panel import EntitiesPanel
 from desktop.ui.fact_dialog import FactDialog
 from desktop.ui.fact_panel import FactPanel, LinkDialog
 from desktop.ui.followups_panel import FollowUpsPanel
 from desktop.ui.inspector import HighlightInspector
 from desktop.ui.legend import Legend
 from desktop.ui.pickers import EntityPicker, LabelPicker
-from desktop.ui.table_models import ID_ROLE, ArticleListModel, FactListModel
+from desktop.ui.table_models import ID_ROLE, FactListModel
 from desktop.ui.workers import Report, Task
 
 if TYPE_CHECKING:
@@ -84,19 +85,10 @@ class MainWindow(QMainWindow):
 
     # ----- construction -------------------------------------------------------------
     def _build(self) -> None:
-        self.article_model = ArticleListModel(self)
-        self.article_list = QTableView()
-        self.article_list.setObjectName("article_list")
-        self.article_list.setModel(self.article_model)
-        self.article_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.article_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.article_list.verticalHeader().hide()
-        self.article_list.setWordWrap(False)
-        header = self.article_list.horizontalHeader()
-        header.setSectionResizeMode(ArticleListModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (ArticleListModel.DATE, ArticleListModel.SOURCE, ArticleListModel.PROGRESS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.article_list.selectionModel().currentRowChanged.connect(self._on_article_row)
+        self.articles_panel = ArticlesPanel(self._search)
+        self.articles_panel.article_chosen.connect(self.open_article)
+        self.article_model = self.articles_panel.model
+        self.article_list = self.articles_panel.list
 
         self.title_label = QLabel("")
         self.title_label.setObjectName("article_title")
@@ -141,13 +133,15 @@ class MainWindow(QMainWindow):
         facts_box = QSplitter(Qt.Orientation.Horizontal)
         facts_box.addWidget(self.fact_table)
         facts_box.addWidget(self.fact_panel)
+        self.entities_panel = EntitiesPanel()
+        self.entities_panel.open_article.connect(self.open_article)
         self.followups_panel = FollowUpsPanel(self.run_task)
         self.followups_panel.open_evidence.connect(self.open_fact)
         self.followups_panel.open_article.connect(self.open_article)
 
         self.docks: dict[str, QDockWidget] = {}
         for name, title, widget, area in (
-            ("articles", "Articles", self.article_list, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("articles", "Articles", self.articles_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("highlight", "Highlight", side, Qt.DockWidgetArea.RightDockWidgetArea),
             ("facts", "Facts", facts_box, Qt.DockWidgetArea.BottomDockWidgetArea),
             (
@@ -156,6 +150,7 @@ class MainWindow(QMainWindow):
                 self.followups_panel,
                 Qt.DockWidgetArea.BottomDockWidgetArea,
             ),
+            ("entities", "Entities", self.entities_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{name}")
@@ -167,6 +162,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
             self.docks[name] = dock
         self.tabifyDockWidget(self.docks["facts"], self.docks["followups"])
+        self.tabifyDockWidget(self.docks["followups"], self.docks["entities"])
         self.docks["facts"].raise_()
         self.resizeDocks(
             [self.docks["articles"], self.docks["highlight"]], [340, 270], Qt.Orientation.Horizontal
@@ -207,6 +203,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", "Ctrl+Q", self.close)
+        self._action(file_menu, "Search articles", "Ctrl+F", self._focus_search)
         review = self.menuBar().addMenu("&Review")
         self._action(review, "Next highlight", "J", lambda: self.move(1))
         self._action(review, "Previous highlight", "K", lambda: self.move(-1))
@@ -248,6 +245,7 @@ class MainWindow(QMainWindow):
         self.desk = Desk(store, self.settings.analyst)
         self.fact_panel.desk = self.desk
         self.followups_panel.set_desk(self.desk)
+        self.entities_panel.set_desk(self.desk)
         self.db_label.setText(f"Database: {store.display_name}")
         if store.backup_path is not None:
             self.statusBar().showMessage(f"Upgraded the database; backup at {store.backup_path}")
@@ -392,34 +390,32 @@ class MainWindow(QMainWindow):
     def reload_articles(self) -> None:
         if self.desk is None:
             return
-        self.article_model.set_rows(self.desk.articles())
+        self.articles_panel.set_rows(self.desk.articles())
         self._select_article_row()
 
     def _select_article_row(self) -> None:
-        if self.article_id is None:
-            return
-        row = self.article_model.row_of_id(self.article_id)
-        if row >= 0:
-            selection = self.article_list.selectionModel()
-            selection.blockSignals(True)
-            selection.setCurrentIndex(
-                self.article_model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            selection.blockSignals(False)
+        if self.article_id is not None:
+            self.articles_panel.select(self.article_id)
 
-    def _on_article_row(self, current: Any, _previous: Any) -> None:
-        if current.isValid():
-            self.open_article(int(current.data(ID_ROLE)))
+    def _focus_search(self) -> None:
+        self.docks["articles"].show()
+        self.articles_panel.query.setFocus()
+        self.articles_panel.query.selectAll()
+
+    def _search(self, query: str) -> list[Any]:
+        from db.fts import search
+
+        assert self.desk is not None
+        with self.desk.store.engine.connect() as conn:
+            return search(conn, query)
 
     def open_article(self, article_id: int | None, *, keep_current: bool = False) -> None:
         if self.desk is None:
             return
         if article_id is None or self.article_model.row_of_id(article_id) < 0:
-            if self.article_model.rowCount() == 0:
+            article_id = self.articles_panel.first_id()
+            if article_id is None:
                 return
-            article_id = int(self.article_model.index(0, 0).data(ID_ROLE))
         previous = self.current if keep_current and article_id == self.article_id else -1
         article = self.desk.article(article_id)
         self.article_id = article_id
@@ -495,6 +491,7 @@ class MainWindow(QMainWindow):
         self._set_current(index)
         self._refresh_progress()
         self.rebuild_undo()
+        self.entities_panel.reload()
 
     def relabel(self) -> None:
         mention = self.current_mention
@@ -596,11 +593,12 @@ class MainWindow(QMainWindow):
         self._set_current(self.current)
         self._refresh_progress()
         self.rebuild_undo()
+        self.entities_panel.reload()
 
     def _refresh_progress(self) -> None:
         if self.desk is None:
             return
-        self.article_model.set_rows(self.desk.articles())
+        self.articles_panel.set_rows(self.desk.articles())
         self._select_article_row()
 
     # ----- facts ---------------------------------------------------------------------

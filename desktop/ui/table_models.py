@@ -179,3 +179,30 @@ class EntityModel(RowTableModel[Any]):
 
     def cell(self, row: Any, column: int) -> Any:
         return (row.name, row.type, row.aliases, row.mentions, row.facts)[column]
+
+
+class SearchHitModel(RowTableModel[Any]):
+    """Rows are ``db.fts.SearchHit``; the id is the article's. Snippets mark hits [like this]."""
+
+    TITLE, DATE, SNIPPET = range(3)
+    HEADERS = ("Title", "Date", "Match")
+
+    def row_id(self, row: Any) -> int:
+        return int(row.article_id)
+
+    def cell(self, row: Any, column: int) -> Any:
+        return (row.title, row.published.isoformat() if row.published else "", row.snippet)[column]
+
+
+class PageModel(RowTableModel[Any]):
+    """Rows are ``desktop.tracking.entities.PageLine``; the id is the article's."""
+
+    DATE, ARTICLE, KIND, TEXT = range(4)
+    HEADERS = ("Date", "Article", "What", "Text")
+
+    def row_id(self, row: Any) -> int:
+        return int(row.article_id)
+
+    def cell(self, row: Any, column: int) -> Any:
+        published = row.published.isoformat() if row.published else ""
+        return (published, row.article_title, row.kind, row.text)[column]

@@ -1,0 +1,250 @@
+"""Curating the knowledge base: rename, aliases, merging (undoable), an entity's page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session, col
+
+from db.entities import normalize_alias
+from db.errors import StoreError
+from db.models import Alias, Article, Entity, Fact, FactRole, Mention
+from db.store import Store
+from desktop.tracking.audit import record
+
+Json = dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class MergePreview:
+    source: str
+    target: str
+    mentions: int
+    roles: int
+    aliases: int
+
+    def sentence(self) -> str:
+        return (
+            f"Merging “{self.source}” into “{self.target}” moves {self.mentions} highlight(s), "
+            f"{self.roles} fact role(s) and {self.aliases} alias(es) to “{self.target}”."
+        )
+
+
+@dataclass(frozen=True)
+class PageLine:
+    """One line of an entity's page: a highlight or a fact, with its article's date."""
+
+    published: date | None
+    article_id: int
+    article_title: str
+    kind: str
+    text: str
+    fact_id: int | None = None
+
+
+def _entity(session: Session, entity_id: int) -> Entity:
+    entity = session.get(Entity, entity_id)
+    if entity is None or entity.merged_into_id is not None:
+        raise StoreError(f"There is no entity {entity_id} (it may have been merged).")
+    return entity
+
+
+def _audit(
+    session: Session, who: str, action: str, entity_id: int, before: Json, after: Json
+) -> None:
+    record(
+        session,
+        who=who,
+        action=action,
+        target_table="entity",
+        target_id=entity_id,
+        article_id=None,
+        before=before,
+        after=after,
+    )
+
+
+def rename(store: Store, *, entity_id: int, name: str, who: str) -> None:
+    if not name.strip():
+        raise StoreError("An entity needs a name.")
+    with store.transaction() as session:
+        entity = _entity(session, entity_id)
+        before = {"name": entity.name}
+        entity.name = name.strip()
+        session.add(entity)
+        if not session.scalars(
+            select(Alias).where(
+                col(Alias.entity_id) == entity_id, col(Alias.normalized) == normalize_alias(name)
+            )
+        ).first():
+            session.add(
+                Alias(entity_id=entity_id, alias=name.strip(), normalized=normalize_alias(name))
+            )
+        _audit(session, who, "entity.rename", entity_id, before, {"name": entity.name})
+
+
+def add_alias(store: Store, *, entity_id: int, alias: str, who: str) -> None:
+    normalized = normalize_alias(alias)
+    if not normalized:
+        raise StoreError("An alias cannot be empty.")
+    with store.transaction() as session:
+        _entity(session, entity_id)
+        if session.scalars(
+            select(Alias).where(
+                col(Alias.entity_id) == entity_id, col(Alias.normalized) == normalized
+            )
+        ).first():
+            raise StoreError(f"“{alias}” is already an alias of this entity.")
+        session.add(Alias(entity_id=entity_id, alias=alias.strip(), normalized=normalized))
+        _audit(session, who, "entity.alias_add", entity_id, None, {"alias": alias.strip()})
+
+
+def remove_alias(store: Store, *, entity_id: int, alias: str, who: str) -> None:
+    with store.transaction() as session:
+        entity = _entity(session, entity_id)
+        rows = session.scalars(select(Alias).where(col(Alias.entity_id) == entity_id)).all()
+        match = [a for a in rows if a.normalized == normalize_alias(alias)]
+        if not match:
+            raise StoreError(f"“{alias}” is not an alias of {entity.name}.")
+        if len(rows) == 1:
+            raise StoreError(
+                "An entity keeps at least one alias; add another before removing this one."
+            )
+        session.delete(match[0])
+        _audit(session, who, "entity.alias_remove", entity_id, {"alias": match[0].alias}, None)
+
+
+def merge_preview(store: Store, *, source_id: int, target_id: int) -> MergePreview:
+    if source_id == target_id:
+        raise StoreError("Choose two different entities to merge.")
+    with store.session() as session:
+        source, target = _entity(session, source_id), _entity(session, target_id)
+        mentions = len(
+            session.scalars(
+                select(col(Mention.id)).where(col(Mention.entity_id) == source_id)
+            ).all()
+        )
+        roles = len(
+            session.scalars(
+                select(col(FactRole.id)).where(col(FactRole.entity_id) == source_id)
+            ).all()
+        )
+        aliases = len(
+            session.scalars(select(col(Alias.id)).where(col(Alias.entity_id) == source_id)).all()
+        )
+    return MergePreview(source.name, target.name, mentions, roles, aliases)
+
+
+def merge(store: Store, *, source_id: int, target_id: int, who: str) -> int:
+    """Move everything of ``source`` to ``target``; the source is kept, marked merged, so
+    that undoing (which replays the audit row's lists back) restores it exactly."""
+    merge_preview(store, source_id=source_id, target_id=target_id)
+    with store.transaction() as session:
+        source = _entity(session, source_id)
+        mentions = list(session.scalars(select(Mention).where(col(Mention.entity_id) == source_id)))
+        roles = list(session.scalars(select(FactRole).where(col(FactRole.entity_id) == source_id)))
+        target_aliases = {
+            a.normalized
+            for a in session.scalars(select(Alias).where(col(Alias.entity_id) == target_id))
+        }
+        moved_aliases, dropped = [], []
+        for alias in session.scalars(select(Alias).where(col(Alias.entity_id) == source_id)):
+            if alias.normalized in target_aliases:
+                dropped.append(alias.alias)
+                session.delete(alias)
+            else:
+                alias.entity_id = target_id
+                moved_aliases.append(alias.id)
+        for row in [*mentions, *roles]:
+            row.entity_id = target_id
+            session.add(row)
+        source.merged_into_id = target_id
+        session.add(source)
+        before = {
+            "mentions": [m.id for m in mentions],
+            "roles": [r.id for r in roles],
+            "aliases": moved_aliases,
+            "dropped_aliases": dropped,
+        }
+        row = record(
+            session,
+            who=who,
+            action="entity.merge",
+            target_table="entity",
+            target_id=source_id,
+            article_id=None,
+            before=before,
+            after={"merged_into": target_id},
+        )
+        session.flush()
+        assert row.id is not None
+        return row.id
+
+
+def unmerge(session: Session, *, source_id: int, before: dict[str, list[object]]) -> None:
+    """Undo of a merge, from the lists its audit row kept."""
+    source = session.get(Entity, source_id)
+    assert source is not None
+    for mention_id in before.get("mentions", []):
+        mention = session.get(Mention, mention_id)
+        if mention is not None:
+            mention.entity_id = source_id
+            session.add(mention)
+    for role_id in before.get("roles", []):
+        role = session.get(FactRole, role_id)
+        if role is not None:
+            role.entity_id = source_id
+            session.add(role)
+    for alias_id in before.get("aliases", []):
+        alias = session.get(Alias, alias_id)
+        if alias is not None:
+            alias.entity_id = source_id
+            session.add(alias)
+    for text in before.get("dropped_aliases", []):
+        session.add(
+            Alias(entity_id=source_id, alias=str(text), normalized=normalize_alias(str(text)))
+        )
+    source.merged_into_id = None
+    session.add(source)
+
+
+def page(store: Store, *, entity_id: int) -> list[PageLine]:
+    """The entity's highlights and facts across articles, oldest first."""
+    with store.session() as session:
+        _entity(session, entity_id)
+        lines = [
+            PageLine(pub, aid, title, "highlight", f"{text} ({label}, {state})")
+            for pub, aid, title, text, label, state in session.execute(
+                select(
+                    col(Article.published),
+                    col(Article.id),
+                    col(Article.title),
+                    col(Mention.text),
+                    col(Mention.label),
+                    col(Mention.state),
+                )
+                .join(Article, col(Article.id) == col(Mention.article_id))
+                .where(col(Mention.entity_id) == entity_id)
+            )
+        ]
+        lines += [
+            PageLine(pub, aid, title, "fact", f"{role}: {kind} {predicate}", fid)
+            for pub, aid, title, role, kind, predicate, fid in session.execute(
+                select(
+                    col(Article.published),
+                    col(Article.id),
+                    col(Article.title),
+                    col(FactRole.role),
+                    col(Fact.kind),
+                    col(Fact.predicate),
+                    col(Fact.id),
+                )
+                .join(Fact, col(Fact.id) == col(FactRole.fact_id))
+                .join(Article, col(Article.id) == col(Fact.article_id))
+                .where(col(FactRole.entity_id) == entity_id)
+            )
+        ]
+    return sorted(lines, key=lambda line: (line.published or date.min, line.article_id, line.kind))

@@ -1,0 +1,198 @@
+"""The knowledge base: entities with their counts; rename, aliases, merge, and a page per
+entity listing its highlights and facts across articles in date order."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.table_models import ID_ROLE, EntityModel, PageModel
+
+if TYPE_CHECKING:
+    from desktop.tracking.desk import Desk
+
+
+def _table(model: object, name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)  # type: ignore[arg-type]
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class EntitiesPanel(QWidget):
+    open_article = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk: Desk | None = None
+        self.last_merge: int | None = None
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Find an entity by name or alias…")
+        self.filter.textChanged.connect(lambda _t: self.reload())
+        self.model = EntityModel(self)
+        self.table = _table(self.model, "entity_table")
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_page())
+        self.page = PageModel(self)
+        self.page_table = _table(self.page, "entity_page")
+        self.page_table.doubleClicked.connect(
+            lambda i: self.open_article.emit(int(i.data(ID_ROLE)))
+        )
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for text, slot in (
+            ("Rename…", self._ask_rename),
+            ("Add alias…", self._ask_alias),
+            ("Remove alias…", self._ask_remove_alias),
+            ("Merge into…", self._ask_merge),
+            ("Undo merge", self.undo_merge),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.page_table)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.filter)
+        layout.addLayout(buttons)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.message)
+
+    def set_desk(self, desk: Desk) -> None:
+        self.desk = desk
+        self.reload()
+
+    def reload(self) -> None:
+        if self.desk is None:
+            return
+        keep = self.selected_id()
+        self.model.set_rows(self.desk.entities(self.filter.text()))
+        if keep is not None and (row := self.model.row_of_id(keep)) >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return int(index.data(ID_ROLE)) if index.isValid() else None
+
+    def select(self, entity_id: int) -> None:
+        row = self.model.row_of_id(entity_id)
+        if row >= 0:
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def show_page(self) -> None:
+        entity_id = self.selected_id()
+        self.page.set_rows(self.desk.entity_page(entity_id) if self.desk and entity_id else [])
+
+    def _run(self, change: object, done: str) -> bool:
+        from db.errors import StoreError
+
+        try:
+            change()  # type: ignore[operator]
+        except StoreError as exc:
+            QMessageBox.warning(self, "Factdesk", str(exc))
+            return False
+        self.reload()
+        self.show_page()
+        self.message.setText(done)
+        return True
+
+    # The actions, callable with their answers (the buttons ask for them first).
+    def rename(self, entity_id: int, name: str) -> bool:
+        assert self.desk is not None
+        desk = self.desk
+        return self._run(lambda: desk.rename_entity(entity_id, name), f"Renamed to “{name}”.")
+
+    def add_alias(self, entity_id: int, alias: str) -> bool:
+        assert self.desk is not None
+        desk = self.desk
+        return self._run(lambda: desk.add_alias(entity_id, alias), f"Added the alias “{alias}”.")
+
+    def remove_alias(self, entity_id: int, alias: str) -> bool:
+        assert self.desk is not None
+        desk = self.desk
+        return self._run(
+            lambda: desk.remove_alias(entity_id, alias), f"Removed the alias “{alias}”."
+        )
+
+    def merge(self, source_id: int, target_id: int) -> bool:
+        assert self.desk is not None
+        desk = self.desk
+
+        def change() -> None:
+            self.last_merge = desk.merge_entities(source_id, target_id)
+
+        return self._run(change, "Merged. “Undo merge” puts everything back.")
+
+    def undo_merge(self) -> None:
+        if self.desk is None or self.last_merge is None:
+            self.message.setText("No merge to undo in this session.")
+            return
+        desk, audit_id = self.desk, self.last_merge
+        if self._run(lambda: desk.undo(audit_id), "The merge was undone."):
+            self.last_merge = None
+
+    def _ask_rename(self) -> None:
+        entity_id = self.selected_id()
+        if entity_id is None:
+            return
+        name, ok = QInputDialog.getText(self, "Rename entity", "New name:")
+        if ok:
+            self.rename(entity_id, name)
+
+    def _ask_alias(self) -> None:
+        entity_id = self.selected_id()
+        if entity_id is None:
+            return
+        alias, ok = QInputDialog.getText(self, "Add alias", "Alias:")
+        if ok:
+            self.add_alias(entity_id, alias)
+
+    def _ask_remove_alias(self) -> None:
+        entity_id = self.selected_id()
+        if entity_id is None:
+            return
+        alias, ok = QInputDialog.getText(self, "Remove alias", "Alias to remove:")
+        if ok:
+            self.remove_alias(entity_id, alias)
+
+    def _ask_merge(self) -> None:
+        source = self.selected_id()
+        if source is None or self.desk is None:
+            return
+        names = {
+            f"{r.name} ({r.type}) #{r.id}": r.id for r in self.desk.entities() if r.id != source
+        }
+        choice, ok = QInputDialog.getItem(
+            self, "Merge into", "Keep this entity:", list(names), 0, True
+        )
+        if not ok or choice not in names:
+            return
+        from db.errors import StoreError
+
+        try:
+            preview = self.desk.merge_preview(source, names[choice])
+        except StoreError as exc:
+            QMessageBox.warning(self, "Factdesk", str(exc))
+            return
+        answer = QMessageBox.question(self, "Merge entities", preview.sentence() + " Merge?")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.merge(source, names[choice])

@@ -1,0 +1,133 @@
+"""Search, article filters and the knowledge-base panel; every table model passes Qt's
+model tester."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from db.models import Alias, Entity, Mention
+from tests.gui.test_review_session import stored
+
+pytestmark = [pytest.mark.gui, pytest.mark.model]
+
+
+def test_search_ranks_with_snippets_and_explains_bad_syntax(
+    make_window: Any, qtbot: Any, db_path: Path
+) -> None:
+    window = make_window(db_path)
+    panel = window.articles_panel
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert panel.query.hasFocus()
+    qtbot.keyClicks(panel.query, "signed contract")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    hits = [panel.hits.row_at(r) for r in range(panel.hits.rowCount())]
+    assert (hits and "[signed]" in hits[0].snippet.lower()) or "[sign" in hits[0].snippet.lower()
+    assert panel.message.text().endswith("match 'signed contract'.")
+    panel.results.clicked.emit(panel.hits.index(0, 0))
+    assert window.article_id == hits[0].article_id
+
+    panel.query.setText('"unbalanced AND (')
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    assert panel.message.isVisible()
+    assert "is not valid search syntax" in panel.message.text()
+    assert 'Use plain words, "quoted phrases"' in panel.message.text()
+    panel.query.clear()
+    assert panel.stack.currentWidget() is panel.list
+
+
+def test_article_filters(make_window: Any, qtbot: Any, db_path: Path) -> None:
+    window = make_window(db_path)
+    panel = window.articles_panel
+    assert panel.proxy.rowCount() == 11
+    panel.date_from.setDate(panel.date_from.date().fromString("2020-01-01", "yyyy-MM-dd"))
+    titles = {panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())}
+    assert titles == {
+        "S-400 deliveries to India now expected by the end of 2021",
+        "Russia begins S-400 deliveries to India",
+        "Japan launches weather satellite",
+    }
+    panel.date_from.setDate(panel.date_from.minimumDate())
+    panel.kind.setCurrentText("Has open follow-ups")
+    assert panel.proxy.rowCount() == 0
+    window.desk.confirm_followup(next(f.id for f in window.desk.followups(date(2030, 1, 1))))
+    window.reload_articles()
+    assert panel.proxy.rowCount() == 1
+    panel.kind.setCurrentText("Unreviewed")
+    assert panel.proxy.rowCount() == 11
+
+
+def test_entities_rename_alias_merge_undo_and_page(
+    make_window: Any, qtbot: Any, db_path: Path
+) -> None:
+    window = make_window(db_path)
+    for text in ("India", "Indian", "New Delhi"):
+        index = next(i for i, m in enumerate(window.mentions) if m.text == text)
+        window._set_current(index)
+        qtbot.keyClick(window.view, Qt.Key.Key_A)
+    panel = window.entities_panel
+    names = {
+        panel.model.row_at(r).name: panel.model.row_at(r) for r in range(panel.model.rowCount())
+    }
+    india, delhi = names["India"], names["New Delhi"]
+    assert (india.type, india.aliases, india.facts) == ("GPE", 1, 0)
+    assert india.mentions == 1
+
+    panel.select(delhi.id)
+    assert panel.add_alias(delhi.id, "Delhi")
+    assert {a.alias for a in stored(db_path, Alias, entity_id=delhi.id)} == {"New Delhi", "Delhi"}
+    assert panel.rename(delhi.id, "New Delhi (capital)")
+    assert stored(db_path, Entity, id=delhi.id)[0].name == "New Delhi (capital)"
+    assert panel.remove_alias(delhi.id, "Delhi")
+
+    preview = window.desk.merge_preview(delhi.id, india.id)
+    assert preview.sentence().startswith(
+        "Merging “New Delhi (capital)” into “India” moves 1 highlight(s)"
+    )
+    assert panel.merge(delhi.id, india.id)
+    moved = [
+        m for m in stored(db_path, Mention) if m.text == "New Delhi" and m.entity_id == india.id
+    ]
+    assert len(moved) == 1 and stored(db_path, Entity, id=delhi.id)[0].merged_into_id == india.id
+    assert "New Delhi (capital)" not in {
+        panel.model.row_at(r).name for r in range(panel.model.rowCount())
+    }
+    panel.undo_merge()
+    assert stored(db_path, Entity, id=delhi.id)[0].merged_into_id is None
+    assert [
+        m.entity_id
+        for m in stored(db_path, Mention)
+        if m.state == "accepted" and m.text == "New Delhi"
+    ] == [delhi.id]
+
+    panel.select(india.id)
+    page = [panel.page.row_at(r) for r in range(panel.page.rowCount())]
+    assert [p.kind for p in page] == ["highlight"] and page[0].text == "India (GPE, accepted)"
+    assert page[0].article_title.startswith("The US is calling on India")
+
+
+def test_every_table_model_passes_the_model_tester(
+    make_window: Any, qtmodeltester: Any, db_path: Path
+) -> None:
+    window = make_window(db_path)
+    window.articles_panel.hits.set_rows(window._search("India"))
+    fu = window.followups_panel
+    fu.as_of.setDate(fu.as_of.date().fromString("2030-01-01", "yyyy-MM-dd"))
+    fu.bucket.setCurrentText("all")
+    for model in (
+        window.article_model,
+        window.fact_model,
+        window.articles_panel.hits,
+        fu.model,
+        fu.candidates,
+        window.fact_panel.links,
+        window.fact_panel.related,
+        window.entities_panel.model,
+        window.entities_panel.page,
+    ):
+        qtmodeltester.check(model)
+    assert fu.model.rowCount() >= 10 and window.articles_panel.hits.rowCount() >= 5
