@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from db.limits import MAX_ARTICLE_CHARS, MAX_FILE_BYTES
+
 SUPPORTED_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm"}
-MAX_ARTICLE_CHARS = 1_000_000
-MAX_FILE_BYTES = 20_000_000
+
 TITLE_CHARS = 300
 
 _DATE_LINE = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*")

@@ -12,12 +12,13 @@ from datetime import date
 from sqlalchemy import select
 from sqlmodel import col
 
-from db.articles import ArticleRow, count_articles, list_articles
+from db.articles import ArticleRow, NewArticle, add_article, count_articles, list_articles
 from db.entities import EntityRow, entity_rows, normalize_alias
 from db.errors import StoreError
 from db.facts import FactRow, facts_for_article
 from db.followups import FollowUpRow, followup_rows
 from db.labels import label_colors
+from db.limits import MAX_ARTICLE_CHARS
 from db.mentions import mentions_for_article
 from db.models import (
     Article,
@@ -349,3 +350,23 @@ class Desk:
 
     def entity_page(self, entity_id: int) -> list[kb.PageLine]:
         return kb.page(self.store, entity_id=entity_id)
+
+    def add_text_article(self, text: str, title: str, published: date) -> tuple[int, bool]:
+        """A pasted article: (id, created); the same text pasted twice is stored once."""
+        if not text.strip():
+            raise StoreError("The article has no text; paste some first.")
+        if len(text) > MAX_ARTICLE_CHARS:
+            raise StoreError(
+                f"The text has {len(text):,} characters; an article may have up to "
+                f"{MAX_ARTICLE_CHARS:,}. Split it into several articles."
+            )
+        with self.store.transaction() as session:
+            return add_article(
+                session,
+                article=NewArticle(
+                    text=text,
+                    title=title or text.strip().splitlines()[0][:300],
+                    published=published,
+                    source="pasted",
+                ),
+            )

@@ -7,11 +7,12 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.settings import APP_NAME, APP_ORG, Settings
 from desktop.ui.main_window import MainWindow
+from desktop.ui.palette import apply_palette
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ def run_app(settings: Settings) -> int:
     app.setOrganizationName(APP_ORG)
     app.setApplicationName(APP_NAME)
     app.setStyle("Fusion")
+    apply_palette(QSettings().value("dark", False, type=bool))
     sys.excepthook = _excepthook
     window = MainWindow(settings)
     window.show()

@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -37,6 +45,8 @@ from desktop.ui.fact_panel import FactPanel, LinkDialog
 from desktop.ui.followups_panel import FollowUpsPanel
 from desktop.ui.inspector import HighlightInspector
 from desktop.ui.legend import Legend
+from desktop.ui.palette import apply_palette
+from desktop.ui.paste_dialog import PasteDialog
 from desktop.ui.pickers import EntityPicker, LabelPicker
 from desktop.ui.table_models import ID_ROLE, FactListModel
 from desktop.ui.workers import Report, Task
@@ -79,6 +89,9 @@ class MainWindow(QMainWindow):
         self._new_article_ids: list[int] = []
         self._replaying = False
         self.picker: QDialog | None = None
+        self.last_import: Any = None
+        self.paste: QDialog | None = None
+        self.setAcceptDrops(True)
         self.setWindowTitle("Factdesk")
         self._build()
         self._restore_geometry()
@@ -202,7 +215,17 @@ class MainWindow(QMainWindow):
             file_menu, "Export &highlights as CSV…", "", lambda: self.export_dialog("mentions")
         )
         file_menu.addSeparator()
+        self._action(file_menu, "New article from text…", "Ctrl+Shift+V", self.paste_dialog)
+        self._action(
+            file_menu, "Export the current view…", "Ctrl+Shift+E", lambda: self.export_view()
+        )
+        file_menu.addSeparator()
         self._action(file_menu, "&Quit", "Ctrl+Q", self.close)
+        view_menu = self.menuBar().addMenu("&View")
+        dark = self._action(view_menu, "Dark palette", "", self.toggle_dark)
+        dark.setCheckable(True)
+        dark.setChecked(self.qsettings.value("dark", False, type=bool))
+        self.dark_action = dark
         self._action(file_menu, "Search articles", "Ctrl+F", self._focus_search)
         review = self.menuBar().addMenu("&Review")
         self._action(review, "Next highlight", "J", lambda: self.move(1))
@@ -708,43 +731,112 @@ class MainWindow(QMainWindow):
 
     # ----- files ---------------------------------------------------------------------
     def import_dialog(self) -> None:
-        from desktop.ingest.importer import import_paths
-
-        if self.desk is None:
-            return
         names, _ = QFileDialog.getOpenFileNames(
             self, "Import articles", "", "Articles (*.txt *.md *.markdown *.html *.htm)"
         )
-        if not names:
+        if names:
+            self.import_files([Path(n) for n in names])
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Import files and folders off the GUI thread, then suggest for the new articles."""
+        from desktop.ingest.importer import import_paths
+
+        if self.desk is None or not paths:
             return
         store = self.desk.store
         self._importing = True
 
         def work(report: Report) -> Any:
             return import_paths(
-                store,
-                [Path(n) for n in names],
-                progress=lambda d, t, p: report(d, t, f"Importing {p.name}"),
+                store, paths, progress=lambda d, t, p: report(d, t, f"Importing {p.name}")
             )
 
         def done(result: Any) -> None:
             self._importing = False
+            self.last_import = result
             self._new_article_ids += result.new_ids
             self.reload_articles()
-            lines = [result.summary()] + [f"{p.name}: {why}" for p, why in result.failed]
-            QMessageBox.information(self, "Import", "\n".join(lines))
+            self.statusBar().showMessage(result.summary(), 10000)
+            if result.failed:
+                box = QMessageBox(
+                    QMessageBox.Icon.Warning,
+                    "Import",
+                    result.summary()
+                    + "\n\n"
+                    + "\n".join(f"{p.name}: {why}" for p, why in result.failed),
+                    QMessageBox.StandardButton.Ok,
+                    self,
+                )
+                box.open()
             self._maybe_suggest()
 
         self.run_task("Importing", work, done)
 
-    def export_dialog(self, table: str) -> None:
-        from db.exports import export_csv
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    def paste_dialog(self) -> None:
+        from datetime import date
+
+        from PySide6.QtWidgets import QApplication
 
         if self.desk is None:
             return
-        name, _ = QFileDialog.getSaveFileName(
-            self, f"Export {table}", f"{table}.csv", "CSV (*.csv)"
-        )
+        dialog = PasteDialog(QApplication.clipboard().text(), date.today(), self)
+        self.paste = dialog
+        desk = self.desk
+
+        def save() -> None:
+            from db.errors import StoreError
+
+            try:
+                article_id, created = desk.add_text_article(*dialog.values())
+            except StoreError as exc:
+                QMessageBox.warning(self, "Factdesk", str(exc))
+                return
+            if not created:
+                self.statusBar().showMessage("That text is already in the store; opened it.", 6000)
+            self._new_article_ids.append(article_id)
+            self.reload_articles()
+            self.open_article(article_id)
+            self._maybe_suggest()
+
+        dialog.accepted.connect(save)
+        dialog.open()
+
+    def export_view(self, name: str | None = None) -> None:
+        """Export what the raised panel shows: the article's facts, the follow-up queue,
+        the entities, or else the article's highlights."""
+        from db.exports import ExportFilter
+
+        article = [self.article_id] if self.article_id is not None else []
+        if not self.docks["followups"].visibleRegion().isEmpty():
+            table, filters = "followups", ExportFilter(as_of=self.followups_panel.as_of_date())
+        elif not self.docks["entities"].visibleRegion().isEmpty():
+            table, filters = "entities", ExportFilter()
+        elif not self.docks["facts"].visibleRegion().isEmpty() and self.fact_table.hasFocus():
+            table, filters = "facts", ExportFilter(article_ids=article)
+        else:
+            table, filters = "mentions", ExportFilter(article_ids=article)
+        self.export_dialog(table, filters, name)
+
+    def export_dialog(self, table: str, filters: Any = None, name: str | None = None) -> None:
+        """Export a table as CSV off the GUI thread (``name`` skips the file dialog)."""
+        from db.exports import ExportFilter, export_csv
+
+        if self.desk is None:
+            return
+        if name is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, f"Export {table}", f"{table}.csv", "CSV (*.csv)"
+            )
         if not name:
             return
         engine = self.desk.store.engine
@@ -753,7 +845,7 @@ class MainWindow(QMainWindow):
         def work(_report: Report) -> Any:
             partial = target.with_name(target.name + ".part")
             with partial.open("w", encoding="utf-8", newline="") as fh:
-                rows = export_csv(engine, table, fh)
+                rows = export_csv(engine, table, fh, filters=filters or ExportFilter())
             partial.replace(target)
             return rows
 
@@ -762,6 +854,11 @@ class MainWindow(QMainWindow):
             work,
             lambda rows: self.statusBar().showMessage(f"Exported {rows} rows to {target}.", 8000),
         )
+
+    def toggle_dark(self) -> None:
+        dark = self.dark_action.isChecked()
+        self.qsettings.setValue("dark", dark)
+        apply_palette(dark)
 
     # ----- window state --------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -1,0 +1,44 @@
+"""Paste text as a new article, with its date and title."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from desktop.ui.followups_panel import from_qdate, to_qdate
+
+
+class PasteDialog(QDialog):
+    def __init__(self, text: str, today: date, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New article from text")
+        self.setMinimumSize(560, 420)
+        self.text = QPlainTextEdit(text)
+        first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+        self.title = QLineEdit(first[:300])
+        self.published = QDateEdit(to_qdate(today))
+        self.published.setCalendarPopup(True)
+        self.published.setDisplayFormat("yyyy-MM-dd")
+        form = QFormLayout(self)
+        form.addRow("Published:", self.published)
+        form.addRow("Title:", self.title)
+        form.addRow(self.text)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.published.setFocus()
+
+    def values(self) -> tuple[str, str, date]:
+        return self.text.toPlainText(), self.title.text().strip(), from_qdate(self.published.date())
