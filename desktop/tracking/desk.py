@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlmodel import col
 
 from db.articles import ArticleRow, NewArticle, add_article, count_articles, list_articles
-from db.entities import EntityRow, entity_rows, normalize_alias
+from db.entities import NOT_ENTITY_LABELS, EntityRow, entity_rows, normalize_alias
 from db.errors import StoreError
 from db.facts import FactRow, facts_for_article
 from db.followups import FollowUpRow, followup_rows
@@ -63,8 +63,32 @@ class FactHit:
     published: str
 
 
-DEFAULT_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "DATE",
-                  "TIME", "MONEY", "QUANTITY", "WEAPON_SYSTEM", "LAW")  # fmt: skip
+@dataclass(frozen=True)
+class SuggestedFact:
+    kind: str
+    predicate: str
+    roles: list[tuple[str, str]]
+    time_value: str | None
+    modality: str
+    attributed_to: str | None
+
+
+DEFAULT_LABELS = (
+    "PERSON",
+    "ORG",
+    "GPE",
+    "NORP",
+    "LOC",
+    "FAC",
+    "PRODUCT",
+    "EVENT",
+    "DATE",
+    "TIME",
+    "MONEY",
+    "QUANTITY",
+    "WEAPON_SYSTEM",
+    "LAW",
+)
 
 
 class Desk:
@@ -121,26 +145,69 @@ class Desk:
     def create_fact(
         self, draft: FactDraft, *, subject_name: str, subject_type: str, object_text: str
     ) -> Fact:
-        """Create a fact; the subject field names an entity (found by alias, or created)."""
-        roles = dict(draft.roles)
-        original = roles.get("subject")
-        if subject_name.strip():
-            keep = (
-                original is not None
+        """Create a fact with a subject (an entity) and an object (a value)."""
+        return self.create_fact_with_roles(
+            draft, [("subject", subject_name, subject_type), ("object", object_text, "MISC")]
+        )
+
+    def create_fact_with_roles(self, draft: FactDraft, roles: list[tuple[str, str, str]]) -> Fact:
+        """Create a fact from (role, text, type) rows: a row whose type is an entity label
+        names an entity (found by alias, or created); MISC and value labels are literals.
+        The draft's own subject entity is kept when the subject row still names it."""
+        original = draft.roles.get("subject")
+        filled: list[tuple[str, RoleValue]] = []
+        for role, text, type_ in roles:
+            if not text.strip():
+                continue
+            if type_ in NOT_ENTITY_LABELS or type_ in {"MISC", ""}:
+                filled.append((role, RoleValue(literal=text.strip())))
+            elif (
+                role == "subject"
+                and original is not None
                 and original.entity_id is not None
-                and (
-                    normalize_alias(self.entity_name(original.entity_id))
-                    == normalize_alias(subject_name)
-                )
-            )
-            if not keep:
-                roles["subject"] = RoleValue(name=subject_name.strip(), type_=subject_type)
-        else:
-            roles.pop("subject", None)
-        if object_text.strip():
-            roles["object"] = RoleValue(literal=object_text.strip())
-        draft.roles = roles
+                and normalize_alias(self.entity_name(original.entity_id)) == normalize_alias(text)
+            ):
+                filled.append((role, original))
+            else:
+                filled.append((role, RoleValue(name=text.strip(), type_=type_)))
+        draft.roles = {}
+        draft.extra_roles = filled
         return create_fact(self.store, draft=draft, who=self.analyst)
+
+    def suggested_fact_at(self, article_id: int, start: int, end: int) -> SuggestedFact | None:
+        """A suggested (not analyst-made) fact whose evidence overlaps [start, end)."""
+        with self.store.session() as session:
+            row = session.execute(
+                select(
+                    col(Fact.id),
+                    col(Fact.kind),
+                    col(Fact.predicate),
+                    col(Fact.time_value),
+                    col(Fact.modality),
+                    col(Fact.attributed_to),
+                )
+                .join(Evidence, col(Evidence.fact_id) == col(Fact.id))
+                .where(
+                    col(Fact.article_id) == article_id,
+                    col(Fact.origin) != "analyst",
+                    col(Evidence.start) < end,
+                    col(Evidence.end) > start,
+                )
+                .order_by(col(Evidence.start))
+                .limit(1)
+            ).first()
+            if row is None:
+                return None
+            roles = [
+                (role, name or literal or "")
+                for role, name, literal in session.execute(
+                    select(col(FactRole.role), col(Entity.name), col(FactRole.literal))
+                    .outerjoin(Entity, col(Entity.id) == col(FactRole.entity_id))
+                    .where(col(FactRole.fact_id) == row[0])
+                    .order_by(col(FactRole.id))
+                )
+            ]
+        return SuggestedFact(row[1], row[2], roles, row[3], row[4], row[5])
 
     def entity_name(self, entity_id: int) -> str:
         with self.store.session() as session:

@@ -35,6 +35,11 @@ class FactDraft:
     modality: str = Modality.ASSERTED.value
     status: str = FactStatus.DRAFT.value
     time_value: str | None = None
+    attributed_to: str | None = None
+    confidence: float = 1.0
+    extra_roles: list[tuple[str, RoleValue]] = field(default_factory=list)
+    """More fillers, for roles that take several (participants)."""
+    extra_evidence: list[tuple[int, int]] = field(default_factory=list)
 
 
 def draft_from_mention(mention: Mention) -> FactDraft:
@@ -62,23 +67,27 @@ def create_fact(store: Store, *, draft: FactDraft, who: str) -> Fact:
         article = session.get(Article, draft.article_id)
         if article is None:
             raise StoreError(f"Article {draft.article_id} no longer exists.")
-        start, end = draft.evidence_start, draft.evidence_end
-        if not (0 <= start < end <= len(article.text)):
-            raise StoreError(
-                f"The evidence [{start}, {end}) lies outside the article's text; select it again."
-            )
+        quotes = [(draft.evidence_start, draft.evidence_end), *draft.extra_evidence]
+        for start, end in quotes:
+            if not (0 <= start < end <= len(article.text)):
+                raise StoreError(
+                    f"The evidence [{start}, {end}) lies outside the article's text; "
+                    "select it again."
+                )
         fact = Fact(
             article_id=draft.article_id,
             kind=draft.kind,
             predicate=draft.predicate.strip(),
             modality=draft.modality,
             status=draft.status,
-            time_value=draft.time_value,
+            time_value=draft.time_value or None,
+            attributed_to=draft.attributed_to or None,
+            confidence=draft.confidence,
         )
         session.add(fact)
         session.flush()
         assert fact.id is not None
-        for role, value in draft.roles.items():
+        for role, value in [*draft.roles.items(), *draft.extra_roles]:
             entity_id = value.entity_id
             if entity_id is None and value.name:
                 entity, _ = ensure_entity(session, name=value.name, type_=value.type_ or "MISC")
@@ -88,15 +97,16 @@ def create_fact(store: Store, *, draft: FactDraft, who: str) -> Fact:
             session.add(
                 FactRole(fact_id=fact.id, role=role, entity_id=entity_id, literal=value.literal)
             )
-        session.add(
-            Evidence(
-                fact_id=fact.id,
-                article_id=draft.article_id,
-                start=start,
-                end=end,
-                quote=article.text[start:end],
+        for start, end in dict.fromkeys(quotes):
+            session.add(
+                Evidence(
+                    fact_id=fact.id,
+                    article_id=draft.article_id,
+                    start=start,
+                    end=end,
+                    quote=article.text[start:end],
+                )
             )
-        )
         record(
             session,
             who=who,

@@ -1,19 +1,42 @@
-"""The fact editor opened by F: kind, predicate, subject, object and the evidence quote."""
+"""The fact editor opened by F: kind, predicate, roles, time, modality, attribution,
+evidence quotes (more can be added from the article while it is open), confidence, status.
+
+It is not modal: select more text in the article and press "Add the selection".
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QWidget,
 )
 
 KINDS = ("event", "statement", "relation", "quantity", "expectation")
-SUBJECT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "PRODUCT", "EVENT", "MISC")
+MODALITIES = ("asserted", "reported", "expected", "denied", "hypothetical")
+STATUSES = ("draft", "confirmed", "retracted")
+ROLE_NAMES = ("subject", "object", "agent", "buyer", "seller", "item", "quantity", "value", "place",
+              "participant", "recipient")  # fmt: skip
+SUBJECT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "PRODUCT", "WEAPON_SYSTEM", "EVENT", "MISC")
+
+
+@dataclass
+class RoleLine:
+    role: QComboBox
+    value: QLineEdit
+    type: QComboBox
 
 
 class FactDialog(QDialog):
@@ -23,31 +46,64 @@ class FactDialog(QDialog):
         quote: str,
         subject: str,
         subject_type: str,
+        entity_names: list[str] | None = None,
+        selection: Callable[[], tuple[int, int, str] | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("New fact")
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(540)
+        self._selection = selection
+        self._names = entity_names or []
+        self.extra_evidence: list[tuple[int, int]] = []
         form = QFormLayout(self)
         self.kind = QComboBox()
         self.kind.addItems(KINDS)
         self.predicate = QLineEdit()
         self.predicate.setPlaceholderText("what happened, e.g. sign contract")
-        self.subject = QLineEdit(subject)
-        self.subject_type = QComboBox()
-        self.subject_type.setEditable(True)
-        self.subject_type.addItems(SUBJECT_TYPES)
-        self.subject_type.setCurrentText(subject_type or "MISC")
-        self.object = QLineEdit()
-        self.object.setPlaceholderText("optional")
-        quote_label = QLabel(f"“{quote}”")
-        quote_label.setWordWrap(True)
         form.addRow("Kind:", self.kind)
         form.addRow("Predicate:", self.predicate)
-        form.addRow("Subject:", self.subject)
-        form.addRow("Subject type:", self.subject_type)
-        form.addRow("Object:", self.object)
-        form.addRow("Evidence:", quote_label)
+
+        self.roles_grid = QGridLayout()
+        self.roles: list[RoleLine] = []
+        roles_box = QWidget()
+        roles_box.setLayout(self.roles_grid)
+        form.addRow("Roles:", roles_box)
+        add_role = QPushButton("Add a role")
+        add_role.clicked.connect(lambda: self.add_role("participant", "", "MISC"))
+        form.addRow("", add_role)
+        self.add_role("subject", subject, subject_type or "MISC")
+        self.add_role("object", "", "MISC")
+        # Kept for callers that read the first two roles directly.
+        self.subject, self.subject_type = self.roles[0].value, self.roles[0].type
+        self.object = self.roles[1].value
+
+        self.time = QLineEdit()
+        self.time.setPlaceholderText("e.g. 2018-10, 2018-10-05, 2018-W40, FUTURE_REF")
+        self.modality = QComboBox()
+        self.modality.addItems(MODALITIES)
+        self.attribution = QLineEdit()
+        self.attribution.setPlaceholderText("who said it, if anyone")
+        self.confidence = QDoubleSpinBox()
+        self.confidence.setRange(0.0, 1.0)
+        self.confidence.setSingleStep(0.1)
+        self.confidence.setValue(1.0)
+        self.status = QComboBox()
+        self.status.addItems(STATUSES)
+        form.addRow("Time:", self.time)
+        form.addRow("Modality:", self.modality)
+        form.addRow("Attributed to:", self.attribution)
+        form.addRow("Confidence:", self.confidence)
+        form.addRow("Status:", self.status)
+
+        self.evidence = QLabel(f"“{quote}”")
+        self.evidence.setWordWrap(True)
+        more = QPushButton("Add the selection as evidence")
+        more.clicked.connect(self.add_selection)
+        evidence_row = QHBoxLayout()
+        evidence_row.addWidget(self.evidence, 1)
+        evidence_row.addWidget(more)
+        form.addRow("Evidence:", evidence_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -55,3 +111,62 @@ class FactDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.predicate.setFocus()
+
+    def add_role(self, role: str, value: str, type_: str) -> RoleLine:
+        names = QComboBox()
+        names.setEditable(True)
+        names.addItems(ROLE_NAMES)
+        names.setCurrentText(role)
+        edit = QLineEdit(value)
+        edit.setPlaceholderText("an entity (completes as you type) or a value")
+        completer = QCompleter(self._names, self)
+        completer.setFilterMode(completer.filterMode().MatchContains)
+        edit.setCompleter(completer)
+        kind = QComboBox()
+        kind.setEditable(True)
+        kind.addItems(SUBJECT_TYPES)
+        kind.setCurrentText(type_)
+        row = len(self.roles)
+        self.roles_grid.addWidget(names, row, 0)
+        self.roles_grid.addWidget(edit, row, 1)
+        self.roles_grid.addWidget(kind, row, 2)
+        line = RoleLine(names, edit, kind)
+        self.roles.append(line)
+        return line
+
+    def role_values(self) -> list[tuple[str, str, str]]:
+        """(role, text, type) of each filled role row."""
+        return [
+            (r.role.currentText().strip(), r.value.text().strip(), r.type.currentText().strip())
+            for r in self.roles
+            if r.role.currentText().strip() and r.value.text().strip()
+        ]
+
+    def add_selection(self) -> None:
+        found = self._selection() if self._selection is not None else None
+        if found is None:
+            return
+        start, end, text = found
+        self.extra_evidence.append((start, end))
+        self.evidence.setText(self.evidence.text() + f"\n+ “{text}”")
+
+    def prefill(
+        self,
+        *,
+        kind: str,
+        predicate: str,
+        roles: list[tuple[str, str]],
+        time: str | None,
+        modality: str,
+        attribution: str | None,
+    ) -> None:
+        """Fill the form from a suggested fact (an expectation the pipeline found)."""
+        self.kind.setCurrentText(kind)
+        self.predicate.setText(predicate)
+        for i, (role, value) in enumerate(roles):
+            line = self.roles[i] if i < len(self.roles) else self.add_role(role, value, "MISC")
+            line.role.setCurrentText(role)
+            line.value.setText(value)
+        self.time.setText(time or "")
+        self.modality.setCurrentText(modality)
+        self.attribution.setText(attribution or "")

@@ -645,30 +645,51 @@ class MainWindow(QMainWindow):
                 self.desk.entity_name(mention.entity_id) if mention.entity_id else mention.text
             )
             subject_type = mention.label
+
+        def current_selection() -> tuple[int, int, str] | None:
+            found = self.view.selection_offsets()
+            return (found[0], found[1], text[found[0] : found[1]]) if found else None
+
         dialog = FactDialog(
             quote=text[draft.evidence_start : draft.evidence_end],
             subject=subject,
             subject_type=subject_type,
+            entity_names=[e.name for e in self.desk.entities()],
+            selection=current_selection,
             parent=self,
         )
+        suggested = self.desk.suggested_fact_at(
+            self.article_id, draft.evidence_start, draft.evidence_end
+        )
+        if suggested is not None and mention is None:
+            dialog.prefill(
+                kind=suggested.kind,
+                predicate=suggested.predicate,
+                roles=suggested.roles,
+                time=suggested.time_value,
+                modality=suggested.modality,
+                attribution=suggested.attributed_to,
+            )
         self.fact_dialog = dialog
 
         def save() -> None:
             assert self.desk is not None and self.article_id is not None
             draft.kind = dialog.kind.currentText()
             draft.predicate = dialog.predicate.text()
+            draft.time_value = dialog.time.text().strip() or None
+            draft.modality = dialog.modality.currentText()
+            draft.attributed_to = dialog.attribution.text().strip() or None
+            draft.confidence = dialog.confidence.value()
+            draft.status = dialog.status.currentText()
+            draft.extra_evidence = list(dialog.extra_evidence)
             try:
-                self.desk.create_fact(
-                    draft,
-                    subject_name=dialog.subject.text(),
-                    subject_type=dialog.subject_type.currentText(),
-                    object_text=dialog.object.text(),
-                )
+                self.desk.create_fact_with_roles(draft, dialog.role_values())
             except StoreError as exc:
                 QMessageBox.warning(self, "Factdesk", str(exc))
                 return
             self.fact_model.set_rows(self.desk.facts(self.article_id))
             self.rebuild_undo()
+            self.entities_panel.reload()
             self.statusBar().showMessage("Fact saved.", 4000)
 
         dialog.accepted.connect(save)

@@ -100,29 +100,50 @@ def test_j_k_a_x_f_are_committed_at_once(make_window: Any, qtbot: Any, db_path: 
     assert actions == ["mention.accepted", "mention.rejected", "fact.create"]
 
 
-def test_f_on_a_selection_uses_it_as_evidence(make_window: Any, qtbot: Any, db_path: Path) -> None:
+def test_f_on_an_expectation_prefills_the_fact_editor(
+    make_window: Any, qtbot: Any, db_path: Path
+) -> None:
     window = make_window(db_path)
     text = window.desk.article(window.article_id).text
     sentence = "The final contract is expected to be signed"
     start = text.index(sentence)
-    cursor = window.view.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(start + len(sentence), cursor.MoveMode.KeepAnchor)
-    window.view.setTextCursor(cursor)
+    window.view.select_range(start, start + len(sentence))
     qtbot.keyClick(window.view, Qt.Key.Key_F)
     dialog = window.fact_dialog
-    dialog.kind.setCurrentText("expectation")
-    dialog.predicate.setText("sign contract")
-    dialog.subject.setText("India")
-    dialog.subject_type.setCurrentText("GPE")
-    dialog.object.setText("S-400 contract")
+    assert dialog.kind.currentText() == "expectation"
+    assert dialog.predicate.text() == "sign contract"
+    assert dialog.time.text() == "2018-10" and dialog.modality.currentText() == "expected"
+    assert "Narendra Modi" in [r.value.text() for r in dialog.roles]
+    for line, (role, value, kind) in zip(
+        dialog.roles, [("buyer", "India", "GPE"), ("seller", "Russia", "GPE")], strict=False
+    ):
+        line.role.setCurrentText(role)
+        line.value.setText(value)
+        line.type.setCurrentText(kind)
+    for line in dialog.roles[2:]:
+        line.value.clear()
+    dialog.add_role("item", "S-400", "MISC")
+    extra = text.index("last month")
+    window.view.select_range(extra, extra + len("last month"))
+    dialog.add_selection()
+    dialog.confidence.setValue(0.8)
+    dialog.status.setCurrentText("confirmed")
+    dialog.attribution.setText("Defense One")
     dialog.accept()
     [fact] = stored(db_path, Fact, origin="analyst")
-    [evidence] = stored(db_path, Evidence, fact_id=fact.id)
-    assert evidence.quote == sentence
+    assert (fact.kind, fact.time_value, fact.modality, fact.status) == (
+        "expectation",
+        "2018-10",
+        "expected",
+        "confirmed",
+    )
+    assert (fact.confidence, fact.attributed_to) == (0.8, "Defense One")
+    quotes = [e.quote for e in stored(db_path, Evidence, fact_id=fact.id)]
+    assert quotes == [sentence, "last month"]
     roles = {r.role: r for r in stored(db_path, FactRole, fact_id=fact.id)}
-    assert roles["object"].literal == "S-400 contract"
-    [india] = stored(db_path, Entity, id=roles["subject"].entity_id)
+    assert set(roles) == {"buyer", "seller", "item"}
+    assert roles["item"].literal == "S-400"
+    [india] = stored(db_path, Entity, id=roles["buyer"].entity_id)
     assert (india.name, india.type) == ("India", "GPE")
 
 
