@@ -437,3 +437,16 @@ class Desk:
                     source="pasted",
                 ),
             )
+
+    def last_change(self, article_id: int) -> tuple[int, str] | None:
+        """(id, action) of the newest change in an article (what the undo stack gets next)."""
+        with self.store.session() as session:
+            row = session.execute(
+                select(col(Audit.id), col(Audit.action))
+                .where(
+                    col(Audit.article_id) == article_id, col(Audit.action).not_in(["undo", "redo"])
+                )
+                .order_by(col(Audit.id).desc())
+                .limit(1)
+            ).first()
+        return (row[0], row[1]) if row else None

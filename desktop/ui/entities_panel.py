@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -43,6 +44,7 @@ class EntitiesPanel(QWidget):
         super().__init__(parent)
         self.desk: Desk | None = None
         self.last_merge: int | None = None
+        self._dirty = False
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Find an entity by name or alias…")
         self.filter.textChanged.connect(lambda _t: self.reload())
@@ -81,7 +83,19 @@ class EntitiesPanel(QWidget):
         self.desk = desk
         self.reload()
 
+    def invalidate(self) -> None:
+        """The knowledge base changed: reload now if shown, else when next shown."""
+        self._dirty = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._dirty:
+            self.reload()
+        super().showEvent(event)
+
     def reload(self) -> None:
+        self._dirty = False
         if self.desk is None:
             return
         keep = self.selected_id()

@@ -513,8 +513,8 @@ class MainWindow(QMainWindow):
         self.legend.show_labels(m.label for m in self.mentions)
         self._set_current(index)
         self._refresh_progress()
-        self.rebuild_undo()
-        self.entities_panel.reload()
+        self.push_undo()
+        self.entities_panel.invalidate()
 
     def relabel(self) -> None:
         mention = self.current_mention
@@ -612,17 +612,28 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Factdesk", str(exc))
             return
         self.mentions[self.current] = updated
-        self.view.set_mentions(self.mentions, self.current)
+        self.view.update_mention(self.current, updated)
         self._set_current(self.current)
         self._refresh_progress()
-        self.rebuild_undo()
-        self.entities_panel.reload()
+        self.push_undo()
+        self.entities_panel.invalidate()
 
     def _refresh_progress(self) -> None:
-        if self.desk is None:
+        """The open article's "decided/total" in the list, from the highlights in hand."""
+        if self.article_id is None:
             return
-        self.articles_panel.set_rows(self.desk.articles())
-        self._select_article_row()
+        decided = sum(1 for m in self.mentions if m.state != "suggested")
+        self.article_model.update_progress(self.article_id, len(self.mentions), decided)
+
+    def push_undo(self) -> None:
+        """Put the change just committed on the undo stack (it is already applied)."""
+        if self.desk is None or self.article_id is None:
+            return
+        latest = self.desk.last_change(self.article_id)
+        if latest is not None:
+            self._replaying = True
+            self.undo_stack.push(StoreCommand(self, *latest))
+            self._replaying = False
 
     # ----- facts ---------------------------------------------------------------------
     def new_fact(self) -> None:

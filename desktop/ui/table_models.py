@@ -7,6 +7,7 @@ documented custom role ``ID_ROLE`` (the row's database id, on every column).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -74,6 +75,15 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
 
 class ArticleListModel(RowTableModel[Any]):
     """Rows are ``db.articles.ArticleRow``."""
+
+    def update_progress(self, article_id: int, mentions: int, decided: int) -> None:
+        """Change one row's review progress in place (no reset, no query)."""
+        row = self.row_of_id(article_id)
+        if row < 0:
+            return
+        self._rows[row] = replace(self._rows[row], mentions=mentions, decided=decided)
+        index = self.index(row, self.PROGRESS)
+        self.dataChanged.emit(index, index)
 
     TITLE, DATE, SOURCE, PROGRESS = range(4)
     HEADERS = ("Title", "Date", "Source", "Reviewed")

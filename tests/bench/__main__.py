@@ -6,10 +6,10 @@ import argparse
 import os
 import platform
 
-from tests.bench import export_bench, suggest_bench, update_bench
+from tests.bench import export_bench, gui_bench, suggest_bench, update_bench
 from tests.bench.harness import Row, print_table, write_results
 
-BENCHES = [suggest_bench, export_bench, update_bench]
+BENCHES = [suggest_bench, export_bench, update_bench, gui_bench]
 
 
 def main() -> None:
