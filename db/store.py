@@ -108,6 +108,17 @@ def _backup_sqlite(path: Path) -> Path:
     return target
 
 
+def explain_database_error(exc: Exception, where: str) -> str:
+    """One sentence for a database error met while working (not while opening)."""
+    message = str(getattr(exc, "orig", exc))
+    if "full" in message:
+        return (
+            f"The disk holding {where} is full (or the database reached its size limit); "
+            "the last change was not saved. Free some space and try again."
+        )
+    return str(_explain(exc, "sqlite:///" + where))
+
+
 def _explain(exc: Exception, url: str) -> StoreError:
     message = str(getattr(exc, "orig", exc))
     where = url.removeprefix("sqlite:///")

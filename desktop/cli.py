@@ -16,9 +16,11 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TextIO
 
+from sqlalchemy.exc import DatabaseError, OperationalError
+
 from db.errors import StoreError
 from db.models import FollowUpState, LinkType
-from db.store import Store, integrity_report, open_store
+from db.store import Store, explain_database_error, integrity_report, open_store
 from desktop.cli_exchange import add_parsers as add_exchange_parsers
 from desktop.cli_exchange import (
     cmd_backup,
@@ -273,6 +275,11 @@ def run(
         raise AssertionError(args.command)
     except StoreError as exc:
         print(f"factdesk: {exc}", file=err)
+        return 2
+    except (OperationalError, DatabaseError) as exc:
+        # A full disk, a lock held too long, a file gone read-only: one sentence, and the
+        # transaction that met it was rolled back, so nothing is half-written.
+        print(f"factdesk: {explain_database_error(exc, store.display_name)}", file=err)
         return 2
     finally:
         store.close()

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
+from sqlmodel import col
+
+from db.clock import utcnow
 from db.entities import ensure_entity
 from db.errors import StoreError
-from db.models import Article, Evidence, Fact, FactRole, FactStatus, Mention, Modality
+from db.models import Article, Audit, Evidence, Fact, FactRole, FactStatus, Mention, Modality
 from db.store import Store
 from desktop.tracking.audit import record, snapshot
 
@@ -118,3 +122,71 @@ def create_fact(store: Store, *, draft: FactDraft, who: str) -> Fact:
             after=snapshot(fact, FACT_FIELDS) | {"roles": sorted(draft.roles)},
         )
     return fact
+
+
+EDITABLE = ("kind", "predicate", "modality", "status", "time_value", "attributed_to", "confidence")
+EDIT_AUDIT_FIELDS = (*FACT_FIELDS, "attributed_to", "confidence", "version")
+
+
+def update_fact(
+    store: Store, *, fact_id: int, expected_version: int, changes: dict[str, object], who: str
+) -> Fact:
+    """Change a fact that the caller saw at ``expected_version``. If someone else changed it
+    since, nothing is written and the error says who changed what, so no edit is silently
+    overwritten (two windows, two analysts, one database)."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise StoreError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
+    with store.transaction() as session:
+        fact = session.get(Fact, fact_id, with_for_update=True)
+        if fact is None:
+            raise StoreError(f"Fact {fact_id} no longer exists.")
+        if fact.version != expected_version:
+            last = session.scalars(
+                select(Audit)
+                .where(col(Audit.target_table) == "fact", col(Audit.target_id) == fact_id)
+                .order_by(col(Audit.id).desc())
+                .limit(1)
+            ).first()
+            other = (
+                f"{last.who} changed it at {last.at:%H:%M:%S} ({_diff(last.before, last.after)})"
+                if last is not None
+                else "it was changed elsewhere"
+            )
+            raise ConflictError(
+                f"Fact {fact_id} was changed while you edited it: {other}. "
+                "Your change was not saved; reload the fact and make it again."
+            )
+        before = snapshot(fact, EDIT_AUDIT_FIELDS)
+        for key, value in changes.items():
+            setattr(fact, key, value)
+        fact.version += 1
+        fact.updated_at = utcnow()
+        session.add(fact)
+        record(
+            session,
+            who=who,
+            action="fact.update",
+            target_table="fact",
+            target_id=fact_id,
+            article_id=fact.article_id,
+            before=before,
+            after=snapshot(fact, EDIT_AUDIT_FIELDS),
+        )
+    return fact
+
+
+def _diff(before: dict[str, object] | None, after: dict[str, object] | None) -> str:
+    before, after = before or {}, after or {}
+    keys = [
+        k
+        for k in dict.fromkeys([*before, *after])
+        if k != "version" and before.get(k) != after.get(k)
+    ]
+    return (
+        "; ".join(f"{k}: {before.get(k)!r} → {after.get(k)!r}" for k in keys) or "no visible change"
+    )
+
+
+class ConflictError(StoreError):
+    """Someone else changed the row since it was read."""
