@@ -45,6 +45,11 @@ def kill_after(proc: subprocess.Popen[bytes], seconds: float) -> bool:
 def state(db: Path) -> tuple[str, int, dict[int, int], set[int]]:
     with sqlite3.connect(db) as conn:
         integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "article" not in tables:
+            # Killed while the first run was still creating the schema: that transaction
+            # was rolled back, and the next run starts it again.
+            return integrity, 0, {}, set()
         articles = conn.execute("SELECT count(*) FROM article").fetchone()[0]
         counts = dict(
             conn.execute("SELECT article_id, count(*) FROM mention GROUP BY article_id").fetchall()
