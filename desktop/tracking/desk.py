@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
-from sqlmodel import col
+from sqlmodel import Session, col
 
 from db.articles import ArticleRow, NewArticle, add_article, count_articles, list_articles
 from db.entities import NOT_ENTITY_LABELS, EntityRow, entity_rows, normalize_alias
@@ -89,6 +90,24 @@ DEFAULT_LABELS = (
     "WEAPON_SYSTEM",
     "LAW",
 )
+
+
+def _fact_hits_query() -> Any:
+    return select(
+        col(Fact.id),
+        col(Fact.predicate),
+        col(Fact.kind),
+        col(Article.id),
+        col(Article.title),
+        col(Article.published),
+    ).join(Article, col(Article.id) == col(Fact.article_id))
+
+
+def _fact_hits(session: Session, stmt: Any) -> list[FactHit]:
+    return [
+        FactHit(fid, pred, kind, aid, title, pub.isoformat() if pub else "")
+        for fid, pred, kind, aid, title, pub in session.execute(stmt)
+    ]
 
 
 class Desk:
@@ -287,15 +306,7 @@ class Desk:
         pattern = f"%{text.strip()}%"
         with self.store.session() as session:
             stmt = (
-                select(
-                    col(Fact.id),
-                    col(Fact.predicate),
-                    col(Fact.kind),
-                    col(Article.id),
-                    col(Article.title),
-                    col(Article.published),
-                )
-                .join(Article, col(Article.id) == col(Fact.article_id))
+                _fact_hits_query()
                 .order_by(col(Article.published).desc(), col(Fact.id))
                 .limit(limit)
             )
@@ -310,10 +321,7 @@ class Desk:
                     | col(Article.title).ilike(pattern)
                     | col(Fact.id).in_(roles)
                 )
-            return [
-                FactHit(fid, pred, kind, aid, title, pub.isoformat() if pub else "")
-                for fid, pred, kind, aid, title, pub in session.execute(stmt)
-            ]
+            return _fact_hits(session, stmt)
 
     def related_facts(self, fact_id: int) -> list[FactHit]:
         """Facts in other articles that share an entity with this one."""
@@ -325,15 +333,7 @@ class Desk:
             if here is None:
                 return []
             stmt = (
-                select(
-                    col(Fact.id),
-                    col(Fact.predicate),
-                    col(Fact.kind),
-                    col(Article.id),
-                    col(Article.title),
-                    col(Article.published),
-                )
-                .join(Article, col(Article.id) == col(Fact.article_id))
+                _fact_hits_query()
                 .where(
                     col(Fact.id).in_(
                         select(col(FactRole.fact_id)).where(col(FactRole.entity_id).in_(mine))
@@ -343,10 +343,7 @@ class Desk:
                 .order_by(col(Article.published), col(Fact.id))
                 .limit(100)
             )
-            return [
-                FactHit(fid, pred, kind, aid, title, pub.isoformat() if pub else "")
-                for fid, pred, kind, aid, title, pub in session.execute(stmt)
-            ]
+            return _fact_hits(session, stmt)
 
     # ----- highlight edits and undo ---------------------------------------------------
     def relabel(self, mention_id: int, label: str) -> Mention:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import random
+import sqlite3
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -125,3 +127,24 @@ def articles(count: int, seed: int = 7) -> list[tuple[str, date]]:
         for text, published in made:
             fh.write(json.dumps({"text": text, "published": published.isoformat()}) + "\n")
     return made
+
+
+def cached_store(name: str, fill: Callable[[sqlite3.Connection], None]) -> Path:
+    """A migrated store under .bench/, filled once by ``fill`` over a raw connection and
+    reused by later runs; a half-built one (killed run) is rebuilt."""
+    path = CACHE / f"{name}.sqlite3"
+    if path.exists():
+        return path
+    from db.store import open_store
+
+    CACHE.mkdir(exist_ok=True)
+    partial = path.with_suffix(".part")
+    partial.unlink(missing_ok=True)
+    open_store(partial).close()
+    conn = sqlite3.connect(partial)
+    conn.execute("PRAGMA synchronous = OFF")
+    fill(conn)
+    conn.commit()
+    conn.close()
+    partial.replace(path)
+    return path

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from db.exports import ExportFilter, build_query, export_csv
 from db.store import open_store
-from tests.bench.corpus import CACHE
+from tests.bench.corpus import cached_store
 from tests.bench.harness import Row, ratio_row
 
 ROLES = ("buyer", "seller", "item")
@@ -20,65 +20,56 @@ ROLES = ("buyer", "seller", "item")
 
 def facts_db(count: int) -> Path:
     """A store with ``count`` facts, each with three roles and an evidence quote (cached)."""
-    path = CACHE / f"facts_{count}.sqlite3"
-    if path.exists():
-        return path
-    CACHE.mkdir(exist_ok=True)
-    partial = path.with_suffix(".part")
-    partial.unlink(missing_ok=True)
-    open_store(partial).close()
-    rng = random.Random(3)
-    conn = sqlite3.connect(partial)
-    conn.execute("PRAGMA synchronous = OFF")
-    articles = max(1, count // 100)
-    conn.executemany(
-        "INSERT INTO article (id, title, text, source, published, published_precision, imported_at,"
-        " content_hash, review_state) VALUES (?, ?, ?, 'bench', ?, 'day', '2020-01-01', ?, 'new')",
-        (
+
+    def fill(conn: sqlite3.Connection) -> None:
+        rng = random.Random(3)
+        articles = max(1, count // 100)
+        conn.executemany(
+            "INSERT INTO article (id, title, text, source, published, published_precision, imported_at,"
+            " content_hash, review_state) VALUES (?, ?, ?, 'bench', ?, 'day', '2020-01-01', ?, 'new')",
             (
-                i,
-                f"Article {i}, with a comma",
-                f"Text {i}",
-                f"2019-{1 + i % 12:02d}-{1 + i % 28:02d}",
-                f"h{i}",
-            )
-            for i in range(1, articles + 1)
-        ),
-    )
-    conn.executemany(
-        "INSERT INTO entity (id, name, type, notes, created_at) VALUES (?, ?, 'GPE', '', '2020-01-01')",
-        ((i, f"Country {i}") for i in range(1, 201)),
-    )
-    conn.executemany(
-        "INSERT INTO fact (id, article_id, kind, predicate, modality, confidence, status, version,"
-        " created_at, updated_at, origin, time_value) VALUES (?, ?, 'event', ?, 'asserted', 1.0,"
-        " 'confirmed', 1, '2020-01-01', '2020-01-01', 'analyst', '2019-10')",
-        (
-            (i, 1 + i % articles, rng.choice(["sign deal", "=SUM(A1)", 'deliver "S-400"']))
-            for i in range(1, count + 1)
-        ),
-    )
-    conn.executemany(
-        "INSERT INTO fact_role (fact_id, role, entity_id, literal) VALUES (?, ?, ?, ?)",
-        (
+                (
+                    i,
+                    f"Article {i}, with a comma",
+                    f"Text {i}",
+                    f"2019-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                    f"h{i}",
+                )
+                for i in range(1, articles + 1)
+            ),
+        )
+        conn.executemany(
+            "INSERT INTO entity (id, name, type, notes, created_at) VALUES (?, ?, 'GPE', '', '2020-01-01')",
+            ((i, f"Country {i}") for i in range(1, 201)),
+        )
+        conn.executemany(
+            "INSERT INTO fact (id, article_id, kind, predicate, modality, confidence, status, version,"
+            " created_at, updated_at, origin, time_value) VALUES (?, ?, 'event', ?, 'asserted', 1.0,"
+            " 'confirmed', 1, '2020-01-01', '2020-01-01', 'analyst', '2019-10')",
             (
-                i,
-                role,
-                rng.randrange(1, 201) if role != "item" else None,
-                "S-400" if role == "item" else None,
-            )
-            for i in range(1, count + 1)
-            for role in ROLES
-        ),
-    )
-    conn.executemany(
-        'INSERT INTO evidence (fact_id, article_id, start, "end", quote) VALUES (?, ?, 0, 5, \'quote, "x"\')',
-        ((i, 1 + i % articles) for i in range(1, count + 1)),
-    )
-    conn.commit()
-    conn.close()
-    partial.replace(path)
-    return path
+                (i, 1 + i % articles, rng.choice(["sign deal", "=SUM(A1)", 'deliver "S-400"']))
+                for i in range(1, count + 1)
+            ),
+        )
+        conn.executemany(
+            "INSERT INTO fact_role (fact_id, role, entity_id, literal) VALUES (?, ?, ?, ?)",
+            (
+                (
+                    i,
+                    role,
+                    rng.randrange(1, 201) if role != "item" else None,
+                    "S-400" if role == "item" else None,
+                )
+                for i in range(1, count + 1)
+                for role in ROLES
+            ),
+        )
+        conn.executemany(
+            'INSERT INTO evidence (fact_id, article_id, start, "end", quote) VALUES (?, ?, 0, 5, \'quote, "x"\')',
+            ((i, 1 + i % articles) for i in range(1, count + 1)),
+        )
+
+    return cached_store(f"facts_{count}", fill)
 
 
 def _shell_sql(sql: str, params: dict[str, object]) -> str:

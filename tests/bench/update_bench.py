@@ -11,7 +11,7 @@ from pathlib import Path
 
 from db.store import open_store
 from desktop.tracking.updates import check_updates
-from tests.bench.corpus import CACHE, COUNTRIES, ITEMS, PEOPLE, article
+from tests.bench.corpus import COUNTRIES, ITEMS, PEOPLE, article, cached_store
 from tests.bench.harness import Row
 
 NEW = 100
@@ -21,50 +21,41 @@ FOLLOWUPS = 1_000
 def archive(size: int) -> Path:
     """``size`` articles (the last NEW of them new, dated 2023) and FOLLOWUPS open follow-ups
     born from early articles (cached)."""
-    path = CACHE / f"archive_{size}.sqlite3"
-    if path.exists():
-        return path
-    CACHE.mkdir(exist_ok=True)
-    partial = path.with_suffix(".part")
-    partial.unlink(missing_ok=True)
-    open_store(partial).close()
-    rng = random.Random(11)
-    conn = sqlite3.connect(partial)
-    conn.execute("PRAGMA synchronous = OFF")
-    rows = []
-    for i in range(1, size + 1):
-        text, published = article(rng, i)
-        if i > size - NEW:
-            published = date(2023, 1, 1) + timedelta(days=i % 300)
-        elif i <= FOLLOWUPS:
-            published = date(2016, 1, 1) + timedelta(days=i % 300)
-        rows.append((i, text.split("\n", 1)[0], text, published.isoformat(), f"h{i}"))
-        if len(rows) == 5_000:
-            _insert_articles(conn, rows)
-            rows = []
-    _insert_articles(conn, rows)
-    for i in range(1, FOLLOWUPS + 1):
-        a, b = rng.sample(COUNTRIES, 2)
-        item = rng.choice(ITEMS)
-        conn.execute(
-            "INSERT INTO fact (id, article_id, kind, predicate, modality, confidence, status, version,"
-            " created_at, updated_at, origin) VALUES (?, ?, 'expectation', 'sign contract', 'expected',"
-            " 0.5, 'confirmed', 1, '2020-01-01', '2020-01-01', 'analyst')",
-            (i, i),
-        )
-        conn.executemany(
-            "INSERT INTO fact_role (fact_id, role, literal) VALUES (?, 'participant', ?)",
-            [(i, a), (i, b), (i, item.split()[0]), (i, rng.choice(PEOPLE))],
-        )
-        conn.execute(
-            "INSERT INTO followup (fact_id, question, due_start, due_end, state, created_at, updated_at)"
-            " VALUES (?, ?, '2016-06-01', '2024-12-31', 'open', '2020-01-01', '2020-01-01')",
-            (i, f"Was the {a}–{b} {item} contract signed?"),
-        )
-    conn.commit()
-    conn.close()
-    partial.replace(path)
-    return path
+
+    def fill(conn: sqlite3.Connection) -> None:
+        rng = random.Random(11)
+        rows = []
+        for i in range(1, size + 1):
+            text, published = article(rng, i)
+            if i > size - NEW:
+                published = date(2023, 1, 1) + timedelta(days=i % 300)
+            elif i <= FOLLOWUPS:
+                published = date(2016, 1, 1) + timedelta(days=i % 300)
+            rows.append((i, text.split("\n", 1)[0], text, published.isoformat(), f"h{i}"))
+            if len(rows) == 5_000:
+                _insert_articles(conn, rows)
+                rows = []
+        _insert_articles(conn, rows)
+        for i in range(1, FOLLOWUPS + 1):
+            a, b = rng.sample(COUNTRIES, 2)
+            item = rng.choice(ITEMS)
+            conn.execute(
+                "INSERT INTO fact (id, article_id, kind, predicate, modality, confidence, status, version,"
+                " created_at, updated_at, origin) VALUES (?, ?, 'expectation', 'sign contract', 'expected',"
+                " 0.5, 'confirmed', 1, '2020-01-01', '2020-01-01', 'analyst')",
+                (i, i),
+            )
+            conn.executemany(
+                "INSERT INTO fact_role (fact_id, role, literal) VALUES (?, 'participant', ?)",
+                [(i, a), (i, b), (i, item.split()[0]), (i, rng.choice(PEOPLE))],
+            )
+            conn.execute(
+                "INSERT INTO followup (fact_id, question, due_start, due_end, state, created_at, updated_at)"
+                " VALUES (?, ?, '2016-06-01', '2024-12-31', 'open', '2020-01-01', '2020-01-01')",
+                (i, f"Was the {a}–{b} {item} contract signed?"),
+            )
+
+    return cached_store(f"archive_{size}", fill)
 
 
 def _insert_articles(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
