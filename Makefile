@@ -6,7 +6,7 @@ LOCK := requirements/dev.lock
 STAMP := $(VENV)/.installed
 ARGS ?=
 
-.PHONY: run test lint fix typecheck contracts pytest bench lock package clean
+.PHONY: run test lint fix typecheck contracts pytest bench fuzz lock package clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Factdesk needs Python 3.11 or newer; found " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...")'
@@ -46,6 +46,10 @@ pytest: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench $(if $(QUICK),--quick,)
+
+# Random and mutated files through the importers (SECONDS=180 by default).
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzz_readers $(or $(SECONDS),180)
 
 # Re-resolve the locks (developers only; needs uv on PATH).
 lock:

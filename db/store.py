@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +22,17 @@ from db.clock import utcnow
 from db.errors import StoreError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
-BUSY_TIMEOUT_MS = 10_000
+BUSY_TIMEOUT_ENV = "FACTDESK_BUSY_TIMEOUT_MS"
+MAX_PAGES_ENV = "FACTDESK_MAX_DB_PAGES"
+"""Caps the database's size in pages: how the tests simulate a full disk."""
+
+
+def busy_timeout_ms() -> int:
+    """How long a writer waits for another one (default 10 s)."""
+    try:
+        return int(os.environ.get(BUSY_TIMEOUT_ENV, "10000"))
+    except ValueError:
+        return 10_000
 
 
 def to_url(location: str | Path) -> str:
@@ -34,7 +45,10 @@ def to_url(location: str | Path) -> str:
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
-    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+    max_pages = os.environ.get(MAX_PAGES_ENV, "")
+    if max_pages.isdigit():
+        cur.execute(f"PRAGMA max_page_count = {int(max_pages)}")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = NORMAL")
@@ -80,6 +94,9 @@ class Store:
             try:
                 yield session
                 session.commit()
+            except (OperationalError, DatabaseError) as exc:
+                session.rollback()
+                raise StoreError(explain_database_error(exc, self.display_name)) from exc
             except BaseException:
                 session.rollback()
                 raise
@@ -149,13 +166,18 @@ def open_store(location: str | Path, *, migrate: bool = True) -> Store:
     """
     url = to_url(location)
     is_sqlite = url.startswith("sqlite")
-    connect_args: dict[str, Any] = {"timeout": BUSY_TIMEOUT_MS / 1000} if is_sqlite else {}
+    connect_args: dict[str, Any] = {"timeout": busy_timeout_ms() / 1000} if is_sqlite else {}
     engine = create_engine(url, connect_args=connect_args)
     if is_sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
         path = Path(engine.url.database or "")
         if path.is_dir():
             raise StoreError(f"{path} is a folder, not a database file. Choose a file with --db.")
+        if path.is_file() and not os.access(path, os.W_OK):
+            # Refused up front: an analyst should not find out after an hour of work.
+            raise StoreError(
+                f"{path} is read-only. Make it writable or choose another file with --db."
+            )
     store = Store(engine=engine, url=url)
     try:
         current = store.schema_version()

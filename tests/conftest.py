@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import stat
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -50,3 +52,23 @@ def seeded(store: Store, english: tuple[Any, Any]) -> Store:
     import_paths(store, [SEED_FILE])
     suggest_articles(store, *english)
     return store
+
+
+@pytest.fixture
+def read_only_db(db_path: Path) -> Iterator[Path]:
+    """``db_path`` made unwritable: ``chattr +i`` where it works (mode bits do not stop
+    root), else ``chmod 444``."""
+    if subprocess.run(["chattr", "+i", str(db_path)], capture_output=True).returncode == 0:
+        try:
+            yield db_path
+        finally:
+            subprocess.run(["chattr", "-i", str(db_path)], check=True)
+        return
+    mode = db_path.stat().st_mode
+    db_path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    try:
+        if os.access(db_path, os.W_OK):
+            pytest.skip("cannot make a file read-only here")
+        yield db_path
+    finally:
+        db_path.chmod(mode)

@@ -51,10 +51,15 @@ class _Worker(QObject):
 
 def user_message(exc: Exception) -> str:
     """One sentence for the user; the traceback goes to the log only."""
+    from sqlalchemy.exc import DatabaseError
+
     from db.errors import StoreError
+    from db.store import explain_database_error
 
     if isinstance(exc, StoreError):
         return str(exc)
+    if isinstance(exc, DatabaseError):
+        return explain_database_error(exc, "the database")
     return f"Something went wrong: {exc.__class__.__name__}: {exc}"
 
 

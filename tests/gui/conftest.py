@@ -37,3 +37,25 @@ def make_window(qtbot: Any, tmp_path: Path, english: tuple[Any, Any]) -> Iterato
     yield make
     for window in made:
         window.shutdown()
+
+
+@pytest.fixture
+def dialog_texts(qtbot: Any) -> Iterator[list[str]]:
+    """Texts of the modal message boxes shown while the test runs; each is read and
+    closed with OK as it opens (a modal box would otherwise wait for a user forever)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.accept()
+
+    timer = QTimer()
+    timer.timeout.connect(answer)
+    timer.start(20)
+    yield seen
+    timer.stop()
