@@ -6,10 +6,10 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlmodel import Session, col
 
-from db.models import Article, Fact, FollowUp, Mention, MentionState
+from db.models import Article
 
 
 def content_hash(text: str) -> str:
@@ -77,31 +77,6 @@ class ArticleRow:
     mentions: int
     decided: int
     open_followups: int = 0
-
-
-def list_articles(session: Session) -> list[ArticleRow]:
-    decided = func.sum(case((col(Mention.state) != MentionState.SUGGESTED.value, 1), else_=0))
-    open_followups = (
-        select(func.count(col(FollowUp.id)))
-        .join(Fact, col(Fact.id) == col(FollowUp.fact_id))
-        .where(col(Fact.article_id) == col(Article.id), col(FollowUp.state) == "open")
-        .scalar_subquery()
-    )
-    stmt = (
-        select(
-            col(Article.id),
-            col(Article.title),
-            col(Article.published),
-            col(Article.source),
-            func.count(col(Mention.id)),
-            func.coalesce(decided, 0),
-            open_followups,
-        )
-        .outerjoin(Mention, col(Mention.article_id) == col(Article.id))
-        .group_by(col(Article.id))
-        .order_by(col(Article.published).desc(), col(Article.id))
-    )
-    return [ArticleRow(*row) for row in session.execute(stmt)]
 
 
 def count_articles(session: Session) -> int:

@@ -44,38 +44,68 @@ class SearchHit:
     rank: float
 
 
-def search(conn: Connection, query: str, *, limit: int = 50, offset: int = 0) -> list[SearchHit]:
-    """Ranked hits with a snippet. FTS5 syntax is allowed; a query it cannot parse raises
-    StoreError with a sentence saying how to write it."""
+def _syntax_error(query: str, exc: OperationalError) -> StoreError:
+    message = str(exc.orig)
+    if "locked" in message or "busy" in message:
+        return StoreError("The database is busy with another program; search again in a moment.")
+    # The SQL around the query is fixed, so what fails here is the query's syntax.
+    return StoreError(
+        f"The search {query!r} is not valid search syntax ({message}). "
+        'Use plain words, "quoted phrases", AND, OR, NOT and a trailing * for prefixes.'
+    )
+
+
+def _run(conn: Connection, query: str, sql: str, params: dict[str, Any]) -> list[Any]:
+    try:
+        return list(conn.execute(text(sql), {"q": query, **params}).all())
+    except OperationalError as exc:
+        if "no such table" in str(exc.orig):
+            raise
+        raise _syntax_error(query, exc) from exc
+
+
+def count_matches(conn: Connection, query: str) -> int:
+    if not query.strip():
+        return 0
+    sql = f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"
+    return int(_run(conn, query, sql, {})[0][0])
+
+
+def search(
+    conn: Connection, query: str, *, limit: int = 50, offset: int = 0, ranked: bool = True
+) -> list[SearchHit]:
+    """One page of hits with a snippet: best first (bm25), or newest first when
+    ``ranked`` is False — which FTS5 answers from its index order in a few milliseconds
+    however many articles match, where ranking must score every match. FTS5 syntax is
+    allowed; a query it cannot parse raises StoreError with a sentence saying how to
+    write it.
+
+    Snippets are made for the page's rows only, after the page is chosen.
+    """
     if not query.strip():
         return []
-    sql = text(
-        f"SELECT a.id, a.title, a.published, "
-        f"snippet({FTS_TABLE}, 1, '[', ']', '…', 12), bm25({FTS_TABLE}) AS rank "
-        f"FROM {FTS_TABLE} JOIN article a ON a.id = {FTS_TABLE}.rowid "
-        f"WHERE {FTS_TABLE} MATCH :q ORDER BY rank LIMIT :limit OFFSET :offset"
+    order = f"bm25({FTS_TABLE})" if ranked else "rowid DESC"
+    score = f"bm25({FTS_TABLE})" if ranked else "0.0"
+    ids_sql = (
+        f"SELECT rowid, {score} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q "
+        f"ORDER BY {order} LIMIT :limit OFFSET :offset"
     )
-    try:
-        rows = conn.execute(sql, {"q": query, "limit": limit, "offset": offset}).all()
-    except OperationalError as exc:
-        message = str(exc.orig)
-        if "locked" in message or "busy" in message:
-            raise StoreError(
-                "The database is busy with another program; search again in a moment."
-            ) from exc
-        if "no such table" not in message:
-            # The SQL around the query is fixed, so what fails here is the query's syntax.
-            raise StoreError(
-                f"The search {query!r} is not valid search syntax ({message}). "
-                'Use plain words, "quoted phrases", AND, OR, NOT and a trailing * for prefixes.'
-            ) from exc
-        raise
-    return [
-        SearchHit(
-            r[0], r[1], date.fromisoformat(r[2]) if isinstance(r[2], str) else r[2], r[3], r[4]
-        )
-        for r in rows
-    ]
+    page = _run(conn, query, ids_sql, {"limit": limit, "offset": offset})
+    if not page:
+        return []
+    ids = ",".join(str(int(r[0])) for r in page)
+    details_sql = (
+        f"SELECT a.id, a.title, a.published, snippet({FTS_TABLE}, 1, '[', ']', '…', 12) "
+        f"FROM {FTS_TABLE} JOIN article a ON a.id = {FTS_TABLE}.rowid "
+        f"WHERE {FTS_TABLE} MATCH :q AND {FTS_TABLE}.rowid IN ({ids})"
+    )
+    details = {int(r[0]): r for r in _run(conn, query, details_sql, {})}
+    hits = []
+    for article_id, rank in page:
+        r = details[int(article_id)]
+        published = date.fromisoformat(r[2]) if isinstance(r[2], str) else r[2]
+        hits.append(SearchHit(r[0], r[1], published, r[3], float(rank)))
+    return hits
 
 
 def rank_among(conn: Connection, query: str, article_ids: Sequence[int]) -> dict[int, float]:

@@ -63,7 +63,7 @@ class Article(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     title: str = Field(default="", sa_type=Text)
     text: str = Field(sa_type=Text)
-    source: str = Field(default="", sa_type=Text)
+    source: str = Field(default="", sa_type=Text, index=True)
     url: str | None = Field(default=None, sa_type=Text)
     path: str | None = Field(default=None, sa_type=Text, description="file it was imported from")
     published: date | None = Field(default=None, index=True)

@@ -13,13 +13,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from db.articles import ArticleRow, NewArticle, add_article, count_articles, list_articles
+from db import article_list
+from db.articles import ArticleRow, NewArticle, add_article, count_articles
 from db.entities import NOT_ENTITY_LABELS, EntityRow, entity_rows, normalize_alias
 from db.errors import StoreError
 from db.facts import FactRow, facts_for_article
 from db.followups import FollowUpRow, followup_rows
 from db.labels import label_colors
 from db.limits import MAX_ARTICLE_CHARS
+from db.list_query import ArticleQuery
 from db.mentions import mentions_for_article
 from db.models import (
     Article,
@@ -119,9 +121,21 @@ class Desk:
         with self.store.session() as session:
             return count_articles(session)
 
-    def articles(self) -> list[ArticleRow]:
-        with self.store.session() as session:
-            return list_articles(session)
+    def article_list_count(self, query: ArticleQuery) -> int:
+        with self.store.engine.connect() as conn:
+            return article_list.count_rows(conn, query)
+
+    def article_list_page(self, query: ArticleQuery, offset: int, limit: int) -> list[ArticleRow]:
+        with self.store.engine.connect() as conn:
+            return article_list.page(conn, query, offset, limit)
+
+    def article_list_position(self, query: ArticleQuery, article_id: int) -> int:
+        with self.store.engine.connect() as conn:
+            return article_list.position(conn, query, article_id)
+
+    def article_sources(self) -> list[str]:
+        with self.store.engine.connect() as conn:
+            return article_list.sources(conn)
 
     def article(self, article_id: int) -> ArticleText:
         with self.store.session() as session:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QSortFilterProxyModel, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,39 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.table_models import ID_ROLE, ArticleListModel, SearchHitModel
+from db.list_query import KINDS, RANK_NOW
+from desktop.ui.table_models import ID_ROLE, ArticleListModel, ArticlePages, SearchHitModel
 
-FILTERS = ("All articles", "Unreviewed", "Has open follow-ups")
 ANY_DATE = QDate(1900, 1, 1)
-
-
-class ArticleFilter(QSortFilterProxyModel):
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.kind = FILTERS[0]
-        self.source = ""
-        self.date_from: date | None = None
-        self.date_to: date | None = None
-
-    def update(self, **values: Any) -> None:
-        self.beginFilterChange()
-        for key, value in values.items():
-            setattr(self, key, value)
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, ArticleListModel)
-        row = model.row_at(source_row)
-        if self.kind == "Unreviewed" and row.mentions and row.decided >= row.mentions:
-            return False
-        if self.kind == "Has open follow-ups" and not row.open_followups:
-            return False
-        if self.source and row.source != self.source:
-            return False
-        if self.date_from and (row.published is None or row.published < self.date_from):
-            return False
-        return not (self.date_to and (row.published is None or row.published > self.date_to))
 
 
 def _date_edit() -> QDateEdit:
@@ -68,16 +40,23 @@ def _date_edit() -> QDateEdit:
 
 class ArticlesPanel(QWidget):
     article_chosen = Signal(int)
+    rank_requested = Signal(str)
 
-    def __init__(self, search: Callable[[str], list[Any]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        search: Callable[[str, bool], list[Any]],
+        count: Callable[[str], int],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._search = search
+        self._count = count
+        self._shown = ""
+        self.rank_now = RANK_NOW
         self.model = ArticleListModel(self)
-        self.proxy = ArticleFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.list = QTableView()
         self.list.setObjectName("article_list")
-        self.list.setModel(self.proxy)
+        self.list.setModel(self.model)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.verticalHeader().hide()
@@ -116,12 +95,12 @@ class ArticlesPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         self.kind = QComboBox()
-        self.kind.addItems(FILTERS)
-        self.kind.currentTextChanged.connect(lambda text: self.proxy.update(kind=text))
+        self.kind.addItems(KINDS)
+        self.kind.currentTextChanged.connect(lambda text: self._filter(kind=text))
         self.source = QComboBox()
         self.source.addItem("All sources", "")
         self.source.currentIndexChanged.connect(
-            lambda _i: self.proxy.update(source=self.source.currentData())
+            lambda _i: self._filter(source=self.source.currentData() or "")
         )
         self.date_from, self.date_to = _date_edit(), _date_edit()
         for edit in (self.date_from, self.date_to):
@@ -151,15 +130,17 @@ class ArticlesPanel(QWidget):
             d = edit.date()
             return None if d == ANY_DATE else date(d.year(), d.month(), d.day())
 
-        self.proxy.update(date_from=value(self.date_from), date_to=value(self.date_to))
+        self._filter(date_from=value(self.date_from), date_to=value(self.date_to))
+
+    def _filter(self, **changes: Any) -> None:
+        self.model.reload(query=replace(self.model.query, **changes))
 
     def _row_changed(self, current: Any, _previous: Any) -> None:
         if current.isValid():
             self.article_chosen.emit(int(current.data(ID_ROLE)))
 
-    def set_rows(self, rows: list[Any]) -> None:
-        self.model.set_rows(rows)
-        sources = sorted({r.source for r in rows if r.source})
+    def reload(self, pages: ArticlePages, sources: list[str]) -> None:
+        """Count and show the list again under the same filters (after an import)."""
         chosen = self.source.currentData()
         self.source.blockSignals(True)
         self.source.clear()
@@ -168,12 +149,14 @@ class ArticlesPanel(QWidget):
             self.source.addItem(name, name)
         self.source.setCurrentIndex(max(0, self.source.findData(chosen)))
         self.source.blockSignals(False)
+        self.model.reload(pages, replace(self.model.query, source=self.source.currentData() or ""))
 
     def select(self, article_id: int) -> None:
         row = self.model.row_of_id(article_id)
-        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
-        if index is None or not index.isValid():
+        if row < 0:
+            self.list.clearSelection()
             return
+        index = self.model.index(row, 0)
         selection = self.list.selectionModel()
         selection.blockSignals(True)
         selection.setCurrentIndex(
@@ -184,7 +167,7 @@ class ArticlesPanel(QWidget):
         selection.blockSignals(False)
 
     def first_id(self) -> int | None:
-        index = self.proxy.index(0, 0)
+        index = self.model.index(0, 0)
         return int(index.data(ID_ROLE)) if index.isValid() else None
 
     def show_list(self) -> None:
@@ -192,7 +175,9 @@ class ArticlesPanel(QWidget):
         self.stack.setCurrentWidget(self.list)
 
     def run_search(self) -> None:
-        """Ranked hits with snippets; a query FTS5 cannot parse gets a sentence, not an error."""
+        """The first page at once; when many articles match, it comes newest first and
+        ``rank_requested`` asks for the ranked page, which ``show_ranked`` then shows. A
+        query FTS5 cannot parse gets a sentence, not an error."""
         from db.errors import StoreError
 
         text = self.query.text().strip()
@@ -200,14 +185,30 @@ class ArticlesPanel(QWidget):
             self.show_list()
             return
         try:
-            found = self._search(text)
+            total = self._count(text)
+            ranked = total <= self.rank_now
+            found = self._search(text, ranked) if total else []
         except StoreError as exc:
             self.message.setText(str(exc))
             self.message.show()
             return
+        self._shown = text
         self.hits.set_rows(found)
-        self.message.setText(
-            f"{len(found)} article(s) match {text!r}." if found else f"Nothing matches {text!r}."
-        )
+        if not found:
+            self.message.setText(f"Nothing matches {text!r}.")
+        elif ranked:
+            self.message.setText(f"{total} article(s) match {text!r}, best first.")
+        else:
+            self.message.setText(
+                f"{total} articles match {text!r}: newest first while the best are found…"
+            )
+            self.rank_requested.emit(text)
         self.message.show()
         self.stack.setCurrentWidget(self.results)
+
+    def show_ranked(self, text: str, found: list[Any]) -> None:
+        """The ranked first page, unless the user has searched for something else since."""
+        if text != self._shown or self.query.text().strip() != text:
+            return
+        self.hits.set_rows(found)
+        self.message.setText(f"{self._count(text)} articles match {text!r}, best first.")

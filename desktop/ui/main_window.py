@@ -98,8 +98,9 @@ class MainWindow(QMainWindow):
 
     # ----- construction -------------------------------------------------------------
     def _build(self) -> None:
-        self.articles_panel = ArticlesPanel(self._search)
+        self.articles_panel = ArticlesPanel(self._search, self._count_matches)
         self.articles_panel.article_chosen.connect(self.open_article)
+        self.articles_panel.rank_requested.connect(self._rank_search)
         self.article_model = self.articles_panel.model
         self.article_list = self.articles_panel.list
 
@@ -413,7 +414,7 @@ class MainWindow(QMainWindow):
     def reload_articles(self) -> None:
         if self.desk is None:
             return
-        self.articles_panel.set_rows(self.desk.articles())
+        self.articles_panel.reload(self.desk, self.desk.article_sources())
         self._select_article_row()
 
     def _select_article_row(self) -> None:
@@ -425,22 +426,45 @@ class MainWindow(QMainWindow):
         self.articles_panel.query.setFocus()
         self.articles_panel.query.selectAll()
 
-    def _search(self, query: str) -> list[Any]:
+    def _search(self, query: str, ranked: bool = True) -> list[Any]:
         from db.fts import search
 
         assert self.desk is not None
         with self.desk.store.engine.connect() as conn:
-            return search(conn, query)
+            return search(conn, query, ranked=ranked)
+
+    def _count_matches(self, query: str) -> int:
+        from db.fts import count_matches
+
+        assert self.desk is not None
+        with self.desk.store.engine.connect() as conn:
+            return count_matches(conn, query)
+
+    def _rank_search(self, query: str) -> None:
+        """Rank every match off the GUI thread (a common word at 100k articles takes
+        a few hundred ms); the panel swaps the ranked page in if the query still stands."""
+        self.run_task(
+            "Ranking search results",
+            lambda _report: self._search(query, ranked=True),
+            lambda found: self.articles_panel.show_ranked(query, found),
+        )
 
     def open_article(self, article_id: int | None, *, keep_current: bool = False) -> None:
         if self.desk is None:
             return
-        if article_id is None or self.article_model.row_of_id(article_id) < 0:
+        from db.errors import StoreError
+
+        try:
+            article = self.desk.article(article_id) if article_id is not None else None
+        except StoreError:
+            article = None
+        if article is None:
             article_id = self.articles_panel.first_id()
             if article_id is None:
                 return
+            article = self.desk.article(article_id)
+        assert article_id is not None
         previous = self.current if keep_current and article_id == self.article_id else -1
-        article = self.desk.article(article_id)
         self.article_id = article_id
         self.mentions = self.desk.mentions(article_id)
         self.title_label.setText(article.title or "(untitled)")

@@ -6,11 +6,14 @@ documented custom role ``ID_ROLE`` (the row's database id, on every column).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from db.list_query import ArticleQuery
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The database id of the row's item (int)."""
@@ -63,9 +66,9 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if not index.isValid() or not (0 <= index.row() < self.rowCount()):
             return None
-        row = self._rows[index.row()]
+        row = self.row_at(index.row())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.cell(row, index.column())
         if role == ID_ROLE:
@@ -73,20 +76,83 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         return None
 
 
-class ArticleListModel(RowTableModel[Any]):
-    """Rows are ``db.articles.ArticleRow``."""
+class ArticlePages(Protocol):
+    """Where the article list reads its rows (``desktop.tracking.desk.Desk``)."""
 
-    def update_progress(self, article_id: int, mentions: int, decided: int) -> None:
-        """Change one row's review progress in place (no reset, no query)."""
-        row = self.row_of_id(article_id)
-        if row < 0:
-            return
-        self._rows[row] = replace(self._rows[row], mentions=mentions, decided=decided)
-        index = self.index(row, self.PROGRESS)
-        self.dataChanged.emit(index, index)
+    def article_list_count(self, query: ArticleQuery) -> int: ...
+
+    def article_list_page(self, query: ArticleQuery, offset: int, limit: int) -> list[Any]: ...
+
+    def article_list_position(self, query: ArticleQuery, article_id: int) -> int: ...
+
+
+class ArticleListModel(RowTableModel[Any]):
+    """Rows are ``db.articles.ArticleRow``, read a page at a time under ``query``.
+
+    Windowed rather than loaded: ``rowCount`` is the filtered count and a row is fetched
+    with its page of ``PAGE`` rows when the view first asks for it; at most ``KEEP`` pages
+    stay in memory, so 100,000 articles cost what a few screens of them do.
+    """
 
     TITLE, DATE, SOURCE, PROGRESS = range(4)
     HEADERS = ("Title", "Date", "Source", "Reviewed")
+    PAGE = 100
+    KEEP = 20
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.pages: ArticlePages | None = None
+        self.query = ArticleQuery()
+        self._count = 0
+        self._cache: OrderedDict[int, list[Any]] = OrderedDict()
+
+    def reload(self, pages: ArticlePages | None = None, query: ArticleQuery | None = None) -> None:
+        """Count again and drop every cached page (after imports, or a new filter)."""
+        self.beginResetModel()
+        if pages is not None:
+            self.pages = pages
+        if query is not None:
+            self.query = query
+        self._cache.clear()
+        self._count = 0 if self.pages is None else self.pages.article_list_count(self.query)
+        self.endResetModel()
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        raise TypeError("the article list reads its rows itself: call reload()")
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def row_at(self, row: int) -> Any:
+        number, within = divmod(row, self.PAGE)
+        rows = self._cache.get(number)
+        if rows is None:
+            assert self.pages is not None
+            rows = self.pages.article_list_page(self.query, number * self.PAGE, self.PAGE)
+            self._cache[number] = rows
+            while len(self._cache) > self.KEEP:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(number)
+        return rows[within]
+
+    def row_of_id(self, item_id: int) -> int:
+        if self.pages is None:
+            return -1
+        return self.pages.article_list_position(self.query, item_id)
+
+    def cached_rows(self) -> int:
+        return sum(len(rows) for rows in self._cache.values())
+
+    def update_progress(self, article_id: int, mentions: int, decided: int) -> None:
+        """Change one shown row's review progress in place (no reset, no query)."""
+        for number, rows in self._cache.items():
+            for within, row in enumerate(rows):
+                if row.id == article_id:
+                    rows[within] = replace(row, mentions=mentions, decided=decided)
+                    index = self.index(number * self.PAGE + within, self.PROGRESS)
+                    self.dataChanged.emit(index, index)
+                    return
 
     def cell(self, row: Any, column: int) -> Any:
         getters: dict[int, Callable[[Any], Any]] = {

@@ -29,7 +29,7 @@ def test_search_ranks_with_snippets_and_explains_bad_syntax(
     assert hits and all(
         "[sign" in h.snippet.lower() or "[contract]" in h.snippet.lower() for h in hits
     )
-    assert panel.message.text().endswith("match 'signed contract'.")
+    assert panel.message.text().endswith("match 'signed contract', best first.")
     panel.results.clicked.emit(panel.hits.index(0, 0))
     assert window.article_id == hits[0].article_id
 
@@ -42,12 +42,29 @@ def test_search_ranks_with_snippets_and_explains_bad_syntax(
     assert panel.stack.currentWidget() is panel.list
 
 
+def test_many_matches_show_newest_first_then_the_ranked_page(
+    make_window: Any, qtbot: Any, db_path: Path
+) -> None:
+    window = make_window(db_path)
+    panel = window.articles_panel
+    panel.rank_now = 2  # as if "India" matched more articles than are ranked at once
+    panel.query.setText("India")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    first = [panel.hits.row_at(r).article_id for r in range(panel.hits.rowCount())]
+    assert len(first) > 2 and first == sorted(first, reverse=True)
+    assert "newest first while the best are found" in panel.message.text()
+    qtbot.waitUntil(lambda: panel.message.text().endswith("match 'India', best first."))
+    ranked = [panel.hits.row_at(r) for r in range(panel.hits.rowCount())]
+    assert sorted(h.article_id for h in ranked) == sorted(first)
+    assert [h.rank for h in ranked] == sorted(h.rank for h in ranked) and ranked[0].rank < 0
+
+
 def test_article_filters(make_window: Any, qtbot: Any, db_path: Path) -> None:
     window = make_window(db_path)
     panel = window.articles_panel
-    assert panel.proxy.rowCount() == 11
+    assert panel.model.rowCount() == 11
     panel.date_from.setDate(panel.date_from.date().fromString("2020-01-01", "yyyy-MM-dd"))
-    titles = {panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())}
+    titles = {panel.model.index(r, 0).data() for r in range(panel.model.rowCount())}
     assert titles == {
         "S-400 deliveries to India now expected by the end of 2021",
         "Russia begins S-400 deliveries to India",
@@ -55,12 +72,12 @@ def test_article_filters(make_window: Any, qtbot: Any, db_path: Path) -> None:
     }
     panel.date_from.setDate(panel.date_from.minimumDate())
     panel.kind.setCurrentText("Has open follow-ups")
-    assert panel.proxy.rowCount() == 0
+    assert panel.model.rowCount() == 0
     window.desk.confirm_followup(next(f.id for f in window.desk.followups(date(2030, 1, 1))))
     window.reload_articles()
-    assert panel.proxy.rowCount() == 1
+    assert panel.model.rowCount() == 1
     panel.kind.setCurrentText("Unreviewed")
-    assert panel.proxy.rowCount() == 11
+    assert panel.model.rowCount() == 11
 
 
 def test_entities_rename_alias_merge_undo_and_page(

@@ -8,31 +8,45 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from db.articles import ArticleRow
+from db.articles import NewArticle
 from db.facts import FactRow
+from db.store import Store
+from desktop.ingest.importer import store_articles
+from desktop.tracking.desk import Desk
 from desktop.ui.table_models import ID_ROLE, ArticleListModel, FactListModel
 
 pytestmark = pytest.mark.gui
 
 
-def test_article_list_model(qtmodeltester: Any) -> None:
-    model = ArticleListModel()
-    model.set_rows(
-        [
-            ArticleRow(7, "Deal signed", date(2018, 10, 5), "seeds", 30, 12),
-            ArticleRow(9, "", None, "", 0, 0),
-        ]
-    )
-    qtmodeltester.check(model)
-    assert [model.index(0, c).data() for c in range(4)] == [
-        "Deal signed",
-        "2018-10-05",
-        "seeds",
-        "12/30",
+def test_article_list_model_reads_pages_from_the_store(qtmodeltester: Any, store: Store) -> None:
+    made = [
+        NewArticle(text=f"Text {i}.", title=f"Article {i}", published=date(2018, 1, 1 + i % 28))
+        for i in range(2_500)
     ]
-    assert [model.index(1, c).data() for c in range(4)] == ["(untitled)", "", "", "–"]
-    assert model.index(1, 2).data(ID_ROLE) == 9
-    assert model.row_of_id(9) == 1 and model.row_of_id(5) == -1
+    made.append(NewArticle(text="Undated.", title="", published=None, source=""))
+    ids = [article_id for article_id, _ in store_articles(store, made)]
+    model = ArticleListModel()
+    model.reload(Desk(store, "tester"))
+    qtmodeltester.check(model)
+    assert model.rowCount() == 2_501
+    newest = max(range(2_500), key=lambda i: (1 + i % 28, i))
+    assert [model.index(0, c).data() for c in range(4)] == [
+        f"Article {newest}",
+        f"2018-01-{1 + newest % 28:02d}",
+        "",
+        "–",
+    ]
+    assert [model.index(2_500, c).data() for c in range(4)] == ["(untitled)", "", "", "–"]
+    assert model.index(2_500, 2).data(ID_ROLE) == ids[-1]
+    assert model.row_of_id(ids[-1]) == 2_500 and model.row_of_id(10**6) == -1
+    seen = {model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())}
+    assert seen == set(ids)
+    assert model.cached_rows() <= model.KEEP * model.PAGE < 2_501
+
+    changed: list[int] = []
+    model.dataChanged.connect(lambda first, _last: changed.append(first.row()))
+    model.update_progress(ids[-1], 3, 1)
+    assert model.index(2_500, model.PROGRESS).data() == "1/3" and changed == [2_500]
 
 
 def test_fact_list_model(qtmodeltester: Any) -> None:
