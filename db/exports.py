@@ -21,6 +21,13 @@ from db.errors import StoreError
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FETCH_ROWS = 5_000
+_FIRST_ROLE = (
+    "(SELECT coalesce(e.name, r.literal) FROM fact_role r LEFT JOIN entity e ON e.id = r.entity_id"
+    " WHERE r.fact_id = f.id AND r.role IN ({}) ORDER BY r.id LIMIT 1)"
+)
+SUBJECT_SQL = _FIRST_ROLE.format("'subject', 'agent'")
+"""The fact ``f``'s subject: the first subject or agent role, entity name or literal."""
+OBJECT_SQL = _FIRST_ROLE.format("'object', 'item', 'theme'")
 TABLES = ("facts", "entities", "mentions", "followups", "links", "evidence")
 
 
@@ -110,8 +117,7 @@ def _facts(conn: Connection, q: _Sql, f: ExportFilter) -> tuple[list[str], str]:
         f, article="a", state="f.status",
         entity="EXISTS (SELECT 1 FROM fact_role r WHERE r.fact_id = f.id AND r.entity_id = :entity_id)",
     )  # fmt: skip
-    subject = "(SELECT coalesce(e.name, r.literal) FROM fact_role r LEFT JOIN entity e ON e.id = r.entity_id WHERE r.fact_id = f.id AND r.role IN ('subject', 'agent') ORDER BY r.id LIMIT 1)"
-    obj = "(SELECT coalesce(e.name, r.literal) FROM fact_role r LEFT JOIN entity e ON e.id = r.entity_id WHERE r.fact_id = f.id AND r.role IN ('object', 'item', 'theme') ORDER BY r.id LIMIT 1)"
+    subject, obj = SUBJECT_SQL, OBJECT_SQL
     time = "coalesce(f.time_value, coalesce(f.time_start, '') || CASE WHEN f.time_end IS NULL THEN '' ELSE '..' || f.time_end END)"
     sql = (
         f"SELECT f.id, a.id, {q.t('a.title')}, coalesce(a.published, ''), f.kind, {q.t('f.predicate')}, "

@@ -131,7 +131,7 @@ class Fact(SQLModel, table=True):
     modality: str = Field(default=Modality.ASSERTED.value, max_length=16)
     attributed_to: str | None = Field(default=None, sa_type=Text)
     confidence: float = 1.0
-    status: str = Field(default=FactStatus.DRAFT.value, max_length=16)
+    status: str = Field(default=FactStatus.DRAFT.value, max_length=16, index=True)
     origin: str = Field(
         default="analyst",
         max_length=200,

@@ -13,10 +13,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from db import article_list
+from db import article_list, fact_table
 from db.articles import ArticleRow, NewArticle, add_article, count_articles
 from db.entities import NOT_ENTITY_LABELS, EntityRow, entity_rows, normalize_alias
 from db.errors import StoreError
+from db.fact_table import FactTableRow
 from db.facts import FactRow, facts_for_article
 from db.followups import FollowUpRow, followup_rows
 from db.labels import label_colors
@@ -132,6 +133,22 @@ class Desk:
     def article_list_position(self, query: ArticleQuery, article_id: int) -> int:
         with self.store.engine.connect() as conn:
             return article_list.position(conn, query, article_id)
+
+    def fact_table_count(self, status: str) -> int:
+        with self.store.engine.connect() as conn:
+            return fact_table.count_rows(conn, status)
+
+    def fact_table_page(
+        self, status: str, offset: int, limit: int, before_id: int | None
+    ) -> list[FactTableRow]:
+        with self.store.engine.connect() as conn:
+            return fact_table.page(
+                conn, status=status, offset=offset, limit=limit, before_id=before_id
+            )
+
+    def fact_table_position(self, status: str, fact_id: int) -> int:
+        with self.store.engine.connect() as conn:
+            return fact_table.position(conn, status, fact_id)
 
     def article_sources(self) -> list[str]:
         with self.store.engine.connect() as conn:
@@ -292,7 +309,8 @@ class Desk:
         return found[0].candidates if found else []
 
     def evidence_of(self, fact_id: int) -> tuple[int, int, int] | None:
-        """(article id, start, end) of a fact's first evidence quote."""
+        """(article id, start, end) of a fact's first evidence quote; a fact without one
+        gives its article and an empty range; None when the fact is gone."""
         with self.store.session() as session:
             row = session.execute(
                 select(col(Evidence.article_id), col(Evidence.start), col(Evidence.end))
@@ -300,7 +318,10 @@ class Desk:
                 .order_by(col(Evidence.start))
                 .limit(1)
             ).first()
-        return (row[0], row[1], row[2]) if row else None
+            if row is None:
+                fact = session.get(Fact, fact_id)
+                return (fact.article_id, 0, 0) if fact is not None else None
+        return (row[0], row[1], row[2])
 
     def links(self, fact_id: int) -> list[LinkView]:
         return links_of(self.store, fact_id)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from db.list_query import KINDS, RANK_NOW
 from desktop.ui.table_models import ID_ROLE, ArticleListModel, ArticlePages, SearchHitModel
+from desktop.ui.table_views import fit_columns, windowed_view
 
 ANY_DATE = QDate(1900, 1, 1)
 
@@ -54,17 +55,7 @@ class ArticlesPanel(QWidget):
         self._shown = ""
         self.rank_now = RANK_NOW
         self.model = ArticleListModel(self)
-        self.list = QTableView()
-        self.list.setObjectName("article_list")
-        self.list.setModel(self.model)
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.verticalHeader().hide()
-        self.list.setWordWrap(False)
-        header = self.list.horizontalHeader()
-        header.setSectionResizeMode(ArticleListModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (ArticleListModel.DATE, ArticleListModel.SOURCE, ArticleListModel.PROGRESS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.list = windowed_view(self.model, "article_list", ArticleListModel.TITLE)
         self.list.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.hits = SearchHitModel(self)
@@ -150,6 +141,7 @@ class ArticlesPanel(QWidget):
         self.source.setCurrentIndex(max(0, self.source.findData(chosen)))
         self.source.blockSignals(False)
         self.model.reload(pages, replace(self.model.query, source=self.source.currentData() or ""))
+        fit_columns(self.list)
 
     def select(self, article_id: int) -> None:
         row = self.model.row_of_id(article_id)

@@ -42,6 +42,7 @@ from desktop.ui.articles_panel import ArticlesPanel
 from desktop.ui.entities_panel import EntitiesPanel
 from desktop.ui.fact_dialog import FactDialog
 from desktop.ui.fact_panel import FactPanel, LinkDialog
+from desktop.ui.fact_table_panel import FactTablePanel
 from desktop.ui.followups_panel import FollowUpsPanel
 from desktop.ui.inspector import HighlightInspector
 from desktop.ui.legend import Legend
@@ -149,6 +150,8 @@ class MainWindow(QMainWindow):
         facts_box.addWidget(self.fact_panel)
         self.entities_panel = EntitiesPanel()
         self.entities_panel.open_article.connect(self.open_article)
+        self.fact_table_panel = FactTablePanel()
+        self.fact_table_panel.open_fact.connect(self.open_fact)
         self.followups_panel = FollowUpsPanel(self.run_task)
         self.followups_panel.open_evidence.connect(self.open_fact)
         self.followups_panel.open_article.connect(self.open_article)
@@ -165,6 +168,12 @@ class MainWindow(QMainWindow):
                 Qt.DockWidgetArea.BottomDockWidgetArea,
             ),
             ("entities", "Entities", self.entities_panel, Qt.DockWidgetArea.BottomDockWidgetArea),
+            (
+                "all_facts",
+                "All facts",
+                self.fact_table_panel,
+                Qt.DockWidgetArea.BottomDockWidgetArea,
+            ),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{name}")
@@ -177,6 +186,7 @@ class MainWindow(QMainWindow):
             self.docks[name] = dock
         self.tabifyDockWidget(self.docks["facts"], self.docks["followups"])
         self.tabifyDockWidget(self.docks["followups"], self.docks["entities"])
+        self.tabifyDockWidget(self.docks["entities"], self.docks["all_facts"])
         self.docks["facts"].raise_()
         self.resizeDocks(
             [self.docks["articles"], self.docks["highlight"]], [340, 270], Qt.Orientation.Horizontal
@@ -415,6 +425,7 @@ class MainWindow(QMainWindow):
         if self.desk is None:
             return
         self.articles_panel.reload(self.desk, self.desk.article_sources())
+        self.fact_table_panel.reload(self.desk)
         self._select_article_row()
 
     def _select_article_row(self) -> None:
@@ -723,6 +734,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, "Factdesk", str(exc))
                 return
             self.fact_model.set_rows(self.desk.facts(self.article_id))
+            self.fact_table_panel.reload()
             self.rebuild_undo()
             self.entities_panel.reload()
             self.statusBar().showMessage("Fact saved.", 4000)
@@ -869,7 +881,7 @@ class MainWindow(QMainWindow):
 
     def export_view(self, name: str | None = None) -> None:
         """Export what the raised panel shows: the article's facts, the follow-up queue,
-        the entities, or else the article's highlights."""
+        the entities, all facts of the chosen status, or else the article's highlights."""
         from db.exports import ExportFilter
 
         article = [self.article_id] if self.article_id is not None else []
@@ -877,6 +889,9 @@ class MainWindow(QMainWindow):
             table, filters = "followups", ExportFilter(as_of=self.followups_panel.as_of_date())
         elif not self.docks["entities"].visibleRegion().isEmpty():
             table, filters = "entities", ExportFilter()
+        elif not self.docks["all_facts"].visibleRegion().isEmpty():
+            status = self.fact_table_panel.model.status
+            table, filters = "facts", ExportFilter(states=[status] if status else [])
         elif not self.docks["facts"].visibleRegion().isEmpty() and self.fact_table.hasFocus():
             table, filters = "facts", ExportFilter(article_ids=article)
         else:

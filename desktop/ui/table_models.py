@@ -86,39 +86,51 @@ class ArticlePages(Protocol):
     def article_list_position(self, query: ArticleQuery, article_id: int) -> int: ...
 
 
-class ArticleListModel(RowTableModel[Any]):
-    """Rows are ``db.articles.ArticleRow``, read a page at a time under ``query``.
+class FactPages(Protocol):
+    """Where the fact table reads its rows (``desktop.tracking.desk.Desk``)."""
 
-    Windowed rather than loaded: ``rowCount`` is the filtered count and a row is fetched
-    with its page of ``PAGE`` rows when the view first asks for it; at most ``KEEP`` pages
-    stay in memory, so 100,000 articles cost what a few screens of them do.
+    def fact_table_count(self, status: str) -> int: ...
+
+    def fact_table_page(
+        self, status: str, offset: int, limit: int, before_id: int | None
+    ) -> list[Any]: ...
+
+    def fact_table_position(self, status: str, fact_id: int) -> int: ...
+
+
+class WindowedTableModel(RowTableModel[Any]):
+    """A table read from the store a page at a time, for lists too long to hold.
+
+    ``rowCount`` is the count under the current filter; a row is fetched with its page
+    of ``PAGE`` rows when the view first asks for it, and at most ``KEEP`` pages stay in
+    memory, so 100,000 rows cost what a few screens of them do. Subclasses say how to
+    count (``count_rows``), fetch a page (``fetch_page``, given the last row of the page
+    before when it is in hand) and find an id (``row_of_id``).
     """
 
-    TITLE, DATE, SOURCE, PROGRESS = range(4)
-    HEADERS = ("Title", "Date", "Source", "Reviewed")
     PAGE = 100
     KEEP = 20
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.pages: ArticlePages | None = None
-        self.query = ArticleQuery()
         self._count = 0
         self._cache: OrderedDict[int, list[Any]] = OrderedDict()
 
-    def reload(self, pages: ArticlePages | None = None, query: ArticleQuery | None = None) -> None:
-        """Count again and drop every cached page (after imports, or a new filter)."""
+    def count_rows(self) -> int:
+        raise NotImplementedError
+
+    def fetch_page(self, number: int, previous_last: Any | None) -> list[Any]:
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        """Count again and drop every cached page."""
         self.beginResetModel()
-        if pages is not None:
-            self.pages = pages
-        if query is not None:
-            self.query = query
         self._cache.clear()
-        self._count = 0 if self.pages is None else self.pages.article_list_count(self.query)
+        self._count = self.count_rows()
         self.endResetModel()
 
     def set_rows(self, rows: Sequence[Any]) -> None:
-        raise TypeError("the article list reads its rows itself: call reload()")
+        raise TypeError(f"{type(self).__name__} reads its rows itself: call refresh()")
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
@@ -127,8 +139,8 @@ class ArticleListModel(RowTableModel[Any]):
         number, within = divmod(row, self.PAGE)
         rows = self._cache.get(number)
         if rows is None:
-            assert self.pages is not None
-            rows = self.pages.article_list_page(self.query, number * self.PAGE, self.PAGE)
+            before = self._cache.get(number - 1)
+            rows = self.fetch_page(number, before[-1] if before else None)
             self._cache[number] = rows
             while len(self._cache) > self.KEEP:
                 self._cache.popitem(last=False)
@@ -136,23 +148,56 @@ class ArticleListModel(RowTableModel[Any]):
             self._cache.move_to_end(number)
         return rows[within]
 
+    def cached_rows(self) -> int:
+        return sum(len(rows) for rows in self._cache.values())
+
+    def replace_row(self, item_id: int, change: Callable[[Any], Any], column: int) -> None:
+        """Change one cached row in place and repaint its ``column`` (no query, no reset)."""
+        for number, rows in self._cache.items():
+            for within, row in enumerate(rows):
+                if self.row_id(row) == item_id:
+                    rows[within] = change(row)
+                    index = self.index(number * self.PAGE + within, column)
+                    self.dataChanged.emit(index, index)
+                    return
+
+
+class ArticleListModel(WindowedTableModel):
+    """Rows are ``db.articles.ArticleRow`` under ``query``, newest first."""
+
+    TITLE, DATE, SOURCE, PROGRESS = range(4)
+    HEADERS = ("Title", "Date", "Source", "Reviewed")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.pages: ArticlePages | None = None
+        self.query = ArticleQuery()
+
+    def reload(self, pages: ArticlePages | None = None, query: ArticleQuery | None = None) -> None:
+        """Show the list again (after imports), from new pages or under a new filter."""
+        if pages is not None:
+            self.pages = pages
+        if query is not None:
+            self.query = query
+        self.refresh()
+
+    def count_rows(self) -> int:
+        return 0 if self.pages is None else self.pages.article_list_count(self.query)
+
+    def fetch_page(self, number: int, previous_last: Any | None) -> list[Any]:
+        assert self.pages is not None
+        return self.pages.article_list_page(self.query, number * self.PAGE, self.PAGE)
+
     def row_of_id(self, item_id: int) -> int:
         if self.pages is None:
             return -1
         return self.pages.article_list_position(self.query, item_id)
 
-    def cached_rows(self) -> int:
-        return sum(len(rows) for rows in self._cache.values())
-
     def update_progress(self, article_id: int, mentions: int, decided: int) -> None:
-        """Change one shown row's review progress in place (no reset, no query)."""
-        for number, rows in self._cache.items():
-            for within, row in enumerate(rows):
-                if row.id == article_id:
-                    rows[within] = replace(row, mentions=mentions, decided=decided)
-                    index = self.index(number * self.PAGE + within, self.PROGRESS)
-                    self.dataChanged.emit(index, index)
-                    return
+        """Change one shown row's review progress in place."""
+        self.replace_row(
+            article_id, lambda r: replace(r, mentions=mentions, decided=decided), self.PROGRESS
+        )
 
     def cell(self, row: Any, column: int) -> Any:
         getters: dict[int, Callable[[Any], Any]] = {
@@ -162,6 +207,52 @@ class ArticleListModel(RowTableModel[Any]):
             self.PROGRESS: lambda r: f"{r.decided}/{r.mentions}" if r.mentions else "–",
         }
         return getters[column](row)
+
+
+class FactTableModel(WindowedTableModel):
+    """Rows are ``db.fact_table.FactTableRow``: every fact, newest first, of one
+    ``status`` (empty: any)."""
+
+    ID, DATE, ARTICLE, KIND, PREDICATE, SUBJECT, TIME, STATUS = range(8)
+    HEADERS = ("#", "Date", "Article", "Kind", "Predicate", "Subject", "Time", "Status")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.pages: FactPages | None = None
+        self.status = ""
+
+    def reload(self, pages: FactPages | None = None, status: str | None = None) -> None:
+        if pages is not None:
+            self.pages = pages
+        if status is not None:
+            self.status = status
+        self.refresh()
+
+    def count_rows(self) -> int:
+        return 0 if self.pages is None else self.pages.fact_table_count(self.status)
+
+    def fetch_page(self, number: int, previous_last: Any | None) -> list[Any]:
+        assert self.pages is not None
+        before = previous_last.id if previous_last is not None else None
+        return self.pages.fact_table_page(self.status, number * self.PAGE, self.PAGE, before)
+
+    def row_of_id(self, item_id: int) -> int:
+        if self.pages is None:
+            return -1
+        return self.pages.fact_table_position(self.status, item_id)
+
+    def cell(self, row: Any, column: int) -> Any:
+        values = (
+            row.id,
+            row.article_date,
+            row.article_title,
+            row.kind,
+            row.predicate,
+            row.subject,
+            row.time,
+            row.status,
+        )
+        return values[column]
 
 
 class FactListModel(RowTableModel[Any]):

@@ -139,6 +139,7 @@ def test_every_table_model_passes_the_model_tester(
     fu.bucket.setCurrentText("all")
     for model in (
         window.article_model,
+        window.fact_table_panel.model,
         window.fact_model,
         window.articles_panel.hits,
         fu.model,

@@ -1,5 +1,5 @@
-"""search prefixes and sources: FTS5 prefix indexes so "sig*" is as fast as a word, and an
-index on article.source for the list's source filter
+"""search prefixes and list indexes: FTS5 prefix indexes so "sig*" is as fast as a word;
+indexes on article.source and fact.status for the lists' filters
 
 Revision ID: 0005
 Revises: 0004
@@ -29,6 +29,7 @@ def _fts(prefix: str) -> list[str]:
 
 def upgrade() -> None:
     op.create_index("ix_article_source", "article", ["source"])
+    op.create_index("ix_fact_status", "fact", ["status"])
     if op.get_bind().dialect.name == "sqlite":
         for statement in _fts(", prefix='2 3 4'"):
             op.execute(statement)
@@ -38,4 +39,5 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for statement in _fts(""):
             op.execute(statement)
+    op.drop_index("ix_fact_status", table_name="fact")
     op.drop_index("ix_article_source", table_name="article")

@@ -1,0 +1,82 @@
+"""Every fact in the archive as one table, newest first, read a page at a time.
+
+A page follows the one before it by key (``f.id < last id``), which costs the same at row
+900,000 as at row 0; only a jump to a page with no neighbour in hand pays for an OFFSET,
+and that over the bare id index (``ix_fact_status`` when a status is chosen).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from db.exports import SUBJECT_SQL
+
+
+@dataclass(frozen=True)
+class FactTableRow:
+    id: int
+    article_id: int
+    article_title: str
+    article_date: str
+    kind: str
+    predicate: str
+    subject: str
+    time: str
+    status: str
+
+
+def _status(status: str, params: dict[str, Any], alias: str = "") -> str:
+    if not status:
+        return ""
+    params["status"] = status
+    return f" AND {alias}status = :status"
+
+
+def count_rows(conn: Connection, status: str = "") -> int:
+    params: dict[str, Any] = {}
+    sql = "SELECT count(*) FROM fact WHERE 1 = 1" + _status(status, params)
+    return int(conn.execute(text(sql), params).scalar_one())
+
+
+def page(
+    conn: Connection, *, status: str, offset: int, limit: int, before_id: int | None = None
+) -> list[FactTableRow]:
+    """Rows ``offset`` … of the table; ``before_id`` (the id that ends the page before)
+    makes the same page a keyed lookup."""
+    params: dict[str, Any] = {"limit": limit}
+    if before_id is None:
+        anchor_sql = (
+            "SELECT id FROM fact WHERE 1 = 1"
+            + _status(status, params)
+            + " ORDER BY id DESC LIMIT 1 OFFSET :offset"
+        )
+        anchor = conn.execute(text(anchor_sql), params | {"offset": offset}).scalar()
+        if anchor is None:
+            return []
+        params["edge"], keyed = anchor, "f.id <= :edge"
+    else:
+        params["edge"], keyed = before_id, "f.id < :edge"
+    sql = (
+        "SELECT f.id, a.id, coalesce(a.title, ''), coalesce(a.published, ''), f.kind, "
+        f"coalesce(f.predicate, ''), coalesce({SUBJECT_SQL}, ''), "
+        "coalesce(f.time_value, coalesce(f.time_start, '')), f.status "
+        f"FROM fact f JOIN article a ON a.id = f.article_id WHERE {keyed}"
+        + _status(status, params, "f.")
+        + " ORDER BY f.id DESC LIMIT :limit"
+    )
+    return [FactTableRow(*row) for row in conn.execute(text(sql), params)]
+
+
+def position(conn: Connection, status: str, fact_id: int) -> int:
+    """The row of ``fact_id`` in the table, or -1 when it is not there."""
+    params: dict[str, Any] = {"id": fact_id}
+    there = conn.execute(
+        text("SELECT 1 FROM fact WHERE id = :id" + _status(status, params)), params
+    ).scalar()
+    if there is None:
+        return -1
+    sql = "SELECT count(*) FROM fact WHERE id > :id" + _status(status, params)
+    return int(conn.execute(text(sql), params).scalar_one())

@@ -1,0 +1,59 @@
+"""Every fact in the archive in one table (newest first), filtered by status; a double
+click or Enter opens the fact's article with its evidence selected."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.table_models import ID_ROLE, FactPages, FactTableModel
+from desktop.ui.table_views import fit_columns, windowed_view
+
+STATUSES = (("Any status", ""), ("Draft", "draft"), ("Confirmed", "confirmed"),
+            ("Retracted", "retracted"))  # fmt: skip
+
+
+class FactTablePanel(QWidget):
+    open_fact = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = FactTableModel(self)
+        self.table = windowed_view(self.model, "all_facts_table", FactTableModel.ARTICLE)
+        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)
+        self.status = QComboBox()
+        for caption, value in STATUSES:
+            self.status.addItem(caption, value)
+        self.status.currentIndexChanged.connect(
+            lambda _i: self.reload(status=self.status.currentData())
+        )
+        self.count = QLabel("")
+        self.count.setObjectName("all_facts_count")
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Status:"))
+        top.addWidget(self.status)
+        top.addStretch(1)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+
+    def reload(self, pages: FactPages | None = None, status: str | None = None) -> None:
+        self.model.reload(pages, status)
+        fit_columns(self.table)
+        n = self.model.rowCount()
+        self.count.setText(f"{n:,} fact{'s' if n != 1 else ''}")
+
+    def _open(self, index: Any) -> None:
+        if index.isValid():
+            self.open_fact.emit(int(index.data(ID_ROLE)))

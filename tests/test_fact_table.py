@@ -1,0 +1,51 @@
+"""The all-facts table: a page reached by key from the page before equals the same page
+reached by offset, under each status, and positions agree with the order."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from db import fact_table
+from db.store import Store
+
+
+@pytest.mark.parametrize("status", ["", "draft", "confirmed", "retracted"])
+def test_keyed_pages_equal_offset_pages(store: Store, db_path: Path, status: str) -> None:
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "INSERT INTO article (id, title, text, source, published_precision, imported_at,"
+            " content_hash, review_state) VALUES (1, 'A', 'x', '', 'day', '2020-01-01', 'h', 'new')"
+        )
+        conn.executemany(
+            "INSERT INTO fact (article_id, kind, predicate, modality, confidence, status,"
+            " version, created_at, updated_at, origin) VALUES (1, 'event', ?, 'asserted', 1.0,"
+            " ?, 1, '2020-01-01', '2020-01-01', 'analyst')",
+            [(f"p{i}", ("draft", "confirmed", "retracted")[i % 3]) for i in range(1_000)],
+        )
+        conn.execute("DELETE FROM fact WHERE id % 7 = 0")  # gaps in the ids
+        want = [
+            r[0]
+            for r in conn.execute(
+                "SELECT id FROM fact WHERE ? = '' OR status = ? ORDER BY id DESC", (status, status)
+            )
+        ]
+    with store.engine.connect() as conn:
+        assert fact_table.count_rows(conn, status) == len(want)
+        keyed: list[int] = []
+        statuses: set[str] = set()
+        before = None
+        for offset in range(0, len(want) + 64, 64):
+            by_offset = fact_table.page(conn, status=status, offset=offset, limit=64)
+            by_key = fact_table.page(conn, status=status, offset=offset, limit=64, before_id=before)
+            assert by_key == by_offset
+            keyed += [r.id for r in by_key]
+            statuses |= {r.status for r in by_key}
+            before = by_key[-1].id if by_key else None
+        assert keyed == want
+        assert statuses == ({status} if status else {"draft", "confirmed", "retracted"})
+        for row in (0, len(want) // 2, len(want) - 1):
+            assert fact_table.position(conn, status, want[row]) == row
+        assert fact_table.position(conn, status, 7) == -1
