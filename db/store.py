@@ -16,6 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from db.clock import utcnow
@@ -53,6 +54,26 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = NORMAL")
     cur.close()
+
+
+def _migration_engine(url: str, connect_args: dict[str, Any]) -> Engine:
+    """An engine whose transactions really contain DDL. The sqlite3 driver runs CREATE
+    and DROP outside any transaction, so a run killed mid-migration would leave half a
+    schema; here every transaction starts with an explicit BEGIN IMMEDIATE (SQLAlchemy's
+    recipe for pysqlite), so a migration is all or nothing, and a second process that
+    opens the file meanwhile waits for it."""
+    engine = create_engine(url, connect_args=connect_args, poolclass=NullPool)
+
+    def connect(dbapi_conn: Any, record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        _sqlite_pragmas(dbapi_conn, record)
+
+    def begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    event.listen(engine, "connect", connect)
+    event.listen(engine, "begin", begin)
+    return engine
 
 
 def _alembic_config() -> Config:
@@ -198,9 +219,14 @@ def open_store(location: str | Path, *, migrate: bool = True) -> Store:
                 "Choose another file with --db."
             )
         cfg = _alembic_config()
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        migrator = _migration_engine(url, connect_args) if is_sqlite else engine
+        try:
+            with migrator.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        finally:
+            if migrator is not engine:
+                migrator.dispose()
     except StoreError:
         engine.dispose()
         raise

@@ -30,6 +30,15 @@ def factdesk(db: Path, *args: str) -> subprocess.Popen[bytes]:
     )
 
 
+def finish(db: Path, *args: str) -> None:
+    """Run to the end; a failure shows the sentence the command printed."""
+    exe = Path(sys.executable).with_name("factdesk")
+    done = subprocess.run(
+        [str(exe), *args], env=os.environ | {"FACTDESK_DB": str(db)}, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
 def kill_after(proc: subprocess.Popen[bytes], seconds: float) -> bool:
     """SIGKILL after ``seconds`` unless it finished first; True if it was killed."""
     deadline = time.monotonic() + seconds
@@ -95,8 +104,8 @@ def test_sigkill_during_import_and_suggest(tmp_path: Path) -> None:
         assert all(counts[a] == expected_counts[a] for a in counts if a in expected_counts)
     assert killed >= TRIALS, f"only {killed} of {2 * TRIALS} runs were killed mid-way"
 
-    assert factdesk(db, "import", str(folder)).wait() == 0
-    assert factdesk(db, "suggest").wait() == 0
+    finish(db, "import", str(folder))
+    finish(db, "suggest")
     integrity, articles, counts, suggested = state(db)
     assert (integrity, articles) == ("ok", FILES)
     per_text = (

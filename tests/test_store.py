@@ -141,3 +141,24 @@ def test_models_and_migrations_agree(tmp_path: Path) -> None:
     finally:
         store.close()
     assert diff == []
+
+
+def test_a_migration_that_fails_half_way_leaves_the_file_as_it_was(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a run killed mid-migration leaves: schema 0001–0004 ran in the same
+    transaction as the failing 0005, so none of it stays; the next open migrates."""
+    from alembic import op
+
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(op, "create_index", full_disk)
+    with pytest.raises(StoreError, match="is full"):
+        open_store(db_path)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT name FROM sqlite_master").fetchall() == []
+    monkeypatch.undo()
+    store = open_store(db_path)
+    assert store.schema_version() == head_revision()
+    store.close()

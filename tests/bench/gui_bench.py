@@ -190,11 +190,11 @@ def startup_ratio(db: Path) -> Row:
 
 
 def run(quick: bool) -> list[Row]:
-    from tests.bench.update_bench import archive
+    from tests.bench.scale_bench import scale_db
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     rows = [open_ratio()]
     with tempfile.TemporaryDirectory() as tmp:
         rows.append(accept_latency(Path(tmp) / "accept.sqlite3"))
-    rows.append(startup_ratio(archive(20_000 if quick else 100_000)))
+    rows.append(startup_ratio(scale_db(20_000 if quick else 100_000)))
     return rows

@@ -42,6 +42,13 @@ def print_table(rows: list[Row]) -> None:
         print(f"{r.id:<28} {r.value:12.4g} {r.unit:<10} {ref} {ratio}  {r.target:<16} {ok}")
 
 
-def write_results(rows: list[Row], path: Path = CACHE / "results.json") -> None:
+def write_results(
+    rows: list[Row], path: Path = CACHE / "results.json", merge: bool = False
+) -> None:
+    """Write the rows; ``merge`` keeps the other rows of an earlier run (``--only``)."""
     path.parent.mkdir(exist_ok=True)
-    path.write_text(json.dumps([asdict(r) for r in rows], indent=2), encoding="utf-8")
+    fresh = [asdict(r) for r in rows]
+    if merge and path.exists():
+        ids = {r["id"] for r in fresh}
+        fresh = [r for r in json.loads(path.read_text("utf-8")) if r["id"] not in ids] + fresh
+    path.write_text(json.dumps(fresh, indent=2), encoding="utf-8")

@@ -1,0 +1,251 @@
+"""The archive at scale: 100,000 articles with 1,000,000 facts and 1,000,000 highlights.
+Lists (first rows, a page of scrolling), search, and the window's peak memory."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.bench.corpus import cached_store
+from tests.bench.harness import Row
+
+FACTS_PER_ARTICLE = 10
+MENTIONS_PER_ARTICLE = 10
+QUERIES = (
+    "India",
+    "contract",
+    "the",
+    "talks",
+    "Ind*",
+    "sig*",
+    "deliv*",
+    '"S-400"',
+    '"air defence"',
+    "Russia AND India",
+    "Putin OR Modi",
+    "deal NOT Russia",
+    "submarines",
+    "helicopters Qatar",
+    "Almaz*",
+    "weather",
+)
+
+
+def scale_db(articles: int) -> Path:
+    """``articles`` articles (from the update bench's archive) with ten facts (two roles
+    each) and ten highlights apiece, a third of them decided (cached)."""
+    from tests.bench.update_bench import archive
+
+    source = archive(articles)
+
+    def fill(conn: sqlite3.Connection) -> None:
+        rng = random.Random(13)
+        conn.execute("ATTACH DATABASE ? AS src", (str(source),))
+        conn.execute(
+            "INSERT INTO article (id, title, text, source, published, published_precision,"
+            " imported_at, content_hash, review_state)"
+            " SELECT id, title, text, source, published, published_precision, imported_at,"
+            " content_hash, review_state FROM src.article"
+        )
+        conn.commit()
+        conn.execute("DETACH DATABASE src")
+        conn.executemany(
+            "INSERT INTO entity (id, name, type, notes, created_at)"
+            " VALUES (?, ?, 'GPE', '', '2020-01-01')",
+            ((i, f"Country {i}") for i in range(1, 501)),
+        )
+        ids = range(1, articles * FACTS_PER_ARTICLE + 1)
+        conn.executemany(
+            "INSERT INTO fact (id, article_id, kind, predicate, modality, confidence, status,"
+            " version, created_at, updated_at, origin, time_value) VALUES (?, ?, 'event', ?,"
+            " 'asserted', 1.0, ?, 1, '2020-01-01', '2020-01-01', 'analyst', '2019-10')",
+            (
+                (
+                    i,
+                    1 + (i - 1) // FACTS_PER_ARTICLE,
+                    rng.choice(("sign deal", "deliver systems", "hold talks")),
+                    rng.choice(("draft", "confirmed", "confirmed", "retracted")),
+                )
+                for i in ids
+            ),
+        )
+        conn.executemany(
+            "INSERT INTO fact_role (fact_id, role, entity_id, literal) VALUES (?, ?, ?, ?)",
+            (
+                row
+                for i in ids
+                for row in ((i, "subject", rng.randrange(1, 501), None), (i, "item", None, "S-400"))
+            ),
+        )
+        conn.executemany(
+            "INSERT INTO mention (article_id, start, end, text, label, origin, state, updated_at)"
+            " VALUES (?, ?, ?, 'India', 'GPE', 'model:bench@1', ?, '2020-01-01')",
+            (
+                (a, k * 10, k * 10 + 5, "accepted" if k % 3 == 0 else "suggested")
+                for a in range(1, articles + 1)
+                for k in range(MENTIONS_PER_ARTICLE)
+            ),
+        )
+
+    return cached_store(f"scale_{articles}", fill)
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def list_figures(db: Path) -> list[Row]:
+    """First rows: a fresh list counted, its first page fetched and painted. Scrolling:
+    one page down (Page Down's step) and painted, down the first 300 pages of each table."""
+    from PySide6.QtWidgets import QApplication
+
+    from db.store import open_store
+    from desktop.tracking.desk import Desk
+    from desktop.ui.articles_panel import ArticlesPanel
+    from desktop.ui.fact_table_panel import FactTablePanel
+
+    app = QApplication.instance() or QApplication([])
+    store = open_store(db)
+    desk = Desk(store, "bench")
+    first: list[float] = []
+    scroll: list[float] = []
+    jumps: list[float] = []
+    sizes: dict[str, int] = {}
+    for name in ("articles", "facts"):
+        for attempt in range(5):
+            if name == "articles":
+                panel = ArticlesPanel(lambda q, r: [], lambda q: 0)
+                table = panel.list
+            else:
+                panel = FactTablePanel()
+                table = panel.table
+            panel.resize(900, 700)
+            panel.show()
+            app.processEvents()
+            began = time.perf_counter()
+            if isinstance(panel, ArticlesPanel):
+                panel.reload(desk, desk.article_sources())
+            else:
+                panel.reload(desk)
+            table.viewport().repaint()
+            first.append(time.perf_counter() - began)
+            sizes[name] = table.model().rowCount()
+            if attempt:
+                panel.close()
+                continue
+            bar = table.verticalScrollBar()
+            for _ in range(300):
+                began = time.perf_counter()
+                bar.setValue(bar.value() + bar.pageStep())
+                table.viewport().repaint()
+                scroll.append(time.perf_counter() - began)
+            for target in (bar.maximum() // 2, bar.maximum(), bar.maximum() // 3):
+                began = time.perf_counter()
+                bar.setValue(target)
+                table.viewport().repaint()
+                jumps.append(time.perf_counter() - began)
+            panel.close()
+    store.close()
+    first_ms = max(statistics.median(first[:5]), statistics.median(first[5:])) * 1000
+    scroll_ms = _percentile(scroll, 0.95) * 1000
+    jump_ms = max(jumps) * 1000
+    what = f"{sizes['articles']:,} articles / {sizes['facts']:,} facts"
+    return [
+        Row("list_first_rows_ms", first_ms, "ms", None, None, "≤ 100", first_ms <= 100),
+        Row("list_scroll_ms", scroll_ms, "ms", None, None, "p95 ≤ 16", scroll_ms <= 16),
+        Row("list_jump_ms", jump_ms, "ms", None, None, f"— (max of 6 jumps; {what})", None),
+    ]
+
+
+def fts_figures(db: Path) -> list[Row]:
+    """What the search box waits for: the match count and the first page (ranked when
+    few match, newest first otherwise — the ranking then runs off the GUI thread)."""
+    from db.fts import count_matches, search
+    from db.list_query import RANK_NOW
+    from db.store import open_store
+
+    store = open_store(db)
+    times: list[float] = []
+    with store.engine.connect() as conn:
+        for _ in range(5):
+            for query in QUERIES:
+                began = time.perf_counter()
+                total = count_matches(conn, query)
+                search(conn, query, ranked=total <= RANK_NOW)
+                times.append(time.perf_counter() - began)
+    store.close()
+    p50, p95 = _percentile(times, 0.5) * 1000, _percentile(times, 0.95) * 1000
+    return [
+        Row("fts_p50_ms", p50, "ms", None, None, "≤ 20", p50 <= 20),
+        Row("fts_p95_ms", p95, "ms", None, None, "≤ 100", p95 <= 100),
+    ]
+
+
+BROWSE = """
+import json, resource, sys
+from types import SimpleNamespace
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from desktop.settings import Settings
+from desktop.ui.main_window import MainWindow
+app = QApplication(sys.argv[:1])
+window = MainWindow(
+    Settings.resolve(db=sys.argv[1]),
+    qsettings=QSettings(sys.argv[2], QSettings.Format.IniFormat),
+    pipeline_loader=lambda: (None, SimpleNamespace(label="none", origin="none")),
+)
+window.resize(1366, 768)
+window.show()
+assert window.start() is None
+app.processEvents()
+tables = [window.articles_panel.list, window.fact_table_panel.table]
+window.docks["all_facts"].raise_()
+for table in tables:
+    bar = table.verticalScrollBar()
+    for _ in range(500):
+        bar.setValue(bar.value() + bar.pageStep())
+        app.processEvents()
+    for target in range(0, bar.maximum(), max(1, bar.maximum() // 50)):
+        bar.setValue(target)
+        app.processEvents()
+model = window.article_model
+for row in range(0, model.rowCount(), max(1, model.rowCount() // 30)):
+    window.open_article(model.row_at(row).id)
+    app.processEvents()
+for query in ("India", "contract", "sig*", "Putin OR Modi"):
+    window.articles_panel.query.setText(query)
+    window.articles_panel.run_search()
+    app.processEvents()
+window.shutdown()
+print(json.dumps({"peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+def rss_figure(db: Path) -> Row:
+    """Peak RSS of the whole window process browsing the archive, no spaCy model loaded."""
+    ini = db.with_suffix(".ini")
+    ini.unlink(missing_ok=True)
+    out = subprocess.run(
+        [sys.executable, "-c", BROWSE, str(db), str(ini)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+        env=os.environ | {"QT_QPA_PLATFORM": "offscreen"},
+    )
+    peak_mb = json.loads(out.stdout.strip().splitlines()[-1])["peak_kb"] / 1024
+    return Row("gui_rss_mb", peak_mb, "MB", None, None, "≤ 400", peak_mb <= 400)
+
+
+def run(quick: bool) -> list[Row]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    db = scale_db(20_000 if quick else 100_000)
+    return list_figures(db) + fts_figures(db) + [rss_figure(db)]
