@@ -9,14 +9,18 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
 from db.list_query import ArticleQuery
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """The database id of the row's item (int)."""
+
+_SHOWN = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)})
+_ID = int(ID_ROLE)
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -65,15 +69,34 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return self.HEADERS[section]
         return None
 
+    def display(self, row: int, column: int) -> Any:
+        """The text of a cell whose row is in range."""
+        return self.cell(self.row_at(row), column)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < self.rowCount()):
+        row = index.row()
+        if not 0 <= row < self.rowCount():
             return None
-        row = self.row_at(index.row())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.cell(row, index.column())
-        if role == ID_ROLE:
-            return self.row_id(row)
+        if role in _SHOWN:
+            return self.display(row, index.column())
+        if role == _ID:
+            return self.row_id(self.row_at(row))
         return None
+
+    def multiData(self, index: Index, span: Any) -> None:
+        """All the roles a delegate wants for one cell in one call: a view asks for about
+        eight per cell on every paint, and one Python call instead of eight is what keeps
+        a page of scrolling within a frame."""
+        row = index.row()
+        valid = 0 <= row < self.rowCount()
+        for entry in span:
+            role = entry.role()
+            if valid and role in _SHOWN:
+                entry.setData(self.display(row, index.column()))
+            elif valid and role == _ID:
+                entry.setData(self.row_id(self.row_at(row)))
+            else:
+                entry.clearData()
 
 
 class ArticlePages(Protocol):
@@ -115,6 +138,7 @@ class WindowedTableModel(RowTableModel[Any]):
         super().__init__(parent)
         self._count = 0
         self._cache: OrderedDict[int, list[Any]] = OrderedDict()
+        self._cells: dict[int, list[tuple[Any, ...]]] = {}
 
     def count_rows(self) -> int:
         raise NotImplementedError
@@ -126,6 +150,7 @@ class WindowedTableModel(RowTableModel[Any]):
         """Count again and drop every cached page."""
         self.beginResetModel()
         self._cache.clear()
+        self._cells.clear()
         self._count = self.count_rows()
         self.endResetModel()
 
@@ -135,18 +160,42 @@ class WindowedTableModel(RowTableModel[Any]):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
 
-    def row_at(self, row: int) -> Any:
-        number, within = divmod(row, self.PAGE)
+    def _page(self, number: int, *, prefetch: bool = True) -> list[Any]:
         rows = self._cache.get(number)
         if rows is None:
+            if prefetch:
+                # The pages either side are read once the event loop is idle, so the
+                # next Page Down or Page Up finds its rows in hand.
+                QTimer.singleShot(0, self, partial(self._prefetch, number))
             before = self._cache.get(number - 1)
             rows = self.fetch_page(number, before[-1] if before else None)
             self._cache[number] = rows
+            self._cells[number] = [
+                tuple(self.cell(r, c) for c in range(len(self.HEADERS))) for r in rows
+            ]
             while len(self._cache) > self.KEEP:
-                self._cache.popitem(last=False)
+                dropped, _rows = self._cache.popitem(last=False)
+                del self._cells[dropped]
         else:
             self._cache.move_to_end(number)
-        return rows[within]
+        return rows
+
+    def _prefetch(self, number: int) -> None:
+        for near in (number + 1, number - 1):
+            if 0 <= near * self.PAGE < self._count and near not in self._cache:
+                self._page(near, prefetch=False)
+        if number in self._cache:
+            self._cache.move_to_end(number)
+
+    def row_at(self, row: int) -> Any:
+        number, within = divmod(row, self.PAGE)
+        return self._page(number)[within]
+
+    def display(self, row: int, column: int) -> Any:
+        """From the cells made once when the row's page was fetched."""
+        number, within = divmod(row, self.PAGE)
+        self._page(number)
+        return self._cells[number][within][column]
 
     def cached_rows(self) -> int:
         return sum(len(rows) for rows in self._cache.values())
@@ -157,6 +206,8 @@ class WindowedTableModel(RowTableModel[Any]):
             for within, row in enumerate(rows):
                 if self.row_id(row) == item_id:
                     rows[within] = change(row)
+                    cells = tuple(self.cell(rows[within], c) for c in range(len(self.HEADERS)))
+                    self._cells[number][within] = cells
                     index = self.index(number * self.PAGE + within, column)
                     self.dataChanged.emit(index, index)
                     return
@@ -200,13 +251,13 @@ class ArticleListModel(WindowedTableModel):
         )
 
     def cell(self, row: Any, column: int) -> Any:
-        getters: dict[int, Callable[[Any], Any]] = {
-            self.TITLE: lambda r: r.title or "(untitled)",
-            self.DATE: lambda r: r.published.isoformat() if r.published else "",
-            self.SOURCE: lambda r: r.source,
-            self.PROGRESS: lambda r: f"{r.decided}/{r.mentions}" if r.mentions else "–",
-        }
-        return getters[column](row)
+        if column == self.TITLE:
+            return row.title or "(untitled)"
+        if column == self.DATE:
+            return row.published.isoformat() if row.published else ""
+        if column == self.SOURCE:
+            return row.source
+        return f"{row.decided}/{row.mentions}" if row.mentions else "–"
 
 
 class FactTableModel(WindowedTableModel):
