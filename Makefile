@@ -47,9 +47,9 @@ pytest: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench $(if $(QUICK),--quick,)
 
-# Random and mutated files through the importers (SECONDS=180 by default).
+# Random and mutated files through the importers (FUZZ_SECONDS=180 by default).
 fuzz: $(STAMP)
-	$(BIN)/python -m tests.fuzz_readers $(or $(SECONDS),180)
+	$(BIN)/python -m tests.fuzz_readers $(or $(FUZZ_SECONDS),180)
 
 # Re-resolve the locks (developers only; needs uv on PATH).
 lock:

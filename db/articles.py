@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import func, insert, select
 from sqlmodel import Session, col
 
+from db.errors import StoreError
 from db.models import Article
 
 
@@ -24,6 +25,19 @@ class NewArticle:
     source: str = ""
     url: str | None = None
     path: str | None = None
+
+
+def ensure_room(session: Session, *, adding: int) -> None:
+    """Refuse, with a sentence, articles beyond ``MAX_ARTICLES`` in one database."""
+    from db import limits
+
+    held = session.execute(select(func.count(col(Article.id)))).scalar_one()
+    if held + adding > limits.MAX_ARTICLES:
+        raise StoreError(
+            f"This database holds {held:,} articles and Factdesk supports up to "
+            f"{limits.MAX_ARTICLES:,} in one database, so the new ones were not added. "
+            "Start another database with --db."
+        )
 
 
 def find_by_hash(session: Session, *, digest: str) -> int | None:

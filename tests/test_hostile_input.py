@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
+from db.errors import StoreError
 from db.models import Article
-from db.store import Store
+from db.store import Store, open_store
 from desktop.cli import run
 from desktop.ingest.importer import import_paths
 
@@ -73,3 +76,31 @@ def test_odd_text_is_kept_exactly(store: Store, tmp_path: Path) -> None:
     assert not import_paths(store, [tmp_path / "odd.txt"]).failed
     with store.session() as session:
         assert session.scalars(select(Article.text)).one() == odd[len("date 2018-01-02 ") :]
+
+
+def test_articles_beyond_the_supported_count_are_refused_whole_batches_kept(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db import limits
+    from desktop.tracking.desk import Desk
+
+    monkeypatch.setattr(limits, "MAX_ARTICLES", 3)
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(f"date 2018-10-0{i + 1} T{i}\n\nText {i}.\n")
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["--db", str(db_path), "import", str(tmp_path)], out, err) == 0
+    (tmp_path / "more.txt").write_text("date 2018-10-09 More\n\nOne too many.\n")
+    out, err = io.StringIO(), io.StringIO()
+    assert run(["--db", str(db_path), "import", str(tmp_path / "more.txt")], out, err) == 2
+    assert err.getvalue() == (
+        "factdesk: This database holds 3 articles and Factdesk supports up to 3 in one "
+        "database, so the new ones were not added. Start another database with --db.\n"
+    )
+    store = open_store(db_path)
+    try:
+        with pytest.raises(StoreError, match="holds 3 articles"):
+            Desk(store, "tester").add_text_article("Pasted text.", "Pasted", date(2020, 1, 1))
+        with store.session() as session:
+            assert len(list(session.scalars(select(Article)))) == 3
+    finally:
+        store.close()

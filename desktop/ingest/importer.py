@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 
-from db.articles import NewArticle, add_article, content_hash, find_by_hash
+from db.articles import NewArticle, add_article, content_hash, ensure_room, find_by_hash
 from db.store import Store
 from desktop.ingest.readers import SUPPORTED_SUFFIXES, ReadError, read_article
 
@@ -61,6 +61,7 @@ def store_articles(store: Store, articles: Sequence[NewArticle]) -> list[tuple[i
     the texts meanwhile, the batch is redone one article at a time."""
     try:
         with store.transaction() as session:
+            ensure_room(session, adding=len(articles))
             return [add_article(session, article=a) for a in articles]
     except IntegrityError:
         if len(articles) == 1:

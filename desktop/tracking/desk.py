@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlmodel import Session, col
 
 from db import article_list, fact_table
-from db.articles import ArticleRow, NewArticle, add_article, count_articles
+from db.articles import ArticleRow, NewArticle, add_article, count_articles, ensure_room
 from db.entities import NOT_ENTITY_LABELS, EntityRow, entity_rows, normalize_alias
 from db.errors import StoreError
 from db.fact_table import FactTableRow
@@ -460,6 +460,7 @@ class Desk:
                 f"{MAX_ARTICLE_CHARS:,}. Split it into several articles."
             )
         with self.store.transaction() as session:
+            ensure_room(session, adding=1)
             return add_article(
                 session,
                 article=NewArticle(
