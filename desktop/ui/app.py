@@ -1,4 +1,5 @@
-"""Starting the desktop app: the window is painted first, then the store and model load."""
+"""Starting the desktop app: the window's frame is painted first, then its panels are
+built, then the store opens and the model loads."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.settings import APP_NAME, APP_ORG, Settings
@@ -37,14 +38,23 @@ def run_app(settings: Settings) -> int:
     app.setStyle("Fusion")
     apply_palette(QSettings().value("dark", False, type=bool))
     sys.excepthook = _excepthook
-    window = MainWindow(settings)
-    window.show()
+    window = open_window(settings)
+    window.cannot_open.connect(lambda: app.exit(2))
+    return app.exec()
+
+
+def open_window(settings: Settings) -> MainWindow:
+    """Show the window's frame at once; its panels are built once it has been painted,
+    then the store opens (a store that cannot be used is explained, then
+    ``cannot_open`` is emitted)."""
+    window = MainWindow(settings, deferred=True)
 
     def start() -> None:
         problem = window.start()
         if problem is not None:
             QMessageBox.critical(window, "Factdesk cannot open its database", problem)
-            app.exit(2)
+            window.cannot_open.emit()
 
-    QTimer.singleShot(0, start)
-    return app.exec()
+    window.built.connect(start)
+    window.show()
+    return window

@@ -1,7 +1,8 @@
 """The main window: article list, article view with highlights, inspector, facts.
 
-Importing this module pulls in Qt only: the store, SQLAlchemy and spaCy load after the
-window has been painted (``start``), and spaCy loads on a worker thread.
+Importing this module pulls in Qt only. Built ``deferred`` (as the app does), the window
+paints its frame first and then imports and builds its panels; the store and SQLAlchemy
+load after that (``start``), and spaCy on a worker thread.
 """
 
 from __future__ import annotations
@@ -11,51 +12,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QKeySequence,
-    QUndoCommand,
-    QUndoStack,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDockWidget,
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+# Only what the first paint needs is imported here: PySide6 builds every enum of a class
+# (of the whole Qt namespace for ``Qt``: ~80 ms) when the name is first fetched, so the
+# rest is imported by the methods that use it, after the frame has been painted.
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QLabel, QMainWindow
 
-from desktop.ui.article_view import ArticleView
-from desktop.ui.articles_panel import ArticlesPanel
-from desktop.ui.entities_panel import EntitiesPanel
-from desktop.ui.fact_dialog import FactDialog
-from desktop.ui.fact_panel import FactPanel, LinkDialog
-from desktop.ui.fact_table_panel import FactTablePanel
-from desktop.ui.followups_panel import FollowUpsPanel
-from desktop.ui.inspector import HighlightInspector
-from desktop.ui.legend import Legend
-from desktop.ui.palette import apply_palette
-from desktop.ui.paste_dialog import PasteDialog
-from desktop.ui.pickers import EntityPicker, LabelPicker
-from desktop.ui.table_models import ID_ROLE, FactListModel
 from desktop.ui.workers import Report, Task
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
+    from PySide6.QtWidgets import QDialog
+
     from desktop.nlp.pipeline import ModelInfo
     from desktop.settings import Settings
     from desktop.tracking.desk import Desk
+    from desktop.ui.fact_dialog import FactDialog
+    from desktop.ui.fact_panel import LinkDialog
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +39,8 @@ PipelineLoader = Callable[[], tuple[Any, "ModelInfo"]]
 class MainWindow(QMainWindow):
     article_opened = Signal(int)
     suggestions_ready = Signal()
+    built = Signal()
+    cannot_open = Signal()
 
     def __init__(
         self,
@@ -72,6 +48,7 @@ class MainWindow(QMainWindow):
         *,
         qsettings: QSettings | None = None,
         pipeline_loader: PipelineLoader | None = None,
+        deferred: bool = False,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -94,11 +71,51 @@ class MainWindow(QMainWindow):
         self.paste: QDialog | None = None
         self.setAcceptDrops(True)
         self.setWindowTitle("Factdesk")
-        self._build()
         self._restore_geometry()
+        self._pending_build = deferred
+        if deferred:
+            opening = QLabel("Opening Factdesk…")
+            opening.setMargin(24)
+            self.setCentralWidget(opening)
+        else:
+            self._finish_build()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._pending_build:
+            self._pending_build = False
+            QTimer.singleShot(0, self._finish_build)
+
+    def _finish_build(self) -> None:
+        """The panels, menus and docks (restored as they were left); ``built`` follows."""
+        self._build()
+        self._restore_state()
+        self.built.emit()
 
     # ----- construction -------------------------------------------------------------
     def _build(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import (
+            QAbstractItemView,
+            QDockWidget,
+            QProgressBar,
+            QPushButton,
+            QSplitter,
+            QTableView,
+            QVBoxLayout,
+            QWidget,
+        )
+
+        from desktop.ui.article_view import ArticleView
+        from desktop.ui.articles_panel import ArticlesPanel
+        from desktop.ui.entities_panel import EntitiesPanel
+        from desktop.ui.fact_panel import FactPanel
+        from desktop.ui.fact_table_panel import FactTablePanel
+        from desktop.ui.followups_panel import FollowUpsPanel
+        from desktop.ui.inspector import HighlightInspector
+        from desktop.ui.legend import Legend
+        from desktop.ui.table_models import FactListModel
+
         self.articles_panel = ArticlesPanel(self._search, self._count_matches)
         self.articles_panel.article_chosen.connect(self.open_article)
         self.articles_panel.rank_requested.connect(self._rank_search)
@@ -209,6 +226,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
 
     def _action(self, menu: Any, text: str, key: str, slot: Callable[[], None]) -> QAction:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         action.setShortcut(QKeySequence(key))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -217,6 +237,9 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence, QUndoStack
+
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&Import files…", "Ctrl+I", self.import_dialog)
         self._action(
@@ -403,6 +426,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{text} ({done}/{total})…")
 
     def _task_failed(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, "Factdesk", message)
 
     def _task_finished(self, task: Task) -> None:
@@ -525,6 +550,8 @@ class MainWindow(QMainWindow):
     # ----- edits through the store, each one undoable -----------------------------------
     def _edit(self, change: Callable[[Any], Any], *, reload: bool = False) -> None:
         """Run one committed change on the current highlight and refresh what shows it."""
+        from PySide6.QtWidgets import QMessageBox
+
         from db.errors import StoreError
 
         mention = self.current_mention
@@ -556,6 +583,8 @@ class MainWindow(QMainWindow):
         if mention is None or self.desk is None:
             return
         desk = self.desk
+        from desktop.ui.pickers import LabelPicker
+
         dialog = LabelPicker(desk.labels(), mention.label, self)
         self.picker = dialog
         dialog.accepted.connect(lambda: self._edit(lambda m: desk.relabel(m.id, dialog.label())))
@@ -566,6 +595,8 @@ class MainWindow(QMainWindow):
         if mention is None or self.desk is None:
             return
         desk = self.desk
+        from desktop.ui.pickers import EntityPicker
+
         dialog = EntityPicker(desk, mention.text, self)
         self.picker = dialog
 
@@ -583,6 +614,8 @@ class MainWindow(QMainWindow):
         self._edit(lambda m: desk.move_edge(m.id, edge, step))
 
     def add_highlight(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from db.errors import StoreError
 
         selection = self.view.selection_offsets()
@@ -590,6 +623,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select text first, then press N to highlight it.", 4000)
             return
         desk, article_id = self.desk, self.article_id
+        from desktop.ui.pickers import LabelPicker
+
         dialog = LabelPicker(desk.labels(), "PERSON", self)
         self.picker = dialog
 
@@ -632,6 +667,8 @@ class MainWindow(QMainWindow):
         self._refresh_progress()
 
     def decide(self, state: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from db.errors import StoreError
         from db.models import MentionState
 
@@ -672,6 +709,8 @@ class MainWindow(QMainWindow):
 
     # ----- facts ---------------------------------------------------------------------
     def new_fact(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from db.errors import StoreError
 
         if self.desk is None or self.article_id is None:
@@ -695,6 +734,8 @@ class MainWindow(QMainWindow):
         def current_selection() -> tuple[int, int, str] | None:
             found = self.view.selection_offsets()
             return (found[0], found[1], text[found[0] : found[1]]) if found else None
+
+        from desktop.ui.fact_dialog import FactDialog
 
         dialog = FactDialog(
             quote=text[draft.evidence_start : draft.evidence_end],
@@ -751,6 +792,8 @@ class MainWindow(QMainWindow):
 
     def selected_fact_id(self) -> int | None:
         index = self.fact_table.currentIndex()
+        from desktop.ui.table_models import ID_ROLE
+
         return int(index.data(ID_ROLE)) if index.isValid() else self.fact_panel.fact_id
 
     def open_fact(self, fact_id: int) -> None:
@@ -770,6 +813,8 @@ class MainWindow(QMainWindow):
         self.fact_panel.show_fact(fact_id)
 
     def link_fact(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from db.errors import StoreError
 
         source = self.selected_fact_id()
@@ -778,6 +823,8 @@ class MainWindow(QMainWindow):
                 "Select a fact first (in the Facts list), then Ctrl+L.", 5000
             )
             return
+        from desktop.ui.fact_panel import LinkDialog
+
         dialog = LinkDialog(self.desk, source, self)
         self.link_dialog = dialog
         desk = self.desk
@@ -799,6 +846,8 @@ class MainWindow(QMainWindow):
 
     # ----- files ---------------------------------------------------------------------
     def import_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         names, _ = QFileDialog.getOpenFileNames(
             self, "Import articles", "", "Articles (*.txt *.md *.markdown *.html *.htm)"
         )
@@ -807,6 +856,8 @@ class MainWindow(QMainWindow):
 
     def import_files(self, paths: list[Path]) -> None:
         """Import files and folders off the GUI thread, then suggest for the new articles."""
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop.ingest.importer import import_paths
 
         if self.desk is None or not paths:
@@ -853,10 +904,12 @@ class MainWindow(QMainWindow):
     def paste_dialog(self) -> None:
         from datetime import date
 
-        from PySide6.QtWidgets import QApplication
+        from PySide6.QtWidgets import QApplication, QMessageBox
 
         if self.desk is None:
             return
+        from desktop.ui.paste_dialog import PasteDialog
+
         dialog = PasteDialog(QApplication.clipboard().text(), date.today(), self)
         self.paste = dialog
         desk = self.desk
@@ -900,6 +953,8 @@ class MainWindow(QMainWindow):
 
     def export_dialog(self, table: str, filters: Any = None, name: str | None = None) -> None:
         """Export a table as CSV off the GUI thread (``name`` skips the file dialog)."""
+        from PySide6.QtWidgets import QFileDialog
+
         from db.exports import ExportFilter, export_csv
 
         if self.desk is None:
@@ -929,18 +984,25 @@ class MainWindow(QMainWindow):
     def toggle_dark(self) -> None:
         dark = self.dark_action.isChecked()
         self.qsettings.setValue("dark", dark)
+        from desktop.ui.palette import apply_palette
+
         apply_palette(dark)
 
     # ----- window state --------------------------------------------------------------
     def _restore_geometry(self) -> None:
         geometry = self.qsettings.value("geometry")
         if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            state = self.qsettings.value("window_state")
-            if isinstance(state, QByteArray):
-                self.restoreState(state)
             return
         screen = self.screen().availableGeometry()
         self.resize(min(1400, int(screen.width() * 0.95)), min(860, int(screen.height() * 0.92)))
+
+    def _restore_state(self) -> None:
+        """Docks where the analyst left them (needs the docks built)."""
+        state = self.qsettings.value("window_state")
+        if isinstance(self.qsettings.value("geometry"), QByteArray) and isinstance(
+            state, QByteArray
+        ):
+            self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.qsettings.setValue("geometry", self.saveGeometry())

@@ -159,8 +159,8 @@ if sys.argv[1] == "bare":
     window = QWidget()
 else:
     from desktop.settings import Settings
-    from desktop.ui.main_window import MainWindow
-    window = MainWindow(Settings.resolve(db=sys.argv[2]))
+    from desktop.ui.app import open_window
+    window = open_window(Settings.resolve(db=sys.argv[2]))
 window.resize(1366, 768)
 painted = Painted()
 window.installEventFilter(painted)
