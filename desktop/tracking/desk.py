@@ -473,8 +473,8 @@ class Desk:
 
     def last_change(self, article_id: int) -> tuple[int, str] | None:
         """(id, action) of the newest change in an article (what the undo stack gets next)."""
-        with self.store.session() as session:
-            row = session.execute(
+        with self.store.engine.connect() as conn:  # Core: this runs on every keystroke
+            row = conn.execute(
                 select(col(Audit.id), col(Audit.action))
                 .where(
                     col(Audit.article_id) == article_id, col(Audit.action).not_in(["undo", "redo"])

@@ -86,7 +86,7 @@ class EntitiesPanel(QWidget):
     def invalidate(self) -> None:
         """The knowledge base changed: reload now if shown, else when next shown."""
         self._dirty = True
-        if self.isVisible():
+        if not self.visibleRegion().isEmpty():  # a dock behind another tab is not shown
             self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
