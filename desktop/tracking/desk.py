@@ -482,4 +482,6 @@ class Desk:
                 .order_by(col(Audit.id).desc())
                 .limit(1)
             ).first()
-        return (row[0], row[1]) if row else None
+        if row is None or row[0] is None:
+            return None
+        return row[0], row[1]

@@ -90,9 +90,13 @@ class EntitiesPanel(QWidget):
             self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
+        self.reload_if_changed()
+        super().showEvent(event)
+
+    def reload_if_changed(self) -> None:
+        """For when the panel comes on screen (shown, or its tab raised)."""
         if self._dirty:
             self.reload()
-        super().showEvent(event)
 
     def reload(self) -> None:
         self._dirty = False

@@ -201,6 +201,9 @@ class MainWindow(QMainWindow):
             )
             self.addDockWidget(area, dock)
             self.docks[name] = dock
+        self.docks["entities"].visibilityChanged.connect(
+            lambda shown: self.entities_panel.reload_if_changed() if shown else None
+        )
         self.tabifyDockWidget(self.docks["facts"], self.docks["followups"])
         self.tabifyDockWidget(self.docks["followups"], self.docks["entities"])
         self.tabifyDockWidget(self.docks["entities"], self.docks["all_facts"])

@@ -88,6 +88,7 @@ def test_entities_rename_alias_merge_undo_and_page(
         index = next(i for i, m in enumerate(window.mentions) if m.text == text)
         window._set_current(index)
         qtbot.keyClick(window.view, Qt.Key.Key_A)
+    window.docks["entities"].raise_()
     panel = window.entities_panel
     names = {
         panel.model.row_at(r).name: panel.model.row_at(r) for r in range(panel.model.rowCount())
