@@ -80,32 +80,28 @@ def search(
     allowed; a query it cannot parse raises StoreError with a sentence saying how to
     write it.
 
-    Snippets are made for the page's rows only, after the page is chosen.
+    The page is chosen inside the FTS5 query (its own rowid or rank order, then LIMIT),
+    so snippets are made for the page's rows only; joining ``article`` first, or asking
+    for the page's rowids with IN, would make FTS5 evaluate the query for every match.
     """
     if not query.strip():
         return []
-    order = f"bm25({FTS_TABLE})" if ranked else "rowid DESC"
-    score = f"bm25({FTS_TABLE})" if ranked else "0.0"
-    ids_sql = (
-        f"SELECT rowid, {score} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q "
-        f"ORDER BY {order} LIMIT :limit OFFSET :offset"
+    order, score, outer = (
+        ("rank", "rank", "hit.score") if ranked else ("rowid DESC", "0.0", "a.id DESC")
     )
-    page = _run(conn, query, ids_sql, {"limit": limit, "offset": offset})
-    if not page:
-        return []
-    ids = ",".join(str(int(r[0])) for r in page)
-    details_sql = (
-        f"SELECT a.id, a.title, a.published, snippet({FTS_TABLE}, 1, '[', ']', '…', 12) "
-        f"FROM {FTS_TABLE} JOIN article a ON a.id = {FTS_TABLE}.rowid "
-        f"WHERE {FTS_TABLE} MATCH :q AND {FTS_TABLE}.rowid IN ({ids})"
+    sql = (
+        "SELECT a.id, a.title, a.published, hit.snip, hit.score FROM ("
+        f"SELECT rowid AS id, snippet({FTS_TABLE}, 1, '[', ']', '…', 12) AS snip, "
+        f"{score} AS score FROM {FTS_TABLE} "
+        f"WHERE {FTS_TABLE} MATCH :q ORDER BY {order} LIMIT :limit OFFSET :offset"
+        f") AS hit JOIN article a ON a.id = hit.id ORDER BY {outer}"
     )
-    details = {int(r[0]): r for r in _run(conn, query, details_sql, {})}
-    hits = []
-    for article_id, rank in page:
-        r = details[int(article_id)]
-        published = date.fromisoformat(r[2]) if isinstance(r[2], str) else r[2]
-        hits.append(SearchHit(r[0], r[1], published, r[3], float(rank)))
-    return hits
+    return [
+        SearchHit(
+            r[0], r[1], date.fromisoformat(r[2]) if isinstance(r[2], str) else r[2], r[3], r[4]
+        )
+        for r in _run(conn, query, sql, {"limit": limit, "offset": offset})
+    ]
 
 
 def rank_among(conn: Connection, query: str, article_ids: Sequence[int]) -> dict[int, float]:

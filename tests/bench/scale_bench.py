@@ -38,6 +38,7 @@ QUERIES = (
     "helicopters Qatar",
     "Almaz*",
     "weather",
+    "12553",
 )
 
 
