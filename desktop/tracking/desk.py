@@ -41,7 +41,14 @@ from desktop.tracking import edits
 from desktop.tracking import entities as kb
 from desktop.tracking import followups as lifecycle
 from desktop.tracking.decisions import decide_mention, relabel_mention
-from desktop.tracking.facts import FactDraft, RoleValue, create_fact, draft_from_mention
+from desktop.tracking.facts import (
+    EDITABLE,
+    FactDraft,
+    RoleValue,
+    create_fact,
+    draft_from_mention,
+    update_fact,
+)
 from desktop.tracking.links import LinkView, create_link, links_of
 from desktop.tracking.updates import Candidate, check_updates
 
@@ -111,6 +118,13 @@ def _fact_hits(session: Session, stmt: Any) -> list[FactHit]:
         FactHit(fid, pred, kind, aid, title, pub.isoformat() if pub else "")
         for fid, pred, kind, aid, title, pub in session.execute(stmt)
     ]
+
+
+@dataclass(frozen=True)
+class FactEdit:
+    id: int
+    version: int
+    values: dict[str, Any]
 
 
 class Desk:
@@ -198,6 +212,29 @@ class Desk:
         """Create a fact with a subject (an entity) and an object (a value)."""
         return self.create_fact_with_roles(
             draft, [("subject", subject_name, subject_type), ("object", object_text, "MISC")]
+        )
+
+    def fact_for_edit(self, fact_id: int) -> FactEdit:
+        """The editable fields of a fact and the version they were read at."""
+        with self.store.session() as session:
+            fact = session.get(Fact, fact_id)
+            if fact is None or fact.id is None:
+                raise StoreError(f"Fact {fact_id} no longer exists.")
+            return FactEdit(
+                id=fact.id,
+                version=fact.version,
+                values={key: getattr(fact, key) for key in EDITABLE},
+            )
+
+    def update_fact(self, edit: FactEdit, changes: dict[str, object]) -> Fact:
+        """Save changes to a fact read as ``edit``; ConflictError if another analyst (or
+        window) changed it since, naming who changed what."""
+        return update_fact(
+            self.store,
+            fact_id=edit.id,
+            expected_version=edit.version,
+            changes=changes,
+            who=self.analyst,
         )
 
     def create_fact_with_roles(self, draft: FactDraft, roles: list[tuple[str, str, str]]) -> Fact:

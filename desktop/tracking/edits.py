@@ -23,7 +23,7 @@ from desktop.tracking.audit import record, snapshot
 from desktop.tracking.decisions import MENTION_FIELDS
 
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
-UNDOABLE = ("mention.", "fact.create")
+UNDOABLE = ("mention.", "fact.create", "fact.update")
 
 
 def token_edges(text: str) -> tuple[list[int], list[int]]:
@@ -182,6 +182,17 @@ def _apply(session: Session, audit: Audit, values: dict[str, Any] | None) -> Non
             unmerge(session, source_id=audit.target_id, before=audit.before or {})
         else:
             raise StoreError("Redo a merge by merging again from the Entities list.")
+    elif audit.target_table == "fact" and audit.action == "fact.update":
+        from desktop.tracking.facts import EDITABLE
+
+        fact = session.get(Fact, audit.target_id)
+        if fact is not None and values is not None:
+            for key in EDITABLE:
+                if key in values:
+                    setattr(fact, key, values[key])
+            fact.version += 1
+            fact.updated_at = utcnow()
+            session.add(fact)
     elif audit.target_table == "fact":
         fact = session.get(Fact, audit.target_id)
         if fact is not None:

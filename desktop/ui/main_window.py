@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.tasks: list[Task] = []
         self.fact_dialog: FactDialog | None = None
         self.link_dialog: LinkDialog | None = None
+        self.edit_dialog: QDialog | None = None
         self._importing = False
         self._new_article_ids: list[int] = []
         self._replaying = False
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         self.fact_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.fact_table.horizontalHeader().setStretchLastSection(True)
         self.fact_table.clicked.connect(self._on_fact_clicked)
+        self.fact_table.doubleClicked.connect(lambda _index: self.edit_fact())
 
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
@@ -270,6 +272,7 @@ class MainWindow(QMainWindow):
         self._action(review, "Next undecided highlight", "Shift+J", lambda: self.move(1, True))
         self._action(review, "Previous undecided highlight", "Shift+K", lambda: self.move(-1, True))
         self._action(review, "Accept", "A", lambda: self.decide("accepted"))
+        self._action(review, "Edit the selected fact…", "Shift+F", self.edit_fact)
         self._action(review, "Reject", "X", lambda: self.decide("rejected"))
         self._action(review, "Relabel…", "L", self.relabel)
         self._action(review, "Link to entity…", "E", self.link_entity)
@@ -794,10 +797,57 @@ class MainWindow(QMainWindow):
             self.view.select_range(row.evidence_start, row.evidence_end)
 
     def selected_fact_id(self) -> int | None:
-        index = self.fact_table.currentIndex()
         from desktop.ui.table_models import ID_ROLE
 
+        index = self.fact_table.currentIndex()
         return int(index.data(ID_ROLE)) if index.isValid() else self.fact_panel.fact_id
+
+    def edit_fact(self) -> None:
+        """Edit the selected fact; saved with the version it was read at, so a change
+        another analyst saved meanwhile is shown to this one instead of overwritten."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from db.errors import StoreError
+        from desktop.ui.fact_edit_dialog import FactEditDialog
+
+        fact_id = self.selected_fact_id()
+        if fact_id is None or self.desk is None:
+            self.statusBar().showMessage("Select a fact in the Facts list first.", 4000)
+            return
+        desk = self.desk
+        try:
+            edit = desk.fact_for_edit(fact_id)
+        except StoreError as exc:
+            QMessageBox.warning(self, "Factdesk", str(exc))
+            return
+        dialog = FactEditDialog(fact_id, edit.values, self)
+        self.edit_dialog = dialog
+
+        def save() -> None:
+            changes = dialog.changes()
+            if not changes:
+                return
+            try:
+                desk.update_fact(edit, changes)
+            except StoreError as exc:
+                QMessageBox.warning(self, "Factdesk", str(exc))
+            else:
+                self.statusBar().showMessage(f"Fact #{fact_id} saved.", 4000)
+                self.push_undo()
+            self._refresh_facts(fact_id)
+
+        dialog.accepted.connect(save)
+        dialog.show()
+
+    def _refresh_facts(self, keep_id: int | None = None) -> None:
+        """The article's facts and the All facts table again (after an edit)."""
+        if self.desk is None or self.article_id is None:
+            return
+        self.fact_model.set_rows(self.desk.facts(self.article_id))
+        self.fact_table_panel.reload()
+        row = self.fact_model.row_of_id(keep_id) if keep_id is not None else -1
+        if row >= 0:
+            self.fact_table.setCurrentIndex(self.fact_model.index(row, 0))
 
     def open_fact(self, fact_id: int) -> None:
         """Open the article a fact comes from, with its evidence selected."""
