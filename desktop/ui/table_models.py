@@ -139,6 +139,7 @@ class WindowedTableModel(RowTableModel[Any]):
         self._count = 0
         self._cache: OrderedDict[int, list[Any]] = OrderedDict()
         self._cells: dict[int, list[tuple[Any, ...]]] = {}
+        self._shown_page = -1
 
     def count_rows(self) -> int:
         raise NotImplementedError
@@ -151,6 +152,7 @@ class WindowedTableModel(RowTableModel[Any]):
         self.beginResetModel()
         self._cache.clear()
         self._cells.clear()
+        self._shown_page = -1
         self._count = self.count_rows()
         self.endResetModel()
 
@@ -161,12 +163,14 @@ class WindowedTableModel(RowTableModel[Any]):
         return 0 if parent.isValid() else self._count
 
     def _page(self, number: int, *, prefetch: bool = True) -> list[Any]:
+        if prefetch and number != self._shown_page:
+            # The view moved to another page: the pages either side are read once the
+            # event loop is idle, so the next Page Down or Page Up finds its rows in hand.
+            self._shown_page = number
+            if any(n not in self._cache for n in self._neighbours(number)):
+                QTimer.singleShot(0, self, partial(self._prefetch, number))
         rows = self._cache.get(number)
         if rows is None:
-            if prefetch:
-                # The pages either side are read once the event loop is idle, so the
-                # next Page Down or Page Up finds its rows in hand.
-                QTimer.singleShot(0, self, partial(self._prefetch, number))
             before = self._cache.get(number - 1)
             rows = self.fetch_page(number, before[-1] if before else None)
             self._cache[number] = rows
@@ -180,9 +184,12 @@ class WindowedTableModel(RowTableModel[Any]):
             self._cache.move_to_end(number)
         return rows
 
+    def _neighbours(self, number: int) -> list[int]:
+        return [n for n in (number + 1, number - 1) if 0 <= n * self.PAGE < self._count]
+
     def _prefetch(self, number: int) -> None:
-        for near in (number + 1, number - 1):
-            if 0 <= near * self.PAGE < self._count and near not in self._cache:
+        for near in self._neighbours(number):
+            if near not in self._cache:
                 self._page(near, prefetch=False)
         if number in self._cache:
             self._cache.move_to_end(number)
