@@ -8,6 +8,14 @@ from pathlib import Path
 
 from tests.bench.corpus import CACHE
 
+_KEPT: list[object] = []
+
+
+def keep_app(app: object) -> None:
+    """Hold the QApplication for the whole run (an unreferenced one is destroyed)."""
+    if app not in _KEPT:
+        _KEPT.append(app)
+
 
 @dataclass
 class Row:
