@@ -70,6 +70,45 @@ def add_article(session: Session, *, article: NewArticle) -> tuple[int, bool]:
     return new_id, True
 
 
+def add_articles(session: Session, *, articles: list[NewArticle]) -> list[tuple[int, bool]]:
+    """``add_article`` for a batch in two statements (one lookup of every hash, one
+    multi-row insert) instead of two per article; a text twice in the batch is stored once.
+    Same (id, created) results, in order."""
+    digests = [content_hash(a.text) for a in articles]
+    found = session.execute(
+        select(col(Article.content_hash), col(Article.id)).where(
+            col(Article.content_hash).in_(set(digests))
+        )
+    )
+    known: dict[str, int] = {digest: article_id for digest, article_id in found}
+    fresh: dict[str, dict[str, object]] = {}
+    for article, digest in zip(articles, digests, strict=True):
+        if digest not in known and digest not in fresh:
+            fresh[digest] = {
+                "text": article.text,
+                "title": article.title,
+                "published": article.published,
+                "source": article.source,
+                "url": article.url,
+                "path": article.path,
+                "content_hash": digest,
+            }
+    created: set[str] = set()
+    if fresh:
+        ids = session.execute(
+            insert(Article).returning(col(Article.id), sort_by_parameter_order=True),
+            list(fresh.values()),
+        ).scalars()
+        for digest, new_id in zip(fresh, ids, strict=True):
+            known[digest] = new_id
+            created.add(digest)
+    results = []
+    for digest in digests:
+        results.append((known[digest], digest in created))
+        created.discard(digest)  # a second copy in the batch is a duplicate
+    return results
+
+
 def article_ids_without_suggestions(session: Session) -> list[int]:
     return list(
         session.execute(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 
-from db.articles import NewArticle, add_article, content_hash, ensure_room, find_by_hash
+from db.articles import NewArticle, add_articles, content_hash, ensure_room, find_by_hash
 from db.store import Store
 from desktop.ingest.readers import SUPPORTED_SUFFIXES, ReadError, read_article
 
@@ -62,7 +62,7 @@ def store_articles(store: Store, articles: Sequence[NewArticle]) -> list[tuple[i
     try:
         with store.transaction() as session:
             ensure_room(session, adding=len(articles))
-            return [add_article(session, article=a) for a in articles]
+            return add_articles(session, articles=list(articles))
     except IntegrityError:
         if len(articles) == 1:
             with store.session() as session:
