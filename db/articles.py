@@ -46,6 +46,18 @@ def find_by_hash(session: Session, *, digest: str) -> int | None:
     ).scalar_one_or_none()
 
 
+def _row(article: NewArticle, digest: str) -> dict[str, object]:
+    return {
+        "text": article.text,
+        "title": article.title,
+        "published": article.published,
+        "source": article.source,
+        "url": article.url,
+        "path": article.path,
+        "content_hash": digest,
+    }
+
+
 def add_article(session: Session, *, article: NewArticle) -> tuple[int, bool]:
     """Insert an article unless the same text is stored; returns (id, created).
 
@@ -55,17 +67,8 @@ def add_article(session: Session, *, article: NewArticle) -> tuple[int, bool]:
     existing = find_by_hash(session, digest=digest)
     if existing is not None:
         return existing, False
-    values = {
-        "text": article.text,
-        "title": article.title,
-        "published": article.published,
-        "source": article.source,
-        "url": article.url,
-        "path": article.path,
-        "content_hash": digest,
-    }
     new_id = session.execute(
-        insert(Article).values(**values).returning(col(Article.id))
+        insert(Article).values(**_row(article, digest)).returning(col(Article.id))
     ).scalar_one()
     return new_id, True
 
@@ -84,15 +87,7 @@ def add_articles(session: Session, *, articles: list[NewArticle]) -> list[tuple[
     fresh: dict[str, dict[str, object]] = {}
     for article, digest in zip(articles, digests, strict=True):
         if digest not in known and digest not in fresh:
-            fresh[digest] = {
-                "text": article.text,
-                "title": article.title,
-                "published": article.published,
-                "source": article.source,
-                "url": article.url,
-                "path": article.path,
-                "content_hash": digest,
-            }
+            fresh[digest] = _row(article, digest)
     created: set[str] = set()
     if fresh:
         ids = session.execute(

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -23,6 +22,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+
+from desktop.ui.dialog_buttons import add_buttons
 
 KINDS = ("event", "statement", "relation", "quantity", "expectation")
 MODALITIES = ("asserted", "reported", "expected", "denied", "hypothetical")
@@ -104,12 +105,7 @@ class FactDialog(QDialog):
         evidence_row.addWidget(self.evidence, 1)
         evidence_row.addWidget(more)
         form.addRow("Evidence:", evidence_row)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_buttons(self, form, save=True)
         self.predicate.setFocus()
 
     def add_role(self, role: str, value: str, type_: str) -> RoleLine:

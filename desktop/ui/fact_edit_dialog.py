@@ -9,13 +9,13 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
     QWidget,
 )
 
+from desktop.ui.dialog_buttons import add_buttons
 from desktop.ui.fact_dialog import KINDS, MODALITIES, STATUSES
 
 
@@ -53,12 +53,7 @@ class FactEditDialog(QDialog):
         form.addRow("Attributed to:", self.attributed_to)
         form.addRow("Confidence:", self.confidence)
         form.addRow("Status:", self.status)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_buttons(self, form, save=True)
         self.predicate.setFocus()
 
     def changes(self) -> dict[str, object]:

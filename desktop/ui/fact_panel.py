@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.dialog_buttons import add_buttons
 from desktop.ui.table_models import ID_ROLE, FactHitModel, LinkModel
 
 if TYPE_CHECKING:
@@ -58,12 +58,7 @@ class LinkDialog(QDialog):
         form.addRow("Find:", self.search)
         form.addRow(self.table)
         form.addRow("Note:", self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_buttons(self, form)
         self.search.textChanged.connect(self.refresh)
         self.search.returnPressed.connect(self.accept)
         self.refresh("")

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.dialog_buttons import add_buttons
 from desktop.ui.table_models import ID_ROLE, CandidateModel, FollowUpModel
 
 if TYPE_CHECKING:
@@ -61,12 +61,7 @@ class DatesDialog(QDialog):
             edit.setDisplayFormat("yyyy-MM-dd")
             form.addRow(label, edit)
             self.edits.append(edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_buttons(self, form)
 
     def dates(self) -> list[date]:
         return [from_qdate(e.date()) for e in self.edits]

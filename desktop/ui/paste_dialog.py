@@ -7,13 +7,13 @@ from datetime import date
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
 )
 
+from desktop.ui.dialog_buttons import add_buttons
 from desktop.ui.followups_panel import from_qdate, to_qdate
 
 
@@ -32,12 +32,7 @@ class PasteDialog(QDialog):
         form.addRow("Published:", self.published)
         form.addRow("Title:", self.title)
         form.addRow(self.text)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_buttons(self, form)
         self.published.setFocus()
 
     def values(self) -> tuple[str, str, date]:

@@ -10,26 +10,17 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QTableView,
     QWidget,
 )
 
+from desktop.ui.dialog_buttons import add_buttons
 from desktop.ui.table_models import ID_ROLE, EntityModel
 
 if TYPE_CHECKING:
     from desktop.tracking.desk import Desk
-
-
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 class LabelPicker(QDialog):
@@ -48,7 +39,7 @@ class LabelPicker(QDialog):
         self.combo.setCompleter(completer)
         form = QFormLayout(self)
         form.addRow("Label:", self.combo)
-        form.addRow(_buttons(self))
+        add_buttons(self, form)
         self.combo.lineEdit().selectAll()
         self.combo.setFocus()
 
@@ -75,7 +66,7 @@ class EntityPicker(QDialog):
         form = QFormLayout(self)
         form.addRow("Name or alias:", self.search)
         form.addRow(self.table)
-        form.addRow(_buttons(self))
+        add_buttons(self, form)
         self.search.textChanged.connect(self.refresh)
         self.search.returnPressed.connect(self.accept)
         self.refresh(text)

@@ -59,3 +59,13 @@ def dialog_texts(qtbot: Any) -> Iterator[list[str]]:
     timer.start(20)
     yield seen
     timer.stop()
+
+
+def start_on(db: Path, tmp_path: Path, qtbot: Any) -> tuple[MainWindow, str | None]:
+    """A window started on ``db`` without a model: (window, the sentence it gave)."""
+    window = MainWindow(
+        Settings.resolve(db=str(db)),
+        qsettings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
+    )
+    qtbot.addWidget(window)
+    return window, window.start()

@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from db.models import Mention
-from desktop.settings import Settings
-from desktop.ui.main_window import MainWindow
+from tests.gui.conftest import start_on
 from tests.gui.test_review_session import stored
 
 pytestmark = [pytest.mark.gui]
@@ -22,12 +21,7 @@ def test_a_read_only_database_is_refused_with_one_sentence(
     store: Any, read_only_db: Path, tmp_path: Path, qtbot: Any
 ) -> None:
     store.close()
-    window = MainWindow(
-        Settings.resolve(db=str(read_only_db)),
-        qsettings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
-    )
-    qtbot.addWidget(window)
-    problem = window.start()
+    window, problem = start_on(read_only_db, tmp_path, qtbot)
     assert problem == (
         f"{read_only_db} is read-only. Make it writable or choose another file with --db."
     )

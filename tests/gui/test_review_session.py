@@ -164,19 +164,11 @@ def test_reopening_keeps_decisions_and_the_article(
 def test_an_unreadable_database_gives_a_sentence_not_a_traceback(
     qtbot: Any, tmp_path: Path
 ) -> None:
-    from PySide6.QtCore import QSettings
-
-    from desktop.settings import Settings
-    from desktop.ui.main_window import MainWindow
+    from tests.gui.conftest import start_on
 
     bad = tmp_path / "bad.sqlite3"
     bad.write_text("not a database " * 200)
-    window = MainWindow(
-        Settings.resolve(db=str(bad)),
-        qsettings=QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat),
-    )
-    qtbot.addWidget(window)
-    problem = window.start()
+    window, problem = start_on(bad, tmp_path, qtbot)
     assert problem == (
         f"{bad} is not a Factdesk database (it is not an SQLite file). "
         "Choose another file with --db."
