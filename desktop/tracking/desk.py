@@ -6,20 +6,22 @@ module itself imports neither SQLAlchemy nor spaCy (they load after the first pa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlmodel import Session, col
 
-from db import article_list, fact_table
+from db import article_list, fact_table, fts
 from db.articles import ArticleRow, NewArticle, add_article, count_articles, ensure_room
 from db.entities import NOT_ENTITY_LABELS, EntityRow, entity_rows, normalize_alias
 from db.errors import StoreError
 from db.fact_table import FactTableRow
 from db.facts import FactRow, facts_for_article
 from db.followups import FollowUpRow, followup_rows
+from db.fts import SearchHit
 from db.labels import label_colors
 from db.limits import MAX_ARTICLE_CHARS
 from db.list_query import ArticleQuery
@@ -51,6 +53,8 @@ from desktop.tracking.facts import (
 )
 from desktop.tracking.links import LinkView, create_link, links_of
 from desktop.tracking.updates import Candidate, check_updates
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -136,37 +140,41 @@ class Desk:
         with self.store.session() as session:
             return count_articles(session)
 
-    def article_list_count(self, query: ArticleQuery) -> int:
+    def _read(self, query: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run one read-only ``query(conn, ...)`` of ``db`` on a connection of its own."""
         with self.store.engine.connect() as conn:
-            return article_list.count_rows(conn, query)
+            return query(conn, *args, **kwargs)
+
+    def article_list_count(self, query: ArticleQuery) -> int:
+        return self._read(article_list.count_rows, query)
 
     def article_list_page(self, query: ArticleQuery, offset: int, limit: int) -> list[ArticleRow]:
-        with self.store.engine.connect() as conn:
-            return article_list.page(conn, query, offset, limit)
+        return self._read(article_list.page, query, offset, limit)
 
     def article_list_position(self, query: ArticleQuery, article_id: int) -> int:
-        with self.store.engine.connect() as conn:
-            return article_list.position(conn, query, article_id)
+        return self._read(article_list.position, query, article_id)
+
+    def article_sources(self) -> list[str]:
+        return self._read(article_list.sources)
 
     def fact_table_count(self, status: str) -> int:
-        with self.store.engine.connect() as conn:
-            return fact_table.count_rows(conn, status)
+        return self._read(fact_table.count_rows, status)
 
     def fact_table_page(
         self, status: str, offset: int, limit: int, before_id: int | None
     ) -> list[FactTableRow]:
-        with self.store.engine.connect() as conn:
-            return fact_table.page(
-                conn, status=status, offset=offset, limit=limit, before_id=before_id
-            )
+        return self._read(
+            fact_table.page, status=status, offset=offset, limit=limit, before_id=before_id
+        )
 
     def fact_table_position(self, status: str, fact_id: int) -> int:
-        with self.store.engine.connect() as conn:
-            return fact_table.position(conn, status, fact_id)
+        return self._read(fact_table.position, status, fact_id)
 
-    def article_sources(self) -> list[str]:
-        with self.store.engine.connect() as conn:
-            return article_list.sources(conn)
+    def search(self, query: str, ranked: bool = True) -> list[SearchHit]:
+        return self._read(fts.search, query, ranked=ranked)
+
+    def count_matches(self, query: str) -> int:
+        return self._read(fts.count_matches, query)
 
     def article(self, article_id: int) -> ArticleText:
         with self.store.session() as session:

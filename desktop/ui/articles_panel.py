@@ -9,22 +9,19 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from db.list_query import KINDS, RANK_NOW
 from desktop.ui.table_models import ID_ROLE, ArticleListModel, ArticlePages, SearchHitModel
-from desktop.ui.table_views import fit_columns, windowed_view
+from desktop.ui.table_views import fit_columns, row_view, windowed_view
 
 ANY_DATE = QDate(1900, 1, 1)
 
@@ -59,15 +56,8 @@ class ArticlesPanel(QWidget):
         self.list.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.hits = SearchHitModel(self)
-        self.results = QTableView()
-        self.results.setObjectName("search_results")
-        self.results.setModel(self.hits)
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.verticalHeader().hide()
+        self.results = row_view(self.hits, "search_results", SearchHitModel.SNIPPET)
         self.results.setWordWrap(True)
-        self.results.horizontalHeader().setSectionResizeMode(
-            SearchHitModel.SNIPPET, QHeaderView.ResizeMode.Stretch
-        )
         self.results.clicked.connect(
             lambda index: self.article_chosen.emit(int(index.data(ID_ROLE)))
         )

@@ -6,9 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -16,43 +14,33 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.ui.shown_reload import ReloadsWhenShown
 from desktop.ui.table_models import ID_ROLE, EntityModel, PageModel
+from desktop.ui.table_views import row_view
 
 if TYPE_CHECKING:
     from desktop.tracking.desk import Desk
 
 
-def _table(model: object, name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)  # type: ignore[arg-type]
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
-class EntitiesPanel(QWidget):
+class EntitiesPanel(ReloadsWhenShown, QWidget):
     open_article = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk: Desk | None = None
         self.last_merge: int | None = None
-        self._dirty = False
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Find an entity by name or alias…")
         self.filter.textChanged.connect(lambda _t: self.reload())
         self.model = EntityModel(self)
-        self.table = _table(self.model, "entity_table")
+        self.table = row_view(self.model, "entity_table")
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_page())
         self.page = PageModel(self)
-        self.page_table = _table(self.page, "entity_page")
+        self.page_table = row_view(self.page, "entity_page")
         self.page_table.doubleClicked.connect(
             lambda i: self.open_article.emit(int(i.data(ID_ROLE)))
         )
@@ -83,23 +71,8 @@ class EntitiesPanel(QWidget):
         self.desk = desk
         self.reload()
 
-    def invalidate(self) -> None:
-        """The knowledge base changed: reload now if shown, else when next shown."""
-        self._dirty = True
-        if not self.visibleRegion().isEmpty():  # a dock behind another tab is not shown
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self.reload_if_changed()
-        super().showEvent(event)
-
-    def reload_if_changed(self) -> None:
-        """For when the panel comes on screen (shown, or its tab raised)."""
-        if self._dirty:
-            self.reload()
-
     def reload(self) -> None:
-        self._dirty = False
+        self.mark_fresh()
         if self.desk is None:
             return
         keep = self.selected_id()

@@ -3,38 +3,27 @@ link dialog opened by Ctrl+L."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.dialog_buttons import add_buttons
 from desktop.ui.table_models import ID_ROLE, FactHitModel, LinkModel
+from desktop.ui.table_views import row_view
 
 if TYPE_CHECKING:
     from desktop.tracking.desk import Desk
 
 LINK_TYPES = ("supports", "contradicts", "updates", "supersedes", "resolves", "related")
-
-
-def _table(model: Any, name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class LinkDialog(QDialog):
@@ -51,7 +40,7 @@ class LinkDialog(QDialog):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Type words of the other fact, its article or an entity…")
         self.results = FactHitModel(self)
-        self.table = _table(self.results, "link_candidates")
+        self.table = row_view(self.results, "link_candidates")
         self.note = QLineEdit()
         form = QFormLayout(self)
         form.addRow("Link type:", self.type)
@@ -86,8 +75,8 @@ class FactPanel(QWidget):
         self.title.setWordWrap(True)
         self.links = LinkModel(self)
         self.related = FactHitModel(self)
-        self.link_table = _table(self.links, "link_table")
-        self.related_table = _table(self.related, "related_table")
+        self.link_table = row_view(self.links, "link_table")
+        self.related_table = row_view(self.related, "related_table")
         for table in (self.link_table, self.related_table):
             table.doubleClicked.connect(lambda index: self.open_fact.emit(int(index.data(ID_ROLE))))
         layout = QVBoxLayout(self)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.shown_reload import ReloadsWhenShown
 from desktop.ui.table_models import ID_ROLE, FactPages, FactTableModel
 from desktop.ui.table_views import fit_columns, windowed_view
 
@@ -21,7 +22,7 @@ STATUSES = (("Any status", ""), ("Draft", "draft"), ("Confirmed", "confirmed"),
             ("Retracted", "retracted"))  # fmt: skip
 
 
-class FactTablePanel(QWidget):
+class FactTablePanel(ReloadsWhenShown, QWidget):
     open_fact = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -48,7 +49,13 @@ class FactTablePanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
 
+    def show_pages(self, pages: FactPages) -> None:
+        """Read from ``pages`` from now on (now if on screen, else when next shown)."""
+        self.model.pages = pages
+        self.invalidate()
+
     def reload(self, pages: FactPages | None = None, status: str | None = None) -> None:
+        self.mark_fresh()
         self.model.reload(pages, status)
         fit_columns(self.table)
         n = self.model.rowCount()

@@ -15,19 +15,18 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.dialog_buttons import add_buttons
 from desktop.ui.table_models import ID_ROLE, CandidateModel, FollowUpModel
+from desktop.ui.table_views import row_view
 
 if TYPE_CHECKING:
     from desktop.tracking.desk import Desk
@@ -114,26 +113,14 @@ class FollowUpsPanel(QWidget):
         self.proxy = BucketFilter(self)
         self.proxy.setSourceModel(self.model)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
-        self.table.setObjectName("followup_table")
-        self.table.setModel(self.proxy)
+        self.table = row_view(self.proxy, "followup_table", FollowUpModel.QUESTION)
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            FollowUpModel.QUESTION, QHeaderView.ResizeMode.Stretch
-        )
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
 
         self.candidates = CandidateModel(self)
-        self.candidate_table = QTableView()
-        self.candidate_table.setObjectName("candidate_table")
-        self.candidate_table.setModel(self.candidates)
-        self.candidate_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.candidate_table.verticalHeader().hide()
-        self.candidate_table.horizontalHeader().setStretchLastSection(True)
+        self.candidate_table = row_view(self.candidates, "candidate_table")
         self.candidate_table.doubleClicked.connect(
             lambda index: self.open_article.emit(int(index.data(ID_ROLE)))
         )

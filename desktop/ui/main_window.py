@@ -97,12 +97,10 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import (
-            QAbstractItemView,
             QDockWidget,
             QProgressBar,
             QPushButton,
             QSplitter,
-            QTableView,
             QVBoxLayout,
             QWidget,
         )
@@ -116,6 +114,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.inspector import HighlightInspector
         from desktop.ui.legend import Legend
         from desktop.ui.table_models import FactListModel
+        from desktop.ui.table_views import row_view
 
         self.articles_panel = ArticlesPanel(self._search, self._count_matches)
         self.articles_panel.article_chosen.connect(self.open_article)
@@ -132,12 +131,7 @@ class MainWindow(QMainWindow):
         self.view = ArticleView()
         self.view.setObjectName("article_view")
         self.fact_model = FactListModel(self)
-        self.fact_table = QTableView()
-        self.fact_table.setObjectName("fact_table")
-        self.fact_table.setModel(self.fact_model)
-        self.fact_table.verticalHeader().hide()
-        self.fact_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.fact_table.horizontalHeader().setStretchLastSection(True)
+        self.fact_table = row_view(self.fact_model, "fact_table")
         self.fact_table.clicked.connect(self._on_fact_clicked)
         self.fact_table.doubleClicked.connect(lambda _index: self.edit_fact())
 
@@ -203,9 +197,13 @@ class MainWindow(QMainWindow):
             )
             self.addDockWidget(area, dock)
             self.docks[name] = dock
-        self.docks["entities"].visibilityChanged.connect(
-            lambda shown: self.entities_panel.reload_if_changed() if shown else None
-        )
+        for name, panel in (
+            ("entities", self.entities_panel),
+            ("all_facts", self.fact_table_panel),
+        ):
+            self.docks[name].visibilityChanged.connect(
+                lambda shown, panel=panel: panel.reload_if_changed() if shown else None
+            )
         self.tabifyDockWidget(self.docks["facts"], self.docks["followups"])
         self.tabifyDockWidget(self.docks["followups"], self.docks["entities"])
         self.tabifyDockWidget(self.docks["entities"], self.docks["all_facts"])
@@ -456,7 +454,7 @@ class MainWindow(QMainWindow):
         if self.desk is None:
             return
         self.articles_panel.reload(self.desk, self.desk.article_sources())
-        self.fact_table_panel.reload(self.desk)
+        self.fact_table_panel.show_pages(self.desk)
         self._select_article_row()
 
     def _select_article_row(self) -> None:
@@ -469,18 +467,12 @@ class MainWindow(QMainWindow):
         self.articles_panel.query.selectAll()
 
     def _search(self, query: str, ranked: bool = True) -> list[Any]:
-        from db.fts import search
-
         assert self.desk is not None
-        with self.desk.store.engine.connect() as conn:
-            return search(conn, query, ranked=ranked)
+        return self.desk.search(query, ranked)
 
     def _count_matches(self, query: str) -> int:
-        from db.fts import count_matches
-
         assert self.desk is not None
-        with self.desk.store.engine.connect() as conn:
-            return count_matches(conn, query)
+        return self.desk.count_matches(query)
 
     def _rank_search(self, query: str) -> None:
         """Rank every match off the GUI thread (a common word at 100k articles takes
@@ -554,8 +546,11 @@ class MainWindow(QMainWindow):
         self._set_current(index)
 
     # ----- edits through the store, each one undoable -----------------------------------
-    def _edit(self, change: Callable[[Any], Any], *, reload: bool = False) -> None:
-        """Run one committed change on the current highlight and refresh what shows it."""
+    def _edit(
+        self, change: Callable[[Any], Any], then: Callable[[Any], None] | None = None
+    ) -> None:
+        """Run one committed change on the current highlight, then ``then(updated)``
+        (by default: reload the article's highlights and keep the updated one current)."""
         from PySide6.QtWidgets import QMessageBox
 
         from db.errors import StoreError
@@ -571,7 +566,10 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             QMessageBox.warning(self, "Factdesk", str(exc))
             return
-        self._after_change(updated.id if updated is not None else None)
+        if then is not None:
+            then(updated)
+        else:
+            self._after_change(updated.id if updated is not None else None)
 
     def _after_change(self, keep_id: int | None) -> None:
         assert self.desk is not None and self.article_id is not None
@@ -673,22 +671,16 @@ class MainWindow(QMainWindow):
         self._refresh_progress()
 
     def decide(self, state: str) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from db.errors import StoreError
         from db.models import MentionState
 
-        mention = self.current_mention
-        if mention is None or self.desk is None:
-            self.statusBar().showMessage(
-                "No highlight selected: press J to go to the first one.", 4000
-            )
-            return
-        try:
-            updated = self.desk.decide(mention.id, MentionState(state))
-        except StoreError as exc:
-            QMessageBox.warning(self, "Factdesk", str(exc))
-            return
+        def change(mention: Any) -> Any:
+            assert self.desk is not None  # _edit calls this only with a store open
+            return self.desk.decide(mention.id, MentionState(state))
+
+        self._edit(change, self._show_decision)
+
+    def _show_decision(self, updated: Any) -> None:
+        """Only the decided highlight changed: repaint its paragraph and its list row."""
         self.mentions[self.current] = updated
         self.view.update_mention(self.current, updated)
         self._set_current(self.current)
@@ -781,7 +773,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.warning(self, "Factdesk", str(exc))
                 return
             self.fact_model.set_rows(self.desk.facts(self.article_id))
-            self.fact_table_panel.reload()
+            self.fact_table_panel.invalidate()
             self.rebuild_undo()
             self.entities_panel.reload()
             self.statusBar().showMessage("Fact saved.", 4000)
@@ -844,7 +836,7 @@ class MainWindow(QMainWindow):
         if self.desk is None or self.article_id is None:
             return
         self.fact_model.set_rows(self.desk.facts(self.article_id))
-        self.fact_table_panel.reload()
+        self.fact_table_panel.invalidate()
         row = self.fact_model.row_of_id(keep_id) if keep_id is not None else -1
         if row >= 0:
             self.fact_table.setCurrentIndex(self.fact_model.index(row, 0))

@@ -6,18 +6,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QCompleter,
     QDialog,
     QFormLayout,
     QLineEdit,
-    QTableView,
     QWidget,
 )
 
 from desktop.ui.dialog_buttons import add_buttons
 from desktop.ui.table_models import ID_ROLE, EntityModel
+from desktop.ui.table_views import row_view
 
 if TYPE_CHECKING:
     from desktop.tracking.desk import Desk
@@ -58,11 +57,7 @@ class EntityPicker(QDialog):
         self.desk = desk
         self.search = QLineEdit(text)
         self.model = EntityModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = row_view(self.model)
         form = QFormLayout(self)
         form.addRow("Name or alias:", self.search)
         form.addRow(self.table)

@@ -137,8 +137,8 @@ class WindowedTableModel(RowTableModel[Any]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._count = 0
-        self._cache: OrderedDict[int, list[Any]] = OrderedDict()
-        self._cells: dict[int, list[tuple[Any, ...]]] = {}
+        # page number -> its rows, each with its display cells (made once per fetch)
+        self._cache: OrderedDict[int, list[tuple[Any, tuple[Any, ...]]]] = OrderedDict()
         self._shown_page = -1
 
     def count_rows(self) -> int:
@@ -151,7 +151,6 @@ class WindowedTableModel(RowTableModel[Any]):
         """Count again and drop every cached page."""
         self.beginResetModel()
         self._cache.clear()
-        self._cells.clear()
         self._shown_page = -1
         self._count = self.count_rows()
         self.endResetModel()
@@ -162,27 +161,26 @@ class WindowedTableModel(RowTableModel[Any]):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
 
-    def _page(self, number: int, *, prefetch: bool = True) -> list[Any]:
+    def _entry(self, row: Any) -> tuple[Any, tuple[Any, ...]]:
+        return row, tuple(self.cell(row, c) for c in range(len(self.HEADERS)))
+
+    def _page(self, number: int, *, prefetch: bool = True) -> list[tuple[Any, tuple[Any, ...]]]:
         if prefetch and number != self._shown_page:
             # The view moved to another page: the pages either side are read once the
             # event loop is idle, so the next Page Down or Page Up finds its rows in hand.
             self._shown_page = number
             if any(n not in self._cache for n in self._neighbours(number)):
                 QTimer.singleShot(0, self, partial(self._prefetch, number))
-        rows = self._cache.get(number)
-        if rows is None:
+        entries = self._cache.get(number)
+        if entries is None:
             before = self._cache.get(number - 1)
-            rows = self.fetch_page(number, before[-1] if before else None)
-            self._cache[number] = rows
-            self._cells[number] = [
-                tuple(self.cell(r, c) for c in range(len(self.HEADERS))) for r in rows
-            ]
+            rows = self.fetch_page(number, before[-1][0] if before else None)
+            entries = self._cache[number] = [self._entry(r) for r in rows]
             while len(self._cache) > self.KEEP:
-                dropped, _rows = self._cache.popitem(last=False)
-                del self._cells[dropped]
+                self._cache.popitem(last=False)
         else:
             self._cache.move_to_end(number)
-        return rows
+        return entries
 
     def _neighbours(self, number: int) -> list[int]:
         return [n for n in (number + 1, number - 1) if 0 <= n * self.PAGE < self._count]
@@ -196,25 +194,22 @@ class WindowedTableModel(RowTableModel[Any]):
 
     def row_at(self, row: int) -> Any:
         number, within = divmod(row, self.PAGE)
-        return self._page(number)[within]
+        return self._page(number)[within][0]
 
     def display(self, row: int, column: int) -> Any:
         """From the cells made once when the row's page was fetched."""
         number, within = divmod(row, self.PAGE)
-        self._page(number)
-        return self._cells[number][within][column]
+        return self._page(number)[within][1][column]
 
     def cached_rows(self) -> int:
         return sum(len(rows) for rows in self._cache.values())
 
     def replace_row(self, item_id: int, change: Callable[[Any], Any], column: int) -> None:
         """Change one cached row in place and repaint its ``column`` (no query, no reset)."""
-        for number, rows in self._cache.items():
-            for within, row in enumerate(rows):
+        for number, entries in self._cache.items():
+            for within, (row, _cells) in enumerate(entries):
                 if self.row_id(row) == item_id:
-                    rows[within] = change(row)
-                    cells = tuple(self.cell(rows[within], c) for c in range(len(self.HEADERS)))
-                    self._cells[number][within] = cells
+                    entries[within] = self._entry(change(row))
                     index = self.index(number * self.PAGE + within, column)
                     self.dataChanged.emit(index, index)
                     return

@@ -1,4 +1,4 @@
-"""Table views over the windowed models of ``desktop.ui.table_models``."""
+"""The table views of the window's lists."""
 
 from __future__ import annotations
 
@@ -7,22 +7,32 @@ from typing import Any
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
+def row_view(model: Any, name: str = "", stretch: int | None = None) -> QTableView:
+    """A table that selects whole rows, without row numbers; column ``stretch`` (else the
+    last one) takes the spare width."""
+    table = QTableView()
+    if name:
+        table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()
+    if stretch is None:
+        table.horizontalHeader().setStretchLastSection(True)
+    else:
+        table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
 def windowed_view(model: Any, name: str, stretch: int) -> QTableView:
     """A table over a windowed model: fixed row heights, and columns sized from the
     visible rows only (``fit_columns``), so Qt never walks (and fetches) every row."""
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table = row_view(model, name, stretch)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setWordWrap(False)
     rows = table.verticalHeader()
-    rows.hide()
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
-    header = table.horizontalHeader()
-    header.setResizeContentsPrecision(0)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.horizontalHeader().setResizeContentsPrecision(0)
     return table
 
 

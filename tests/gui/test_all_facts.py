@@ -36,11 +36,11 @@ def test_all_facts_newest_first_filtered_and_opened(
     )
     panel = window.fact_table_panel
     model = panel.model
+    window.docks["all_facts"].raise_()  # the table reads the store while it is on screen
     suggested = model.rowCount()
     assert {model.index(r, model.STATUS).data() for r in range(suggested)} <= {"draft"}
     add_facts(db_path, other, 450)
     panel.reload(window.desk)
-    window.docks["all_facts"].raise_()
     total = suggested + 450
     assert model.rowCount() == total and panel.count.text() == f"{total} facts"
     predicates = [model.index(r, model.PREDICATE).data() for r in range(total)]
