@@ -6,7 +6,7 @@ LOCK := requirements/dev.lock
 STAMP := $(VENV)/.installed
 ARGS ?=
 
-.PHONY: run test lint fix typecheck contracts pytest bench fuzz lock package clean
+.PHONY: run test lint fix typecheck contracts pytest bench eval fuzz lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Factdesk needs Python 3.11 or newer; found " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...")'
@@ -46,6 +46,12 @@ pytest: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench $(if $(QUICK),--quick,)
+
+# Suggestions judged on data they were not tuned on (TimeML news, real and written storylines,
+# expectation sentences); SHARED holds the third-party data kept out of the repository.
+SHARED ?= ../shared
+eval: $(STAMP)
+	$(BIN)/python -m tests.eval --shared $(SHARED) $(if $(ONLY),--only $(ONLY),)
 
 # Random and mutated files through the importers (FUZZ_SECONDS=180 by default).
 fuzz: $(STAMP)
