@@ -6,10 +6,21 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlmodel import Session, col
 
-from db.models import Article, Entity, Fact, FactRole, FollowUp, FollowUpState
+from db.clock import utcnow
+from db.models import (
+    Alias,
+    Article,
+    Entity,
+    EventFrame,
+    Fact,
+    FactRole,
+    FollowUp,
+    FollowUpState,
+    TrackedEvent,
+)
 
 RESOLVED = {
     FollowUpState.HAPPENED.value,
@@ -36,9 +47,22 @@ class FollowUpRow:
     source_published: date | None
     source: str
     predicate: str
+    event_id: int | None = None
+    lemma: str = ""
+    event_group: str = ""
+    theme: str = ""
+    theme_lemma: str = ""
+    negated: bool = False
+    bound: str | None = None
+    due_value: str | None = None
+    nominal: bool = False
     participants: list[str] = field(default_factory=list)
+    roles: list[tuple[str, str]] = field(default_factory=list)
+    """(role, name) in role order, the context role included."""
     bucket: str = ""
     days_overdue: int = 0
+    event_size: int = 1
+    """How many follow-ups (restatements and slips) its tracked event holds."""
 
 
 def bucket_of(row: FollowUpRow, as_of: date) -> tuple[str, int]:
@@ -77,20 +101,127 @@ def followup_rows(
             col(Article.published),
             col(Article.source),
             col(Fact.predicate),
+            col(FollowUp.event_id),
+            col(EventFrame.lemma),
+            col(EventFrame.event_group),
+            col(EventFrame.theme),
+            col(EventFrame.theme_lemma),
+            col(EventFrame.negated),
+            col(EventFrame.bound),
+            col(EventFrame.due_value),
+            col(EventFrame.nominal),
         )
         .join(Fact, col(Fact.id) == col(FollowUp.fact_id))
         .join(Article, col(Article.id) == col(Fact.article_id))
+        .outerjoin(EventFrame, col(EventFrame.fact_id) == col(FollowUp.fact_id))
         .where((col(Article.published) <= as_of) | col(Article.published).is_(None))
         .order_by(col(FollowUp.due_end).is_(None), col(FollowUp.due_end), col(FollowUp.id))
     )
     if ids is not None:
         stmt = stmt.where(col(FollowUp.id).in_(ids))
-    rows = [FollowUpRow(*r) for r in session.execute(stmt)]
-    names = participants_of(session, [r.fact_id for r in rows])
+    rows = []
+    for r in session.execute(stmt):
+        row = FollowUpRow(*r[:13])
+        (row.event_id, lemma, group, theme, theme_lemma, negated, bound, value, nominal) = r[13:]
+        row.nominal = bool(nominal)
+        row.lemma, row.event_group, row.theme = lemma or "", group or "", theme or ""
+        row.theme_lemma, row.negated, row.bound, row.due_value = (
+            theme_lemma or "",
+            bool(negated),
+            bound,
+            value,
+        )
+        rows.append(row)
+    roles = roles_of(session, [r.fact_id for r in rows])
+    sizes = event_sizes(session, [r.event_id for r in rows if r.event_id is not None])
     for row in rows:
-        row.participants = names.get(row.fact_id, [])
+        row.roles = roles.get(row.fact_id, [])
+        row.participants = list(dict.fromkeys(n for _role, n in row.roles))
         row.bucket, row.days_overdue = bucket_of(row, as_of)
+        row.event_size = sizes.get(row.event_id, 1) if row.event_id is not None else 1
     return rows
+
+
+def roles_of(session: Session, fact_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    """(role, name) of each fact's roles: the entity's name, else the literal."""
+    out: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    if not fact_ids:
+        return out
+    stmt = (
+        select(col(FactRole.fact_id), col(FactRole.role), col(Entity.name), col(FactRole.literal))
+        .outerjoin(Entity, col(Entity.id) == col(FactRole.entity_id))
+        .where(col(FactRole.fact_id).in_(fact_ids))
+        .order_by(col(FactRole.id))
+    )
+    for fact_id, role, name, literal in session.execute(stmt):
+        value = name or literal
+        if value:
+            out[fact_id].append((role, value))
+    return out
+
+
+def aliases_of(session: Session, fact_ids: list[int]) -> dict[int, list[str]]:
+    """The aliases of the entities each fact's roles link to."""
+    out: dict[int, list[str]] = defaultdict(list)
+    if not fact_ids:
+        return out
+    stmt = (
+        select(col(FactRole.fact_id), col(Alias.alias))
+        .join(Alias, col(Alias.entity_id) == col(FactRole.entity_id))
+        .where(col(FactRole.fact_id).in_(fact_ids))
+    )
+    for fact_id, alias in session.execute(stmt):
+        out[fact_id].append(alias)
+    return out
+
+
+def event_sizes(session: Session, event_ids: list[int]) -> dict[int, int]:
+    if not event_ids:
+        return {}
+    stmt = (
+        select(col(FollowUp.event_id), func.count())
+        .where(col(FollowUp.event_id).in_(set(event_ids)))
+        .group_by(col(FollowUp.event_id))
+    )
+    return {int(e): int(n) for e, n in session.execute(stmt)}
+
+
+def ungrouped_followup_ids(session: Session) -> list[int]:
+    return list(
+        session.scalars(
+            select(col(FollowUp.id))
+            .where(col(FollowUp.event_id).is_(None))
+            .order_by(col(FollowUp.id))
+        )
+    )
+
+
+def grouped_followup_ids(session: Session) -> list[int]:
+    return list(
+        session.scalars(select(col(FollowUp.id)).where(col(FollowUp.event_id).is_not(None)))
+    )
+
+
+def new_tracked_event(session: Session, *, label: str, event_group: str) -> int:
+    event = TrackedEvent(label=label[:500], event_group=event_group[:200], created_at=utcnow())
+    session.add(event)
+    session.flush()
+    assert event.id is not None
+    return event.id
+
+
+def set_event(session: Session, *, followup_ids: list[int], event_id: int) -> None:
+    session.execute(
+        update(FollowUp).where(col(FollowUp.id).in_(followup_ids)).values(event_id=event_id)
+    )
+
+
+def event_members(session: Session, event_id: int) -> list[FollowUp]:
+    return list(
+        session.scalars(
+            select(FollowUp).where(col(FollowUp.event_id) == event_id).order_by(col(FollowUp.id))
+        )
+    )
 
 
 def participants_of(session: Session, fact_ids: list[int]) -> dict[int, list[str]]:

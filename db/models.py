@@ -177,11 +177,49 @@ class FactLink(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
+class EventFrame(SQLModel, table=True):
+    """The structured event of an expectation fact (one row per fact): what the update
+    check matches on, instead of re-reading the question's words."""
+
+    __tablename__ = "event_frame"
+
+    fact_id: int = Field(foreign_key="fact.id", primary_key=True, ondelete="CASCADE")
+    lemma: str = Field(default="", max_length=200, description="spaCy lemma of the event word")
+    event_group: str = Field(
+        default="", max_length=200, description="event lexicon groups, space-separated"
+    )
+    theme: str = Field(default="", sa_type=Text, description="what the event is about")
+    theme_lemma: str = Field(default="", max_length=200)
+    negated: bool = False
+    modality: str = Field(default="expected", max_length=16)
+    bound: str | None = Field(default=None, max_length=32, description="by, no_earlier_than…")
+    due_value: str | None = Field(default=None, max_length=64, description="TIMEX3 value")
+    due_text: str | None = Field(default=None, sa_type=Text, description="time as written")
+    alternatives: list[dict[str, Any]] | None = Field(default=None, sa_column=Column(JSON))
+    headline: bool = False
+    nominal: bool = Field(default=False, description="named by a noun: 'the plebiscite'")
+
+
+class TrackedEvent(SQLModel, table=True):
+    """One expected event, however many articles state or restate it: its follow-ups
+    (one per stating article) point here, and settling one settles them all."""
+
+    __tablename__ = "tracked_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    label: str = Field(default="", sa_type=Text)
+    event_group: str = Field(default="", max_length=200)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 class FollowUp(SQLModel, table=True):
     __tablename__ = "followup"
 
     id: int | None = Field(default=None, primary_key=True)
     fact_id: int = Field(foreign_key="fact.id", index=True, ondelete="CASCADE")
+    event_id: int | None = Field(
+        default=None, foreign_key="tracked_event.id", index=True, ondelete="SET NULL"
+    )
     question: str = Field(sa_type=Text)
     due_start: date | None = None
     due_end: date | None = None
@@ -192,6 +230,46 @@ class FollowUp(SQLModel, table=True):
     snooze_until: date | None = None
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class EventReport(SQLModel, table=True):
+    """What one clause of an article says about an event: done, not done, cancelled,
+    delayed, still expected (with the window it gives) or only hedged. Written with the
+    suggestions; the update check reads these instead of the text."""
+
+    __tablename__ = "event_report"
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    start: int = Field(description="the sentence, quoted as evidence")
+    end: int
+    lemma: str = Field(default="", max_length=200)
+    event_group: str = Field(default="", max_length=200)
+    theme: str = Field(default="", sa_type=Text)
+    theme_lemma: str = Field(default="", max_length=200)
+    participants: list[list[str]] | None = Field(
+        default=None, sa_column=Column(JSON), description="[name, role] pairs"
+    )
+    status: str = Field(max_length=16)
+    negated: bool = False
+    headline: bool = False
+    window_start: date | None = None
+    window_end: date | None = None
+    window_value: str | None = Field(default=None, max_length=64)
+    bound: str | None = Field(default=None, max_length=32)
+
+
+class LexiconEntry(SQLModel, table=True):
+    """A word the analyst added to an event group (merged with the data file's lexicon)."""
+
+    __tablename__ = "lexicon_entry"
+    __table_args__ = (UniqueConstraint("group_name", "word"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    group_name: str = Field(max_length=64)
+    word: str = Field(max_length=200)
+    who: str = Field(max_length=200)
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class FollowUpEvent(SQLModel, table=True):

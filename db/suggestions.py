@@ -15,6 +15,8 @@ from sqlmodel import col
 from db.clock import utcnow
 from db.models import (
     Article,
+    EventFrame,
+    EventReport,
     Evidence,
     Fact,
     FactRole,
@@ -64,6 +66,41 @@ class ExpectationSuggestion:
     due_end: date | None = None
     review_date: date | None = None
     value: str | None = None
+    lemma: str = ""
+    event_group: str = ""
+    """The event lexicon groups, space-separated."""
+    theme: str = ""
+    theme_lemma: str = ""
+    negated: bool = False
+    modality: str = "expected"
+    bound: str | None = None
+    due_text: str | None = None
+    alternatives: tuple[dict[str, Any], ...] = ()
+    headline: bool = False
+    nominal: bool = False
+    propose: bool = True
+    """Whether a follow-up is proposed (an expectation without a window stays a fact)."""
+
+
+@dataclass(frozen=True)
+class ReportSuggestion:
+    """What one clause says about an event (see ``db.models.EventReport``)."""
+
+    start: int
+    end: int
+    lemma: str
+    event_group: str
+    status: str
+    theme: str = ""
+    theme_lemma: str = ""
+    participants: tuple[tuple[str, str], ...] = ()
+    """(name, role) pairs."""
+    negated: bool = False
+    headline: bool = False
+    window_start: date | None = None
+    window_end: date | None = None
+    window_value: str | None = None
+    bound: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +108,7 @@ class ArticleSuggestions:
     article_id: int
     spans: Sequence[SpanSuggestion] = ()
     expectations: Sequence[ExpectationSuggestion] = ()
+    reports: Sequence[ReportSuggestion] = ()
 
 
 @dataclass
@@ -121,6 +159,29 @@ def store_suggestions(
     expectations = [(item.article_id, e) for item in todo for e in item.expectations]
     if expectations:
         _store_expectations(conn, expectations=expectations, origin=origin, now=now)
+    reports = [
+        {
+            "article_id": item.article_id,
+            "start": r.start,
+            "end": r.end,
+            "lemma": r.lemma,
+            "event_group": r.event_group,
+            "theme": r.theme,
+            "theme_lemma": r.theme_lemma,
+            "participants": [list(p) for p in r.participants],
+            "status": r.status,
+            "negated": r.negated,
+            "headline": r.headline,
+            "window_start": r.window_start,
+            "window_end": r.window_end,
+            "window_value": r.window_value,
+            "bound": r.bound,
+        }
+        for item in todo
+        for r in item.reports
+    ]
+    if reports:
+        conn.execute(insert(EventReport), reports)
     return Stored(len(todo), len(rows), len(expectations))
 
 
@@ -131,7 +192,7 @@ def _store_expectations(
     origin: str,
     now: Any,
 ) -> None:
-    """Facts, roles, evidence and proposed follow-ups: four bulk statements in all."""
+    """Facts, roles, evidence, event frames and proposed follow-ups: five bulk statements."""
     fact_ids = (
         conn.execute(
             insert(Fact).returning(col(Fact.id), sort_by_parameter_order=True),
@@ -175,6 +236,30 @@ def _store_expectations(
         ],
     )
     conn.execute(
+        insert(EventFrame),
+        [
+            {
+                "fact_id": fid,
+                "lemma": e.lemma,
+                "event_group": e.event_group,
+                "theme": e.theme,
+                "theme_lemma": e.theme_lemma,
+                "negated": e.negated,
+                "modality": e.modality,
+                "bound": e.bound,
+                "due_value": e.value,
+                "due_text": e.due_text,
+                "alternatives": list(e.alternatives) or None,
+                "headline": e.headline,
+                "nominal": e.nominal,
+            }
+            for fid, _aid, e in triples
+        ],
+    )
+    proposals = [(fid, e) for fid, _aid, e in triples if e.propose]
+    if not proposals:
+        return
+    conn.execute(
         insert(FollowUp),
         [
             {
@@ -190,6 +275,6 @@ def _store_expectations(
                 "created_at": now,
                 "updated_at": now,
             }
-            for fid, _aid, e in triples
+            for fid, e in proposals
         ],
     )

@@ -30,7 +30,9 @@ from desktop.cli_exchange import (
 )
 from desktop.settings import Settings
 
-TRACKING_COMMANDS = {"followups", "followup", "check-updates", "resolve", "link", "history"}
+TRACKING_COMMANDS = {
+    "followups", "followup", "check-updates", "resolve", "link", "history", "lexicon",
+}  # fmt: skip
 
 
 def app_version() -> str:
@@ -84,6 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_fu.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD", help="the queue on that day")
     p_fu.add_argument("--format", default="table", choices=["table", "csv", "json"])
+    p_fu.add_argument(
+        "--by-event",
+        action="store_true",
+        help="one row per tracked event (the table always shows each event once)",
+    )
 
     p_one = sub.add_parser("followup", help="act on one follow-up")
     one_sub = p_one.add_subparsers(dest="followup_command", metavar="ACTION", required=True)
@@ -120,6 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_history = sub.add_parser("history", help="who changed a fact or follow-up, and when")
     p_history.add_argument("target", metavar="fact:ID|followup:ID")
+
+    from desktop.cli_tracking import add_parsers as add_tracking_parsers
+
+    add_tracking_parsers(sub)
 
     p_db = sub.add_parser("db", help="database maintenance")
     db_sub = p_db.add_subparsers(dest="db_command", metavar="ACTION", required=True)

@@ -17,6 +17,8 @@ from db.models import Audit, FollowUpState
 from db.store import Store
 from desktop.settings import Settings
 from desktop.tracking import followups as lifecycle
+from desktop.tracking.events import assign_events, one_per_event
+from desktop.tracking.lexicon import add_word, lexicon_listing
 from desktop.tracking.links import create_link
 from desktop.tracking.updates import check_updates
 
@@ -28,6 +30,8 @@ def _iso(value: date | None) -> str | None:
 
 
 def followup_json(row: FollowUpRow) -> dict[str, Any]:
+    """One follow-up (one expectation in one article); ``event_id`` names the tracked event
+    it shares with the restatements of the same expectation."""
     return {
         "id": row.id,
         "question": row.question,
@@ -42,6 +46,27 @@ def followup_json(row: FollowUpRow) -> dict[str, Any]:
         "source_title": row.source_title,
         "source_published": _iso(row.source_published),
         "participants": row.participants,
+        "roles": [{"role": role, "name": name} for role, name in row.roles],
+        "event_id": row.event_id,
+        "event_size": row.event_size,
+        "event": {
+            "lemma": row.lemma,
+            "groups": row.event_group.split(),
+            "theme": row.theme,
+            "negated": row.negated,
+            "bound": row.bound,
+            "value": row.due_value,
+        },
+    }
+
+
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
+    """A follow-up's JSON as one CSV row: lists joined with '|', the event spread out."""
+    event = row["event"]
+    return {k: v for k, v in row.items() if k != "event"} | {
+        "participants": "|".join(row["participants"]),
+        "roles": "|".join(f"{r['role']}:{r['name']}" for r in row["roles"]),
+        "event": " ".join(filter(None, [event["lemma"], event["theme"]])),
     }
 
 
@@ -55,8 +80,11 @@ def _selected(rows: list[FollowUpRow], state: str) -> list[FollowUpRow]:
 
 def cmd_followups(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     as_of = args.as_of or date.today()
+    assign_events(store)
     with store.session() as session:
         rows = _selected(followup_rows(session, as_of=as_of), args.state)
+    if args.by_event or args.format == "table":
+        rows = one_per_event(rows)
     data = [followup_json(r) for r in rows]
     if args.format == "json":
         print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
@@ -66,7 +94,7 @@ def cmd_followups(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         )
         writer.writeheader()
         for row in data:
-            writer.writerow(row | {"participants": "|".join(row["participants"])})
+            writer.writerow(_flat(row))
     else:
         print(f"Follow-ups as of {as_of} ({args.state}): {len(rows)}", file=out)
         for r in rows:
@@ -77,7 +105,9 @@ def cmd_followups(store: Store, args: argparse.Namespace, out: TextIO) -> int:
             )
             days = f"{r.days_overdue} day{'s' if r.days_overdue != 1 else ''}"
             late = f", {days} overdue" if r.bucket == "overdue" else ""
-            print(f"{r.id:>5}  {r.bucket:<9} {window:<24} {r.question}{late}", file=out)
+            more = r.event_size - 1
+            also = f" (+{more} restatement{'s' if more != 1 else ''})" if more > 0 else ""
+            print(f"{r.id:>5}  {r.bucket:<9} {window:<24} {r.question}{late}{also}", file=out)
     return 0
 
 
@@ -175,9 +205,35 @@ def _diff(row: Audit) -> str:
     return "; ".join(f"{k}: {before.get(k, '—')} → {after.get(k, '—')}" for k in keys)
 
 
+def cmd_lexicon(store: Store, settings: Settings, args: argparse.Namespace, out: TextIO) -> int:
+    if args.lexicon_command == "add":
+        added = add_word(store, group=args.group, word=args.word, who=settings.analyst)
+        said = "added to" if added else "is already in"
+        print(f"{args.word!r} {said} the event group {args.group!r}.", file=out)
+        return 0
+    for group, kind, words in lexicon_listing(store):
+        if args.group and group != args.group:
+            continue
+        print(f"{group} ({kind}): {', '.join(words)}", file=out)
+    return 0
+
+
+def add_parsers(sub: Any) -> None:
+    """The ``lexicon`` command's parser (the other tracking commands are in desktop.cli)."""
+    p_lex = sub.add_parser("lexicon", help="the event lexicon: words that name one event")
+    lex_sub = p_lex.add_subparsers(dest="lexicon_command", metavar="ACTION", required=True)
+    p_list = lex_sub.add_parser("list", help="list the event groups and their words")
+    p_list.add_argument("group", nargs="?", default="", help="only this group")
+    p_add = lex_sub.add_parser("add", help="add a word (a lemma, e.g. 'ink') to a group")
+    p_add.add_argument("group")
+    p_add.add_argument("word")
+
+
 def run_tracking(
     store: Store, settings: Settings, args: argparse.Namespace, out: TextIO, err: TextIO
 ) -> int:
+    if args.command == "lexicon":
+        return cmd_lexicon(store, settings, args, out)
     if args.command == "followups":
         return cmd_followups(store, args, out)
     if args.command == "check-updates":

@@ -22,8 +22,14 @@ from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.model
 
-SIGNING = "Was the India–Russia S-400 contract signed?"
-DELIVERIES = "Did deliveries of the S-400 systems begin?"
+SEED_TITLE = (
+    "The US is calling on India to reconsider its plan to purchase advanced missiles from Russia."
+)
+SIGNED_TITLE = "India and Russia sign $5.4 billion S-400 air defence deal"
+SIGNING = (SEED_TITLE, "2018-10-31")
+"""The expectation of the seed: "The final contract is expected to be signed ... in October"."""
+DELIVERIES = (SIGNED_TITLE, "2020-12-31")
+"""'Deliveries of the S-400 systems are expected to begin by 2020'."""
 MENTION_THE_SIGNING = {
     "Putin to visit New Delhi next week as S-400 deal nears",
     "Kremlin says India and Russia will sign S-400 contract this week",
@@ -62,11 +68,12 @@ def cli(db: str, *args: str) -> str:
     return out.getvalue()
 
 
-def followup_id(db: str, question: str) -> int:
+def followup_id(db: str, which: tuple[str, str]) -> int:
+    """The follow-up from that article with that deadline."""
     rows = json.loads(
         cli(db, "followups", "--state", "all", "--as-of", "2030-01-01", "--format", "json")
     )
-    return next(r["id"] for r in rows if r["question"] == question)
+    return next(r["id"] for r in rows if (r["source_title"], r["due_end"]) == which)
 
 
 def candidates(db: str, fid: int, *extra: str) -> list[dict[str, Any]]:
@@ -90,6 +97,9 @@ def test_the_signing_article_ranks_first_and_proposes_happened(db: str) -> None:
     )
     signing = next(r for r in proposed if r["id"] == fid)
     assert (signing["due_start"], signing["due_end"]) == ("2018-10-01", "2018-10-31")
+    assert signing["question"].startswith("Will India and Russia sign the S-400")
+    assert signing["question"].endswith("contract in October 2018?")
+    assert signing["event"]["lemma"] == "sign" and "sign" in signing["event"]["groups"]
     assert {"India", "Russia", "Narendra Modi", "Vladimir Putin"} <= set(signing["participants"])
     assert candidates(db, fid) == [], "a proposed follow-up is not checked until confirmed"
 

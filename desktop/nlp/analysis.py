@@ -7,11 +7,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop.nlp.expectations import Expectation, TimeMention, find_expectations
+from desktop.nlp.reports import Report, find_reports
 from desktop.nlp.tense import direction_for
 from desktop.nlp.timex import Timex, TimexMatch, find_timexes, resolve
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from desktop.vocabulary import Lexicon
 
 TEMPORAL = {"DATE", "TIME"}
 NUMERIC = {"CARDINAL", "ORDINAL", "QUANTITY"}
@@ -36,6 +39,7 @@ class Suggestion:
 class Analysis:
     mentions: list[Suggestion] = field(default_factory=list)
     expectations: list[Expectation] = field(default_factory=list)
+    reports: list[Report] = field(default_factory=list)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -52,8 +56,9 @@ def _resolve_in(
     return resolve(text, anchor, direction)
 
 
-def analyze(doc: Doc, anchor: date) -> Analysis:
-    """Suggestions for one processed doc, times resolved against ``anchor``."""
+def analyze(doc: Doc, anchor: date, lexicon: Lexicon | None = None) -> Analysis:
+    """Suggestions for one processed doc, times resolved against ``anchor``; events are
+    read with ``lexicon`` (default: the data file's)."""
     text = doc.text
     tagged = find_timexes(text)
     tagged_spans = [(t.start, t.end) for t in tagged]
@@ -82,5 +87,7 @@ def analyze(doc: Doc, anchor: date) -> Analysis:
         mentions.append(Suggestion(t.start, t.end, t.text, label, timex))
     mentions.sort(key=lambda m: (m.start, -m.end))
     times = [TimeMention(m.start, m.end, m.text, m.timex) for m in mentions if m.label in TEMPORAL]
-    expectations = find_expectations(doc, anchor, times) if doc.has_annotation("DEP") else []
-    return Analysis(mentions, expectations)
+    if not doc.has_annotation("DEP"):
+        return Analysis(mentions)
+    expectations = find_expectations(doc, anchor, times, lexicon)
+    return Analysis(mentions, expectations, find_reports(doc, anchor, times, expectations, lexicon))

@@ -1,79 +1,69 @@
-"""Expectations: statements that something will, is expected to, or is planned to happen.
+"""Expectations: statements that something will, is expected to, is planned or hoped to
+happen, with the structured event they are about and the window they give.
 
-Found on the dependency parse: a future auxiliary ("will sign"), an expectation verb or
-adjective with an infinitive ("is expected to be signed", "plans to buy", "is likely to
-meet"), or a plan noun with one ("India's plan to buy"). Reports of what already happened
-carry none of these and are left alone.
+Found on the dependency parse (see ``modality.read``): a future auxiliary ("will sign"),
+an expectation verb or adjective with its infinitive ("is expected to be signed", "plans
+to buy", "wants the handover to begin", "is likely to meet", "is on track to open"),
+"is to" and "is going to", a reported "would", a headline's bare "to" ("Putin to visit"),
+the simple present with a future date ("goes to the polls on Sunday"), a nominal event
+with a schedule ("the vote is scheduled for March 15", "the next launch opportunity is on
+September 2"), and a delay that names its new date ("deferred to October"). Not
+expectations: hedges ("could", "might", "it is unclear when"), conditions ("if",
+"unless", "should the vote fail"), questions, obligations ("has to", "must"), demands,
+copulas and statements of value ("will be the largest", "will cost $4 billion"), and
+expectations of the past ("had been expected to").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from dateutil.relativedelta import relativedelta
-
-from db.gazetteer import DEMONYMS
-from desktop.nlp.tense import FUTURE_AUX, NOUN_CUES
+from desktop.nlp.frames import (
+    Context,
+    Frame,
+    Participant,
+    frame_of,
+    lemma_of,
+    phrase,
+    theme_lemma,
+    theme_text,
+)
+from desktop.nlp.modality import (
+    ADJ_CUES,
+    CUES,
+    ONCE,
+    REPORT_VERBS,
+    Reading,
+    read,
+    reported_by,
+    stative,
+)
+from desktop.nlp.questions import question
 from desktop.nlp.timex import Timex
+from desktop.nlp.timing import Due, due_for
+from desktop.vocabulary import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-VERB_CUES = {
-    "expect", "plan", "schedule", "set", "hope", "intend", "aim", "slate", "poise", "prepare",
-    "propose", "anticipate", "promise", "pledge", "vow", "project", "go",
-}  # fmt: skip
-ADJ_CUES = {
-    "likely",
-    "due",
-    "set",
-    "poised",
-    "slated",
-    "expected",
-    "scheduled",
-    "unlikely",
-    "about",
-    "bound",
-}
-REPORT_VERBS = {
-    "say",
-    "tell",
-    "report",
-    "announce",
-    "state",
-    "claim",
-    "add",
-    "note",
-    "confirm",
-    "write",
-    "quote",
-}
-ENTITY_LABELS = {
-    "PERSON",
-    "ORG",
-    "GPE",
-    "NORP",
-    "LOC",
-    "FAC",
-    "PRODUCT",
-    "EVENT",
-    "LAW",
-    "WORK_OF_ART",
-}
-VAGUE_REVIEW = timedelta(days=182)
-GEO_LABELS = {"GPE", "NORP"}
-ITEM_LABELS = {"PRODUCT", "WEAPON_SYSTEM"}
+BLOCKING = {"hedged", "conditional", "question", "demanded", "obliged", "uncertain", "denied"}
+WEAK_DELAYS = {"move", "shift", "push"}
+"""Delay words that only mean a delay with a new date ("moves to April 2021")."""
+DATE_PREPS = {"on", "in", "for", "at", "by", "from", "around", "until", "before", "between"}
+
+__all__ = ["Expectation", "Participant", "TimeMention", "find_expectations"]
 
 
-@dataclass
-class Participant:
-    name: str
-    label: str
-    role: str
+@dataclass(frozen=True)
+class TimeMention:
+    """A resolved temporal expression, as the caller found it in the doc."""
+
     start: int
     end: int
+    text: str
+    timex: Timex | None
 
 
 @dataclass
@@ -90,149 +80,28 @@ class Expectation:
     review_date: date | None = None
     value: str | None = None
     negated: bool = False
+    lemma: str = ""
+    groups: frozenset[str] = frozenset()
+    theme: str = ""
+    theme_lemma: str = ""
+    modality: str = "expected"
+    bound: str | None = None
+    due_text: str | None = None
+    alternatives: list[dict[str, Any]] = field(default_factory=list)
+    headline: bool = False
+    nominal: bool = False
+    anchor: int = -1
+    """Where the word naming the event starts."""
 
+    @property
+    def dated(self) -> bool:
+        return self.due_end is not None or self.due_start is not None
 
-@dataclass(frozen=True)
-class _Context:
-    """What every expectation in one doc is read against (``doc.text`` is rebuilt on
-    each access, so it is taken once here)."""
-
-    doc: Doc
-    text: str
-    ents: list[Span]
-    anchor: date
-    times: list[TimeMention]
-
-
-@dataclass(frozen=True)
-class TimeMention:
-    """A resolved temporal expression, as the caller found it in the doc."""
-
-    start: int
-    end: int
-    text: str
-    timex: Timex | None
-
-
-CUE_POS = {"VERB", "AUX", "ADJ", "NOUN"}
-
-
-def _cue_and_event(token: Token) -> tuple[Token, Token] | None:
-    """(cue, event) if this token opens an expectation."""
-    if token.pos_ not in CUE_POS or token.n_rights + token.n_lefts == 0:
-        return None
-    children = list(token.children)
-    xcomp = next(
-        (c for c in children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}), None
-    )
-    if token.pos_ in {"VERB", "AUX"}:
-        aux = [c for c in children if c.dep_ in {"aux", "auxpass"}]
-        if any(a.lower_ in FUTURE_AUX for a in aux):
-            return next(a for a in aux if a.lower_ in FUTURE_AUX), token
-        if any(a.lower_ == "going" for a in aux) and xcomp is not None:
-            return token, xcomp
-        cue_verb = token.lemma_.lower() in VERB_CUES and token.lemma_.lower() != "go"
-        if cue_verb and xcomp is not None and any(c.lower_ == "to" for c in xcomp.children):
-            return token, xcomp
-    if token.pos_ == "ADJ" and token.lower_ in ADJ_CUES and xcomp is not None:
-        return token, xcomp
-    if token.pos_ == "NOUN" and token.lower_ in NOUN_CUES:
-        event = next(
-            (c for c in children if c.dep_ in {"acl", "relcl", "xcomp"} and c.pos_ == "VERB"),
-            None,
-        )
-        if event is not None and any(c.lower_ == "to" for c in event.children):
-            return token, event
-    return None
-
-
-def _clause_head(cue: Token, event: Token) -> Token:
-    """The verb or adjective whose subtree is the expectation's clause."""
-    head = cue if cue.dep_ not in {"aux", "auxpass"} else cue.head
-    if head.dep_ in {"acomp", "attr"} and head.head.pos_ in {"AUX", "VERB"}:
-        head = head.head
-    return head
-
-
-def _subject(head: Token, event: Token) -> tuple[Token | None, bool]:
-    """The event's subject, and whether the event itself is passive ("to be signed").
-
-    With raising verbs the subject sits on the cue: in "deliveries are expected to begin"
-    it is the deliveries that begin, actively."""
-    passive = event.dep_ != "ROOT" and any(c.dep_ == "auxpass" for c in event.children)
-    if event.dep_ == "ROOT" or event is head:
-        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in event.children)
-    for t in (event, head):
-        for c in t.children:
-            if c.dep_ in {"nsubjpass", "nsubj", "expl"}:
-                return c, passive
-    if head.pos_ == "NOUN":
-        poss = next((c for c in head.children if c.dep_ == "poss"), None)
-        return poss, False
-    return None, False
-
-
-def _phrase(token: Token, drop_det: bool = True) -> str:
-    words = [
-        t.text
-        for t in token.subtree
-        if not (drop_det and t.dep_ == "det" and t.i == token.left_edge.i)
-        and t.dep_ not in {"punct", "case"}
-        and t.dep_ not in {"relcl", "acl"}
-    ]
-    return " ".join(words)
-
-
-def _canonical(name: str, label: str) -> tuple[str, str]:
-    if label == "NORP" and name.lower() in DEMONYMS:
-        return DEMONYMS[name.lower()], "GPE"
-    return name, label
-
-
-def _entities_in(ents: list[Span], start: int, end: int) -> list[Span]:
-    return [e for e in ents if e.start_char >= start and e.end_char <= end]
-
-
-def _role(ent: Span, subject: Token | None, passive: bool, event: Token) -> str:
-    ancestors = {a.i for a in ent.root.ancestors} | {ent.root.i}
-    if subject is not None and subject.i in ancestors:
-        return "item" if passive else "agent"
-    for c in event.children:
-        if c.dep_ in {"dobj", "attr", "oprd"} and c.i in ancestors:
-            return "item"
-    return "participant"
-
-
-def _participants(
-    ents: list[Span],
-    previous: Span | None,
-    span: tuple[int, int],
-    subject: Token | None,
-    passive: bool,
-    event: Token,
-) -> list[Participant]:
-    found: dict[str, Participant] = {}
-    for ent in _entities_in(ents, *span):
-        name, label = _canonical(ent.text, ent.label_)
-        key = name.casefold()
-        if key not in found:
-            found[key] = Participant(
-                name, label, _role(ent, subject, passive, event), ent.start_char, ent.end_char
-            )
-    theme = subject if passive else next((c for c in event.children if c.dep_ == "dobj"), None)
-    definite = theme is not None and any(
-        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in theme.children
-    )
-    has_item = any(p.label in ITEM_LABELS for p in found.values())
-    if definite and not has_item and previous is not None:
-        # "The final contract is expected...": the contract was named in the sentence before.
-        for ent in _entities_in(ents, previous.start_char, previous.end_char):
-            name, label = _canonical(ent.text, ent.label_)
-            if label in GEO_LABELS | ITEM_LABELS | {"ORG"} and name.casefold() not in found:
-                found[name.casefold()] = Participant(
-                    name, label, "context", ent.start_char, ent.end_char
-                )
-    return list(found.values())
+    @property
+    def proposes(self) -> bool:
+        """A follow-up is proposed for a dated expectation that the event happens (a
+        plain "will not" states a slip or a doubt, and stays a fact)."""
+        return self.dated and not self.negated
 
 
 def _attribution(doc: Doc, ents: list[Span], sent: Span) -> str | None:
@@ -240,166 +109,270 @@ def _attribution(doc: Doc, ents: list[Span], sent: Span) -> str | None:
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             target = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
             if target is not None:
-                return _phrase(target, drop_det=False)
+                return phrase(target, drop_det=False)
         if t.lemma_ in REPORT_VERBS and t.pos_ == "VERB":
             subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ != "PRON":
                 named = [e for e in ents if e.start <= subject.i < e.end]
-                return named[0].text if named else _phrase(subject, drop_det=False)
+                return named[0].text if named else phrase(subject, drop_det=False)
     if any(t.lower_ == "reportedly" for t in sent):
         return "unnamed reports"
     return None
 
 
-def _due(
-    ctx: _Context, head: Token, sent: Span
-) -> tuple[date | None, date | None, date | None, str | None]:
-    """(due_start, due_end, review_date, value) from the clause's time expressions."""
-    anchor, doc = ctx.anchor, ctx.doc
-    subtree = {t.i for t in head.subtree}
-    in_clause = []
-    for tm in ctx.times:
-        if tm.timex is None or not (sent.start_char <= tm.start and tm.end <= sent.end_char):
-            continue
-        span = doc.char_span(tm.start, tm.end, alignment_mode="expand")
-        inside = span is not None and span.root.i in subtree
-        in_clause.append((0 if inside else 1, tm))
-    in_clause.sort(key=lambda pair: (pair[0], pair[1].start))
-    for _, tm in in_clause:
-        timex = tm.timex
-        assert timex is not None
-        before = ctx.text[max(0, tm.start - 8) : tm.start].lower().split()
-        word = before[-1] if before else ""
-        if timex.granularity == "duration" and timex.start is None and word in {"in", "within"}:
-            amount = _duration_delta(timex.value)
-            if amount is None:
-                continue
-            target = anchor + amount
-            if word == "within":
-                return anchor, target, None, timex.value
-            start = target.replace(day=1)
-            return start, start + relativedelta(months=1, days=-1), None, timex.value
-        if timex.granularity in {"future_ref", "present_ref"}:
-            return None, None, anchor + VAGUE_REVIEW, timex.value
-        if timex.start is not None and timex.end is not None and timex.end >= anchor:
-            if word in {"by", "before", "until"}:
-                return anchor, timex.end, None, timex.value
-            return max(timex.start, anchor), timex.end, None, timex.value
-    return None, None, anchor + VAGUE_REVIEW, None
+def _nominal_subject(head: Token) -> Token | None:
+    """The noun a schedule or a date is said of: "the vote is scheduled", "the launch is
+    set for", "the next launch opportunity is on"."""
+    for c in head.children:
+        if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}:
+            return c
+    if head.dep_ in {"acomp", "attr"}:
+        return _nominal_subject(head.head)
+    return None
 
 
-def _duration_delta(value: str) -> relativedelta | None:
-    if not value.startswith("P") or value.startswith("PT") or "X" in value:
-        return None
-    try:
-        amount, unit = int(value[1:-1]), value[-1]
-    except ValueError:
-        return None
-    return {
-        "Y": relativedelta(years=amount),
-        "M": relativedelta(months=amount),
-        "W": relativedelta(weeks=amount),
-        "D": relativedelta(days=amount),
-    }.get(unit)
-
-
-def _question(
-    event: Token, subject: Token | None, passive: bool, participants: list[Participant], text: str
-) -> str:
-    geo = [p.name for p in participants if p.label == "GPE"][:2]
-    items = [p.name for p in participants if p.label in ITEM_LABELS][:1]
-    if event.lemma_ == "be" and subject is not None:
-        return f"Did the {_phrase(subject).lower()} take place?"
-    if passive and subject is not None:
-        theme = subject.text if subject.pos_ != "PROPN" else _phrase(subject)
-        qualifier = " ".join(filter(None, ["–".join(geo), *items]))
-        noun = " ".join(filter(None, [qualifier, theme]))
-        verb = "Were" if subject.tag_ in {"NNS", "NNPS"} else "Was"
-        return f"{verb} the {noun} {event.text}?"
-    obj = next((c for c in event.children if c.dep_ == "dobj"), None)
-    if subject is not None and subject.pos_ == "PRON" and subject.lower_ not in {"we", "they"}:
-        return f"Did this happen: “{text}”?"
-    agent = subject if subject is not None and subject.pos_ != "PRON" else None
-    who = _phrase(agent, drop_det=False) if agent is not None else (geo[0] if geo else "it")
-    if agent is not None and agent.left_edge.pos_ in {"DET", "NOUN"}:
-        who = who[:1].lower() + who[1:]
-    who = who.removesuffix(" ’s").removesuffix(" 's").removesuffix("’s").removesuffix("'s")
-    prt = " ".join(c.text for c in event.children if c.dep_ == "prt")
-    what = " ".join(
-        filter(None, [event.lemma_, prt, _phrase(obj, drop_det=False) if obj is not None else ""])
-    )
-    return f"Did {who} {what}?"
-
-
-def _hypothetical(head: Token) -> bool:
-    """Conditions and questions ("if we want to...") state no expectation."""
-    for t in (head, *head.ancestors):
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in t.children):
-            return True
+def _has_date(token: Token, ctx: Context) -> bool:
+    spans = [(tm.start, tm.end) for tm in ctx.times if tm.timex is not None]
+    for c in token.children:
+        tokens = [c] if c.dep_ in {"npadvmod", "attr", "dobj", "pobj"} else []
+        if c.dep_ in {"prep", "agent"} and c.lower_ in DATE_PREPS:
+            tokens = [x for x in c.children if x.dep_ == "pobj"]
+        for t in tokens:
+            if any(s <= t.idx < e for s, e in spans):
+                return True
     return False
 
 
-def find_expectations(doc: Doc, anchor: date, times: list[TimeMention]) -> list[Expectation]:
-    found: list[Expectation] = []
-    used: set[int] = set()
-    sentences = list(doc.sents)
-    ents = [e for e in doc.ents if e.label_ in ENTITY_LABELS]
-    ctx = _Context(doc, doc.text, ents, anchor, times)
-    for number, sent in enumerate(sentences):
-        for token in sent:
-            opened = _cue_and_event(token)
-            if opened is None or opened[1].i in used:
-                continue
-            used.add(opened[1].i)
-            previous = sentences[number - 1] if number else None
-            expectation = _expectation(ctx, sent, previous, *opened)
-            if expectation is not None:
-                found.append(expectation)
-    return found
+def _cue_tense(cue: Token) -> str:
+    aux = {c.lower_ for c in cue.children if c.dep_ in {"aux", "auxpass"}}
+    head_aux = cue.head if cue.dep_ in {"acomp", "attr"} else cue
+    if head_aux is not cue:
+        aux |= {head_aux.lower_} | {c.lower_ for c in head_aux.children if c.dep_ == "aux"}
+    if aux & {"will", "shall", "'ll"}:
+        return "future"
+    if aux & {"had"} or ("would" in aux and "have" in aux):
+        return "past_future"
+    if cue.tag_ == "VBD" or aux & {"was", "were"}:
+        once = any(c.lower_ in ONCE for c in cue.children)
+        return "future_in_past" if reported_by(cue) is not None and not once else "past_future"
+    return "future"
 
 
-def _expectation(
-    ctx: _Context,
-    sent: Span,
-    previous: Span | None,
-    cue: Token,
-    event: Token,
-) -> Expectation | None:
-    head = _clause_head(cue, event)
-    subject, passive = _subject(head, event)
-    if (event.lemma_ == "be" and subject is None) or _hypothetical(head):
+def _nominal_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+    """A schedule said of a noun: cue words with no verb to carry the event."""
+    lemma = lemma_of(token)
+    is_cue = (token.pos_ == "VERB" and lemma in CUES) or (
+        token.pos_ == "ADJ" and token.lower_ in ADJ_CUES
+    )
+    is_copula = lemma == "be" and token.dep_ in {"ROOT", "ccomp", "conj"}
+    if not (is_cue or is_copula):
         return None
-    if subject is not None and subject.tag_ in {"WDT", "WP"}:
-        return None  # "which had been expected to ...": a relative clause about the past
-    if any(c.lower_ == "had" for c in head.children if c.dep_ in {"aux", "auxpass"}):
-        return None  # a past expectation ("had been expected"), not a present one
-    negated = any(c.dep_ == "neg" for c in (*head.children, *event.children))
-    start = head.left_edge.idx
-    last = head.right_edge
+    if is_copula and any(
+        c.dep_ in {"attr", "acomp"} and c.ent_type_ not in {"DATE", "TIME"} for c in token.children
+    ):
+        return None  # "will be the first ...": a copula, not a date
+    if any(c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} for c in token.children):
+        return None
+    if not _has_date(token, ctx):
+        return None
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+    noun = _nominal_subject(token) if (passive or token.pos_ == "ADJ" or is_copula) else None
+    if token.pos_ == "VERB" and not passive and not is_copula:
+        noun = next(
+            (
+                x
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "for"
+                for x in c.children
+                if x.dep_ == "pobj"
+            ),
+            None,
+        ) or _nearest_event_noun(token, ctx)
+    if noun is None:
+        return None
+    if is_copula and not (ctx.lexicon.is_event_word(noun.lemma_) or _placeholder(noun, ctx)):
+        return None
+    from desktop.nlp.frames import _nominal
+
+    frame = _nominal(noun, token, ctx, None)
+    reading = read(token, ctx.in_headline(token))
+    reading.tense = _cue_tense(token)
+    reading.modality = (
+        reading.modality
+        if reading.modality in BLOCKING
+        else (CUES.get(lemma) or ADJ_CUES.get(token.lower_) or "certain")
+    )
+    return frame, reading
+
+
+def _placeholder(noun: Token, ctx: Context) -> bool:
+    from desktop.nlp.frames import PLACEHOLDERS
+
+    return noun.lemma_.lower() in PLACEHOLDERS and any(
+        c.dep_ in {"compound", "amod"} and ctx.lexicon.is_event_word(c.lemma_)
+        for c in noun.children
+    )
+
+
+def _nearest_event_noun(token: Token, ctx: Context) -> Token | None:
+    sent = token.sent
+    nouns = [t for t in sent if t.pos_ == "NOUN" and ctx.lexicon.is_event_word(t.lemma_)]
+    return min(nouns, key=lambda t: abs(t.i - token.i), default=None)
+
+
+def in_time(token: Token, ctx: Context) -> bool:
+    """Inside a time expression ("May 2018" is no modal verb)."""
+    return token.ent_type_ in {"DATE", "TIME"} or any(
+        tm.start <= token.idx < tm.end for tm in ctx.times
+    )
+
+
+def _verbal(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"aux", "auxpass"}:
+        return None
+    if in_time(token, ctx):
+        return None
+    if lemma_of(token) in CUES:
+        return None  # the verb it governs carries the event, or its subject (nominal)
+    if _says_that(token) or token.dep_ == "amod":
+        return None  # "concluded that ...": the clause is the event; "the delayed plan"
+    if any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in token.children) and (
+        lexicon_outcome(token, ctx) is None
+    ):
+        return None  # "will have to live", "attempted to land": the lower verb carries it
+    reading = read(token, ctx.in_headline(token))
+    frame = frame_of(token, ctx)
+    if frame.outcome is None and stative(token) and not frame.nominal:
+        return None
+    return frame, reading
+
+
+def _says_that(token: Token) -> bool:
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in token.children
+    )
+
+
+def lexicon_outcome(token: Token, ctx: Context) -> str | None:
+    lemma = lemma_of(token)
+    return ctx.lexicon.outcome_of(lemma) or ("fail" if lemma == "fail" else None)
+
+
+def _accept(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bool:
+    if reading.modality in BLOCKING or reading.no_longer:
+        return False
+    if frame.outcome in {"cancel", "fail"}:
+        return False
+    if not frame.groups or (
+        "*" in frame.groups and (frame.theme is None or frame.theme.pos_ == "PRON")
+    ):
+        return False  # "delayed this to 2018": no event to expect
+    if frame.outcome == "postpone" and frame.verb.lemma_.lower() in WEAK_DELAYS and not due.dated:
+        return False
+    if frame.outcome == "postpone":
+        # A delay that names its new date: the event is now expected then.
+        if reading.tense == "past_future" or reading.negated:
+            return False
+        return due.dated and (due.end or due.start or ctx.anchor) > ctx.anchor
+    if reading.tense == "past_future":
+        return False
+    if reading.tense == "future_in_past":
+        return due.dated and (due.start or ctx.anchor) > ctx.anchor
+    if reading.expects:
+        return True
+    if reading.tense == "present" and not ctx.in_headline(frame.verb):
+        # The simple present of a schedule: "goes to the polls on Sunday".
+        return due.dated and (due.start or ctx.anchor) > ctx.anchor and due.value is not None
+    return False
+
+
+def find_expectations(
+    doc: Doc, anchor: date, times: list[TimeMention], lexicon: Lexicon | None = None
+) -> list[Expectation]:
+    ctx = Context.of(doc, anchor, times, lexicon or load_lexicon())
+    found: list[Expectation] = []
+    for sent in ctx.sentences:
+        for token in sent:
+            read_off = _verbal(token, ctx) or _nominal_frame(token, ctx)
+            if read_off is None:
+                continue
+            frame, reading = read_off
+            chain = [t for t in (frame.verb, reading.top, reading.cue, token) if t is not None]
+            if frame.outcome == "postpone":
+                chain = [frame.verb]  # the new date hangs on the delay, not on the old plan
+            prospective = reading.expects or reading.tense in {"present", "future_in_past"}
+            if frame.outcome == "postpone":
+                prospective = reading.tense in {"future", "present", "perfect", "infinitive"}
+            weekdays = reading.tense in {"present", "infinitive"}
+            due = due_for(ctx, frame, chain, reading.negated, prospective, weekdays)
+            if not _accept(frame, reading, due, ctx):
+                continue
+            found.append(_expectation(ctx, sent, frame, reading, due))
+    return _distinct(found)
+
+
+def _expectation(ctx: Context, sent: Span, frame: Frame, reading: Reading, due: Due) -> Expectation:
+    top = reading.top
+    start = min(top.left_edge.idx, frame.anchor.left_edge.idx)
+    last = top.right_edge
     end = last.idx + len(last.text)
     while end > start and ctx.text[end - 1] in ".;, \n\r\t":
         end -= 1
-    participants = _participants(ctx.ents, previous, (start, end), subject, passive, event)
-    due_start, due_end, review, value = _due(ctx, head, sent)
-    text = ctx.text[start:end]
-    obj = next((c for c in event.children if c.dep_ == "dobj"), None)
-    theme = subject if passive else obj
-    predicate = event.lemma_ if event.lemma_ != "be" or subject is None else subject.lemma_
-    if theme is not None and event.lemma_ != "be":
-        predicate = f"{predicate} {theme.lemma_}"
-    if negated:
-        predicate = f"not {predicate}"
+    negated = reading.negated and not due.clears_negation
+    if frame.outcome == "postpone":
+        negated = False
+    if reading.no_longer:
+        negated = True
+    t_lemma = theme_lemma(frame)
+    predicate = " ".join(filter(None, [frame.lemma, t_lemma if t_lemma != frame.lemma else ""]))
     return Expectation(
         start=start,
         end=end,
-        text=text,
-        predicate=predicate,
-        question=_question(event, subject, passive, participants, text),
-        participants=participants,
+        text=ctx.text[start:end],
+        predicate=f"not {predicate}" if negated else predicate,
+        question=question(frame, due, ctx.anchor, negated),
+        participants=frame.participants,
         attributed_to=_attribution(ctx.doc, ctx.ents, sent),
-        due_start=due_start,
-        due_end=due_end,
-        review_date=review,
-        value=value,
+        due_start=due.start,
+        due_end=due.end,
+        review_date=due.review if not due.dated else None,
+        value=due.value,
         negated=negated,
+        lemma=frame.lemma,
+        groups=frame.groups,
+        theme=theme_text(frame),
+        theme_lemma=t_lemma,
+        modality="planned" if frame.outcome == "postpone" else reading.modality,
+        bound=due.bound,
+        due_text=due.text,
+        alternatives=due.alternatives,
+        headline=ctx.in_headline(frame.verb),
+        nominal=frame.nominal,
+        anchor=frame.anchor.idx,
     )
+
+
+def _distinct(found: list[Expectation]) -> list[Expectation]:
+    """One expectation per event and window in an article: a headline and the sentence
+    that repeats it are one."""
+    kept: list[Expectation] = []
+    for e in found:
+        twin = next((k for k in kept if _same(k, e)), None)
+        if twin is None:
+            kept.append(e)
+        elif len(e.participants) > len(twin.participants) or (twin.headline and not e.headline):
+            kept[kept.index(twin)] = e
+    return kept
+
+
+def _same(a: Expectation, b: Expectation) -> bool:
+    if (a.start, a.end) == (b.start, b.end):
+        return True
+    if not (a.groups & b.groups) or a.negated != b.negated:
+        return False
+    if (a.due_start, a.due_end) != (b.due_start, b.due_end) or not a.dated:
+        return False
+    names_a = {p.name.casefold() for p in a.participants}
+    names_b = {p.name.casefold() for p in b.participants}
+    return bool(names_a & names_b) or (a.theme_lemma != "" and a.theme_lemma == b.theme_lemma)

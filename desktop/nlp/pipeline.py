@@ -42,12 +42,15 @@ def load_pipeline(configured: str | None = None) -> tuple[Language, ModelInfo]:
     """The first installed model among the candidates, else a rule-based English pipeline."""
     import spacy
 
+    from desktop.nlp.lines import add_line_breaks
+
     for name in candidate_names(configured):
         try:
             nlp = spacy.load(name)
         except OSError:
             log.info("spaCy model %s is not installed", name)
             continue
+        add_line_breaks(nlp)
         meta = nlp.meta
         full_name = f"{meta.get('lang', 'en')}_{meta.get('name', name)}"
         return nlp, ModelInfo(full_name, str(meta.get("version", "0")), statistical=True)
@@ -58,6 +61,8 @@ def load_pipeline(configured: str | None = None) -> tuple[Language, ModelInfo]:
 def _rule_pipeline() -> Language:
     """Blank English with patterns for dates and capitalised names."""
     import spacy
+
+    from desktop.nlp.lines import add_line_breaks
 
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler")
@@ -92,4 +97,5 @@ def _rule_pipeline() -> Language:
         },
     ]
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    add_line_breaks(nlp)
     return nlp

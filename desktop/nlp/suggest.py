@@ -20,11 +20,13 @@ from sqlmodel import col
 
 from db.articles import article_ids_without_suggestions
 from db.entities import KbEntry, kb_entries, normalize_alias
+from db.lexicon import lexicon_additions
 from db.models import Article
 from db.store import Store
 from db.suggestions import (
     ArticleSuggestions,
     ExpectationSuggestion,
+    ReportSuggestion,
     RoleSuggestion,
     SpanSuggestion,
     store_suggestions,
@@ -32,6 +34,7 @@ from db.suggestions import (
 from desktop.nlp.analysis import Analysis, analyze
 from desktop.nlp.kb import install_kb
 from desktop.nlp.pipeline import ModelInfo
+from desktop.vocabulary import load_lexicon
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -75,9 +78,10 @@ def _texts(store: Store, ids: Sequence[int]) -> Iterator[tuple[str, tuple[int, d
 
 def to_rows(
     analysis: Analysis, known: dict[tuple[str, str], int]
-) -> tuple[list[SpanSuggestion], list[ExpectationSuggestion]]:
+) -> tuple[list[SpanSuggestion], list[ExpectationSuggestion], list[ReportSuggestion]]:
     """Turn an analysis into the store's suggestion rows; ``known`` maps
-    (normalised alias, type) to the entity the analyst already has."""
+    (normalised alias, type) to the entity the analyst already has. Follow-ups are
+    proposed for expectations with a due window."""
     spans = [
         SpanSuggestion(
             m.start,
@@ -109,10 +113,41 @@ def to_rows(
             due_end=e.due_end,
             review_date=e.review_date,
             value=e.value,
+            lemma=e.lemma,
+            event_group=" ".join(sorted(e.groups)),
+            theme=e.theme,
+            theme_lemma=e.theme_lemma,
+            negated=e.negated,
+            modality=e.modality,
+            bound=e.bound,
+            due_text=e.due_text,
+            alternatives=tuple(e.alternatives),
+            headline=e.headline,
+            nominal=e.nominal,
+            propose=e.proposes,
         )
         for e in analysis.expectations
     ]
-    return spans, expectations
+    reports = [
+        ReportSuggestion(
+            start=r.start,
+            end=r.end,
+            lemma=r.lemma,
+            event_group=" ".join(sorted(r.groups)),
+            status=r.status,
+            theme=r.theme,
+            theme_lemma=r.theme_lemma,
+            participants=tuple(r.participants),
+            negated=r.negated,
+            headline=r.headline,
+            window_start=r.window_start,
+            window_end=r.window_end,
+            window_value=r.window_value,
+            bound=r.bound,
+        )
+        for r in analysis.reports
+    ]
+    return spans, expectations, reports
 
 
 def _known(entries: Sequence[KbEntry]) -> dict[tuple[str, str], int]:
@@ -133,6 +168,7 @@ def suggest_articles(
     with store.session() as session:
         pending = set(article_ids_without_suggestions(session))
         entries = kb_entries(session)
+        lexicon = load_lexicon(lexicon_additions(session))
     install_kb(nlp, entries)
     known = _known(entries)
     ids = [i for i in (article_ids if article_ids is not None else sorted(pending)) if i in pending]
@@ -155,9 +191,9 @@ def suggest_articles(
     for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
         article_id, anchor = contexts.popleft()
         began = time.perf_counter()
-        spans, expectations = to_rows(analyze(doc, anchor), known)
+        spans, expectations, reports = to_rows(analyze(doc, anchor, lexicon), known)
         report.analysis_seconds += time.perf_counter() - began
-        pending_rows.append(ArticleSuggestions(article_id, spans, expectations))
+        pending_rows.append(ArticleSuggestions(article_id, spans, expectations, reports))
         if len(pending_rows) >= batch_size or report.articles + len(pending_rows) == len(ids):
             _write(store, pending_rows, info.origin, report)
             pending_rows = []

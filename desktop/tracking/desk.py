@@ -43,6 +43,7 @@ from desktop.tracking import edits
 from desktop.tracking import entities as kb
 from desktop.tracking import followups as lifecycle
 from desktop.tracking.decisions import decide_mention, relabel_mention
+from desktop.tracking.events import assign_events, one_per_event
 from desktop.tracking.facts import (
     EDITABLE,
     FactDraft,
@@ -310,11 +311,13 @@ class Desk:
             return entity.name if entity is not None else ""
 
     def followups(self, as_of: date) -> list[FollowUpRow]:
+        """The queue: each tracked event once per bucket."""
+        assign_events(self.store)
         with self.store.session() as session:
-            return followup_rows(session, as_of=as_of)
+            return one_per_event(followup_rows(session, as_of=as_of), per_bucket=True)
 
     def confirm_followup(self, followup_id: int) -> None:
-        lifecycle.confirm(self.store, followup_id=followup_id, who=self.analyst)
+        lifecycle.confirm(self.store, followup_id=followup_id, who=self.analyst, whole_event=True)
 
     def resolve_followup(
         self,

@@ -1,7 +1,10 @@
 """The follow-up lifecycle: confirm, resolve, postpone (a supersedes chain), snooze.
 
 Every change is one transaction holding the change, a history event (who, when, why)
-and an audit row. Nothing is resolved without the analyst asking for it.
+and an audit row. Nothing is resolved without the analyst asking for it. Follow-ups of
+one tracked event (restatements of the same expectation) are settled together: resolving
+one resolves the others still waiting, and postponing one moves them all to the one
+successor.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from sqlmodel import Session, col
 
 from db.clock import utcnow
 from db.errors import StoreError
+from db.followups import event_members
 from db.models import (
     Article,
+    EventFrame,
     Evidence,
     Fact,
     FactLink,
@@ -28,6 +33,7 @@ from db.models import (
 )
 from db.store import Store
 from desktop.tracking.audit import record, snapshot
+from desktop.tracking.events import assign_events
 
 FOLLOWUP_FIELDS = (
     "state",
@@ -38,6 +44,7 @@ FOLLOWUP_FIELDS = (
     "resolving_fact_id",
     "resolving_article_id",
 )
+WAITING = {FollowUpState.PROPOSED.value, FollowUpState.OPEN.value}
 RESOLUTIONS = {
     FollowUpState.HAPPENED,
     FollowUpState.DID_NOT_HAPPEN,
@@ -112,8 +119,13 @@ def _change(
     )
 
 
-def confirm(store: Store, *, followup_id: int, who: str, note: str = "") -> FollowUp:
-    """Accept a proposed follow-up into the queue (its expectation fact is confirmed too)."""
+def confirm(
+    store: Store, *, followup_id: int, who: str, note: str = "", whole_event: bool = False
+) -> FollowUp:
+    """Accept a proposed follow-up into the queue (its expectation fact is confirmed too);
+    with ``whole_event``, the other proposed follow-ups of its tracked event as well."""
+    if whole_event:
+        assign_events(store)
     with store.transaction() as session:
         followup = _load(session, followup_id)
         if followup.state != FollowUpState.PROPOSED.value:
@@ -121,14 +133,20 @@ def confirm(store: Store, *, followup_id: int, who: str, note: str = "") -> Foll
                 f"Follow-up {followup_id} is already {followup.state}; "
                 "only proposed ones are confirmed."
             )
-        before = snapshot(followup, FOLLOWUP_FIELDS)
-        followup.state = FollowUpState.OPEN.value
-        fact = session.get(Fact, followup.fact_id)
-        if fact is not None and fact.status == "draft":
-            fact.status = "confirmed"
-            fact.version += 1
-            session.add(fact)
-        _change(session, followup, who=who, action="followup.confirm", note=note, before=before)
+        others = [
+            f
+            for f in (_others_waiting(session, followup) if whole_event else [])
+            if f.state == FollowUpState.PROPOSED.value
+        ]
+        for one in (followup, *others):
+            before = snapshot(one, FOLLOWUP_FIELDS)
+            one.state = FollowUpState.OPEN.value
+            fact = session.get(Fact, one.fact_id)
+            if fact is not None and fact.status == "draft":
+                fact.status = "confirmed"
+                fact.version += 1
+                session.add(fact)
+            _change(session, one, who=who, action="followup.confirm", note=note, before=before)
     return followup
 
 
@@ -154,6 +172,7 @@ def resolve(
             f"{state.value!r} does not settle a follow-up; use happened, did_not_happen, "
             "cancelled or unclear (or postpone it with a new window)."
         )
+    assign_events(store)
     with store.transaction() as session:
         followup = _load(session, followup_id)
         _check_evidence(session, evidence)
@@ -173,7 +192,31 @@ def resolve(
         _change(
             session, followup, who=who, action=f"followup.{state.value}", note=note, before=before
         )
+        for other in _others_waiting(session, followup):
+            before = snapshot(other, FOLLOWUP_FIELDS)
+            other.state = state.value
+            other.resolving_article_id = evidence.article_id
+            other.resolving_fact_id = evidence.fact_id
+            _change(
+                session,
+                other,
+                who=who,
+                action=f"followup.{state.value}",
+                note=f"settled with follow-up {followup.id} (same event)",
+                before=before,
+            )
     return followup
+
+
+def _others_waiting(session: Session, followup: FollowUp) -> list[FollowUp]:
+    """The other follow-ups of its tracked event that are still proposed or open."""
+    if followup.event_id is None:
+        return []
+    return [
+        f
+        for f in event_members(session, followup.event_id)
+        if f.id != followup.id and f.state in WAITING
+    ]
 
 
 def postpone(
@@ -190,6 +233,7 @@ def postpone(
     expectation with the new window supersedes the old one, with an open follow-up."""
     if new_start is not None and new_start > new_end:
         raise StoreError(f"The new window starts ({new_start}) after it ends ({new_end}).")
+    assign_events(store)
     with store.transaction() as session:
         old = _load(session, followup_id)
         _check_evidence(session, evidence)
@@ -200,6 +244,18 @@ def postpone(
         old.resolving_article_id = evidence.article_id
         old.resolving_fact_id = evidence.fact_id
         _change(session, old, who=who, action="followup.postponed", note=note, before=before)
+        for other in _others_waiting(session, old):
+            other_before = snapshot(other, FOLLOWUP_FIELDS)
+            other.state = FollowUpState.POSTPONED.value
+            other.resolving_article_id = evidence.article_id
+            _change(
+                session,
+                other,
+                who=who,
+                action="followup.postponed",
+                note=f"postponed with follow-up {old.id} (same event)",
+                before=other_before,
+            )
 
         fact = Fact(
             article_id=evidence.article_id or old_fact.article_id,
@@ -241,8 +297,28 @@ def postpone(
                 note=note or f"postponed to {new_start or ''}..{new_end}",
             )
         )
+        frame = session.get(EventFrame, old_fact.id)
+        if frame is not None:
+            session.add(
+                EventFrame(
+                    fact_id=fact.id,
+                    lemma=frame.lemma,
+                    event_group=frame.event_group,
+                    theme=frame.theme,
+                    theme_lemma=frame.theme_lemma,
+                    negated=frame.negated,
+                    modality=frame.modality,
+                    bound=None,
+                    due_value=None,
+                    due_text=note or None,
+                    alternatives=None,
+                    headline=False,
+                    nominal=frame.nominal,
+                )
+            )
         successor = FollowUp(
             fact_id=fact.id,
+            event_id=old.event_id,
             question=old.question,
             due_start=new_start,
             due_end=new_end,

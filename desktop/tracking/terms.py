@@ -1,64 +1,69 @@
-"""Words for matching follow-ups to articles: a light stemmer and the cue words of
-outcomes (completion, delay, denial, still-expected)."""
+"""Names for matching follow-ups to articles: the forms a participant takes in text
+(aliases, demonyms, capitals) and a tolerant comparison of two names ("Crossrail" and
+"London Crossrail", "Hong Kong-" and "Hong Kong").
+
+Events themselves are matched on spaCy lemmas through the event lexicon
+(``desktop.vocabulary``), never on word stems.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from db.gazetteer import CAPITALS, DEMONYMS
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*|\d+(?:\.\d+)?")
-STOPWORDS = frozenset(
-    """a an the of to in on at by for from with and or but not no is are was were be been
-    being has have had do does did will would shall should can could may might must it
-    its this that these those there their they them he she his her we our you your i as
-    than then so if into over under about after before during also just more most other
-    some such only own same very what which who whom whose why how all any both each few
-    many much said says say told tell according officials official did happen take place""".split()
-)
-IRREGULAR = {
-    "began": "begin", "begun": "begin", "bought": "buy", "sold": "sell", "made": "make",
-    "held": "hold", "met": "meet", "went": "go", "gone": "go", "took": "take", "taken": "take",
-    "gave": "give", "given": "give", "won": "win", "led": "lead", "paid": "pay", "sent": "send",
-    "came": "come", "built": "build", "struck": "strike", "signed": "sign", "spent": "spend",
-    "left": "leave", "broke": "break", "broken": "break", "chose": "choose", "chosen": "choose",
-}  # fmt: skip
-PAST_IRREGULAR = frozenset(IRREGULAR) - {"signed"}
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ers", "ed", "es", "s", "er", "y")
-
-FUTURE_BEFORE = frozenset(
-    """will would shall 'll expected expect expects likely set due plans plan planned hope
-    hopes to could may might should soon scheduled going aims intends""".split()
-)
-NEGATION = frozenset({"not", "n't", "never", "no", "without"})
-DELAY_CUES = (
-    "delay", "postpone", "pushed back", "push back", "slipped", "slip", "now expected",
-    "reschedul", "defer", "behind schedule", "later than planned", "instead of", "once expected",
-    "had been expected", "were expected",
-)  # fmt: skip
-DENIAL_CUES = ("cancel", "scrap", "called off", "abandon", "collapsed", "fell through", "rejected")
-
-
-def stem(word: str) -> str:
-    w = word.lower().strip("'’").replace("’", "'")
-    w = w.removesuffix("'s")
-    if w in IRREGULAR:
-        return IRREGULAR[w]
-    for suffix in _SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
-            break
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
-        w = w[:-1]
-    return w
+_SPLIT = re.compile(r"[^a-z0-9]+")
+SHORT = 3
+"""Names this short ("US") match only exactly."""
 
 
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def content_stems(text: str) -> set[str]:
-    return {stem(w) for w in words(text) if w.lower() not in STOPWORDS and len(w) > 1}
+def tokens(name: str) -> tuple[str, ...]:
+    """A name's words in lower case, without articles and possessive endings."""
+    lowered = name.lower().replace("’", "'").replace("'s ", " ").removesuffix("'s")
+    parts = [p for p in _SPLIT.split(lowered) if p and p not in {"the", "s"}]
+    return tuple(
+        p[:-1] if len(p) > 4 and p.endswith("s") and not p.endswith("ss") else p for p in parts
+    )
 
 
-def is_past_form(word: str) -> bool:
-    lower = word.lower()
-    return lower.endswith("ed") or lower in PAST_IRREGULAR
+def same_name(a: str, b: str) -> bool:
+    """Equal, or one name's words all inside the other's ("Elizabeth" and "the Elizabeth
+    Line"; "Singapore" and "HK-Singapore")."""
+    ta, tb = tokens(a), tokens(b)
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) == 1 and len(short[0]) <= SHORT:
+        return False  # "US" is not "US Air Force"
+    return set(short) <= set(long_)
+
+
+def surface_forms(name: str) -> set[str]:
+    """How a participant appears in text: its name, its demonym, its capital."""
+    forms = {name.lower()}
+    forms |= {adj for adj, country in DEMONYMS.items() if country == name}
+    forms |= {city.lower() for city, country in CAPITALS.items() if country == name}
+    if name.endswith("s") and len(name) > 4:
+        forms.add(name[:-1].lower())
+    return {f for f in forms if f.strip()}
+
+
+def has_form(lowered: str, form: str) -> bool:
+    """Whether ``form`` occurs in ``lowered`` as whole words."""
+    if form not in lowered:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", lowered) is not None
+
+
+def shared(names: Iterable[str], others: Iterable[str]) -> list[str]:
+    """The names of ``names`` that one of ``others`` names too."""
+    pool = list(others)
+    return [n for n in dict.fromkeys(names) if any(same_name(n, o) for o in pool)]

@@ -1,10 +1,18 @@
 """Checking later articles for what settles an open follow-up.
 
 Each open follow-up is matched against articles published after its source article (and
-by ``as_of``): the entities they share (names, aliases, demonyms, capitals), the event's
-words by stem, the dates the candidate mentions against the due window, and the FTS5 rank
-when the whole archive is searched. Each candidate carries the reasons it ranked and, where
-the text is explicit, a proposed outcome. Nothing is resolved here: the analyst confirms.
+by ``as_of``): through the participants they share (names, aliases, demonyms, capitals)
+and through their event reports, which the analysis stored for every article: the same
+event (the lexicon group of the follow-up's lemma) said to be done, cancelled, not done,
+or expected later than due. A follow-up that names no one borrows the participants of
+its tracked event; without any, its candidates come from the event's words (lexicon and
+theme) through the full-text index. Each candidate carries the reasons it ranked and,
+where the text is explicit, a proposed outcome. Nothing is resolved here: the analyst
+confirms.
+
+Candidates that propose an outcome come first, the earliest report first (it is the one
+that settles the follow-up; later ones repeat it or belong to the next window), stronger
+evidence first on the same day; then the others by how much they share.
 
 After an import only the new articles are candidates, so the cost grows with new articles
 times open follow-ups, not with the archive.
@@ -12,7 +20,6 @@ times open follow-ups, not with the archive.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -20,28 +27,29 @@ from datetime import date, timedelta
 from sqlalchemy import select, text
 from sqlmodel import Session, col
 
-from db.followups import FollowUpRow, followup_rows
+from db.followups import FollowUpRow, aliases_of, followup_rows, roles_of
 from db.fts import FTS_TABLE, any_of, has_fts
-from db.gazetteer import CAPITALS, DEMONYMS
-from db.models import Alias, Article, FactRole, FollowUpState, Mention
+from db.lexicon import lexicon_additions
+from db.models import Article, EventFrame, EventReport, FollowUp, FollowUpState, Mention
+from db.reports import reports_for
 from db.store import Store
-from desktop.tracking.terms import (
-    DELAY_CUES,
-    DENIAL_CUES,
-    FUTURE_BEFORE,
-    NEGATION,
-    content_stems,
-    is_past_form,
-    stem,
-    words,
-)
+from desktop.tracking.events import assign_events
+from desktop.tracking.outcomes import Finding, about, finding, pending, verdict
+from desktop.tracking.targets import Target, target_of
+from desktop.tracking.terms import has_form
+from desktop.vocabulary import Lexicon, load_lexicon
 
-SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 WINDOW_SLACK = timedelta(days=7)
 ARCHIVE_CANDIDATES = 200
-WEIGHTS = {"entity": 2.0, "term": 1.0, "published_in_window": 1.5, "mentions_window": 1.0}
-OUTCOME_BONUS = {"happened": 3.0, "postponed": 2.5, "did_not_happen": 2.5, "pending": -1.0}
-MIN_SCORE = 3.0
+WEIGHTS = {"entity": 2.0, "event": 1.5, "published_in_window": 1.0, "mentions_window": 1.0}
+OUTCOME_BONUS = {"happened": 4.0, "cancelled": 4.0, "did_not_happen": 3.0, "postponed": 3.0}
+MIN_SCORE = 2.0
+REASON = {
+    "happened": "reports it done",
+    "postponed": "reports a delay",
+    "did_not_happen": "reports it did not happen",
+    "cancelled": "reports it cancelled",
+}
 
 
 @dataclass
@@ -54,6 +62,7 @@ class Candidate:
     proposed_window: tuple[date | None, date | None] | None
     reasons: list[str]
     quote: str = ""
+    strength: float = 0.0
 
     def as_json(self) -> dict[str, object]:
         window = self.proposed_window
@@ -82,183 +91,76 @@ class _Article:
     published: date | None
     text: str
     lowered: str
-    stems: set[str]
-    times: list[tuple[int, int, str, date | None, date | None]]
-    """(start, end, value, value_start, value_end) of its temporal highlights."""
-    _sentences: list[_Sentence] | None = None
-
-    @property
-    def sentences(self) -> list[_Sentence]:
-        """Split and stemmed once per article, however many follow-ups look at it."""
-        if self._sentences is None:
-            self._sentences = []
-            for match in SENTENCE.finditer(self.text):
-                tokens = words(match.group())
-                stems = [stem(t) for t in tokens]
-                lowered = match.group().lower()
-                self._sentences.append(
-                    _Sentence(match.start(), match.end(), match.group(), lowered, tokens, stems)
-                )
-        return self._sentences
-
-
-@dataclass(frozen=True)
-class _Sentence:
-    start: int
-    end: int
-    text: str
-    lowered: str
-    tokens: list[str]
-    stems: list[str]
-
-
-@dataclass
-class _Target:
-    row: FollowUpRow
-    names: dict[str, str]
-    """Surface form (lower case) -> the participant it stands for."""
-    terms: set[str]
-    events: set[str]
-    """Stems of the event's verb (and its noun): 'sign', 'begin', 'deliver'."""
-
-
-def _surface_forms(name: str) -> set[str]:
-    forms = {name.lower()}
-    forms |= {adj for adj, country in DEMONYMS.items() if country == name}
-    forms |= {city.lower() for city, country in CAPITALS.items() if country == name}
-    if name.endswith("s") and len(name) > 4:
-        forms.add(name[:-1].lower())
-    return forms
-
-
-def _target(session: Session, row: FollowUpRow) -> _Target:
-    names: dict[str, str] = {}
-    roles = session.execute(
-        select(col(FactRole.literal), col(FactRole.entity_id)).where(
-            col(FactRole.fact_id) == row.fact_id
-        )
-    ).all()
-    entity_ids = [eid for _lit, eid in roles if eid is not None]
-    aliases = (
-        session.execute(
-            select(col(Alias.entity_id), col(Alias.alias)).where(
-                col(Alias.entity_id).in_(entity_ids)
-            )
-        ).all()
-        if entity_ids
-        else []
-    )
-    for participant in row.participants:
-        for form in _surface_forms(participant):
-            names.setdefault(form, participant)
-    for _eid, alias in aliases:
-        names.setdefault(alias.lower(), alias)
-    predicate = row.predicate.removeprefix("not ").split()
-    events = {stem(predicate[0])} if predicate else set()
-    name_stems = {stem(w) for n in names for w in words(n)}
-    terms = (content_stems(row.question) | {stem(w) for w in predicate}) - name_stems
-    if predicate and len(predicate) > 1:
-        events.add(stem(predicate[-1]))
-    for w in words(row.question):
-        if w.lower().endswith(("ies", "ery", "ment")):
-            events.add(stem(w))  # the event as a noun: "deliveries" for "deliver"
-    return _Target(row, names, terms, events)
+    reports: list[EventReport]
+    times: list[tuple[str, date | None, date | None]]
+    """(value, start, end) of its temporal highlights."""
 
 
 def _load_articles(session: Session, ids: Sequence[int]) -> dict[int, _Article]:
     out: dict[int, _Article] = {}
     if not ids:
         return out
+    reports = reports_for(session, ids)
     for aid, title, published, body in session.execute(
         select(
             col(Article.id), col(Article.title), col(Article.published), col(Article.text)
         ).where(col(Article.id).in_(ids))
     ):
-        out[aid] = _Article(aid, title, published, body, body.lower(), content_stems(body), [])
-    for aid, start, end, value, vstart, vend in session.execute(
+        out[aid] = _Article(aid, title, published, body, body.lower(), reports.get(aid, []), [])
+    for aid, value, vstart, vend in session.execute(
         select(
             col(Mention.article_id),
-            col(Mention.start),
-            col(Mention.end),
             col(Mention.value),
             col(Mention.value_start),
             col(Mention.value_end),
         ).where(col(Mention.article_id).in_(ids), col(Mention.value).is_not(None))
     ):
-        out[aid].times.append((start, end, value, vstart, vend))
+        out[aid].times.append((value, vstart, vend))
     return out
 
 
-def _has_form(lowered: str, form: str) -> bool:
-    if form not in lowered:
-        return False
-    return re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", lowered) is not None
+def _names_in(target: Target, article: _Article) -> list[str]:
+    return sorted({p for form, p in target.names.items() if has_form(article.lowered, form)})
 
 
-def _outcome(
-    target: _Target, article: _Article
-) -> tuple[str | None, tuple[date | None, date | None] | None, str]:
-    """(state, new window, quote) from the most explicit sentence about the event."""
-    best: tuple[int, str | None, tuple[date | None, date | None] | None, str] = (0, None, None, "")
-    for sent in article.sentences:
-        tokens, stems, lowered = sent.tokens, sent.stems, sent.lowered
-        hits = [i for i, s in enumerate(stems) if s in target.events]
-        if not hits:
-            continue
-        about = any(_has_form(lowered, form) for form in target.names) or any(
-            s in target.terms for s in stems
-        )
-        if not about:
-            continue
-        state: str | None = None
-        strength = 0
-        if any(cue in lowered for cue in DELAY_CUES):
-            state, strength = "postponed", 3
-        elif any(cue in lowered for cue in DENIAL_CUES):
-            state, strength = "did_not_happen", 3
-        else:
-            for i in hits:
-                before = {t.lower() for t in tokens[max(0, i - 3) : i]}
-                if before & NEGATION:
-                    state, strength = "did_not_happen", 3
-                    break
-                if before & FUTURE_BEFORE:
-                    if strength < 1:
-                        state, strength = "pending", 1
-                    continue
-                if is_past_form(tokens[i]) or before & {"has", "have", "had"}:
-                    state, strength = "happened", 2
-                    break
-        if strength > best[0]:
-            window = _window_in(article, sent.start, sent.end) if state == "postponed" else None
-            best = (strength, state, window, sent.text.strip())
-    return best[1], best[2], best[3]
+def _ranking(c: Candidate) -> tuple[int, date, float, float, int]:
+    tier = (
+        0
+        if c.proposed_state and (c.proposed_window or c.proposed_state != "postponed")
+        else (1 if c.proposed_state else 2)
+    )
+    when = c.published or date.min
+    if tier == 2:
+        return (tier, date.min, -c.score, 0.0, c.article_id)
+    return (tier, when, -c.strength, -c.score, c.article_id)
 
 
-def _window_in(article: _Article, start: int, end: int) -> tuple[date | None, date | None] | None:
-    ends = [
-        (vend, vstart)
-        for s, e, _value, vstart, vend in article.times
-        if start <= s and e <= end and vend is not None
-    ]
-    if not ends:
-        return None
-    latest_end, _ = max(ends)
-    return article.published, latest_end
-
-
-def _score(target: _Target, article: _Article, fts_rank: float | None) -> Candidate | None:
+def _score(target: Target, article: _Article, fts_rank: float | None) -> Candidate | None:
     row = target.row
-    reasons: list[str] = []
-    shared = sorted({p for form, p in target.names.items() if _has_form(article.lowered, form)})
-    if not shared:
+    names = _names_in(target, article)
+    findings: list[Finding] = []
+    matching: list[str] = []
+    still_expected = False
+    for report in article.reports:
+        sentence = article.text[report.start : report.end]
+        match = about(target, report, names, sentence)
+        if match is None:
+            continue
+        matching.append(report.lemma)
+        quote = article.text[report.start : report.end].strip()
+        found = finding(target, report, article.published, match, quote)
+        if found is not None:
+            findings.append(found)
+        elif pending(target, report):
+            still_expected = True
+    if not names and not matching:
         return None
-    matched = sorted(target.terms & article.stems)
-    score = WEIGHTS["entity"] * min(len(shared), 5) + WEIGHTS["term"] * min(len(matched), 5)
-    if shared:
-        reasons.append("shares " + ", ".join(shared))
-    if matched:
-        reasons.append("matches the words " + ", ".join(matched))
+    reasons: list[str] = []
+    score = WEIGHTS["entity"] * min(len(names), 5) + WEIGHTS["event"] * min(len(set(matching)), 3)
+    if names:
+        reasons.append("shares " + ", ".join(names))
+    if matching:
+        reasons.append("speaks of the event: " + ", ".join(dict.fromkeys(matching)))
     if row.due_start or row.due_end:
         low = (row.due_start or row.source_published or date.min) - WINDOW_SLACK
         high = (row.due_end or date.max) + WINDOW_SLACK
@@ -267,54 +169,46 @@ def _score(target: _Target, article: _Article, fts_rank: float | None) -> Candid
             reasons.append(f"published {article.published}, within the due window")
         in_window = [
             v
-            for _s, _e, v, vs, ve in article.times
-            if vs
-            and ve
-            and row.due_start
-            and row.due_end
-            and vs <= row.due_end
-            and ve >= row.due_start
-            and not v.endswith("_REF")
-        ]
+            for v, vs, ve in article.times
+            if vs and ve and row.due_start and row.due_end
+            and vs <= row.due_end and ve >= row.due_start and not v.endswith("_REF")
+        ]  # fmt: skip
         if in_window:
             score += WEIGHTS["mentions_window"]
             reasons.append("mentions " + ", ".join(dict.fromkeys(in_window)))
     if fts_rank is not None:
         score += min(1.0, -fts_rank / 10)
         reasons.append(f"full-text rank {-fts_rank:.1f}")
-    state, window, quote = _outcome(target, article)
-    if state is not None:
-        score += OUTCOME_BONUS[state]
-        reasons.append(
-            {
-                "happened": "reports it done",
-                "postponed": "reports a delay",
-                "did_not_happen": "reports it did not happen",
-                "pending": "still speaks of it as expected",
-            }[state]
-        )
+    best = verdict(findings)
+    if best is not None:
+        score += OUTCOME_BONUS[best.state]
+        reasons.append(REASON[best.state])
+        if best.window is not None:
+            reasons[-1] += f" to {best.window[0] or '…'}..{best.window[1] or '…'}"
+    elif still_expected:
+        reasons.append("still speaks of it as expected")
     if score < MIN_SCORE:
         return None
-    proposed = state if state != "pending" else None
     return Candidate(
         article.id,
         article.title,
         article.published,
         score,
-        proposed,
-        window if proposed == "postponed" else None,
+        best.state if best else None,
+        best.window if best else None,
         reasons,
-        quote if proposed else "",
+        best.quote if best else "",
+        best.strength if best else 0.0,
     )
 
 
 def _archive_candidates(
-    session: Session, target: _Target, as_of: date, limit: int
+    session: Session, target: Target, as_of: date, limit: int
 ) -> dict[int, float | None]:
     row = target.row
     after = row.source_published or date.min
     if has_fts(session.connection()):
-        query = any_of([*target.names, *target.terms])
+        query = any_of([*target.names, *target.words])
         if not query:
             return {}
         found = session.execute(
@@ -335,6 +229,64 @@ def _archive_candidates(
     return dict.fromkeys(ids)
 
 
+def _borrowed(session: Session, rows: list[FollowUpRow]) -> dict[int, list[tuple[str, str]]]:
+    """For each tracked event, the (role, name) of all its follow-ups."""
+    by_event: dict[int, list[int]] = {}
+    for r in rows:
+        if r.event_id is not None:
+            by_event.setdefault(r.event_id, [])
+    if not by_event:
+        return {}
+    members = session.execute(
+        select(col(FollowUp.event_id), col(FollowUp.fact_id)).where(
+            col(FollowUp.event_id).in_(list(by_event))
+        )
+    ).all()
+    roles = roles_of(session, [fact_id for _e, fact_id in members])
+    out: dict[int, list[tuple[str, str]]] = {}
+    for event_id, fact_id in members:
+        out.setdefault(int(event_id), []).extend(roles.get(fact_id, []))
+    return out
+
+
+def targets_for(session: Session, rows: list[FollowUpRow], lexicon: Lexicon) -> list[Target]:
+    aliases = aliases_of(session, [r.fact_id for r in rows])
+    borrowed = _borrowed(session, rows)
+    groups = _event_groups(session, rows, lexicon)
+    targets = []
+    for r in rows:
+        t = target_of(
+            r,
+            lexicon,
+            aliases.get(r.fact_id, []),
+            borrowed.get(r.event_id, []) if r.event_id is not None else [],
+        )
+        if "*" in t.groups and r.event_id is not None and groups.get(r.event_id):
+            # "the bubble will be delayed": the event is what its tracked event is about
+            t.groups = frozenset(groups[r.event_id])
+            t.words = lexicon.words_of(t.groups)
+        targets.append(t)
+    return targets
+
+
+def _event_groups(
+    session: Session, rows: list[FollowUpRow], lexicon: Lexicon
+) -> dict[int, set[str]]:
+    """The lexicon groups that the follow-ups of each tracked event name."""
+    events = {r.event_id for r in rows if r.event_id is not None}
+    if not events:
+        return {}
+    out: dict[int, set[str]] = {}
+    for event_id, lemma, group in session.execute(
+        select(col(FollowUp.event_id), col(EventFrame.lemma), col(EventFrame.event_group))
+        .join(EventFrame, col(EventFrame.fact_id) == col(FollowUp.fact_id))
+        .where(col(FollowUp.event_id).in_(list(events)))
+    ):
+        found = {g for g in (group or "").split() if g} or set(lexicon.groups_of(lemma or ""))
+        out.setdefault(int(event_id), set()).update(found - {"*", ""})
+    return out
+
+
 def check_updates(
     store: Store,
     *,
@@ -345,8 +297,10 @@ def check_updates(
 ) -> list[FollowUpCandidates]:
     """Ranked candidates for each open follow-up (best first)."""
     as_of = as_of or date.today()
+    assign_events(store)
     results: list[FollowUpCandidates] = []
     with store.session() as session:
+        lexicon = load_lexicon(lexicon_additions(session))
         rows = [
             r
             for r in followup_rows(
@@ -358,8 +312,8 @@ def check_updates(
         new_ids = list(new_article_ids) if new_article_ids is not None else None
         if new_ids is not None:
             cache.update(_load_articles(session, new_ids))
-        for row in rows:
-            target = _target(session, row)
+        for target in targets_for(session, rows, lexicon):
+            row = target.row
             if new_ids is not None:
                 pool: dict[int, float | None] = {
                     aid: None
@@ -375,8 +329,8 @@ def check_updates(
             scored = [
                 c
                 for aid, rank in pool.items()
-                if (c := _score(target, cache[aid], rank)) is not None
+                if aid in cache and (c := _score(target, cache[aid], rank)) is not None
             ]
-            scored.sort(key=lambda c: (-c.score, c.published or date.min, c.article_id))
+            scored.sort(key=_ranking)
             results.append(FollowUpCandidates(row, scored[:limit]))
     return results

@@ -96,10 +96,11 @@ class Result:
 
 
 def clean_title(raw: Any) -> str:
+    """The headline the way storyline_eval.py writes it into the article file."""
     title = " ".join(str(raw or "").split())
     if re.search(r"\((?:no headline|headline not)", title, flags=re.IGNORECASE):
         return ""
-    return re.sub(r"\s*\(title (?:from|derived)[^)]*\)\s*$", "", title, flags=re.I).strip()
+    return re.sub(r"\s*\(title from[^)]*\)\s*$", "", title, flags=re.IGNORECASE).strip()
 
 
 def _cli(db: Path, *args: str) -> Any:
@@ -318,8 +319,8 @@ def score_storyline(folder: Path, name: str, nlp: Any, info: Any) -> Result:
                     if top_gold in c.answers and top.get("proposed_state") in wanted:
                         c.right = True
                     c.seen = c.seen or (
-                        f"top {top_gold} {top.get('proposed_state') or 'no state'}"
-                        if top
+                        "; ".join(_shown(x, gold_of) for x in cands[:3])
+                        if cands
                         else "no candidate"
                     )
                 if not c.right:
@@ -347,6 +348,15 @@ def score_storyline(folder: Path, name: str, nlp: Any, info: Any) -> Result:
             if i == 0:
                 res.chain_followed = bool(checks) and all(c.right for c in checks)
     return res
+
+
+def _shown(cand: dict[str, Any], gold_of: dict[int, str]) -> str:
+    """A candidate as one short phrase: article, proposal, window, what it shares."""
+    window = cand.get("proposed_window")
+    when = f" [{window[0]}..{window[1]}]" if window else ""
+    shares = next((r for r in cand.get("reasons") or [] if r.startswith("shares ")), "")
+    state = cand.get("proposed_state") or "no state"
+    return f"{gold_of.get(int(cand['article_id']))} {state}{when} ({shares or 'no names'})"
 
 
 def _tag(event: int) -> str:

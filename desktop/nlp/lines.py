@@ -1,0 +1,54 @@
+"""Line breaks as sentence breaks: an article's first line is often its headline, and
+without a full stop the parser runs it into the first sentence of the body ("Crossrail
+opening delayed again\\nThe heavily delayed Crossrail will not open..."), so that the
+headline's words became the body sentence's participants.
+
+The component marks the first token after a line break as a sentence start; the parser
+keeps preset boundaries. ``headline_end`` tells the analysis where a headline (a first
+line without closing punctuation) ends.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+COMPONENT = "factdesk_line_breaks"
+CLOSING = ".!?:;\"”'’)"
+
+
+@Language.component(COMPONENT)
+def line_breaks(doc: Doc) -> Doc:
+    for i in range(len(doc) - 1):
+        token = doc[i]
+        if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+def add_line_breaks(nlp: Language) -> None:
+    """Put the component before the parser (or first, in a pipeline without one)."""
+    if COMPONENT in nlp.pipe_names:
+        return
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, before="parser")
+    else:
+        nlp.add_pipe(COMPONENT, first=True)
+
+
+def headline_end(text: str) -> int:
+    """The end of the text's first line when it reads as a headline (a line of several
+    words, followed by more text, without closing punctuation); else -1."""
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    cut = stripped.find("\n")
+    if cut <= 0:
+        return -1
+    line = stripped[:cut].rstrip()
+    if len(line.split()) < 3 or line[-1] in CLOSING or not stripped[cut:].strip():
+        return -1
+    return offset + len(line)

@@ -1,0 +1,386 @@
+"""How a clause presents its event: done, expected (and how firmly), only possible,
+conditional, asked about, demanded, obliged, or expected once but no longer.
+
+``read(verb)`` climbs from the event's verb through the words that make it an
+expectation ("is expected to", "plans to", "wants … to", "is set to", "is going to") and
+reads the auxiliaries, negation and the clauses around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from desktop.nlp.frames import ASPECTUAL, lemma_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
+HEDGE_AUX = {"could", "may", "might", "can", "ca"}
+OBLIGATION_AUX = {"must"}
+CUES = {
+    "expect": "expected", "anticipate": "expected", "project": "expected",
+    "forecast": "expected", "predict": "expected", "plan": "planned", "schedule": "planned",
+    "slate": "planned", "set": "planned", "intend": "planned", "aim": "planned",
+    "target": "planned", "prepare": "planned", "propose": "planned", "promise": "planned",
+    "pledge": "planned", "vow": "planned", "commit": "planned", "decide": "planned",
+    "agree": "planned", "hope": "hoped", "want": "hoped", "wish": "hoped", "seek": "hoped",
+    "aspire": "hoped", "poise": "planned", "look": "planned", "suppose": "expected",
+    "mean": "expected", "attempt": "planned", "try": "planned",
+    "allow": "certain", "enable": "certain", "let": "certain", "help": "certain",
+    "permit": "certain",
+}  # fmt: skip
+CAUSATIVES = {"allow", "enable", "let", "help", "permit"}
+"""They pass their own tense and modality on: "will allow the railway to open"."""
+PURPOSE_VERBS = {"ensure", "guarantee", "make", "prevent", "avoid"}
+COMMITMENTS = {"promise", "pledge", "vow", "commit", "agree", "decide"}
+"""Cues whose past tense still points ahead: "promised to reopen the line in July"."""
+ADJ_CUES = {
+    "likely": "expected", "unlikely": "expected", "due": "planned", "set": "planned",
+    "poised": "planned", "slated": "planned", "expected": "expected",
+    "scheduled": "planned", "bound": "expected", "about": "planned", "ready": "planned",
+    "planned": "planned", "able": "expected",
+}  # fmt: skip
+TRACK_NOUNS = {"track", "course", "schedule"}
+NOUN_CUES = {"plan", "intention", "bid", "proposal", "target", "goal", "aim", "hope", "deadline"}
+OBLIGATION_VERBS = {"have", "need", "require", "oblige", "force", "compel"}
+DEMAND_VERBS = {"urge", "call", "demand", "press", "ask", "push", "petition", "lobby"}
+DENIAL_VERBS = {"deny", "dismiss", "reject", "refute", "rule"}
+REPORT_VERBS = {
+    "say", "tell", "report", "announce", "state", "claim", "add", "note", "confirm", "write",
+    "quote", "insist", "reveal", "disclose", "explain", "indicate", "suggest", "warn",
+    "predict", "estimate", "believe", "expect", "think", "cite", "agree",
+}  # fmt: skip
+DOUBT_ADJ = {"possible", "unclear", "uncertain", "doubtful", "clear", "certain", "sure"}
+CONDITIONAL_MARKS = {"if", "unless", "provided", "providing", "once", "when", "whenever"}
+WH_MARKS = {"whether", "if"}
+STATIVE = {
+    "be", "know", "cost", "total", "amount", "equal", "mean", "remain", "seem", "appear",
+    "weigh", "contain", "include", "own", "belong", "need", "lack", "deserve", "exceed",
+    "represent", "become", "feature", "involve", "require", "cover", "comprise", "consist",
+    "depend", "worth", "stand", "rank", "measure", "last", "number", "see",
+}  # fmt: skip
+CHANGE_OF_VALUE = {
+    "rise", "fall", "grow", "increase", "decrease", "climb", "drop", "decline", "jump",
+    "slide", "shrink", "double", "halve", "reach", "hit", "top", "surpass",
+}  # fmt: skip
+QUANTITY_LABELS = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
+HEDGE_NOUNS = {"chance", "possibility", "risk", "danger", "likelihood", "doubt", "question"}
+ONCE = {"originally", "initially", "previously", "once", "first", "formerly"}
+"""Adverbs that put an expectation in the past: "was originally scheduled for April"."""
+
+
+@dataclass
+class Reading:
+    tense: str
+    """'future', 'past', 'present', 'perfect', 'past_future' (expected once: "had been
+    due to"), 'infinitive' (a bare "to" verb, as in a headline)."""
+    modality: str
+    """'certain', 'planned', 'expected', 'hoped', or what keeps it from being an
+    expectation: 'hedged', 'conditional', 'question', 'demanded', 'obliged',
+    'uncertain', 'denied'."""
+    negated: bool
+    top: Token
+    """The highest word of the construction: its clause is the expectation's."""
+    cue: Token | None = None
+    reported: bool = False
+    no_longer: bool = False
+
+    @property
+    def expects(self) -> bool:
+        return self.tense in {"future", "infinitive"} and self.modality in {
+            "certain",
+            "planned",
+            "expected",
+            "hoped",
+        }
+
+
+def _aux(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
+
+
+def _is_cue_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and lemma_of(token) in CUES
+
+
+def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
+    """(top, chain, cue modality) through "expected to", "plans to", "wants X to",
+    "is likely to", "is going to", "is to", "on track to"."""
+    chain, t, modality = [verb], verb, None
+    for _ in range(6):
+        head = t.head
+        if head is t:
+            break
+        lemma = lemma_of(head)
+        if t.dep_ in {"xcomp", "ccomp"} and _is_cue_verb(head):
+            if lemma == "look" and not any(c.lower_ == "to" for c in head.children):
+                break
+            modality = modality or CUES[lemma]
+            chain.append(head)
+            t = head
+            continue
+        if t.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in ADJ_CUES:
+            modality = modality or ADJ_CUES[head.lower_]
+            chain.append(head)
+            t = head
+            if head.dep_ in {"acomp", "attr", "amod"} and head.head.pos_ in {"AUX", "VERB"}:
+                t = head.head
+                chain.append(t)
+            continue
+        if t.dep_ == "xcomp" and lemma == "go" and head.tag_ == "VBG":
+            modality = modality or "certain"
+            chain.append(head)
+            t = head
+            continue
+        if (
+            t.dep_ in {"xcomp", "advcl"}
+            and lemma == "be"
+            and any(c.lower_ == "to" for c in t.children)
+        ):
+            modality = modality or "certain"  # "is to be sworn in"
+            chain.append(head)
+            t = head
+            continue
+        if t.dep_ in {"acl", "xcomp", "advcl"} and head.lower_ in TRACK_NOUNS:
+            prep = head.head  # "on track to open"
+            if prep.dep_ == "prep" and prep.lower_ in {"on", "ahead", "behind"}:
+                modality = modality or "expected"
+                chain += [head, prep.head]
+                t = prep.head
+                continue
+        if t.dep_ == "xcomp" and lemma in ASPECTUAL and head.pos_ == "VERB":
+            chain.append(head)  # "has begun delivering": the phase verb carries the tense
+            t = head
+            continue
+        if t.dep_ in {"xcomp", "ccomp"} and lemma in OBLIGATION_VERBS:
+            return head, [*chain, head], "obliged"
+        if t.dep_ in {"xcomp", "ccomp"} and lemma in DEMAND_VERBS:
+            return head, [*chain, head], "demanded"
+        if (
+            t.dep_ in {"acl", "relcl"}
+            and head.lemma_.lower() in NOUN_CUES
+            and any(c.lower_ == "to" for c in t.children)
+        ):
+            modality = modality or "planned"
+            chain.append(head)
+            return head, chain, modality
+        break
+    return t, chain, modality
+
+
+def _tense(chain: list[Token], top: Token, headline: bool) -> str:
+    auxes = [a.lower_ for t in chain for a in _aux(t)]
+    phases = [t for t in chain[1:] if lemma_of(t) in ASPECTUAL]
+    cues = [t for t in chain[1:] if t not in phases]
+    verb = phases[-1] if phases and not cues else chain[0]
+    if verb is not chain[0]:
+        return _tense([verb, *cues], top if top is not chain[0] else verb, headline)
+    cue = chain[-1] if len(chain) > 1 else None
+    if any(a in FUTURE_AUX for a in auxes):
+        return "future"
+    if any(a in {"would"} for a in auxes):
+        return "past_future" if any(a == "have" for a in auxes) else "future"
+    if "had" in auxes and cue is not None:
+        return "past_future"
+    lexical = cue if cue is not None else verb
+    if cue is not None:
+        if lexical.pos_ == "ADJ":
+            lexical = chain[-1]
+        tags = {t.tag_ for t in chain[1:]}
+        aux_here = [a.lower_ for t in chain[1:] for a in _aux(t)]
+        if any(c.lower_ in ONCE for t in chain[1:] for c in t.children):
+            return "past_future"
+        if lemma_of(chain[-1]) in COMMITMENTS and "had" not in aux_here:
+            return "future"
+        if "VBD" in tags or any(a in {"was", "were"} for a in aux_here):
+            return "past_future"
+        if any(t.lower_ in {"was", "were"} for t in chain[1:]):
+            return "past_future"
+        return "future"
+    if "to" in auxes and top is verb:
+        # A headline's "Putin to visit", "Crossrail to be completed": only at the top.
+        at_top = verb.dep_ == "ROOT" or (
+            verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN"}
+        )  # "Factory to resume production": the parser hangs the verb on the noun
+        return "infinitive" if at_top else "irrealis"
+    if headline and verb.tag_ in {"VBZ", "VBP"} and not auxes:
+        return "past"  # headline present: "Elizabeth line finally opens"
+    if headline and verb.tag_ == "VBN" and not auxes:
+        return "past"  # "Crossrail opening delayed again"
+    if verb.tag_ == "VBD" or any(a in {"did", "was", "were"} for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and any(a in {"has", "have", "had", "'s", "'ve"} for a in auxes):
+        return "perfect"
+    if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and not auxes:
+        return "past"  # "the contract signed on Friday"
+    if verb.tag_ == "VBN" and any(a in {"is", "are", "'s", "'re", "been", "be"} for a in auxes):
+        return "perfect"  # a present state: "the launch is delayed"
+    return "present"
+
+
+def _negated(chain: list[Token]) -> tuple[bool, bool]:
+    neg = False
+    no_longer = False
+    for t in chain:
+        if t.lower_ == "unlikely":
+            neg = True
+        if t.pos_ == "NOUN" and any(
+            c.lower_ == "no" or (c.dep_ == "amod" and any(x.lower_ == "no" for x in c.children))
+            for c in t.children
+        ):
+            neg = no_longer = True  # "no more plans to establish"
+        for c in t.children:
+            if c.dep_ == "neg" or c.lower_ in {"never"}:
+                neg = True
+            if c.lower_ == "longer" and any(x.lower_ in {"no", "not"} for x in c.children):
+                neg = no_longer = True
+            if c.lower_ == "no" and c.dep_ in {"neg", "advmod"} and t.lower_ == "longer":
+                neg = no_longer = True
+    return neg, no_longer
+
+
+HEDGE_PHRASES = re.compile(
+    r"\b(?:far from (?:certain|clear|sure)|not (?:certain|clear|sure|known)|unclear|uncertain"
+    r"|remains? to be seen|no guarantee|doubtful|it is possible|it's possible|there is a chance"
+    r"|not yet (?:clear|known|decided))\b[^.;]*$"
+)
+
+
+def _surroundings(top: Token, chain: list[Token]) -> str | None:
+    """A condition, question, doubt, denial or demand around the clause."""
+    sent = top.sent
+    if sent.text.rstrip().endswith("?") or sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+        return "question"
+    before = sent.doc.text[sent.start_char : top.left_edge.idx].lower()
+    if HEDGE_PHRASES.search(before):
+        return "hedged"
+    if any(c.dep_ == "mark" and c.lower_ in WH_MARKS for t in chain for c in t.children):
+        return "uncertain"
+    for t in chain:
+        for c in t.children:
+            if c.dep_ == "advcl":
+                marks = {m.lower_ for m in c.children if m.dep_ in {"mark", "advmod"}}
+                if marks & {"if", "unless", "provided", "providing"}:
+                    return "conditional"
+                if marks & CONDITIONAL_MARKS and c.tag_ != "VBD":
+                    return "conditional"
+                first = c.left_edge
+                if first.lower_ in {"should", "were", "had"} and first.dep_ in {"aux", "auxpass"}:
+                    return "conditional"
+    node = top
+    for _ in range(8):
+        marks = {m.lower_ for m in node.children if m.dep_ == "mark"}
+        if node is not top and node.pos_ in {"VERB", "AUX"}:
+            lemma = node.lemma_.lower()
+            if lemma in DENIAL_VERBS and node.i < top.i:
+                return "denied"
+        if marks & {"if", "unless"} and node.dep_ in {"advcl"}:
+            return "conditional"
+        if marks & WH_MARKS or (
+            node.dep_ in {"ccomp", "pcomp", "csubj", "advcl"}
+            and any(c.tag_ == "WRB" and c.i < node.i for c in node.children)
+            and node is top
+        ):
+            return "uncertain"
+        adj_head = (
+            node.head
+            if node.head.pos_ == "ADJ"
+            else next(
+                (c for c in node.head.children if c.dep_ in {"acomp", "attr"} and c.pos_ == "ADJ"),
+                None,
+            )
+        )
+        if node.dep_ in {"ccomp", "csubj", "xcomp"} and adj_head is not None:
+            adj = adj_head
+            if adj.lower_ in DOUBT_ADJ:
+                negated = any(c.dep_ == "neg" for c in (*adj.children, *adj.head.children))
+                far = any(c.lower_ == "far" for c in adj.subtree)
+                if adj.lower_ in {"possible", "unclear", "uncertain", "doubtful"} or negated or far:
+                    return "hedged"
+        if node.lemma_.lower() == "see" and node.head.lemma_.lower() == "remain":
+            return "uncertain"
+        if node.dep_ in {"ccomp", "acl"} and node.head.lemma_.lower() in HEDGE_NOUNS:
+            return "hedged"
+        if (
+            node is not top
+            and node.lemma_.lower() in PURPOSE_VERBS
+            and any(c.lower_ == "to" for c in node.children)
+        ):
+            return "uncertain"  # "to ensure a safe railway is delivered": a purpose
+        if node.head is node:
+            break
+        if node.dep_ in {"ccomp", "xcomp"} and node.head.lemma_.lower() in DEMAND_VERBS:
+            return "demanded"
+        node = node.head
+    return None
+
+
+def reported_by(top: Token) -> Token | None:
+    """The reporting verb the clause is the complement of ("officials said ... would")."""
+    node = top
+    for _ in range(3):
+        if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_.lower() in REPORT_VERBS:
+            return node.head
+        if node.head is node or node.dep_ not in {"conj", "ccomp"}:
+            break
+        node = node.head
+    if top.dep_ == "ROOT":
+        for c in top.children:
+            if c.dep_ in {"parataxis", "ccomp"} and c.lemma_.lower() in REPORT_VERBS:
+                return c
+    return None
+
+
+def read(verb: Token, headline: bool = False) -> Reading:
+    top, chain, cue_modality = _climb(verb)
+    negated, no_longer = _negated(chain)
+    if cue_modality in {"obliged", "demanded"}:
+        return Reading("present", cue_modality, negated, top, chain[-1])
+    tense = _tense(chain, top, headline)
+    auxes = {a.lower_ for t in chain for a in _aux(t)}
+    modality = cue_modality or "certain"
+    if auxes & HEDGE_AUX and cue_modality is None:
+        modality = "hedged"
+    elif auxes & OBLIGATION_AUX:
+        modality = "obliged"
+    elif ("should" in auxes and cue_modality is None) or (
+        "would" in auxes and cue_modality is None
+    ):
+        modality = "expected"
+    if headline and tense == "infinitive":
+        tense, modality = "future", "planned"
+    reporter = reported_by(top)
+    if reporter is not None and reporter.tag_ == "VBD" and tense == "past_future":
+        tense = "future_in_past"  # "said the handover was expected in January": check the date
+    if reporter is not None and any(a.lower_ == "had" for a in _aux(reporter)):
+        tense = "past_future"  # "had said as recently as October that ... would"
+    around = _surroundings(top, chain)
+    if around is not None:
+        modality = around
+    elif (
+        verb.tag_ == "VB"
+        and top is verb
+        and verb.dep_ == "ROOT"
+        and not auxes
+        and not headline
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    ):
+        modality = "demanded"  # an imperative: "scrap the plans"
+    cue = chain[-1] if len(chain) > 1 else None
+    return Reading(tense, modality, negated, top, cue, reporter is not None, no_longer)
+
+
+def stative(verb: Token) -> bool:
+    """Copulas, states and statements of value are no events: "will be the key moment",
+    "will cost $4 billion", "will rise by 5 percent"."""
+    lemma = verb.lemma_.lower()
+    if lemma in STATIVE:
+        return True
+    if lemma in CHANGE_OF_VALUE:
+        return any(
+            t.ent_type_ in QUANTITY_LABELS or t.lower_ in {"percent", "%"} for t in verb.subtree
+        )
+    return False

@@ -1,0 +1,198 @@
+"""The follow-up question of an expectation, built from its structured event: who does
+what, and by when ("Will India and Russia sign the S-400 contract in October 2018?")."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from typing import TYPE_CHECKING
+
+from desktop.nlp.frames import GEO_LABELS, ITEM_LABELS, phrase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from desktop.nlp.frames import Frame, Participant
+    from desktop.nlp.timing import Due
+
+DETERMINERS = {
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "a",
+    "an",
+    "the",
+    "some",
+    "any",
+    "each",
+    "every",
+    "all",
+    "both",
+}
+PRONOUNS = {
+    "it",
+    "they",
+    "them",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "who",
+    "we",
+    "he",
+    "she",
+}
+IRREGULAR_PARTICIPLES = {
+    "begin": "begun", "take": "taken", "hold": "held", "make": "made", "sign": "signed",
+    "hand": "handed", "fly": "flown", "give": "given", "swear": "sworn", "choose": "chosen",
+    "win": "won", "set": "set", "put": "put", "cast": "cast", "go": "gone", "do": "done",
+    "build": "built", "buy": "bought", "sell": "sold", "send": "sent", "pay": "paid",
+    "meet": "met", "lead": "led", "hit": "hit", "shut": "shut", "come": "come",
+    "strike": "struck", "seek": "sought", "bring": "brought", "know": "known", "get": "got",
+}  # fmt: skip
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {calendar.month_name[d.month]} {d.year}"
+
+
+def _period(start: date, end: date) -> str:
+    if start == end:
+        return f"on {_day(start)}"
+    last = calendar.monthrange(end.year, end.month)[1]
+    if start.day == 1 and end.day == last:
+        if start.year == end.year and start.month == end.month:
+            return f"in {calendar.month_name[start.month]} {start.year}"
+        if (start.month, end.month) == (1, 12) and start.year == end.year:
+            return f"in {start.year}"
+        if start.year == end.year and end.month - start.month == 2 and start.month % 3 == 1:
+            which = ("first", "second", "third", "fourth")[start.month // 3]
+            return f"in the {which} quarter of {start.year}"
+        first = f"{calendar.month_name[start.month]} {start.year}"
+        return f"between {first} and {calendar.month_name[end.month]} {end.year}"
+    return f"between {_day(start)} and {_day(end)}"
+
+
+def when(due: Due, published: date) -> str:
+    """The due window as words: "in October 2018", "by 31 December 2018"."""
+    if due.end is None or due.start is None:
+        return ""
+    if due.bound in {"by", "before"} or (due.start <= published and due.bound != "between"):
+        return f"by {_day(due.end)}"
+    text = _period(due.start, due.end)
+    if due.bound in {"no_earlier_than", "after"}:
+        return f"{text} or later"
+    return text
+
+
+def _participle(verb: Token, lemma: str) -> str:
+    base = lemma.split()[0]
+    rest = " ".join(lemma.split()[1:])
+    if verb.tag_ == "VBN":
+        word = verb.lower_
+    elif base in IRREGULAR_PARTICIPLES:
+        word = IRREGULAR_PARTICIPLES[base]
+    elif base.endswith("e"):
+        word = base + "d"
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        word = base[:-1] + "ied"
+    else:
+        word = base + "ed"
+    return f"{word} {rest}".strip()
+
+
+def _names(people: list[Participant], roles: set[str], labels: set[str] | None = None) -> str:
+    picked = [p.name for p in people if p.role in roles and (labels is None or p.label in labels)][
+        :2
+    ]
+    return " and ".join(dict.fromkeys(picked))
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _noun_phrase(token: Token | None, frame: Frame) -> str:
+    if token is None or token.lower_ in PRONOUNS:
+        return ""
+    text = phrase(token)
+    if token.pos_ == "PROPN" or token.ent_type_:
+        named = phrase(token, drop_det=False)
+        return "the " + named[4:] if named.startswith("The ") else named
+    if not text:
+        return ""
+    if not (token.left_edge.ent_type_ or token.left_edge.pos_ == "PROPN"):
+        text = f"{text[0].lower()}{text[1:]}"
+    items = [p.name for p in frame.participants if p.label in ITEM_LABELS and p.name not in text]
+    if items and not any(c.ent_type_ for c in token.subtree):
+        text = f"{items[0]} {text}"
+    first = text.split()[0].lower()
+    if first in DETERMINERS or first.endswith(("'s", "’s")):
+        return text
+    return f"the {text}"
+
+
+def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
+    """A grammatical yes/no question naming the actors and the event."""
+    deadline = when(due, published)
+    tail = f" {deadline}" if deadline else ""
+    after_all = " after all" if negated else ""
+    people = frame.participants
+    light = frame.verb.lemma_.lower() in {"hold", "cast", "make", "stage", "conduct", "take"}
+    if frame.nominal and light and frame.verb is not frame.anchor:
+        subject = _noun_phrase(_subject_of(frame.verb), frame) or _names(people, {"agent"})
+        obj = phrase(frame.anchor, drop_det=False)
+        if subject:
+            return f"Will {subject} {frame.verb.lemma_.lower()} {obj}{tail}{after_all}?"
+    if frame.nominal and "*" in frame.groups:
+        thing = _noun_phrase(frame.anchor, frame) or "it"
+        return f"Will {thing} go ahead{tail}{after_all}?"
+    if frame.nominal:
+        event = _noun_phrase(frame.anchor, frame) or f"the {frame.lemma}"
+        theme = _noun_phrase(frame.theme, frame) if frame.theme is not frame.anchor else ""
+        if theme and theme.lower() not in event.lower():
+            event = (
+                f"{event} of {theme.removeprefix('the ')}"
+                if theme.startswith("the ")
+                else f"{theme} {event.removeprefix('the ')}"
+            )
+        missing = [
+            p
+            for p in people
+            if p.role in {"context", "participant", "agent", "theme"}
+            and p.label in GEO_LABELS | {"ORG"}
+            and p.name.lower() not in event.lower()
+        ]
+        who = _names(missing, {"context", "participant", "agent", "theme"})
+        if who:
+            event = f"{event} ({who})"
+        return f"Will {event} take place{tail}{after_all}?"
+    verb = frame.verb
+    lemma = frame.lemma
+    theme = _noun_phrase(frame.theme, frame)
+    agent = _noun_phrase(frame.agent, frame) or _names(people, {"agent"})
+    actors = _names(people, {"context", "participant", "agent"}, GEO_LABELS | {"ORG"})
+    if frame.passive:
+        if agent or (actors and theme and actors.lower() not in theme.lower()):
+            return f"Will {agent or actors} {lemma} {theme}{tail}{after_all}?"
+        subject = theme or _names(people, {"theme", "context"}) or "it"
+        return f"Will {subject} be {_participle(verb, lemma)}{tail}{after_all}?"
+    if frame.transitive:
+        subject = agent or actors or "they"
+        obj = theme or _names(people, {"theme"}) or "it"
+        if len(lemma.split()) > 1 and lemma.split()[-1] == frame.verb.lemma_.lower():
+            pass
+        elif " " in lemma and frame.theme is not None and frame.theme.head.lower_ == "of":
+            obj = f"of {obj}"  # "take delivery of the first KC-46"
+        return f"Will {subject} {lemma} {obj}{tail}{after_all}?"
+    subject = theme or _names(people, {"theme", "agent", "participant", "context"}) or "it"
+    return f"Will {subject} {lemma}{tail}{after_all}?"

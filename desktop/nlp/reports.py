@@ -1,0 +1,220 @@
+"""Event reports: what each clause of an article says about an event, for the update
+check to read instead of the text.
+
+A report carries the event's lemma, lexicon groups, theme and participants, and a status:
+``happened`` (past, perfect, a headline's present: "Elizabeth line finally opens"),
+``not_happened`` ("did not launch", "was scrubbed", "failed to land"), ``cancelled``
+("scrapped", "will no longer launch", "no more plans to"), ``postponed`` ("delayed until
+the first half of 2022", with the window it names), ``expected`` / ``expected_not`` (an
+expectation, with its window), ``past_expected`` (an old expectation restated as
+background: "was originally due to open in 2018"), ``rescheduled`` ("a revised launch date
+will be announced": still to come, no date yet) or ``uncertain`` (hedged, conditional,
+asked, demanded or denied: these settle nothing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from desktop.nlp.expectations import BLOCKING, WEAK_DELAYS, Expectation, TimeMention, in_time
+from desktop.nlp.frames import (
+    PLACEHOLDERS,
+    Context,
+    Frame,
+    frame_of,
+    lemma_of,
+    theme_lemma,
+    theme_text,
+)
+from desktop.nlp.modality import CUES, REPORT_VERBS, Reading, read, stative
+from desktop.nlp.timing import Due, due_for
+from desktop.vocabulary import Lexicon, load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+SKIP_LEMMAS = REPORT_VERBS | {"be", "have", "do", "get", "make"}
+
+
+@dataclass
+class Report:
+    start: int
+    end: int
+    lemma: str
+    groups: frozenset[str]
+    theme: str
+    theme_lemma: str
+    participants: list[tuple[str, str]]
+    """(name, role): agent, theme, recipient, participant, or context (borrowed from the
+    headline or the sentence before)."""
+    status: str
+    negated: bool = False
+    headline: bool = False
+    window_start: date | None = None
+    window_end: date | None = None
+    window_value: str | None = None
+    bound: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _status(frame: Frame, reading: Reading, due: Due, ctx: Context) -> str | None:
+    if reading.modality in BLOCKING:
+        return "uncertain"
+    if reading.tense == "irrealis":
+        return None  # "reason to ditch the scheme": no report of it
+    past = reading.tense in {"past", "perfect"}
+    if frame.outcome == "cancel":
+        return "uncertain" if reading.negated else "cancelled"
+    if frame.outcome == "postpone":
+        return "uncertain" if reading.negated else "postponed"
+    if frame.outcome == "fail":
+        return "happened" if reading.negated and past else "not_happened"
+    if reading.no_longer:
+        return "cancelled"
+    if reading.tense == "past_future":
+        return "past_expected"
+    if past:
+        if due.dated and due.start is not None and due.start > ctx.anchor + timedelta(days=1):
+            return None  # a past tense about a future date: not a report of it
+        return "not_happened" if reading.negated else "happened"
+    if (
+        reading.tense == "present"
+        and not reading.negated
+        and due.end is not None
+        and due.end <= ctx.anchor
+    ):
+        return "happened"  # "lifts off ... on Nov 16, 2022", written that day
+    return None
+
+
+def _keep(frame: Frame, ctx: Context) -> bool:
+    groups = frame.groups
+    if not groups or ("*" in groups and (frame.theme is None or frame.theme.pos_ == "PRON")):
+        return False
+    if frame.outcome is not None:
+        return True
+    if "*" in groups:
+        return False
+    return any(ctx.lexicon.is_event_word(g) or g in ctx.lexicon.events for g in groups)
+
+
+def _report(ctx: Context, sent: Span, frame: Frame, status: str, due: Due, negated: bool) -> Report:
+    return Report(
+        start=sent.start_char,
+        end=sent.end_char,
+        lemma=frame.lemma,
+        groups=frame.groups,
+        theme=theme_text(frame),
+        theme_lemma=theme_lemma(frame),
+        participants=[(p.name, p.role) for p in frame.participants],
+        status=status,
+        negated=negated,
+        headline=ctx.in_headline(frame.verb),
+        window_start=due.start,
+        window_end=due.end,
+        window_value=due.value,
+        bound=due.bound,
+    )
+
+
+def _from_expectation(ctx: Context, e: Expectation) -> Report:
+    sent = next(s for s in ctx.sentences if s.start_char <= e.start < s.end_char)
+    return Report(
+        start=sent.start_char,
+        end=sent.end_char,
+        lemma=e.lemma,
+        groups=e.groups,
+        theme=e.theme,
+        theme_lemma=e.theme_lemma,
+        participants=[(p.name, p.role) for p in e.participants],
+        status="expected_not" if e.negated else "expected",
+        negated=e.negated,
+        headline=e.headline,
+        window_start=e.due_start,
+        window_end=e.due_end,
+        window_value=e.value,
+        bound=e.bound,
+    )
+
+
+def _candidates(sent: Span) -> list[Token]:
+    return [
+        t
+        for t in sent
+        if t.pos_ in {"VERB", "AUX"}
+        and t.dep_ not in {"aux", "auxpass"}
+        and lemma_of(t) not in SKIP_LEMMAS | set(CUES)
+    ]
+
+
+RESCHEDULED = {"new", "revised", "fresh", "next", "another", "rescheduled", "later"}
+
+
+def _rescheduling(ctx: Context, sent: Span) -> list[Report]:
+    """ "A revised launch date will be announced", "the next launch attempt": the event is
+    still to come, at a date not yet given."""
+    found: list[Report] = []
+    for noun in sent:
+        if noun.lemma_.lower() not in PLACEHOLDERS or noun.pos_ != "NOUN":
+            continue
+        mods = {c.lower_ for c in noun.children if c.dep_ in {"amod", "det"}}
+        events = [
+            c
+            for c in noun.children
+            if c.dep_ in {"compound", "nmod"} and ctx.lexicon.is_event_word(c.lemma_)
+        ]
+        if not (mods & RESCHEDULED) or not events:
+            continue
+        lemma = events[0].lemma_.lower()
+        found.append(
+            Report(
+                start=sent.start_char,
+                end=sent.end_char,
+                lemma=lemma,
+                groups=ctx.lexicon.groups_of(lemma),
+                theme="",
+                theme_lemma="",
+                participants=[],
+                status="rescheduled",
+                headline=0 <= sent.start_char < ctx.headline_end,
+            )
+        )
+    return found
+
+
+def find_reports(
+    doc: Doc,
+    anchor: date,
+    times: list[TimeMention],
+    expectations: list[Expectation],
+    lexicon: Lexicon | None = None,
+) -> list[Report]:
+    ctx = Context.of(doc, anchor, times, lexicon or load_lexicon())
+    reports = [_from_expectation(ctx, e) for e in expectations]
+    taken = {e.anchor for e in expectations}
+    for sent in ctx.sentences:
+        reports.extend(_rescheduling(ctx, sent))
+        for token in _candidates(sent):
+            if token.dep_ == "amod" or in_time(token, ctx):
+                continue  # "the delayed scheme": background, not a report
+            frame = frame_of(token, ctx)
+            if not _keep(frame, ctx) or (frame.outcome is None and stative(token)):
+                continue
+            if frame.anchor.idx in taken:
+                continue
+            reading = read(token, ctx.in_headline(token))
+            if reading.expects and frame.outcome is None and not reading.no_longer:
+                continue  # an expectation: reported above when it was one
+            chain = [t for t in (frame.verb, reading.top, reading.cue) if t is not None]
+            ahead = frame.outcome == "postpone" and reading.tense in {"future", "present"}
+            due = due_for(ctx, frame, chain, reading.negated, ahead)
+            status = _status(frame, reading, due, ctx)
+            if status is None:
+                continue
+            if status == "postponed" and frame.verb.lemma_.lower() in WEAK_DELAYS and not due.dated:
+                continue
+            taken.add(frame.anchor.idx)
+            reports.append(_report(ctx, sent, frame, status, due, reading.negated))
+    return reports

@@ -1,0 +1,142 @@
+"""One tracked event for the follow-ups of one expected event.
+
+Each expectation keeps its own follow-up (its article, its window); follow-ups about the
+same event point to one tracked event, which the queue shows once and which one
+resolution settles. Two follow-ups are about the same event when their lemmas share an
+event lexicon group (a delay or cancellation of a named thing matches any) and they
+share participants or a specific theme: a name both name in the expectation's own
+clause counts 1, a name either only borrows from the headline or the sentence before
+counts 0.5, the same theme ("contract", "station") counts 1.5; 1 is enough. A follow-up
+joins the event it shares most with, else starts one. Later windows join too: a later
+expectation of the same event is its slip.
+
+Grouping runs on follow-ups not yet grouped, before the queue or an update check reads
+them (``assign_events``), so articles imported and suggested by any route are grouped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from db.followups import (
+    FollowUpRow,
+    followup_rows,
+    new_tracked_event,
+    set_event,
+    ungrouped_followup_ids,
+)
+from db.lexicon import lexicon_additions
+from db.store import Store
+from desktop.tracking.targets import GENERIC_THEMES, target_of
+from desktop.tracking.terms import same_name
+from desktop.vocabulary import Lexicon, load_lexicon
+
+JOIN_AT = 1.0
+
+
+@dataclass
+class _Event:
+    id: int
+    groups: set[str] = field(default_factory=set)
+    core: set[str] = field(default_factory=set)
+    context: set[str] = field(default_factory=set)
+    themes: set[str] = field(default_factory=set)
+
+    def add(self, groups: frozenset[str], roles: list[tuple[str, str]], theme: str) -> None:
+        self.groups |= groups
+        for role, name in roles:
+            (self.context if role == "context" else self.core).add(name)
+        if theme and theme not in GENERIC_THEMES:
+            self.themes.add(theme)
+
+
+def _score(
+    event: _Event, groups: frozenset[str], roles: list[tuple[str, str]], theme: str
+) -> float:
+    named = event.groups - {"*"}
+    # A delay of a named thing ("*") may join any event; an event is no wildcard itself.
+    if not (groups & named) and "*" not in groups and named:
+        return 0.0
+    score = 0.0
+    for role, name in dict.fromkeys(roles):
+        if any(same_name(name, n) for n in event.core):
+            score += 1.0 if role != "context" else 0.5
+        elif any(same_name(name, n) for n in event.context):
+            score += 0.5
+    strangers = bool(roles) and bool(event.core | event.context) and score == 0
+    if theme and theme not in GENERIC_THEMES and theme in event.themes and not strangers:
+        score += 1.5  # the same theme, unless both name people and none in common
+    return score
+
+
+def _key(row: FollowUpRow) -> tuple[date, int]:
+    return (row.source_published or date.min, row.id)
+
+
+def group_rows(
+    rows: list[FollowUpRow], pending: set[int], lexicon: Lexicon
+) -> dict[int, int | None]:
+    """For each pending follow-up id, the id of the event (existing, or a negative
+    placeholder for a new one) it joins."""
+    events: dict[int, _Event] = {}
+    for row in rows:
+        if row.event_id is not None and row.id not in pending:
+            t = target_of(row, lexicon, [], [])
+            events.setdefault(row.event_id, _Event(row.event_id)).add(
+                t.groups, row.roles, row.theme_lemma
+            )
+    placed: dict[int, int | None] = {}
+    fresh = -1
+    for row in sorted((r for r in rows if r.id in pending), key=_key):
+        t = target_of(row, lexicon, [], [])
+        scored = [(_score(e, t.groups, row.roles, row.theme_lemma), e.id) for e in events.values()]
+        best = max(scored, default=(0.0, 0))
+        if best[0] >= JOIN_AT:
+            chosen = best[1]
+        else:
+            chosen, fresh = fresh, fresh - 1
+            events[chosen] = _Event(chosen)
+        events[chosen].add(t.groups, row.roles, row.theme_lemma)
+        placed[row.id] = chosen
+    return placed
+
+
+def assign_events(store: Store) -> int:
+    """Group the follow-ups that have no tracked event yet; how many were grouped."""
+    with store.session() as session:
+        pending = set(ungrouped_followup_ids(session))
+    if not pending:
+        return 0
+    with store.transaction() as session:
+        pending = set(ungrouped_followup_ids(session))
+        rows = followup_rows(session, as_of=date.max)
+        lexicon = load_lexicon(lexicon_additions(session))
+        placed = group_rows(rows, pending, lexicon)
+        by_id = {r.id: r for r in rows}
+        real: dict[int, int] = {}
+        for followup_id, event in placed.items():
+            if event is None:
+                continue
+            if event < 0 and event not in real:
+                row = by_id[followup_id]
+                real[event] = new_tracked_event(
+                    session, label=row.question, event_group=row.event_group or row.lemma
+                )
+            set_event(session, followup_ids=[followup_id], event_id=real.get(event, event))
+    return len(placed)
+
+
+def one_per_event(rows: list[FollowUpRow], per_bucket: bool = False) -> list[FollowUpRow]:
+    """One row per tracked event (per queue bucket when ``per_bucket``): the follow-up with
+    the latest source, which carries the event's current window."""
+    chosen: dict[object, FollowUpRow] = {}
+    for r in rows:
+        key: object = r.event_id if r.event_id is not None else ("followup", r.id)
+        if per_bucket:
+            key = (key, r.bucket)
+        kept = chosen.get(key)
+        if kept is None or _key(r) > _key(kept):
+            chosen[key] = r
+    keep = {id(r) for r in chosen.values()}
+    return [r for r in rows if id(r) in keep]

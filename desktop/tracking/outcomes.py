@@ -1,0 +1,173 @@
+"""What a later article says became of a follow-up's event, read off its event reports.
+
+A report counts when it is about the same event (a shared lexicon group, and shared
+participants or theme) and says something definite: done (``happened``), cancelled, not
+done (``did_not_happen``), or postponed. A later article that still expects the event
+with a window that ends later than the follow-up's is a postponement to that window,
+with or without a delay word; a window inside the follow-up's is a restatement and
+settles nothing. A scrub or a cancellation next to a new date is a postponement.
+Hedges, conditions, questions, demands and denials were read as ``uncertain`` and settle
+nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from db.models import EventReport
+from desktop.tracking.targets import GENERIC_THEMES, Target
+from desktop.tracking.terms import has_form, shared
+
+PRIORITY = {"happened": 5, "postponed+": 4, "cancelled": 3, "did_not_happen": 2, "postponed": 1}
+"""Which of an article's findings wins: a new window beats a scrub next to it."""
+SAME_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Finding:
+    state: str
+    window: tuple[date | None, date | None] | None
+    strength: float
+    quote: str
+    names: tuple[str, ...] = ()
+
+    @property
+    def rank(self) -> int:
+        key = "postponed+" if self.state == "postponed" and self.window else self.state
+        return PRIORITY.get(key, 0)
+
+
+STRONG_ROLES = {"agent", "theme"}
+
+
+def _groups(report: EventReport) -> set[str]:
+    return {g for g in report.event_group.split() if g} or {report.lemma}
+
+
+def roles(report: EventReport) -> list[tuple[str, str]]:
+    """(name, role) of a report's participants (older rows hold bare names)."""
+    out: list[tuple[str, str]] = []
+    for p in report.participants or []:
+        if isinstance(p, str):
+            out.append((p, "participant"))
+        elif isinstance(p, list | tuple) and len(p) == 2:
+            out.append((str(p[0]), str(p[1])))
+    return out
+
+
+@dataclass(frozen=True)
+class Match:
+    names: list[str]
+    """Target names the report's clause or theme names."""
+    strong: bool
+    """A shared name is the event's agent or theme on either side, or the themes agree:
+    enough to call it done. Places and borrowed context are not."""
+
+
+def about(
+    target: Target, report: EventReport, article_names: list[str], sentence: str = ""
+) -> Match | None:
+    """How the report is about the target's event, or None; ``sentence`` is the report's
+    sentence, where a nominal event ("the plebiscite") may be named outright."""
+    groups = _groups(report)
+    wildcard = "*" in groups or "*" in target.groups
+    if not (groups & target.groups) and not wildcard and report.lemma != target.lemma:
+        return None
+    names = list(target.names.values())
+    own = [(n, r) for n, r in roles(report) if r != "context"]
+    in_clause = shared(names, [n for n, _r in own])
+    strong_names = [
+        n
+        for n in in_clause
+        if n in target.strong or any(r in STRONG_ROLES and shared([n], [m]) for m, r in own)
+    ]
+    theme_text = report.theme or ""
+    in_theme = [n for n in names if has_form(theme_text.lower(), n.lower())]
+    same_theme = bool(
+        report.theme_lemma
+        and report.theme_lemma == target.theme_lemma
+        and target.theme_lemma not in GENERIC_THEMES
+    )
+    found = list(dict.fromkeys([*in_clause, *in_theme]))
+    both_generic = bool(report.theme_lemma and report.theme_lemma == target.theme_lemma and found)
+    named_event = bool(target.nominal and has_form(sentence.lower(), target.lemma))
+    strong = bool(strong_names or in_theme or same_theme or both_generic or named_event)
+    if not found and target.names and any(r in STRONG_ROLES for _n, r in own):
+        return None  # its agent or theme is someone else: another event of the same kind
+    if wildcard:
+        return Match(found, strong) if (found or same_theme) else None
+    if found or same_theme:
+        return Match(found, strong)
+    if article_names or not target.names:
+        return Match([], named_event)
+    return None
+
+
+def _slips(target: Target, start: date | None, end: date | None) -> bool:
+    """The new window ends after the follow-up's and does not start before it."""
+    if end is None or target.end is None:
+        return False
+    first = start or end
+    return end > target.end and first >= (target.start or first)
+
+
+def _covers(target: Target, start: date | None, end: date | None) -> bool:
+    if start is None or end is None or target.end is None:
+        return False
+    return start <= (target.start or target.end) and end >= target.end
+
+
+def finding(target: Target, report: EventReport, published: date | None, match: Match,
+            quote: str) -> Finding | None:  # fmt: skip
+    """What one report says about the target's event, if anything definite."""
+    status = report.status
+    window = (report.window_start, report.window_end)
+    strength = 2.0 + (1.0 if report.headline else 0.0) + min(len(match.names), 2) * 0.5
+    found = tuple(match.names)
+    if status == "happened":
+        if not match.strong:
+            return None  # "the countdown began at Sriharikota": not the launch
+        when = report.window_end or report.window_start
+        if when is not None and target.row.source_published and when < target.row.source_published:
+            return None  # an older event of the same kind
+        if when is not None and published is not None and when > published + SAME_DAY:
+            return None
+        return Finding("happened", None, strength + 1, quote, found)
+    if status == "cancelled":
+        return Finding("cancelled", None, strength, quote, found)
+    if status == "not_happened":
+        return Finding("did_not_happen", None, strength - 0.5, quote, found)
+    if status == "postponed":
+        if report.window_end is not None or report.window_start is not None:
+            if _slips(target, *window):
+                return Finding("postponed", window, strength + 0.5, quote, found)
+            return None  # the delay it reports is the one the follow-up already has
+        return Finding("postponed", None, strength - 1, quote, found)
+    if status == "expected" and _slips(target, *window):
+        return Finding("postponed", window, strength, quote, found)
+    if status == "expected_not" and _covers(target, *window):
+        return Finding("postponed", None, strength - 1, quote, found)
+    if status == "rescheduled":
+        return Finding("postponed", None, strength - 1.5, quote, found)
+    return None
+
+
+def pending(target: Target, report: EventReport) -> bool:
+    """The article still speaks of the event as expected, inside its window."""
+    return report.status == "expected" and not _slips(
+        target, report.window_start, report.window_end
+    )
+
+
+def verdict(findings: list[Finding]) -> Finding | None:
+    """One finding for the article: the highest-priority state, the strongest evidence.
+    A scrub or cancellation next to a new window is a postponement to it."""
+    if not findings:
+        return None
+    best = max(findings, key=lambda f: (f.rank, f.strength))
+    if best.state in {"cancelled", "did_not_happen"}:
+        moved = [f for f in findings if f.state == "postponed"]
+        if moved:
+            return max(moved, key=lambda f: (f.rank, f.strength))
+    return best

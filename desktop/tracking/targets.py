@@ -1,0 +1,87 @@
+"""What an open follow-up looks for: its event (lexicon groups of its lemma, theme),
+the names of its participants in every form, its due window, and, when it names no one,
+the participants of its tracked event's other follow-ups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from db.followups import FollowUpRow
+from desktop.tracking.terms import surface_forms
+from desktop.vocabulary import Lexicon
+
+GENERIC_THEMES = {
+    "", "it", "they", "this", "that", "which", "one", "project", "programme", "program",
+    "scheme", "plan", "deal", "agreement", "mission", "line", "railway", "system", "service",
+    "date", "thing", "event",
+}  # fmt: skip
+
+
+@dataclass
+class Target:
+    row: FollowUpRow
+    groups: frozenset[str]
+    lemma: str
+    theme_lemma: str
+    names: dict[str, str] = field(default_factory=dict)
+    """Surface form (lower case) -> the participant it stands for."""
+    core: set[str] = field(default_factory=set)
+    """Participants named in the expectation's own clause (not borrowed as context)."""
+    strong: set[str] = field(default_factory=set)
+    """Participants that are the event's agent or theme."""
+    words: set[str] = field(default_factory=set)
+    """The event's words in the lexicon, for the full-text search."""
+
+    @property
+    def start(self) -> date | None:
+        return self.row.due_start or self.row.source_published
+
+    @property
+    def end(self) -> date | None:
+        return self.row.due_end
+
+    @property
+    def nominal(self) -> bool:
+        """The event is named by a noun ("the plebiscite", "deliveries")."""
+        return self.row.nominal
+
+    @property
+    def specific_theme(self) -> bool:
+        return self.theme_lemma not in GENERIC_THEMES
+
+
+def target_of(
+    row: FollowUpRow,
+    lexicon: Lexicon,
+    aliases: list[str],
+    borrowed: list[tuple[str, str]],
+) -> Target:
+    """``borrowed``: (role, name) of the tracked event's other follow-ups, used when this
+    one names no participant."""
+    lemma = row.lemma or _lemma_from_predicate(row.predicate)
+    groups = set(lexicon.groups_of(lemma)) if lemma else set()
+    groups |= {g for g in row.event_group.split() if g}
+    roles = row.roles or borrowed
+    names: dict[str, str] = {}
+    core: set[str] = set()
+    strong: set[str] = set()
+    for role, name in roles:
+        for form in surface_forms(name):
+            names.setdefault(form, name)
+        if role != "context":
+            core.add(name)
+        if role in {"agent", "theme"}:
+            strong.add(name)
+    for alias in aliases:
+        names.setdefault(alias.lower(), alias)
+    words = lexicon.words_of(groups - {"*"}) if groups else set()
+    if row.theme_lemma and row.theme_lemma not in GENERIC_THEMES:
+        words.add(row.theme_lemma)
+    return Target(row, frozenset(groups), lemma, row.theme_lemma, names, core, strong, words)
+
+
+def _lemma_from_predicate(predicate: str) -> str:
+    """Follow-ups made before event frames existed (or by hand) keep a predicate string."""
+    parts = predicate.removeprefix("not ").split()
+    return parts[0] if parts else ""
