@@ -49,9 +49,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 BLOCKING = {"hedged", "conditional", "question", "demanded", "obliged", "uncertain", "denied"}
+SAYING = {"say", "tell", "insist", "claim", "add", "note", "warn", "explain"}
 WEAK_DELAYS = {"move", "shift", "push"}
 """Delay words that only mean a delay with a new date ("moves to April 2021")."""
-DATE_PREPS = {"on", "in", "for", "at", "by", "from", "around", "until", "before", "between"}
+DATE_PREPS = {
+    "on", "in", "for", "at", "by", "from", "around", "until", "before", "between", "to",
+}  # fmt: skip
 
 __all__ = ["Expectation", "Participant", "TimeMention", "find_expectations"]
 
@@ -234,8 +237,11 @@ def _verbal(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         return None
     if lemma_of(token) in CUES:
         return None  # the verb it governs carries the event, or its subject (nominal)
-    if _says_that(token) or token.dep_ == "amod":
+    if _says_that(token) or token.dep_ == "amod" or lemma_of(token) in SAYING:
         return None  # "concluded that ...": the clause is the event; "the delayed plan"
+    subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and in_time(subject, ctx):
+        return None  # "November 16 would offer a window": a date does nothing
     if any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in token.children) and (
         lexicon_outcome(token, ctx) is None
     ):

@@ -107,7 +107,8 @@ def phrase(token: Token, drop_det: bool = True) -> str:
     relative clauses, appositions or a leading article."""
     skip: set[int] = set()
     for t in token.subtree:
-        if t.dep_ in {"relcl", "acl", "appos"} and t.i != token.i:
+        clause = t.dep_ == "prep" and any(x.pos_ == "VERB" for x in t.children)
+        if (t.dep_ in {"relcl", "acl", "appos"} or clause) and t.i != token.i:
             skip |= {x.i for x in t.subtree}
     kept = [
         t
@@ -216,7 +217,7 @@ def _noun_theme(noun: Token) -> Token | None:
 def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
     if lemma not in lexicon.light_subject:
         return None
-    subject = antecedent(_child(verb, "nsubj", "nsubjpass"))
+    subject = antecedent(_child(verb, "nsubj", "nsubjpass")) or _raised_subject(verb)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return None
     return _event_noun(subject, lexicon) or subject
@@ -351,8 +352,12 @@ def _raised_subject(verb: Token) -> Token | None:
     project is on track to open" it is the line and the project that open."""
     node = verb
     for _ in range(4):
-        if node.dep_ not in {"xcomp", "ccomp", "acl", "acomp", "pobj", "prep"} or node.head is node:
+        if node.dep_ not in {"xcomp", "ccomp", "acl", "acomp", "pobj", "prep", "pcomp"}:
             return None
+        if node.head is node:
+            return None
+        if node.dep_ in {"acl", "prep"} and node.head.pos_ in {"NOUN", "PROPN"}:
+            return node.head  # "an agreement due to begin on May 26"
         node = node.head
         found = _child(node, "nsubj", "nsubjpass")
         if found is not None:

@@ -122,7 +122,9 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             chain.append(head)
             t = head
             continue
-        if t.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in ADJ_CUES:
+        if (
+            t.dep_ == "xcomp" and head.pos_ == "ADJ" or t.dep_ == "pcomp"
+        ) and head.lower_ in ADJ_CUES:
             modality = modality or ADJ_CUES[head.lower_]
             chain.append(head)
             t = head

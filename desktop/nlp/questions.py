@@ -149,10 +149,14 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
     people = frame.participants
     light = frame.verb.lemma_.lower() in {"hold", "cast", "make", "stage", "conduct", "take"}
     if frame.nominal and light and frame.verb is not frame.anchor:
-        subject = _noun_phrase(_subject_of(frame.verb), frame) or _names(people, {"agent"})
         obj = phrase(frame.anchor, drop_det=False)
+        verb_lemma = frame.verb.lemma_.lower()
+        if any(c.dep_ == "auxpass" for c in frame.verb.children):
+            obj = obj[0].lower() + obj[1:] if not frame.anchor.left_edge.ent_type_ else obj
+            return f"Will {obj} be {_participle(frame.verb, verb_lemma)}{tail}{after_all}?"
+        subject = _noun_phrase(_subject_of(frame.verb), frame) or _names(people, {"agent"})
         if subject:
-            return f"Will {subject} {frame.verb.lemma_.lower()} {obj}{tail}{after_all}?"
+            return f"Will {subject} {verb_lemma} {obj}{tail}{after_all}?"
     if frame.nominal and "*" in frame.groups:
         thing = _noun_phrase(frame.anchor, frame) or "it"
         return f"Will {thing} go ahead{tail}{after_all}?"
@@ -165,6 +169,7 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
                 if theme.startswith("the ")
                 else f"{theme} {event.removeprefix('the ')}"
             )
+        named = any(p.name.lower() in event.lower() for p in people)
         missing = [
             p
             for p in people
@@ -173,8 +178,8 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
             and p.name.lower() not in event.lower()
         ]
         who = _names(missing, {"context", "participant", "agent", "theme"})
-        if who:
-            event = f"{event} ({who})"
+        if who and not named:
+            event = f"{event} ({who})"  # "Will the plebiscite (Chile) take place ...?"
         return f"Will {event} take place{tail}{after_all}?"
     verb = frame.verb
     lemma = frame.lemma

@@ -84,8 +84,10 @@ def _status(frame: Frame, reading: Reading, due: Due, ctx: Context) -> str | Non
         and not reading.negated
         and due.end is not None
         and due.end <= ctx.anchor
+        and due.value is not None
+        and "T" not in due.value
     ):
-        return "happened"  # "lifts off ... on Nov 16, 2022", written that day
+        return "happened"  # "lifts off ... on Nov 16, 2022", written that day (a date, not a clock)
     return None
 
 

@@ -232,10 +232,26 @@ def _duration_delta(value: str) -> relativedelta | None:
     }.get(unit)
 
 
+DELAY_PREPS = {"to", "until", "till", "til", "into", "for", "beyond", "after", "by", "least"}
+
+
+def _after_delay_word(ctx: Context, tm: TimeMention) -> bool:
+    """A delay's new date follows "to", "until", "into", "for", "beyond" (or "by" a
+    duration); a bare date near a delay is the date it gave up ("the bubble scheduled to
+    begin on May 26 will be postponed")."""
+    words = [w.strip("‘’'\"“”") for w in _words_before(ctx, tm.start, 40).split()]
+    while words and (
+        words[-1] in PERIOD_WORDS | {"", "a", "at", "on", "am", "pm", "a.m.", "p.m.", "ist", "et"}
+        or any(ch.isdigit() for ch in words[-1])
+    ):
+        words.pop()  # "rescheduled for 2.43 pm on July 22"
+    return bool(words) and words[-1] in DELAY_PREPS
+
+
 def _usable(tm: TimeMention, ctx: Context) -> bool:
     timex = tm.timex
-    if timex is None or timex.granularity in SKIP_GRANULARITY:
-        return False
+    if timex is None or timex.granularity in SKIP_GRANULARITY | {"time"}:
+        return False  # a clock time alone is anchored to the article's day by the tagger
     if timex.granularity == "duration":
         return True
     if timex.granularity == "future_ref":
@@ -326,6 +342,8 @@ def due_for(
         scored += _before_reporter(ctx, frame, chain, sent)
     scored.sort(key=lambda x: (x[0], x[1]))
     usable = _finer_first([s for s in scored if _usable(s[2], ctx)])
+    if frame.outcome == "postpone":
+        usable = [s for s in usable if _after_delay_word(ctx, s[2])]
     usable.sort(key=lambda s: s[2].timex is not None and s[2].timex.granularity == "future_ref")
     for dist, _pos, tm, root in usable:
         timex = tm.timex
@@ -421,6 +439,19 @@ def _same_year(first: Timex, second: Timex, text: str) -> Timex | None:
     return replace(first, start=start, end=end)
 
 
+def _said_on(ctx: Context, tm: TimeMention) -> bool:
+    """The time the statement was made ("said at a news conference Saturday")."""
+    root = _span_root(ctx, tm)
+    node = root
+    for _ in range(4):
+        if node is None or node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node.lemma_.lower() in REPORTERS
+    return False
+
+
 def _from_duration(
     ctx: Context,
     frame: Frame,
@@ -436,13 +467,15 @@ def _from_duration(
     word = before.split()[-1] if before.split() else ""
     if frame.outcome == "postpone" and word in {"by", "for", "least"}:
         dates = [
-            s[2].timex
-            for s in scored
-            if s[2].timex is not None
-            and s[2].timex.start is not None
-            and s[2].timex.granularity not in SKIP_GRANULARITY | {"duration"}
+            other.timex
+            for other in _in_sentence(ctx, frame.verb.sent)
+            if other.timex is not None
+            and other.timex.start is not None
+            and other.timex.granularity not in SKIP_GRANULARITY | {"duration", "time"}
+            and other.timex.start > ctx.anchor
+            and not _said_on(ctx, other)
         ]
-        base = min((t.start for t in dates if t.start is not None), default=None)
+        base = max((t.start for t in dates if t.start is not None), default=None)
         if base is None and ctx.anchor + delta > ctx.anchor + relativedelta(months=1):
             return None  # a long delay counts from a date the sentence does not give
         target = max(base or ctx.anchor, ctx.anchor) + delta

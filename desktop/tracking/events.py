@@ -52,16 +52,23 @@ class _Event:
 
 
 def _score(
-    event: _Event, groups: frozenset[str], roles: list[tuple[str, str]], theme: str
+    event: _Event,
+    groups: frozenset[str],
+    roles: list[tuple[str, str]],
+    theme: str,
+    items: frozenset[str] = frozenset(),
 ) -> float:
+    """How much a follow-up shares with an event: a model designation (a name with digits:
+    "S-400", "KC-46") counts half, since many buyers and deals share one."""
     named = event.groups - {"*"}
     # A delay of a named thing ("*") may join any event; an event is no wildcard itself.
     if not (groups & named) and "*" not in groups and named:
         return 0.0
     score = 0.0
     for role, name in dict.fromkeys(roles):
+        weight = 0.5 if name in items else 1.0
         if any(same_name(name, n) for n in event.core):
-            score += 1.0 if role != "context" else 0.5
+            score += weight if role != "context" else 0.5
         elif any(same_name(name, n) for n in event.context):
             score += 0.5
     strangers = bool(roles) and bool(event.core | event.context) and score == 0
@@ -90,7 +97,10 @@ def group_rows(
     fresh = -1
     for row in sorted((r for r in rows if r.id in pending), key=_key):
         t = target_of(row, lexicon, [], [])
-        scored = [(_score(e, t.groups, row.roles, row.theme_lemma), e.id) for e in events.values()]
+        items = frozenset(n for _r, n in row.roles if any(ch.isdigit() for ch in n))
+        scored = [
+            (_score(e, t.groups, row.roles, row.theme_lemma, items), e.id) for e in events.values()
+        ]
         best = max(scored, default=(0.0, 0))
         if best[0] >= JOIN_AT:
             chosen = best[1]

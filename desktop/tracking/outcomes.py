@@ -90,7 +90,11 @@ def about(
         and target.theme_lemma not in GENERIC_THEMES
     )
     found = list(dict.fromkeys([*in_clause, *in_theme]))
-    both_generic = bool(report.theme_lemma and report.theme_lemma == target.theme_lemma and found)
+    both_generic = bool(
+        report.theme_lemma
+        and report.theme_lemma == target.theme_lemma
+        and (found or not target.names)
+    )
     named_event = bool(target.nominal and has_form(sentence.lower(), target.lemma))
     strong = bool(strong_names or in_theme or same_theme or both_generic or named_event)
     if not found and target.names and any(r in STRONG_ROLES for _n, r in own):
@@ -100,7 +104,7 @@ def about(
     if found or same_theme:
         return Match(found, strong)
     if article_names or not target.names:
-        return Match([], named_event)
+        return Match([], named_event or both_generic)
     return None
 
 

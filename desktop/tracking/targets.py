@@ -57,12 +57,13 @@ def target_of(
     aliases: list[str],
     borrowed: list[tuple[str, str]],
 ) -> Target:
-    """``borrowed``: (role, name) of the tracked event's other follow-ups, used when this
-    one names no participant."""
+    """``borrowed``: (role, name) of the tracked event's follow-ups: their names count too
+    (as context), since restatements name the same event differently ("Crossrail" and
+    "the Elizabeth line")."""
     lemma = row.lemma or _lemma_from_predicate(row.predicate)
     groups = set(lexicon.groups_of(lemma)) if lemma else set()
     groups |= {g for g in row.event_group.split() if g}
-    roles = row.roles or borrowed
+    roles = list(row.roles) + [("context", n) for _r, n in borrowed if (_r, n) not in row.roles]
     names: dict[str, str] = {}
     core: set[str] = set()
     strong: set[str] = set()

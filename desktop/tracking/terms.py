@@ -23,9 +23,14 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+_CAPITALS = {city.lower(): country for city, country in CAPITALS.items()}
+
+
 def tokens(name: str) -> tuple[str, ...]:
-    """A name's words in lower case, without articles and possessive endings."""
-    lowered = name.lower().replace("’", "'").replace("'s ", " ").removesuffix("'s")
+    """A name's words in lower case, without articles and possessive endings; a capital
+    or a demonym stands for its country ("New Delhi", "Indian": India)."""
+    lowered = name.lower().replace("’", "'").replace("'s ", " ").removesuffix("'s").strip()
+    lowered = (_CAPITALS.get(lowered) or DEMONYMS.get(lowered) or lowered).lower()
     parts = [p for p in _SPLIT.split(lowered) if p and p not in {"the", "s"}]
     return tuple(
         p[:-1] if len(p) > 4 and p.endswith("s") and not p.endswith("ss") else p for p in parts
@@ -33,8 +38,8 @@ def tokens(name: str) -> tuple[str, ...]:
 
 
 def same_name(a: str, b: str) -> bool:
-    """Equal, or one name's words all inside the other's ("Elizabeth" and "the Elizabeth
-    Line"; "Singapore" and "HK-Singapore")."""
+    """Equal, or one name's words in one piece inside the other's ("Elizabeth" and "the
+    Elizabeth Line"; "Singapore" and "HK-Singapore")."""
     ta, tb = tokens(a), tokens(b)
     if not ta or not tb:
         return False
@@ -43,7 +48,9 @@ def same_name(a: str, b: str) -> bool:
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) == 1 and len(short[0]) <= SHORT:
         return False  # "US" is not "US Air Force"
-    return set(short) <= set(long_)
+    n = len(short)
+    # in one piece: "Air Force" is not inside "Japan Air Self-Defense Force"
+    return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
 
 
 def surface_forms(name: str) -> set[str]:

@@ -15,8 +15,8 @@ from tests.gui.test_review_session import stored
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 
-SIGNING = "Was the India–Russia S-400 contract signed?"
-DELIVERIES = "Did deliveries of the S-400 systems begin?"
+SIGNING = "Will India and Russia sign the S-400 final contract in October 2018?"
+DELIVERIES = "Will the deliveries of the S-400 systems take place by 31 December 2020?"
 
 
 def queue(window: Any, as_of: date, bucket: str) -> Any:

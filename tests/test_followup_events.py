@@ -1,0 +1,218 @@
+"""Follow-ups on structured events, end to end with the real model: inflected and
+synonymous forms meet, conditions settle nothing, a later window is a slip, a follow-up
+that names no one still gets candidates, and restatements are one tracked event."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from db.followups import followup_rows
+from db.models import FollowUp, FollowUpEvent
+from db.store import Store
+from desktop.ingest.importer import import_paths
+from desktop.nlp.suggest import suggest_articles
+from desktop.tracking.events import assign_events
+from desktop.tracking.followups import confirm, resolve
+from desktop.tracking.updates import check_updates
+
+pytestmark = pytest.mark.model
+
+Article = tuple[str, str, str]
+"""(date, headline, body)."""
+
+
+def load(
+    store: Store, english: tuple[Any, Any], folder: Path, articles: list[Article]
+) -> list[int]:
+    paths = []
+    for i, (day, title, body) in enumerate(articles):
+        path = folder / f"{i:02d}.txt"
+        path.write_text(f"date {day} {title}\n\n{body}\n", encoding="utf-8")
+        paths.append(path)
+    ids = [article_id for _path, article_id in import_paths(store, paths).imported]
+    suggest_articles(store, *english)
+    return ids
+
+
+def proposed_from(store: Store, article_id: int) -> list[Any]:
+    with store.session() as session:
+        return [
+            r
+            for r in followup_rows(session, as_of=date(2100, 1, 1))
+            if r.source_article_id == article_id
+        ]
+
+
+def first_candidate(store: Store, followup_id: int, as_of: date) -> Any:
+    [found] = check_updates(store, as_of=as_of, followup_ids=[followup_id])
+    assert found.candidates, "no candidate at all"
+    return found.candidates[0]
+
+
+@pytest.mark.parametrize(
+    ("expected", "reported"),
+    [
+        (
+            "Russia will deliver the S-400 systems to India in 2020, officials said.",
+            "Russia delivered the first S-400 systems to India on Friday.",
+        ),
+        (
+            "The first S-400 regiment is due to arrive in India in 2020.",
+            "The first S-400 regiment arrived in India on Friday, officials said.",
+        ),
+        (
+            "Deliveries of the S-400 systems to India are expected in 2020.",
+            "Russia has begun delivering the S-400 systems to India, officials said.",
+        ),
+        (
+            "Russia plans to hand over the S-400 systems to India in 2020.",
+            "India took delivery of the first S-400 systems from Russia on Friday.",
+        ),
+    ],
+)
+def test_inflected_and_synonymous_forms_of_the_event_meet(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, expected: str, reported: str
+) -> None:
+    source, later = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2019-06-03", "Air defence talks", expected),
+            ("2020-03-06", "Air defence systems", reported),
+        ],
+    )
+    [followup] = proposed_from(store, source)
+    assert followup.due_end == date(2020, 12, 31)
+    confirm(store, followup_id=followup.id, who="ana")
+    first = first_candidate(store, followup.id, date(2020, 3, 10))
+    assert (first.article_id, first.proposed_state) == (later, "happened")
+    assert "reports it done" in first.reasons
+
+
+def test_a_conditional_proposes_nothing_and_settles_nothing(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    conditional, source, doubt = load(
+        store,
+        english,
+        tmp_path,
+        [
+            (
+                "2018-06-01",
+                "Talks continue",
+                "If the talks succeed, India and Russia will sign the S-400 contract in October.",
+            ),
+            (
+                "2018-06-09",
+                "S-400 deal",
+                "India and Russia are expected to sign the S-400 contract in October.",
+            ),
+            (
+                "2018-10-02",
+                "S-400 doubts",
+                "It remains to be seen whether the S-400 contract gets signed by India and Russia.",
+            ),
+        ],
+    )
+    assert proposed_from(store, conditional) == []
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2018, 10, 5), followup_ids=[followup.id])
+    assert [c.proposed_state for c in found.candidates if c.article_id == doubt] in ([], [None])
+
+
+def test_a_later_expectation_is_a_postponement_to_its_window(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """No delay word in the later article: it still expects the signing, two months later."""
+    source, later = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2018-06-09", "S-400 deal", "India and Russia are expected to sign the S-400 contract in October."),
+            (
+                "2018-09-20",
+                "S-400 talks",
+                "India and Russia will sign the S-400 contract in December, officials in New Delhi said.",
+            ),
+        ],
+    )  # fmt: skip
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    first = first_candidate(store, followup.id, date(2018, 9, 25))
+    assert (first.article_id, first.proposed_state) == (later, "postponed")
+    assert first.proposed_window == (date(2018, 12, 1), date(2018, 12, 31))
+
+
+def test_a_follow_up_that_names_no_one_still_gets_candidates(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    source, later = load(
+        store,
+        english,
+        tmp_path,
+        [
+            (
+                "2019-01-10",
+                "Air defence",
+                "The handover of the air defence systems is expected to take place in March.",
+            ),
+            ("2019-03-15", "Systems handed over", "The air defence systems were handed over on Thursday."),
+        ],
+    )  # fmt: skip
+    [followup] = proposed_from(store, source)
+    assert followup.participants == []
+    confirm(store, followup_id=followup.id, who="ana")
+    first = first_candidate(store, followup.id, date(2019, 3, 20))
+    assert (first.article_id, first.proposed_state) == (later, "happened")
+
+
+SEVEN = [
+    "India and Russia are expected to sign the S-400 contract in October.",
+    "The S-400 contract between India and Russia is due to be signed in October.",
+    "Russia and India plan to sign the S-400 deal in October, officials said.",
+    "India will sign the S-400 contract with Russia in October.",
+    "New Delhi and Moscow are set to ink the S-400 agreement in October.",
+    "The signing of the S-400 contract by India and Russia is scheduled for October.",
+    "India and Russia hope to seal the S-400 deal in October.",
+]
+
+
+def test_seven_restatements_are_one_tracked_event_that_one_resolution_settles(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    ids = load(
+        store,
+        english,
+        tmp_path,
+        [(f"2018-07-{day:02d}", f"S-400 report {day}", text) for day, text in enumerate(SEVEN, 1)],
+    )
+    followups = [f for aid in ids for f in proposed_from(store, aid)]
+    assert len(followups) == 7
+    assert all(
+        (f.due_start, f.due_end) == (date(2018, 10, 1), date(2018, 10, 31)) for f in followups
+    )
+    assign_events(store)
+    with store.session() as session:
+        events = set(session.scalars(select(FollowUp.event_id)))
+    assert len(events) == 1 and None not in events
+
+    resolve(store, followup_id=followups[3].id, state=_state("happened"), who="ana")
+    with store.session() as session:
+        states = list(session.scalars(select(FollowUp.state)))
+        notes = list(session.scalars(select(FollowUpEvent.note)))
+    assert states == ["happened"] * 7
+    assert sum("same event" in n for n in notes) == 6
+
+
+def _state(value: str) -> Any:
+    from db.models import FollowUpState
+
+    return FollowUpState(value)
