@@ -127,6 +127,12 @@ def test_a_conditional_proposes_nothing_and_settles_nothing(
     assert [c.proposed_state for c in found.candidates if c.article_id == doubt] in ([], [None])
 
 
+SIGN_IN_OCTOBER = "India and Russia are expected to sign the S-400 contract in October."
+SIGN_IN_DECEMBER = "India and Russia will sign the S-400 contract in December"
+HANDOVER_IN_MARCH = "The handover of the air defence systems is expected to take place in March."
+HANDED_OVER = "The air defence systems were handed over on Thursday."
+
+
 def test_a_later_expectation_is_a_postponement_to_its_window(
     store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
@@ -136,14 +142,10 @@ def test_a_later_expectation_is_a_postponement_to_its_window(
         english,
         tmp_path,
         [
-            ("2018-06-09", "S-400 deal", "India and Russia are expected to sign the S-400 contract in October."),
-            (
-                "2018-09-20",
-                "S-400 talks",
-                "India and Russia will sign the S-400 contract in December, officials in New Delhi said.",
-            ),
+            ("2018-06-09", "S-400 deal", SIGN_IN_OCTOBER),
+            ("2018-09-20", "S-400 talks", f"{SIGN_IN_DECEMBER}, officials in New Delhi said."),
         ],
-    )  # fmt: skip
+    )
     [followup] = proposed_from(store, source)
     confirm(store, followup_id=followup.id, who="ana")
     first = first_candidate(store, followup.id, date(2018, 9, 25))
@@ -159,14 +161,10 @@ def test_a_follow_up_that_names_no_one_still_gets_candidates(
         english,
         tmp_path,
         [
-            (
-                "2019-01-10",
-                "Air defence",
-                "The handover of the air defence systems is expected to take place in March.",
-            ),
-            ("2019-03-15", "Systems handed over", "The air defence systems were handed over on Thursday."),
+            ("2019-01-10", "Air defence", HANDOVER_IN_MARCH),
+            ("2019-03-15", "Systems handed over", HANDED_OVER),
         ],
-    )  # fmt: skip
+    )
     [followup] = proposed_from(store, source)
     assert followup.participants == []
     confirm(store, followup_id=followup.id, who="ana")

@@ -30,6 +30,9 @@ from desktop.nlp.frames import (
     theme_lemma,
     theme_text,
 )
+from desktop.nlp.frames import _raised_subject as raised_subject
+from desktop.nlp.frames import antecedent as frame_antecedent
+from desktop.nlp.frames import participants as frame_participants
 from desktop.nlp.modality import (
     ADJ_CUES,
     CUES,
@@ -208,6 +211,28 @@ def _nominal_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     return frame, reading
 
 
+STATES = {
+    "open", "operational", "ready", "complete", "completed", "live", "available",
+    "effective", "functional", "finished", "closed", "shut",
+}  # fmt: skip
+"""Adjectives of a state an event brings about: "the line will be fully open in December"."""
+
+
+def _state_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+    if token.pos_ != "ADJ" or token.lower_ not in STATES or token.dep_ != "acomp":
+        return None
+    copula = token.head
+    if lemma_of(copula) != "be" or any(c.dep_ == "xcomp" for c in token.children):
+        return None
+    subject = next((c for c in copula.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = frame_antecedent(subject) or raised_subject(copula)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    frame = Frame(token.lower_, ctx.lexicon.groups_of(token.lower_), copula, copula, subject)
+    frame.participants = frame_participants(frame, ctx)
+    return frame, read(copula, ctx.in_headline(copula))
+
+
 def _placeholder(noun: Token, ctx: Context) -> bool:
     from desktop.nlp.frames import PLACEHOLDERS
 
@@ -287,6 +312,8 @@ def _accept(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bool:
         return due.dated and (due.start or ctx.anchor) > ctx.anchor
     if reading.expects:
         return True
+    if reading.modality == "able":
+        return due.dated and (due.start or ctx.anchor) > ctx.anchor
     if reading.tense == "present" and not ctx.in_headline(frame.verb):
         # The simple present of a schedule: "goes to the polls on Sunday".
         return due.dated and (due.start or ctx.anchor) > ctx.anchor and due.value is not None
@@ -300,11 +327,13 @@ def find_expectations(
     found: list[Expectation] = []
     for sent in ctx.sentences:
         for token in sent:
-            read_off = _verbal(token, ctx) or _nominal_frame(token, ctx)
+            read_off = _verbal(token, ctx) or _nominal_frame(token, ctx) or _state_frame(token, ctx)
             if read_off is None:
                 continue
             frame, reading = read_off
             chain = [t for t in (frame.verb, reading.top, reading.cue, token) if t is not None]
+            if token.dep_ in {"acomp", "attr"}:
+                chain.append(token.head)  # "is more likely in 2021": the copula holds the date
             if frame.outcome == "postpone":
                 chain = [frame.verb]  # the new date hangs on the delay, not on the old plan
             prospective = reading.expects or reading.tense in {"present", "future_in_past"}

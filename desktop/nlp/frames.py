@@ -198,6 +198,17 @@ def _event_noun(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def event_word(token: Token, lexicon: Lexicon) -> str:
+    """The lexicon word a token stands for: its lemma, or the event word inside a name
+    ("mission" in "Mission-1")."""
+    if lexicon.is_event_word(token.lemma_):
+        return token.lemma_.lower()
+    for part in token.lower_.replace("-", " ").split():
+        if lexicon.is_event_word(part):
+            return part
+    return token.lemma_.lower()
+
+
 def _noun_theme(noun: Token) -> Token | None:
     """What a nominal event is about: "of X", a possessor, a name or noun before it."""
     for c in noun.children:
@@ -405,8 +416,7 @@ def _nominal(noun: Token, verb: Token, ctx: Context, outcome: str | None) -> Fra
         # and the event may be any in the lexicon.
         lemma, groups, theme = noun.lemma_.lower(), frozenset({"*"}), noun
     else:
-        lemma = event.lower_ if event is not noun else noun.lemma_.lower()
-        lemma = lemma if lexicon.is_event_word(lemma) else event.lemma_.lower()
+        lemma = event_word(event, lexicon)
         groups = lexicon.groups_of(lemma)
     frame = Frame(lemma, groups, anchor, verb, theme, outcome=outcome)
     frame.participants = participants(frame, ctx)

@@ -78,9 +78,9 @@ class Reading:
     """'future', 'past', 'present', 'perfect', 'past_future' (expected once: "had been
     due to"), 'infinitive' (a bare "to" verb, as in a headline)."""
     modality: str
-    """'certain', 'planned', 'expected', 'hoped', or what keeps it from being an
-    expectation: 'hedged', 'conditional', 'question', 'demanded', 'obliged',
-    'uncertain', 'denied'."""
+    """'certain', 'planned', 'expected', 'hoped', 'able' (a "can" that is an expectation
+    only with a future date), or what keeps it from being an expectation: 'hedged',
+    'conditional', 'question', 'demanded', 'obliged', 'uncertain', 'denied'."""
     negated: bool
     top: Token
     """The highest word of the construction: its clause is the expectation's."""
@@ -143,6 +143,16 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             and any(c.lower_ == "to" for c in t.children)
         ):
             modality = modality or "certain"  # "is to be sworn in"
+            chain.append(head)
+            t = head
+            continue
+        if t.dep_ == "xcomp" and any(
+            c.dep_ == "prep"
+            and c.lower_ in {"on", "ahead"}
+            and any(x.lower_ in TRACK_NOUNS for x in c.children)
+            for c in head.children
+        ):  # "the station remains on course to open": the parser hangs "to open" on "remains"
+            modality = modality or "expected"
             chain.append(head)
             t = head
             continue
@@ -309,7 +319,7 @@ def _surroundings(top: Token, chain: list[Token]) -> str | None:
         if (
             node is not top
             and node.lemma_.lower() in PURPOSE_VERBS
-            and any(c.lower_ == "to" for c in node.children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         ):
             return "uncertain"  # "to ensure a safe railway is delivered": a purpose
         if node.head is node:
@@ -344,7 +354,9 @@ def read(verb: Token, headline: bool = False) -> Reading:
     tense = _tense(chain, top, headline)
     auxes = {a.lower_ for t in chain for a in _aux(t)}
     modality = cue_modality or "certain"
-    if auxes & HEDGE_AUX and cue_modality is None:
+    if auxes & {"can", "ca"} and not auxes & {"could", "may", "might"} and cue_modality is None:
+        modality = "able"  # "visitors can apply from August 26": a permission with a date
+    elif auxes & HEDGE_AUX and cue_modality is None:
         modality = "hedged"
     elif auxes & OBLIGATION_AUX:
         modality = "obliged"

@@ -130,7 +130,8 @@ def _noun_phrase(token: Token | None, frame: Frame) -> str:
         return "the " + named[4:] if named.startswith("The ") else named
     if not text:
         return ""
-    if not (token.left_edge.ent_type_ or token.left_edge.pos_ == "PROPN"):
+    first_word = next((t for t in token.subtree if t.dep_ != "det"), token)
+    if not (first_word.ent_type_ or first_word.pos_ in {"PROPN", "NUM"} or text[:1].isdigit()):
         text = f"{text[0].lower()}{text[1:]}"
     items = [p.name for p in frame.participants if p.label in ITEM_LABELS and p.name not in text]
     if items and not any(c.ent_type_ for c in token.subtree):
@@ -184,6 +185,8 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
     verb = frame.verb
     lemma = frame.lemma
     theme = _noun_phrase(frame.theme, frame)
+    if verb.lemma_.lower() == "be":  # a state: "will the line be open in December 2019?"
+        return f"Will {theme or 'it'} be {lemma}{tail}{after_all}?"
     agent = _noun_phrase(frame.agent, frame) or _names(people, {"agent"})
     actors = _names(people, {"context", "participant", "agent"}, GEO_LABELS | {"ORG"})
     if frame.passive:

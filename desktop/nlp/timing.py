@@ -381,6 +381,17 @@ def _widen(
     near: list[tuple[int, int, TimeMention, Token | None]],
 ) -> None:
     """ "between A and B", "from A to B", "A or B", "A, or B at the latest": one span."""
+    for _dist, _pos, other, _other_root in near:
+        # the time taken is the second of the two: "January, or February at the latest"
+        if other is tm or other.timex is None or other.timex.start is None or other.end > tm.start:
+            continue
+        gap = ctx.text[other.end : tm.start].lower().strip(" ,")
+        if gap in {"or", "and", "to", "-", "–"} and other.timex.start >= ctx.anchor:
+            due.start = other.timex.start
+            due.bound = "between"
+            due.value = f"{other.timex.value}/{due.value}"
+            due.text = ctx.text[other.start : tm.end]
+            return
     for _dist, _pos, other, other_root in near:
         if other is tm or other.timex is None or other.timex.end is None:
             continue

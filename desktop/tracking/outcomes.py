@@ -99,6 +99,14 @@ def about(
     strong = bool(strong_names or in_theme or same_theme or both_generic or named_event)
     if not found and target.names and any(r in STRONG_ROLES for _n, r in own):
         return None  # its agent or theme is someone else: another event of the same kind
+    if (
+        not found
+        and not target.names
+        and target.specific_theme
+        and report.theme_lemma not in GENERIC_THEMES
+        and report.theme_lemma != target.theme_lemma
+    ):
+        return None  # "the station will open" is not "the line opened"
     if wildcard:
         return Match(found, strong) if (found or same_theme) else None
     if found or same_theme:

@@ -1,0 +1,94 @@
+"""Which time expression belongs to an expectation, and the bound it is stated with."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from desktop.nlp.analysis import analyze
+
+pytestmark = pytest.mark.model
+
+D = date
+
+
+@pytest.mark.parametrize(
+    ("published", "sentence", "window", "bound"),
+    [
+        (D(2018, 6, 9), "The contract is expected to be signed in October.", (D(2018, 10, 1), D(2018, 10, 31)), None),
+        (D(2021, 7, 1), "The factory will not reopen until 2022.", (D(2022, 1, 1), D(2022, 1, 31)), "no_earlier_than"),
+        (D(2022, 1, 18), "The line is on track to open by the end of June.", (D(2022, 1, 18), D(2022, 6, 30)), "by"),
+        (D(2020, 1, 6), "The line will open between September and December 2021.", (D(2021, 9, 1), D(2021, 12, 31)), "between"),
+        (D(2018, 4, 10), "The launch of the satellite has been deferred to October.", (D(2018, 10, 1), D(2018, 10, 31)), None),
+        (D(2020, 11, 21), "The bubble, originally slated to begin Sunday, will be delayed by at least two weeks.", (D(2020, 12, 6), D(2020, 12, 6)), "no_earlier_than"),
+        (D(2018, 12, 14), "The handover is now expected in January, or February at the latest.", (D(2019, 1, 1), D(2019, 2, 28)), "between"),
+        (D(2018, 3, 30), "Officials said the new terminal would open in May.", (D(2018, 5, 1), D(2018, 5, 31)), None),
+        (D(2019, 10, 3), "Portugal goes to the polls on Sunday.", (D(2019, 10, 6), D(2019, 10, 6)), None),
+        (D(2018, 10, 19), "Officials said on Thursday they expect Boeing to hand over the jet by the end of December.", (D(2018, 10, 19), D(2018, 12, 31)), "by"),
+    ],
+)  # fmt: skip
+def test_the_window_comes_from_the_time_attached_to_the_event(
+    english: tuple[Any, Any],
+    published: date,
+    sentence: str,
+    window: tuple[date, date],
+    bound: str | None,
+) -> None:
+    [found] = analyze(english[0](sentence), published).expectations
+    assert (found.due_start, found.due_end) == window
+    assert found.bound == bound
+    assert not found.negated and found.proposes
+    assert found.question.startswith("Will ") and found.question.endswith("?")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If the talks succeed, the deal will be signed in May.",
+        "It is far from certain that the tanker will arrive in October.",
+        "The plan was meant to come into effect in November.",
+        "Lawmakers urged the government to scrap the travel bubble in May.",
+        "Will the contract be signed in October?",
+        "The airport will be the largest in the region in 2025.",
+        "The airline is required to hand over the aircraft by March.",
+    ],
+)
+def test_conditions_doubts_old_plans_demands_and_copulas_are_not_expectations(
+    english: tuple[Any, Any], sentence: str
+) -> None:
+    assert analyze(english[0](sentence), date(2021, 1, 4)).expectations == []
+
+
+def test_a_plain_negation_is_an_expectation_but_proposes_no_follow_up(
+    english: tuple[Any, Any],
+) -> None:
+    doc = english[0]("The airline said it would not resume long-haul flights this year.")
+    [found] = analyze(doc, date(2020, 6, 30)).expectations
+    assert found.negated and found.predicate.startswith("not ")
+    assert (found.due_start, found.due_end) == (date(2020, 6, 30), date(2020, 12, 31))
+    assert not found.proposes
+
+
+def test_the_headline_is_its_own_sentence(english: tuple[Any, Any]) -> None:
+    text = (
+        "Putin to visit New Delhi next week as S-400 deal nears\n\n"
+        "The contract is likely to be signed during the visit in the first week of October."
+    )
+    doc = english[0](text)
+    assert [s.text.strip() for s in doc.sents][0] == text.splitlines()[0]
+    found = analyze(doc, date(2018, 9, 28)).expectations
+    signing = next(e for e in found if e.lemma == "sign")
+    assert signing.text.startswith("The contract") and not signing.headline
+    assert next(e for e in found if e.lemma == "visit").headline
+
+
+def test_the_structured_event_is_kept(english: tuple[Any, Any]) -> None:
+    doc = english[0]("Russia will hand over the S-400 systems to India in 2020, officials said.")
+    [found] = analyze(doc, date(2019, 6, 3)).expectations
+    assert (found.lemma, found.theme_lemma, found.modality) == ("hand over", "system", "certain")
+    assert "deliver" in found.groups
+    roles = {p.name: p.role for p in found.participants}
+    assert roles == {"Russia": "agent", "S-400": "theme", "India": "recipient"}
+    assert found.question == "Will Russia hand over the S-400 systems in 2020?"
