@@ -56,7 +56,7 @@ def test_the_seed_articles_times(seed_analysis: Any) -> None:
 
 def test_the_seed_articles_expectations(seed_analysis: Any) -> None:
     by_question = {e.question: e for e in seed_analysis.expectations}
-    signing = by_question["Was the India–Russia S-400 contract signed?"]
+    signing = by_question["Will India and Russia sign the S-400 final contract in October 2018?"]
     assert signing.text.startswith("The final contract is expected to be signed")
     assert SEED_TEXT[signing.start : signing.end] == signing.text
     assert signing.predicate == "sign contract"
@@ -65,7 +65,7 @@ def test_the_seed_articles_expectations(seed_analysis: Any) -> None:
     names = {p.name for p in signing.participants}
     assert {"India", "Russia", "Narendra Modi", "Vladimir Putin", "S-400"} <= names
 
-    jets = by_question["Did India buy 110 fighter jets?"]
+    jets = by_question["Will India buy 110 fighter jets?"]
     assert jets.predicate == "buy jet"
     assert (jets.due_start, jets.due_end) == (None, None)
     assert jets.review_date == date(2018, 12, 8)
@@ -82,25 +82,25 @@ def test_the_seed_articles_expectations(seed_analysis: Any) -> None:
         (
             "The contract is expected to be signed in October.",
             date(2018, 6, 9),
-            "Was the contract signed?",
+            "Will the contract be signed in October 2018?",
             (date(2018, 10, 1), date(2018, 10, 31)),
         ),
         (
             "Delivery will be in 24 months.",
             date(2018, 10, 5),
-            "Did the delivery take place?",
+            "Will the delivery take place in October 2020?",
             (date(2020, 10, 1), date(2020, 10, 31)),
         ),
         (
             "Turkey plans to buy more S-400 systems by 2020.",
             date(2018, 6, 9),
-            "Did Turkey buy more S-400 systems?",
+            "Will Turkey buy more S-400 systems by 31 December 2020?",
             (date(2018, 6, 9), date(2020, 12, 31)),
         ),
         (
             "Russia will deliver the systems within two years, officials said.",
             date(2018, 10, 5),
-            "Did Russia deliver the systems?",
+            "Will Russia deliver the systems by 5 October 2020?",
             (date(2018, 10, 5), date(2020, 10, 5)),
         ),
     ],
@@ -178,7 +178,9 @@ def test_suggest_stores_values_expectations_and_proposed_followups(seeded: Store
         facts = session.scalars(select(Fact).where(Fact.kind == "expectation")).all()
         followups = session.scalars(select(FollowUp)).all()
         signing = next(
-            f for f in followups if f.question == "Was the India–Russia S-400 contract signed?"
+            f
+            for f in followups
+            if f.question == "Will India and Russia sign the S-400 final contract in October 2018?"
         )
         roles = session.scalars(select(FactRole).where(FactRole.fact_id == signing.fact_id)).all()
     assert (october.value, october.value_start, october.value_end, october.granularity) == (

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 
 BLOCKING = {"hedged", "conditional", "question", "demanded", "obliged", "uncertain", "denied"}
 SAYING = {"say", "tell", "insist", "claim", "add", "note", "warn", "explain"}
+GENERIC_VERBS = {"do", "take", "get", "have", "make", "give", "go", "come", "put", "see", "keep"}
 WEAK_DELAYS = {"move", "shift", "push"}
 """Delay words that only mean a delay with a new date ("moves to April 2021")."""
 DATE_PREPS = {
@@ -299,6 +300,12 @@ def _accept(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bool:
         "*" in frame.groups and (frame.theme is None or frame.theme.pos_ == "PRON")
     ):
         return False  # "delayed this to 2018": no event to expect
+    if (
+        frame.lemma.split()[0] in GENERIC_VERBS
+        and (frame.theme is None or frame.theme.pos_ == "PRON")
+        and not frame.nominal
+    ):
+        return False  # "want to do that", "will take it": no event named
     if frame.outcome == "postpone" and frame.verb.lemma_.lower() in WEAK_DELAYS and not due.dated:
         return False
     if frame.outcome == "postpone":

@@ -248,6 +248,7 @@ def _light_object(verb: Token, lexicon: Lexicon) -> Token | None:
     return _event_noun(antecedent(obj) or obj, lexicon)
 
 
+PLANS = {"plan", "intention", "bid", "proposal", "target", "goal", "aim", "hope", "decision"}
 ASPECTUAL = {"begin", "start", "commence", "resume", "continue"}
 """Verbs that give the phase of an event named by a noun: "deliveries will begin"."""
 
@@ -316,7 +317,12 @@ def frame_of(verb: Token, ctx: Context) -> Frame:
     if obj is not None and lemma.endswith(f" {obj.lemma_.lower()}"):
         obj = _noun_theme(obj)  # "take delivery of the jets": the jets
     subject = antecedent(_child(verb, "nsubj", "nsubjpass"))
-    if subject is None and verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+    if (
+        subject is None
+        and verb.dep_ in {"relcl", "acl"}
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and verb.head.lemma_.lower() not in PLANS
+    ):
         subject = verb.head  # "radars, which will arrive": the radars arrive
     if subject is None:
         subject = _raised_subject(verb)
@@ -368,6 +374,8 @@ def _raised_subject(verb: Token) -> Token | None:
         if node.head is node:
             return None
         if node.dep_ in {"acl", "prep"} and node.head.pos_ in {"NOUN", "PROPN"}:
+            if node.head.lemma_.lower() in PLANS:
+                return _child(node.head, "poss")  # "India's plan to buy": India buys
             return node.head  # "an agreement due to begin on May 26"
         node = node.head
         found = _child(node, "nsubj", "nsubjpass")

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
 HEDGE_AUX = {"could", "may", "might", "can", "ca"}
+HEDGE_ADVERBS = {"hopefully", "perhaps", "possibly", "maybe", "conceivably", "potentially"}
 OBLIGATION_AUX = {"must"}
 CUES = {
     "expect": "expected", "anticipate": "expected", "project": "expected",
@@ -123,7 +124,7 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             t = head
             continue
         if (
-            t.dep_ == "xcomp" and head.pos_ == "ADJ" or t.dep_ == "pcomp"
+            (t.dep_ == "xcomp" and head.pos_ == "ADJ") or t.dep_ == "pcomp"
         ) and head.lower_ in ADJ_CUES:
             modality = modality or ADJ_CUES[head.lower_]
             chain.append(head)
@@ -354,6 +355,8 @@ def read(verb: Token, headline: bool = False) -> Reading:
     tense = _tense(chain, top, headline)
     auxes = {a.lower_ for t in chain for a in _aux(t)}
     modality = cue_modality or "certain"
+    if any(c.lower_ in HEDGE_ADVERBS for t in chain for c in t.children):
+        modality = "hedged"  # "hopefully that will engender a willingness"
     if auxes & {"can", "ca"} and not auxes & {"could", "may", "might"} and cue_modality is None:
         modality = "able"  # "visitors can apply from August 26": a permission with a date
     elif auxes & HEDGE_AUX and cue_modality is None:

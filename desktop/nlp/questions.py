@@ -16,27 +16,10 @@ if TYPE_CHECKING:
     from desktop.nlp.timing import Due
 
 DETERMINERS = {
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "my",
-    "your",
-    "this",
-    "that",
-    "these",
-    "those",
-    "a",
-    "an",
-    "the",
-    "some",
-    "any",
-    "each",
-    "every",
-    "all",
-    "both",
-}
+    "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those", "a",
+    "an", "the", "some", "any", "each", "every", "all", "both", "more", "several", "many",
+    "few", "no", "another", "other",
+}  # fmt: skip
 PRONOUNS = {
     "it",
     "they",
@@ -124,9 +107,9 @@ def _subject_of(verb: Token) -> Token | None:
 def _noun_phrase(token: Token | None, frame: Frame) -> str:
     if token is None or token.lower_ in PRONOUNS:
         return ""
-    text = phrase(token)
+    text = phrase(token).removesuffix("’s").removesuffix("'s")
     if token.pos_ == "PROPN" or token.ent_type_:
-        named = phrase(token, drop_det=False)
+        named = phrase(token, drop_det=False).removesuffix("’s").removesuffix("'s")
         return "the " + named[4:] if named.startswith("The ") else named
     if not text:
         return ""
@@ -137,7 +120,7 @@ def _noun_phrase(token: Token | None, frame: Frame) -> str:
     if items and not any(c.ent_type_ for c in token.subtree):
         text = f"{items[0]} {text}"
     first = text.split()[0].lower()
-    if first in DETERMINERS or first.endswith(("'s", "’s")):
+    if first in DETERMINERS or first.endswith(("'s", "’s")) or first[:1].isdigit():
         return text
     return f"the {text}"
 

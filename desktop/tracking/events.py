@@ -138,15 +138,15 @@ def assign_events(store: Store) -> int:
 
 
 def one_per_event(rows: list[FollowUpRow], per_bucket: bool = False) -> list[FollowUpRow]:
-    """One row per tracked event (per queue bucket when ``per_bucket``): the follow-up with
-    the latest source, which carries the event's current window."""
+    """One row per tracked event (per queue bucket when ``per_bucket``): the follow-up of
+    the first article that stated it (its restatements are counted in ``event_size``)."""
     chosen: dict[object, FollowUpRow] = {}
     for r in rows:
         key: object = r.event_id if r.event_id is not None else ("followup", r.id)
         if per_bucket:
             key = (key, r.bucket)
         kept = chosen.get(key)
-        if kept is None or _key(r) > _key(kept):
+        if kept is None or _key(r) < _key(kept):
             chosen[key] = r
     keep = {id(r) for r in chosen.values()}
     return [r for r in rows if id(r) in keep]
