@@ -11,32 +11,37 @@ from desktop.nlp.analysis import analyze
 
 pytestmark = pytest.mark.model
 
-D = date
+CASES = [
+    # (published, sentence, due start, due end, bound)
+    ("2018-06-09", "The contract is expected to be signed in October.",
+     "2018-10-01", "2018-10-31", None),
+    ("2021-07-01", "The factory will not reopen until 2022.",
+     "2022-01-01", "2022-01-31", "no_earlier_than"),
+    ("2022-01-18", "The line is on track to open by the end of June.",
+     "2022-01-18", "2022-06-30", "by"),
+    ("2020-01-06", "The line will open between September and December 2021.",
+     "2021-09-01", "2021-12-31", "between"),
+    ("2018-04-10", "The launch of the satellite has been deferred to October.",
+     "2018-10-01", "2018-10-31", None),
+    ("2020-11-21", "The bubble, originally slated to begin Sunday, will be delayed by at "
+     "least two weeks.", "2020-12-06", "2020-12-06", "no_earlier_than"),
+    ("2018-12-14", "The handover is now expected in January, or February at the latest.",
+     "2019-01-01", "2019-02-28", "between"),
+    ("2018-03-30", "Officials said the new terminal would open in May.",
+     "2018-05-01", "2018-05-31", None),
+    ("2019-10-03", "Portugal goes to the polls on Sunday.",
+     "2019-10-06", "2019-10-06", None),
+    ("2018-10-19", "Officials said on Thursday they expect Boeing to hand over the jet by the "
+     "end of December.", "2018-10-19", "2018-12-31", "by"),
+]  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    ("published", "sentence", "window", "bound"),
-    [
-        (D(2018, 6, 9), "The contract is expected to be signed in October.", (D(2018, 10, 1), D(2018, 10, 31)), None),
-        (D(2021, 7, 1), "The factory will not reopen until 2022.", (D(2022, 1, 1), D(2022, 1, 31)), "no_earlier_than"),
-        (D(2022, 1, 18), "The line is on track to open by the end of June.", (D(2022, 1, 18), D(2022, 6, 30)), "by"),
-        (D(2020, 1, 6), "The line will open between September and December 2021.", (D(2021, 9, 1), D(2021, 12, 31)), "between"),
-        (D(2018, 4, 10), "The launch of the satellite has been deferred to October.", (D(2018, 10, 1), D(2018, 10, 31)), None),
-        (D(2020, 11, 21), "The bubble, originally slated to begin Sunday, will be delayed by at least two weeks.", (D(2020, 12, 6), D(2020, 12, 6)), "no_earlier_than"),
-        (D(2018, 12, 14), "The handover is now expected in January, or February at the latest.", (D(2019, 1, 1), D(2019, 2, 28)), "between"),
-        (D(2018, 3, 30), "Officials said the new terminal would open in May.", (D(2018, 5, 1), D(2018, 5, 31)), None),
-        (D(2019, 10, 3), "Portugal goes to the polls on Sunday.", (D(2019, 10, 6), D(2019, 10, 6)), None),
-        (D(2018, 10, 19), "Officials said on Thursday they expect Boeing to hand over the jet by the end of December.", (D(2018, 10, 19), D(2018, 12, 31)), "by"),
-    ],
-)  # fmt: skip
+@pytest.mark.parametrize(("published", "sentence", "start", "end", "bound"), CASES)
 def test_the_window_comes_from_the_time_attached_to_the_event(
-    english: tuple[Any, Any],
-    published: date,
-    sentence: str,
-    window: tuple[date, date],
-    bound: str | None,
+    english: tuple[Any, Any], published: str, sentence: str, start: str, end: str, bound: str | None
 ) -> None:
-    [found] = analyze(english[0](sentence), published).expectations
+    [found] = analyze(english[0](sentence), date.fromisoformat(published)).expectations
+    window = (date.fromisoformat(start), date.fromisoformat(end))
     assert (found.due_start, found.due_end) == window
     assert found.bound == bound
     assert not found.negated and found.proposes
@@ -77,7 +82,7 @@ def test_the_headline_is_its_own_sentence(english: tuple[Any, Any]) -> None:
         "The contract is likely to be signed during the visit in the first week of October."
     )
     doc = english[0](text)
-    assert [s.text.strip() for s in doc.sents][0] == text.splitlines()[0]
+    assert next(s.text.strip() for s in doc.sents) == text.splitlines()[0]
     found = analyze(doc, date(2018, 9, 28)).expectations
     signing = next(e for e in found if e.lemma == "sign")
     assert signing.text.startswith("The contract") and not signing.headline

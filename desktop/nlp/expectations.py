@@ -30,6 +30,7 @@ from desktop.nlp.frames import (
     theme_lemma,
     theme_text,
 )
+from desktop.nlp.frames import PLACEHOLDERS
 from desktop.nlp.frames import _raised_subject as raised_subject
 from desktop.nlp.frames import antecedent as frame_antecedent
 from desktop.nlp.frames import participants as frame_participants
@@ -180,10 +181,14 @@ def _nominal_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         return None  # "will be the first ...": a copula, not a date
     if any(c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} for c in token.children):
         return None
-    if not _has_date(token, ctx):
-        return None
+    copula = token.head if token.dep_ in {"acomp", "attr"} else None
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
     noun = _nominal_subject(token) if (passive or token.pos_ == "ADJ" or is_copula) else None
+    dated = _has_date(token, ctx) or (copula is not None and _has_date(copula, ctx))
+    if not dated and noun is not None and noun.lemma_.lower() in PLACEHOLDERS:
+        dated = any(in_time(c, ctx) for c in noun.children)  # "a June 2020 launch date"
+    if not dated:
+        return None
     if token.pos_ == "VERB" and not passive and not is_copula:
         noun = next(
             (
@@ -229,14 +234,13 @@ def _state_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     subject = frame_antecedent(subject) or raised_subject(copula)
     if subject is None or subject.pos_ == "PRON":
         return None
-    frame = Frame(token.lower_, ctx.lexicon.groups_of(token.lower_), copula, copula, subject)
+    # its own group: "fully operational in 2019" is not the opening it follows
+    frame = Frame(token.lower_, frozenset({token.lower_}), copula, copula, subject)
     frame.participants = frame_participants(frame, ctx)
     return frame, read(copula, ctx.in_headline(copula))
 
 
 def _placeholder(noun: Token, ctx: Context) -> bool:
-    from desktop.nlp.frames import PLACEHOLDERS
-
     return noun.lemma_.lower() in PLACEHOLDERS and any(
         c.dep_ in {"compound", "amod"} and ctx.lexicon.is_event_word(c.lemma_)
         for c in noun.children

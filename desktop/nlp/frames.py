@@ -220,7 +220,8 @@ def _noun_theme(noun: Token) -> Token | None:
     if poss is not None and poss.pos_ != "PRON":
         return poss
     for c in noun.children:
-        if c.dep_ in {"compound", "nmod"} and (c.ent_type_ or c.pos_ == "PROPN"):
+        dated = c.ent_type_ in {"DATE", "TIME"}
+        if c.dep_ in {"compound", "nmod"} and (c.ent_type_ or c.pos_ == "PROPN") and not dated:
             return c
     return None
 

@@ -131,7 +131,11 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
     tail = f" {deadline}" if deadline else ""
     after_all = " after all" if negated else ""
     people = frame.participants
-    light = frame.verb.lemma_.lower() in {"hold", "cast", "make", "stage", "conduct", "take"}
+    light = (
+        frame.verb.lemma_.lower() in {"hold", "cast", "make", "stage", "conduct", "take"}
+        and frame.anchor.head is frame.verb
+        and frame.anchor.dep_ in {"dobj", "nsubjpass"}
+    )
     if frame.nominal and light and frame.verb is not frame.anchor:
         obj = phrase(frame.anchor, drop_det=False)
         verb_lemma = frame.verb.lemma_.lower()

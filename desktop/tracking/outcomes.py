@@ -97,16 +97,16 @@ def about(
     )
     named_event = bool(target.nominal and has_form(sentence.lower(), target.lemma))
     strong = bool(strong_names or in_theme or same_theme or both_generic or named_event)
-    if not found and target.names and any(r in STRONG_ROLES for _n, r in own):
+    if not found and target.core and any(r in STRONG_ROLES for _n, r in own):
         return None  # its agent or theme is someone else: another event of the same kind
     if (
         not found
-        and not target.names
         and target.specific_theme
         and report.theme_lemma not in GENERIC_THEMES
         and report.theme_lemma != target.theme_lemma
+        and not same_group_nouns(report.theme_lemma, target.theme_lemma)
     ):
-        return None  # "the station will open" is not "the line opened"
+        return None  # "the station will open" is not "the central section opened"
     if wildcard:
         return Match(found, strong) if (found or same_theme) else None
     if found or same_theme:
@@ -114,6 +114,14 @@ def about(
     if article_names or not target.names:
         return Match([], named_event or both_generic)
     return None
+
+
+def same_group_nouns(a: str, b: str) -> bool:
+    """Two themes that are themselves events of one group ("plebiscite", "referendum")."""
+    from desktop.vocabulary import load_lexicon
+
+    lexicon = load_lexicon()
+    return lexicon.is_event_word(a) and bool(lexicon.groups_of(a) & lexicon.groups_of(b))
 
 
 def _slips(target: Target, start: date | None, end: date | None) -> bool:
