@@ -240,3 +240,23 @@ def participants_of(session: Session, fact_ids: list[int]) -> dict[int, list[str
         if value and value not in out[fact_id]:
             out[fact_id].append(value)
     return out
+
+
+def copy_event_frame(session: Session, *, from_fact: int, to_fact: int, note: str) -> None:
+    """The successor of a postponed expectation keeps its event (not its old window)."""
+    frame = session.get(EventFrame, from_fact)
+    if frame is None:
+        return
+    session.add(
+        EventFrame(
+            fact_id=to_fact,
+            lemma=frame.lemma,
+            event_group=frame.event_group,
+            theme=frame.theme,
+            theme_lemma=frame.theme_lemma,
+            negated=frame.negated,
+            modality=frame.modality,
+            due_text=note or None,
+            nominal=frame.nominal,
+        )
+    )

@@ -48,3 +48,5 @@ def test_names_match_tolerantly_but_not_loosely() -> None:
     assert not same_name("US", "US Air Force")
     assert not same_name("Air Force", "Japan Air Self-Defense Force")
     assert not same_name("India", "Indiana")
+    assert same_name("Chileans", "Chile") and same_name("Taiwanese", "Taiwan")
+    assert not same_name("Iran", "Ira")

@@ -20,47 +20,23 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from desktop.nlp.frames import (
-    Context,
-    Frame,
-    Participant,
-    frame_of,
-    lemma_of,
-    phrase,
-    theme_lemma,
-    theme_text,
-)
-from desktop.nlp.frames import PLACEHOLDERS
-from desktop.nlp.frames import _raised_subject as raised_subject
-from desktop.nlp.frames import antecedent as frame_antecedent
-from desktop.nlp.frames import participants as frame_participants
-from desktop.nlp.modality import (
-    ADJ_CUES,
-    CUES,
-    ONCE,
-    REPORT_VERBS,
-    Reading,
-    read,
-    reported_by,
-    stative,
-)
+from desktop.nlp.cues import BLOCKING, CUES, REPORT_VERBS
+from desktop.nlp.frames import WEAK_DELAYS, Context, Frame, frame_of, theme_lemma, theme_text
+from desktop.nlp.modality import Reading, read, stative
+from desktop.nlp.nominal import in_time, noun_schedule, state_frame
+from desktop.nlp.participants import Participant
 from desktop.nlp.questions import question
 from desktop.nlp.timex import Timex
 from desktop.nlp.timing import Due, due_for
+from desktop.nlp.words import lemma_of, phrase
 from desktop.vocabulary import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-BLOCKING = {"hedged", "conditional", "question", "demanded", "obliged", "uncertain", "denied"}
 SAYING = {"say", "tell", "insist", "claim", "add", "note", "warn", "explain"}
 GENERIC_VERBS = {"do", "take", "get", "have", "make", "give", "go", "come", "put", "see", "keep"}
-WEAK_DELAYS = {"move", "shift", "push"}
 """Delay words that only mean a delay with a new date ("moves to April 2021")."""
-DATE_PREPS = {
-    "on", "in", "for", "at", "by", "from", "around", "until", "before", "between", "to",
-}  # fmt: skip
-
 __all__ = ["Expectation", "Participant", "TimeMention", "find_expectations"]
 
 
@@ -126,138 +102,6 @@ def _attribution(doc: Doc, ents: list[Span], sent: Span) -> str | None:
     if any(t.lower_ == "reportedly" for t in sent):
         return "unnamed reports"
     return None
-
-
-def _nominal_subject(head: Token) -> Token | None:
-    """The noun a schedule or a date is said of: "the vote is scheduled", "the launch is
-    set for", "the next launch opportunity is on"."""
-    for c in head.children:
-        if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}:
-            return c
-    if head.dep_ in {"acomp", "attr"}:
-        return _nominal_subject(head.head)
-    return None
-
-
-def _has_date(token: Token, ctx: Context) -> bool:
-    spans = [(tm.start, tm.end) for tm in ctx.times if tm.timex is not None]
-    for c in token.children:
-        tokens = [c] if c.dep_ in {"npadvmod", "attr", "dobj", "pobj"} else []
-        if c.dep_ in {"prep", "agent"} and c.lower_ in DATE_PREPS:
-            tokens = [x for x in c.children if x.dep_ == "pobj"]
-        for t in tokens:
-            if any(s <= t.idx < e for s, e in spans):
-                return True
-    return False
-
-
-def _cue_tense(cue: Token) -> str:
-    aux = {c.lower_ for c in cue.children if c.dep_ in {"aux", "auxpass"}}
-    head_aux = cue.head if cue.dep_ in {"acomp", "attr"} else cue
-    if head_aux is not cue:
-        aux |= {head_aux.lower_} | {c.lower_ for c in head_aux.children if c.dep_ == "aux"}
-    if aux & {"will", "shall", "'ll"}:
-        return "future"
-    if aux & {"had"} or ("would" in aux and "have" in aux):
-        return "past_future"
-    if cue.tag_ == "VBD" or aux & {"was", "were"}:
-        once = any(c.lower_ in ONCE for c in cue.children)
-        return "future_in_past" if reported_by(cue) is not None and not once else "past_future"
-    return "future"
-
-
-def _nominal_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
-    """A schedule said of a noun: cue words with no verb to carry the event."""
-    lemma = lemma_of(token)
-    is_cue = (token.pos_ == "VERB" and lemma in CUES) or (
-        token.pos_ == "ADJ" and token.lower_ in ADJ_CUES
-    )
-    is_copula = lemma == "be" and token.dep_ in {"ROOT", "ccomp", "conj"}
-    if not (is_cue or is_copula):
-        return None
-    if is_copula and any(
-        c.dep_ in {"attr", "acomp"} and c.ent_type_ not in {"DATE", "TIME"} for c in token.children
-    ):
-        return None  # "will be the first ...": a copula, not a date
-    if any(c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} for c in token.children):
-        return None
-    copula = token.head if token.dep_ in {"acomp", "attr"} else None
-    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
-    noun = _nominal_subject(token) if (passive or token.pos_ == "ADJ" or is_copula) else None
-    dated = _has_date(token, ctx) or (copula is not None and _has_date(copula, ctx))
-    if not dated and noun is not None and noun.lemma_.lower() in PLACEHOLDERS:
-        dated = any(in_time(c, ctx) for c in noun.children)  # "a June 2020 launch date"
-    if not dated:
-        return None
-    if token.pos_ == "VERB" and not passive and not is_copula:
-        noun = next(
-            (
-                x
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ == "for"
-                for x in c.children
-                if x.dep_ == "pobj"
-            ),
-            None,
-        ) or _nearest_event_noun(token, ctx)
-    if noun is None:
-        return None
-    if is_copula and not (ctx.lexicon.is_event_word(noun.lemma_) or _placeholder(noun, ctx)):
-        return None
-    from desktop.nlp.frames import _nominal
-
-    frame = _nominal(noun, token, ctx, None)
-    reading = read(token, ctx.in_headline(token))
-    reading.tense = _cue_tense(token)
-    reading.modality = (
-        reading.modality
-        if reading.modality in BLOCKING
-        else (CUES.get(lemma) or ADJ_CUES.get(token.lower_) or "certain")
-    )
-    return frame, reading
-
-
-STATES = {
-    "open", "operational", "ready", "complete", "completed", "live", "available",
-    "effective", "functional", "finished", "closed", "shut",
-}  # fmt: skip
-"""Adjectives of a state an event brings about: "the line will be fully open in December"."""
-
-
-def _state_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
-    if token.pos_ != "ADJ" or token.lower_ not in STATES or token.dep_ != "acomp":
-        return None
-    copula = token.head
-    if lemma_of(copula) != "be" or any(c.dep_ == "xcomp" for c in token.children):
-        return None
-    subject = next((c for c in copula.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    subject = frame_antecedent(subject) or raised_subject(copula)
-    if subject is None or subject.pos_ == "PRON":
-        return None
-    # its own group: "fully operational in 2019" is not the opening it follows
-    frame = Frame(token.lower_, frozenset({token.lower_}), copula, copula, subject)
-    frame.participants = frame_participants(frame, ctx)
-    return frame, read(copula, ctx.in_headline(copula))
-
-
-def _placeholder(noun: Token, ctx: Context) -> bool:
-    return noun.lemma_.lower() in PLACEHOLDERS and any(
-        c.dep_ in {"compound", "amod"} and ctx.lexicon.is_event_word(c.lemma_)
-        for c in noun.children
-    )
-
-
-def _nearest_event_noun(token: Token, ctx: Context) -> Token | None:
-    sent = token.sent
-    nouns = [t for t in sent if t.pos_ == "NOUN" and ctx.lexicon.is_event_word(t.lemma_)]
-    return min(nouns, key=lambda t: abs(t.i - token.i), default=None)
-
-
-def in_time(token: Token, ctx: Context) -> bool:
-    """Inside a time expression ("May 2018" is no modal verb)."""
-    return token.ent_type_ in {"DATE", "TIME"} or any(
-        tm.start <= token.idx < tm.end for tm in ctx.times
-    )
 
 
 def _verbal(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
@@ -338,7 +182,7 @@ def find_expectations(
     found: list[Expectation] = []
     for sent in ctx.sentences:
         for token in sent:
-            read_off = _verbal(token, ctx) or _nominal_frame(token, ctx) or _state_frame(token, ctx)
+            read_off = _verbal(token, ctx) or noun_schedule(token, ctx) or state_frame(token, ctx)
             if read_off is None:
                 continue
             frame, reading = read_off
@@ -400,24 +244,44 @@ def _expectation(ctx: Context, sent: Span, frame: Frame, reading: Reading, due: 
 
 
 def _distinct(found: list[Expectation]) -> list[Expectation]:
-    """One expectation per event and window in an article: a headline and the sentence
-    that repeats it are one."""
+    """One expectation per event in an article: a headline and the sentence that repeats
+    it are one, and so are "will open in less than three weeks" and "will open on May 24"
+    (the narrower window is kept)."""
     kept: list[Expectation] = []
     for e in found:
         twin = next((k for k in kept if _same(k, e)), None)
         if twin is None:
             kept.append(e)
-        elif len(e.participants) > len(twin.participants) or (twin.headline and not e.headline):
+        elif _better(e, twin):
             kept[kept.index(twin)] = e
     return kept
+
+
+def _span_days(e: Expectation) -> int:
+    start, end = e.due_start or e.due_end, e.due_end or e.due_start
+    assert start is not None and end is not None
+    return (end - start).days
+
+
+def _better(e: Expectation, twin: Expectation) -> bool:
+    if _span_days(e) != _span_days(twin):
+        return _span_days(e) < _span_days(twin)
+    return len(e.participants) > len(twin.participants) or (twin.headline and not e.headline)
+
+
+def _overlap(a: Expectation, b: Expectation) -> bool:
+    a0, a1 = a.due_start or a.due_end, a.due_end or a.due_start
+    b0, b1 = b.due_start or b.due_end, b.due_end or b.due_start
+    assert a0 is not None and a1 is not None and b0 is not None and b1 is not None
+    return a0 <= b1 and b0 <= a1
 
 
 def _same(a: Expectation, b: Expectation) -> bool:
     if (a.start, a.end) == (b.start, b.end):
         return True
-    if not (a.groups & b.groups) or a.negated != b.negated:
+    if not (a.groups & b.groups) or a.negated != b.negated or not (a.dated and b.dated):
         return False
-    if (a.due_start, a.due_end) != (b.due_start, b.due_end) or not a.dated:
+    if not _overlap(a, b):
         return False
     names_a = {p.name.casefold() for p in a.participants}
     names_b = {p.name.casefold() for p in b.participants}

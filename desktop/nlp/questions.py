@@ -7,12 +7,14 @@ import calendar
 from datetime import date
 from typing import TYPE_CHECKING
 
-from desktop.nlp.frames import GEO_LABELS, ITEM_LABELS, phrase
+from desktop.nlp.participants import GEO_LABELS, ITEM_LABELS
+from desktop.nlp.words import phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from desktop.nlp.frames import Frame, Participant
+    from desktop.nlp.frames import Frame
+    from desktop.nlp.participants import Participant
     from desktop.nlp.timing import Due
 
 DETERMINERS = {

@@ -18,18 +18,21 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from desktop.nlp.expectations import BLOCKING, WEAK_DELAYS, Expectation, TimeMention, in_time
+from desktop.nlp.cues import BLOCKING, CUES, REPORT_VERBS
+from desktop.nlp.expectations import Expectation, TimeMention
 from desktop.nlp.frames import (
     PLACEHOLDERS,
+    WEAK_DELAYS,
     Context,
     Frame,
     frame_of,
-    lemma_of,
     theme_lemma,
     theme_text,
 )
-from desktop.nlp.modality import CUES, REPORT_VERBS, Reading, read, stative
+from desktop.nlp.modality import Reading, read, stative
+from desktop.nlp.nominal import in_time
 from desktop.nlp.timing import Due, due_for
+from desktop.nlp.words import lemma_of
 from desktop.vocabulary import Lexicon, load_lexicon
 
 if TYPE_CHECKING:

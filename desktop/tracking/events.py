@@ -42,9 +42,15 @@ class _Event:
     core: set[str] = field(default_factory=set)
     context: set[str] = field(default_factory=set)
     themes: set[str] = field(default_factory=set)
+    nouns: set[str] = field(default_factory=set)
+    """Event nouns its follow-ups name ("plebiscite", "handover")."""
 
-    def add(self, groups: frozenset[str], roles: list[tuple[str, str]], theme: str) -> None:
+    def add(
+        self, groups: frozenset[str], roles: list[tuple[str, str]], theme: str, noun: str = ""
+    ) -> None:
         self.groups |= groups
+        if noun:
+            self.nouns.add(noun)
         for role, name in roles:
             (self.context if role == "context" else self.core).add(name)
         if theme and theme not in GENERIC_THEMES:
@@ -57,12 +63,17 @@ def _score(
     roles: list[tuple[str, str]],
     theme: str,
     items: frozenset[str] = frozenset(),
+    known: bool = True,
+    noun: str = "",
 ) -> float:
     """How much a follow-up shares with an event: a model designation (a name with digits:
     "S-400", "KC-46") counts half, since many buyers and deals share one."""
     named = event.groups - {"*"}
-    # A delay of a named thing ("*") may join any event; an event is no wildcard itself.
-    if not (groups & named) and "*" not in groups and named:
+    # A delay of a named thing ("*") may join any event; an event is no wildcard itself; a
+    # verb the lexicon does not know ("put the jet in the service's hands") may join the
+    # event it shares its actors and theme with.
+    unknown = not known
+    if not (groups & named) and "*" not in groups and named and not unknown:
         return 0.0
     score = 0.0
     for role, name in dict.fromkeys(roles):
@@ -74,6 +85,10 @@ def _score(
     strangers = bool(roles) and bool(event.core | event.context) and score == 0
     if theme and theme not in GENERIC_THEMES and theme in event.themes and not strangers:
         score += 1.5  # the same theme, unless both name people and none in common
+    if noun and noun in event.nouns and not strangers:
+        score += 1.0  # "the plebiscite" again
+    if unknown and not (groups & named) and "*" not in groups:
+        return score if score >= 2.0 else 0.0
     return score
 
 
@@ -91,15 +106,28 @@ def group_rows(
         if row.event_id is not None and row.id not in pending:
             t = target_of(row, lexicon, [], [])
             events.setdefault(row.event_id, _Event(row.event_id)).add(
-                t.groups, row.roles, row.theme_lemma
+                t.groups, row.roles, row.theme_lemma, row.lemma if row.nominal else ""
             )
     placed: dict[int, int | None] = {}
     fresh = -1
     for row in sorted((r for r in rows if r.id in pending), key=_key):
         t = target_of(row, lexicon, [], [])
         items = frozenset(n for _r, n in row.roles if any(ch.isdigit() for ch in n))
+        known = any(g in lexicon.events for g in t.groups)
         scored = [
-            (_score(e, t.groups, row.roles, row.theme_lemma, items), e.id) for e in events.values()
+            (
+                _score(
+                    e,
+                    t.groups,
+                    row.roles,
+                    row.theme_lemma,
+                    items,
+                    known,
+                    row.lemma if row.nominal else "",
+                ),
+                e.id,
+            )
+            for e in events.values()
         ]
         best = max(scored, default=(0.0, 0))
         if best[0] >= JOIN_AT:
@@ -107,7 +135,7 @@ def group_rows(
         else:
             chosen, fresh = fresh, fresh - 1
             events[chosen] = _Event(chosen)
-        events[chosen].add(t.groups, row.roles, row.theme_lemma)
+        events[chosen].add(t.groups, row.roles, row.theme_lemma, row.lemma if row.nominal else "")
         placed[row.id] = chosen
     return placed
 

@@ -17,10 +17,9 @@ from sqlmodel import Session, col
 
 from db.clock import utcnow
 from db.errors import StoreError
-from db.followups import event_members
+from db.followups import copy_event_frame, event_members
 from db.models import (
     Article,
-    EventFrame,
     Evidence,
     Fact,
     FactLink,
@@ -192,20 +191,21 @@ def resolve(
         _change(
             session, followup, who=who, action=f"followup.{state.value}", note=note, before=before
         )
-        for other in _others_waiting(session, followup):
-            before = snapshot(other, FOLLOWUP_FIELDS)
-            other.state = state.value
-            other.resolving_article_id = evidence.article_id
-            other.resolving_fact_id = evidence.fact_id
-            _change(
-                session,
-                other,
-                who=who,
-                action=f"followup.{state.value}",
-                note=f"settled with follow-up {followup.id} (same event)",
-                before=before,
-            )
+        _settle_others(session, followup, state.value, evidence, who, "settled with")
     return followup
+
+
+def _settle_others(
+    session: Session, followup: FollowUp, state: str, evidence: Evidence_, who: str, verb: str
+) -> None:
+    """Give the event's other waiting follow-ups the same state, each with its history."""
+    for other in _others_waiting(session, followup):
+        before = snapshot(other, FOLLOWUP_FIELDS)
+        other.state = state
+        other.resolving_article_id = evidence.article_id
+        other.resolving_fact_id = evidence.fact_id
+        note = f"{verb} follow-up {followup.id} (same event)"
+        _change(session, other, who=who, action=f"followup.{state}", note=note, before=before)
 
 
 def _others_waiting(session: Session, followup: FollowUp) -> list[FollowUp]:
@@ -244,18 +244,7 @@ def postpone(
         old.resolving_article_id = evidence.article_id
         old.resolving_fact_id = evidence.fact_id
         _change(session, old, who=who, action="followup.postponed", note=note, before=before)
-        for other in _others_waiting(session, old):
-            other_before = snapshot(other, FOLLOWUP_FIELDS)
-            other.state = FollowUpState.POSTPONED.value
-            other.resolving_article_id = evidence.article_id
-            _change(
-                session,
-                other,
-                who=who,
-                action="followup.postponed",
-                note=f"postponed with follow-up {old.id} (same event)",
-                before=other_before,
-            )
+        _settle_others(session, old, FollowUpState.POSTPONED.value, evidence, who, "postponed with")
 
         fact = Fact(
             article_id=evidence.article_id or old_fact.article_id,
@@ -297,25 +286,7 @@ def postpone(
                 note=note or f"postponed to {new_start or ''}..{new_end}",
             )
         )
-        frame = session.get(EventFrame, old_fact.id)
-        if frame is not None:
-            session.add(
-                EventFrame(
-                    fact_id=fact.id,
-                    lemma=frame.lemma,
-                    event_group=frame.event_group,
-                    theme=frame.theme,
-                    theme_lemma=frame.theme_lemma,
-                    negated=frame.negated,
-                    modality=frame.modality,
-                    bound=None,
-                    due_value=None,
-                    due_text=note or None,
-                    alternatives=None,
-                    headline=False,
-                    nominal=frame.nominal,
-                )
-            )
+        copy_event_frame(session, from_fact=old_fact.id, to_fact=fact.id, note=note)
         successor = FollowUp(
             fact_id=fact.id,
             event_id=old.event_id,

@@ -65,14 +65,24 @@ class Match:
     enough to call it done. Places and borrowed context are not."""
 
 
+def _same_thing(target: Target, report: EventReport) -> list[str]:
+    """Names that are the theme of the report and the agent or theme of the follow-up."""
+    themes = [n for n, r in roles(report) if r == "theme"]
+    return shared(list(target.strong), themes)
+
+
 def about(
     target: Target, report: EventReport, article_names: list[str], sentence: str = ""
 ) -> Match | None:
     """How the report is about the target's event, or None; ``sentence`` is the report's
-    sentence, where a nominal event ("the plebiscite") may be named outright."""
+    sentence, where a nominal event ("the plebiscite") may be named outright. A verb the
+    lexicon does not know ("will put the jet in the service's hands") counts only as a
+    later expectation of the same thing, never as its outcome."""
     groups = _groups(report)
     wildcard = "*" in groups or "*" in target.groups
     if not (groups & target.groups) and not wildcard and report.lemma != target.lemma:
+        if report.status == "expected" and not _known(report) and _same_thing(target, report):
+            return Match(_same_thing(target, report), False)
         return None
     names = list(target.names.values())
     own = [(n, r) for n, r in roles(report) if r != "context"]
@@ -97,7 +107,7 @@ def about(
     )
     named_event = bool(target.nominal and has_form(sentence.lower(), target.lemma))
     strong = bool(strong_names or in_theme or same_theme or both_generic or named_event)
-    if not found and target.core and any(r in STRONG_ROLES for _n, r in own):
+    if not found and (target.core or article_names) and any(r in STRONG_ROLES for _n, r in own):
         return None  # its agent or theme is someone else: another event of the same kind
     if (
         not found
@@ -114,6 +124,13 @@ def about(
     if article_names or not target.names:
         return Match([], named_event or both_generic)
     return None
+
+
+def _known(report: EventReport) -> bool:
+    from desktop.vocabulary import load_lexicon
+
+    lexicon = load_lexicon()
+    return lexicon.is_event_word(report.lemma) or lexicon.outcome_of(report.lemma) is not None
 
 
 def same_group_nouns(a: str, b: str) -> bool:

@@ -43,7 +43,7 @@ def same_name(a: str, b: str) -> bool:
     ta, tb = tokens(a), tokens(b)
     if not ta or not tb:
         return False
-    if ta == tb:
+    if ta == tb or (len(ta) == len(tb) == 1 and _demonym_of(ta[0], tb[0])):
         return True
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) == 1 and len(short[0]) <= SHORT:
@@ -51,6 +51,23 @@ def same_name(a: str, b: str) -> bool:
     n = len(short)
     # in one piece: "Air Force" is not inside "Japan Air Self-Defense Force"
     return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+
+
+DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "i", "n")
+
+
+def _demonym_of(a: str, b: str) -> bool:
+    """ "chilean" and "chile", "indian" and "india": a nationality word and its country
+    (those the gazetteer lacks), by their common stem."""
+    word, country = (a, b) if len(a) > len(b) else (b, a)
+    if len(country) < 4 or not word.endswith(DEMONYM_ENDINGS):
+        return False
+    common = 0
+    for x, y in zip(word, country, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= len(country) - 1
 
 
 def surface_forms(name: str) -> set[str]:

@@ -261,9 +261,11 @@ def targets_for(session: Session, rows: list[FollowUpRow], lexicon: Lexicon) -> 
             aliases.get(r.fact_id, []),
             borrowed.get(r.event_id, []) if r.event_id is not None else [],
         )
-        if "*" in t.groups and r.event_id is not None and groups.get(r.event_id):
-            # "the bubble will be delayed": the event is what its tracked event is about
-            t.groups = frozenset(groups[r.event_id])
+        known = any(g in lexicon.events for g in t.groups)
+        if not known and r.event_id is not None and groups.get(r.event_id):
+            # "the bubble will be delayed", "will put the jet in the service's hands": the
+            # event is what its tracked event is about
+            t.groups = frozenset(groups[r.event_id] | (t.groups - {"*"}))
             t.words = lexicon.words_of(t.groups)
         targets.append(t)
     return targets

@@ -43,34 +43,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from tests.eval.windows import Window, iso, overlaps, parse_window
+from tests.eval.checks import Check, Exp, outcome_days, plan_checks
+from tests.eval.windows import iso, overlaps, parse_window
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "storylines"
 HALVES = (("written", DATA), ("held-out", DATA / "heldout"))
-SLIP_LAG = timedelta(days=3)
-OUTCOME_LAG = timedelta(days=7)
-
-
-@dataclass
-class Exp:
-    event: int
-    article: str
-    phrase: str
-    expected: str
-    window: Window | None
-    dct: date | None
-    followups: list[int] = field(default_factory=list)
-
-
-@dataclass
-class Check:
-    exp: Exp
-    kind: str
-    as_of: date
-    answers: list[str]
-    state: str
-    right: bool = False
-    seen: str = ""
 
 
 @dataclass
@@ -126,68 +103,6 @@ def _window_text(f: dict[str, Any]) -> str:
     if f.get("due_end") or f.get("due_start"):
         return f"{f.get('due_start') or '…'}..{f.get('due_end') or '…'}"
     return f"review {f.get('review_date')}"
-
-
-def _outcome_days(outcome: dict[str, Any], dct: dict[str, date]) -> tuple[date, date] | None:
-    w = parse_window(outcome.get("date"))
-    arts = [a for a in outcome.get("articles") or [] if a in dct]
-    if w is None or not arts:
-        return None
-    if w.precision == "day":
-        return w.start, w.start
-    inside = sorted(dct[a] for a in arts if w.start <= dct[a] <= w.end)
-    return w.start, (inside[0] if inside else w.end)
-
-
-def _state_of(status: str) -> str:
-    status = status.lower()
-    if status.startswith("cancel"):
-        return "cancelled"
-    if status.startswith(("did not", "not happen", "did_not")):
-        return "did_not_happen"
-    return "happened"
-
-
-def plan_checks(ev: dict[str, Any], exps: list[Exp], dct: dict[str, date]) -> list[Check]:
-    checks: list[Check] = []
-    slips = [s for s in ev.get("slips") or [] if isinstance(s, dict)]
-    outcome = ev.get("outcome") or {}
-    days = _outcome_days(outcome, dct)
-    for e in sorted(exps, key=lambda x: (x.dct or date.max, x.article)):
-        if e.dct is None:
-            continue
-        mine = [s for s in slips if s.get("from") == e.article]
-        if mine:
-            windows: dict[str, list[str]] = {}
-            for s in mine:
-                windows.setdefault(" ".join(str(s.get("to_window")).split()), []).append(
-                    str(s.get("article"))
-                )
-            for to, arts in windows.items():
-                reporters = [
-                    str(s.get("article"))
-                    for s in slips
-                    if " ".join(str(s.get("to_window")).split()) == to
-                ]
-                first = sorted(dct[a] for a in arts if a in dct and dct[a] > e.dct)
-                if not first:
-                    continue
-                as_of = first[0] + SLIP_LAG
-                if days is not None and first[0] < days[0] <= as_of:
-                    as_of = days[0] - timedelta(days=1)
-                answers = [
-                    a for a in dict.fromkeys(reporters) if a in dct and e.dct < dct[a] <= as_of
-                ]
-                if answers:
-                    checks.append(Check(e, "slip", as_of, answers, "postponed"))
-        elif days is not None:
-            as_of = days[1] + OUTCOME_LAG
-            answers = [
-                a for a in outcome.get("articles") or [] if a in dct and e.dct < dct[a] <= as_of
-            ]
-            if answers:
-                checks.append(Check(e, "outcome", as_of, answers, _state_of(outcome["status"])))
-    return checks
 
 
 def score_storyline(folder: Path, name: str, nlp: Any, info: Any) -> Result:
@@ -283,7 +198,7 @@ def score_storyline(folder: Path, name: str, nlp: Any, info: Any) -> Result:
         settle = [0] + [
             i
             for i, ev in enumerate(events)
-            if i and _outcome_days(ev.get("outcome") or {}, dct) and any(e.event == i for e in live)
+            if i and outcome_days(ev.get("outcome") or {}, dct) and any(e.event == i for e in live)
         ]
         for fid in sorted({f for e in live if e.event in settle for f in e.followups}):
             state = fus[fid].get("state")
@@ -330,7 +245,7 @@ def score_storyline(folder: Path, name: str, nlp: Any, info: Any) -> Result:
                         f"{c.seen or 'no follow-up'}"
                     )
             res.checks.extend(checks)
-            days = _outcome_days(ev.get("outcome") or {}, dct)
+            days = outcome_days(ev.get("outcome") or {}, dct)
             if days is not None:
                 table = at(days[0] - timedelta(days=1))
                 for fid in sorted({f for e in live if e.event == i for f in e.followups}):

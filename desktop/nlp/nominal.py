@@ -1,0 +1,151 @@
+"""Expectations said of a noun or a state rather than through a verb: "the vote is
+scheduled for March 15", "the next launch opportunity is on September 2", "a June 2020
+launch date is more likely", "is targeting February 2022 for the mission", "the line will
+be fully open in December 2019"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desktop.nlp.cues import ADJ_CUES, BLOCKING, CUES, ONCE
+from desktop.nlp.frames import PLACEHOLDERS, Context, Frame, nominal_frame
+from desktop.nlp.modality import Reading, read, reported_by
+from desktop.nlp.participants import participants as frame_participants
+from desktop.nlp.words import antecedent, lemma_of, raised_subject
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+DATE_PREPS = {
+    "on", "in", "for", "at", "by", "from", "around", "until", "before", "between", "to",
+}  # fmt: skip
+
+
+def nominal_subject(head: Token) -> Token | None:
+    """The noun a schedule or a date is said of: "the vote is scheduled", "the launch is
+    set for", "the next launch opportunity is on"."""
+    for c in head.children:
+        if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}:
+            return c
+    if head.dep_ in {"acomp", "attr"}:
+        return nominal_subject(head.head)
+    return None
+
+
+def has_date(token: Token, ctx: Context) -> bool:
+    spans = [(tm.start, tm.end) for tm in ctx.times if tm.timex is not None]
+    for c in token.children:
+        tokens = [c] if c.dep_ in {"npadvmod", "attr", "dobj", "pobj"} else []
+        if c.dep_ in {"prep", "agent"} and c.lower_ in DATE_PREPS:
+            tokens = [x for x in c.children if x.dep_ == "pobj"]
+        for t in tokens:
+            if any(s <= t.idx < e for s, e in spans):
+                return True
+    return False
+
+
+def cue_tense(cue: Token) -> str:
+    aux = {c.lower_ for c in cue.children if c.dep_ in {"aux", "auxpass"}}
+    head_aux = cue.head if cue.dep_ in {"acomp", "attr"} else cue
+    if head_aux is not cue:
+        aux |= {head_aux.lower_} | {c.lower_ for c in head_aux.children if c.dep_ == "aux"}
+    if aux & {"will", "shall", "'ll"}:
+        return "future"
+    if aux & {"had"} or ("would" in aux and "have" in aux):
+        return "past_future"
+    if cue.tag_ == "VBD" or aux & {"was", "were"}:
+        once = any(c.lower_ in ONCE for c in cue.children)
+        return "future_in_past" if reported_by(cue) is not None and not once else "past_future"
+    return "future"
+
+
+def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+    """A schedule said of a noun: cue words with no verb to carry the event."""
+    lemma = lemma_of(token)
+    is_cue = (token.pos_ == "VERB" and lemma in CUES) or (
+        token.pos_ == "ADJ" and token.lower_ in ADJ_CUES
+    )
+    is_copula = lemma == "be" and token.dep_ in {"ROOT", "ccomp", "conj"}
+    if not (is_cue or is_copula):
+        return None
+    if is_copula and any(
+        c.dep_ in {"attr", "acomp"} and c.ent_type_ not in {"DATE", "TIME"} for c in token.children
+    ):
+        return None  # "will be the first ...": a copula, not a date
+    if any(c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} for c in token.children):
+        return None
+    copula = token.head if token.dep_ in {"acomp", "attr"} else None
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+    noun = nominal_subject(token) if (passive or token.pos_ == "ADJ" or is_copula) else None
+    dated = has_date(token, ctx) or (copula is not None and has_date(copula, ctx))
+    if not dated and noun is not None and noun.lemma_.lower() in PLACEHOLDERS:
+        dated = any(in_time(c, ctx) for c in noun.children)  # "a June 2020 launch date"
+    if not dated:
+        return None
+    if token.pos_ == "VERB" and not passive and not is_copula:
+        noun = next(
+            (
+                x
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "for"
+                for x in c.children
+                if x.dep_ == "pobj"
+            ),
+            None,
+        ) or nearest_event_noun(token, ctx)
+    if noun is None:
+        return None
+    if is_copula and not (ctx.lexicon.is_event_word(noun.lemma_) or placeholder(noun, ctx)):
+        return None
+    frame = nominal_frame(noun, token, ctx, None)
+    reading = read(token, ctx.in_headline(token))
+    reading.tense = cue_tense(token)
+    reading.modality = (
+        reading.modality
+        if reading.modality in BLOCKING
+        else (CUES.get(lemma) or ADJ_CUES.get(token.lower_) or "certain")
+    )
+    return frame, reading
+
+
+STATES = {
+    "open", "operational", "ready", "complete", "completed", "live", "available",
+    "effective", "functional", "finished", "closed", "shut",
+}  # fmt: skip
+"""Adjectives of a state an event brings about: "the line will be fully open in December"."""
+
+
+def state_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+    if token.pos_ != "ADJ" or token.lower_ not in STATES or token.dep_ != "acomp":
+        return None
+    copula = token.head
+    if lemma_of(copula) != "be" or any(c.dep_ == "xcomp" for c in token.children):
+        return None
+    subject = next((c for c in copula.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = antecedent(subject) or raised_subject(copula)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    # its own group: "fully operational in 2019" is not the opening it follows
+    frame = Frame(token.lower_, frozenset({token.lower_}), copula, copula, subject)
+    frame.participants = frame_participants(frame, ctx)
+    return frame, read(copula, ctx.in_headline(copula))
+
+
+def placeholder(noun: Token, ctx: Context) -> bool:
+    return noun.lemma_.lower() in PLACEHOLDERS and any(
+        c.dep_ in {"compound", "amod"} and ctx.lexicon.is_event_word(c.lemma_)
+        for c in noun.children
+    )
+
+
+def nearest_event_noun(token: Token, ctx: Context) -> Token | None:
+    sent = token.sent
+    nouns = [t for t in sent if t.pos_ == "NOUN" and ctx.lexicon.is_event_word(t.lemma_)]
+    return min(nouns, key=lambda t: abs(t.i - token.i), default=None)
+
+
+def in_time(token: Token, ctx: Context) -> bool:
+    """Inside a time expression ("May 2018" is no modal verb)."""
+    return token.ent_type_ in {"DATE", "TIME"} or any(
+        tm.start <= token.idx < tm.end for tm in ctx.times
+    )

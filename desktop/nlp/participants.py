@@ -1,0 +1,135 @@
+"""The named participants of an event and their roles (agent, theme, recipient,
+participant), and the context that stands in when a clause names no one: the headline's
+names, else the sentence before's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from db.gazetteer import DEMONYMS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from desktop.nlp.frames import Context, Frame
+
+ENTITY_LABELS = {
+    "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART",
+    "WEAPON_SYSTEM",
+}  # fmt: skip
+GEO_LABELS = {"GPE", "NORP"}
+ITEM_LABELS = {"PRODUCT", "WEAPON_SYSTEM"}
+CONTEXT_LABELS = GEO_LABELS | ITEM_LABELS | {"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+NESTED = {"advcl", "ccomp", "relcl", "parataxis", "acl", "xcomp", "conj", "csubj"}
+
+
+@dataclass
+class Participant:
+    name: str
+    label: str
+    role: str
+    start: int
+    end: int
+
+
+def clause_tokens(top: Token) -> set[int]:
+    """The tokens of a clause: ``top``'s subtree without the clauses nested in it."""
+    out: set[int] = set()
+    stack = [top]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        for c in t.children:
+            if c.dep_ in NESTED and c.pos_ in {"VERB", "AUX"} and c.i != top.i:
+                continue
+            stack.append(c)
+    return out
+
+
+def canonical(name: str, label: str) -> tuple[str, str]:
+    if label == "NORP" and name.lower() in DEMONYMS:
+        return DEMONYMS[name.lower()], "GPE"
+    return name.removesuffix("’s").removesuffix("'s"), label
+
+
+def _role(ent: Span, frame: Frame) -> str:
+    inside = {ent.root.i, *(a.i for a in ent.root.ancestors)}
+    for role, token in (("theme", frame.theme), ("agent", frame.agent)):
+        if token is not None and token.i in inside:
+            return role
+    if frame.recipient is not None and frame.recipient.i in inside:
+        return "recipient"
+    return "participant"
+
+
+def participants(frame: Frame, ctx: Context) -> list[Participant]:
+    """Named entities in the event's clause (with their roles), else in its theme; when
+    the clause names none, the headline's (or the sentence before's) stand in, as
+    context."""
+    tokens = clause_tokens(_top(frame.verb))
+    for t in (frame.theme, frame.agent, frame.anchor):
+        if t is not None:
+            tokens |= {x.i for x in t.subtree}
+    found: dict[str, Participant] = {}
+    for ent in ctx.ents:
+        if ent.root.i in tokens or any(t.i in tokens for t in ent):
+            name, label = canonical(ent.text, ent.label_)
+            if name.casefold() not in found:
+                found[name.casefold()] = Participant(
+                    name, label, _role(ent, frame), ent.start_char, ent.end_char
+                )
+    for name, start, end, role in _unnamed_names(frame, ctx):
+        if name.casefold() not in found and not any(same in name for same in found):
+            found[name.casefold()] = Participant(name, "", role, start, end)
+    if not any(p.role in {"theme", "agent"} or p.label in ITEM_LABELS for p in found.values()):
+        for ent in _context_ents(frame.verb, ctx):
+            name, label = canonical(ent.text, ent.label_)
+            if label in CONTEXT_LABELS and name.casefold() not in found:
+                found[name.casefold()] = Participant(
+                    name, label, "context", ent.start_char, ent.end_char
+                )
+    return list(found.values())
+
+
+def _unnamed_names(frame: Frame, ctx: Context) -> list[tuple[str, int, int, str]]:
+    """Proper nouns in the theme or agent that the entity recogniser left out
+    ("Chandrayaan-2" in "the Chandrayaan-2 spacecraft"): names too, for matching."""
+    out: list[tuple[str, int, int, str]] = []
+    for role, token in (("theme", frame.theme), ("agent", frame.agent)):
+        if token is None:
+            continue
+        run: list[Token] = []
+        for t in [*token.subtree, None]:
+            if t is not None and t.pos_ == "PROPN" and not t.ent_type_ and len(t.text) > 2:
+                run.append(t)
+                continue
+            if run:
+                start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+                out.append((ctx.text[start:end], start, end, role))
+                run = []
+    return out
+
+
+def _top(verb: Token) -> Token:
+    top = verb
+    while top.dep_ in {"xcomp", "ccomp", "acomp"} and top.head is not top:
+        head = top.head
+        if head.pos_ not in {"VERB", "AUX", "ADJ"}:
+            break
+        top = head
+    return top
+
+
+def _context_ents(verb: Token, ctx: Context) -> list[Span]:
+    sent = verb.sent
+    if ctx.headline_end > 0 and sent.start_char >= ctx.headline_end:
+        head = [e for e in ctx.ents if e.end_char <= ctx.headline_end]
+        if head:
+            return head
+    earlier = [s for s in ctx.sentences if s.end_char <= sent.start_char]
+    if earlier:
+        prev = earlier[-1]
+        return [e for e in ctx.ents if prev.start_char <= e.start_char < prev.end_char]
+    return []

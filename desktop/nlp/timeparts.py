@@ -1,0 +1,226 @@
+"""The pieces a due window is made of: where a time expression hangs in the parse, the
+words around it, and repairs for what the time tagger leaves open (a bare month it put in
+the past although the clause looks ahead, "autumn next year" read as the year alone, "next
+year" beside the dates it qualifies)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from dateutil.relativedelta import relativedelta
+
+from desktop.nlp.timex import resolve
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from desktop.nlp.expectations import TimeMention
+    from desktop.nlp.frames import Context, Frame
+    from desktop.nlp.timex import Timex
+
+SKIP_GRANULARITY = {"present_ref", "past_ref"}
+PERIOD_WORDS = {
+    "spring", "summer", "autumn", "fall", "winter", "early", "late", "mid", "the", "end",
+    "of", "start", "beginning", "middle", "first", "second", "half",
+}  # fmt: skip
+PAST_WORDS = {"last", "ago", "yesterday", "earlier", "previous", "past", "recently", "this"}
+
+
+def month_after(start: date) -> date:
+    return start + relativedelta(months=1, days=-1)
+
+
+def first_month(start: date, end: date) -> tuple[date, date]:
+    """A no-earlier-than bound points at the start of its period."""
+    if (end - start).days > 31:
+        return start, min(end, month_after(start))
+    return start, end
+
+
+def span_root(ctx: Context, tm: TimeMention) -> Token | None:
+    span = ctx.doc.char_span(tm.start, tm.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def distance(root: Token, targets: set[int], ctx: Context) -> int | None:
+    """Steps from the time's root up to the event's words; a time reached through
+    another verb or another event noun belongs to that one ("announce a May 26 start")."""
+    node, steps = root, 0
+    while steps < 10:
+        if node.i in targets:
+            return steps
+        head = node.head
+        if head is node:
+            return None
+        premodifier = node.dep_ in {"compound", "nmod", "amod", "nummod", "poss"}
+        if as_planned(head):
+            node, steps = head.head, steps + 2  # "held as planned on 25 October"
+            continue
+        if head.i not in targets and (
+            head.pos_ in {"VERB", "AUX"}
+            or (premodifier and head.pos_ == "NOUN" and ctx.lexicon.is_event_word(head.lemma_))
+        ):
+            return None
+        node, steps = head, steps + 1
+    return None
+
+
+def before_reporter(
+    ctx: Context, frame: Frame, chain: list[Token], sent: Span
+) -> list[tuple[int, int, TimeMention, Token | None]]:
+    """ "is aiming to launch the mission, Chandrayaan-2, in April, officials said": the
+    parser hangs "in April" on "said"; a time between the event and a reporting verb
+    that governs it belongs to the event."""
+    top = max(chain, key=lambda t: len(list(t.ancestors)) * -1)
+    reporter = top.head
+    if reporter is top or reporter.lemma_.lower() not in REPORTERS or reporter.i < frame.verb.i:
+        return []
+    found: list[tuple[int, int, TimeMention, Token | None]] = []
+    for tm in in_sentence(ctx, sent):
+        root = span_root(ctx, tm)
+        if root is None or not (frame.verb.idx < tm.start < reporter.idx):
+            continue
+        if distance(root, {reporter.i}, ctx) is not None:
+            found.append((9, tm.start, forward(ctx, tm, False), root))
+    return found
+
+
+def finer_first(
+    usable: list[tuple[int, int, TimeMention, Token | None]],
+) -> list[tuple[int, int, TimeMention, Token | None]]:
+    """ "between January 3 and the end of March next year": "next year" only says which
+    year; the dates inside it come first."""
+    if len(usable) < 2:
+        return usable
+    first = usable[0][2].timex
+    if first is None or first.granularity != "year" or first.start is None or first.end is None:
+        return usable
+    for i, item in enumerate(usable[1:], 1):
+        t = item[2].timex
+        if (
+            item[0] <= usable[0][0] + 2
+            and t is not None
+            and t.granularity not in {"year", "duration", "future_ref"}
+            and t.start is not None
+            and first.start <= t.start <= first.end
+        ):
+            return [item, *usable[:i], *usable[i + 1 :]]
+    return usable
+
+
+def as_planned(token: Token) -> bool:
+    return (
+        token.dep_ == "advcl"
+        and token.lemma_.lower() in {"plan", "schedule", "expect", "announce", "agree"}
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+    )
+
+
+def words_before(ctx: Context, start: int, n: int = 28) -> str:
+    return " ".join(ctx.text[max(0, start - n) : start].lower().split())
+
+
+def words_after(ctx: Context, end: int, n: int = 22) -> str:
+    return " ".join(ctx.text[end : end + n].lower().split())
+
+
+def duration_delta(value: str) -> relativedelta | None:
+    if not value.startswith("P") or value.startswith("PT") or "X" in value:
+        return None
+    try:
+        amount, unit = float(value[1:-1]), value[-1]
+    except ValueError:
+        return None
+    whole = int(amount)
+    return {
+        "Y": relativedelta(years=whole),
+        "M": relativedelta(months=whole),
+        "W": relativedelta(weeks=whole),
+        "D": relativedelta(days=whole),
+    }.get(unit)
+
+
+def in_sentence(ctx: Context, sent: Span) -> list[TimeMention]:
+    return [
+        tm
+        for tm in ctx.times
+        if tm.timex is not None and sent.start_char <= tm.start and tm.end <= sent.end_char
+    ]
+
+
+def forward(ctx: Context, tm: TimeMention, weekdays: bool) -> TimeMention:
+    """A bare month, weekday or season that the tagger put in the past, read forward: the
+    clause looks ahead ("officials said the terminal would open in May")."""
+    timex = tm.timex
+    if timex is None or timex.end is None or timex.end >= ctx.anchor:
+        return tm
+    words = set(tm.text.lower().replace(",", " ").split())
+    if any(w.isdigit() and len(w) == 4 for w in words) or words & PAST_WORDS:
+        return tm
+    if not weekdays and (ctx.anchor - timex.end).days < 14:
+        return tm  # "said on Thursday": a recent day stays where it is
+    ahead = resolve(tm.text, ctx.anchor, "future")
+    if ahead is None or ahead.start is None or ahead.start < ctx.anchor:
+        return tm
+    return replace(tm, timex=ahead)
+
+
+SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
+REPORTERS = {"say", "tell", "announce", "report", "state", "confirm", "add", "reveal"}
+
+
+def extend_left(ctx: Context, tm: TimeMention) -> TimeMention:
+    """ "autumn next year", "first half 2022": the tagger resolved the year alone; the
+    season or half before it narrows the window."""
+    timex = tm.timex
+    if timex is None or timex.granularity != "year" or timex.start is None or timex.mod:
+        return tm
+    words = ctx.text[max(0, tm.start - 24) : tm.start].split()
+    words = [w.strip("‘’'\"“”(").lower() for w in words]
+    year = timex.start.year
+    tries: list[tuple[int, str]] = []
+    if words and words[-1] in SEASONS:
+        tries.append((1, f"{words[-1]} {year}"))
+    if len(words) >= 2 and words[-1] == "half" and words[-2] in {"first", "second"}:
+        tries.append((2, f"the {words[-2]} half of {year}"))
+    for n, text in tries:
+        found = resolve(text, ctx.anchor, "future")
+        if found is not None and found.start is not None and found.start >= timex.start:
+            cut = ctx.text.rfind(words[-n][:3], 0, tm.start)
+            start = cut if cut >= 0 else tm.start
+            return replace(tm, start=start, text=ctx.text[start : tm.end], timex=found)
+    return tm
+
+
+def same_year(first: Timex, second: Timex, text: str) -> Timex | None:
+    """ "between September and December 2021": the first month takes the second's year."""
+    if any(w.isdigit() and len(w) == 4 for w in text.split()) or second.start is None:
+        return None
+    if first.start is None or first.end is None:
+        return None
+    years = second.start.year - first.start.year
+    try:
+        start, end = (
+            first.start.replace(year=first.start.year + years),
+            first.end.replace(year=first.end.year + years),
+        )
+    except ValueError:
+        return None
+    if start > second.start:
+        return None
+    return replace(first, start=start, end=end)
+
+
+def said_on(ctx: Context, tm: TimeMention) -> bool:
+    """The time the statement was made ("said at a news conference Saturday")."""
+    root = span_root(ctx, tm)
+    node = root
+    for _ in range(4):
+        if node is None or node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node.lemma_.lower() in REPORTERS
+    return False

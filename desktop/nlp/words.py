@@ -1,0 +1,111 @@
+"""Words of the parse: a token's phrase as written, its lemma (with the English model's
+known slips corrected), multiword verbs, and the antecedents and raised subjects that
+tell who or what a clause is about."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from desktop.vocabulary import Lexicon
+
+PLANS = {"plan", "intention", "bid", "proposal", "target", "goal", "aim", "hope", "decision"}
+
+
+def phrase(token: Token, drop_det: bool = True) -> str:
+    """The words of a token's subtree as written, without punctuation at its edges,
+    relative clauses, appositions or a leading article."""
+    skip: set[int] = set()
+    for t in token.subtree:
+        clause = t.dep_ == "prep" and any(x.pos_ == "VERB" for x in t.children)
+        if (t.dep_ in {"relcl", "acl", "appos"} or clause) and t.i != token.i:
+            skip |= {x.i for x in t.subtree}
+    kept = [
+        t
+        for t in token.subtree
+        if t.i not in skip
+        and not (drop_det and t.dep_ == "det" and t.i == token.left_edge.i)
+        and not t.is_space
+    ]
+    while kept and kept[0].is_punct:
+        kept.pop(0)
+    while kept and kept[-1].is_punct:
+        kept.pop()
+    text = "".join(t.text + t.whitespace_ for t in kept)
+    return " ".join(text.replace(" ,", ",").split()).strip(" ,")
+
+
+LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "slated": "slate"}
+"""Words the English model lemmatises wrongly ("hopes" -> "hop")."""
+
+
+def lemma_of(token: Token) -> str:
+    """spaCy's lemma in lower case, with the model's known slips corrected."""
+    return LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
+
+
+def particle(token: Token) -> str:
+    return " ".join(c.lemma_.lower() for c in token.children if c.dep_ == "prt")
+
+
+def verb_lemma(token: Token, lexicon: Lexicon) -> str:
+    """The lemma with what makes a multiword verb of the lexicon: "hand over", "take
+    delivery", "go to the polls", "come into force"."""
+    base = lemma_of(token)
+    prt = particle(token)
+    candidates = [f"{base} {prt}"] if prt else []
+    for c in token.children:
+        if c.dep_ == "dobj":
+            candidates.append(f"{base} {c.lemma_.lower()}")
+        if c.dep_ in {"acomp", "advmod", "oprd"}:
+            candidates.append(f"{base} {c.lower_}")  # "go live"
+        if c.dep_ == "prep":
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    det = " the" if any(d.dep_ == "det" for d in obj.children) else ""
+                    candidates.append(f"{base} {c.lower_}{det} {obj.lower_}")
+                    candidates.append(f"{base} {c.lower_} {obj.lemma_.lower()}")
+    phrases = lexicon.phrases
+    return next((c for c in candidates if c in phrases), f"{base} {prt}" if prt else base)
+
+
+def antecedent(token: Token | None) -> Token | None:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if token is None:
+        return None
+    if token.tag_ in {"WDT", "WP"} or token.lower_ in {"which", "that", "who"}:
+        clause = token.head
+        while clause.dep_ not in {"relcl", "acl"} and clause.head is not clause:
+            if clause.dep_ in {"xcomp", "ccomp", "aux"}:
+                clause = clause.head
+            else:
+                break
+        if clause.dep_ in {"relcl", "acl"}:
+            return clause.head
+    return token
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def raised_subject(verb: Token) -> Token | None:
+    """The subject of the construction above: in "the line is expected to open" and "the
+    project is on track to open" it is the line and the project that open."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in {"xcomp", "ccomp", "acl", "acomp", "pobj", "prep", "pcomp"}:
+            return None
+        if node.head is node:
+            return None
+        if node.dep_ in {"acl", "prep"} and node.head.pos_ in {"NOUN", "PROPN"}:
+            if node.head.lemma_.lower() in PLANS:
+                return child(node.head, "poss")  # "India's plan to buy": India buys
+            return node.head  # "an agreement due to begin on May 26"
+        node = node.head
+        found = child(node, "nsubj", "nsubjpass")
+        if found is not None:
+            return antecedent(found)
+    return None
