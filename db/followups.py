@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlmodel import Session, col
 
 from db.clock import utcnow
@@ -62,7 +62,7 @@ class FollowUpRow:
     bucket: str = ""
     days_overdue: int = 0
     event_size: int = 1
-    """How many follow-ups (restatements and slips) its tracked event holds."""
+    """How many follow-ups (restatements and slips) its tracked event holds by ``as_of``."""
 
 
 def bucket_of(row: FollowUpRow, as_of: date) -> tuple[str, int]:
@@ -133,12 +133,15 @@ def followup_rows(
         )
         rows.append(row)
     roles = roles_of(session, [r.fact_id for r in rows])
-    sizes = event_sizes(session, [r.event_id for r in rows if r.event_id is not None])
+    sizes: dict[int, int] = defaultdict(int)
+    for row in rows:
+        if row.event_id is not None:
+            sizes[row.event_id] += 1
     for row in rows:
         row.roles = roles.get(row.fact_id, [])
         row.participants = list(dict.fromkeys(n for _role, n in row.roles))
         row.bucket, row.days_overdue = bucket_of(row, as_of)
-        row.event_size = sizes.get(row.event_id, 1) if row.event_id is not None else 1
+        row.event_size = sizes[row.event_id] if row.event_id is not None else 1
     return rows
 
 
@@ -173,17 +176,6 @@ def aliases_of(session: Session, fact_ids: list[int]) -> dict[int, list[str]]:
     for fact_id, alias in session.execute(stmt):
         out[fact_id].append(alias)
     return out
-
-
-def event_sizes(session: Session, event_ids: list[int]) -> dict[int, int]:
-    if not event_ids:
-        return {}
-    stmt = (
-        select(col(FollowUp.event_id), func.count())
-        .where(col(FollowUp.event_id).in_(set(event_ids)))
-        .group_by(col(FollowUp.event_id))
-    )
-    return {int(e): int(n) for e, n in session.execute(stmt)}
 
 
 def ungrouped_followup_ids(session: Session) -> list[int]:

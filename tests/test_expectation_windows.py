@@ -97,3 +97,16 @@ def test_the_structured_event_is_kept(english: tuple[Any, Any]) -> None:
     roles = {p.name: p.role for p in found.participants}
     assert roles == {"Russia": "agent", "S-400": "theme", "India": "recipient"}
     assert found.question == "Will Russia hand over the S-400 systems in 2020?"
+
+
+def test_one_expectation_per_event_in_an_article(english: tuple[Any, Any]) -> None:
+    """A headline and the body sentence that repeats it, or a rough and an exact date for
+    one opening, are one expectation (the narrower window kept)."""
+    text = (
+        "Line to open in May\n\n"
+        "The Green Line will open in less than three weeks, the operator said. "
+        "The Green Line will open on Tuesday, May 24, the operator confirmed."
+    )
+    found = analyze(english[0](text), date(2022, 5, 4)).expectations
+    opening = [e for e in found if e.lemma == "open"]
+    assert [(e.due_start, e.due_end) for e in opening] == [(date(2022, 5, 24), date(2022, 5, 24))]

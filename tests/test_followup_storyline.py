@@ -206,3 +206,29 @@ def test_after_an_import_only_the_new_articles_are_checked(
     store.close()
     assert [c.article_id for c in result.candidates] == [new_id]
     assert result.candidates[0].proposed_state == "happened"
+
+
+def test_the_queue_shows_the_signing_once_with_its_restatements(db: str) -> None:
+    """The seed, the Putin-visit and the Kremlin articles all expect the signing in early
+    October: one tracked event, shown once; one resolution settles all three."""
+    table = cli(db, "followups", "--state", "proposed", "--as-of", "2018-10-04")
+    signing_lines = [line for line in table.splitlines() if " sign " in line]
+    assert len(signing_lines) == 1 and signing_lines[0].endswith("(+2 restatements)")
+    rows = json.loads(
+        cli(db, "followups", "--state", "proposed", "--as-of", "2018-10-04", "--format", "json")
+    )
+    signing = [r for r in rows if r["event"]["lemma"] == "sign"]
+    assert len(signing) == 3 and len({r["event_id"] for r in signing}) == 1
+    by_event = json.loads(
+        cli(db, "followups", "--state", "proposed", "--as-of", "2018-10-04", "--format", "json",
+            "--by-event")
+    )  # fmt: skip
+    assert [r["event_size"] for r in by_event if r["event"]["lemma"] == "sign"] == [3]
+
+    fid = followup_id(db, SIGNING)
+    cli(db, "followup", "confirm", str(fid))
+    cli(db, "resolve", str(fid), "--state", "happened", "--evidence", "article:4")
+    done = json.loads(
+        cli(db, "followups", "--state", "resolved", "--as-of", "2030-01-01", "--format", "json")
+    )
+    assert sorted(r["state"] for r in done if r["event"]["lemma"] == "sign") == ["happened"] * 3

@@ -14,6 +14,7 @@ asked, demanded or denied: these settle nothing).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -38,6 +39,7 @@ from desktop.vocabulary import Lexicon, load_lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+log = logging.getLogger(__name__)
 SKIP_LEMMAS = REPORT_VERBS | {"be", "have", "do", "get", "make"}
 
 
@@ -200,26 +202,34 @@ def find_reports(
     reports = [_from_expectation(ctx, e) for e in expectations]
     taken = {e.anchor for e in expectations}
     for sent in ctx.sentences:
-        reports.extend(_rescheduling(ctx, sent))
-        for token in _candidates(sent):
-            if token.dep_ == "amod" or in_time(token, ctx):
-                continue  # "the delayed scheme": background, not a report
-            frame = frame_of(token, ctx)
-            if not _keep(frame, ctx) or (frame.outcome is None and stative(token)):
-                continue
-            if frame.anchor.idx in taken:
-                continue
-            reading = read(token, ctx.in_headline(token))
-            if reading.expects and frame.outcome is None and not reading.no_longer:
-                continue  # an expectation: reported above when it was one
-            chain = [t for t in (frame.verb, reading.top, reading.cue) if t is not None]
-            ahead = frame.outcome == "postpone" and reading.tense in {"future", "present"}
-            due = due_for(ctx, frame, chain, reading.negated, ahead)
-            status = _status(frame, reading, due, ctx)
-            if status is None:
-                continue
-            if status == "postponed" and frame.verb.lemma_.lower() in WEAK_DELAYS and not due.dated:
-                continue
-            taken.add(frame.anchor.idx)
-            reports.append(_report(ctx, sent, frame, status, due, reading.negated))
+        try:
+            reports.extend(_sentence_reports(ctx, sent, taken))
+        except (AssertionError, IndexError, ValueError, AttributeError):
+            log.warning("event report rules failed on %r", sent.text[:200], exc_info=True)
+    return reports
+
+
+def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
+    reports = _rescheduling(ctx, sent)
+    for token in _candidates(sent):
+        if token.dep_ == "amod" or in_time(token, ctx):
+            continue  # "the delayed scheme": background, not a report
+        frame = frame_of(token, ctx)
+        if not _keep(frame, ctx) or (frame.outcome is None and stative(token)):
+            continue
+        if frame.anchor.idx in taken:
+            continue
+        reading = read(token, ctx.in_headline(token))
+        if reading.expects and frame.outcome is None and not reading.no_longer:
+            continue  # an expectation: reported above when it was one
+        chain = [t for t in (frame.verb, reading.top, reading.cue) if t is not None]
+        ahead = frame.outcome == "postpone" and reading.tense in {"future", "present", "perfect"}
+        due = due_for(ctx, frame, chain, reading.negated, ahead)
+        status = _status(frame, reading, due, ctx)
+        if status is None:
+            continue
+        if status == "postponed" and frame.verb.lemma_.lower() in WEAK_DELAYS and not due.dated:
+            continue
+        taken.add(frame.anchor.idx)
+        reports.append(_report(ctx, sent, frame, status, due, reading.negated))
     return reports

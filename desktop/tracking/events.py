@@ -44,6 +44,8 @@ class _Event:
     themes: set[str] = field(default_factory=set)
     nouns: set[str] = field(default_factory=set)
     """Event nouns its follow-ups name ("plebiscite", "handover")."""
+    theme_names: set[str] = field(default_factory=set)
+    """Names that are its follow-ups' themes ("KC-46")."""
 
     def add(
         self, groups: frozenset[str], roles: list[tuple[str, str]], theme: str, noun: str = ""
@@ -53,6 +55,8 @@ class _Event:
             self.nouns.add(noun)
         for role, name in roles:
             (self.context if role == "context" else self.core).add(name)
+            if role == "theme":
+                self.theme_names.add(name)
         if theme and theme not in GENERIC_THEMES:
             self.themes.add(theme)
 
@@ -88,7 +92,11 @@ def _score(
     if noun and noun in event.nouns and not strangers:
         score += 1.0  # "the plebiscite" again
     if unknown and not (groups & named) and "*" not in groups:
-        return score if score >= 2.0 else 0.0
+        # an unknown verb joins only the event whose theme it names ("put the first KC-46
+        # in the service's hands"), not every event of its actors ("Putin will travel")
+        themes = [n for r, n in roles if r == "theme"]
+        same = any(same_name(n, m) for n in themes for m in event.theme_names)
+        return score if score >= 2.0 and same else 0.0
     return score
 
 
