@@ -126,7 +126,7 @@ def state_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     if subject is None or subject.pos_ == "PRON":
         return None
     # its own group: "fully operational in 2019" is not the opening it follows
-    frame = Frame(token.lower_, frozenset({token.lower_}), copula, copula, subject)
+    frame = Frame(token.lower_, frozenset({f"state:{token.lower_}"}), copula, copula, subject)
     frame.participants = frame_participants(frame, ctx)
     return frame, read(copula, ctx.in_headline(copula))
 

@@ -109,12 +109,13 @@ def about(
     strong = bool(strong_names or in_theme or same_theme or both_generic or named_event)
     if not found and (target.core or article_names) and any(r in STRONG_ROLES for _n, r in own):
         return None  # its agent or theme is someone else: another event of the same kind
+    specific = {t for t in {target.theme_lemma, *target.event_themes} if t not in GENERIC_THEMES}
     if (
         not found
-        and target.specific_theme
+        and specific
         and report.theme_lemma not in GENERIC_THEMES
-        and report.theme_lemma != target.theme_lemma
-        and not same_group_nouns(report.theme_lemma, target.theme_lemma)
+        and report.theme_lemma not in specific
+        and not any(same_group_nouns(report.theme_lemma, t) for t in specific)
     ):
         return None  # "the station will open" is not "the central section opened"
     if wildcard:
@@ -127,9 +128,13 @@ def about(
 
 
 def _known(report: EventReport) -> bool:
+    """A lexicon word, an outcome word, or a state ("fully operational"): not a verb that
+    may stand for any event of its theme."""
     from desktop.vocabulary import load_lexicon
 
     lexicon = load_lexicon()
+    if any(g.startswith("state:") for g in _groups(report)):
+        return True
     return lexicon.is_event_word(report.lemma) or lexicon.outcome_of(report.lemma) is not None
 
 

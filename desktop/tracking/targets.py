@@ -32,6 +32,8 @@ class Target:
     """Participants that are the event's agent or theme."""
     words: set[str] = field(default_factory=set)
     """The event's words in the lexicon, for the full-text search."""
+    event_themes: set[str] = field(default_factory=set)
+    """The themes its tracked event's follow-ups name ("line", "section", "railway")."""
 
     @property
     def start(self) -> date | None:

@@ -252,7 +252,7 @@ def _borrowed(session: Session, rows: list[FollowUpRow]) -> dict[int, list[tuple
 def targets_for(session: Session, rows: list[FollowUpRow], lexicon: Lexicon) -> list[Target]:
     aliases = aliases_of(session, [r.fact_id for r in rows])
     borrowed = _borrowed(session, rows)
-    groups = _event_groups(session, rows, lexicon)
+    groups, themes = _event_groups(session, rows, lexicon)
     targets = []
     for r in rows:
         t = target_of(
@@ -267,26 +267,36 @@ def targets_for(session: Session, rows: list[FollowUpRow], lexicon: Lexicon) -> 
             # event is what its tracked event is about
             t.groups = frozenset(groups[r.event_id] | (t.groups - {"*"}))
             t.words = lexicon.words_of(t.groups)
+        if r.event_id is not None:
+            t.event_themes = themes.get(r.event_id, set())
         targets.append(t)
     return targets
 
 
 def _event_groups(
     session: Session, rows: list[FollowUpRow], lexicon: Lexicon
-) -> dict[int, set[str]]:
-    """The lexicon groups that the follow-ups of each tracked event name."""
+) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
+    """The lexicon groups, and the themes, that the follow-ups of each tracked event name."""
     events = {r.event_id for r in rows if r.event_id is not None}
     if not events:
-        return {}
+        return {}, {}
     out: dict[int, set[str]] = {}
-    for event_id, lemma, group in session.execute(
-        select(col(FollowUp.event_id), col(EventFrame.lemma), col(EventFrame.event_group))
+    themes: dict[int, set[str]] = {}
+    for event_id, lemma, group, theme in session.execute(
+        select(
+            col(FollowUp.event_id),
+            col(EventFrame.lemma),
+            col(EventFrame.event_group),
+            col(EventFrame.theme_lemma),
+        )
         .join(EventFrame, col(EventFrame.fact_id) == col(FollowUp.fact_id))
         .where(col(FollowUp.event_id).in_(list(events)))
     ):
         found = {g for g in (group or "").split() if g} or set(lexicon.groups_of(lemma or ""))
         out.setdefault(int(event_id), set()).update(found - {"*", ""})
-    return out
+        if theme:
+            themes.setdefault(int(event_id), set()).add(theme)
+    return out, themes
 
 
 def check_updates(
