@@ -46,11 +46,20 @@ class _Event:
     """Event nouns its follow-ups name ("plebiscite", "handover")."""
     theme_names: set[str] = field(default_factory=set)
     """Names that are its follow-ups' themes ("KC-46")."""
+    common: set[str] = field(default_factory=set)
+    """Its follow-ups' themes that are common nouns ("section", "station")."""
 
     def add(
-        self, groups: frozenset[str], roles: list[tuple[str, str]], theme: str, noun: str = ""
+        self,
+        groups: frozenset[str],
+        roles: list[tuple[str, str]],
+        theme: str,
+        noun: str = "",
+        common: bool = False,
     ) -> None:
         self.groups |= groups
+        if common:
+            self.common.add(theme)
         if noun:
             self.nouns.add(noun)
         for role, name in roles:
@@ -69,6 +78,7 @@ def _score(
     items: frozenset[str] = frozenset(),
     known: bool = True,
     noun: str = "",
+    common: bool = False,
 ) -> float:
     """How much a follow-up shares with an event: a model designation (a name with digits:
     "S-400", "KC-46") counts half, since many buyers and deals share one."""
@@ -91,6 +101,8 @@ def _score(
         score += 1.5  # the same theme, unless both name people and none in common
     if noun and noun in event.nouns and not strangers:
         score += 1.0  # "the plebiscite" again
+    if common and event.common and theme not in event.common and score < 2.0:
+        return 0.0  # "the Bond Street station" is not the line it is on
     if unknown and not (groups & named) and "*" not in groups:
         # an unknown verb joins only the event whose theme it names ("put the first KC-46
         # in the service's hands"), not every event of its actors ("Putin will travel")
@@ -98,6 +110,15 @@ def _score(
         same = any(same_name(n, m) for n in themes for m in event.theme_names)
         return score if score >= 2.0 and same else 0.0
     return score
+
+
+def common_theme(row: FollowUpRow) -> bool:
+    """The theme is a common noun ("station"), not a name ("KC-46", "Elizabeth Line")."""
+    lemma = row.theme_lemma
+    if not lemma or lemma in GENERIC_THEMES:
+        return False
+    at = row.theme.lower().rfind(lemma[:4])
+    return at >= 0 and row.theme[at : at + 1].islower()
 
 
 def _key(row: FollowUpRow) -> tuple[date, int]:
@@ -114,7 +135,11 @@ def group_rows(
         if row.event_id is not None and row.id not in pending:
             t = target_of(row, lexicon, [], [])
             events.setdefault(row.event_id, _Event(row.event_id)).add(
-                t.groups, row.roles, row.theme_lemma, row.lemma if row.nominal else ""
+                t.groups,
+                row.roles,
+                row.theme_lemma,
+                row.lemma if row.nominal else "",
+                common_theme(row),
             )
     placed: dict[int, int | None] = {}
     fresh = -1
@@ -132,6 +157,7 @@ def group_rows(
                     items,
                     known,
                     row.lemma if row.nominal else "",
+                    common_theme(row),
                 ),
                 e.id,
             )
@@ -143,7 +169,13 @@ def group_rows(
         else:
             chosen, fresh = fresh, fresh - 1
             events[chosen] = _Event(chosen)
-        events[chosen].add(t.groups, row.roles, row.theme_lemma, row.lemma if row.nominal else "")
+        events[chosen].add(
+            t.groups,
+            row.roles,
+            row.theme_lemma,
+            row.lemma if row.nominal else "",
+            common_theme(row),
+        )
         placed[row.id] = chosen
     return placed
 
