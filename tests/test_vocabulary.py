@@ -47,6 +47,7 @@ def test_names_match_tolerantly_but_not_loosely() -> None:
     assert same_name("KC-46", "KC-46 Pegasus")
     assert not same_name("US", "US Air Force")
     assert not same_name("Air Force", "Japan Air Self-Defense Force")
+    assert not same_name("London", "Transport for London")
     assert not same_name("India", "Indiana")
     assert same_name("Chileans", "Chile") and same_name("Taiwanese", "Taiwan")
     assert not same_name("Iran", "Ira")

@@ -16,6 +16,7 @@ from db.gazetteer import CAPITALS, DEMONYMS
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*|\d+(?:\.\d+)?")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 SHORT = 3
+PREPOSITIONS = {"for", "of", "in", "at", "on", "to", "from", "and"}
 """Names this short ("US") match only exactly."""
 
 
@@ -49,8 +50,12 @@ def same_name(a: str, b: str) -> bool:
     if len(short) == 1 and len(short[0]) <= SHORT:
         return False  # "US" is not "US Air Force"
     n = len(short)
-    # in one piece: "Air Force" is not inside "Japan Air Self-Defense Force"
-    return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+    # in one piece ("Air Force" is not inside "Japan Air Self-Defense Force"), and not as the
+    # object of a preposition ("London" is not "Transport for London")
+    return any(
+        long_[i : i + n] == short and (i == 0 or long_[i - 1] not in PREPOSITIONS)
+        for i in range(len(long_) - n + 1)
+    )
 
 
 DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "i", "n")
