@@ -12,7 +12,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 EVENTS_FILE = "vocabulary/events.toml"
@@ -66,7 +66,7 @@ class Lexicon:
             found |= set(self.events.get(g, {g}))
         return found
 
-    @property
+    @cached_property
     def phrases(self) -> frozenset[str]:
         """The multiword entries ("hand over", "take delivery"), for the parser's side."""
         words = [*self._index, *(w for ws in self.outcomes.values() for w in ws)]

@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from desktop.nlp.context import Context
 from desktop.nlp.expectations import Expectation, TimeMention, find_expectations
 from desktop.nlp.reports import Report, find_reports
 from desktop.nlp.tense import direction_for
 from desktop.nlp.timex import Timex, TimexMatch, find_timexes, resolve
+from desktop.vocabulary import load_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -89,5 +91,6 @@ def analyze(doc: Doc, anchor: date, lexicon: Lexicon | None = None) -> Analysis:
     times = [TimeMention(m.start, m.end, m.text, m.timex) for m in mentions if m.label in TEMPORAL]
     if not doc.has_annotation("DEP"):
         return Analysis(mentions)
-    expectations = find_expectations(doc, anchor, times, lexicon)
-    return Analysis(mentions, expectations, find_reports(doc, anchor, times, expectations, lexicon))
+    ctx = Context.of(doc, anchor, times, lexicon or load_lexicon())
+    expectations = find_expectations(doc, anchor, times, ctx=ctx)
+    return Analysis(mentions, expectations, find_reports(doc, anchor, times, expectations, ctx=ctx))

@@ -21,9 +21,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from desktop.nlp.context import Context
 from desktop.nlp.cues import BLOCKING, CUES, REPORT_VERBS
-from desktop.nlp.frames import WEAK_DELAYS, Context, Frame, frame_of, theme_lemma, theme_text
-from desktop.nlp.modality import Reading, read, stative
+from desktop.nlp.frames import (
+    WEAK_DELAYS,
+    Frame,
+    frame_of,
+    may_carry_outcome,
+    theme_lemma,
+    theme_text,
+)
+from desktop.nlp.modality import Reading, prelude_of, reading_of, stative
 from desktop.nlp.nominal import in_time, noun_schedule, state_frame
 from desktop.nlp.participants import Participant
 from desktop.nlp.questions import question
@@ -107,27 +115,47 @@ def _attribution(doc: Doc, ents: list[Span], sent: Span) -> str | None:
     return None
 
 
-def _verbal(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+def _verbal(token: Token, ctx: Context) -> Frame | bool:
+    """The event of a verb that could state an expectation (its reading is still to
+    come: see ``_verbal_reading``); False when the verb states none, True when it is no
+    verb of an event (a noun's schedule or a state may still be read off it)."""
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"aux", "auxpass"}:
-        return None
+        return True
     if in_time(token, ctx):
-        return None
+        return True
     if lemma_of(token) in CUES:
-        return None  # the verb it governs carries the event, or its subject (nominal)
+        return True  # the verb it governs carries the event, or its subject (nominal)
     if _says_that(token) or token.dep_ == "amod" or lemma_of(token) in SAYING:
-        return None  # "concluded that ...": the clause is the event; "the delayed plan"
+        return True  # "concluded that ...": the clause is the event; "the delayed plan"
     subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is not None and in_time(subject, ctx):
-        return None  # "November 16 would offer a window": a date does nothing
+        return True  # "November 16 would offer a window": a date does nothing
     if any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in token.children) and (
         lexicon_outcome(token, ctx) is None
     ):
-        return None  # "will have to live", "attempted to land": the lower verb carries it
-    reading = read(token, ctx.in_headline(token))
+        return True  # "will have to live", "attempted to land": the lower verb carries it
+    if _past(prelude_of(token, ctx)) and not may_carry_outcome(token, ctx) and not stative(token):
+        return False  # the tense alone rules it out (most verbs of a story: past events)
     frame = frame_of(token, ctx)
     if frame.outcome is None and stative(token) and not frame.nominal:
+        return True
+    return frame
+
+
+def _past(prelude: Reading) -> bool:
+    """A reading no due window can make an expectation of, unless the event is a delay."""
+    return (
+        not prelude.final
+        and prelude.tense not in {"future", "infinitive", "future_in_past", "present"}
+        and prelude.modality != "able"
+    )
+
+
+def _verbal_reading(token: Token, frame: Frame, ctx: Context) -> Reading | None:
+    """The verb's reading, or None when its tense alone rules an expectation out."""
+    if frame.outcome != "postpone" and _past(prelude_of(token, ctx)):
         return None
-    return frame, reading
+    return reading_of(token, ctx)
 
 
 def _says_that(token: Token) -> bool:
@@ -142,7 +170,8 @@ def lexicon_outcome(token: Token, ctx: Context) -> str | None:
     return ctx.lexicon.outcome_of(lemma) or ("fail" if lemma == "fail" else None)
 
 
-def _accept(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bool:
+def _undated_verdict(frame: Frame, reading: Reading) -> bool | None:
+    """False when no due window could make this an expectation (then none is sought)."""
     if reading.modality in BLOCKING or reading.no_longer:
         return False
     if frame.outcome in {"cancel", "fail"}:
@@ -157,15 +186,21 @@ def _accept(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bool:
         and not frame.nominal
     ):
         return False  # "want to do that", "will take it": no event named
+    if frame.outcome == "postpone":
+        return False if reading.tense == "past_future" or reading.negated else None
+    if reading.tense == "past_future":
+        return False
+    if reading.expects or reading.modality == "able":
+        return None
+    return None if reading.tense in {"future_in_past", "present"} else False
+
+
+def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bool:
     if frame.outcome == "postpone" and frame.verb.lemma_.lower() in WEAK_DELAYS and not due.dated:
         return False
     if frame.outcome == "postpone":
         # A delay that names its new date: the event is now expected then.
-        if reading.tense == "past_future" or reading.negated:
-            return False
         return due.dated and (due.end or due.start or ctx.anchor) > ctx.anchor
-    if reading.tense == "past_future":
-        return False
     if reading.tense == "future_in_past":
         return due.dated and (due.start or ctx.anchor) > ctx.anchor
     if reading.expects:
@@ -178,13 +213,25 @@ def _accept(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bool:
     return False
 
 
+STATING = {"VERB", "AUX", "ADJ"}
+"""The parts of speech an expectation is read from: verbs, cue words ("expected",
+"likely"), copulas and states ("will be open")."""
+
+
 def find_expectations(
-    doc: Doc, anchor: date, times: list[TimeMention], lexicon: Lexicon | None = None
+    doc: Doc,
+    anchor: date,
+    times: list[TimeMention],
+    lexicon: Lexicon | None = None,
+    ctx: Context | None = None,
 ) -> list[Expectation]:
-    ctx = Context.of(doc, anchor, times, lexicon or load_lexicon())
+    """The expectations of a doc (``ctx``: one already built for it, to share its memos)."""
+    ctx = ctx or Context.of(doc, anchor, times, lexicon or load_lexicon())
     found: list[Expectation] = []
     for sent in ctx.sentences:
         for token in sent:
+            if token.pos_ not in STATING:
+                continue
             try:
                 expectation = _read(ctx, sent, token)
             except (AssertionError, IndexError, ValueError, AttributeError):
@@ -198,10 +245,19 @@ def find_expectations(
 
 
 def _read(ctx: Context, sent: Span, token: Token) -> Expectation | None:
-    read_off = _verbal(token, ctx) or noun_schedule(token, ctx) or state_frame(token, ctx)
-    if read_off is None:
+    verbal = _verbal(token, ctx)
+    if verbal is False:
         return None
-    frame, reading = read_off
+    if not isinstance(verbal, bool):
+        reading = _verbal_reading(token, verbal, ctx)
+        if reading is None:
+            return None
+        frame = verbal
+    else:  # no verb of an event: a schedule said of a noun, or a state
+        read_off = noun_schedule(token, ctx) or state_frame(token, ctx)
+        if read_off is None:
+            return None
+        frame, reading = read_off
     chain = [t for t in (frame.verb, reading.top, reading.cue, token) if t is not None]
     if token.dep_ in {"acomp", "attr"}:
         chain.append(token.head)  # "is more likely in 2021": the copula holds the date
@@ -211,8 +267,10 @@ def _read(ctx: Context, sent: Span, token: Token) -> Expectation | None:
     if frame.outcome == "postpone":
         prospective = reading.tense in {"future", "present", "perfect", "infinitive"}
     weekdays = reading.tense in {"present", "infinitive"}
+    if _undated_verdict(frame, reading) is False:
+        return None
     due = due_for(ctx, frame, chain, reading.negated, prospective, weekdays)
-    if not _accept(frame, reading, due, ctx):
+    if not _dated_verdict(frame, reading, due, ctx):
         return None
     return _expectation(ctx, sent, frame, reading, due)
 

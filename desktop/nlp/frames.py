@@ -10,12 +10,10 @@ hand the event to what they govern.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from desktop.nlp.lines import headline_end
-from desktop.nlp.participants import ENTITY_LABELS, Participant, participants
+from desktop.nlp.participants import Participant, participants
 from desktop.nlp.words import (
     PLANS,
     antecedent,
@@ -28,9 +26,9 @@ from desktop.nlp.words import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Token
 
-    from desktop.nlp.expectations import TimeMention
+    from desktop.nlp.context import Context
     from desktop.vocabulary import Lexicon
 
 PLACEHOLDERS = {"date", "attempt", "window", "opportunity", "slot", "deadline", "target", "try"}
@@ -42,30 +40,6 @@ GENERIC_THEMES = {
     "program", "scheme", "plan", "deal", "agreement", "contract", "mission", "line",
     "railway", "system", "service", "services",
 }  # fmt: skip
-
-
-@dataclass
-class Context:
-    """What every event in one doc is read against (``doc.text`` is rebuilt on each
-    access, so it is taken once here)."""
-
-    doc: Doc
-    text: str
-    ents: list[Span]
-    anchor: date
-    times: list[TimeMention]
-    lexicon: Lexicon
-    headline_end: int = -1
-    sentences: list[Span] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, doc: Doc, anchor: date, times: list[TimeMention], lexicon: Lexicon) -> Context:
-        text = doc.text
-        ents = [e for e in doc.ents if e.label_ in ENTITY_LABELS and e.text.strip()]
-        return cls(doc, text, ents, anchor, times, lexicon, headline_end(text), list(doc.sents))
-
-    def in_headline(self, token: Token) -> bool:
-        return 0 <= token.idx < self.headline_end
 
 
 @dataclass
@@ -87,7 +61,20 @@ class Frame:
     opens")."""
     outcome: str | None = None
     """'cancel', 'postpone' or 'fail' when ``verb`` reports that about the event."""
-    participants: list[Participant] = field(default_factory=list)
+    ctx: Context | None = field(default=None, repr=False, compare=False)
+    """The doc's context, to name the participants when they are first asked for."""
+    _participants: list[Participant] | None = field(default=None, repr=False)
+
+    @property
+    def participants(self) -> list[Participant]:
+        """The named participants (found on first use: most frames are dropped before)."""
+        if self._participants is None:
+            self._participants = participants(self, self.ctx) if self.ctx is not None else []
+        return self._participants
+
+    @participants.setter
+    def participants(self, value: list[Participant]) -> None:
+        self._participants = value
 
     @property
     def nominal(self) -> bool:
@@ -198,6 +185,41 @@ def _attempted(noun: Token) -> Token | None:
 
 
 def frame_of(verb: Token, ctx: Context) -> Frame:
+    """The event of a clause whose lexical verb is ``verb`` (read once per verb)."""
+    found = ctx.frames.get(verb.i)
+    if found is None:
+        found = ctx.frames[verb.i] = _frame_of(verb, ctx)
+    return found
+
+
+def may_carry_outcome(verb: Token, ctx: Context) -> bool:
+    """Whether ``frame_of(verb)`` could report a cancellation, delay or failure: the verb
+    is an outcome word, or a light or phase verb whose noun may be one."""
+    lexicon = ctx.lexicon
+    lemma = verb_lemma(verb, lexicon)
+    base = verb.lemma_.lower()
+    return (
+        lexicon.outcome_of(lemma) is not None
+        or base == "fail"
+        or lemma in lexicon.light_subject
+        or base in lexicon.light_object
+        or f"{base} {particle(verb)}" in lexicon.light_object
+        or lemma_of(verb) in ASPECTUAL
+    )
+
+
+def may_name_event(verb: Token, ctx: Context) -> bool:
+    """Whether ``frame_of(verb)`` could name an event of the lexicon or an outcome (the
+    frames of other verbs are no event reports)."""
+    lemma = verb_lemma(verb, ctx.lexicon)
+    return (
+        ctx.lexicon.is_event_word(lemma)
+        or lemma in ctx.lexicon.events
+        or may_carry_outcome(verb, ctx)
+    )
+
+
+def _frame_of(verb: Token, ctx: Context) -> Frame:
     """The event of a clause whose lexical verb is ``verb``."""
     lexicon = ctx.lexicon
     lemma = verb_lemma(verb, lexicon)
@@ -211,8 +233,8 @@ def frame_of(verb: Token, ctx: Context) -> Frame:
         governed = _governed(verb, passive)
         if governed is not None and governed.pos_ in {"VERB", "AUX"}:
             inner = frame_of(governed, ctx)
-            inner.outcome, inner.verb = outcome, verb
-            return inner
+            inner.participants  # noqa: B018 - named from the governed clause, as before
+            return replace(inner, outcome=outcome, verb=verb)
         if governed is not None:
             return nominal_frame(governed, verb, ctx, outcome)
         return Frame(lemma, frozenset(), verb, verb, outcome=outcome)  # no event named
@@ -225,8 +247,8 @@ def frame_of(verb: Token, ctx: Context) -> Frame:
         attempted = _attempted(noun)
         if attempted is not None:
             inner = frame_of(attempted, ctx)
-            inner.verb = verb
-            return inner
+            inner.participants  # noqa: B018 - named from the attempted clause
+            return replace(inner, verb=verb)
         return nominal_frame(noun, verb, ctx, None)
     obj = antecedent(child(verb, "dobj"))
     if obj is not None and lemma.endswith(f" {obj.lemma_.lower()}"):
@@ -260,7 +282,7 @@ def frame_of(verb: Token, ctx: Context) -> Frame:
             recipient = child(c, "pobj")
     frame = Frame(lemma, lexicon.groups_of(lemma), verb, verb, theme, agent, recipient, passive)
     frame.transitive = transitive
-    frame.participants = participants(frame, ctx)
+    frame.ctx = ctx
     return frame
 
 
@@ -322,7 +344,7 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
         lemma = event_word(event, lexicon)
         groups = lexicon.groups_of(lemma)
     frame = Frame(lemma, groups, anchor, verb, theme, outcome=outcome)
-    frame.participants = participants(frame, ctx)
+    frame.ctx = ctx
     return frame
 
 

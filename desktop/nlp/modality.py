@@ -8,39 +8,35 @@ reads the auxiliaries, negation and the clauses around it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from desktop.nlp.cues import (
     ADJ_CUES,
     CHANGE_OF_VALUE,
     COMMITMENTS,
-    CONDITIONAL_MARKS,
     CUES,
     DEMAND_VERBS,
-    DENIAL_VERBS,
-    DOUBT_ADJ,
     FUTURE_AUX,
     HEDGE_ADVERBS,
     HEDGE_AUX,
-    HEDGE_NOUNS,
-    HEDGE_PHRASES,
     NOUN_CUES,
     OBLIGATION_AUX,
     OBLIGATION_VERBS,
     ONCE,
-    PURPOSE_VERBS,
     QUANTITY_LABELS,
     REPORT_VERBS,
     STATIVE,
     TRACK_NOUNS,
-    WH_MARKS,
 )
 from desktop.nlp.frames import ASPECTUAL
+from desktop.nlp.surroundings import surroundings
 from desktop.nlp.words import lemma_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from desktop.nlp.context import Context
 
 
 @dataclass
@@ -58,6 +54,11 @@ class Reading:
     cue: Token | None = None
     reported: bool = False
     no_longer: bool = False
+    final: bool = False
+    """False for a prelude (``prelude_of``): the surroundings are still to be read."""
+    chain: list[Token] = field(default_factory=list, repr=False, compare=False)
+    bare: bool = field(default=False, repr=False, compare=False)
+    """No auxiliary in the chain."""
 
     @property
     def expects(self) -> bool:
@@ -225,82 +226,13 @@ def _negated(chain: list[Token]) -> tuple[bool, bool]:
     return neg, no_longer
 
 
-def _surroundings(top: Token, chain: list[Token]) -> str | None:
-    """A condition, question, doubt, denial or demand around the clause."""
-    sent = top.sent
-    if sent.text.rstrip().endswith("?") or sent.text.rstrip().rstrip("\"”’'").endswith("?"):
-        return "question"
-    before = sent.doc.text[sent.start_char : top.left_edge.idx].lower()
-    if HEDGE_PHRASES.search(before):
-        return "hedged"
-    if any(c.dep_ == "mark" and c.lower_ in WH_MARKS for t in chain for c in t.children):
-        return "uncertain"
-    for t in chain:
-        for c in t.children:
-            if c.dep_ == "advcl":
-                marks = {m.lower_ for m in c.children if m.dep_ in {"mark", "advmod"}}
-                if marks & {"if", "unless", "provided", "providing"}:
-                    return "conditional"
-                if marks & CONDITIONAL_MARKS and c.tag_ != "VBD":
-                    return "conditional"
-                first = c.left_edge
-                if first.lower_ in {"should", "were", "had"} and first.dep_ in {"aux", "auxpass"}:
-                    return "conditional"
-    node = top
-    for _ in range(8):
-        marks = {m.lower_ for m in node.children if m.dep_ == "mark"}
-        if node is not top and node.pos_ in {"VERB", "AUX"}:
-            lemma = node.lemma_.lower()
-            if lemma in DENIAL_VERBS and node.i < top.i:
-                return "denied"
-        if marks & {"if", "unless"} and node.dep_ in {"advcl"}:
-            return "conditional"
-        if marks & WH_MARKS or (
-            node.dep_ in {"ccomp", "pcomp", "csubj", "advcl"}
-            and any(c.tag_ == "WRB" and c.i < node.i for c in node.children)
-            and node is top
-        ):
-            return "uncertain"
-        adj_head = (
-            node.head
-            if node.head.pos_ == "ADJ"
-            else next(
-                (c for c in node.head.children if c.dep_ in {"acomp", "attr"} and c.pos_ == "ADJ"),
-                None,
-            )
-        )
-        if node.dep_ in {"ccomp", "csubj", "xcomp"} and adj_head is not None:
-            adj = adj_head
-            if adj.lower_ in DOUBT_ADJ:
-                negated = any(c.dep_ == "neg" for c in (*adj.children, *adj.head.children))
-                far = any(c.lower_ == "far" for c in adj.subtree)
-                if adj.lower_ in {"possible", "unclear", "uncertain", "doubtful"} or negated or far:
-                    return "hedged"
-        if node.lemma_.lower() == "see" and node.head.lemma_.lower() == "remain":
-            return "uncertain"
-        if node.dep_ in {"ccomp", "acl"} and node.head.lemma_.lower() in HEDGE_NOUNS:
-            return "hedged"
-        if (
-            node is not top
-            and node.lemma_.lower() in PURPOSE_VERBS
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-        ):
-            return "uncertain"  # "to ensure a safe railway is delivered": a purpose
-        if node.head is node:
-            break
-        if node.dep_ in {"ccomp", "xcomp"} and node.head.lemma_.lower() in DEMAND_VERBS:
-            return "demanded"
-        node = node.head
-    return None
-
-
 def reported_by(top: Token) -> Token | None:
     """The reporting verb the clause is the complement of ("officials said ... would")."""
     node = top
     for _ in range(3):
         if node.dep_ in {"ccomp", "parataxis"} and node.head.lemma_.lower() in REPORT_VERBS:
             return node.head
-        if node.head is node or node.dep_ not in {"conj", "ccomp"}:
+        if node.head.i == node.i or node.dep_ not in {"conj", "ccomp"}:
             break
         node = node.head
     if top.dep_ == "ROOT":
@@ -310,11 +242,36 @@ def reported_by(top: Token) -> Token | None:
     return None
 
 
-def read(verb: Token, headline: bool = False) -> Reading:
+def reading_of(verb: Token, ctx: Context) -> Reading:
+    """``read`` once per verb of a doc (a copy: callers may adjust theirs)."""
+    found = ctx.readings.get(verb.i)
+    if found is None:
+        found = ctx.readings[verb.i] = _finish(
+            verb, prelude_of(verb, ctx), ctx.in_headline(verb), ctx.sentence_text(verb)
+        )
+    return replace(found)
+
+
+def prelude_of(verb: Token, ctx: Context) -> Reading:
+    """The reading before its surroundings are looked at: its tense is final, and its
+    modality too unless a condition, question, doubt or demand around overrides it (cheap:
+    most verbs are dropped on their tense alone)."""
+    found = ctx.preludes.get(verb.i)
+    if found is None:
+        found = ctx.preludes[verb.i] = _prelude(verb, ctx.in_headline(verb))
+    return found
+
+
+def read(verb: Token, headline: bool = False, sentence: tuple[str, int] | None = None) -> Reading:
+    return _finish(verb, _prelude(verb, headline), headline, sentence)
+
+
+def _prelude(verb: Token, headline: bool) -> Reading:
     top, chain, cue_modality = _climb(verb)
     negated, no_longer = _negated(chain)
+    cue = chain[-1] if len(chain) > 1 else None
     if cue_modality in {"obliged", "demanded"}:
-        return Reading("present", cue_modality, negated, top, chain[-1])
+        return Reading("present", cue_modality, negated, top, chain[-1], final=True)
     tense = _tense(chain, top, headline)
     auxes = {a.lower_ for t in chain for a in _aux(t)}
     modality = cue_modality or "certain"
@@ -337,20 +294,31 @@ def read(verb: Token, headline: bool = False) -> Reading:
         tense = "future_in_past"  # "said the handover was expected in January": check the date
     if reporter is not None and any(a.lower_ == "had" for a in _aux(reporter)):
         tense = "past_future"  # "had said as recently as October that ... would"
-    around = _surroundings(top, chain)
+    reading = Reading(tense, modality, negated, top, cue, reporter is not None, no_longer)
+    reading.chain, reading.bare = chain, not auxes
+    return reading
+
+
+def _finish(
+    verb: Token, prelude: Reading, headline: bool, sentence: tuple[str, int] | None
+) -> Reading:
+    if prelude.final:
+        return replace(prelude, final=True)
+    top, chain = prelude.top, prelude.chain
+    modality = prelude.modality
+    around = surroundings(top, chain, sentence)
     if around is not None:
         modality = around
     elif (
         verb.tag_ == "VB"
-        and top is verb
+        and top.i == verb.i
         and verb.dep_ == "ROOT"
-        and not auxes
+        and prelude.bare
         and not headline
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
     ):
         modality = "demanded"  # an imperative: "scrap the plans"
-    cue = chain[-1] if len(chain) > 1 else None
-    return Reading(tense, modality, negated, top, cue, reporter is not None, no_longer)
+    return replace(prelude, modality=modality, final=True)
 
 
 def stative(verb: Token) -> bool:

@@ -8,13 +8,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop.nlp.cues import ADJ_CUES, BLOCKING, CUES, ONCE
-from desktop.nlp.frames import PLACEHOLDERS, Context, Frame, nominal_frame
-from desktop.nlp.modality import Reading, read, reported_by
-from desktop.nlp.participants import participants as frame_participants
+from desktop.nlp.frames import PLACEHOLDERS, Frame, nominal_frame
+from desktop.nlp.modality import Reading, reading_of, reported_by
 from desktop.nlp.words import antecedent, lemma_of, raised_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+    from desktop.nlp.context import Context
 
 DATE_PREPS = {
     "on", "in", "for", "at", "by", "from", "around", "until", "before", "between", "to",
@@ -98,7 +99,7 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     if is_copula and not (ctx.lexicon.is_event_word(noun.lemma_) or placeholder(noun, ctx)):
         return None
     frame = nominal_frame(noun, token, ctx, None)
-    reading = read(token, ctx.in_headline(token))
+    reading = reading_of(token, ctx)
     reading.tense = cue_tense(token)
     reading.modality = (
         reading.modality
@@ -127,8 +128,8 @@ def state_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         return None
     # its own group: "fully operational in 2019" is not the opening it follows
     frame = Frame(token.lower_, frozenset({f"state:{token.lower_}"}), copula, copula, subject)
-    frame.participants = frame_participants(frame, ctx)
-    return frame, read(copula, ctx.in_headline(copula))
+    frame.ctx = ctx
+    return frame, reading_of(copula, ctx)
 
 
 def placeholder(noun: Token, ctx: Context) -> bool:
@@ -139,13 +140,11 @@ def placeholder(noun: Token, ctx: Context) -> bool:
 
 
 def nearest_event_noun(token: Token, ctx: Context) -> Token | None:
-    sent = token.sent
+    sent = ctx.sentence_of(token)
     nouns = [t for t in sent if t.pos_ == "NOUN" and ctx.lexicon.is_event_word(t.lemma_)]
     return min(nouns, key=lambda t: abs(t.i - token.i), default=None)
 
 
 def in_time(token: Token, ctx: Context) -> bool:
     """Inside a time expression ("May 2018" is no modal verb)."""
-    return token.ent_type_ in {"DATE", "TIME"} or any(
-        tm.start <= token.idx < tm.end for tm in ctx.times
-    )
+    return token.ent_type_ in {"DATE", "TIME"} or token.i in ctx.time_tokens

@@ -12,7 +12,8 @@ from db.gazetteer import DEMONYMS
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from desktop.nlp.frames import Context, Frame
+    from desktop.nlp.context import Context
+    from desktop.nlp.frames import Frame
 
 ENTITY_LABELS = {
     "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART",
@@ -74,7 +75,7 @@ def participants(frame: Frame, ctx: Context) -> list[Participant]:
             tokens |= {x.i for x in t.subtree}
     found: dict[str, Participant] = {}
     for ent in ctx.ents:
-        if ent.root.i in tokens or any(t.i in tokens for t in ent):
+        if not tokens.isdisjoint(range(ent.start, ent.end)):  # its root or any word
             name, label = canonical(ent.text, ent.label_)
             if name.casefold() not in found:
                 found[name.casefold()] = Participant(
@@ -114,7 +115,7 @@ def _unnamed_names(frame: Frame, ctx: Context) -> list[tuple[str, int, int, str]
 
 def _top(verb: Token) -> Token:
     top = verb
-    while top.dep_ in {"xcomp", "ccomp", "acomp"} and top.head is not top:
+    while top.dep_ in {"xcomp", "ccomp", "acomp"} and top.head.i != top.i:
         head = top.head
         if head.pos_ not in {"VERB", "AUX", "ADJ"}:
             break
@@ -123,7 +124,7 @@ def _top(verb: Token) -> Token:
 
 
 def _context_ents(verb: Token, ctx: Context) -> list[Span]:
-    sent = verb.sent
+    sent = ctx.sentence_of(verb)
     if ctx.headline_end > 0 and sent.start_char >= ctx.headline_end:
         head = [e for e in ctx.ents if e.end_char <= ctx.headline_end]
         if head:

@@ -19,18 +19,19 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from desktop.nlp.context import Context
 from desktop.nlp.cues import BLOCKING, CUES, REPORT_VERBS
 from desktop.nlp.expectations import Expectation, TimeMention
 from desktop.nlp.frames import (
     PLACEHOLDERS,
     WEAK_DELAYS,
-    Context,
     Frame,
     frame_of,
+    may_name_event,
     theme_lemma,
     theme_text,
 )
-from desktop.nlp.modality import Reading, read, stative
+from desktop.nlp.modality import Reading, reading_of, stative
 from desktop.nlp.nominal import in_time
 from desktop.nlp.timing import Due, due_for
 from desktop.nlp.words import lemma_of
@@ -164,7 +165,7 @@ def _rescheduling(ctx: Context, sent: Span) -> list[Report]:
     still to come, at a date not yet given."""
     found: list[Report] = []
     for noun in sent:
-        if noun.lemma_.lower() not in PLACEHOLDERS or noun.pos_ != "NOUN":
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in PLACEHOLDERS:
             continue
         mods = {c.lower_ for c in noun.children if c.dep_ in {"amod", "det"}}
         events = [
@@ -197,8 +198,9 @@ def find_reports(
     times: list[TimeMention],
     expectations: list[Expectation],
     lexicon: Lexicon | None = None,
+    ctx: Context | None = None,
 ) -> list[Report]:
-    ctx = Context.of(doc, anchor, times, lexicon or load_lexicon())
+    ctx = ctx or Context.of(doc, anchor, times, lexicon or load_lexicon())
     reports = [_from_expectation(ctx, e) for e in expectations]
     taken = {e.anchor for e in expectations}
     for sent in ctx.sentences:
@@ -214,12 +216,14 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
     for token in _candidates(sent):
         if token.dep_ == "amod" or in_time(token, ctx):
             continue  # "the delayed scheme": background, not a report
+        if not may_name_event(token, ctx):
+            continue
         frame = frame_of(token, ctx)
         if not _keep(frame, ctx) or (frame.outcome is None and stative(token)):
             continue
         if frame.anchor.idx in taken:
             continue
-        reading = read(token, ctx.in_headline(token))
+        reading = reading_of(token, ctx)
         if reading.expects and frame.outcome is None and not reading.no_longer:
             continue  # an expectation: reported above when it was one
         chain = [t for t in (frame.verb, reading.top, reading.cue) if t is not None]

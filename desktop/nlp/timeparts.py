@@ -16,8 +16,9 @@ from desktop.nlp.timex import resolve
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from desktop.nlp.context import Context
     from desktop.nlp.expectations import TimeMention
-    from desktop.nlp.frames import Context, Frame
+    from desktop.nlp.frames import Frame
     from desktop.nlp.timex import Timex
 
 SKIP_GRANULARITY = {"present_ref", "past_ref"}
@@ -52,7 +53,7 @@ def distance(root: Token, targets: set[int], ctx: Context) -> int | None:
         if node.i in targets:
             return steps
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return None
         premodifier = node.dep_ in {"compound", "nmod", "amod", "nummod", "poss"}
         if as_planned(head):
@@ -218,7 +219,7 @@ def said_on(ctx: Context, tm: TimeMention) -> bool:
     root = span_root(ctx, tm)
     node = root
     for _ in range(4):
-        if node is None or node.head is node:
+        if node is None or node.head.i == node.i:
             return False
         node = node.head
         if node.pos_ in {"VERB", "AUX"}:

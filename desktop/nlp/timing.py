@@ -41,8 +41,9 @@ from desktop.nlp.timeparts import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from desktop.nlp.context import Context
     from desktop.nlp.expectations import TimeMention
-    from desktop.nlp.frames import Context, Frame
+    from desktop.nlp.frames import Frame
 
 VAGUE_REVIEW = timedelta(days=182)
 DEADLINE_WORDS = {"by", "before", "ahead"}
@@ -167,7 +168,7 @@ def due_for(
     ``prospective`` when the clause looks ahead (a bare month the tagger put in the past
     is read forward; ``weekdays`` too for a weekday, as in the simple present of a
     schedule)."""
-    sent = frame.verb.sent
+    sent = ctx.sentence_of(frame.verb)
     own = {frame.verb.i} | ({frame.anchor.i} if frame.outcome != "postpone" else set())
     targets = {t.i for t in chain} | own
     scored: list[tuple[int, int, TimeMention, Token | None]] = []
@@ -291,7 +292,7 @@ def _from_duration(
     if frame.outcome == "postpone" and word in {"by", "for", "least"}:
         dates = [
             other.timex
-            for other in in_sentence(ctx, frame.verb.sent)
+            for other in in_sentence(ctx, ctx.sentence_of(frame.verb))
             if other.timex is not None
             and other.timex.start is not None
             and other.timex.granularity not in SKIP_GRANULARITY | {"duration", "time"}

@@ -77,7 +77,7 @@ def antecedent(token: Token | None) -> Token | None:
         return None
     if token.tag_ in {"WDT", "WP"} or token.lower_ in {"which", "that", "who"}:
         clause = token.head
-        while clause.dep_ not in {"relcl", "acl"} and clause.head is not clause:
+        while clause.dep_ not in {"relcl", "acl"} and clause.head.i != clause.i:
             if clause.dep_ in {"xcomp", "ccomp", "aux"}:
                 clause = clause.head
             else:
@@ -98,7 +98,7 @@ def raised_subject(verb: Token) -> Token | None:
     for _ in range(4):
         if node.dep_ not in {"xcomp", "ccomp", "acl", "acomp", "pobj", "prep", "pcomp"}:
             return None
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         if node.dep_ in {"acl", "prep"} and node.head.pos_ in {"NOUN", "PROPN"}:
             if node.head.lemma_.lower() in PLANS:

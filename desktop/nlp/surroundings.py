@@ -1,0 +1,96 @@
+"""What around a clause keeps it from stating an expectation: a condition ("if the
+vote passes"), a question, a doubt ("it is unclear whether"), a hedge, a denial, a
+demand or a purpose ("to ensure the line is delivered")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desktop.nlp.cues import (
+    CONDITIONAL_MARKS,
+    DEMAND_VERBS,
+    DENIAL_VERBS,
+    DOUBT_ADJ,
+    HEDGE_NOUNS,
+    HEDGE_PHRASES,
+    PURPOSE_VERBS,
+    WH_MARKS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def _conditional_clause(c: Token) -> bool:
+    marks = {m.lower_ for m in c.children if m.dep_ in {"mark", "advmod"}}
+    if marks & {"if", "unless", "provided", "providing"}:
+        return True
+    if marks & CONDITIONAL_MARKS and c.tag_ != "VBD":
+        return True
+    first = c.left_edge
+    return first.lower_ in {"should", "were", "had"} and first.dep_ in {"aux", "auxpass"}
+
+
+def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | None) -> str | None:
+    """A condition, question, doubt, denial or demand around the clause (``sentence``:
+    the text of its sentence and where that starts)."""
+    if sentence is None:
+        sent = top.sent
+        sentence = (sent.text, sent.start_char)
+    text, start_char = sentence
+    if text.rstrip().endswith("?") or text.rstrip().rstrip("\"”’'").endswith("?"):
+        return "question"
+    before = text[: max(0, top.left_edge.idx - start_char)].lower()
+    if HEDGE_PHRASES.search(before):
+        return "hedged"
+    children = [c for t in chain for c in t.children]
+    if any(c.dep_ == "mark" and c.lower_ in WH_MARKS for c in children):
+        return "uncertain"
+    if any(c.dep_ == "advcl" and _conditional_clause(c) for c in children):
+        return "conditional"
+    node = top
+    for _ in range(8):
+        marks = {m.lower_ for m in node.children if m.dep_ == "mark"}
+        if node is not top and node.pos_ in {"VERB", "AUX"}:
+            lemma = node.lemma_.lower()
+            if lemma in DENIAL_VERBS and node.i < top.i:
+                return "denied"
+        if marks & {"if", "unless"} and node.dep_ in {"advcl"}:
+            return "conditional"
+        if marks & WH_MARKS or (
+            node.dep_ in {"ccomp", "pcomp", "csubj", "advcl"}
+            and any(c.tag_ == "WRB" and c.i < node.i for c in node.children)
+            and node is top
+        ):
+            return "uncertain"
+        adj_head = (
+            node.head
+            if node.head.pos_ == "ADJ"
+            else next(
+                (c for c in node.head.children if c.dep_ in {"acomp", "attr"} and c.pos_ == "ADJ"),
+                None,
+            )
+        )
+        if node.dep_ in {"ccomp", "csubj", "xcomp"} and adj_head is not None:
+            adj = adj_head
+            if adj.lower_ in DOUBT_ADJ:
+                negated = any(c.dep_ == "neg" for c in (*adj.children, *adj.head.children))
+                far = any(c.lower_ == "far" for c in adj.subtree)
+                if adj.lower_ in {"possible", "unclear", "uncertain", "doubtful"} or negated or far:
+                    return "hedged"
+        if node.lemma_.lower() == "see" and node.head.lemma_.lower() == "remain":
+            return "uncertain"
+        if node.dep_ in {"ccomp", "acl"} and node.head.lemma_.lower() in HEDGE_NOUNS:
+            return "hedged"
+        if (
+            node is not top
+            and node.lemma_.lower() in PURPOSE_VERBS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        ):
+            return "uncertain"  # "to ensure a safe railway is delivered": a purpose
+        if node.head.i == node.i:
+            break
+        if node.dep_ in {"ccomp", "xcomp"} and node.head.lemma_.lower() in DEMAND_VERBS:
+            return "demanded"
+        node = node.head
+    return None
