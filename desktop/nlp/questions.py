@@ -102,10 +102,6 @@ def _names(people: list[Participant], roles: set[str], labels: set[str] | None =
     return " and ".join(dict.fromkeys(picked))
 
 
-def _subject_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-
-
 def _noun_phrase(token: Token | None, frame: Frame) -> str:
     if token is None or token.lower_ in PRONOUNS:
         return ""
@@ -133,20 +129,6 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
     tail = f" {deadline}" if deadline else ""
     after_all = " after all" if negated else ""
     people = frame.participants
-    light = (
-        frame.verb.lemma_.lower() in {"hold", "cast", "make", "stage", "conduct", "take"}
-        and frame.anchor.head is frame.verb
-        and frame.anchor.dep_ in {"dobj", "nsubjpass"}
-    )
-    if frame.nominal and light and frame.verb is not frame.anchor:
-        obj = phrase(frame.anchor, drop_det=False)
-        verb_lemma = frame.verb.lemma_.lower()
-        if any(c.dep_ == "auxpass" for c in frame.verb.children):
-            obj = obj[0].lower() + obj[1:] if not frame.anchor.left_edge.ent_type_ else obj
-            return f"Will {obj} be {_participle(frame.verb, verb_lemma)}{tail}{after_all}?"
-        subject = _noun_phrase(_subject_of(frame.verb), frame) or _names(people, {"agent"})
-        if subject:
-            return f"Will {subject} {verb_lemma} {obj}{tail}{after_all}?"
     if frame.nominal and "*" in frame.groups:
         thing = _noun_phrase(frame.anchor, frame) or "it"
         return f"Will {thing} go ahead{tail}{after_all}?"

@@ -76,7 +76,7 @@ def before_reporter(
     that governs it belongs to the event."""
     top = max(chain, key=lambda t: len(list(t.ancestors)) * -1)
     reporter = top.head
-    if reporter is top or reporter.lemma_.lower() not in REPORTERS or reporter.i < frame.verb.i:
+    if reporter.i == top.i or reporter.lemma_.lower() not in REPORTERS or reporter.i < frame.verb.i:
         return []
     found: list[tuple[int, int, TimeMention, Token | None]] = []
     for tm in in_sentence(ctx, sent):
