@@ -51,3 +51,10 @@ def test_names_match_tolerantly_but_not_loosely() -> None:
     assert not same_name("India", "Indiana")
     assert same_name("Chileans", "Chile") and same_name("Taiwanese", "Taiwan")
     assert not same_name("Iran", "Ira")
+
+
+def test_an_acronym_meets_the_name_it_abbreviates() -> None:
+    assert same_name("ISRO", "the Indian Space Research Organisation")
+    assert same_name("National Aeronautics and Space Administration", "NASA")
+    assert not same_name("NASA", "National Space Agency")
+    assert not same_name("UK", "Ukraine")
