@@ -19,6 +19,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
+from db import crash_points
 from db.clock import utcnow
 from db.errors import StoreError
 
@@ -73,6 +74,7 @@ def _migration_engine(url: str, connect_args: dict[str, Any]) -> Engine:
 
     event.listen(engine, "connect", connect)
     event.listen(engine, "begin", begin)
+    crash_points.install(engine)
     return engine
 
 
@@ -189,6 +191,7 @@ def open_store(location: str | Path, *, migrate: bool = True) -> Store:
     is_sqlite = url.startswith("sqlite")
     connect_args: dict[str, Any] = {"timeout": busy_timeout_ms() / 1000} if is_sqlite else {}
     engine = create_engine(url, connect_args=connect_args)
+    crash_points.install(engine)
     if is_sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
         path = Path(engine.url.database or "")
