@@ -159,7 +159,8 @@ class ArticlesPanel(QWidget):
     def run_search(self) -> None:
         """The first page at once; when many articles match, it comes newest first and
         ``rank_requested`` asks for the ranked page, which ``show_ranked`` then shows. A
-        query FTS5 cannot parse gets a sentence, not an error."""
+        query that can find nothing gets a sentence and an empty list, never the results
+        of the query before it."""
         from db.errors import StoreError
 
         text = self.query.text().strip()
@@ -171,8 +172,11 @@ class ArticlesPanel(QWidget):
             ranked = total <= self.rank_now
             found = self._search(text, ranked) if total else []
         except StoreError as exc:
+            self._shown = text
+            self.hits.set_rows([])
             self.message.setText(str(exc))
             self.message.show()
+            self.stack.setCurrentWidget(self.results)
             return
         self._shown = text
         self.hits.set_rows(found)

@@ -33,11 +33,19 @@ def test_search_ranks_with_snippets_and_explains_bad_syntax(
     panel.results.clicked.emit(panel.hits.index(0, 0))
     assert window.article_id == hits[0].article_id
 
-    panel.query.setText('"unbalanced AND (')
+    panel.query.setText("S-400")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    titles = {panel.hits.row_at(r).title for r in range(panel.hits.rowCount())}
+    assert "India and Russia sign $5.4 billion S-400 air defence deal" in titles
+    assert "Brazil's central bank holds interest rate at record low" not in titles
+    assert panel.message.text().endswith("match 'S-400', best first.")
+
+    panel.query.setText("NOT contract")
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
     assert panel.message.isVisible()
-    assert "is not valid search syntax" in panel.message.text()
-    assert 'Use plain words, "quoted phrases"' in panel.message.text()
+    assert "only says what to leave out" in panel.message.text()
+    assert panel.hits.rowCount() == 0, "the hits of the query before stay listed"
+    assert panel.stack.currentWidget() is panel.results
     panel.query.clear()
     assert panel.stack.currentWidget() is panel.list
 
