@@ -188,9 +188,11 @@ def cmd_label(store: Store, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_import(store: Store, paths: list[Path], out: TextIO, err: TextIO) -> int:
-    from desktop.ingest.importer import import_paths
+    """The intake chain's first step: the files are stored; ``suggest`` comes next."""
+    from desktop.tracking.intake import IntakeRequest, run_intake
 
-    report = import_paths(store, paths)
+    report = run_intake(store, IntakeRequest(paths=paths, check=False)).imported
+    assert report is not None
     for path, reason in report.failed:
         print(f"{path}: {reason}", file=err)
     print(report.summary(), file=out)
@@ -198,13 +200,15 @@ def cmd_import(store: Store, paths: list[Path], out: TextIO, err: TextIO) -> int
 
 
 def cmd_suggest(store: Store, settings: Settings, out: TextIO, err: TextIO) -> int:
+    """The intake chain's suggest step, for every article that has no suggestions yet."""
     from desktop.nlp.pipeline import load_pipeline
-    from desktop.nlp.suggest import suggest_articles
+    from desktop.tracking.intake import IntakeRequest, run_intake
 
     nlp, info = load_pipeline(settings.model_name)
     if not info.statistical:
         print("No spaCy model is installed: suggestions come from rules and are weaker.", file=err)
-    report = suggest_articles(store, nlp, info)
+    report = run_intake(store, IntakeRequest(model=(nlp, info), check=False)).suggested
+    assert report is not None
     print(
         f"Suggested {report.mentions} highlights in {report.articles} "
         f"article{'s' if report.articles != 1 else ''} with {info.label}.",

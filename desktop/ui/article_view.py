@@ -247,8 +247,8 @@ class ArticleView(QPlainTextEdit):
         fmt.setForeground(Qt.GlobalColor.white)
         fmt.setFontWeight(QFont.Weight.Bold)
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = self._cursor_for(mention.start, mention.end)  # type: ignore[attr-defined]
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.cursor = self._cursor_for(mention.start, mention.end)
+        selection.format = fmt
         self.setExtraSelections([selection])
 
     def format_at(self, offset: int) -> list[QTextCharFormat]:
@@ -264,7 +264,7 @@ class ArticleView(QPlainTextEdit):
             if r.start <= qt - block.position() < r.start + r.length
         ]
         for sel in self.extraSelections():
-            cursor = sel.cursor  # type: ignore[attr-defined]
+            cursor = sel.cursor
             if cursor.selectionStart() <= qt < cursor.selectionEnd():
-                found.append(QTextCharFormat(sel.format))  # type: ignore[attr-defined]
+                found.append(QTextCharFormat(sel.format))
         return found

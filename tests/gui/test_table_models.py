@@ -13,6 +13,7 @@ from db.facts import FactRow
 from db.store import Store
 from desktop.ingest.importer import store_articles
 from desktop.tracking.desk import Desk
+from desktop.ui.articles_panel import article_pages
 from desktop.ui.table_models import ID_ROLE, ArticleListModel, FactListModel
 
 pytestmark = pytest.mark.gui
@@ -26,7 +27,7 @@ def test_article_list_model_reads_pages_from_the_store(qtmodeltester: Any, store
     made.append(NewArticle(text="Undated.", title="", published=None, source=""))
     ids = [article_id for article_id, _ in store_articles(store, made)]
     model = ArticleListModel()
-    model.reload(Desk(store, "tester"))
+    model.reload(article_pages(Desk(store, "tester")))
     qtmodeltester.check(model)
     assert model.rowCount() == 2_501
     newest = max(range(2_500), key=lambda i: (1 + i % 28, i))

@@ -1,8 +1,10 @@
-"""The knowledge base: entities with their counts; rename, aliases, merge, and a page per
-entity listing its highlights and facts across articles in date order."""
+"""The entities slice: the knowledge base with its counts; rename, aliases, merge (and
+undo it), and a page per entity listing its highlights and facts across articles in date
+order."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -93,11 +95,11 @@ class EntitiesPanel(ReloadsWhenShown, QWidget):
         entity_id = self.selected_id()
         self.page.set_rows(self.desk.entity_page(entity_id) if self.desk and entity_id else [])
 
-    def _run(self, change: object, done: str) -> bool:
+    def _run(self, change: Callable[[], object], done: str) -> bool:
         from db.errors import StoreError
 
         try:
-            change()  # type: ignore[operator]
+            change()
         except StoreError as exc:
             QMessageBox.warning(self, "Factdesk", str(exc))
             return False
