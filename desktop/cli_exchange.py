@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from db.errors import StoreError
 from db.exports import TABLES, ExportFilter, export_csv
@@ -39,7 +39,7 @@ def _words(text: str) -> list[str]:
     return [w.strip() for w in text.split(",") if w.strip()]
 
 
-def add_parsers(sub: Any) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export", help="export a table (CSV) or spans (JSONL, spaCy, W3C)")
     p.add_argument("table", choices=TABLES)
     p.add_argument("--format", default="csv", choices=FORMATS)

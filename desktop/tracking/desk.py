@@ -2,8 +2,9 @@
 methods bind the analyst's name to the workflow services (each in its own module of this
 package) and to the read-only queries of ``db``. It holds no logic and no SQL of its own.
 
-The window reaches the store only through a ``Desk``; the window module itself imports
-neither SQLAlchemy nor spaCy (they load after the first paint).
+The window opens the store and from then on reaches it only through its ``Desk``, so the
+window module itself imports neither SQLAlchemy nor spaCy (they load after the first
+paint).
 """
 
 from __future__ import annotations

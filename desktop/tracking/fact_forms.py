@@ -7,7 +7,7 @@ meanwhile (``facts.update_fact`` refuses it)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TypedDict, cast
 
 from db.builtin_labels import LITERAL_TYPE, VALUE_LABELS
 from db.entities import entity_names, normalize_alias
@@ -28,11 +28,23 @@ RoleLine = tuple[str, str, str]
 """A role row of the fact editor: (role, text, type)."""
 
 
+class FactValues(TypedDict):
+    """A fact's editable fields (``facts.EDITABLE``)."""
+
+    kind: str
+    predicate: str
+    modality: str
+    status: str
+    time_value: str | None
+    attributed_to: str | None
+    confidence: float
+
+
 @dataclass(frozen=True)
 class FactEdit:
     id: int
     version: int
-    values: dict[str, Any]
+    values: FactValues
 
 
 def draft_for(
@@ -82,7 +94,7 @@ def read_for_edit(store: Store, fact_id: int) -> FactEdit:
     """The editable fields of a fact and the version they were read at."""
     with store.session() as session:
         version, values = fact_values(session, fact_id, EDITABLE)
-    return FactEdit(id=fact_id, version=version, values=values)
+    return FactEdit(id=fact_id, version=version, values=cast(FactValues, values))
 
 
 def save_edit(store: Store, edit: FactEdit, changes: dict[str, object], who: str) -> Fact:

@@ -76,7 +76,9 @@ def _mention(session: Session, mention_id: int) -> Mention:
     return mention
 
 
-def _audit_mention(session: Session, mention: Mention, who: str, action: str, before: Any) -> int:
+def _audit_mention(
+    session: Session, mention: Mention, who: str, action: str, before: dict[str, Any] | None
+) -> int:
     mention.updated_at = utcnow()
     session.add(mention)
     session.flush()

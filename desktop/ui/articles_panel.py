@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtWidgets import (
@@ -89,11 +89,15 @@ class ArticlesPanel(QWidget):
         self.message.hide()
         self.kind = QComboBox()
         self.kind.addItems(KINDS)
-        self.kind.currentTextChanged.connect(lambda text: self._filter(kind=text))
+        self.kind.currentTextChanged.connect(
+            lambda text: self._filter(replace(self.model.query, kind=text))
+        )
         self.source = QComboBox()
         self.source.addItem("All sources", "")
         self.source.currentIndexChanged.connect(
-            lambda _i: self._filter(source=self.source.currentData() or "")
+            lambda _i: self._filter(
+                replace(self.model.query, source=self.source.currentData() or "")
+            )
         )
         self.date_from, self.date_to = _date_edit(), _date_edit()
         for edit in (self.date_from, self.date_to):
@@ -123,10 +127,11 @@ class ArticlesPanel(QWidget):
             d = edit.date()
             return None if d == ANY_DATE else date(d.year(), d.month(), d.day())
 
-        self._filter(date_from=value(self.date_from), date_to=value(self.date_to))
+        start, end = value(self.date_from), value(self.date_to)
+        self._filter(replace(self.model.query, date_from=start, date_to=end))
 
-    def _filter(self, **changes: Any) -> None:
-        self.model.reload(query=replace(self.model.query, **changes))
+    def _filter(self, query: ArticleQuery) -> None:
+        self.model.reload(query=query)
 
     def _row_changed(
         self, current: QModelIndex | QPersistentModelIndex, _previous: QModelIndex

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBo
 from desktop.ui.tasks import Report, TaskRunner
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from desktop.ingest.importer import ImportReport
     from desktop.nlp.pipeline import ModelInfo
     from desktop.settings import Settings
@@ -23,7 +25,9 @@ if TYPE_CHECKING:
     from desktop.tracking.intake import IntakeReport, IntakeRequest
     from desktop.ui.paste_dialog import PasteDialog
 
-PipelineLoader = Callable[[], tuple[Any, "ModelInfo"]]
+Model = tuple["Language | None", "ModelInfo"]
+"""A loaded spaCy pipeline (None: none could be loaded) and what it is."""
+PipelineLoader = Callable[[], Model]
 ARTICLE_FILES = "Articles (*.txt *.md *.markdown *.html *.htm)"
 
 
@@ -50,7 +54,7 @@ class IntakeSlice(QObject):
         self.settings = settings
         self.pipeline_loader = pipeline_loader
         self.desk: Desk | None = None
-        self.model: tuple[Any, ModelInfo] | None = None
+        self.model: tuple[Language, ModelInfo] | None = None
         self.importing = False
         self.waiting_check: list[int] = []
         """Articles stored since the last update check, which follows the next suggest run."""
@@ -69,16 +73,17 @@ class IntakeSlice(QObject):
     def load_model(self) -> None:
         settings, loader = self.settings, self.pipeline_loader
 
-        def work(_report: Report) -> tuple[Any, ModelInfo]:
+        def work(_report: Report) -> Model:
             if loader is not None:
                 return loader()
             from desktop.nlp.pipeline import load_pipeline
 
             return load_pipeline(settings.model_name)
 
-        def done(model: tuple[Any, ModelInfo]) -> None:
-            self.model = model
-            self.model_loaded.emit(model[1].label)
+        def done(model: Model) -> None:
+            nlp, info = model
+            self.model = (nlp, info) if nlp is not None else None  # no pipeline: no suggestions
+            self.model_loaded.emit(info.label)
             self.suggest()
 
         self.runner.run("Loading the language model", work, done)

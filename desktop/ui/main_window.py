@@ -11,7 +11,7 @@ load after that (``start``), and spaCy on a worker thread.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 # Only what the first paint needs is imported here: PySide6 builds every enum of a class
 # (of the whole Qt namespace for ``Qt``: ~80 ms) when the name is first fetched, so the
@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         """Docks where the analyst left them (needs the docks built)."""
-        state: Any = self.qsettings.value("window_state")
+        state = self.qsettings.value("window_state")
         if isinstance(self.qsettings.value("geometry"), QByteArray) and isinstance(
             state, QByteArray
         ):

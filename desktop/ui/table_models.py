@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -56,7 +57,7 @@ _ID = int(ID_ROLE)
 _SORT = int(SORT_ROLE)
 
 
-def iso(value: Any) -> str:
+def iso(value: date | None) -> str:
     """A date as YYYY-MM-DD, nothing as an empty cell."""
     return value.isoformat() if value is not None else ""
 
