@@ -6,20 +6,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow
 
 from desktop.ui.docks import on_screen
+from desktop.ui.slice import Slice
 from desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from db.exports import ExportFilter
-    from desktop.tracking.desk import Desk
     from desktop.ui.facts import FactsSlice
     from desktop.ui.followups import FollowUpsPanel
 
 
-class ExportSlice(QObject):
+class ExportSlice(Slice):
     def __init__(
         self,
         window: QMainWindow,
@@ -29,12 +28,10 @@ class ExportSlice(QObject):
         followups: FollowUpsPanel,
     ) -> None:
         super().__init__(window)
-        self.window = window
         self.runner = runner
         self.docks = docks
         self.facts = facts
         self.followups = followups
-        self.desk: Desk | None = None
 
     def export_view(self, name: str | None = None) -> None:
         """Export what the raised panel shows: the article's facts, the follow-up queue,
@@ -72,7 +69,5 @@ class ExportSlice(QObject):
         self.runner.run(
             f"Exporting {table}",
             lambda _report: desk.export_table(table, target, filters),
-            lambda rows: self.window.statusBar().showMessage(
-                f"Exported {rows} rows to {target}.", 8000
-            ),
+            lambda rows: self.say(f"Exported {rows} rows to {target}.", 8000),
         )

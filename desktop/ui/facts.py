@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 from db.errors import StoreError
 from desktop.ui.fact_panel import FactPanel
 from desktop.ui.fact_table_panel import FactTablePanel
+from desktop.ui.slice import Slice
 from desktop.ui.table_models import ID_ROLE, FactListModel
 from desktop.ui.table_views import row_view
 
@@ -26,16 +27,14 @@ if TYPE_CHECKING:
     from desktop.ui.undo import UndoHistory
 
 
-class FactsSlice(QObject):
+class FactsSlice(Slice):
     changed = Signal()
     """A fact was created (its roles may have made entities)."""
 
     def __init__(self, window: QMainWindow, review: ReviewSlice, undo: UndoHistory) -> None:
         super().__init__(window)
-        self.window = window
         self.review = review
         self.undo = undo
-        self.desk: Desk | None = None
         self.model = FactListModel(self)
         self.table = row_view(self.model, "fact_table")
         self.table.clicked.connect(self._on_clicked)
@@ -55,9 +54,6 @@ class FactsSlice(QObject):
 
     def bind(self, desk: Desk) -> None:
         self.desk = self.panel.desk = desk
-
-    def _say(self, text: str, ms: int) -> None:
-        self.window.statusBar().showMessage(text, ms)
 
     def _show_article(self, opened: OpenedArticle) -> None:
         self.model.set_rows(opened.page.facts)
@@ -91,7 +87,7 @@ class FactsSlice(QObject):
         try:
             draft = desk.draft_for(article_id, mention, review.view.selection_offsets())
         except StoreError as exc:
-            self._say(str(exc), 5000)
+            self.say(str(exc), 5000)
             return
         text = review.text
         subject = subject_type = ""
@@ -130,12 +126,12 @@ class FactsSlice(QObject):
             try:
                 desk.create_fact_with_roles(draft, dialog.role_values())
             except StoreError as exc:
-                QMessageBox.warning(self.window, "Factdesk", str(exc))
+                self.warn(str(exc))
                 return
             self._refresh()
             self.undo.push_latest()
             self.changed.emit()
-            self._say("Fact saved.", 4000)
+            self.say("Fact saved.", 4000)
 
         dialog.accepted.connect(save)
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
@@ -148,12 +144,12 @@ class FactsSlice(QObject):
 
         fact_id, desk = self.selected_fact_id(), self.desk
         if fact_id is None or desk is None:
-            self._say("Select a fact in the Facts list first.", 4000)
+            self.say("Select a fact in the Facts list first.", 4000)
             return
         try:
             edit = desk.fact_for_edit(fact_id)
         except StoreError as exc:
-            QMessageBox.warning(self.window, "Factdesk", str(exc))
+            self.warn(str(exc))
             return
         dialog = FactEditDialog(fact_id, edit.values, self.window)
         self.edit_dialog = dialog
@@ -165,9 +161,9 @@ class FactsSlice(QObject):
             try:
                 desk.update_fact(edit, changes)
             except StoreError as exc:
-                QMessageBox.warning(self.window, "Factdesk", str(exc))
+                self.warn(str(exc))
             else:
-                self._say(f"Fact #{fact_id} saved.", 4000)
+                self.say(f"Fact #{fact_id} saved.", 4000)
                 self.undo.push_latest()
             self._refresh(fact_id)
 
@@ -177,7 +173,7 @@ class FactsSlice(QObject):
     def link_fact(self) -> None:
         source, desk = self.selected_fact_id(), self.desk
         if source is None or desk is None:
-            self._say("Select a fact first (in the Facts list), then Ctrl+L.", 5000)
+            self.say("Select a fact first (in the Facts list), then Ctrl+L.", 5000)
             return
         from desktop.ui.fact_panel import LinkDialog
 
@@ -191,10 +187,10 @@ class FactsSlice(QObject):
             try:
                 desk.link(source, target, dialog.type.currentText(), dialog.note.text())
             except StoreError as exc:
-                QMessageBox.warning(self.window, "Factdesk", str(exc))
+                self.warn(str(exc))
                 return
             self.panel.show_fact(source)
-            self._say(f"Linked fact #{source} to #{target}.", 5000)
+            self.say(f"Linked fact #{source} to #{target}.", 5000)
 
         dialog.accepted.connect(save)
         dialog.open()

@@ -10,9 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
+from desktop.ui.slice import Slice
 from desktop.ui.tasks import Report, TaskRunner
 
 if TYPE_CHECKING:
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from desktop.ingest.importer import ImportReport
     from desktop.nlp.pipeline import ModelInfo
     from desktop.settings import Settings
-    from desktop.tracking.desk import Desk
     from desktop.tracking.intake import IntakeReport, IntakeRequest
     from desktop.ui.paste_dialog import PasteDialog
 
@@ -31,7 +31,7 @@ PipelineLoader = Callable[[], Model]
 ARTICLE_FILES = "Articles (*.txt *.md *.markdown *.html *.htm)"
 
 
-class IntakeSlice(QObject):
+class IntakeSlice(Slice):
     model_loaded = Signal(str)
     """The loaded model's label."""
     stored = Signal()
@@ -49,20 +49,15 @@ class IntakeSlice(QObject):
         pipeline_loader: PipelineLoader | None,
     ) -> None:
         super().__init__(window)
-        self.window = window
         self.runner = runner
         self.settings = settings
         self.pipeline_loader = pipeline_loader
-        self.desk: Desk | None = None
         self.model: tuple[Language, ModelInfo] | None = None
         self.importing = False
         self.waiting_check: list[int] = []
         """Articles stored since the last update check, which follows the next suggest run."""
         self.last_import: ImportReport | None = None
         self.paste: PasteDialog | None = None
-
-    def _say(self, text: str, ms: int) -> None:
-        self.window.statusBar().showMessage(text, ms)
 
     def _run(self, name: str, request: IntakeRequest, done: Callable[[IntakeReport], None]) -> None:
         desk = self.desk
@@ -99,7 +94,7 @@ class IntakeSlice(QObject):
             new = report.imported.new_ids
             self.stored.emit()
             self.open_article.emit(new[0] if new else None)
-            self._say(f"First run: {report.imported.summary()}", 8000)
+            self.say(f"First run: {report.imported.summary()}", 8000)
             self.suggest()
 
         self.importing = True
@@ -124,7 +119,7 @@ class IntakeSlice(QObject):
             self.last_import = result
             self.waiting_check += result.new_ids
             self.stored.emit()
-            self._say(result.summary(), 10000)
+            self.say(result.summary(), 10000)
             if result.failed:
                 failures = "\n".join(f"{p.name}: {why}" for p, why in result.failed)
                 box = QMessageBox(
@@ -155,10 +150,10 @@ class IntakeSlice(QObject):
             try:
                 article_id, created = desk.add_text_article(*dialog.values())
             except StoreError as exc:
-                QMessageBox.warning(self.window, "Factdesk", str(exc))
+                self.warn(str(exc))
                 return
             if not created:
-                self._say("That text is already in the store; opened it.", 6000)
+                self.say("That text is already in the store; opened it.", 6000)
             self.waiting_check.append(article_id)
             self.stored.emit()
             self.open_article.emit(article_id)
@@ -181,7 +176,7 @@ class IntakeSlice(QObject):
 
         def done(report: IntakeReport) -> None:
             if report.followups_with_candidates:
-                self._say(
+                self.say(
                     f"{report.followups_with_candidates} open follow-up(s) have candidates in "
                     "the new articles: see Follow-ups, Check for updates.",
                     15000,

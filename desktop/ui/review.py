@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QMainWindow
 
 from db.errors import StoreError
 from db.models import Mention, MentionState
 from desktop.ui.review_pane import ArticlePane, HighlightSide
+from desktop.ui.slice import Slice
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
@@ -26,7 +27,7 @@ Change = Callable[["Desk", Mention], Mention]
 """One committed change of the current highlight, returning it as stored."""
 
 
-class ReviewSlice(QObject):
+class ReviewSlice(Slice):
     opened = Signal(object)
     """The ``desktop.tracking.review.OpenedArticle`` just shown."""
     changed = Signal()
@@ -40,7 +41,6 @@ class ReviewSlice(QObject):
         qsettings: QSettings,
     ) -> None:
         super().__init__(window)
-        self.window = window
         self.articles = articles
         self.undo = undo
         self.qsettings = qsettings
@@ -48,7 +48,6 @@ class ReviewSlice(QObject):
         self.side = HighlightSide()
         self.view = self.pane.view
         self.inspector = self.side.inspector
-        self.desk: Desk | None = None
         self.article_id: int | None = None
         self.text = ""
         self.mentions: list[Mention] = []
@@ -56,9 +55,6 @@ class ReviewSlice(QObject):
         self.current = -1
         self.picker: QDialog | None = None
         undo.applied.connect(self._after_undo)
-
-    def _say(self, text: str, ms: int) -> None:
-        self.window.statusBar().showMessage(text, ms)
 
     # ----- opening -------------------------------------------------------------------
     def open_article(self, article_id: int | None, *, keep_current: bool = False) -> None:
@@ -121,7 +117,7 @@ class ReviewSlice(QObject):
                 index += step
             if not 0 <= index < len(self.mentions):
                 if undecided_only:
-                    self._say("No more undecided highlights this way.", 3000)
+                    self.say("No more undecided highlights this way.", 3000)
                 return
             if not undecided_only or self.mentions[index].state == MentionState.SUGGESTED:
                 break
@@ -133,12 +129,12 @@ class ReviewSlice(QObject):
         (by default: reload the article's highlights and keep the updated one current)."""
         mention = self.current_mention
         if mention is None or self.desk is None:
-            self._say("No highlight selected: press J to go to the first one.", 4000)
+            self.say("No highlight selected: press J to go to the first one.", 4000)
             return
         try:
             updated = change(self.desk, mention)
         except StoreError as exc:
-            QMessageBox.warning(self.window, "Factdesk", str(exc))
+            self.warn(str(exc))
             return
         if then is not None:
             then(updated)
@@ -199,7 +195,7 @@ class ReviewSlice(QObject):
         selection = self.view.selection_offsets()
         desk, article_id = self.desk, self.article_id
         if selection is None or desk is None or article_id is None:
-            self._say("Select text first, then press N to highlight it.", 4000)
+            self.say("Select text first, then press N to highlight it.", 4000)
             return
         from desktop.ui.pickers import LabelPicker
 
@@ -210,7 +206,7 @@ class ReviewSlice(QObject):
             try:
                 added = desk.add_mention(article_id, selection[0], selection[1], dialog.label())
             except StoreError as exc:
-                QMessageBox.warning(self.window, "Factdesk", str(exc))
+                self.warn(str(exc))
                 return
             self._after_change(added.id)
 
