@@ -19,6 +19,7 @@ from typing import TextIO
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from db.errors import StoreError
+from db.list_query import Queue
 from db.models import FollowUpState, LinkType
 from db.store import Store, explain_database_error, integrity_report, open_store
 from desktop.cli_exchange import add_parsers as add_exchange_parsers
@@ -30,6 +31,8 @@ from desktop.cli_exchange import (
 )
 from desktop.settings import Settings
 
+UNSETTLED = {FollowUpState.PROPOSED, FollowUpState.OPEN}
+"""States a follow-up cannot be resolved into."""
 TRACKING_COMMANDS = {"followups", "followup", "check-updates", "resolve", "link", "history"}
 
 
@@ -78,8 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_fu = sub.add_parser("followups", help="list follow-ups (the review queue)")
     p_fu.add_argument(
         "--state",
-        default="open",
-        choices=["proposed", "open", "due", "overdue", "upcoming", "snoozed", "resolved", "all"],
+        default=Queue.OPEN.value,
+        choices=[part.value for part in Queue],
         help="which part of the queue (default: open = due, overdue, upcoming and snoozed)",
     )
     p_fu.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD", help="the queue on that day")
@@ -104,7 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_resolve.add_argument(
         "--state",
         required=True,
-        choices=[s.value for s in FollowUpState if s.value not in {"proposed", "open"}],
+        choices=[
+            s.value for s in FollowUpState if s not in {FollowUpState.PROPOSED, FollowUpState.OPEN}
+        ],
     )
     p_resolve.add_argument(
         "--evidence", metavar="ARTICLE_OR_FACT", help="article:ID, fact:ID or ID"

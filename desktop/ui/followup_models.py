@@ -1,13 +1,14 @@
-"""The follow-up queue's models: the queue (with the parts it is cut into), the filter
-proxy over it, and the candidate articles an update check found for one follow-up."""
+"""The follow-up queue's models: the queue, the filter proxy over it (by the parts the
+queue is cut into, ``db.list_query.Queue``), and the candidate articles an update check
+found for one follow-up."""
 
 from __future__ import annotations
 
-import enum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
+from db.list_query import OPEN_PARTS, Queue
 from desktop.ui.table_models import SORT_ROLE, Cell, RowTableModel, iso
 
 if TYPE_CHECKING:
@@ -15,24 +16,6 @@ if TYPE_CHECKING:
 
     from db.followups import FollowUpRow
     from desktop.tracking.updates import Candidate
-
-
-class Queue(enum.StrEnum):
-    """The parts of the review queue (``db.followups.bucket_of``), and the choices of the
-    queue's filter: ``OPEN`` is due, overdue, upcoming and snoozed together; ``ALL``,
-    everything."""
-
-    OPEN = "open"
-    PROPOSED = "proposed"
-    DUE = "due"
-    OVERDUE = "overdue"
-    UPCOMING = "upcoming"
-    SNOOZED = "snoozed"
-    RESOLVED = "resolved"
-    ALL = "all"
-
-
-OPEN_PARTS = {Queue.DUE, Queue.OVERDUE, Queue.UPCOMING, Queue.SNOOZED}
 
 
 def spoken(state: str) -> str:

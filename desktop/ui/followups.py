@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.list_query import Queue
 from db.models import FollowUpState
 from desktop.ui.dates import date_edit, from_qdate
 from desktop.ui.dialog_buttons import add_buttons
-from desktop.ui.followup_models import CandidateModel, FollowUpModel, Queue, QueueFilter, spoken
+from desktop.ui.followup_models import CandidateModel, FollowUpModel, QueueFilter, spoken
 from desktop.ui.table_models import ID_ROLE
 from desktop.ui.table_views import row_view
 from desktop.ui.tasks import TaskRunner

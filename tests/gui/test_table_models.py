@@ -11,11 +11,12 @@ from PySide6.QtCore import Qt
 from db.articles import NewArticle
 from db.facts import FactRow
 from db.followups import FollowUpRow
+from db.list_query import Queue
 from db.store import Store
 from desktop.ingest.importer import store_articles
 from desktop.tracking.desk import Desk
 from desktop.ui.articles_panel import article_pages
-from desktop.ui.followup_models import FollowUpModel, Queue, QueueFilter
+from desktop.ui.followup_models import FollowUpModel, QueueFilter
 from desktop.ui.table_models import ID_ROLE, SORT_ROLE, ArticleListModel, FactListModel
 
 pytestmark = pytest.mark.gui
