@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_fu.add_argument(
         "--state",
         default=Queue.OPEN.value,
-        choices=[part.value for part in Queue],
+        choices=[Queue.PROPOSED.value, *(q.value for q in Queue if q != Queue.PROPOSED)],
         help="which part of the queue (default: open = due, overdue, upcoming and snoozed)",
     )
     p_fu.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD", help="the queue on that day")
