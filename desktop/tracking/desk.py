@@ -21,6 +21,7 @@ from db import article_list, fact_table, fts
 from db import facts as fact_reads
 from db.articles import ArticleRow, count_articles
 from db.audit import last_change
+from db.builtin_labels import LITERAL_TYPE
 from db.entities import EntityRow, PageLine, entity_names, entity_rows
 from db.exports import ExportFilter
 from db.fact_table import FactTableRow
@@ -182,7 +183,7 @@ class Desk:
     ) -> Fact:
         """Create a fact with a subject (an entity) and an object (a value)."""
         return self.create_fact_with_roles(
-            draft, [("subject", subject_name, subject_type), ("object", object_text, "MISC")]
+            draft, [("subject", subject_name, subject_type), ("object", object_text, LITERAL_TYPE)]
         )
 
     def fact_for_edit(self, fact_id: int) -> fact_forms.FactEdit:

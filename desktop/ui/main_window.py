@@ -19,8 +19,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
-from desktop.ui.tasks import TaskRunner
-
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 
@@ -48,7 +46,6 @@ class MainWindow(QMainWindow):
         self.qsettings = qsettings or QSettings()
         self._pipeline_loader = pipeline_loader
         self.desk: Desk | None = None
-        self.runner = TaskRunner(self)
         self.setAcceptDrops(True)
         self.setWindowTitle("Factdesk")
         self._restore_geometry()
@@ -83,8 +80,10 @@ class MainWindow(QMainWindow):
         from desktop.ui.intake import IntakeSlice
         from desktop.ui.review import ReviewSlice
         from desktop.ui.task_bar import TaskBar
+        from desktop.ui.tasks import TaskRunner
         from desktop.ui.undo import UndoHistory
 
+        self.runner = TaskRunner(self)
         self.undo = UndoHistory(self)
         self.articles = ArticlesPanel(
             lambda text, ranked: self._desk().search(text, ranked),
@@ -280,6 +279,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Cancel background work and wait for its threads; close the store."""
-        self.runner.shutdown()
+        if hasattr(self, "runner"):  # built
+            self.runner.shutdown()
         if self.desk is not None:
             self.desk.close()
