@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -130,17 +130,23 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
         """All the roles a delegate wants for one cell in one call: a view asks for about
         eight per cell on every paint, and one Python call instead of eight is what keeps
-        a page of scrolling within a frame."""
-        row = index.row()
+        a page of scrolling within a frame (so the roles are dispatched inline here)."""
+        row, column = index.row(), index.column()
         valid = 0 <= row < self.rowCount()
-        span = [roleDataSpan] if isinstance(roleDataSpan, QModelRoleData) else roleDataSpan
-        for entry in cast("Iterable[QModelRoleData]", span):
+        # Qt passes a span, which iterates; PySide6's stub gives it no __iter__.
+        entries: Iterable[QModelRoleData] = roleDataSpan  # type: ignore[assignment]
+        for entry in entries:
             role = entry.role()
-            value = self._value(row, index.column(), role) if valid else None
-            if value is None:
+            if not valid:
                 entry.clearData()
+            elif role in _SHOWN:
+                entry.setData(self.display(row, column))
+            elif role == _ID:
+                entry.setData(self.row_id(self.row_at(row)))
+            elif role == _SORT:
+                entry.setData(self.sort_key(self.row_at(row), column))
             else:
-                entry.setData(value)
+                entry.clearData()
 
 
 @dataclass(frozen=True)
