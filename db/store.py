@@ -20,6 +20,7 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from db import crash_points
+from db.backup import copy_sqlite
 from db.clock import utcnow
 from db.errors import StoreError
 
@@ -134,17 +135,8 @@ class Store:
 
 def _backup_sqlite(path: Path) -> Path:
     """Copy a SQLite file (WAL content included) next to itself with a timestamp."""
-    stamp = utcnow().strftime("%Y%m%dT%H%M%S%f")
-    target = path.with_name(f"{path.name}.{stamp}.bak")
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    target = path.with_name(f"{path.name}.{utcnow():%Y%m%dT%H%M%S%f}.bak")
+    copy_sqlite(path, target)
     return target
 
 

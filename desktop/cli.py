@@ -19,6 +19,7 @@ from typing import TextIO
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from db.errors import StoreError
+from db.list_query import Queue
 from db.models import FollowUpState, LinkType
 from db.store import Store, explain_database_error, integrity_report, open_store
 from desktop.cli_exchange import add_parsers as add_exchange_parsers
@@ -30,6 +31,8 @@ from desktop.cli_exchange import (
 )
 from desktop.settings import Settings
 
+UNSETTLED = {FollowUpState.PROPOSED, FollowUpState.OPEN}
+"""States a follow-up cannot be resolved into."""
 TRACKING_COMMANDS = {"followups", "followup", "check-updates", "resolve", "link", "history"}
 
 
@@ -78,8 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_fu = sub.add_parser("followups", help="list follow-ups (the review queue)")
     p_fu.add_argument(
         "--state",
-        default="open",
-        choices=["proposed", "open", "due", "overdue", "upcoming", "snoozed", "resolved", "all"],
+        default=Queue.OPEN.value,
+        choices=[Queue.PROPOSED.value, *(q.value for q in Queue if q != Queue.PROPOSED)],
         help="which part of the queue (default: open = due, overdue, upcoming and snoozed)",
     )
     p_fu.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD", help="the queue on that day")
@@ -104,7 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_resolve.add_argument(
         "--state",
         required=True,
-        choices=[s.value for s in FollowUpState if s.value not in {"proposed", "open"}],
+        choices=[
+            s.value for s in FollowUpState if s not in {FollowUpState.PROPOSED, FollowUpState.OPEN}
+        ],
     )
     p_resolve.add_argument(
         "--evidence", metavar="ARTICLE_OR_FACT", help="article:ID, fact:ID or ID"
@@ -188,9 +193,11 @@ def cmd_label(store: Store, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_import(store: Store, paths: list[Path], out: TextIO, err: TextIO) -> int:
-    from desktop.ingest.importer import import_paths
+    """The intake chain's first step: the files are stored; ``suggest`` comes next."""
+    from desktop.tracking.intake import IntakeRequest, run_intake
 
-    report = import_paths(store, paths)
+    report = run_intake(store, IntakeRequest(paths=paths, check=False)).imported
+    assert report is not None
     for path, reason in report.failed:
         print(f"{path}: {reason}", file=err)
     print(report.summary(), file=out)
@@ -198,13 +205,15 @@ def cmd_import(store: Store, paths: list[Path], out: TextIO, err: TextIO) -> int
 
 
 def cmd_suggest(store: Store, settings: Settings, out: TextIO, err: TextIO) -> int:
+    """The intake chain's suggest step, for every article that has no suggestions yet."""
     from desktop.nlp.pipeline import load_pipeline
-    from desktop.nlp.suggest import suggest_articles
+    from desktop.tracking.intake import IntakeRequest, run_intake
 
     nlp, info = load_pipeline(settings.model_name)
     if not info.statistical:
         print("No spaCy model is installed: suggestions come from rules and are weaker.", file=err)
-    report = suggest_articles(store, nlp, info)
+    report = run_intake(store, IntakeRequest(model=(nlp, info), check=False)).suggested
+    assert report is not None
     print(
         f"Suggested {report.mentions} highlights in {report.articles} "
         f"article{'s' if report.articles != 1 else ''} with {info.label}.",

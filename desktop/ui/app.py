@@ -36,7 +36,7 @@ def run_app(settings: Settings) -> int:
     app.setOrganizationName(APP_ORG)
     app.setApplicationName(APP_NAME)
     app.setStyle("Fusion")
-    apply_palette(QSettings().value("dark", False, type=bool))
+    apply_palette(bool(QSettings().value("dark", False, type=bool)))
     sys.excepthook = _excepthook
     window = open_window(settings)
     window.cannot_open.connect(lambda: app.exit(2))

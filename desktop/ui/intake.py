@@ -1,0 +1,186 @@
+"""The intake slice: articles come in (files chosen or dropped, folders, pasted text, the
+sample articles on a first run), then the language model suggests for them once it is
+loaded, then they are matched against the open follow-ups. Each step is the intake chain
+(``desktop.tracking.intake``) run off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
+
+from desktop.ui.slice import Slice
+from desktop.ui.tasks import Report, TaskRunner
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from desktop.ingest.importer import ImportReport
+    from desktop.nlp.pipeline import ModelInfo
+    from desktop.settings import Settings
+    from desktop.tracking.intake import IntakeReport, IntakeRequest
+    from desktop.ui.paste_dialog import PasteDialog
+
+Model = tuple["Language | None", "ModelInfo"]
+"""A loaded spaCy pipeline (None: none could be loaded) and what it is."""
+PipelineLoader = Callable[[], Model]
+ARTICLE_FILES = "Articles (*.txt *.md *.markdown *.html *.htm)"
+
+
+class IntakeSlice(Slice):
+    model_loaded = Signal(str)
+    """The loaded model's label."""
+    stored = Signal()
+    """New articles are in the store."""
+    open_article = Signal(object)
+    """An article to show (an id, or None for the first in the list)."""
+    suggested = Signal(object)
+    """The ``IntakeReport`` of a suggest (and update check) run."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        runner: TaskRunner,
+        settings: Settings,
+        pipeline_loader: PipelineLoader | None,
+    ) -> None:
+        super().__init__(window)
+        self.runner = runner
+        self.settings = settings
+        self.pipeline_loader = pipeline_loader
+        self.model: tuple[Language, ModelInfo] | None = None
+        self.importing = False
+        self.waiting_check: list[int] = []
+        """Articles stored since the last update check, which follows the next suggest run."""
+        self.last_import: ImportReport | None = None
+        self.paste: PasteDialog | None = None
+
+    def _run(self, name: str, request: IntakeRequest, done: Callable[[IntakeReport], None]) -> None:
+        desk = self.desk
+        assert desk is not None
+        self.runner.run(name, lambda report: desk.intake(request, report), done)
+
+    # ----- the model -------------------------------------------------------------------
+    def load_model(self) -> None:
+        settings, loader = self.settings, self.pipeline_loader
+
+        def work(_report: Report) -> Model:
+            if loader is not None:
+                return loader()
+            from desktop.nlp.pipeline import load_pipeline
+
+            return load_pipeline(settings.model_name)
+
+        def done(model: Model) -> None:
+            nlp, info = model
+            self.model = (nlp, info) if nlp is not None else None  # no pipeline: no suggestions
+            self.model_loaded.emit(info.label)
+            self.suggest()
+
+        self.runner.run("Loading the language model", work, done)
+
+    # ----- articles in -------------------------------------------------------------------
+    def import_seeds(self) -> None:
+        from desktop.settings import seeds_dir
+        from desktop.tracking.intake import IntakeRequest
+
+        def done(report: IntakeReport) -> None:
+            self.importing = False
+            assert report.imported is not None
+            new = report.imported.new_ids
+            self.stored.emit()
+            self.open_article.emit(new[0] if new else None)
+            self.say(f"First run: {report.imported.summary()}", 8000)
+            self.suggest()
+
+        self.importing = True
+        self._run("Importing sample articles", IntakeRequest([seeds_dir()], check=False), done)
+
+    def import_dialog(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self.window, "Import articles", "", ARTICLE_FILES)
+        if names:
+            self.import_files([Path(n) for n in names])
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Import files and folders off the GUI thread, then suggest for the new articles."""
+        from desktop.tracking.intake import IntakeRequest
+
+        if self.desk is None or not paths:
+            return
+
+        def done(report: IntakeReport) -> None:
+            self.importing = False
+            result = report.imported
+            assert result is not None
+            self.last_import = result
+            self.waiting_check += result.new_ids
+            self.stored.emit()
+            self.say(result.summary(), 10000)
+            if result.failed:
+                failures = "\n".join(f"{p.name}: {why}" for p, why in result.failed)
+                box = QMessageBox(
+                    QMessageBox.Icon.Warning,
+                    "Import",
+                    f"{result.summary()}\n\n{failures}",
+                    QMessageBox.StandardButton.Ok,
+                    self.window,
+                )
+                box.open()
+            self.suggest()
+
+        self.importing = True
+        self._run("Importing", IntakeRequest(paths, check=False), done)
+
+    def paste_dialog(self) -> None:
+        if self.desk is None:
+            return
+        from desktop.ui.paste_dialog import PasteDialog
+
+        dialog = PasteDialog(QApplication.clipboard().text(), date.today(), self.window)
+        self.paste = dialog
+        desk = self.desk
+
+        def save() -> None:
+            from db.errors import StoreError
+
+            try:
+                article_id, created = desk.add_text_article(*dialog.values())
+            except StoreError as exc:
+                self.warn(str(exc))
+                return
+            if not created:
+                self.say("That text is already in the store; opened it.", 6000)
+            self.waiting_check.append(article_id)
+            self.stored.emit()
+            self.open_article.emit(article_id)
+            self.suggest()
+
+        dialog.accepted.connect(save)
+        dialog.open()
+
+    # ----- suggest, then check ----------------------------------------------------------
+    def suggest(self) -> None:
+        """Suggest for every article without suggestions, then match the articles stored
+        since the last check against the open follow-ups; waits for the model and for an
+        import under way."""
+        if self.model is None or self.importing or self.desk is None:
+            return
+        from desktop.tracking.intake import IntakeRequest
+
+        request = IntakeRequest(model=self.model, check_ids=self.waiting_check)
+        self.waiting_check = []
+
+        def done(report: IntakeReport) -> None:
+            if report.followups_with_candidates:
+                self.say(
+                    f"{report.followups_with_candidates} open follow-up(s) have candidates in "
+                    "the new articles: see Follow-ups, Check for updates.",
+                    15000,
+                )
+            self.suggested.emit(report)
+
+        self._run("Suggesting highlights", request, done)
