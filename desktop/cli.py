@@ -28,6 +28,8 @@ from desktop.cli_exchange import (
     cmd_import_annotations,
     cmd_restore,
 )
+from desktop.cli_sources import SOURCE_COMMANDS
+from desktop.cli_sources import add_parsers as add_source_parsers
 from desktop.settings import Settings
 
 TRACKING_COMMANDS = {"followups", "followup", "check-updates", "resolve", "link", "history"}
@@ -53,12 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print versions and the model")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p_import = sub.add_parser("import", help="import article files and folders")
-    p_import.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p_import = sub.add_parser("import", help="import article files, folders and web pages")
+    p_import.add_argument("paths", nargs="+", metavar="PATH|URL")
 
     sub.add_parser("suggest", help="suggest highlights for articles that have none yet")
 
     add_exchange_parsers(sub)
+    add_source_parsers(sub)
 
     p_analyze = sub.add_parser(
         "analyze", help="run the suggestion pipeline on one file, without the database"
@@ -187,16 +190,6 @@ def cmd_label(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def cmd_import(store: Store, paths: list[Path], out: TextIO, err: TextIO) -> int:
-    from desktop.ingest.importer import import_paths
-
-    report = import_paths(store, paths)
-    for path, reason in report.failed:
-        print(f"{path}: {reason}", file=err)
-    print(report.summary(), file=out)
-    return 1 if report.failed else 0
-
-
 def cmd_suggest(store: Store, settings: Settings, out: TextIO, err: TextIO) -> int:
     from desktop.nlp.pipeline import load_pipeline
     from desktop.nlp.suggest import suggest_articles
@@ -253,6 +246,8 @@ def run(
         if store.backup_path is not None:
             print(f"Backed up the database to {store.backup_path} before upgrading it.", file=err)
         if args.command == "import":
+            from desktop.cli_sources import cmd_import
+
             return cmd_import(store, args.paths, out, err)
         if args.command == "suggest":
             return cmd_suggest(store, settings, out, err)
@@ -264,6 +259,10 @@ def run(
             from desktop.cli_tracking import run_tracking
 
             return run_tracking(store, settings, args, out, err)
+        if args.command in SOURCE_COMMANDS:
+            from desktop.cli_sources import run_sources
+
+            return run_sources(store, settings, args, out, err)
         if args.command == "label":
             return cmd_label(store, args, out)
         if args.command == "db" and args.db_command == "backup":

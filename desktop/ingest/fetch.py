@@ -78,6 +78,7 @@ class Fetched:
     etag: str | None = None
     last_modified: str | None = None
     content_type: str = ""
+    charset: str | None = None
 
     @property
     def not_modified(self) -> bool:
@@ -113,7 +114,7 @@ class _Watchdog:
         self.expired = False
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._fire)
+        self._timer = threading.Timer(seconds, self.fire)
         self._timer.daemon = True
         self._timer.start()
 
@@ -135,7 +136,7 @@ class _Watchdog:
         with contextlib.suppress(OSError):
             sock.shutdown(socket.SHUT_RDWR)
 
-    def _fire(self) -> None:
+    def fire(self) -> None:
         with self._lock:
             self.expired = True
             for sock in self._sockets:
@@ -238,6 +239,14 @@ class Fetcher:
             trust_env=False,
         )
         self._robots: dict[str, RobotFileParser | None] = {}
+        self._aborted = threading.Event()
+        self._watchdogs: set[_Watchdog] = set()
+
+    def abort(self) -> None:
+        """Stop the fetch under way (from another thread) and refuse further ones."""
+        self._aborted.set()
+        for watchdog in list(self._watchdogs):
+            watchdog.fire()
 
     def __enter__(self) -> Fetcher:
         return self
@@ -269,8 +278,11 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        if self._aborted.is_set():
+            raise FetchError("Cancelled.")
         until = min(until or float("inf"), time.monotonic() + lim.deadline)
         watchdog = _Watchdog(max(0.0, until - time.monotonic()))
+        self._watchdogs.add(watchdog)
         current = url
         seen = [url]
         try:
@@ -308,8 +320,11 @@ class Fetcher:
             raise FetchError(explain(exc, current, lim)) from exc
         finally:
             watchdog.cancel()
+            self._watchdogs.discard(watchdog)
 
     def _late(self, url: str) -> FetchError:
+        if self._aborted.is_set():
+            return FetchError("Cancelled.")
         return FetchError(f"{url} did not finish within {_seconds(self.limits.deadline)}; gave up.")
 
     @staticmethod
@@ -342,6 +357,7 @@ class Fetcher:
 
     @staticmethod
     def _fetched(requested: str, response: httpx.Response, body: bytes) -> Fetched:
+        declared = response.headers.get("content-type", "")
         return Fetched(
             requested=requested,
             url=str(response.url),
@@ -349,7 +365,8 @@ class Fetcher:
             body=body,
             etag=response.headers.get("etag"),
             last_modified=response.headers.get("last-modified"),
-            content_type=response.headers.get("content-type", "").split(";")[0].strip().lower(),
+            content_type=declared.split(";")[0].strip().lower(),
+            charset=response.charset_encoding,
         )
 
     # ----- robots.txt ------------------------------------------------------------------
