@@ -134,13 +134,12 @@ def known_urls(session: Session, *, keys: Iterable[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for i in range(0, len(wanted), 500):
         chunk = wanted[i : i + 500]
-        found.update(
-            session.execute(
-                select(col(ArticleUrl.key), col(ArticleUrl.article_id)).where(
-                    col(ArticleUrl.key).in_(chunk)
-                )
-            ).tuples()
+        rows = session.execute(
+            select(col(ArticleUrl.key), col(ArticleUrl.article_id)).where(
+                col(ArticleUrl.key).in_(chunk)
+            )
         )
+        found.update((key, article_id) for key, article_id in rows)
     return found
 
 

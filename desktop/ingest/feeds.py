@@ -100,7 +100,8 @@ def _feed_link(body: bytes) -> str | None:
 
 
 def parse_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
-    """The feed's title and entries, or FeedError for what is not a feed."""
+    """The feed's title and entries, or FeedError for what is not a feed. Malformed XML
+    is read as far as feedparser can; it is an error only when no entry survives."""
     parsed = feedparser.parse(
         body,
         response_headers={"content-location": url, "content-type": content_type or "text/xml"},
@@ -108,17 +109,17 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
         resolve_relative_uris=True,
     )
     entries = [_entry(e) for e in parsed.entries]
-    if not parsed.version and not entries:
+    broken = parsed.get("bozo") and not any(e.link for e in entries)
+    if (not parsed.version and not entries) or broken:
         head = body[:1000].lstrip().lower()
         if b"<html" in head or b"<!doctype html" in head:
             link = _feed_link(body)
             hint = f"; its feed may be {link}" if link else ""
             raise FeedError(f"{url} is a web page, not an RSS or Atom feed{hint}.")
         problem = parsed.get("bozo_exception")
-        where = ""
+        detail = f" ({problem})" if problem is not None else ""
         if problem is not None and hasattr(problem, "getLineNumber"):
-            where = f" at line {problem.getLineNumber()}"
-        detail = f" (XML error{where}: {problem})" if problem is not None else ""
+            detail = f" (XML error at line {problem.getLineNumber()}: {problem.getMessage()})"
         raise FeedError(f"{url} is not a readable RSS or Atom feed{detail}.")
     title = _SPACE.sub(" ", parsed.feed.get("title", "")).strip()
     return ParsedFeed(title=title, entries=entries)
