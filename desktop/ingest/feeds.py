@@ -18,6 +18,8 @@ from lxml.html import fragment_fromstring
 
 FULL_TEXT_CHARS = 500
 """An entry whose content has at least this much text is a whole article, not a teaser."""
+SHORT_FULL_TEXT_CHARS = 200
+"""A shorter content is the whole article when it is at least twice the entry's summary."""
 
 _DROP = ("script", "style", "noscript", "iframe", "object", "embed", "form", "template")
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"}
@@ -84,11 +86,15 @@ def _entry(raw: Any) -> Entry:
     contents = [c.get("value", "") for c in raw.get("content", []) if c.get("value")]
     content_html = max(contents, key=len) if contents else ""
     text = html_text(content_html) if content_html else ""
+    summary = html_text(raw.get("summary", "")) if text else ""
+    whole = len(text) >= FULL_TEXT_CHARS or (
+        len(text) >= SHORT_FULL_TEXT_CHARS and len(text) >= 2 * len(summary)
+    )
     return Entry(
         link=(raw.get("link") or "").strip() or None,
         title=_SPACE.sub(" ", raw.get("title", "")).strip(),
         published=_date(raw),
-        text=text if len(text) >= FULL_TEXT_CHARS else "",
+        text=text if whole else "",
         content_html=content_html,
     )
 
@@ -105,8 +111,10 @@ def parse_feed(body: bytes, url: str, content_type: str = "") -> ParsedFeed:
     parsed = feedparser.parse(
         body,
         response_headers={"content-location": url, "content-type": content_type or "text/xml"},
-        sanitize_html=True,
-        resolve_relative_uris=True,
+        # Only the text of an entry is kept (html_text drops scripts and styles), so
+        # feedparser's HTML sanitising and link rewriting would be work thrown away.
+        sanitize_html=False,
+        resolve_relative_uris=False,
     )
     entries = [_entry(e) for e in parsed.entries]
     broken = parsed.get("bozo") and not any(e.link for e in entries)
