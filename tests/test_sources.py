@@ -403,6 +403,25 @@ def test_etag_reuse_a_304_fetches_nothing_more(store: Store, web: LocalWeb) -> N
     assert web.hits[0].headers["if-none-match"] == '"v1"'
 
 
+def test_last_modified_is_sent_back_and_known_entries_are_not_fetched(
+    store: Store, web: LocalWeb
+) -> None:
+    stamp = "Mon, 02 Mar 2026 08:00:00 GMT"
+    web.serve(
+        "/feed.xml",
+        rss("Rail News", [(web.url("/rail"), "Rail line opens", date(2026, 3, 2), "")]),
+        content_type="application/rss+xml",
+        headers={"Last-Modified": stamp},
+    )
+    web.serve("/rail", page("Rail line opens", RAIL, date(2026, 3, 2)))
+    subscribe(store, web.url("/feed.xml"))
+    Poller(store, EVERYTHING_DUE).poll(now=T0)
+    web.forget()
+    [again] = Poller(store, EVERYTHING_DUE).poll(now=T0 + timedelta(hours=1)).feeds
+    assert again.state == "unchanged" and web.paths() == ["/feed.xml"]
+    assert web.hits[0].headers["if-modified-since"] == stamp
+
+
 def test_errors_back_off_and_retry_after_is_obeyed(store: Store, web: LocalWeb) -> None:
     web.serve("/feed.xml", "busy", status=429, headers={"Retry-After": "3600"})
     feed = subscribe(store, web.url("/feed.xml"))
