@@ -142,9 +142,12 @@ class LocalWeb:
 
         self.routes[path] = handler
 
-    def trickle(self, path: str, every: float, headers_too: bool = False) -> None:
+    def trickle(
+        self, path: str, every: float, headers_too: bool = False, sized: bool = True
+    ) -> None:
         """A page that never finishes: a byte every ``every`` seconds (well inside any read
-        timeout), in the body or, with ``headers_too``, already in the headers."""
+        timeout), in the body or, with ``headers_too``, already in the headers. An unsized
+        body (no Content-Length) ends only when the connection does."""
 
         def handler(req: BaseHTTPRequestHandler) -> None:
             if headers_too:
@@ -155,7 +158,10 @@ class LocalWeb:
                 return
             req.send_response(200)
             req.send_header("Content-Type", "text/html")
-            req.send_header("Content-Length", "10000000")
+            if sized:
+                req.send_header("Content-Length", "10000000")
+            else:
+                req.send_header("Connection", "close")
             req.end_headers()
             req.wfile.write(b"<html><body><p>")
             req.wfile.flush()

@@ -271,12 +271,17 @@ def test_a_50_mb_response_is_cut_at_the_size_cap(web: LocalWeb) -> None:
     )
 
 
-@pytest.mark.parametrize("headers_too", [False, True], ids=["body", "headers"])
+@pytest.mark.parametrize(
+    ("headers_too", "sized"),
+    [(False, True), (False, False), (True, True)],
+    ids=["body", "unsized-body", "headers"],
+)
 def test_a_page_that_never_finishes_is_cut_by_the_total_deadline(
-    web: LocalWeb, headers_too: bool
+    web: LocalWeb, headers_too: bool, sized: bool
 ) -> None:
-    """Bytes keep coming well inside the read timeout, so only the deadline can end it."""
-    web.trickle("/slow", every=0.02, headers_too=headers_too)
+    """Bytes keep coming well inside the read timeout, so only the deadline can end it
+    (and a body cut short is not taken for a whole one)."""
+    web.trickle("/slow", every=0.02, headers_too=headers_too, sized=sized)
     limits = Limits(deadline=0.5, read_timeout=30)
     assert fail(web.url("/slow"), limits) == (
         f"{web.url('/slow')} did not finish within 0.5 s; gave up."
@@ -434,6 +439,7 @@ def test_errors_back_off_and_retry_after_is_obeyed(store: Store, web: LocalWeb) 
         "127.0.0.1 is busy or limiting requests (429 Too Many Requests); it asks to wait 3600 s."
     )
     web.forget()
+    assert poller.next_due() == T0 + timedelta(hours=1)
     [waiting] = poller.poll(now=T0 + timedelta(minutes=30)).feeds
     assert waiting.state == "waiting" and web.paths() == []
     assert waiting.line().startswith(
@@ -468,6 +474,7 @@ def test_a_site_is_polled_at_most_once_per_interval(store: Store, web: LocalWeb)
         .line()
         .endswith("127.0.0.1 was polled 10 min ago; Factdesk polls a site at most every 15 min.")
     )
+    assert poller.next_due() == T0 + timedelta(minutes=15)
     later = poller.poll(now=T0 + timedelta(minutes=16)).feeds
     assert [f.state for f in later] == ["unchanged", "unchanged"]
 

@@ -306,6 +306,8 @@ class Fetcher:
                     if response.status_code >= 400 or response.is_redirect:
                         raise _http_error(response, current)
                     body = self._read(response, cap, until, watchdog)
+                    if watchdog.expired:  # a shut socket can look like the end of a body
+                        raise self._late(url)
                     return self._fetched(url, response, body)
             raise FetchError(
                 f"{url} redirects more than {lim.max_redirects} times; gave up (last: {current})."

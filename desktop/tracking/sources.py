@@ -18,7 +18,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
@@ -175,8 +175,6 @@ class PollReport:
 
 def _as_utc(value: datetime | None) -> datetime | None:
     """Stored times come back naive from SQLite; they are UTC."""
-    from datetime import UTC
-
     if value is None:
         return None
     return value if value.tzinfo else value.replace(tzinfo=UTC)
@@ -262,6 +260,21 @@ class Poller:
         if progress is not None and not report.cancelled:
             progress(len(subscribed), len(subscribed), report.summary())
         return report
+
+    def next_due(self) -> datetime | None:
+        """When the next feed becomes due (now or in the past if one is due already), or
+        None without feeds: what a background timer waits for."""
+        with self.store.session() as session:
+            subscribed = list_feeds(session)
+            last_by_site = {s: _as_utc(at) for s, at in last_polls_by_site(session).items()}
+        times = []
+        for feed in subscribed:
+            site_polled = last_by_site.get(feed.site)
+            due = [_as_utc(feed.retry_at), site_polled and site_polled + self.settings.min_interval]
+            times.append(
+                max((d for d in due if d is not None), default=datetime.min.replace(tzinfo=UTC))
+            )
+        return min(times, default=None)
 
     def _waiting(self, feed: Feed, site_polled: datetime | None, now: datetime) -> FeedPoll | None:
         retry_at = _as_utc(feed.retry_at)
