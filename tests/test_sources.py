@@ -560,6 +560,27 @@ def test_a_page_an_entry_links_to_that_robots_forbid_is_a_line_not_a_fetch(
     )
 
 
+def test_a_long_feed_is_read_a_hundred_entries_per_poll(
+    store: Store, web: LocalWeb, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop.tracking.sources as sources
+
+    monkeypatch.setattr(sources, "MAX_NEW_PER_POLL", 2)
+    items = [
+        (web.url(f"/s{i}"), f"Story {i}", date(2026, 3, 1 + i), f"Story number {i}. " * 40)
+        for i in range(3)
+    ]
+    web.feed("/feed.xml", rss("Long", items), etag='"long"')
+    subscribe(store, web.url("/feed.xml"))
+    poller = Poller(store, EVERYTHING_DUE)
+    assert len(poller.poll(now=T0).new_ids) == 2
+    web.forget()
+    [rest] = poller.poll(now=T0 + timedelta(hours=1)).feeds
+    assert "if-none-match" not in web.hits[0].headers, "the validators wait for the rest"
+    assert len(rest.new_ids) == 1
+    assert [a.title for a in articles(store)] == ["Story 0", "Story 1", "Story 2"]
+
+
 def test_cancel_stops_between_feeds(store: Store, web: LocalWeb) -> None:
     for name in ("a", "b", "c"):
         web.feed(f"/{name}.xml", rss(name, []))

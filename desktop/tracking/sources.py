@@ -85,6 +85,8 @@ def subscribe(store: Store, url: str, *, name: str = "") -> Feed:
 
     if not is_url(url):
         raise StoreError(f"{url!r} is not a web address; a feed's address starts with https://.")
+    if len(url) > 2000:
+        raise StoreError("That address is longer than 2,000 characters; it is not a feed's.")
     address = clean(url)
     with store.transaction() as session:
         return add_feed(session, url=address, site=site_of(address), name=name.strip())
@@ -344,7 +346,7 @@ class Poller:
             return self._failed(feed, str(exc), now)
         outlet = feed.name or parsed.title or host_of(feed.url)
         result = FeedPoll(feed.id or 0, feed.name or parsed.title or feed.url, "unchanged")
-        entries = self._fresh_entries(parsed.entries, result)
+        entries, more_waiting = self._fresh_entries(parsed.entries)
         items: list[NewWebArticle] = []
         knowns: list[Known] = []
         seen: dict[str, int] = {}
@@ -390,7 +392,7 @@ class Poller:
             "etag": got.etag,
             "last_modified": got.last_modified,
         }
-        if self._cancel.is_set():
+        if self._cancel.is_set() or more_waiting:
             # What was read is kept; the validators are not, so the next poll reads the rest.
             values = {"title": parsed.title[:300]}
         results = self._record(feed, now, values, items, knowns, result.item_errors)
@@ -404,8 +406,9 @@ class Poller:
         )
         return result
 
-    def _fresh_entries(self, entries: list[Entry], result: FeedPoll) -> list[Entry]:
-        """The entries not in the store yet, oldest first, at most MAX_NEW_PER_POLL."""
+    def _fresh_entries(self, entries: list[Entry]) -> tuple[list[Entry], bool]:
+        """The entries not in the store yet, oldest first, at most MAX_NEW_PER_POLL; and
+        whether more are waiting."""
         linked = [e for e in entries if e.link]
         with self.store.session() as session:
             known = known_urls(session, keys=[url_key(e.link or "") for e in linked])
@@ -418,7 +421,7 @@ class Poller:
         ordered = sorted(
             fresh.values(), key=lambda e: (e.published is None, e.published or date.min)
         )
-        return ordered[:MAX_NEW_PER_POLL]
+        return ordered[:MAX_NEW_PER_POLL], len(ordered) > MAX_NEW_PER_POLL
 
     def _record(
         self,
