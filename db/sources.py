@@ -29,7 +29,9 @@ class Feed(SQLModel, table=True):
     url: str = Field(max_length=2000, unique=True)
     name: str = Field(default="", max_length=300, description="the analyst's name for it")
     title: str = Field(default="", max_length=300, description="the feed's own title")
-    site: str = Field(max_length=300, index=True, description="scheme://host it is fetched from")
+    site: str = Field(
+        max_length=300, index=True, description="the host it is fetched from (the interval's key)"
+    )
     added_at: datetime = Field(default_factory=utcnow)
     etag: str | None = Field(default=None, max_length=300)
     last_modified: str | None = Field(default=None, max_length=100)

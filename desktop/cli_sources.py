@@ -42,7 +42,7 @@ def add_parsers(sub: Any) -> None:
         type=_seconds,
         default=600.0,
         metavar="SECONDS",
-        help="poll one site at most this often (default 600)",
+        help="poll one host at most this often (default 600)",
     )
     p_poll.add_argument(
         "--no-suggest",

@@ -459,7 +459,7 @@ def test_errors_back_off_and_retry_after_is_obeyed(store: Store, web: LocalWeb) 
     assert (row.failures, row.retry_at, row.last_error) == (0, None, None)
 
 
-def test_a_site_is_polled_at_most_once_per_interval(store: Store, web: LocalWeb) -> None:
+def test_a_host_is_polled_at_most_once_per_interval(store: Store, web: LocalWeb) -> None:
     web.feed("/a.xml", rss("A", []))
     web.feed("/b.xml", rss("B", []))
     subscribe(store, web.url("/a.xml"))
@@ -472,7 +472,7 @@ def test_a_site_is_polled_at_most_once_per_interval(store: Store, web: LocalWeb)
     assert (
         early[0]
         .line()
-        .endswith("127.0.0.1 was polled 10 min ago; Factdesk polls a site at most every 15 min.")
+        .endswith("127.0.0.1 was polled 10 min ago; Factdesk polls a host at most every 15 min.")
     )
     assert poller.next_due() == T0 + timedelta(minutes=15)
     later = poller.poll(now=T0 + timedelta(minutes=16)).feeds

@@ -6,7 +6,7 @@ a background task on a timer, passing its ``report`` as ``progress`` and calling
 ``Poller.cancel`` from its Cancel button, then ``work_arrivals`` on the new articles.
 
 Politeness: each feed is fetched with its last ETag and Last-Modified (a 304 costs nothing
-more), a site is polled at most once per ``PollSettings.min_interval``, and a feed that
+more), a host is polled at most once per ``PollSettings.min_interval``, and a feed that
 failed waits ``backoff`` × 2^(failures-1) (at most ``max_backoff``), or longer when the
 server said so with Retry-After. One feed failing, however, never stops the others: every
 failure becomes one sentence stored on the feed and printed.
@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from sqlalchemy.exc import IntegrityError
 
@@ -41,7 +42,7 @@ from db.sources import (
 from db.store import Store
 from desktop.ingest.feeds import Entry, FeedError, parse_feed
 from desktop.ingest.fetch import Fetcher, FetchError, Limits
-from desktop.ingest.urls import clean, host_of, is_url, site_of, url_key
+from desktop.ingest.urls import clean, host_of, is_url, url_key
 from desktop.ingest.web import (
     Known,
     PageError,
@@ -72,7 +73,7 @@ MAX_NEW_PER_POLL = 100
 @dataclass(frozen=True)
 class PollSettings:
     min_interval: timedelta = timedelta(minutes=10)
-    """A site (scheme and host) is polled at most this often."""
+    """A host is polled at most this often (http and https, any port, alike)."""
     backoff: timedelta = timedelta(minutes=5)
     max_backoff: timedelta = timedelta(hours=24)
     limits: Limits = field(default_factory=Limits)
@@ -89,7 +90,8 @@ def subscribe(store: Store, url: str, *, name: str = "") -> Feed:
         raise StoreError("That address is longer than 2,000 characters; it is not a feed's.")
     address = clean(url)
     with store.transaction() as session:
-        return add_feed(session, url=address, site=site_of(address), name=name.strip())
+        host = (urlsplit(address).hostname or "").lower()
+        return add_feed(session, url=address, site=host, name=name.strip())
 
 
 def unsubscribe(store: Store, ref: str) -> Feed:
@@ -297,7 +299,7 @@ class Poller:
                 feed.label,
                 "waiting",
                 error=f"{host_of(feed.url)} was polled {_minutes(now - site_polled)} ago; "
-                f"Factdesk polls a site at most every {_minutes(interval)}.",
+                f"Factdesk polls a host at most every {_minutes(interval)}.",
                 wait_until=site_polled + interval,
             )
         return None
