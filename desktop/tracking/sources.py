@@ -307,6 +307,7 @@ class Poller:
     def _failed(
         self, feed: Feed, message: str, now: datetime, retry_after: float | None = None
     ) -> FeedPoll:
+        log.info("feed %s: %s", feed.url, message)
         failures = feed.failures + 1
         wait = min(self.settings.max_backoff, self.settings.backoff * 2 ** (failures - 1))
         if retry_after is not None:
@@ -397,6 +398,8 @@ class Poller:
         if self._cancel.is_set() or more_waiting:
             # What was read is kept; the validators are not, so the next poll reads the rest.
             values = {"title": parsed.title[:300]}
+        for link, reason in result.item_errors:
+            log.info("feed %s, entry %s: %s", feed.url, link, reason)
         results = self._record(feed, now, values, items, knowns, result.item_errors)
         for article_id, created in results:
             if created:
