@@ -510,22 +510,26 @@ def test_hostile_feeds_each_fail_with_a_line_and_the_others_keep_polling(
     for path in hostile:
         subscribe(store, web.url(path))
     subscribe(store, "http://gone.invalid/feed.xml")
+    subscribe(store, "http://offline.invalid/feed.xml")
     subscribe(store, refused_url())
+    subscribe(store, web.url("/good.xml").replace("http://", "https://"))
     subscribe(store, web.url("/good.xml"))
     settings = PollSettings(min_interval=timedelta(0), limits=Limits(deadline=1, read_timeout=30))
     report = Poller(store, settings).poll(now=T0)
     states = [f.state for f in report.feeds]
-    assert states == ["failed"] * 7 + ["new"]
+    assert states == ["failed"] * 9 + ["new"]
     for result, (path, expected) in zip(report.feeds, hostile.items(), strict=False):
         assert expected in (result.error or ""), (path, result.error)
-        assert result.line().count("\n") == 0
     assert (report.feeds[0].error or "").endswith(": unclosed token).")
     assert "does not resolve" in (report.feeds[5].error or "")
-    assert "refused the connection" in (report.feeds[6].error or "")
-    assert report.summary() == "Polled 8 feeds: 1 new article; 7 failed."
+    assert "no network or the name server did not answer" in (report.feeds[6].error or "")
+    assert "refused the connection" in (report.feeds[7].error or "")
+    assert (report.feeds[8].error or "").startswith("The secure connection to 127.0.0.1 failed")
+    assert all(f.line().count("\n") == 0 for f in report.feeds)
+    assert report.summary() == "Polled 10 feeds: 1 new article; 9 failed."
     with store.session() as session:
         errors = [f.last_error for f in session.scalars(select(Feed).order_by(Feed.id))]
-    assert errors[:7] == [f.error for f in report.feeds[:7]] and errors[7] is None
+    assert errors[:9] == [f.error for f in report.feeds[:9]] and errors[9] is None
 
 
 def test_feed_content_with_scripts_keeps_only_the_text(store: Store, web: LocalWeb) -> None:
