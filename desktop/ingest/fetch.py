@@ -208,24 +208,22 @@ def _http_error(response: httpx.Response, url: str) -> FetchError:
 
 
 class Fetcher:
-    """One HTTP client for a run of fetches (an import, a poll): shared connections settings,
-    the robots.txt of each site read once. Close it, or use it as a context manager."""
+    """One HTTP client for a run of fetches (an import, a poll), reading each site's
+    robots.txt once. Close it, or use it as a context manager. ``abort`` may be called
+    from another thread."""
 
     def __init__(
         self,
         *,
         limits: Limits | None = None,
-        agent: str | None = None,
         transport: httpx.BaseTransport | None = None,
-        verify: ssl.SSLContext | bool = True,
     ) -> None:
         self.limits = limits or Limits()
-        self.agent = agent or user_agent()
         lim = self.limits
         # No connection is kept alive between fetches, so that each fetch's watchdog knows
         # every socket it reads from.
         self.client = httpx.Client(
-            headers={"User-Agent": self.agent},
+            headers={"User-Agent": user_agent()},
             timeout=httpx.Timeout(
                 connect=min(lim.connect_timeout, lim.deadline),
                 read=min(lim.read_timeout, lim.deadline),
@@ -235,7 +233,6 @@ class Fetcher:
             limits=httpx.Limits(max_keepalive_connections=0),
             follow_redirects=False,
             transport=transport,
-            verify=verify,
             trust_env=False,
         )
         self._robots: dict[str, RobotFileParser | None] = {}

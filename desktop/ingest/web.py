@@ -22,7 +22,6 @@ from db.sources import NewWebArticle, add_url_keys, add_web_articles, known_html
 from db.store import Store
 from desktop.ingest.feeds import Entry
 from desktop.ingest.fetch import Fetcher, FetchError
-from desktop.ingest.pages import extract_page
 from desktop.ingest.urls import clean, host_of, url_key
 
 Progress = Callable[[int, int, str], bool]
@@ -82,6 +81,8 @@ def _article_from_html(
     outlet: str | None,
     feed_id: int | None,
 ) -> NewWebArticle:
+    from desktop.ingest.pages import extract_page  # trafilatura: a second to import
+
     page = extract_page(_decode(raw, charset), url)
     if page is None:
         raise PageError(f"{url} has no readable article text.")
