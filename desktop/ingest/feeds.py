@@ -56,19 +56,13 @@ def html_text(fragment: str) -> str:
         root = fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
         return ""
-    for bad in root.iter(*_DROP):
-        bad.drop_tree()
-    lines: list[str] = []
-    blocks = [el for el in root.iter() if el.tag in _BLOCKS]
-    if not blocks:
-        blocks = [root]
-    for el in blocks:
-        if any(parent.tag in _BLOCKS for parent in el.iterancestors()):
-            continue
-        line = _SPACE.sub(" ", el.text_content()).strip()
-        if line:
-            lines.append(line)
-    return "\n".join(lines)
+    etree.strip_elements(root, *_DROP, with_tail=False)
+    for block in root.iter(*_BLOCKS):
+        block.tail = "\n" + (block.tail or "")
+        block.text = "\n" + (block.text or "")
+    text = etree.tostring(root, method="text", encoding="unicode")
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def _date(entry: Any) -> date | None:
@@ -86,9 +80,9 @@ def _entry(raw: Any) -> Entry:
     contents = [c.get("value", "") for c in raw.get("content", []) if c.get("value")]
     content_html = max(contents, key=len) if contents else ""
     text = html_text(content_html) if content_html else ""
-    summary = html_text(raw.get("summary", "")) if text else ""
     whole = len(text) >= FULL_TEXT_CHARS or (
-        len(text) >= SHORT_FULL_TEXT_CHARS and len(text) >= 2 * len(summary)
+        len(text) >= SHORT_FULL_TEXT_CHARS
+        and len(text) >= 2 * len(html_text(raw.get("summary", "")))
     )
     return Entry(
         link=(raw.get("link") or "").strip() or None,
