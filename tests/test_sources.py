@@ -585,6 +585,29 @@ def test_a_long_feed_is_read_a_hundred_entries_per_poll(
     assert [a.title for a in articles(store)] == ["Story 0", "Story 1", "Story 2"]
 
 
+def test_two_entries_that_lead_to_one_page_make_one_article(store: Store, web: LocalWeb) -> None:
+    web.serve("/story", page("Rail line opens", RAIL, date(2026, 3, 2)))
+    web.redirect("/short/1", "/story")
+    web.redirect("/short/2", "/story?utm_campaign=x")
+    web.feed(
+        "/feed.xml",
+        rss(
+            "F",
+            [
+                (web.url("/short/1"), "Rail line opens", date(2026, 3, 2), ""),
+                (web.url("/short/2"), "Rail line opens (update)", date(2026, 3, 2), ""),
+            ],
+        ),
+    )
+    subscribe(store, web.url("/feed.xml"))
+    [result] = Poller(store, EVERYTHING_DUE).poll(now=T0).feeds
+    assert (len(result.new_ids), result.duplicates, result.item_errors) == (1, 1, [])
+    assert len(articles(store)) == 1
+    web.forget()
+    Poller(store, EVERYTHING_DUE).poll(now=T0 + timedelta(hours=1))
+    assert web.paths() == ["/feed.xml"], "both entry links are known now"
+
+
 def test_cancel_stops_between_feeds(store: Store, web: LocalWeb) -> None:
     for name in ("a", "b", "c"):
         web.feed(f"/{name}.xml", rss(name, []))

@@ -385,11 +385,12 @@ class Poller:
             if isinstance(item, Known):
                 knowns.append(item)
                 result.duplicates += 1
+                seen.update(dict.fromkeys(item.keys, item.article_id))
             else:
+                # Two entries of this poll with the same text are stored once (db.articles).
                 if item.article.published is None:
                     item = _dated(item, now.date())
                 items.append(item)
-                seen.update(dict.fromkeys(item.keys, -1))
         values: dict[str, object] = {
             "title": parsed.title[:300],
             "etag": got.etag,
