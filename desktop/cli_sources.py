@@ -121,7 +121,8 @@ def cmd_feeds(store: Store, args: argparse.Namespace, out: TextIO) -> int:
 def cmd_poll(
     store: Store, settings: Settings, args: argparse.Namespace, out: TextIO, err: TextIO
 ) -> int:
-    from desktop.tracking.sources import Poller, PollSettings, work_arrivals
+    from desktop.tracking.arrivals import work_arrivals
+    from desktop.tracking.sources import Poller, PollSettings
 
     poller = Poller(store, PollSettings(min_interval=timedelta(seconds=args.min_interval)))
     report = poller.poll()

@@ -15,8 +15,9 @@ from sqlalchemy import select
 from db.models import Article, FollowUp
 from db.store import Store
 from desktop.cli import run
+from desktop.tracking.arrivals import work_arrivals
 from desktop.tracking.followups import confirm
-from desktop.tracking.sources import Poller, subscribe, work_arrivals
+from desktop.tracking.sources import Poller, subscribe
 from tests.local_web import LocalWeb, local_web
 from tests.test_sources import EVERYTHING_DUE, T0, page, rss
 

@@ -1,9 +1,9 @@
-"""Following sources: feeds the analyst subscribed to, polled politely, and what arrives
-worked like any import (suggestions, then the update check against open follow-ups).
+"""Following sources: feeds the analyst subscribed to, polled politely. What arrives is then
+worked like any import (``desktop.tracking.arrivals.work_arrivals``).
 
 Qt-free: the CLI runs ``Poller.poll`` once (``factdesk poll``); the GUI runs the same call in
-a background task on a timer, passing its ``report`` as ``progress`` and calling
-``Poller.cancel`` from its Cancel button, then ``work_arrivals`` on the new articles.
+a background task on a timer (``Poller.next_due`` says when), passing its ``report`` as
+``progress`` and calling ``Poller.cancel`` from its Cancel button.
 
 Politeness: each feed is fetched with its last ETag and Last-Modified (a 304 costs nothing
 more), a host is polled at most once per ``PollSettings.min_interval``, and a feed that
@@ -19,7 +19,6 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from sqlalchemy.exc import IntegrityError
@@ -50,13 +49,6 @@ from desktop.ingest.web import (
     read_page,
     store_web_articles,
 )
-from desktop.nlp.suggest import SuggestReport, suggest_articles
-from desktop.tracking.updates import check_updates
-
-if TYPE_CHECKING:
-    from spacy.language import Language
-
-    from desktop.nlp.pipeline import ModelInfo
 
 log = logging.getLogger(__name__)
 
@@ -491,79 +483,3 @@ def poll_feeds(
 ) -> PollReport:
     """One poll of the feeds that are due."""
     return Poller(store, settings).poll(feed_ids=feed_ids, progress=progress, now=now)
-
-
-# ----- what arrives is worked ----------------------------------------------------------------
-@dataclass(frozen=True)
-class News:
-    """An open follow-up that a new article may settle (its best candidate)."""
-
-    followup_id: int
-    question: str
-    article_id: int
-    title: str
-    proposed_state: str | None
-    score: float
-
-
-@dataclass
-class Arrivals:
-    article_ids: list[int]
-    suggested: SuggestReport | None
-    news: list[News]
-
-    def news_line(self) -> str:
-        """'2 follow-ups may have news:' (what the window and ``poll --check`` say)."""
-        n = len(self.news)
-        if not n:
-            return "No follow-up has news in the new articles."
-        return f"{n} follow-up{'s' if n != 1 else ''} may have news:"
-
-    def news_lines(self) -> list[str]:
-        lines = []
-        for item in self.news:
-            proposes = f", proposes {item.proposed_state}" if item.proposed_state else ""
-            lines.append(
-                f"#{item.followup_id} {item.question} "
-                f"(article #{item.article_id} “{item.title}”{proposes})"
-            )
-        return lines
-
-
-def work_arrivals(
-    store: Store,
-    nlp: Language,
-    info: ModelInfo,
-    article_ids: Sequence[int],
-    *,
-    as_of: date | None = None,
-    progress: Progress | None = None,
-) -> Arrivals:
-    """What arrives is worked like any import: suggestions for the new articles, then the
-    update check of the open follow-ups against them only. (The intake chain's second half;
-    the GUI and ``factdesk poll`` call it after a poll.)"""
-    ids = list(article_ids)
-    if not ids:
-        return Arrivals([], None, [])
-    suggest_progress = None
-    if progress is not None:
-        report = progress
-
-        def suggest_progress(done: int, total: int) -> bool:
-            return report(done, total, "Suggesting highlights in the new articles")
-
-    suggested = suggest_articles(store, nlp, info, article_ids=ids, progress=suggest_progress)
-    found = check_updates(store, as_of=as_of, new_article_ids=ids)
-    news = [
-        News(
-            r.followup.id,
-            r.followup.question,
-            r.candidates[0].article_id,
-            r.candidates[0].title,
-            r.candidates[0].proposed_state,
-            r.candidates[0].score,
-        )
-        for r in found
-        if r.candidates
-    ]
-    return Arrivals(ids, suggested, news)
