@@ -15,8 +15,8 @@ from sqlalchemy import select
 from db.models import Article, FollowUp
 from db.store import Store
 from desktop.cli import run
-from desktop.tracking.intake import IntakeRequest, run_intake
 from desktop.tracking.followups import confirm
+from desktop.tracking.intake import IntakeRequest, run_intake
 from desktop.tracking.sources import Poller, subscribe
 from tests.local_web import LocalWeb, local_web
 from tests.test_sources import EVERYTHING_DUE, T0, page, rss

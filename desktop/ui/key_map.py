@@ -19,10 +19,13 @@ UNDO = "undo"
 
 
 def key_map(window: MainWindow) -> dict[str, list[KeyAction | str]]:
-    r, f, i, e = window.review, window.facts, window.intake, window.export
+    r, f, i, e, s = window.review, window.facts, window.intake, window.export, window.sources
     return {
         "&File": [
             ("&Import files…", "Ctrl+I", i.import_dialog),
+            ("Import &web pages…", "Ctrl+Shift+I", i.url_dialog),
+            ("Add &feed…", "", s.add_dialog),
+            ("&Poll feeds now", "F5", lambda: s.poll()),
             ("Export &facts as CSV…", "Ctrl+E", lambda: e.export("facts")),
             ("Export &highlights as CSV…", "", lambda: e.export("mentions")),
             None,

@@ -1,7 +1,7 @@
 """The main window: the frame (docks, menus, status bar, the key map) and the wiring of
 the workflow slices, each of which keeps its panels and actions in its own module:
 ``review`` (the article and its highlights), ``facts``, ``followups``, ``entities``,
-``intake`` (import, paste, suggest, update check) and ``export``.
+``intake`` (import, paste, suggest, update check), ``sources`` (feeds) and ``export``.
 
 Importing this module pulls in Qt only. Built ``deferred`` (as the app does), the window
 paints its frame first and then imports and builds its slices; the store and SQLAlchemy
@@ -10,7 +10,6 @@ load after that (``start``), and spaCy on a worker thread.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 # Only what the first paint needs is imported here: PySide6 builds every enum of a class
@@ -79,6 +78,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.followups import FollowUpsPanel
         from desktop.ui.intake import IntakeSlice
         from desktop.ui.review import ReviewSlice
+        from desktop.ui.sources import SourcesSlice
         from desktop.ui.task_bar import TaskBar
         from desktop.ui.tasks import TaskRunner
         from desktop.ui.undo import UndoHistory
@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.followups = FollowUpsPanel(self.runner)
         self.entities = EntitiesPanel()
         self.intake = IntakeSlice(self, self.runner, self.settings, self._pipeline_loader)
+        self.sources = SourcesSlice(self, self.runner, self.intake)
         self.setCentralWidget(self.review.pane)
         self.docks = add_docks(
             self,
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
                 "followups": ("Follow-ups", self.followups, BOTTOM),
                 "entities": ("Entities", self.entities, BOTTOM),
                 "all_facts": ("All facts", self.facts.all_facts, BOTTOM),
+                "sources": ("Sources", self.sources.panel, BOTTOM),
             },
         )
         for name, panel in (("entities", self.entities), ("all_facts", self.facts.all_facts)):
@@ -134,6 +136,9 @@ class MainWindow(QMainWindow):
         intake.stored.connect(self.reload_articles)
         intake.open_article.connect(review.open_article)
         intake.suggested.connect(self._after_suggest)
+        self.sources.stored.connect(self.reload_articles)
+        self.sources.suggested.connect(self._after_suggest)
+        self.sources.news_opened.connect(self._open_news)
         self.runner.failed.connect(self._task_failed)
 
     def _add_menus(self) -> None:
@@ -183,6 +188,7 @@ class MainWindow(QMainWindow):
         self.facts.bind(desk)
         self.followups.set_desk(desk)
         self.entities.set_desk(desk)
+        self.sources.bind(desk)
         self.db_label.setText(f"Database: {store.display_name}")
         if store.backup_path is not None:
             self.statusBar().showMessage(f"Upgraded the database; backup at {store.backup_path}")
@@ -217,6 +223,13 @@ class MainWindow(QMainWindow):
         self.followups.reload()
         self.suggestions_ready.emit()
 
+    def _open_news(self, followup_ids: list[int]) -> None:
+        """The follow-ups a poll brought news for, in the queue."""
+        self.docks["followups"].show()
+        self.docks["followups"].raise_()
+        self.followups.show_items(followup_ids)
+        self.sources.clear_news()
+
     def _rank_search(self, query: str) -> None:
         """Rank every match off the GUI thread (a common word at 100k articles takes
         a few hundred ms); the panel swaps the ranked page in if the query still stands."""
@@ -246,14 +259,12 @@ class MainWindow(QMainWindow):
 
     # ----- dropped files ---------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+        if self.intake.can_take(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
+        if self.intake.take(event.mimeData()):
             event.acceptProposedAction()
-            self.intake.import_files(paths)
 
     # ----- window state --------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -280,6 +291,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Cancel background work and wait for its threads; close the store."""
         if hasattr(self, "runner"):  # built
+            self.sources.shutdown()
             self.runner.shutdown()
         if self.desk is not None:
             self.desk.close()
