@@ -1,0 +1,247 @@
+"""All the time expressions of one parsed article, resolved in reading order.
+
+The rules' matches and the model's DATE/TIME spans are merged (the rules' extent wins
+where they overlap; a span the rules leave alone goes to the fallback), then each is
+resolved with what the text around it says: the tense of its governing verb, the date
+the text last spoke of (for "the next day", "that year", a clock time), a year written
+right after a month ("a January day in 2011"), and the quarter a financial report is
+about (for "a year earlier").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from desktop.nlp.tense import direction_for
+from desktop.nlp.timex.fallback import fallback
+from desktop.nlp.timex.finder import TimexMatch, scan, strip_prefix
+from desktop.nlp.timex.values import Direction, Timex, quarter_timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+TEMPORAL = {"DATE", "TIME"}
+NUMERIC = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+_DAYISH = {"day", "morning", "afternoon", "evening", "night"}
+_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
+_YEAR_GAP = re.compile(
+    r"^(?:\s+(?:day|days|morning|night|evening|afternoon|weekend))?\s*,?\s*(?:in|of)?\s*$", re.I
+)
+_UNYEARED = {"month", "month_day", "season", "holiday"}
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    start: int
+    end: int
+    text: str
+    label: str
+    timex: Timex | None
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    label: str
+    match: TimexMatch | None
+
+
+@dataclass
+class _State:
+    """What the text has spoken of so far."""
+
+    anchor: date
+    last_day: date
+    last_date: date
+    last_quarter: tuple[int, int] | None = None
+    last_quarter_at: int = -(10**9)
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _clashes(m: TimexMatch, name: Span) -> bool:
+    """A name overlapping the match takes the text, unless it lies inside the match ("GMT"
+    in "0735 GMT") or is the whole match and an event ("Thanksgiving Day")."""
+    start, end = name.start_char, name.end_char
+    if not _overlaps(m.start, m.end, start, end):
+        return False
+    if (start, end) == (m.start, m.end):
+        return name.label_ != "EVENT"
+    return not (m.start <= start and end <= m.end)
+
+
+def _candidates(doc: Doc) -> list[_Candidate]:
+    text = doc.text
+    matches = scan(text)
+    names = [e for e in doc.ents if e.label_ not in TEMPORAL | NUMERIC]
+    kept: list[_Candidate] = []
+    blocked: list[TimexMatch] = []
+    for m in matches:
+        if m.rule.blocking:
+            blocked.append(m)
+            continue
+        if any(_clashes(m, n) for n in names):
+            continue  # inside a name ("the 2016 Act" stays with the name it belongs to)
+        kept.append(_Candidate(m.start, m.end, "DATE", m))
+    for ent in doc.ents:
+        if ent.label_ not in TEMPORAL or not ent.text.strip():
+            continue
+        if any(_overlaps(ent.start_char, ent.end_char, c.start, c.end) for c in kept):
+            continue
+        if any(_overlaps(ent.start_char, ent.end_char, b.start, b.end) for b in blocked):
+            continue  # an age, "as soon as"
+        cut, _phrase = strip_prefix(ent.text)
+        end = ent.start_char + len(ent.text.rstrip())
+        kept.append(_Candidate(ent.start_char + cut, end, ent.label_, None))
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+def _direction(doc: Doc, start: int, end: int) -> Direction:
+    if not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return direction_for(span) if span is not None else None
+
+
+def _resolve(doc: Doc, c: _Candidate, state: _State) -> Timex | None:
+    direction = _direction(doc, c.start, c.end)
+    m = c.match
+    if m is None:
+        return fallback(doc.text[c.start : c.end], state.anchor, state.last_day, direction)
+    if m.rule.name == "the_quarter":
+        return _the_quarter(m, state)
+    if m.rule.anaphoric:
+        unit = (m.match.groupdict().get("unit") or "day").lower()
+        return m.resolve(state.last_day if unit in _DAYISH else state.last_date, direction)
+    return m.resolve(state.anchor, direction)
+
+
+def _the_quarter(m: TimexMatch, state: _State) -> Timex | None:
+    """ "the latest quarter", "the 1988 period": the quarter the report is about."""
+    year_text = m.match["year"]
+    if state.last_quarter is not None:
+        year, quarter = state.last_quarter
+        return quarter_timex(int(year_text) if year_text else year, quarter)
+    if "period" in m.text.lower():
+        return None
+    index = state.anchor.year * 4 + (state.anchor.month - 1) // 3 - 1
+    return quarter_timex(int(year_text) if year_text else index // 4, index % 4 + 1)
+
+
+def _year_ago_quarter(m: TimexMatch | None, timex: Timex, state: _State, at: int) -> Timex:
+    """ "a year earlier" in a report about a quarter is that quarter a year before."""
+    if m is None or state.last_quarter is None or at - state.last_quarter_at > 600:
+        return timex
+    a_year = m.rule.name == "ago" and re.match(r"(?i)(a|one)\s+year\b", m.text)
+    if not (a_year or m.rule.name == "year_earlier") or timex.granularity != "year":
+        return timex
+    year, quarter = state.last_quarter
+    return quarter_timex(year - 1, quarter)
+
+
+def _remember(timex: Timex, at: int, state: _State) -> None:
+    if timex.start is None or not timex.value[:1].isdigit():
+        return
+    if q := _QUARTER_VALUE.match(timex.value):
+        state.last_quarter = (int(q[1]), int(q[2]))
+        state.last_quarter_at = at
+    if timex.granularity in {"day", "time"}:
+        state.last_day = timex.start
+    state.last_date = timex.start
+
+
+def _with_year(timex: Timex, year: int) -> Timex:
+    if timex.start is None or timex.end is None or not timex.value[:4].isdigit():
+        return timex
+    try:
+        span = timex.end.year - timex.start.year
+        return replace(
+            timex,
+            value=f"{year:04d}{timex.value[4:]}",
+            start=timex.start.replace(year=year),
+            end=timex.end.replace(year=year + span),
+        )
+    except ValueError:
+        return timex
+
+
+def _year_after(doc: Doc, c: _Candidate, nxt: _Candidate | None) -> int | None:
+    """The year written right after an unyeared month or date ("January day in 2011")."""
+    if c.match is None or c.match.rule.name not in _UNYEARED or nxt is None:
+        return None
+    if c.match.match.groupdict().get("year") or nxt.match is None or nxt.match.rule.name != "year":
+        return None
+    if not _YEAR_GAP.match(doc.text[c.end : nxt.start]) or nxt.match.match["part"]:
+        return None
+    return int(nxt.match.match["year"])
+
+
+def _sentence_of(doc: Doc, at: int) -> tuple[int, int]:
+    if not doc.has_annotation("SENT_START"):
+        return 0, len(doc.text)
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return 0, len(doc.text)
+    sent = span[0].sent
+    return sent.start_char, sent.end_char
+
+
+def _clock_days(doc: Doc, found: list[tuple[_Candidate, Timex | None]]) -> None:
+    """A clock time without a day takes the day its sentence speaks of."""
+    for i, (c, timex) in enumerate(found):
+        if timex is None or c.match is None or c.match.rule.name != "clock":
+            continue
+        groups = c.match.match.groupdict()
+        if any(groups.get(k) for k in ("weekday", "month", "dayword")):
+            continue
+        start, end = _sentence_of(doc, c.start)
+        days = [
+            (abs(o.start - c.start), t)
+            for o, t in found
+            if t is not None
+            and o is not c
+            and start <= o.start < end
+            and t.granularity == "day"
+            and _DAY_VALUE.match(t.value)
+        ]
+        if days and timex.start is not None:
+            day = min(days, key=lambda pair: pair[0])[1]
+            assert day.start is not None
+            found[i] = (
+                c,
+                replace(
+                    timex, value=day.value[:10] + timex.value[10:], start=day.start, end=day.start
+                ),
+            )
+
+
+def find_times(doc: Doc, anchor: date) -> list[TimeSpan]:
+    """Every time expression of ``doc``, resolved against the publication date ``anchor``."""
+    candidates = _candidates(doc)
+    state = _State(anchor, anchor, anchor)
+    found: list[tuple[_Candidate, Timex | None]] = []
+    for i, c in enumerate(candidates):
+        timex = _resolve(doc, c, state)
+        if timex is not None:
+            year = _year_after(doc, c, candidates[i + 1] if i + 1 < len(candidates) else None)
+            if year is not None:
+                timex = _with_year(timex, year)
+            timex = _year_ago_quarter(c.match, timex, state, c.start)
+            _remember(timex, c.start, state)
+        elif c.match is not None:
+            continue  # a rule's match that says nothing here
+        found.append((c, timex))
+    _clock_days(doc, found)
+    spans = []
+    for c, timex in found:
+        label = c.label if timex is None else ("TIME" if timex.type == "TIME" else "DATE")
+        spans.append(TimeSpan(c.start, c.end, doc.text[c.start : c.end], label, timex))
+    return spans

@@ -1,0 +1,104 @@
+"""Finding the expressions the rules know in a text, and resolving one expression."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.nlp.timex import rules_calendar, rules_relative, rules_span
+from desktop.nlp.timex.registry import RULES, Rule
+from desktop.nlp.timex.values import Direction, Timex
+from desktop.nlp.timex.vocab import MODIFIER, modifier
+
+RULE_MODULES = (rules_calendar, rules_relative, rules_span)  # registering their rules
+# Rules whose expression takes a quantifier in front ("nearly two years", "about 5 p.m.").
+_QUANTIFIED = {"duration", "span", "ago", "clock", "bare_units"}
+_LEADING_MODIFIER = re.compile(rf"(?<![\w-])(?P<mod>{MODIFIER})\s+(?P<the>the\s+)?$", re.IGNORECASE)
+_PREFIX = re.compile(
+    r"^(?:in|on|at|by|during|since|until|till|from|for|within|of|through|throughout|over"
+    r"|before|after|around|about|between|as\s+of|into|to|and|or|than|but|,)\s+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class TimexMatch:
+    start: int
+    end: int
+    text: str
+    rule: Rule
+    match: re.Match[str]
+    mod: str | None = None
+    """From a quantifier in front of the rule's own match ("nearly", "at least")."""
+
+    def resolve(self, anchor: date, direction: Direction = None) -> Timex | None:
+        found = self.rule.handler(self.match, anchor, direction)
+        return found.with_mod(self.mod) if found is not None else None
+
+
+def scan(text: str) -> list[TimexMatch]:
+    """The longest non-overlapping matches of every rule, blocking ones included (they win
+    over anything they overlap)."""
+    lowered = text.lower()
+    found: list[TimexMatch] = []
+    for r in RULES:
+        if r.needs and not any(word in lowered for word in r.needs):
+            continue
+        for m in r.pattern.finditer(text):
+            start, end = m.start(), m.end()
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                found.append(TimexMatch(start, end, text[start:end], r, m))
+    found.sort(key=lambda t: (not t.rule.blocking, -(t.end - t.start), t.start))
+    chosen: list[TimexMatch] = []
+    for cand in found:
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    chosen.sort(key=lambda t: t.start)
+    return [_with_modifier(text, t) for t in chosen]
+
+
+def _with_modifier(text: str, found: TimexMatch) -> TimexMatch:
+    if found.rule.name not in _QUANTIFIED:
+        return found
+    before = _LEADING_MODIFIER.search(text, max(0, found.start - 30), found.start)
+    if before is None or before.end() != found.start:
+        return found
+    if found.rule.name == "bare_units" and not before["the"]:
+        return found
+    start = before.start()
+    return TimexMatch(
+        start, found.end, text[start : found.end], found.rule, found.match, modifier(before["mod"])
+    )
+
+
+def find_timexes(text: str) -> list[TimexMatch]:
+    """Every temporal expression the patterns find, longest first where they overlap."""
+    return [t for t in scan(text) if not t.rule.blocking]
+
+
+def strip_prefix(text: str) -> tuple[int, str]:
+    """``text`` without leading prepositions, and how many characters went."""
+    cut = 0
+    while (m := _PREFIX.match(text, cut)) is not None:
+        cut = m.end()
+    return cut, text[cut:]
+
+
+def resolve(text: str, anchor: date, direction: Direction = None) -> Timex | None:
+    """Resolve one whole expression (e.g. a spaCy DATE entity's text), or None."""
+    _cut, phrase = strip_prefix(text.strip())
+    for r in RULES:
+        m = r.pattern.fullmatch(phrase)
+        if m is not None:
+            return r.handler(m, anchor, direction)
+    matches = scan(phrase)
+    if any(t.rule.blocking for t in matches):
+        return None
+    if len(matches) == 1 and (matches[0].end - matches[0].start) >= 0.6 * len(phrase):
+        return matches[0].resolve(anchor, direction)
+    return None

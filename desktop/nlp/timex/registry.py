@@ -1,0 +1,54 @@
+"""The rule table: each rule is a pattern and a handler that turns its match into a value.
+
+A rule's pattern draws the extent as TimeML draws it (no leading preposition; "the" when
+it belongs to the expression, as in "the weekend"). Handlers get the match, the anchor
+(the publication date, or for an anaphoric rule the date the text last spoke of) and the
+direction the governing verb gives. A *blocking* rule marks text that looks like a time
+but is not one (ages, "as soon as"): nothing inside it is tagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.nlp.timex.values import Direction, Timex
+
+Handler = Callable[[re.Match[str], date, Direction], Timex | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+    needs: tuple[str, ...]
+    """Words one of which the lower-cased text must hold for the rule to be tried."""
+    anaphoric: bool = False
+    """Resolved against the date the text last spoke of ("the next day", "that year")."""
+    blocking: bool = False
+
+
+RULES: list[Rule] = []
+
+
+def rule(
+    name: str, pattern: str, needs: tuple[str, ...] = (), *, anaphoric: bool = False
+) -> Callable[[Handler], Handler]:
+    """Register ``handler`` for ``pattern`` (case-insensitive; month and weekday names keep
+    their capital), matched only between word boundaries."""
+
+    def register(handler: Handler) -> Handler:
+        compiled = re.compile(rf"(?<![\w$£€#-])(?:{pattern})(?![\w%£$-]|\.\d)", re.IGNORECASE)
+        RULES.append(Rule(name, compiled, handler, needs, anaphoric))
+        return handler
+
+    return register
+
+
+def block(name: str, pattern: str, needs: tuple[str, ...] = ()) -> None:
+    """Text matching ``pattern`` is not a time expression, whatever else matches inside."""
+    compiled = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+    RULES.append(Rule(name, compiled, lambda m, a, d: None, needs, blocking=True))

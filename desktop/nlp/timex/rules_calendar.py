@@ -1,0 +1,347 @@
+"""Rules for expressions that name the calendar: dates, months, years, ranges of years,
+decades, centuries, quarters, halves, seasons and holidays."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dateutil.easter import easter
+from dateutil.relativedelta import FR, MO, TH, TU, relativedelta
+
+from desktop.nlp.timex.registry import RULES, Rule, rule
+from desktop.nlp.timex.values import (
+    Direction,
+    Timex,
+    ahead,
+    century_timex,
+    day_timex,
+    decade_timex,
+    half_timex,
+    month_timex,
+    pick_year,
+    quarter_timex,
+    season_bounds,
+    season_timex,
+    week_timex,
+    year_timex,
+)
+from desktop.nlp.timex.vocab import (
+    DAYNUM,
+    MONTH,
+    ORDINALS,
+    PART_PHRASE,
+    SEASON,
+    SEASONS,
+    WEEKDAY,
+    WORD_NUMBER,
+    YEAR,
+    month_number,
+    part_mod,
+    spelled_year,
+)
+
+MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_REL_YEAR = r"(?P<relyear>(?:this|next|last)\s+year)"
+
+
+def _year_of(m: re.Match[str], anchor: date, month: int, day: int | None, d: Direction) -> int:
+    """The year a month takes: written, "this/next/last year" after it, or chosen."""
+    if m.groupdict().get("year"):
+        return int(m["year"])
+    rel = (m.groupdict().get("relyear") or "").split()
+    if rel:
+        return anchor.year + {"this": 0, "next": 1, "last": -1}[rel[0].lower()]
+    return pick_year(anchor, month, day, d)
+
+
+@rule("iso_date", r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})", ("-",))
+def _iso(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    try:
+        return day_timex(date(int(m["y"]), int(m["m"]), int(m["d"])))
+    except ValueError:
+        return None
+
+
+@rule(
+    "month_day",
+    rf"(?:{WEEKDAY},?\s+)?(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})"
+    rf"|(?:the\s+)?(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<month2>{MONTH}))"
+    rf"(?:(?:,?\s+|\s+of\s+)(?P<year>{YEAR})|\s+{_REL_YEAR})?(?!\s*(?:,\s*)?\d)",
+    MONTH_WORDS,
+)
+def _month_day(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    month = month_number(m["month"] or m["month2"])
+    day = int(re.sub(r"\D", "", m["day"] or m["day2"]))
+    try:
+        return day_timex(date(_year_of(m, anchor, month, day, direction), month, day))
+    except ValueError:
+        return None
+
+
+@rule(
+    "month",
+    rf"(?P<rel>(?:this|last|next|past|coming|previous|this\s+past)\s+)?(?P<part>{PART_PHRASE})?"
+    rf"(?P<month>{MONTH})(?:(?:\s+of|,)?\s+(?P<year>{YEAR})|\s+{_REL_YEAR})?",
+    MONTH_WORDS,
+)
+def _month(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    month = month_number(m["month"])
+    rel = (m["rel"] or "").split()
+    word = rel[-1].lower() if rel else ""
+    if word in {"last", "past", "previous"}:
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif word in {"next", "coming"}:
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif word == "this":
+        year = anchor.year
+    else:
+        year = _year_of(m, anchor, month, None, direction)
+    return month_timex(year, month, part_mod(m["part"]))
+
+
+@rule(
+    "year",
+    rf"(?P<part>{PART_PHRASE})?(?:(?:the\s+)?(?:calendar\s+|fiscal\s+)?year\s+|fiscal\s+|FY\s?)?"
+    rf"(?P<year>{YEAR})",
+)
+def _year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    part = (m["part"] or "").lower()
+    if "half" in part:
+        return half_timex(int(m["year"]), 1 if "first" in part else 2)
+    return year_timex(int(m["year"]), part_mod(part))
+
+
+def _range_start(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    return year_timex(int(m["year"]))
+
+
+def _range_end(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    start, end = int(m["start"]), m["end"]
+    if len(end) == 4:
+        return year_timex(int(end)) if int(end) > start else None
+    year = start // 100 * 100 + int(end)
+    if year <= start:
+        year += 100
+    return year_timex(year) if year - start < 20 else None
+
+
+# A range of years ("2009-2010", "1957-58") is two expressions, split at the dash.
+RULES.append(
+    Rule(
+        "year_range_start",
+        re.compile(rf"(?<![\w$£€#-])(?P<year>{YEAR})(?=[-–](?:\d\d|{YEAR})(?![\w%-]))"),
+        _range_start,
+        ("-", "–"),
+    )
+)
+RULES.append(
+    Rule(
+        "year_range_end",
+        re.compile(rf"(?<=(?P<start>{YEAR})[-–])(?P<end>\d\d(?:\d\d)?)(?![\w%-])"),
+        _range_end,
+        ("-", "–"),
+    )
+)
+
+
+@rule(
+    "spelled_year",
+    rf"(?:the\s+year\s+)?(?P<words>(?:nineteen|eighteen)[-\s](?:hundred|oh[-\s]\w+|{WORD_NUMBER})"
+    r"|two\s+thousand(?:\s+and)?(?:[-\s]\w+)?)",
+    ("nineteen", "eighteen", "thousand"),
+)
+def _spelled_year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    words = m["words"]
+    year = spelled_year(words)
+    if year is None and words.lower().startswith("two thousand"):
+        year = 2000  # "the year two thousand and…" (the tail is not a number of years)
+    if year is None or (not m.group(0).lower().startswith("the year") and year == 2000):
+        return None
+    return year_timex(year)
+
+
+@rule(
+    "decade",
+    rf"(?:(?P<part>{PART_PHRASE}))?(?:(?P<dec>(?:1[6-9]|20)\d0)'?s|'(?P<short>\d0)s"
+    r"|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))"
+    r"|the\s+(?P<word2>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
+    ("0s", "0's", "ties"),
+)
+def _decade(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    mod = part_mod(m["part"])
+    if m["dec"]:
+        return decade_timex(int(m["dec"]), mod)
+    word = m["word"] or m["word2"]
+    if word:
+        if not (m["part"] or m["word2"]):
+            return None  # "his forties" is an age
+        tens = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties"]
+        short = 90 if word.lower() == "nineties" else 20 + 10 * tens.index(word.lower())
+    else:
+        short = int(m["short"])
+    return decade_timex(1900 + short if 1900 + short <= anchor.year else 1800 + short, mod)
+
+
+@rule(
+    "century",
+    rf"(?P<part>{PART_PHRASE})?(?:the\s+)?(?:(?P<num>\d{{1,2}})(?:st|nd|rd|th)"
+    r"|(?P<ord>[a-z]+(?:-[a-z]+)?))\s+century"
+    rf"|(?:the\s+)?(?P<hundreds>1[0-9]00)s|(?P<rel>this|last|next|the\s+last|the\s+next)\s+century",
+    ("centur", "00s"),
+)
+def _century(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    if m["hundreds"]:
+        return century_timex(int(m["hundreds"]) // 100 + 1)
+    if m["rel"]:
+        step = {"this": 0, "last": -1, "next": 1}[m["rel"].split()[-1].lower()]
+        return century_timex(anchor.year // 100 + 1 + step)
+    number = int(m["num"]) if m["num"] else ORDINALS.get(m["ord"].lower())
+    if number is None or not 1 <= number <= 22:
+        return None
+    return century_timex(number, part_mod(m["part"]))
+
+
+@rule(
+    "quarter",
+    r"(?:the\s+)?(?:(?P<year>\d{4})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+)?(?:fiscal\s+)?"
+    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:fiscal\s+)?quarter"
+    r"(?:\s+of\s+(?:(?P<year2>\d{4})|(?P<rel2>this|last|next)\s+year|fiscal\s+(?P<year3>\d{4})))?"
+    r"|Q(?P<q>[1-4])(?:\s+(?P<qyear>\d{4}))?",
+    ("quarter", "q1", "q2", "q3", "q4"),
+)
+def _quarter(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    quarter = int(m["q"]) if m["q"] else ORDINALS[m["ord"].lower()]
+    year_text = m["year"] or m["year2"] or m["year3"] or m["qyear"]
+    if year_text:
+        return quarter_timex(int(year_text), quarter)
+    rel = m["rel"] or m["rel2"]
+    if rel:
+        return quarter_timex(anchor.year + {"this": 0, "next": 1, "last": -1}[rel.lower()], quarter)
+    current = (anchor.month - 1) // 3 + 1
+    year = anchor.year
+    if ahead(direction) and quarter < current - 1:
+        year += 1
+    elif not ahead(direction) and quarter > current:
+        year -= 1
+    return quarter_timex(year, quarter)
+
+
+@rule(
+    "half",
+    rf"(?:the\s+)?(?P<which>first|second|last|latter)\s+half(?:\s+of\s+(?:(?P<year>{YEAR})"
+    r"|(?P<rel>this|next|last|the)\s+year))?|H(?P<h>[12])\s+(?P<hyear>\d{4})",
+    ("half", "h1", "h2"),
+)
+def _half(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    half = int(m["h"]) if m["h"] else (1 if m["which"].lower() == "first" else 2)
+    year_text = m["year"] or m["hyear"]
+    if year_text:
+        return half_timex(int(year_text), half)
+    if m["rel"] is None:
+        return None  # "the first half" of a match, of a season…
+    step = {"next": 1, "last": -1}.get(m["rel"].lower(), 0)
+    return half_timex(anchor.year + step, half)
+
+
+@rule(
+    "season",
+    rf"(?P<rel>this(?:\s+past)?|last|next|past|coming|(?:the\s+)?(?:early|late|mid-?)"
+    rf"|(?:the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the)?|the)\s*(?P<season>{SEASON})"
+    rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?|(?P<season2>{SEASON})\s+(?:of\s+)?(?P<year2>{YEAR})"
+    rf"|(?<=\bin\s)(?P<season3>{SEASON})(?!\s+(?:of|and|months|season))",
+    ("spring", "summer", "autumn", "fall", "winter"),
+)
+def _season(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    code = SEASONS[(m["season"] or m["season2"] or m["season3"]).lower()]
+    year_text = m["year"] or m["year2"]
+    rel = " ".join((m["rel"] or "").lower().split())
+    mod = part_mod(rel) if rel not in {"this", "last", "next", "past", "coming", "the"} else None
+    if year_text:
+        return season_timex(int(year_text), code, mod)
+    options = [(*season_bounds(y, code), y) for y in range(anchor.year - 2, anchor.year + 2)]
+    containing = [o for o in options if o[0] <= anchor <= o[1]]
+    later = [o for o in options if o[0] > anchor]
+    if rel in {"last", "past", "this past"}:
+        chosen = [o for o in options if o[1] < anchor][-1]
+    elif rel in {"next", "coming"}:
+        chosen = later[0]
+    elif containing:
+        chosen = containing[0]
+    elif ahead(direction) or rel == "this":
+        chosen = later[0]
+    elif direction == "past":
+        chosen = [o for o in options if o[0] <= anchor][-1]
+    else:
+        chosen = min(options, key=lambda o: abs((o[0] - anchor).days))
+    return season_timex(chosen[2], code, mod)
+
+
+@rule(
+    "week_of",
+    rf"the\s+week\s+of\s+(?P<month>{MONTH})\s+(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR}))?"
+    rf"|(?:the\s+)?(?P<ord>first|second|third|fourth|last)\s+week\s+of\s+(?P<month2>{MONTH})"
+    rf"(?:,?\s+(?P<year2>{YEAR}))?",
+    ("week",),
+)
+def _week_of(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    month = month_number(m["month"] or m["month2"])
+    if m["day"]:
+        day_number = int(re.sub(r"\D", "", m["day"]))
+        year = int(m["year"]) if m["year"] else pick_year(anchor, month, day_number, direction)
+        return week_timex(date(year, month, day_number))
+    year = int(m["year2"]) if m["year2"] else pick_year(anchor, month, None, direction)
+    if m["ord"].lower() == "last":
+        day = date(year, month, 1) + relativedelta(months=1, days=-4)
+    else:
+        day = date(year, month, 1) + timedelta(weeks=ORDINALS[m["ord"].lower()] - 1, days=3)
+    return week_timex(day)
+
+
+def _holiday_date(name: str, year: int) -> date:
+    fixed = {
+        "christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25),
+        "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
+        "independence day": (7, 4), "the fourth of july": (7, 4), "valentine's day": (2, 14),
+        "boxing day": (12, 26), "veterans day": (11, 11), "bastille day": (7, 14),
+    }  # fmt: skip
+    if name in fixed:
+        return date(year, *fixed[name])
+    if name in {"easter", "easter sunday"}:
+        return easter(year)
+    if name == "good friday":
+        return easter(year) - timedelta(days=2)
+    if name == "easter monday":
+        return easter(year) + timedelta(days=1)
+    if name in {"thanksgiving", "thanksgiving day"}:
+        return date(year, 11, 1) + relativedelta(weekday=TH(4))
+    if name == "black friday":
+        return date(year, 11, 1) + relativedelta(weekday=TH(4)) + relativedelta(weekday=FR)
+    if name == "labor day":
+        return date(year, 9, 1) + relativedelta(weekday=MO(1))
+    if name == "memorial day":
+        return date(year, 5, 31) + relativedelta(weekday=MO(-1))
+    # Election Day: the Tuesday after the first Monday of November.
+    return date(year, 11, 2) + relativedelta(weekday=TU(1))
+
+
+@rule(
+    "holiday",
+    r"(?P<rel>last|next|this)?\s*(?P<name>Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Eve|Day)"
+    r"|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Halloween"
+    r"|Independence\s+Day|the\s+Fourth\s+of\s+July|Valentine's\s+Day|Boxing\s+Day"
+    r"|Veterans\s+Day|Bastille\s+Day|Black\s+Friday|Labor\s+Day|Memorial\s+Day|Election\s+Day)"
+    rf"(?:,?\s+(?P<year>{YEAR}))?",
+    ("christmas", "new year", "easter", "friday", "thanksgiving", "halloween", " day", "july"),
+)
+def _holiday(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    name = " ".join(m["name"].lower().split())
+    if m["year"]:
+        return day_timex(_holiday_date(name, int(m["year"])))
+    rel = (m["rel"] or "").lower()
+    options = [_holiday_date(name, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if rel == "last" or (not rel and direction == "past"):
+        return day_timex([d for d in options if d <= anchor][-1])
+    if rel == "next" or (not rel and ahead(direction)):
+        return day_timex(next(d for d in options if d >= anchor))
+    return day_timex(min(options, key=lambda d: abs((d - anchor).days)))
