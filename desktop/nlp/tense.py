@@ -51,6 +51,8 @@ def verb_direction(token: Token) -> Direction:
         return "future"
     if token.tag_ == "MD" and token.lower_ in FUTURE_AUX:
         return "future"
+    if "had" in aux:
+        return "past"  # "had been due to expire Friday evening"
     if token.lemma_.lower() in FUTURE_CUES and token.lemma_.lower() not in {"agree", "decide"}:
         return "future"
     perfect = {"have", "'ve", "has", "had"} & set(aux)

@@ -50,6 +50,10 @@ class _Candidate:
     label: str
     match: TimexMatch | None
 
+    @property
+    def reach(self) -> tuple[int, int]:
+        return self.match.span if self.match is not None else (self.start, self.end)
+
 
 @dataclass
 class _State:
@@ -59,7 +63,6 @@ class _State:
     last_day: date
     last_date: date
     last_quarter: tuple[int, int] | None = None
-    last_quarter_at: int = -(10**9)
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -93,9 +96,9 @@ def _candidates(doc: Doc) -> list[_Candidate]:
     for ent in doc.ents:
         if ent.label_ not in TEMPORAL or not ent.text.strip():
             continue
-        if any(_overlaps(ent.start_char, ent.end_char, c.start, c.end) for c in kept):
+        if any(_overlaps(ent.start_char, ent.end_char, *c.reach) for c in kept):
             continue
-        if any(_overlaps(ent.start_char, ent.end_char, b.start, b.end) for b in blocked):
+        if any(_overlaps(ent.start_char, ent.end_char, *b.span) for b in blocked):
             continue  # an age, "as soon as"
         cut, _phrase = strip_prefix(ent.text)
         end = ent.start_char + len(ent.text.rstrip())
@@ -118,27 +121,39 @@ def _resolve(doc: Doc, c: _Candidate, state: _State) -> Timex | None:
         return fallback(doc.text[c.start : c.end], state.anchor, state.last_day, direction)
     if m.rule.name == "the_quarter":
         return _the_quarter(m, state)
+    if m.rule.name == "set" and m.match["adv"] and _attributive(doc, c.start, c.end):
+        return None  # "a quarterly dividend", "daily volume": a kind of thing, no time
     if m.rule.anaphoric:
         unit = (m.match.groupdict().get("unit") or "day").lower()
         return m.resolve(state.last_day if unit in _DAYISH else state.last_date, direction)
     return m.resolve(state.anchor, direction)
 
 
+def _attributive(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return False
+    token = span.root
+    return token.dep_ == "amod" or (token.pos_ == "ADJ" and token.head.i > token.i)
+
+
 def _the_quarter(m: TimexMatch, state: _State) -> Timex | None:
-    """ "the latest quarter", "the 1988 period": the quarter the report is about."""
+    """ "the quarter", "the 1988 period": the quarter the report is about; "the latest
+    quarter" is the last one completed."""
     year_text = m.match["year"]
-    if state.last_quarter is not None:
+    words = m.text.lower()
+    if state.last_quarter is not None and not re.search(r"latest|most\s+recent", words):
         year, quarter = state.last_quarter
         return quarter_timex(int(year_text) if year_text else year, quarter)
-    if "period" in m.text.lower():
+    if "period" in words and not re.search(r"latest|most\s+recent", words):
         return None
     index = state.anchor.year * 4 + (state.anchor.month - 1) // 3 - 1
     return quarter_timex(int(year_text) if year_text else index // 4, index % 4 + 1)
 
 
-def _year_ago_quarter(m: TimexMatch | None, timex: Timex, state: _State, at: int) -> Timex:
+def _year_ago_quarter(m: TimexMatch | None, timex: Timex, state: _State) -> Timex:
     """ "a year earlier" in a report about a quarter is that quarter a year before."""
-    if m is None or state.last_quarter is None or at - state.last_quarter_at > 600:
+    if m is None or state.last_quarter is None:
         return timex
     a_year = m.rule.name == "ago" and re.match(r"(?i)(a|one)\s+year\b", m.text)
     if not (a_year or m.rule.name == "year_earlier") or timex.granularity != "year":
@@ -147,12 +162,12 @@ def _year_ago_quarter(m: TimexMatch | None, timex: Timex, state: _State, at: int
     return quarter_timex(year - 1, quarter)
 
 
-def _remember(timex: Timex, at: int, state: _State) -> None:
+def _remember(m: TimexMatch | None, timex: Timex, state: _State) -> None:
     if timex.start is None or not timex.value[:1].isdigit():
         return
-    if q := _QUARTER_VALUE.match(timex.value):
+    q = _QUARTER_VALUE.match(timex.value)
+    if q and m is not None and m.rule.name == "quarter" and timex.start <= state.anchor:
         state.last_quarter = (int(q[1]), int(q[2]))
-        state.last_quarter_at = at
     if timex.granularity in {"day", "time"}:
         state.last_day = timex.start
     state.last_date = timex.start
@@ -234,8 +249,8 @@ def find_times(doc: Doc, anchor: date) -> list[TimeSpan]:
             year = _year_after(doc, c, candidates[i + 1] if i + 1 < len(candidates) else None)
             if year is not None:
                 timex = _with_year(timex, year)
-            timex = _year_ago_quarter(c.match, timex, state, c.start)
-            _remember(timex, c.start, state)
+            timex = _year_ago_quarter(c.match, timex, state)
+            _remember(c.match, timex, state)
         elif c.match is not None:
             continue  # a rule's match that says nothing here
         found.append((c, timex))

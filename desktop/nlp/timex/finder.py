@@ -13,7 +13,7 @@ from desktop.nlp.timex.vocab import MODIFIER, modifier
 
 RULE_MODULES = (rules_calendar, rules_relative, rules_span)  # registering their rules
 # Rules whose expression takes a quantifier in front ("nearly two years", "about 5 p.m.").
-_QUANTIFIED = {"duration", "span", "ago", "clock", "bare_units"}
+_QUANTIFIED = {"duration", "span", "ago", "clock"}
 _LEADING_MODIFIER = re.compile(rf"(?<![\w-])(?P<mod>{MODIFIER})\s+(?P<the>the\s+)?$", re.IGNORECASE)
 _PREFIX = re.compile(
     r"^(?:in|on|at|by|during|since|until|till|from|for|within|of|through|throughout|over"
@@ -31,6 +31,13 @@ class TimexMatch:
     match: re.Match[str]
     mod: str | None = None
     """From a quantifier in front of the rule's own match ("nearly", "at least")."""
+    reach: tuple[int, int] | None = None
+    """The text the rule read, where it is more than the expression ("April" in "April
+    next year" reads the year but draws only the month, as TimeML does)."""
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.reach or (self.start, self.end)
 
     def resolve(self, anchor: date, direction: Direction = None) -> Timex | None:
         found = self.rule.handler(self.match, anchor, direction)
@@ -45,18 +52,20 @@ def scan(text: str) -> list[TimexMatch]:
     for r in RULES:
         if r.needs and not any(word in lowered for word in r.needs):
             continue
+        drawn = "x" in r.pattern.groupindex
         for m in r.pattern.finditer(text):
-            start, end = m.start(), m.end()
+            start, end = m.span("x") if drawn and m["x"] is not None else m.span()
             while start < end and text[start].isspace():
                 start += 1
             while end > start and text[end - 1].isspace():
                 end -= 1
             if start < end:
-                found.append(TimexMatch(start, end, text[start:end], r, m))
-    found.sort(key=lambda t: (not t.rule.blocking, -(t.end - t.start), t.start))
+                reach = m.span() if m.span() != (start, end) else None
+                found.append(TimexMatch(start, end, text[start:end], r, m, reach=reach))
+    found.sort(key=lambda t: (not t.rule.blocking, t.span[0] - t.span[1], t.span[0]))
     chosen: list[TimexMatch] = []
     for cand in found:
-        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+        if all(cand.span[1] <= c.span[0] or cand.span[0] >= c.span[1] for c in chosen):
             chosen.append(cand)
     chosen.sort(key=lambda t: t.start)
     return [_with_modifier(text, t) for t in chosen]
@@ -68,11 +77,12 @@ def _with_modifier(text: str, found: TimexMatch) -> TimexMatch:
     before = _LEADING_MODIFIER.search(text, max(0, found.start - 30), found.start)
     if before is None or before.end() != found.start:
         return found
-    if found.rule.name == "bare_units" and not before["the"]:
-        return found
+    word = " ".join(before["mod"].lower().split())
+    if word in {"over", "under"} and before["the"]:
+        return found  # "over the past 20 years": a preposition
     start = before.start()
     return TimexMatch(
-        start, found.end, text[start : found.end], found.rule, found.match, modifier(before["mod"])
+        start, found.end, text[start : found.end], found.rule, found.match, modifier(word)
     )
 
 

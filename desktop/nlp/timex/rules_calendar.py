@@ -65,9 +65,9 @@ def _iso(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
 
 @rule(
     "month_day",
-    rf"(?:{WEEKDAY},?\s+)?(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})"
+    rf"(?P<x>(?:{WEEKDAY},?\s+)?(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})"
     rf"|(?:the\s+)?(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<month2>{MONTH}))"
-    rf"(?:(?:,?\s+|\s+of\s+)(?P<year>{YEAR})|\s+{_REL_YEAR})?(?!\s*(?:,\s*)?\d)",
+    rf"(?:(?:,?\s+|\s+of\s+)(?P<year>{YEAR}))?)(?:\s+{_REL_YEAR})?(?!\s*(?:,\s*)?\d)",
     MONTH_WORDS,
 )
 def _month_day(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
@@ -81,8 +81,8 @@ def _month_day(m: re.Match[str], anchor: date, direction: Direction) -> Timex | 
 
 @rule(
     "month",
-    rf"(?P<rel>(?:this|last|next|past|coming|previous|this\s+past)\s+)?(?P<part>{PART_PHRASE})?"
-    rf"(?P<month>{MONTH})(?:(?:\s+of|,)?\s+(?P<year>{YEAR})|\s+{_REL_YEAR})?",
+    rf"(?P<x>(?P<rel>(?:this|last|next|past|coming|previous|this\s+past)\s+)?(?P<part>{PART_PHRASE})?"
+    rf"(?P<month>{MONTH})(?:(?:\s+of|,)?\s+(?P<year>{YEAR}))?)(?:\s+{_REL_YEAR})?",
     MONTH_WORDS,
 )
 def _month(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
@@ -148,7 +148,7 @@ RULES.append(
 @rule(
     "spelled_year",
     rf"(?:the\s+year\s+)?(?P<words>(?:nineteen|eighteen)[-\s](?:hundred|oh[-\s]\w+|{WORD_NUMBER})"
-    r"|two\s+thousand(?:\s+and)?(?:[-\s]\w+)?)",
+    rf"|two\s+thousand(?:\s+and)?(?:\s+{WORD_NUMBER})?)",
     ("nineteen", "eighteen", "thousand"),
 )
 def _spelled_year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
@@ -204,7 +204,7 @@ def _century(m: re.Match[str], anchor: date, direction: Direction) -> Timex | No
 
 @rule(
     "quarter",
-    r"(?:the\s+)?(?:(?P<year>\d{4})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+)?(?:fiscal\s+)?"
+    r"(?:the\s+(?!(?:fiscal\s+)?\w+-quarter))?(?:(?P<year>\d{4})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+)?(?:fiscal\s+)?"
     r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:fiscal\s+)?quarter"
     r"(?:\s+of\s+(?:(?P<year2>\d{4})|(?P<rel2>this|last|next)\s+year|fiscal\s+(?P<year3>\d{4})))?"
     r"|Q(?P<q>[1-4])(?:\s+(?P<qyear>\d{4}))?",
@@ -268,12 +268,14 @@ def _season(m: re.Match[str], anchor: date, direction: Direction) -> Timex | Non
         chosen = later[0]
     elif containing:
         chosen = containing[0]
-    elif ahead(direction) or rel == "this":
+    elif rel == "this":
+        chosen = next(o for o in options if o[2] == anchor.year)
+    elif direction == "future":
         chosen = later[0]
     elif direction == "past":
         chosen = [o for o in options if o[0] <= anchor][-1]
     else:
-        chosen = min(options, key=lambda o: abs((o[0] - anchor).days))
+        chosen = next(o for o in options if o[2] == anchor.year)
     return season_timex(chosen[2], code, mod)
 
 

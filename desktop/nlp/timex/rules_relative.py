@@ -84,13 +84,18 @@ def _relative_period(m: re.Match[str], anchor: date, direction: Direction) -> Ti
 
 
 @rule(
-    "this_fiscal_year",
-    r"(?:the\s+)?(?:fiscal|calendar)\s+year(?=\s+(?:ending|ended|to|through|that|which|starting))"
-    r"|(?:the\s+)?year\s+to\s+date",
-    ("fiscal", "calendar", "to date"),
+    "the_year",
+    r"(?P<stretch>(?:the\s+)?(?:fiscal\s+|calendar\s+)?year(?=\s+(?:ended|ending|to\s+date)\b)"
+    r"|the\s+fiscal\s+year|(?:the\s+)?year\s+to\s+date)"
+    r"|the\s+(?:full|whole|entire)\s+year|(?<=\bof\s)the\s+year(?!\s+(?:ago|before|after|earlier|later|\d))",
+    ("year",),
 )
-def _fiscal_year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
-    return Timex("P1Y", "duration", type="DURATION")
+def _the_year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    """ "the year ended March 31" is a stretch of a year; "the first nine months of the
+    year", "the full year" are the year of the report."""
+    if m["stretch"]:
+        return Timex("P1Y", "duration", type="DURATION")
+    return year_timex(anchor.year)
 
 
 @rule(
@@ -193,7 +198,8 @@ def _ago(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
         return ref_timex("PAST_REF", anchor)
     if unit in {"second", "minute", "hour"}:
         return day_timex(anchor)
-    return at_granularity(shift(anchor, -amount, unit), unit)
+    day = shift(anchor, -amount, unit)
+    return year_timex(day.year) if unit in {"decade", "century"} else at_granularity(day, unit)
 
 
 @rule(
@@ -208,7 +214,8 @@ def _units_ago(m: re.Match[str], anchor: date, direction: Direction) -> Timex | 
 @rule(
     "year_earlier",
     r"(?:the\s+)?(?:year[-\s](?:earlier|ago)|prior[-\s]year|previous[-\s]year)"
-    r"(?:\s+(?:period|quarter|third\s+quarter|second\s+quarter|first\s+quarter|fourth\s+quarter))?"
+    r"\s+(?:period|quarter|third\s+quarter|second\s+quarter|first\s+quarter|fourth\s+quarter)"
+    r"|year[-\s](?:earlier|ago)"
     r"|(?:the\s+)?(?:quarter|period)\s+a\s+year\s+(?:ago|earlier)"
     r"|(?:the\s+)?(?:corresponding|same)\s+(?:period|quarter)\s+(?:of\s+)?(?:last|a)\s+year(?:\s+(?:ago|earlier))?"
     r"|last\s+year's\s+(?:period|quarter|third\s+quarter|second\s+quarter|first\s+quarter|fourth\s+quarter)",

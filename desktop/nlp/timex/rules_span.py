@@ -42,6 +42,11 @@ block(
 )
 block("as_soon_as", r"as\s+soon\s+as(?!\s+possible)", ("soon",))
 block(
+    "ordinal_second",
+    r"an?\s+second(?=\s+(?!later|ago|earlier|before|after|or|and|of|to|in)[a-z])",
+    ("second",),
+)
+block(
     "per_unit_rate",
     rf"(?:miles|kilometres|kilometers|km|words|beats)\s+(?:per|an|a)\s+{UNIT}",
     ("per", " a"),
@@ -50,19 +55,30 @@ block(
 
 @rule(
     "duration",
-    rf"(?P<the>the\s+(?:first\s+)?)?(?P<num>{NUM})(?:\s+|-)(?P<more>more\s+|additional\s+|straight\s+|consecutive\s+)?"
+    rf"(?P<the>the\s+(?!(?:{NUM})-)(?:year[-\s](?:earlier|ago)\s+|comparable\s+|same\s+)?(?:first\s+)?)?"
+    rf"(?:(?P<low>{NUM})\s+(?:to|or)\s+)?(?P<num>{NUM})(?:\s+|-)(?P<more>more\s+|additional\s+|straight\s+|consecutive\s+)?"
     rf"(?P<unit>{UNIT})(?P<long>-long)?",
     (*_UNIT_WORDS, "fortnight"),
 )
 def _duration(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
-    amount = number(m["num"])
+    amount = number(m["low"] or m["num"])
     unit = unit_of(m["unit"])
     return duration_timex(amount, unit)
 
 
+@rule("unit_long", r"(?P<unit>hour|day|week|month|year)-long", ("-long",))
+def _unit_long(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    return duration_timex(1, unit_of(m["unit"]))
+
+
+@rule("a_while", r"(?:a|some)\s+(?:long\s+|short\s+|little\s+)?while(?!\s+ago)", ("while",))
+def _a_while(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    return Timex("PXX", "duration", type="DURATION")
+
+
 @rule(
     "span",
-    rf"(?P<rel>(?:past|last|next|coming|previous|first|final|following)\s+)(?P<num>{NUM})\s+(?P<unit>{UNIT})",
+    rf"(?P<rel>(?:the\s+)?(?:past|last|next|coming|previous|first|final|following)\s+)(?P<num>{NUM})\s+(?P<unit>{UNIT})",
     _UNIT_WORDS,
 )
 def _span(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
@@ -74,7 +90,7 @@ def _span(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
 
 @rule(
     "bare_units",
-    r"(?P<pre>the\s+(?:(?:early|later|first|last|final)\s+)?|(?:early|later|first|last|final)\s+)?(?P<unit>hours|days|weeks|months|years|decades|centuries)"
+    r"(?P<pre>(?:the\s+)?(?:early|later|first|last|final)\s+)?(?P<unit>hours|days|weeks|months|years|decades|centuries)"
     r"(?P<long>-long)?(?!\s+(?:old|of\s+age|later|after|before|earlier|from)\b)",
     ("hours", "days", "weeks", "months", "years", "decades", "centuries"),
 )
@@ -84,7 +100,8 @@ def _bare_units(m: re.Match[str], anchor: date, direction: Direction) -> Timex |
 
 @rule(
     "recent_units",
-    r"(?:the\s+)?(?:recent|past|last\s+(?:few|several))\s+(?P<unit>days|weeks|months|quarters|years|decades)",
+    r"(?:the\s+)?(?:recent|past|(?:past|last|next|coming)\s+(?:few|several))\s+"
+    r"(?P<unit>days|weeks|months|quarters|years|decades)",
     ("recent", "past", "last"),
 )
 def _recent_units(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
@@ -116,7 +133,7 @@ def _future_ref(m: re.Match[str], anchor: date, direction: Direction) -> Timex |
 
 @rule(
     "present_ref",
-    r"now(?!\s+that\b)|currently|at\s+present|presently|nowadays|these\s+days"
+    r"now|currently|at\s+present|presently|nowadays|these\s+days"
     r"|the\s+present(?!\s+(?:tense|case|government|system|form|situation|day))|current(?=\s+(?:[a-z]+))"
     r"|the\s+present\s+day|today's\s+(?=world|society|economy|market)",
     ("now", "current", "present", "these days", "today's"),
