@@ -53,6 +53,9 @@ def verb_direction(token: Token) -> Direction:
         return "future"
     if "had" in aux:
         return "past"  # "had been due to expire Friday evening"
+    copula = token.head if token.pos_ == "ADJ" and token.head.lemma_ == "be" else None
+    if copula is not None and (copula.tag_ == "VBD" or "had" in _aux_words(copula)):
+        return "past"  # "was due Friday", "had been due to expire Friday evening"
     if token.lemma_.lower() in FUTURE_CUES and token.lemma_.lower() not in {"agree", "decide"}:
         return "future"
     perfect = {"have", "'ve", "has", "had"} & set(aux)

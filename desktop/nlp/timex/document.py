@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from desktop.nlp.tense import direction_for
 from desktop.nlp.timex.fallback import fallback
 from desktop.nlp.timex.finder import TimexMatch, scan, strip_prefix
-from desktop.nlp.timex.values import Direction, Timex, quarter_timex
+from desktop.nlp.timex.values import Direction, Timex, day_timex, quarter_timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -121,20 +121,28 @@ def _resolve(doc: Doc, c: _Candidate, state: _State) -> Timex | None:
         return fallback(doc.text[c.start : c.end], state.anchor, state.last_day, direction)
     if m.rule.name == "the_quarter":
         return _the_quarter(m, state)
-    if m.rule.name == "set" and m.match["adv"] and _attributive(doc, c.start, c.end):
-        return None  # "a quarterly dividend", "daily volume": a kind of thing, no time
+    if m.rule.name == "set" and m.match["adv"] and _on_a_figure(doc, c.start, c.end):
+        return None  # "a quarterly dividend", "daily volume": a kind of figure, no time
     if m.rule.anaphoric:
         unit = (m.match.groupdict().get("unit") or "day").lower()
         return m.resolve(state.last_day if unit in _DAYISH else state.last_date, direction)
     return m.resolve(state.anchor, direction)
 
 
-def _attributive(doc: Doc, start: int, end: int) -> bool:
+_FIGURES = {
+    "dividend", "loss", "profit", "result", "volume", "turnover", "payment", "rate", "report",
+    "statement", "meeting", "sale", "revenue", "interest", "charge", "fee",
+}  # fmt: skip
+
+
+def _on_a_figure(doc: Doc, start: int, end: int) -> bool:
+    """A frequency word before a financial figure names the kind of figure."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not doc.has_annotation("DEP"):
         return False
     token = span.root
-    return token.dep_ == "amod" or (token.pos_ == "ADJ" and token.head.i > token.i)
+    attributive = token.dep_ == "amod" or (token.pos_ == "ADJ" and token.head.i > token.i)
+    return attributive and token.head.lemma_.lower() in _FIGURES
 
 
 def _the_quarter(m: TimexMatch, state: _State) -> Timex | None:
@@ -166,7 +174,13 @@ def _remember(m: TimexMatch | None, timex: Timex, state: _State) -> None:
     if timex.start is None or not timex.value[:1].isdigit():
         return
     q = _QUARTER_VALUE.match(timex.value)
-    if q and m is not None and m.rule.name == "quarter" and timex.start <= state.anchor:
+    if (
+        q
+        and m is not None
+        and m.rule.name == "quarter"
+        and timex.end is not None
+        and timex.end < state.anchor
+    ):
         state.last_quarter = (int(q[1]), int(q[2]))
     if timex.granularity in {"day", "time"}:
         state.last_day = timex.start
@@ -209,33 +223,62 @@ def _sentence_of(doc: Doc, at: int) -> tuple[int, int]:
     return sent.start_char, sent.end_char
 
 
+def _bare_clock(c: _Candidate) -> bool:
+    if c.match is None or c.match.rule.name != "clock":
+        return False
+    groups = c.match.match.groupdict()
+    return not any(groups.get(k) for k in ("weekday", "month", "dayword"))
+
+
 def _clock_days(doc: Doc, found: list[tuple[_Candidate, Timex | None]]) -> None:
     """A clock time without a day takes the day its sentence speaks of."""
     for i, (c, timex) in enumerate(found):
-        if timex is None or c.match is None or c.match.rule.name != "clock":
-            continue
-        groups = c.match.match.groupdict()
-        if any(groups.get(k) for k in ("weekday", "month", "dayword")):
+        if timex is None or timex.start is None or not _bare_clock(c):
             continue
         start, end = _sentence_of(doc, c.start)
         days = [
             (abs(o.start - c.start), t)
             for o, t in found
             if t is not None
+            and t.start is not None
             and o is not c
             and start <= o.start < end
-            and t.granularity == "day"
+            and t.granularity in {"day", "time"}
             and _DAY_VALUE.match(t.value)
+            and not _bare_clock(o)
         ]
-        if days and timex.start is not None:
+        if days:
             day = min(days, key=lambda pair: pair[0])[1]
             assert day.start is not None
-            found[i] = (
-                c,
-                replace(
-                    timex, value=day.value[:10] + timex.value[10:], start=day.start, end=day.start
-                ),
-            )
+            value = day.value[:10] + timex.value[10:]
+            found[i] = (c, replace(timex, value=value, start=day.start, end=day.start))
+
+
+_SECOND_DAY = re.compile(
+    r"\s*(?:and|or|to|through|-|–)\s*(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+    r"(?!\s*(?:%|percent|per|million|billion|cents|[ap]\.?m\b|[,.]?\d|[A-Z][a-z]))"
+)
+
+
+def _second_days(doc: Doc, found: list[tuple[_Candidate, Timex | None]]) -> None:
+    """ "April 24 and 25": the second day number is a date of the same month."""
+    taken = [c.reach for c, _ in found]
+    for c, timex in list(found):
+        if timex is None or c.match is None or c.match.rule.name != "month_day":
+            continue
+        if timex.start is None or (m := _SECOND_DAY.match(doc.text, c.end)) is None:
+            continue
+        start, end = m.span("day")
+        if any(_overlaps(start, end, *r) for r in taken):
+            continue
+        try:
+            day = timex.start.replace(day=int(m["day"]))
+        except ValueError:
+            continue
+        if day <= timex.start:
+            continue
+        found.append((_Candidate(start, end, "DATE", None), day_timex(day)))
+    found.sort(key=lambda pair: pair[0].start)
 
 
 def find_times(doc: Doc, anchor: date) -> list[TimeSpan]:
@@ -255,6 +298,7 @@ def find_times(doc: Doc, anchor: date) -> list[TimeSpan]:
             continue  # a rule's match that says nothing here
         found.append((c, timex))
     _clock_days(doc, found)
+    _second_days(doc, found)
     spans = []
     for c, timex in found:
         label = c.label if timex is None else ("TIME" if timex.type == "TIME" else "DATE")

@@ -57,6 +57,8 @@ def fallback(text: str, anchor: date, reference: date, direction: Direction) -> 
         words = phrase.lower().split()
         if words[0] in {"past", "recent"} and m["unit"].lower() == "years":
             return ref_timex("PAST_REF", anchor)
+        if "coming" in words:
+            return ref_timex("FUTURE_REF", anchor)
         return duration_timex("X", unit_of(m["unit"].lower()))
     if m := _THE_UNIT.fullmatch(phrase):
         unit = m["unit"].lower()

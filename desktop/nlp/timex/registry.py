@@ -34,14 +34,24 @@ class Rule:
 RULES: list[Rule] = []
 
 
+WORD_END = r"(?![\w%£$-]|\.\d)"
+RANGE_END = r"(?![\w%£$]|\.\d|-[^\W\d])"
+"""A word end that lets a range follow ("June 2-4")."""
+
+
 def rule(
-    name: str, pattern: str, needs: tuple[str, ...] = (), *, anaphoric: bool = False
+    name: str,
+    pattern: str,
+    needs: tuple[str, ...] = (),
+    *,
+    anaphoric: bool = False,
+    end: str = WORD_END,
 ) -> Callable[[Handler], Handler]:
     """Register ``handler`` for ``pattern`` (case-insensitive; month and weekday names keep
     their capital), matched only between word boundaries."""
 
     def register(handler: Handler) -> Handler:
-        compiled = re.compile(rf"(?<![\w$£€#-])(?:{pattern})(?![\w%£$-]|\.\d)", re.IGNORECASE)
+        compiled = re.compile(rf"(?<![\w$£€#-])(?:{pattern}){end}", re.IGNORECASE)
         RULES.append(Rule(name, compiled, handler, needs, anaphoric))
         return handler
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 from dateutil.relativedelta import FR, MO, TH, TU, relativedelta
 
-from desktop.nlp.timex.registry import RULES, Rule, rule
+from desktop.nlp.timex.registry import RANGE_END, RULES, Rule, rule
 from desktop.nlp.timex.values import (
     Direction,
     Timex,
@@ -33,6 +33,7 @@ from desktop.nlp.timex.vocab import (
     PART_PHRASE,
     SEASON,
     SEASONS,
+    SPELLED_YEAR,
     WEEKDAY,
     WORD_NUMBER,
     YEAR,
@@ -49,6 +50,8 @@ def _year_of(m: re.Match[str], anchor: date, month: int, day: int | None, d: Dir
     """The year a month takes: written, "this/next/last year" after it, or chosen."""
     if m.groupdict().get("year"):
         return int(m["year"])
+    if m.groupdict().get("spelled") and (spelled := spelled_year(m["spelled"])) is not None:
+        return spelled
     rel = (m.groupdict().get("relyear") or "").split()
     if rel:
         return anchor.year + {"this": 0, "next": 1, "last": -1}[rel[0].lower()]
@@ -69,6 +72,7 @@ def _iso(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     rf"|(?:the\s+)?(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<month2>{MONTH}))"
     rf"(?:(?:,?\s+|\s+of\s+)(?P<year>{YEAR}))?)(?:\s+{_REL_YEAR})?(?!\s*(?:,\s*)?\d)",
     MONTH_WORDS,
+    end=RANGE_END,
 )
 def _month_day(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     month = month_number(m["month"] or m["month2"])
@@ -82,7 +86,8 @@ def _month_day(m: re.Match[str], anchor: date, direction: Direction) -> Timex | 
 @rule(
     "month",
     rf"(?P<x>(?P<rel>(?:this|last|next|past|coming|previous|this\s+past)\s+)?(?P<part>{PART_PHRASE})?"
-    rf"(?P<month>{MONTH})(?:(?:\s+of|,)?\s+(?P<year>{YEAR}))?)(?:\s+{_REL_YEAR})?",
+    rf"(?P<month>{MONTH})(?:(?:\s+of|,)?\s+(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})))?)"
+    rf"(?:\s+{_REL_YEAR})?",
     MONTH_WORDS,
 )
 def _month(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
@@ -248,13 +253,16 @@ def _half(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     "season",
     rf"(?P<rel>this(?:\s+past)?|last|next|past|coming|(?:the\s+)?(?:early|late|mid-?)"
     rf"|(?:the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the)?|the)\s*(?P<season>{SEASON})"
-    rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?|(?P<season2>{SEASON})\s+(?:of\s+)?(?P<year2>{YEAR})"
+    rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})))?"
+    rf"|(?P<season2>{SEASON})\s+(?:of\s+)?(?P<year2>{YEAR})"
     rf"|(?<=\bin\s)(?P<season3>{SEASON})(?!\s+(?:of|and|months|season))",
     ("spring", "summer", "autumn", "fall", "winter"),
 )
 def _season(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     code = SEASONS[(m["season"] or m["season2"] or m["season3"]).lower()]
     year_text = m["year"] or m["year2"]
+    if m["spelled"] and (spelled := spelled_year(m["spelled"])) is not None:
+        year_text = str(spelled)
     rel = " ".join((m["rel"] or "").lower().split())
     mod = part_mod(rel) if rel not in {"this", "last", "next", "past", "coming", "the"} else None
     if year_text:
@@ -333,7 +341,7 @@ def _holiday_date(name: str, year: int) -> date:
     r"|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Halloween"
     r"|Independence\s+Day|the\s+Fourth\s+of\s+July|Valentine's\s+Day|Boxing\s+Day"
     r"|Veterans\s+Day|Bastille\s+Day|Black\s+Friday|Labor\s+Day|Memorial\s+Day|Election\s+Day)"
-    rf"(?:,?\s+(?P<year>{YEAR}))?",
+    rf"(?:,?\s+(?P<year>{YEAR}))?(?:(?<=Easter)(?P<week>\s+week))?",
     ("christmas", "new year", "easter", "friday", "thanksgiving", "halloween", " day", "july"),
 )
 def _holiday(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
@@ -342,8 +350,11 @@ def _holiday(m: re.Match[str], anchor: date, direction: Direction) -> Timex | No
         return day_timex(_holiday_date(name, int(m["year"])))
     rel = (m["rel"] or "").lower()
     options = [_holiday_date(name, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
-    if rel == "last" or (not rel and direction == "past"):
-        return day_timex([d for d in options if d <= anchor][-1])
-    if rel == "next" or (not rel and ahead(direction)):
-        return day_timex(next(d for d in options if d >= anchor))
-    return day_timex(min(options, key=lambda d: abs((d - anchor).days)))
+    nearest = min(options, key=lambda d: abs((d - anchor).days))
+    if rel == "last" or (not rel and direction == "past" and nearest > anchor + timedelta(days=7)):
+        day = [d for d in options if d <= anchor][-1]
+    elif rel == "next" or (not rel and ahead(direction) and nearest < anchor - timedelta(days=7)):
+        day = next(d for d in options if d >= anchor)
+    else:
+        day = nearest
+    return week_timex(day - timedelta(days=6)) if m["week"] else day_timex(day)

@@ -119,13 +119,16 @@ def _weekend(m: re.Match[str], anchor: date, direction: Direction) -> Timex | No
     r"(?:the\s+)?(?P<part>end|beginning|start|middle|close|turn|(?P<half>first|second|last)\s+half)"
     r"\s+of\s+(?:the|this|(?P<rel>last|next|the\s+current|the\s+coming))\s+(?:(?:fiscal|calendar)\s+)?"
     r"(?P<unit>year|month|week|quarter|decade|century)"
+    r"|(?P<part2>earlier|later)\s+in\s+the\s+(?P<unit2>year|month|week)"
     r"|(?P<yearend>year[-\s]end|year's\s+end|end\s+of\s+(?:the\s+)?year|mid-?year|the\s+turn\s+of\s+the\s+year)",
-    ("end", "beginning", "start", "middle", "close", "turn", "half", "year"),
+    ("end", "beginning", "start", "middle", "close", "turn", "half", "year", " in the "),
 )
 def _part_of_period(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     if m["yearend"]:
         word = m["yearend"].lower()
         return year_timex(anchor.year, "MID" if "mid" in word else "END")
+    if m["part2"]:
+        return _period(m["unit2"].lower(), anchor, 0, part_mod(m["part2"]))
     unit = m["unit"].lower()
     step = _STEP[(m["rel"] or "this").lower().split()[-1]]
     if m["half"] and unit == "year":

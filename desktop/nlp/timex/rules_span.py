@@ -77,6 +77,16 @@ def _a_while(m: re.Match[str], anchor: date, direction: Direction) -> Timex | No
 
 
 @rule(
+    "each_of_span",
+    rf"(?<=\beach\sof\s)(?:the\s+)?(?:past|last|next|coming|previous|first)\s+(?:{NUM})\s+(?P<unit>{UNIT})",
+    ("each of",),
+)
+def _each_of_span(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    """ "each of the last three years": every one of them."""
+    return Timex(duration_timex(1, unit_of(m["unit"])).value, "set", type="SET")
+
+
+@rule(
     "span",
     rf"(?P<rel>(?:the\s+)?(?:past|last|next|coming|previous|first|final|following)\s+)(?P<num>{NUM})\s+(?P<unit>{UNIT})",
     _UNIT_WORDS,
@@ -120,7 +130,7 @@ def _past_ref(m: re.Match[str], anchor: date, direction: Direction) -> Timex | N
 
 @rule(
     "future_ref",
-    r"(?:the\s+)?(?:coming|upcoming|next\s+few|next\s+several)\s+(?:days|weeks|months|years|decades)"
+    r"(?:the\s+)?(?:coming|upcoming|next\s+few|next\s+several)\s+(?:days|weeks|months|quarters|years|decades)"
     r"|the\s+(?:near|foreseeable|distant|immediate)\s+future|the\s+future|(?<='s\s)future"
     r"|the\s+(?:years|months|weeks|days)\s+ahead|in\s+due\s+course|someday|some\s+day"
     r"|(?:a|some)\s+later\s+(?:date|time|stage)|the\s+(?:short|long|medium)\s+term"

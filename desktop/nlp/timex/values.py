@@ -199,7 +199,7 @@ def duration_value(amount: float | str, unit: str) -> str:
     code = UNIT_CODES[unit]
     prefix = "PT" if unit in TIME_UNITS else "P"
     if amount == "X":
-        return f"{prefix}X{code}"
+        return f"{prefix}X{'Q' if unit == 'quarter' else code}"
     assert isinstance(amount, int | float)
     total = amount * UNIT_FACTOR.get(unit, 1)
     if isinstance(total, float) and not total.is_integer():

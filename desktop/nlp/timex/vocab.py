@@ -63,6 +63,10 @@ WEEKDAY = (
 SEASON = r"(?:spring|summer|autumn|winter|fall)"
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+SPELLED_YEAR = (
+    rf"(?:(?:nineteen|eighteen)[-\s](?:hundred|oh[-\s][a-z]+|{WORD_NUMBER})"
+    rf"|two\s+thousand(?:\s+and)?(?:\s+{WORD_NUMBER})?)"
+)
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 NUM = (
     r"(?:(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+1/2)?"
