@@ -25,18 +25,19 @@ from desktop.nlp.timex.values import (
 )
 from desktop.nlp.timex.vocab import NUM, PARTS_OF_DAY, UNIT, number, unit_of
 
-_ADJ = r"(?:[a-z]+[-\s])"
+_COUNTING = r"(?:(?:trading|business|working|calendar|school|full|straight|consecutive|more)\s+)"
 _COUNTED = re.compile(
-    rf"(?:the\s+)?(?:first\s+)?(?P<num>{NUM})\s+{_ADJ}{{0,2}}(?P<unit>{UNIT})", re.I
+    rf"(?:the\s+)?(?:first\s+)?(?P<num>{NUM})\s+{_COUNTING}?(?P<unit>{UNIT})", re.I
 )
 _VAGUE_UNITS = re.compile(
-    r"(?:the\s+|these\s+|those\s+|many\s+|several\s+|few\s+|a\s+few\s+|some\s+|recent\s+|early\s+"
-    r"|first\s+|last\s+|final\s+|past\s+|next\s+|coming\s+|later\s+|long\s+|ensuing\s+|intervening\s+)*"
-    r"(?P<unit>hours|days|weeks|months|quarters|years|decades|centuries)",
+    r"(?:the\s+|these\s+|those\s+)?(?:(?:many|several|few|a\s+few|some|recent|early|last|final"
+    r"|past|next|coming|later|long|ensuing|intervening)\s+)+"
+    r"(?:hours|days|weeks|months|quarters|years|decades|centuries)"
+    r"|(?:hours|days|weeks|months|years|decades|centuries)",
     re.I,
 )
 _THE_UNIT = re.compile(
-    r"(?:that|the|this)\s+(?:same\s+)?(?P<unit>day|morning|afternoon|evening|night|week|month|year)",
+    r"(?:that|the|this)\s+(?:same\s+)?(?P<unit>morning|afternoon|evening|night|week|month|year)",
     re.I,
 )
 _LATER = re.compile(r"(?:a|some)\s+(?:later|future)\s+(?:date|time|stage)|the\s+long\s+run", re.I)
@@ -55,17 +56,15 @@ def fallback(text: str, anchor: date, reference: date, direction: Direction) -> 
         return duration_timex(number(m["num"]), unit_of(m["unit"]))
     if m := _VAGUE_UNITS.fullmatch(phrase):
         words = phrase.lower().split()
-        if words[0] in {"past", "recent"} and m["unit"].lower() == "years":
+        if words[0] in {"past", "recent"} and words[-1] == "years":
             return ref_timex("PAST_REF", anchor)
         if "coming" in words:
             return ref_timex("FUTURE_REF", anchor)
-        return duration_timex("X", unit_of(m["unit"].lower()))
+        return duration_timex("X", unit_of(words[-1]))
     if m := _THE_UNIT.fullmatch(phrase):
         unit = m["unit"].lower()
         if unit in PARTS_OF_DAY:
             return part_of_day_timex(reference, PARTS_OF_DAY[unit])
-        if unit == "day":
-            return day_timex(reference)
         if unit == "week":
             return week_timex(reference)
         if unit == "month":

@@ -78,8 +78,6 @@ def _with_modifier(text: str, found: TimexMatch) -> TimexMatch:
     if before is None or before.end() != found.start:
         return found
     word = " ".join(before["mod"].lower().split())
-    if word in {"over", "under"} and before["the"]:
-        return found  # "over the past 20 years": a preposition
     start = before.start()
     return TimexMatch(
         start, found.end, text[start : found.end], found.rule, found.match, modifier(word)

@@ -41,6 +41,7 @@ block(
     ("old", "aged", "age"),
 )
 block("as_soon_as", r"as\s+soon\s+as(?!\s+possible)", ("soon",))
+block("high_noon", r"high\s+noon", ("noon",))
 block(
     "ordinal_second",
     r"an?\s+second(?=\s+(?!later|ago|earlier|before|after|or|and|of|to|in)[a-z])",

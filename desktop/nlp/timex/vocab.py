@@ -75,11 +75,11 @@ NUM = (
     r"|hundreds\s+of|a\s+hundred|one\s+hundred)"
 )
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)s?"
-# Quantifiers TimeML draws inside the expression ("nearly two years"); "about" it mostly
-# leaves out ("about five hours" → "five hours").
+# Quantifiers TimeML draws inside the expression ("nearly two years"); "about" and "over"
+# it mostly leaves out ("about five hours", "over three years").
 MODIFIER = (
-    r"(?:just\s+over|just\s+under|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most"
-    r"|no\s+more\s+than|upwards\s+of|around|nearly|almost|over|under)"
+    r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most"
+    r"|no\s+more\s+than|upwards\s+of|around|nearly|almost)"
 )
 ZONE = r"(?:(?:local\s+time|GMT|UTC|[ECMP][SD]T|BST|CET|CEST|IST|JST|Z)\b)"
 PART_PHRASE = (
