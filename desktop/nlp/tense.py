@@ -67,7 +67,7 @@ def verb_direction(token: Token) -> Direction:
         return "past"  # "the ruling announced Wednesday"
     if any(a in MODAL_AUX for a in aux) and not perfect:
         return "future"
-    if token.tag_ == "VB" and "to" in aux and token.head.lemma_ == "be":
+    if token.tag_ == "VB" and "to" in aux and token.dep_ == "xcomp" and token.head.lemma_ == "be":
         return "future"  # "is to resume trading Tuesday"
     if token.tag_ == "VB" and "to" in aux and token.dep_ in {"relcl", "acl", "advcl", "xcomp"}:
         return "later"
