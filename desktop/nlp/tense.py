@@ -56,7 +56,8 @@ def verb_direction(token: Token) -> Direction:
     copula = token.head if token.pos_ == "ADJ" and token.head.lemma_ == "be" else None
     if copula is not None and (copula.tag_ == "VBD" or "had" in _aux_words(copula)):
         return "past"  # "was due Friday", "had been due to expire Friday evening"
-    if token.lemma_.lower() in FUTURE_CUES and token.lemma_.lower() not in {"agree", "decide"}:
+    cue = token.lemma_.lower() if token.lemma_.lower() in FUTURE_CUES else token.lower_
+    if cue in FUTURE_CUES and cue not in {"agree", "decide"}:
         return "future"
     perfect = {"have", "'ve", "has", "had"} & set(aux)
     if token.tag_ == "VBD" or (token.tag_ == "VBN" and perfect):
@@ -91,6 +92,7 @@ def direction_for(span: Span) -> Direction:
             token.pos_ in {"VERB", "AUX"}
             or token.tag_ in {"MD", "VBN", "VBG"}
             or token.lemma_ in FUTURE_CUES
+            or token.lower_ in FUTURE_CUES
         ):
             found = verb_direction(token)
             if found == "later":

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from desktop.nlp.tense import direction_for
 from desktop.nlp.timex.fallback import fallback
 from desktop.nlp.timex.finder import TimexMatch, scan, strip_prefix
-from desktop.nlp.timex.values import Direction, Timex, day_timex, quarter_timex
+from desktop.nlp.timex.values import Direction, Timex, day_timex, duration_value, quarter_timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -41,6 +41,8 @@ class TimeSpan:
     text: str
     label: str
     timex: Timex | None
+    source: str = "model"
+    """The rule that found it, or "model" for a span of the statistical model."""
 
 
 @dataclass
@@ -107,7 +109,14 @@ def _candidates(doc: Doc) -> list[_Candidate]:
     return kept
 
 
+_AHEAD = re.compile(
+    r"(?:as\s+(?:soon|early)\s+as|no\s+(?:earlier|sooner)\s+than|not\s+(?:until|before))\s+$", re.I
+)
+
+
 def _direction(doc: Doc, start: int, end: int) -> Direction:
+    if _AHEAD.search(doc.text, max(0, start - 25), start):
+        return "future"  # "as soon as Monday", "not before Sept. 27"
     if not doc.has_annotation("DEP"):
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -118,13 +127,16 @@ def _resolve(doc: Doc, c: _Candidate, state: _State) -> Timex | None:
     direction = _direction(doc, c.start, c.end)
     m = c.match
     if m is None:
-        return fallback(doc.text[c.start : c.end], state.anchor, state.last_day, direction)
+        return fallback(doc.text[c.start : c.end], state.anchor, state.last_date, direction)
     if m.rule.name == "the_quarter":
         return _the_quarter(m, state)
     if m.rule.name == "set" and m.match["adv"] and _on_a_figure(doc, c.start, c.end):
         return None  # "a quarterly dividend", "daily volume": a kind of figure, no time
+    if m.rule.name == "duration" and _a_rate(doc, m):
+        return Timex(duration_value(1, m.match["unit"].lower()), "set", type="SET")
     if m.rule.anaphoric:
-        unit = (m.match.groupdict().get("unit") or "day").lower()
+        groups = m.match.groupdict()
+        unit = (groups.get("unit") or groups.get("unit2") or "day").lower()
         return m.resolve(state.last_day if unit in _DAYISH else state.last_date, direction)
     return m.resolve(state.anchor, direction)
 
@@ -143,6 +155,17 @@ def _on_a_figure(doc: Doc, start: int, end: int) -> bool:
     token = span.root
     attributive = token.dep_ == "amod" or (token.pos_ == "ADJ" and token.head.i > token.i)
     return attributive and token.head.lemma_.lower() in _FIGURES
+
+
+def _a_rate(doc: Doc, m: TimexMatch) -> bool:
+    """ "200 travellers a day", "24 hours a day": so many in each day, a set."""
+    if not re.fullmatch(r"(?i)an?\s+(?:day|week|month|year|hour)", m.text) or m.start == 0:
+        return False
+    before = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if before is None or before.start == 0:
+        return False
+    previous = doc[before.start - 1]
+    return previous.pos_ in {"NOUN", "NUM", "PROPN"} and not previous.is_punct
 
 
 def _the_quarter(m: TimexMatch, state: _State) -> Timex | None:
@@ -237,7 +260,7 @@ def _clock_days(doc: Doc, found: list[tuple[_Candidate, Timex | None]]) -> None:
             continue
         start, end = _sentence_of(doc, c.start)
         days = [
-            (abs(o.start - c.start), t)
+            (c.start - o.end if o.end <= c.start else o.start - c.end + 0.5, t)
             for o, t in found
             if t is not None
             and t.start is not None
@@ -302,5 +325,6 @@ def find_times(doc: Doc, anchor: date) -> list[TimeSpan]:
     spans = []
     for c, timex in found:
         label = c.label if timex is None else ("TIME" if timex.type == "TIME" else "DATE")
-        spans.append(TimeSpan(c.start, c.end, doc.text[c.start : c.end], label, timex))
+        source = c.match.rule.name if c.match is not None else "model"
+        spans.append(TimeSpan(c.start, c.end, doc.text[c.start : c.end], label, timex, source))
     return spans

@@ -20,7 +20,6 @@ from desktop.nlp.timex.values import (
     month_timex,
     part_of_day_timex,
     ref_timex,
-    week_timex,
     year_timex,
 )
 from desktop.nlp.timex.vocab import NUM, PARTS_OF_DAY, UNIT, number, unit_of
@@ -37,7 +36,7 @@ _VAGUE_UNITS = re.compile(
     re.I,
 )
 _THE_UNIT = re.compile(
-    r"(?:that|the|this)\s+(?:same\s+)?(?P<unit>morning|afternoon|evening|night|week|month|year)",
+    r"(?:that|the|this)\s+(?:same\s+)?(?P<unit>morning|afternoon|evening|night|month|year)",
     re.I,
 )
 _LATER = re.compile(r"(?:a|some)\s+(?:later|future)\s+(?:date|time|stage)|the\s+long\s+run", re.I)
@@ -65,8 +64,6 @@ def fallback(text: str, anchor: date, reference: date, direction: Direction) -> 
         unit = m["unit"].lower()
         if unit in PARTS_OF_DAY:
             return part_of_day_timex(reference, PARTS_OF_DAY[unit])
-        if unit == "week":
-            return week_timex(reference)
         if unit == "month":
             return month_timex(reference.year, reference.month)
         return year_timex(reference.year)

@@ -126,6 +126,9 @@ def _weekend(m: re.Match[str], anchor: date, direction: Direction) -> Timex | No
 def _part_of_period(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     if m["yearend"]:
         word = m["yearend"].lower()
+        if re.fullmatch(r"year[-\s]end", word):
+            # The last day of the year: the one ahead unless the text looks back.
+            return day_timex(date(anchor.year - (direction == "past"), 12, 31))
         return year_timex(anchor.year, "MID" if "mid" in word else "END")
     if m["part2"]:
         return _period(m["unit2"].lower(), anchor, 0, part_mod(m["part2"]))
@@ -236,9 +239,10 @@ def _year_earlier(m: re.Match[str], anchor: date, direction: Direction) -> Timex
 
 @rule(
     "anaphoric_day",
-    r"(?P<pre>(?:earlier|later)\s+)?(?P<which>that|the\s+same|the\s+next|the\s+following|the\s+previous"
+    r"(?P<pre>(?:earlier|later)\s+)?(?P<which>the\s+next|the\s+following|the\s+previous"
     r"|the\s+preceding|the\s+prior)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
-    r"|the\s+day\s+(?P<rel>before|after)(?!\s+(?:yesterday|tomorrow))",
+    r"|(?P<pre2>(?:earlier|later)\s+)?(?P<that>that)\s+(?P<unit2>day|morning|afternoon|evening|night|year)"
+    r"(?=\s*[,.;:])|the\s+day\s+(?P<rel>before|after)(?=\s*[,.;:])",
     ("that", "same", "next", "following", "previous", "preceding", "prior", "day"),
     anaphoric=True,
 )
@@ -246,6 +250,11 @@ def _anaphoric(m: re.Match[str], anchor: date, direction: Direction) -> Timex | 
     """Counted from the date the text last spoke of (``anchor`` here)."""
     if m["rel"]:
         return day_timex(anchor + timedelta(days=-1 if m["rel"].lower() == "before" else 1))
+    if m["that"]:
+        unit = m["unit2"].lower()
+        if unit in PARTS_OF_DAY:
+            return part_of_day_timex(anchor, PARTS_OF_DAY[unit])
+        return day_timex(anchor, part_mod(m["pre2"])) if unit == "day" else year_timex(anchor.year)
     which = m["which"].lower().split()[-1]
     step = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}.get(which, 0)
     unit = m["unit"].lower()

@@ -206,7 +206,7 @@ _DAY_AFTER = (
 
 @rule(
     "clock",
-    rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>a\.?m\b\.?|p\.?m\b\.?)(?:\s+{ZONE})?"
+    rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]\.?m\b)(?:\s+{ZONE})?"
     rf"|(?P<h24>[01]\d|2[0-3]):?(?P<min24>[0-5]\d)\s+(?:hours\s+)?{ZONE}"
     r"|(?<=\bat\s)(?P<h24b>[01]\d|2[0-3]):(?P<min24b>[0-5]\d)(?!:)"
     rf"|(?P<word>noon|midnight|midday)){_DAY_AFTER}"

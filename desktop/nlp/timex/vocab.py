@@ -81,7 +81,7 @@ MODIFIER = (
     r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most"
     r"|no\s+more\s+than|upwards\s+of|around|nearly|almost)"
 )
-ZONE = r"(?:(?:local\s+time|GMT|UTC|[ECMP][SD]T|BST|CET|CEST|IST|JST|Z)\b)"
+ZONE = r"(?:(?:local\s+time|GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|IST|JST|Z)\b)"
 PART_PHRASE = (
     r"(?:(?:the\s+)?(?:end|beginning|start|middle|close|(?:first|second|last)\s+half)\s+of\s+"
     r"|(?:the\s+)?(?:early|earlier|mid|late|later)(?:-|\s+))"
