@@ -102,7 +102,9 @@ def _candidates(doc: Doc) -> list[_Candidate]:
             continue
         if any(_overlaps(ent.start_char, ent.end_char, *b.span) for b in blocked):
             continue  # an age, "as soon as"
-        cut, _phrase = strip_prefix(ent.text)
+        cut, phrase = strip_prefix(ent.text)
+        if re.fullmatch(r"\d{1,3}", phrase.strip()):
+            continue  # "the minister, 54,": an age or a count the model took for a date
         end = ent.start_char + len(ent.text.rstrip())
         kept.append(_Candidate(ent.start_char + cut, end, ent.label_, None))
     kept.sort(key=lambda c: c.start)
@@ -247,7 +249,7 @@ def _sentence_of(doc: Doc, at: int) -> tuple[int, int]:
 
 
 def _bare_clock(c: _Candidate) -> bool:
-    if c.match is None or c.match.rule.name != "clock":
+    if c.match is None or c.match.rule.name not in {"clock", "clock_from"}:
         return False
     groups = c.match.match.groupdict()
     return not any(groups.get(k) for k in ("weekday", "month", "dayword"))

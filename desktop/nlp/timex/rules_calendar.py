@@ -67,6 +67,37 @@ def _iso(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
 
 
 @rule(
+    "slash_date",
+    r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:1[6-9]|20)\d\d|\d\d)(?!/)",
+    ("/",),
+)
+def _slash_date(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    """US style, month first: "12/15/2017", "10/26/89"."""
+    year = int(m["y"]) if len(m["y"]) == 4 else _two_digit_year(int(m["y"]), anchor)
+    try:
+        return day_timex(date(year, int(m["m"]), int(m["d"])))
+    except ValueError:
+        return None
+
+
+@rule(
+    "short_year",
+    r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bfrom\s)"
+    r"|(?<=\bto\s)|(?<=\band\s))'(?P<yy>\d\d)(?!s)",
+    ("'",),
+)
+def _short_year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    """ "in '98"."""
+    return year_timex(_two_digit_year(int(m["yy"]), anchor))
+
+
+def _two_digit_year(yy: int, anchor: date) -> int:
+    """The year ending in ``yy`` at most a year after the anchor."""
+    year = anchor.year // 100 * 100 + yy
+    return year if year <= anchor.year + 1 else year - 100
+
+
+@rule(
     "month_day",
     rf"(?P<x>(?:{WEEKDAY},?\s+)?(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})"
     rf"|(?:the\s+)?(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<month2>{MONTH}))"

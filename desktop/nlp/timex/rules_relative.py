@@ -116,7 +116,7 @@ def _weekend(m: re.Match[str], anchor: date, direction: Direction) -> Timex | No
 
 @rule(
     "part_of_period",
-    r"(?:the\s+)?(?P<part>end|beginning|start|middle|close|turn|(?P<half>first|second|last)\s+half)"
+    r"(?:the\s+)?(?P<part>end|beginning|start|middle|close|(?P<half>first|second|last)\s+half)"
     r"\s+of\s+(?:the|this|(?P<rel>last|next|the\s+current|the\s+coming))\s+(?:(?:fiscal|calendar)\s+)?"
     r"(?P<unit>year|month|week|quarter|decade|century)"
     r"|(?P<part2>earlier|later)\s+in\s+the\s+(?P<unit2>year|month|week)"
@@ -137,7 +137,7 @@ def _part_of_period(m: re.Match[str], anchor: date, direction: Direction) -> Tim
     if m["half"] and unit == "year":
         return half_timex(anchor.year + step, 1 if m["half"].lower() == "first" else 2)
     part = m["part"].lower()
-    mod = "START" if part in {"turn", "beginning", "start"} else part_mod(part)
+    mod = "START" if part in {"beginning", "start"} else part_mod(part)
     return _period(unit, anchor, step, mod)
 
 

@@ -58,13 +58,14 @@ block(
     "duration",
     rf"(?P<the>the\s+(?!(?:{NUM})-)(?:year[-\s](?:earlier|ago)\s+|comparable\s+|same\s+)?(?:first\s+)?)?"
     rf"(?:(?P<low>{NUM})\s+(?:to|or)\s+)?(?P<num>{NUM})(?:\s+|-)(?P<more>more\s+|additional\s+|straight\s+|consecutive\s+)?"
-    rf"(?P<unit>{UNIT})(?P<long>-long)?",
+    rf"(?P<unit>{UNIT})(?P<long>-long)?(?P<half>\s+and\s+a\s+half)?",
     (*_UNIT_WORDS, "fortnight"),
 )
 def _duration(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     amount = number(m["low"] or m["num"])
-    unit = unit_of(m["unit"])
-    return duration_timex(amount, unit)
+    if m["half"] and isinstance(amount, int | float):
+        amount += 0.5
+    return duration_timex(amount, unit_of(m["unit"]))
 
 
 @rule("unit_long", r"(?P<unit>hour|day|week|month|year)-long", ("-long",))
@@ -242,6 +243,19 @@ def _clock_time(m: re.Match[str], anchor: date, direction: Direction) -> Timex |
             anchor.toordinal() + {"today": 0, "yesterday": -1, "tomorrow": 1}[m["dayword"].lower()]
         )
     return time_timex(day, hour, minute)
+
+
+@rule(
+    "clock_from",
+    r"(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?(?=\s*(?:and|to|until|-|–)\s*(?P<h2>1[0-2]|0?[1-9])"
+    r"(?::[0-5]\d)?\s*(?P<ampm>[ap]\.?m\b))",
+    ("a.m", "p.m", "am", "pm"),
+)
+def _clock_from(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    """ "between 2 and 4 p.m.": the first hour takes the second's half of the day."""
+    later_half = int(m["h"]) % 12 <= int(m["h2"]) % 12
+    hour, minute = _clock(None, m["h"], m["min"], m["ampm"] if later_half else "am")
+    return time_timex(anchor, hour, minute)
 
 
 @rule(
