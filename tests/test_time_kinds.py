@@ -265,3 +265,13 @@ def test_ages_and_as_soon_as_are_not_times(
     english: tuple[Any, Any], sentence: str, text: str
 ) -> None:
     absent(english, sentence, TUESDAY, text)
+
+
+def test_a_quoted_older_message_keeps_its_own_date(english: tuple[Any, Any]) -> None:
+    check(
+        english,
+        "In a letter dated March 3, 2017, the minister wrote: \u201cWe will sign the contract "
+        "next week.\u201d",
+        TUESDAY,
+        Expect("next week", "2017-W10"),
+    )

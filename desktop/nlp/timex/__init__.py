@@ -5,7 +5,7 @@ miss many expressions); ``resolve`` turns one expression into an ISO-TimeML TIME
 relative to the article's publication date; ``find_times`` does both for a parsed
 article, with the model's spans as a fallback and the text's context (tense, the date it
 last spoke of). Modules: ``vocab`` (words), ``values`` (calendar values), ``registry``
-and ``rules_*`` (the patterns), ``finder``, ``fallback`` and ``document``.
+and ``rules_*`` (the patterns), ``finder``, ``fallback``, ``document`` and ``context``.
 """
 
 from desktop.nlp.timex.document import TimeSpan, find_times

@@ -16,9 +16,19 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop.nlp.tense import direction_for
+from desktop.nlp.timex.context import (
+    Candidate,
+    clock_days,
+    overlaps,
+    quotations,
+    quoted_anchor,
+    second_days,
+    with_year,
+    year_after,
+)
 from desktop.nlp.timex.fallback import fallback
 from desktop.nlp.timex.finder import TimexMatch, scan, strip_prefix
-from desktop.nlp.timex.values import Direction, Timex, day_timex, duration_value, quarter_timex
+from desktop.nlp.timex.values import Direction, Timex, duration_value, quarter_timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -27,11 +37,6 @@ TEMPORAL = {"DATE", "TIME"}
 NUMERIC = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _DAYISH = {"day", "morning", "afternoon", "evening", "night"}
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
-_DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d")
-_YEAR_GAP = re.compile(
-    r"^(?:\s+(?:day|days|morning|night|evening|afternoon|weekend))?\s*,?\s*(?:in|of)?\s*$", re.I
-)
-_UNYEARED = {"month", "month_day", "season", "holiday"}
 
 
 @dataclass(frozen=True)
@@ -46,18 +51,6 @@ class TimeSpan:
 
 
 @dataclass
-class _Candidate:
-    start: int
-    end: int
-    label: str
-    match: TimexMatch | None
-
-    @property
-    def reach(self) -> tuple[int, int]:
-        return self.match.span if self.match is not None else (self.start, self.end)
-
-
-@dataclass
 class _State:
     """What the text has spoken of so far."""
 
@@ -67,26 +60,22 @@ class _State:
     last_quarter: tuple[int, int] | None = None
 
 
-def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    return a_start < b_end and b_start < a_end
-
-
 def _clashes(m: TimexMatch, name: Span) -> bool:
     """A name overlapping the match takes the text, unless it lies inside the match ("GMT"
     in "0735 GMT") or is the whole match and an event ("Thanksgiving Day")."""
     start, end = name.start_char, name.end_char
-    if not _overlaps(m.start, m.end, start, end):
+    if not overlaps(m.start, m.end, start, end):
         return False
     if (start, end) == (m.start, m.end):
         return name.label_ != "EVENT"
     return not (m.start <= start and end <= m.end)
 
 
-def _candidates(doc: Doc) -> list[_Candidate]:
+def _candidates(doc: Doc) -> list[Candidate]:
     text = doc.text
     matches = scan(text)
     names = [e for e in doc.ents if e.label_ not in TEMPORAL | NUMERIC]
-    kept: list[_Candidate] = []
+    kept: list[Candidate] = []
     blocked: list[TimexMatch] = []
     for m in matches:
         if m.rule.blocking:
@@ -94,19 +83,19 @@ def _candidates(doc: Doc) -> list[_Candidate]:
             continue
         if any(_clashes(m, n) for n in names):
             continue  # inside a name ("the 2016 Act" stays with the name it belongs to)
-        kept.append(_Candidate(m.start, m.end, "DATE", m))
+        kept.append(Candidate(m.start, m.end, "DATE", m))
     for ent in doc.ents:
         if ent.label_ not in TEMPORAL or not ent.text.strip():
             continue
-        if any(_overlaps(ent.start_char, ent.end_char, *c.reach) for c in kept):
+        if any(overlaps(ent.start_char, ent.end_char, *c.reach) for c in kept):
             continue
-        if any(_overlaps(ent.start_char, ent.end_char, *b.span) for b in blocked):
+        if any(overlaps(ent.start_char, ent.end_char, *b.span) for b in blocked):
             continue  # an age, "as soon as"
         cut, phrase = strip_prefix(ent.text)
         if re.fullmatch(r"\d{1,3}", phrase.strip()):
             continue  # "the minister, 54,": an age or a count the model took for a date
         end = ent.start_char + len(ent.text.rstrip())
-        kept.append(_Candidate(ent.start_char + cut, end, ent.label_, None))
+        kept.append(Candidate(ent.start_char + cut, end, ent.label_, None))
     kept.sort(key=lambda c: c.start)
     return kept
 
@@ -125,7 +114,7 @@ def _direction(doc: Doc, start: int, end: int) -> Direction:
     return direction_for(span) if span is not None else None
 
 
-def _resolve(doc: Doc, c: _Candidate, state: _State) -> Timex | None:
+def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
     direction = _direction(doc, c.start, c.end)
     m = c.match
     if m is None:
@@ -212,118 +201,26 @@ def _remember(m: TimexMatch | None, timex: Timex, state: _State) -> None:
     state.last_date = timex.start
 
 
-def _with_year(timex: Timex, year: int) -> Timex:
-    if timex.start is None or timex.end is None or not timex.value[:4].isdigit():
-        return timex
-    try:
-        span = timex.end.year - timex.start.year
-        return replace(
-            timex,
-            value=f"{year:04d}{timex.value[4:]}",
-            start=timex.start.replace(year=year),
-            end=timex.end.replace(year=year + span),
-        )
-    except ValueError:
-        return timex
-
-
-def _year_after(doc: Doc, c: _Candidate, nxt: _Candidate | None) -> int | None:
-    """The year written right after an unyeared month or date ("January day in 2011")."""
-    if c.match is None or c.match.rule.name not in _UNYEARED or nxt is None:
-        return None
-    if c.match.match.groupdict().get("year") or nxt.match is None or nxt.match.rule.name != "year":
-        return None
-    if not _YEAR_GAP.match(doc.text[c.end : nxt.start]) or nxt.match.match["part"]:
-        return None
-    return int(nxt.match.match["year"])
-
-
-def _sentence_of(doc: Doc, at: int) -> tuple[int, int]:
-    if not doc.has_annotation("SENT_START"):
-        return 0, len(doc.text)
-    span = doc.char_span(at, at + 1, alignment_mode="expand")
-    if span is None:
-        return 0, len(doc.text)
-    sent = span[0].sent
-    return sent.start_char, sent.end_char
-
-
-def _bare_clock(c: _Candidate) -> bool:
-    if c.match is None or c.match.rule.name not in {"clock", "clock_from"}:
-        return False
-    groups = c.match.match.groupdict()
-    return not any(groups.get(k) for k in ("weekday", "month", "dayword"))
-
-
-def _clock_days(doc: Doc, found: list[tuple[_Candidate, Timex | None]]) -> None:
-    """A clock time without a day takes the day its sentence speaks of."""
-    for i, (c, timex) in enumerate(found):
-        if timex is None or timex.start is None or not _bare_clock(c):
-            continue
-        start, end = _sentence_of(doc, c.start)
-        days = [
-            (c.start - o.end if o.end <= c.start else o.start - c.end + 0.5, t)
-            for o, t in found
-            if t is not None
-            and t.start is not None
-            and o is not c
-            and start <= o.start < end
-            and t.granularity in {"day", "time"}
-            and _DAY_VALUE.match(t.value)
-            and not _bare_clock(o)
-        ]
-        if days:
-            day = min(days, key=lambda pair: pair[0])[1]
-            assert day.start is not None
-            value = day.value[:10] + timex.value[10:]
-            found[i] = (c, replace(timex, value=value, start=day.start, end=day.start))
-
-
-_SECOND_DAY = re.compile(
-    r"\s*(?:and|or|to|through|-|–)\s*(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
-    r"(?!\s*(?:%|percent|per|million|billion|cents|[ap]\.?m\b|[,.]?\d|[A-Z][a-z]))"
-)
-
-
-def _second_days(doc: Doc, found: list[tuple[_Candidate, Timex | None]]) -> None:
-    """ "April 24 and 25": the second day number is a date of the same month."""
-    taken = [c.reach for c, _ in found]
-    for c, timex in list(found):
-        if timex is None or c.match is None or c.match.rule.name != "month_day":
-            continue
-        if timex.start is None or (m := _SECOND_DAY.match(doc.text, c.end)) is None:
-            continue
-        start, end = m.span("day")
-        if any(_overlaps(start, end, *r) for r in taken):
-            continue
-        try:
-            day = timex.start.replace(day=int(m["day"]))
-        except ValueError:
-            continue
-        if day <= timex.start:
-            continue
-        found.append((_Candidate(start, end, "DATE", None), day_timex(day)))
-    found.sort(key=lambda pair: pair[0].start)
-
-
 def find_times(doc: Doc, anchor: date) -> list[TimeSpan]:
     """Every time expression of ``doc``, resolved against the publication date ``anchor``."""
     candidates = _candidates(doc)
     state = _State(anchor, anchor, anchor)
-    found: list[tuple[_Candidate, Timex | None]] = []
+    quotes = quotations(doc.text)
+    found: list[tuple[Candidate, Timex | None]] = []
     for i, c in enumerate(candidates):
-        timex = _resolve(doc, c, state)
+        dated = quoted_anchor(doc, c, quotes, found) if quotes else None
+        timex = _resolve(doc, c, state if dated is None else replace(state, anchor=dated))
         if timex is not None:
-            year = _year_after(doc, c, candidates[i + 1] if i + 1 < len(candidates) else None)
+            year = year_after(doc, c, candidates[i + 1] if i + 1 < len(candidates) else None)
             if year is not None:
-                timex = _with_year(timex, year)
+                timex = with_year(timex, year)
             timex = _year_ago_quarter(c.match, timex, state)
             _remember(c.match, timex, state)
         elif c.match is not None:
             continue  # a rule's match that says nothing here
         found.append((c, timex))
-    _clock_days(doc, found)
-    _second_days(doc, found)
+    clock_days(doc, found)
+    second_days(doc, found)
     spans = []
     for c, timex in found:
         label = c.label if timex is None else ("TIME" if timex.type == "TIME" else "DATE")

@@ -43,6 +43,11 @@ block(
 block("as_soon_as", r"as\s+soon\s+as(?!\s+possible)", ("soon",))
 block("high_noon", r"high\s+noon", ("noon",))
 block(
+    "fraction",
+    r"(?:a|one|two|three)[-\s]quarters?(?=\s+of\b)|(?:(?<=\bby\s)|(?<=\bthan\s))(?:a|one|two|three)[-\s]quarters?",
+    ("quarter",),
+)
+block(
     "ordinal_second",
     r"an?\s+second(?=\s+(?!later|ago|earlier|before|after|or|and|of|to|in)[a-z])",
     ("second",),
