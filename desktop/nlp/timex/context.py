@@ -56,23 +56,27 @@ def with_year(timex: Timex, year: int) -> Timex:
         return timex
 
 
-def year_after(doc: Doc, c: Candidate, nxt: Candidate | None) -> int | None:
+def year_after(text: str, c: Candidate, nxt: Candidate | None) -> int | None:
     """The year written right after an unyeared month or date ("January day in 2011")."""
     if c.match is None or c.match.rule.name not in _UNYEARED or nxt is None:
         return None
     if c.match.match.groupdict().get("year") or nxt.match is None or nxt.match.rule.name != "year":
         return None
-    if not _YEAR_GAP.match(doc.text[c.end : nxt.start]) or nxt.match.match["part"]:
+    if not _YEAR_GAP.match(text[c.end : nxt.start]) or nxt.match.match["part"]:
         return None
     return int(nxt.match.match["year"])
 
 
-def sentence_of(doc: Doc, at: int) -> tuple[int, int]:
-    if not doc.has_annotation("SENT_START"):
-        return 0, len(doc.text)
+_WHOLE = (0, 1 << 62)
+
+
+def sentence_of(doc: Doc, at: int, parsed: bool) -> tuple[int, int]:
+    """The characters of the sentence around ``at`` (the whole text without a parse)."""
+    if not parsed:
+        return _WHOLE
     span = doc.char_span(at, at + 1, alignment_mode="expand")
     if span is None:
-        return 0, len(doc.text)
+        return _WHOLE
     sent = span[0].sent
     return sent.start_char, sent.end_char
 
@@ -84,12 +88,12 @@ def bare_clock(c: Candidate) -> bool:
     return not any(groups.get(k) for k in ("weekday", "month", "dayword"))
 
 
-def clock_days(doc: Doc, found: list[tuple[Candidate, Timex | None]]) -> None:
+def clock_days(doc: Doc, found: list[tuple[Candidate, Timex | None]], parsed: bool) -> None:
     """A clock time without a day takes the day its sentence speaks of."""
     for i, (c, timex) in enumerate(found):
         if timex is None or timex.start is None or not bare_clock(c):
             continue
-        start, end = sentence_of(doc, c.start)
+        start, end = sentence_of(doc, c.start, parsed)
         days = [
             (c.start - o.end if o.end <= c.start else o.start - c.end + 0.5, t)
             for o, t in found
@@ -114,13 +118,13 @@ _SECOND_DAY = re.compile(
 )
 
 
-def second_days(doc: Doc, found: list[tuple[Candidate, Timex | None]]) -> None:
+def second_days(text: str, found: list[tuple[Candidate, Timex | None]]) -> None:
     """ "April 24 and 25": the second day number is a date of the same month."""
     taken = [c.reach for c, _ in found]
     for c, timex in list(found):
         if timex is None or c.match is None or c.match.rule.name != "month_day":
             continue
-        if timex.start is None or (m := _SECOND_DAY.match(doc.text, c.end)) is None:
+        if timex.start is None or (m := _SECOND_DAY.match(text, c.end)) is None:
             continue
         start, end = m.span("day")
         if any(overlaps(start, end, *r) for r in taken):
@@ -148,13 +152,14 @@ def quoted_anchor(
     c: Candidate,
     quotes: list[tuple[int, int]],
     found: list[tuple[Candidate, Timex | None]],
+    parsed: bool,
 ) -> date | None:
     """A quotation introduced by a dated message ("In a letter dated March 3, 2017, he
     wrote: "…next week."") counts from that message's date, not the article's."""
     quote = next((q for q in quotes if q[0] < c.start < q[1]), None)
     if quote is None:
         return None
-    sentence_start, _end = sentence_of(doc, quote[0])
+    sentence_start, _end = sentence_of(doc, quote[0], parsed)
     for o, t in reversed(found):
         if o.start >= quote[0] or o.start < sentence_start - 1:
             continue

@@ -57,6 +57,10 @@ class _State:
     anchor: date
     last_day: date
     last_date: date
+    parsed: bool
+    """The doc has a dependency parse (asked once: spaCy walks every token to say)."""
+    text: str
+    """``doc.text``, kept: spaCy joins the tokens anew on every access."""
     last_quarter: tuple[int, int] | None = None
 
 
@@ -105,25 +109,30 @@ _AHEAD = re.compile(
 )
 
 
-def _direction(doc: Doc, start: int, end: int) -> Direction:
-    if _AHEAD.search(doc.text, max(0, start - 25), start):
+def _direction(doc: Doc, start: int, end: int, state: _State) -> Direction:
+    if _AHEAD.search(state.text, max(0, start - 25), start):
         return "future"  # "as soon as Monday", "not before Sept. 27"
-    if not doc.has_annotation("DEP"):
+    if not state.parsed:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     return direction_for(span) if span is not None else None
 
 
 def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
-    direction = _direction(doc, c.start, c.end)
+    direction = _direction(doc, c.start, c.end, state)
     m = c.match
     if m is None:
-        return fallback(doc.text[c.start : c.end], state.anchor, state.last_date, direction)
+        return fallback(state.text[c.start : c.end], state.anchor, state.last_date, direction)
     if m.rule.name == "the_quarter":
         return _the_quarter(m, state)
-    if m.rule.name == "set" and m.match["adv"] and _on_a_figure(doc, c.start, c.end):
+    if (
+        m.rule.name == "set"
+        and m.match["adv"]
+        and state.parsed
+        and _on_a_figure(doc, c.start, c.end)
+    ):
         return None  # "a quarterly dividend", "daily volume": a kind of figure, no time
-    if m.rule.name == "duration" and _a_rate(doc, m):
+    if m.rule.name == "duration" and state.parsed and _a_rate(doc, m):
         return Timex(duration_value(1, m.match["unit"].lower()), "set", type="SET")
     if m.rule.anaphoric:
         groups = m.match.groupdict()
@@ -141,7 +150,7 @@ _FIGURES = {
 def _on_a_figure(doc: Doc, start: int, end: int) -> bool:
     """A frequency word before a financial figure names the kind of figure."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not doc.has_annotation("DEP"):
+    if span is None:
         return False
     token = span.root
     attributive = token.dep_ == "amod" or (token.pos_ == "ADJ" and token.head.i > token.i)
@@ -204,14 +213,15 @@ def _remember(m: TimexMatch | None, timex: Timex, state: _State) -> None:
 def find_times(doc: Doc, anchor: date) -> list[TimeSpan]:
     """Every time expression of ``doc``, resolved against the publication date ``anchor``."""
     candidates = _candidates(doc)
-    state = _State(anchor, anchor, anchor)
-    quotes = quotations(doc.text)
+    text = doc.text
+    state = _State(anchor, anchor, anchor, doc.has_annotation("DEP"), text)
+    quotes = quotations(text)
     found: list[tuple[Candidate, Timex | None]] = []
     for i, c in enumerate(candidates):
-        dated = quoted_anchor(doc, c, quotes, found) if quotes else None
+        dated = quoted_anchor(doc, c, quotes, found, state.parsed) if quotes else None
         timex = _resolve(doc, c, state if dated is None else replace(state, anchor=dated))
         if timex is not None:
-            year = year_after(doc, c, candidates[i + 1] if i + 1 < len(candidates) else None)
+            year = year_after(text, c, candidates[i + 1] if i + 1 < len(candidates) else None)
             if year is not None:
                 timex = with_year(timex, year)
             timex = _year_ago_quarter(c.match, timex, state)
@@ -219,11 +229,11 @@ def find_times(doc: Doc, anchor: date) -> list[TimeSpan]:
         elif c.match is not None:
             continue  # a rule's match that says nothing here
         found.append((c, timex))
-    clock_days(doc, found)
-    second_days(doc, found)
+    clock_days(doc, found, state.parsed)
+    second_days(text, found)
     spans = []
     for c, timex in found:
         label = c.label if timex is None else ("TIME" if timex.type == "TIME" else "DATE")
         source = c.match.rule.name if c.match is not None else "model"
-        spans.append(TimeSpan(c.start, c.end, doc.text[c.start : c.end], label, timex, source))
+        spans.append(TimeSpan(c.start, c.end, text[c.start : c.end], label, timex, source))
     return spans

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.nlp.timex import rules_calendar, rules_relative, rules_span
-from desktop.nlp.timex.registry import RULES, Rule
+from desktop.nlp.timex.registry import RULES, WINDOW, Rule
 from desktop.nlp.timex.values import Direction, Timex
 from desktop.nlp.timex.vocab import MODIFIER, modifier
 
@@ -49,11 +49,18 @@ def scan(text: str) -> list[TimexMatch]:
     over anything they overlap)."""
     lowered = text.lower()
     found: list[TimexMatch] = []
+    windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for r in RULES:
         if r.needs and not any(word in lowered for word in r.needs):
             continue
         drawn = "x" in r.pattern.groupindex
-        for m in r.pattern.finditer(text):
+        if r.near is None:
+            parts = [(0, len(text))]
+        elif r.near in windows:
+            parts = windows[r.near]
+        else:
+            parts = windows[r.near] = _windows(text, r.near)
+        for m in (m for a, b in parts for m in r.pattern.finditer(text, a, b)):
             start, end = m.span("x") if drawn and m["x"] is not None else m.span()
             while start < end and text[start].isspace():
                 start += 1
@@ -69,6 +76,21 @@ def scan(text: str) -> list[TimexMatch]:
             chosen.append(cand)
     chosen.sort(key=lambda t: t.start)
     return [_with_modifier(text, t) for t in chosen]
+
+
+def _windows(text: str, near: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around the words of ``near``, merged, each ending at a space
+    (so that no match is cut short at a window's edge)."""
+    merged: list[tuple[int, int]] = []
+    for m in near.finditer(text):
+        start, end = max(0, m.start() - WINDOW), m.end() + WINDOW
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, min(end, len(text))))
+    return merged
 
 
 def _with_modifier(text: str, found: TimexMatch) -> TimexMatch:

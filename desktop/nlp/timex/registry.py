@@ -29,7 +29,25 @@ class Rule:
     anaphoric: bool = False
     """Resolved against the date the text last spoke of ("the next day", "that year")."""
     blocking: bool = False
+    near: re.Pattern[str] | None = None
+    """A word every match holds: the pattern is tried only within ``WINDOW`` characters of
+    one (a long text has few durations, and trying the pattern everywhere is slow)."""
 
+
+WINDOW = 60
+UNIT_NEAR = r"\b(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur)"
+PERIOD_NEAR = (
+    r"\b(?:day|week|month|quarter|period|year|decade|centur|morning|afternoon|evening|night)"
+)
+SET_NEAR = (
+    r"\b(?:every|each|per|once|twice|thrice|times|daily|nightly|weekly|monthly|annually|yearly"
+    r"|quarterly|hourly|biannually|semiannually|biennially)\b"
+)
+AGO_NEAR = r"\b(?:ago|earlier|before\s+now)\b"
+CLOCK_NEAR = (
+    r"\d\s*[ap]\.?m\b|noon|midnight|midday|\d[:.]\d\d|\d\s+(?:hours\s+)?(?:GMT|UTC|[ECMP][SD]?T"
+    r"|BST|CET|CEST|IST|JST|Z|local)\b|in\s+the\s+(?:morning|afternoon|evening)"
+)
 
 RULES: list[Rule] = []
 
@@ -46,19 +64,30 @@ def rule(
     *,
     anaphoric: bool = False,
     end: str = WORD_END,
+    near: str | None = None,
 ) -> Callable[[Handler], Handler]:
     """Register ``handler`` for ``pattern`` (case-insensitive; month and weekday names keep
     their capital), matched only between word boundaries."""
 
     def register(handler: Handler) -> Handler:
         compiled = re.compile(rf"(?<![\w$£€#-])(?:{pattern}){end}", re.IGNORECASE)
-        RULES.append(Rule(name, compiled, handler, needs, anaphoric))
+        trigger = _near(near) if near else None
+        RULES.append(Rule(name, compiled, handler, needs, anaphoric, near=trigger))
         return handler
 
     return register
 
 
-def block(name: str, pattern: str, needs: tuple[str, ...] = ()) -> None:
+_TRIGGERS: dict[str, re.Pattern[str]] = {}
+
+
+def _near(pattern: str) -> re.Pattern[str]:
+    """One compiled trigger per pattern text, so that scan finds its words once a text."""
+    return _TRIGGERS.setdefault(pattern, re.compile(pattern, re.IGNORECASE))
+
+
+def block(name: str, pattern: str, needs: tuple[str, ...] = (), near: str | None = None) -> None:
     """Text matching ``pattern`` is not a time expression, whatever else matches inside."""
     compiled = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
-    RULES.append(Rule(name, compiled, lambda m, a, d: None, needs, blocking=True))
+    trigger = _near(near) if near else None
+    RULES.append(Rule(name, compiled, lambda m, a, d: None, needs, blocking=True, near=trigger))

@@ -104,6 +104,7 @@ def _two_digit_year(yy: int, anchor: date) -> int:
     rf"(?:(?:,?\s+|\s+of\s+)(?P<year>{YEAR}))?)(?:\s+{_REL_YEAR})?(?!\s*(?:,\s*)?\d)",
     MONTH_WORDS,
     end=RANGE_END,
+    near=MONTH,
 )
 def _month_day(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     month = month_number(m["month"] or m["month2"])
@@ -120,6 +121,7 @@ def _month_day(m: re.Match[str], anchor: date, direction: Direction) -> Timex | 
     rf"(?P<month>{MONTH})(?:(?:\s+of|,)?\s+(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})))?)"
     rf"(?:\s+{_REL_YEAR})?",
     MONTH_WORDS,
+    near=MONTH,
 )
 def _month(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     month = month_number(m["month"])
@@ -140,6 +142,7 @@ def _month(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None
     "year",
     rf"(?P<part>{PART_PHRASE})?(?:(?:the\s+)?(?:calendar\s+|fiscal\s+)?year\s+|fiscal\s+|FY\s?)?"
     rf"(?P<year>{YEAR})",
+    near=YEAR,
 )
 def _year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     part = (m["part"] or "").lower()
@@ -324,6 +327,7 @@ def _season(m: re.Match[str], anchor: date, direction: Direction) -> Timex | Non
     rf"|(?:the\s+)?(?P<ord>first|second|third|fourth|last)\s+week\s+of\s+(?P<month2>{MONTH})"
     rf"(?:,?\s+(?P<year2>{YEAR}))?",
     ("week",),
+    near=MONTH,
 )
 def _week_of(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     month = month_number(m["month"] or m["month2"])

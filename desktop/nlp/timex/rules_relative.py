@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from desktop.nlp.timex.registry import rule
+from desktop.nlp.timex.registry import AGO_NEAR, PERIOD_NEAR, rule
 from desktop.nlp.timex.values import (
     Direction,
     Timex,
@@ -70,6 +70,7 @@ def _period(unit: str, anchor: date, step: int, mod: str | None = None) -> Timex
     r"|the\s+coming|the\s+next|the\s+previous|the\s+current|the\s+present|the\s+following"
     rf"|this\s+past|coming|past|previous|current)\s+(?P<unit>{_PERIOD})",
     ("week", "month", "quarter", "year", "decade", "century"),
+    near=PERIOD_NEAR,
 )
 def _relative_period(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     rel = m["rel"].lower().split()
@@ -89,6 +90,7 @@ def _relative_period(m: re.Match[str], anchor: date, direction: Direction) -> Ti
     r"|the\s+fiscal\s+year|(?:the\s+)?year\s+to\s+date)"
     r"|the\s+(?:full|whole|entire)\s+year|(?<=\bof\s)the\s+year(?!\s+(?:ago|before|after|earlier|later|\d))",
     ("year",),
+    near=PERIOD_NEAR,
 )
 def _the_year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     """ "the year ended March 31" is a stretch of a year; "the first nine months of the
@@ -122,6 +124,7 @@ def _weekend(m: re.Match[str], anchor: date, direction: Direction) -> Timex | No
     r"|(?P<part2>earlier|later)\s+in\s+the\s+(?P<unit2>year|month|week)"
     r"|(?P<yearend>year[-\s]end|year's\s+end|end\s+of\s+(?:the\s+)?year|mid-?year|the\s+turn\s+of\s+the\s+year)",
     ("end", "beginning", "start", "middle", "close", "turn", "half", "year", " in the "),
+    near=PERIOD_NEAR,
 )
 def _part_of_period(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     if m["yearend"]:
@@ -196,6 +199,7 @@ def _weekday(m: re.Match[str], anchor: date, direction: Direction) -> Timex | No
     "ago",
     rf"(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier(?!\s+than)|before\s+now)",
     ("ago", "earlier", "before now"),
+    near=AGO_NEAR,
 )
 def _ago(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     amount = number(m["num"])
@@ -226,6 +230,7 @@ def _units_ago(m: re.Match[str], anchor: date, direction: Direction) -> Timex | 
     r"|(?:the\s+)?(?:corresponding|same)\s+(?:period|quarter)\s+(?:of\s+)?(?:last|a)\s+year(?:\s+(?:ago|earlier))?"
     r"|last\s+year's\s+(?:period|quarter|third\s+quarter|second\s+quarter|first\s+quarter|fourth\s+quarter)",
     ("year",),
+    near=PERIOD_NEAR,
 )
 def _year_earlier(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     """A period a year before the one the text reports on; the document pass narrows it to
@@ -245,6 +250,7 @@ def _year_earlier(m: re.Match[str], anchor: date, direction: Direction) -> Timex
     r"(?=\s*[,.;:])|the\s+day\s+(?P<rel>before|after)(?=\s*[,.;:])",
     ("that", "same", "next", "following", "previous", "preceding", "prior", "day"),
     anaphoric=True,
+    near=PERIOD_NEAR,
 )
 def _anaphoric(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     """Counted from the date the text last spoke of (``anchor`` here)."""
@@ -270,6 +276,7 @@ def _anaphoric(m: re.Match[str], anchor: date, direction: Direction) -> Timex | 
     r"the\s+(?:(?P<year>(?:1[6-9]|20)\d\d)\s+|(?:latest|most\s+recent|same|just[-\s]ended)\s+)?"
     r"(?:fiscal\s+)?(?:quarter|period)",
     ("quarter", "period"),
+    near=PERIOD_NEAR,
 )
 def _the_quarter(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     """The quarter a financial report is about: the document pass resolves it."""

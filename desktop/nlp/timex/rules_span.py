@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from desktop.nlp.timex.registry import block, rule
+from desktop.nlp.timex.registry import CLOCK_NEAR, SET_NEAR, UNIT_NEAR, block, rule
 from desktop.nlp.timex.rules_calendar import MONTH_WORDS
 from desktop.nlp.timex.values import (
     Direction,
@@ -65,6 +65,7 @@ block(
     rf"(?:(?P<low>{NUM})\s+(?:to|or)\s+)?(?P<num>{NUM})(?:\s+|-)(?P<more>more\s+|additional\s+|straight\s+|consecutive\s+)?"
     rf"(?P<unit>{UNIT})(?P<long>-long)?(?P<half>\s+and\s+a\s+half)?",
     (*_UNIT_WORDS, "fortnight"),
+    near=UNIT_NEAR,
 )
 def _duration(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     amount = number(m["low"] or m["num"])
@@ -87,6 +88,7 @@ def _a_while(m: re.Match[str], anchor: date, direction: Direction) -> Timex | No
     "each_of_span",
     rf"(?<=\beach\sof\s)(?:the\s+)?(?:past|last|next|coming|previous|first)\s+(?:{NUM})\s+(?P<unit>{UNIT})",
     ("each of",),
+    near=UNIT_NEAR,
 )
 def _each_of_span(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     """ "each of the last three years": every one of them."""
@@ -97,6 +99,7 @@ def _each_of_span(m: re.Match[str], anchor: date, direction: Direction) -> Timex
     "span",
     rf"(?P<rel>(?:the\s+)?(?:past|last|next|coming|previous|first|final|following)\s+)(?P<num>{NUM})\s+(?P<unit>{UNIT})",
     _UNIT_WORDS,
+    near=UNIT_NEAR,
 )
 def _span(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     amount = number(m["num"])
@@ -110,6 +113,7 @@ def _span(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     r"(?P<pre>(?:the\s+)?(?:early|later|first|last|final)\s+)?(?P<unit>hours|days|weeks|months|years|decades|centuries)"
     r"(?P<long>-long)?(?!\s+(?:old|of\s+age|later|after|before|earlier|from)\b)",
     ("hours", "days", "weeks", "months", "years", "decades", "centuries"),
+    near=UNIT_NEAR,
 )
 def _bare_units(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     return duration_timex("X", unit_of(m["unit"]))
@@ -120,6 +124,7 @@ def _bare_units(m: re.Match[str], anchor: date, direction: Direction) -> Timex |
     r"(?:the\s+)?(?:recent|past|(?:past|last|next|coming)\s+(?:few|several))\s+"
     r"(?P<unit>days|weeks|months|quarters|years|decades)",
     ("recent", "past", "last"),
+    near=UNIT_NEAR,
 )
 def _recent_units(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     return duration_timex("X", unit_of(m["unit"]))
@@ -167,6 +172,7 @@ def _present_ref(m: re.Match[str], anchor: date, direction: Direction) -> Timex 
     rf"|(?:every|each)\s+(?:(?P<weekday>{WEEKDAY})|(?P<month>{MONTH})|(?P<season>{SEASON})|(?P<pod>{PART_OF_DAY}|night))"
     r"|(?P<adv>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly|biannually|semiannually|biennially)",
     ("every", "each", "per ", "once", "twice", "times", "ly"),
+    near=SET_NEAR,
 )
 def _set(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     if m["adv"]:
@@ -219,6 +225,7 @@ _DAY_AFTER = (
     r"|(?P<hw>[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+(?:o'clock\s+)?in\s+the\s+(?P<pod>morning|afternoon|evening)",
     ("a.m", "p.m", "am", "pm", "noon", "midnight", "midday", ":", "gmt", "utc", "in the"),
+    near=CLOCK_NEAR,
 )
 def _clock_time(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     from desktop.nlp.timex.rules_relative import weekday_date
