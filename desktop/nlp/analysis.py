@@ -43,10 +43,11 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def analyze(doc: Doc, anchor: date) -> Analysis:
     """Suggestions for one processed doc, times resolved against ``anchor``."""
-    times = find_times(doc, anchor)
+    ents = doc.ents
+    times = find_times(doc, anchor, ents)
     spans = [(t.start, t.end) for t in times]
     mentions = [Suggestion(t.start, t.end, t.text, t.label, t.timex) for t in times]
-    for ent in doc.ents:
+    for ent in ents:
         span = (ent.start_char, ent.end_char)
         if ent.label_ in TEMPORAL or not ent.text.strip():
             continue  # the time tagger's extent and value (find_times saw every DATE/TIME)

@@ -11,6 +11,7 @@ about (for "a year earlier").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -64,21 +65,22 @@ class _State:
     last_quarter: tuple[int, int] | None = None
 
 
-def _clashes(m: TimexMatch, name: Span) -> bool:
+def _clashes(m: TimexMatch, name: tuple[int, int, str]) -> bool:
     """A name overlapping the match takes the text, unless it lies inside the match ("GMT"
     in "0735 GMT") or is the whole match and an event ("Thanksgiving Day")."""
-    start, end = name.start_char, name.end_char
+    start, end, label = name
     if not overlaps(m.start, m.end, start, end):
         return False
     if (start, end) == (m.start, m.end):
-        return name.label_ != "EVENT"
+        return label != "EVENT"
     return not (m.start <= start and end <= m.end)
 
 
-def _candidates(doc: Doc) -> list[Candidate]:
-    text = doc.text
+def _candidates(text: str, ents: Sequence[Span]) -> list[Candidate]:
     matches = scan(text)
-    names = [e for e in doc.ents if e.label_ not in TEMPORAL | NUMERIC]
+    names = [
+        (e.start_char, e.end_char, e.label_) for e in ents if e.label_ not in TEMPORAL | NUMERIC
+    ]
     kept: list[Candidate] = []
     blocked: list[TimexMatch] = []
     for m in matches:
@@ -88,7 +90,7 @@ def _candidates(doc: Doc) -> list[Candidate]:
         if any(_clashes(m, n) for n in names):
             continue  # inside a name ("the 2016 Act" stays with the name it belongs to)
         kept.append(Candidate(m.start, m.end, "DATE", m))
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in TEMPORAL or not ent.text.strip():
             continue
         if any(overlaps(ent.start_char, ent.end_char, *c.reach) for c in kept):
@@ -210,10 +212,12 @@ def _remember(m: TimexMatch | None, timex: Timex, state: _State) -> None:
     state.last_date = timex.start
 
 
-def find_times(doc: Doc, anchor: date) -> list[TimeSpan]:
-    """Every time expression of ``doc``, resolved against the publication date ``anchor``."""
-    candidates = _candidates(doc)
+def find_times(doc: Doc, anchor: date, ents: Sequence[Span] | None = None) -> list[TimeSpan]:
+    """Every time expression of ``doc``, resolved against the publication date ``anchor``.
+    ``ents`` is ``doc.ents`` where the caller has it (spaCy builds them anew on every
+    access, as it joins ``doc.text`` anew)."""
     text = doc.text
+    candidates = _candidates(text, doc.ents if ents is None else ents)
     state = _State(anchor, anchor, anchor, doc.has_annotation("DEP"), text)
     quotes = quotations(text)
     found: list[tuple[Candidate, Timex | None]] = []

@@ -47,12 +47,9 @@ class TimexMatch:
 def scan(text: str) -> list[TimexMatch]:
     """The longest non-overlapping matches of every rule, blocking ones included (they win
     over anything they overlap)."""
-    lowered = text.lower()
     found: list[TimexMatch] = []
     windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for r in RULES:
-        if r.needs and not any(word in lowered for word in r.needs):
-            continue
         drawn = "x" in r.pattern.groupindex
         if r.near is None:
             parts = [(0, len(text))]
@@ -78,19 +75,23 @@ def scan(text: str) -> list[TimexMatch]:
     return [_with_modifier(text, t) for t in chosen]
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _windows(text: str, near: re.Pattern[str]) -> list[tuple[int, int]]:
     """Stretches of ``text`` around the words of ``near``, merged, each ending at a space
     (so that no match is cut short at a window's edge)."""
-    merged: list[tuple[int, int]] = []
+    merged: list[list[int]] = []
     for m in near.finditer(text):
-        start, end = max(0, m.start() - WINDOW), m.end() + WINDOW
-        while end < len(text) and not text[end].isspace():
-            end += 1
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        if merged and m.start() - WINDOW <= merged[-1][1]:
+            merged[-1][1] = m.end() + WINDOW
         else:
-            merged.append((start, min(end, len(text))))
-    return merged
+            merged.append([max(0, m.start() - WINDOW), m.end() + WINDOW])
+    windows = []
+    for start, end in merged:
+        space = _SPACE.search(text, end) if end < len(text) else None
+        windows.append((start, space.start() if space else len(text)))
+    return windows
 
 
 def _with_modifier(text: str, found: TimexMatch) -> TimexMatch:

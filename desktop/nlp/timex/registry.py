@@ -25,13 +25,13 @@ class Rule:
     pattern: re.Pattern[str]
     handler: Handler
     needs: tuple[str, ...]
-    """Words one of which the lower-cased text must hold for the rule to be tried."""
+    """Words one of which every match holds (the rule is tried only near them)."""
     anaphoric: bool = False
     """Resolved against the date the text last spoke of ("the next day", "that year")."""
     blocking: bool = False
     near: re.Pattern[str] | None = None
-    """A word every match holds: the pattern is tried only within ``WINDOW`` characters of
-    one (a long text has few durations, and trying the pattern everywhere is slow)."""
+    """The words every match holds (``near``, else ``needs``): the pattern is tried only
+    within ``WINDOW`` characters of one (trying every pattern everywhere is slow)."""
 
 
 WINDOW = 60
@@ -71,8 +71,7 @@ def rule(
 
     def register(handler: Handler) -> Handler:
         compiled = re.compile(rf"(?<![\w$£€#-])(?:{pattern}){end}", re.IGNORECASE)
-        trigger = _near(near) if near else None
-        RULES.append(Rule(name, compiled, handler, needs, anaphoric, near=trigger))
+        RULES.append(Rule(name, compiled, handler, needs, anaphoric, near=_trigger(near, needs)))
         return handler
 
     return register
@@ -81,13 +80,17 @@ def rule(
 _TRIGGERS: dict[str, re.Pattern[str]] = {}
 
 
-def _near(pattern: str) -> re.Pattern[str]:
-    """One compiled trigger per pattern text, so that scan finds its words once a text."""
+def _trigger(near: str | None, needs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The words a rule's matches hold: ``near`` if given, else the ``needs`` words. One
+    compiled pattern per text of it, so that scan finds the words once a text."""
+    pattern = near or "|".join(re.escape(word) for word in needs)
+    if not pattern:
+        return None
     return _TRIGGERS.setdefault(pattern, re.compile(pattern, re.IGNORECASE))
 
 
 def block(name: str, pattern: str, needs: tuple[str, ...] = (), near: str | None = None) -> None:
     """Text matching ``pattern`` is not a time expression, whatever else matches inside."""
     compiled = re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
-    trigger = _near(near) if near else None
+    trigger = _trigger(near, needs)
     RULES.append(Rule(name, compiled, lambda m, a, d: None, needs, blocking=True, near=trigger))
