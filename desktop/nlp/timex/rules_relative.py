@@ -70,7 +70,7 @@ def _period(unit: str, anchor: date, step: int, mod: str | None = None) -> Timex
     r"|the\s+coming|the\s+next|the\s+previous|the\s+current|the\s+present|the\s+following"
     rf"|this\s+past|coming|past|previous|current)\s+(?P<unit>{_PERIOD})",
     ("week", "month", "quarter", "year", "decade", "century"),
-    near=PERIOD_NEAR,
+    near=rf"\b(?:this|last|next|past|coming|previous|current|present|following)\s+{_PERIOD}",
 )
 def _relative_period(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     rel = m["rel"].lower().split()
@@ -90,7 +90,7 @@ def _relative_period(m: re.Match[str], anchor: date, direction: Direction) -> Ti
     r"|the\s+fiscal\s+year|(?:the\s+)?year\s+to\s+date)"
     r"|the\s+(?:full|whole|entire)\s+year|(?<=\bof\s)the\s+year(?!\s+(?:ago|before|after|earlier|later|\d))",
     ("year",),
-    near=PERIOD_NEAR,
+    near=r"\byear\b",
 )
 def _the_year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     """ "the year ended March 31" is a stretch of a year; "the first nine months of the
@@ -149,7 +149,8 @@ def _part_of_period(m: re.Match[str], anchor: date, direction: Direction) -> Tim
     r"(?P<part>(?:early|earlier|late|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow"
     r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|overnight"
     r"|this\s+(?:morning|afternoon|evening))(?:\s+(?P<pod>morning|afternoon|evening|night))?",
-    ("today", "tonight", "yesterday", "tomorrow", "this ", "last night", "overnight"),
+    ("today", "tonight", "yesterday", "tomorrow", "last night", "overnight"),
+    near=r"today|tonight|yesterday|tomorrow|last\s+night|overnight|this\s+(?:morning|afternoon|evening)",
 )
 def _day_word(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     word = " ".join(m["word"].lower().split())

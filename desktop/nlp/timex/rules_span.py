@@ -55,20 +55,21 @@ block(
 block(
     "per_unit_rate",
     rf"(?:miles|kilometres|kilometers|km|words|beats)\s+(?:per|an|a)\s+{UNIT}",
-    ("per", " a"),
+    ("miles", "kilomet", "km", "words", "beats"),
 )
 
 
 @rule(
     "duration",
-    rf"(?P<the>the\s+(?!(?:{NUM})-)(?:year[-\s](?:earlier|ago)\s+|comparable\s+|same\s+)?(?:first\s+)?)?"
-    rf"(?:(?P<low>{NUM})\s+(?:to|or)\s+)?(?P<num>{NUM})(?:\s+|-)(?P<more>more\s+|additional\s+|straight\s+|consecutive\s+)?"
+    rf"(?P<the>the\s+(?!\S+-(?:{UNIT})\b)(?:year[-\s](?:earlier|ago)\s+|comparable\s+|same\s+)?"
+    rf"(?:first\s+)?)?(?P<num>{NUM})(?:\s+(?:to|or)\s+(?P<high>{NUM}))?(?:\s+|-)"
+    r"(?P<more>more\s+|additional\s+|straight\s+|consecutive\s+)?"
     rf"(?P<unit>{UNIT})(?P<long>-long)?(?P<half>\s+and\s+a\s+half)?",
     (*_UNIT_WORDS, "fortnight"),
     near=UNIT_NEAR,
 )
 def _duration(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
-    amount = number(m["low"] or m["num"])
+    amount = number(m["num"])  # "two to three weeks": TimeML takes the first
     if m["half"] and isinstance(amount, int | float):
         amount += 0.5
     return duration_timex(amount, unit_of(m["unit"]))
