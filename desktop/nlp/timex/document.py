@@ -121,8 +121,9 @@ def _direction(doc: Doc, start: int, end: int, state: _State) -> Direction:
 
 
 def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
-    direction = _direction(doc, c.start, c.end, state)
     m = c.match
+    directed = m is None or m.rule.directed
+    direction = _direction(doc, c.start, c.end, state) if directed else None
     if m is None:
         return fallback(state.text[c.start : c.end], state.anchor, state.last_date, direction)
     if m.rule.name == "the_quarter":

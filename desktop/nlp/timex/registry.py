@@ -9,6 +9,7 @@ but is not one (ages, "as soon as"): nothing inside it is tagged.
 
 from __future__ import annotations
 
+import dis
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ class Rule:
     anaphoric: bool = False
     """Resolved against the date the text last spoke of ("the next day", "that year")."""
     blocking: bool = False
+    directed: bool = True
+    """The handler reads the direction (the others spare the walk up the parse)."""
     near: re.Pattern[str] | None = None
     """The words every match holds (``near``, else ``needs``): the pattern is tried only
     within ``WINDOW`` characters of one (trying every pattern everywhere is slow)."""
@@ -71,10 +74,21 @@ def rule(
 
     def register(handler: Handler) -> Handler:
         compiled = re.compile(rf"(?<![\w$£€#-])(?:{pattern}){end}", re.IGNORECASE)
-        RULES.append(Rule(name, compiled, handler, needs, anaphoric, near=_trigger(near, needs)))
+        directed = _reads_direction(handler)
+        trigger = _trigger(near, needs)
+        RULES.append(
+            Rule(name, compiled, handler, needs, anaphoric, directed=directed, near=trigger)
+        )
         return handler
 
     return register
+
+
+def _reads_direction(handler: Handler) -> bool:
+    return any(
+        i.opname.startswith("LOAD_FAST") and "direction" in str(i.argval)
+        for i in dis.get_instructions(handler)
+    )
 
 
 _TRIGGERS: dict[str, re.Pattern[str]] = {}
