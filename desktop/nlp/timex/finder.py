@@ -6,12 +6,17 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.nlp.timex import rules_calendar, rules_relative, rules_span
+from desktop.nlp.timex import rules_calendar, rules_holidays, rules_relative, rules_span
 from desktop.nlp.timex.registry import RULES, WINDOW, Rule
 from desktop.nlp.timex.values import Direction, Timex
 from desktop.nlp.timex.vocab import MODIFIER, modifier
 
-RULE_MODULES = (rules_calendar, rules_relative, rules_span)  # registering their rules
+RULE_MODULES = (
+    rules_calendar,
+    rules_holidays,
+    rules_relative,
+    rules_span,
+)  # registering their rules
 # Rules whose expression takes a quantifier in front ("nearly two years", "about 5 p.m.").
 _QUANTIFIED = {"duration", "span", "ago", "clock"}
 _LEADING_MODIFIER = re.compile(rf"(?<![\w-])(?P<mod>{MODIFIER})\s+(?P<the>the\s+)?$", re.IGNORECASE)

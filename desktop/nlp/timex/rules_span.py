@@ -7,7 +7,6 @@ import re
 from datetime import date
 
 from desktop.nlp.timex.registry import CLOCK_NEAR, SET_NEAR, UNIT_NEAR, block, rule
-from desktop.nlp.timex.rules_calendar import MONTH_WORDS
 from desktop.nlp.timex.values import (
     Direction,
     Timex,
@@ -286,6 +285,3 @@ def _race_time(m: re.Match[str], anchor: date, direction: Direction) -> Timex | 
         if amount not in (0, "0")
     )
     return Timex(f"PT{parts or '0S'}", "duration", type="DURATION")
-
-
-__all__ = ["MONTH_WORDS"]
