@@ -77,6 +77,8 @@ def _clashes(m: TimexMatch, name: tuple[int, int, str]) -> bool:
 
 
 def _candidates(text: str, ents: Sequence[Span]) -> list[Candidate]:
+    """The rules' matches outside names, then the model's DATE/TIME spans they left alone
+    (less a leading preposition), in reading order."""
     matches = scan(text)
     names = [
         (e.start_char, e.end_char, e.label_) for e in ents if e.label_ not in TEMPORAL | NUMERIC
