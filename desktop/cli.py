@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--model", metavar="NAME", help="spaCy pipeline to use (env FACTDESK_MODEL)"
     )
     parser.add_argument("--version", action="store_true", help="print versions and the model")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation end to end on a temporary database, then exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p_import = sub.add_parser("import", help="import article files, folders and web pages")
@@ -256,6 +261,10 @@ def run(
     settings = Settings.resolve(db=args.db, model=args.model)
     if args.version:
         return cmd_version(settings, out)
+    if args.self_test:
+        from desktop.self_test import run_self_test
+
+        return run_self_test(settings.model_name, out)
     if args.command is None:
         from desktop.ui.app import run_app
 

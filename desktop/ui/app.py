@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.settings import APP_NAME, APP_ORG, Settings
+from desktop.ui.icon import set_app_icon
 from desktop.ui.main_window import MainWindow
 from desktop.ui.palette import apply_palette
 
@@ -36,6 +37,7 @@ def run_app(settings: Settings) -> int:
     app.setOrganizationName(APP_ORG)
     app.setApplicationName(APP_NAME)
     app.setStyle("Fusion")
+    set_app_icon(app)
     apply_palette(bool(QSettings().value("dark", False, type=bool)))
     sys.excepthook = _excepthook
     window = open_window(settings)
