@@ -89,7 +89,7 @@ $(BUILD_STAMP): requirements/package.lock
 package: wheel $(BUILD_STAMP)
 	$(BUILD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
 	  --force-reinstall dist/factdesk-*.whl
-	cd packaging && ../$(BUILD_VENV)/bin/pyinstaller --noconfirm --log-level WARN \
+	cd packaging && ../$(BUILD_VENV)/bin/pyinstaller --noconfirm --log-level ERROR \
 	  --distpath ../dist --workpath ../build/pyinstaller factdesk.spec
 	@du -sh dist/Factdesk
 

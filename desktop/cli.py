@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("suggest", help="suggest highlights for articles that have none yet")
 
+    p_open = sub.add_parser(
+        "open", help="open the window and import these files (what the desktop entry runs)"
+    )
+    p_open.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+
     add_exchange_parsers(sub)
     add_source_parsers(sub)
 
@@ -265,10 +270,10 @@ def run(
         from desktop.self_test import run_self_test
 
         return run_self_test(settings.model_name, out)
-    if args.command is None:
+    if args.command in {None, "open"}:
         from desktop.ui.app import run_app
 
-        return run_app(settings)
+        return run_app(settings, getattr(args, "paths", []))
     if args.command == "analyze":
         return cmd_analyze(args, settings, out, err)
     try:

@@ -12,11 +12,11 @@ Each step prints one line; the first that fails prints one sentence and the run 
 from __future__ import annotations
 
 import csv
-import logging
 import os
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -194,8 +194,9 @@ def run_self_test(model_name: str | None, out: TextIO | None = None) -> int:
                 except SelfTestFailure as exc:
                     return _failed(out, name, str(exc))
                 except Exception as exc:
-                    logging.getLogger(__name__).debug("self-test step failed", exc_info=True)
-                    return _failed(out, name, f"{type(exc).__name__}: {exc}")
+                    if sys.stderr is not None:
+                        traceback.print_exc(file=sys.stderr)
+                    return _failed(out, name, f"{type(exc).__name__}: {_last_line(exc)}")
                 print(f"ok    {name:<16} {detail} ({time.perf_counter() - began:.1f} s)", file=out)
         finally:
             if run.desk is not None:
@@ -208,6 +209,12 @@ def _failed(out: TextIO, name: str, why: str) -> int:
     print(f"FAIL  {name:<16} {why}", file=out)
     print(f"Self-test failed: {name}: {why}.", file=out)
     return 1
+
+
+def _last_line(exc: Exception) -> str:
+    """The last line of a long message: where numpy's or Qt's advice ends in the cause."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[-1] if lines else "(no message)"
 
 
 def _output() -> TextIO:
