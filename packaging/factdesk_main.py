@@ -8,6 +8,6 @@ import multiprocessing
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()
-    from desktop.cli import main
+    from desktop.launch import main
 
     main()
