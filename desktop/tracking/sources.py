@@ -40,7 +40,8 @@ from db.sources import (
 )
 from db.store import Store
 from desktop.ingest.feeds import Entry, FeedError, parse_feed
-from desktop.ingest.fetch import Fetcher, FetchError, Limits
+from desktop.ingest.fetch import Fetcher, Limits
+from desktop.ingest.fetch_errors import FetchError
 from desktop.ingest.urls import clean, host_of, is_url, url_key
 from desktop.ingest.web import (
     Known,
