@@ -1,4 +1,6 @@
-"""The audit trail: one row per analyst change, in the change's own transaction."""
+"""The audit trail: one row per analyst change, in the change's own transaction. The rows
+one transaction writes share a step (the id of its first row): undo takes a step back
+whole, so a bulk action or a postponement is undone in one go."""
 
 from __future__ import annotations
 
@@ -40,4 +42,16 @@ def record(
         after=after,
     )
     session.add(row)
+    transaction = session.get_transaction()
+    step = session.info.get(_STEP)
+    if step is not None and step[0] is transaction:
+        row.step = step[1]
+    else:
+        session.flush()
+        row.step = row.id
+        session.info[_STEP] = (transaction, row.id)
     return row
+
+
+_STEP = "audit_step"
+"""Where a session keeps (its transaction, the step of the rows it has recorded)."""

@@ -62,7 +62,13 @@ class IntakeSlice(Slice):
     def _run(self, name: str, request: IntakeRequest, done: Callable[[IntakeReport], None]) -> None:
         desk = self.desk
         assert desk is not None
-        self.runner.run(name, lambda report: desk.intake(request, report), done)
+        self.runner.run(name, lambda report: desk.intake(request, report), done, self._failed)
+
+    def _failed(self, message: str) -> None:
+        """An import (or suggest run) that failed: say why, and let the next one run (the
+        "importing" flag would otherwise hold suggestions back for the whole session)."""
+        self.importing = False
+        self.warn(message)
 
     # ----- the model -------------------------------------------------------------------
     def load_model(self) -> None:
@@ -104,6 +110,12 @@ class IntakeSlice(Slice):
         names, _ = QFileDialog.getOpenFileNames(self.window, "Import articles", "", ARTICLE_FILES)
         if names:
             self.import_files([Path(n) for n in names])
+
+    def import_folder(self) -> None:
+        """A folder and every article file under it (hidden ones left out)."""
+        name = QFileDialog.getExistingDirectory(self.window, "Import a folder of articles")
+        if name:
+            self.import_files([Path(name)])
 
     def import_files(self, paths: list[Path]) -> None:
         """Import files and folders off the GUI thread, then suggest for the new articles."""
@@ -148,7 +160,7 @@ class IntakeSlice(Slice):
             from db.errors import StoreError
 
             try:
-                article_id, created = desk.add_text_article(*dialog.values())
+                article_id, created = desk.add_text_article(dialog.pasted())
             except StoreError as exc:
                 self.warn(str(exc))
                 return
@@ -163,6 +175,14 @@ class IntakeSlice(Slice):
         dialog.open()
 
     # ----- suggest, then check ----------------------------------------------------------
+    def suggest_now(self) -> None:
+        """The menu's "Suggest highlights": for every article without suggestions."""
+        if self.model is None:
+            self.say("The language model is not loaded yet; suggestions follow when it is.", 6000)
+        elif self.importing:
+            self.say("Suggestions follow the import under way.", 6000)
+        self.suggest()
+
     def suggest(self) -> None:
         """Suggest for every article without suggestions, then match the articles stored
         since the last check against the open follow-ups; waits for the model and for an

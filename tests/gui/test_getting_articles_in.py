@@ -54,11 +54,15 @@ def test_paste_as_a_new_article(make_window: Any, qtbot: Any, db_path: Path) -> 
     )
     dialog = window.intake.paste
     assert dialog is not None and dialog.title.text() == "Modi will visit Moscow in July."
-    dialog.published.setDate(dialog.published.date().fromString("2019-05-02", "yyyy-MM-dd"))
+    dialog.published.selectAll()
+    qtbot.keyClicks(dialog.published, "2 May 2019")  # typed as written, taken on OK
+    dialog.source.setText("The Hindu")
+    dialog.url.setText("https://www.thehindu.com/news/modi-moscow")
     with qtbot.waitSignal(window.suggestions_ready, timeout=60_000):
         dialog.accept()
-    [article] = [a for a in stored(db_path, Article) if a.source == "pasted"]
+    [article] = [a for a in stored(db_path, Article) if a.source == "The Hindu"]
     assert article.text == "Modi will visit Moscow in July.\nMore text."
+    assert article.url == "https://www.thehindu.com/news/modi-moscow"
     assert str(article.published) == "2019-05-02"
     assert window.review.article_id == article.id
     july = next(m for m in window.review.mentions if m.text == "July")
@@ -81,8 +85,9 @@ def test_export_of_the_current_view(
 
 def test_dark_palette_is_remembered(make_window: Any, db_path: Path) -> None:
     window = make_window(db_path)
-    window.dark_action.trigger()
+    dark = window.menu_actions["Dark palette"]
+    dark.trigger()
     assert QApplication.palette().color(QPalette.ColorRole.Window).name() == "#2b2d30"
     assert window.qsettings.value("dark", type=bool) is True
-    window.dark_action.trigger()
+    dark.trigger()
     assert QApplication.palette().color(QPalette.ColorRole.Window).name() != "#2b2d30"

@@ -50,6 +50,7 @@ def test_first_run_imports_the_seed_and_shows_its_highlights(
 
 def test_j_k_a_x_f_are_committed_at_once(make_window: Any, qtbot: Any, db_path: Path) -> None:
     window = make_window(db_path)
+    window.review.set_move_on(False)  # A and X stay on the decided highlight
     view = window.review.view
     qtbot.keyClick(view, Qt.Key.Key_J)
     qtbot.keyClick(view, Qt.Key.Key_J)
