@@ -21,7 +21,7 @@ from typing import Any, TypedDict, cast
 from sqlmodel import Session
 
 from db.audit import last_change_of
-from db.builtin_labels import LITERAL_TYPE, VALUE_LABELS
+from db.builtin_labels import LITERAL_TYPE, NAME_LABELS, VALUE_LABELS
 from db.clock import utcnow
 from db.entities import ensure_entity, entities_named, entity_names, normalize_alias
 from db.errors import StoreError
@@ -42,7 +42,7 @@ from desktop.tracking.facts import (
 RoleLine = tuple[str, str, str, int | None]
 """A role row of the fact editor: (role, text, type, the chosen entity's id or None)."""
 ROLE_ORDER = ("subject", "object")
-"""The roles the names in a selection fill, in text order; more become participants."""
+"""The roles the names in a selection fill, in text order."""
 
 
 class FactValues(TypedDict):
@@ -85,22 +85,24 @@ def draft_for(
 def selection_roles(
     mentions: Sequence[Mention], start: int, end: int, names: dict[int, str]
 ) -> tuple[list[RoleLine], str | None]:
-    """Roles and time from the highlights inside [start, end): each name or thing (not
-    rejected) in text order as subject, object, then participants, with its entity when
-    linked; the first date with a resolved value as the time."""
+    """Roles and time from the highlights inside [start, end) (rejected ones left out):
+    the first two proper names as subject and object, the first made thing (a product, a
+    weapon system) as the item, each with its entity when linked; the first date with a
+    resolved value as the time."""
     roles: list[RoleLine] = []
+    item: RoleLine | None = None
     time: str | None = None
     for m in mentions:
         if not (start <= m.start and m.end <= end) or m.state == MentionState.REJECTED:
             continue
+        text = names.get(m.entity_id, m.text) if m.entity_id is not None else m.text
         if m.label in VALUE_LABELS:
             time = time or m.value
-            continue
-        role = ROLE_ORDER[len(roles)] if len(roles) < len(ROLE_ORDER) else "participant"
-        text = names.get(m.entity_id, m.text) if m.entity_id is not None else m.text
-        if all(line[1] != text for line in roles):
-            roles.append((role, text, m.label, m.entity_id))
-    return roles, time
+        elif m.label not in NAME_LABELS:
+            item = item or ("item", text, m.label, m.entity_id)
+        elif len(roles) < len(ROLE_ORDER) and all(line[1] != text for line in roles):
+            roles.append((ROLE_ORDER[len(roles)], text, m.label, m.entity_id))
+    return roles + ([item] if item else []), time
 
 
 def same_name_elsewhere(store: Store, roles: Sequence[RoleLine]) -> list[tuple[int, str, str]]:

@@ -32,7 +32,7 @@ from db.list_query import KINDS, RANK_NOW, ArticleQuery
 from desktop.ui.dates import DateField
 from desktop.ui.table_models import ID_ROLE, ArticleListModel, Pages, SearchHitModel
 from desktop.ui.table_views import fit_columns, row_view, windowed_view
-from desktop.ui.tasks import Report, TaskRunner
+from desktop.ui.tasks import Report, Task, TaskRunner
 
 if TYPE_CHECKING:
     from db.articles import ArticleRow
@@ -199,8 +199,8 @@ class ArticlesPanel(QWidget):
             self._shown = ""
             self.show_list()
 
-    def run_search(self) -> None:
-        """Search for the query in the box off the GUI thread. The first page comes at
+    def run_search(self) -> Task[Found] | None:
+        """Search for the query in the box off the GUI thread (returns the task). The first page comes at
         once; when many articles match it comes newest first, and the ranked page follows.
         A query that can find nothing gets a sentence and an empty list, never the
         results of the query before it."""
@@ -208,7 +208,7 @@ class ArticlesPanel(QWidget):
         text, desk = self.query.text().strip(), self.desk
         if not text or desk is None:
             self.show_list()
-            return
+            return None
         self._asked += 1
         asked, rank_now = self._asked, self.rank_now
 
@@ -217,7 +217,7 @@ class ArticlesPanel(QWidget):
             ranked = total <= rank_now
             return total, ranked, desk.search(text, ranked) if total else []
 
-        self.runner.run(
+        return self.runner.run(
             "Searching", work, lambda found: self._found(asked, text, found),
             lambda message: self._failed(asked, text, message), quiet=True,
         )  # fmt: skip
