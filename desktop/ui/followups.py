@@ -124,7 +124,8 @@ class FollowUpsPanel(QWidget):
         self._add_keys()
 
     def _add_keys(self) -> None:
-        """The queue's keys (``key_map.QUEUE_KEYS``), also its table's right-click menu."""
+        """The queue's keys (``key_map.QUEUE_KEYS``), also its table's right-click menu.
+        They act while the table has the focus, so typing a date or a filter is typing."""
         states = FollowUpState
         slots: dict[str, Callable[[], None]] = {
             "C": self.confirm,
@@ -139,9 +140,8 @@ class FollowUpsPanel(QWidget):
         for text, key in QUEUE_KEYS:
             action = QAction(text, self)
             action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(slots[key])
-            self.addAction(action)
             self.table.addAction(action)
             self.actions_by_key[key] = action
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
