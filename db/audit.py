@@ -20,7 +20,7 @@ from db.models import Audit
 REPLAYS = ("undo", "redo")
 """Actions that replay another change rather than make one."""
 _STEP = func.coalesce(col(Audit.step), col(Audit.id))
-_WHAT_KEYS = ("text", "name", "predicate", "question", "alias")
+_WHAT_KEYS = ("text", "name", "predicate", "question", "alias", "type")
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,9 @@ class Step:
     what: str
     """What the first row changed, in a few words ("India", a fact's predicate)."""
     who: str = ""
+    table: str = ""
+    target: int = 0
+    """The table and id of the first row's target."""
 
 
 def describe(before: dict[str, Any] | None, after: dict[str, Any] | None) -> str:
@@ -69,15 +72,22 @@ def _steps(conn: Session | Connection, where: Any, limit: int | None = None) -> 
     )
     rows = conn.execute(
         select(
-            col(Audit.id), col(Audit.action), col(Audit.who), col(Audit.before), col(Audit.after)
+            col(Audit.id),
+            col(Audit.action),
+            col(Audit.who),
+            col(Audit.before),
+            col(Audit.after),
+            col(Audit.target_table),
+            col(Audit.target_id),
         ).where(col(Audit.id).in_(list(found.values())))
     ).all()
     by_first = {row[0]: row for row in rows}
     steps = []
     for step, first in sorted(found.items()):
-        _id, action, who, before, after = by_first[first]
+        _id, action, who, before, after, table, target = by_first[first]
         replays = (before or {}).get("change") if action in REPLAYS else None
-        steps.append(Step(step, action, counts.get(step, 1), replays, describe(before, after), who))
+        what = describe(before, after)
+        steps.append(Step(step, action, counts.get(step, 1), replays, what, who, table, target))
     return steps
 
 

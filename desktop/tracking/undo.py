@@ -64,7 +64,7 @@ def caption(step: Step) -> str:
     noun = _NOUNS.get(table, table)
     if step.rows > 1 and table == "mention":
         return f"{step.rows} {noun}s {verb}"
-    what = f" “{step.what[:40]}”" if step.what else ""
+    what = f" “{step.what[:40]}”" if step.what else (f" #{step.target}" if step.target else "")
     return f"{noun} {verb.replace('_', ' ')}{what}".strip()
 
 
@@ -139,6 +139,10 @@ def undo_or_redo(store: Store, *, step: int, who: str, redo: bool) -> Replayed:
             )
             written = written or row.step
         first = rows[0]
-        summary = Step(step, first.action, len(rows), None, describe(first.before, first.after))
+        what = describe(first.before, first.after)
+        summary = Step(
+            step, first.action, len(rows), None, what, first.who, first.target_table,
+            first.target_id,
+        )  # fmt: skip
     assert written is not None
     return Replayed(step, redo, caption(summary), written)

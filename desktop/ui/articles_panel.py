@@ -200,8 +200,9 @@ class ArticlesPanel(QWidget):
             self.show_list()
 
     def run_search(self) -> Task[Found] | None:
-        """Search for the query in the box off the GUI thread (returns the task). The first page comes at
-        once; when many articles match it comes newest first, and the ranked page follows.
+        """Search for the query in the box off the GUI thread (returns the task). The first
+        page comes at once; when many articles match it comes newest first, and the ranked
+        page follows.
         A query that can find nothing gets a sentence and an empty list, never the
         results of the query before it."""
         self.debounce.stop()

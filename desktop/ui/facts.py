@@ -156,8 +156,7 @@ class FactsSlice(Slice):
             selection = (mention.start, mention.end)
         roles, time = selection_roles(review.mentions, *(selection or (start, end)), review.names)
         roles = [  # a name the knowledge base has under the same type is linked to it
-            (r, text, t, e if e is not None else desk.entity_of(text, t))
-            for r, text, t, e in roles
+            (r, text, t, e if e is not None else desk.entity_of(text, t)) for r, text, t, e in roles
         ]
         dialog = FactDialog(
             quote=review.text[start:end], roles=roles, time=time, entities=desk.entities(),

@@ -78,13 +78,17 @@ def test_two_windows_and_the_cli(
     # and gets its highlights: the window suggests for it.
     new = tmp_path / "news" / "ankara.txt"
     new.parent.mkdir()
-    new.write_text("date 2019-07-12 Turkey receives S-400\n\nTurkey received the S-400 in Ankara.\n")
+    new.write_text(
+        "date 2019-07-12 Turkey receives S-400\n\nTurkey received the S-400 in Ankara.\n"
+    )
     assert run(["--db", str(db_path), "import", str(new)], io.StringIO(), io.StringIO()) == 0
     [article] = [a for a in stored_articles(db_path) if a.title == "Turkey receives S-400"]
     qtbot.waitUntil(lambda: first.articles.model.row_of_id(article.id) >= 0, timeout=2000)
-    assert second.articles.model.row_of_id(article.id) >= 0 or qtbot.waitUntil(
-        lambda: second.articles.model.row_of_id(article.id) >= 0, timeout=2000
-    ) is None
+    assert (
+        second.articles.model.row_of_id(article.id) >= 0
+        or qtbot.waitUntil(lambda: second.articles.model.row_of_id(article.id) >= 0, timeout=2000)
+        is None
+    )
     qtbot.waitUntil(lambda: stored(db_path, Mention, article_id=article.id) != [], timeout=60_000)
     texts = {m.text for m in stored(db_path, Mention, article_id=article.id)}
     assert {"Turkey", "Ankara"} <= texts

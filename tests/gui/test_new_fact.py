@@ -92,7 +92,10 @@ def test_the_new_fact_flow_leaves_one_india_and_a_linked_object(
     assert ("participant", india.id, None) in roles
     assert [e.name for e in stored(db_path, Entity) if e.name == "India"] == ["India"]
     assert (fact.time_value, fact.time_start, fact.time_end, fact.time_granularity) == (
-        "2018-05", date(2018, 5, 1), date(2018, 5, 31), "month"
+        "2018-05",
+        date(2018, 5, 1),
+        date(2018, 5, 31),
+        "month",
     )
     [quote] = stored(db_path, Evidence, fact_id=fact.id)
     assert quote.quote == SENTENCE
@@ -116,7 +119,9 @@ def test_a_time_that_is_not_one_is_refused_and_shift_f_edits_roles_and_evidence(
     dialog.accept()
     [fact] = stored(db_path, Fact, origin="analyst")
     assert (fact.time_value, fact.time_start, fact.time_end) == (
-        "2018-10-05", date(2018, 10, 5), date(2018, 10, 5)
+        "2018-10-05",
+        date(2018, 10, 5),
+        date(2018, 10, 5),
     )
 
     row = window.facts.model.row_of_id(fact.id)
@@ -126,7 +131,8 @@ def test_a_time_that_is_not_one_is_refused_and_shift_f_edits_roles_and_evidence(
     qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ShiftModifier)
     edit = window.facts.edit_dialog
     assert [line.line()[:3] for line in edit.editor.rows][:2] == [
-        ("subject", "India", "GPE"), ("object", "Russia", "GPE")
+        ("subject", "India", "GPE"),
+        ("object", "Russia", "GPE"),
     ]
     edit.editor.rows[1].value.selectAll()
     qtbot.keyClicks(edit.editor.rows[1].value, "Moscow")  # typed over: no longer linked
