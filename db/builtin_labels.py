@@ -48,7 +48,7 @@ BUILTIN_LABELS = (
     BuiltinLabel("QUANTITY", "#c9d6df", _V, offered=True),
     BuiltinLabel("PERCENT", "#d0d0f0", _V),
     BuiltinLabel("CARDINAL", "#dcdcdc", _V),
-    BuiltinLabel("ORDINAL", "#e4e4e4", _V),
+    BuiltinLabel("ORDINAL", "#b4c7ff", _V),
     BuiltinLabel("LAW", "#e8c1a0", _N, offered=True),
     BuiltinLabel("LANGUAGE", "#c8e6c9", _N),
     BuiltinLabel("WORK_OF_ART", "#f1c0e8", _T),

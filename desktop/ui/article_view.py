@@ -164,10 +164,12 @@ class ArticleView(QPlainTextEdit):
             self.restyle()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Keep lines to ``MAX_LINE_CHARS``: the text is a centred column."""
+        """Keep lines to ``MAX_LINE_CHARS``: the text is a centred column. (The viewport's
+        own resizes arrive here too, with its size: the widget's width is what counts.)"""
         widest = self.fontMetrics().averageCharWidth() * MAX_LINE_CHARS + 28
-        side = max(0, (event.size().width() - widest) // 2)
-        self.setViewportMargins(side, 0, side, 0)
+        side = max(0, (self.width() - 2 * self.frameWidth() - widest) // 2)
+        if self.viewportMargins().left() != side:  # setting them resizes the viewport
+            self.setViewportMargins(side, 0, side, 0)
         super().resizeEvent(event)
 
     # ----- mouse --------------------------------------------------------------------

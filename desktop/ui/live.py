@@ -5,8 +5,9 @@ the analyst's place.
 A timer asks the store's watch (``desktop.tracking.watch``) every ``INTERVAL_MS``, on a
 worker thread through the ``TaskRunner`` (quietly: the task bar does not show it), one
 look at a time; what changed comes back to the GUI thread as ``changed``. Changes this
-window made itself are left out: the steps its undo history knows, and what its own
-imports and suggestion runs stored (after each, ``rebase`` takes the store as seen).
+window made itself through its undo history (the steps it knows) are left out; what its
+own imports and suggestion runs stored is reported too, and costs a refresh that keeps
+the analyst's place.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.ui.tasks import Report, TaskRunner
+from desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from db.changes import Changes
@@ -36,9 +37,6 @@ class LiveStore(QObject):
         self.own: set[int] = set()
         """Steps this window made: not reported."""
         self._looking = False
-        self._epoch = 0
-        """Raised by ``rebase``: a look begun before it reports nothing."""
-        self._rebase = False
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.look)
@@ -49,35 +47,19 @@ class LiveStore(QObject):
         self.watch.start()
         self.timer.start()
 
-    def rebase(self) -> None:
-        """What is in the store now was shown by this window (its own import or
-        suggestions): the next look starts from here."""
-        self._epoch += 1
-        self._rebase = True
-
     def look(self) -> None:
         watch = self.watch
         if watch is None or self._looking:
             return
         self._looking = True
-        epoch, rebase = self._epoch, self._rebase
-        self._rebase = False
-
-        def work(_report: Report) -> Changes | None:
-            assert watch is not None
-            if rebase:
-                watch.start()
-                return None
-            return watch.poll()
-
         self.runner.run(
-            "Watching the store", work, lambda changes: self._seen(epoch, changes),
-            self._failed, quiet=True,
+            "Watching the store", lambda _report: watch.poll(), self._seen, self._failed,
+            quiet=True,
         )  # fmt: skip
 
-    def _seen(self, epoch: int, changes: Changes | None) -> None:
+    def _seen(self, changes: Changes | None) -> None:
         self._looking = False
-        if changes is None or epoch != self._epoch:
+        if changes is None:
             return
         foreign = changes.steps - self.own
         if changes.new_articles or changes.labels or foreign or not changes.steps:

@@ -146,8 +146,6 @@ class MainWindow(QMainWindow):
         undo.refused.connect(self._task_failed)
         intake.model_loaded.connect(self._model_loaded)
         intake.stored.connect(self.reload_articles)
-        intake.stored.connect(self.live.rebase)
-        intake.suggested.connect(lambda _report: self.live.rebase())
         intake.open_article.connect(review.open_article)
         intake.suggested.connect(self._after_suggest)
         self.live.changed.connect(self._store_changed)
@@ -199,12 +197,15 @@ class MainWindow(QMainWindow):
         self.review.load_labels(glossary=True)
 
     def _after_suggest(self, report: IntakeReport) -> None:
+        """A suggest run ended: show what it stored; ``suggestions_ready`` once no import
+        or other run is under way."""
         if report.suggested is not None and report.suggested.articles:
             self.reload_articles()
             if self.review.article_id is not None:
                 self.review.open_article(self.review.article_id, keep_current=True)
         self.followups.reload()
-        self.suggestions_ready.emit()
+        if not self.intake.busy:
+            self.suggestions_ready.emit()
 
     def _store_changed(self, changes: Changes) -> None:
         """Show what another window or the command line changed, keeping the analyst's
@@ -227,7 +228,7 @@ class MainWindow(QMainWindow):
             count = len(changes.new_articles)
             self.statusBar().showMessage(f"{count} new article(s) arrived from elsewhere.", 6000)
         if changes.unsuggested:
-            self.intake.suggest()
+            self.intake.suggest_arrivals(changes.new_articles)
         self.store_changed.emit(changes)
 
     def _open_result(self, article_id: int, query: str) -> None:
