@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QMenu
 from desktop.cli import run
 from desktop.ui.article_view import MAX_LINE_CHARS, ArticleView
 from desktop.ui.key_map import QUEUE_KEYS, UNDO_KEYS
-from tests.gui.test_annotation_session import go_to
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 
