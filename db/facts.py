@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, case, delete, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Connection, delete, or_, select, text
 from sqlmodel import Session, col
 
 from db.errors import StoreError
@@ -27,48 +26,21 @@ class FactRow:
     evidence_start: int | None
     evidence_end: int | None
     quote: str
+    object: str = ""
 
 
 def facts_for_article(session: Reader, *, article_id: int) -> list[FactRow]:
-    ent = aliased(Entity)
-    # The subject (or agent) if there is one, else the first role's filler.
-    first_role_order = case((col(FactRole.role).in_(("subject", "agent")), 0), else_=1)
-    subject = (
-        select(func.coalesce(col(ent.name), col(FactRole.literal)))
-        .select_from(FactRole)
-        .outerjoin(ent, col(FactRole.entity_id) == col(ent.id))
-        .where(col(FactRole.fact_id) == col(Fact.id))
-        .order_by(first_role_order, col(FactRole.id))
-        .limit(1)
-        .scalar_subquery()
+    """An article's facts with their subject and object (as the exports give them) and
+    their first evidence quote."""
+    from db.exports import OBJECT_SQL, SUBJECT_SQL
+
+    sql = text(
+        f"SELECT f.id, f.kind, f.predicate, coalesce({SUBJECT_SQL}, ''), f.status, ev.start, "
+        f'ev."end", coalesce(ev.quote, \'\'), coalesce({OBJECT_SQL}, \'\') FROM fact f '
+        "LEFT JOIN evidence ev ON ev.id = (SELECT e.id FROM evidence e WHERE e.fact_id = f.id "
+        "ORDER BY e.start LIMIT 1) WHERE f.article_id = :article ORDER BY f.id"
     )
-    ev = aliased(Evidence)
-    first = (
-        select(col(ev.id))
-        .where(col(ev.fact_id) == col(Fact.id))
-        .order_by(col(ev.start))
-        .limit(1)
-        .scalar_subquery()
-    )
-    stmt = (
-        select(
-            col(Fact.id),
-            col(Fact.kind),
-            col(Fact.predicate),
-            subject,
-            col(Fact.status),
-            col(Evidence.start),
-            col(Evidence.end),
-            col(Evidence.quote),
-        )
-        .outerjoin(Evidence, col(Evidence.id) == first)
-        .where(col(Fact.article_id) == article_id)
-        .order_by(col(Fact.id))
-    )
-    return [
-        FactRow(fid, kind, pred, subj or "", status, start, end, quote or "")
-        for fid, kind, pred, subj, status, start, end, quote in session.execute(stmt)
-    ]
+    return [FactRow(*row) for row in session.execute(sql, {"article": article_id})]
 
 
 @dataclass(frozen=True)
