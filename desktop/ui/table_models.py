@@ -261,7 +261,7 @@ class ArticleListModel(PagedTableModel[ArticleQuery, "ArticleRow"]):
     """Rows are ``db.articles.ArticleRow`` under an ``ArticleQuery``, newest first."""
 
     TITLE, DATE, SOURCE, PROGRESS = range(4)
-    HEADERS = ("Title", "Date", "Source", "Reviewed")
+    HEADERS = ("Title", "Date", "Source", "Done")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(ArticleQuery(), parent)
