@@ -96,14 +96,33 @@ def article_history(conn: Session | Connection, article_id: int) -> list[Step]:
     return _steps(conn, col(Audit.article_id) == article_id)
 
 
-def latest_step(conn: Session | Connection, who: str, after: int = 0) -> Step | None:
-    """The newest step ``who`` made (not an undo or redo) after step ``after``."""
-    found = _steps(
-        conn,
-        (col(Audit.who) == who) & col(Audit.action).not_in(REPLAYS) & (after < _STEP),
-        limit=1,
-    )
-    return found[-1] if found else None
+def latest_step(conn: Session | Connection, who: str, after: int = 0) -> tuple[Step | None, int]:
+    """The newest step ``who`` made (not an undo or redo) after audit row ``after``, and
+    the newest row's id: one look at the rows written since (a range of the primary key,
+    a few rows)."""
+    rows = conn.execute(
+        select(
+            col(Audit.id), _STEP, col(Audit.action), col(Audit.who), col(Audit.before),
+            col(Audit.after), col(Audit.target_table), col(Audit.target_id),
+        )
+        .where(col(Audit.id) > after)
+        .order_by(col(Audit.id))
+    ).all()  # fmt: skip
+    newest = rows[-1][0] if rows else after
+    mine = [r for r in rows if r[3] == who and r[2] not in REPLAYS]
+    if not mine:
+        return None, newest
+    step = mine[-1][1]
+    first = next(r for r in rows if r[1] == step)
+    count = sum(1 for r in rows if r[1] == step)
+    _id, _step, action, _who, before, after_values, table, target = first
+    what = describe(before, after_values)
+    return Step(step, action, count, None, what, who, table, target), newest
+
+
+def newest_row(conn: Session | Connection) -> int:
+    """The id of the newest audit row (0 when there is none)."""
+    return int(conn.execute(select(func.max(col(Audit.id)))).scalar() or 0)
 
 
 def step_rows(session: Session, step: int) -> list[Audit]:

@@ -36,7 +36,7 @@ def facts_for_article(session: Reader, *, article_id: int) -> list[FactRow]:
 
     sql = text(
         f"SELECT f.id, f.kind, f.predicate, coalesce({SUBJECT_SQL}, ''), f.status, ev.start, "
-        f'ev."end", coalesce(ev.quote, \'\'), coalesce({OBJECT_SQL}, \'\') FROM fact f '
+        f"ev.\"end\", coalesce(ev.quote, ''), coalesce({OBJECT_SQL}, '') FROM fact f "
         "LEFT JOIN evidence ev ON ev.id = (SELECT e.id FROM evidence e WHERE e.fact_id = f.id "
         "ORDER BY e.start LIMIT 1) WHERE f.article_id = :article ORDER BY f.id"
     )

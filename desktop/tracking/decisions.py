@@ -55,10 +55,10 @@ def _diff(before: dict[str, object] | None, after: dict[str, object] | None) -> 
 
 def decide(
     session: Session, mention: Mention, state: MentionState, who: str, label: str | None = None
-) -> int:
-    """Decide one highlight in the caller's transaction; returns its audit row's id.
-    Accepting or correcting links it to the entity of that name and label (created the
-    first time), which is how the knowledge base grows."""
+) -> None:
+    """Decide one highlight in the caller's transaction. Accepting or correcting links
+    it to the entity of that name and label (created the first time), which is how the
+    knowledge base grows."""
     before = snapshot(mention, MENTION_FIELDS)
     mention.state = state
     if label is not None and label != mention.label:
@@ -73,7 +73,7 @@ def decide(
     session.add(mention)
     session.flush()
     assert mention.id is not None
-    row = record(
+    record(
         session,
         who=who,
         action=f"mention.{state.value}",
@@ -83,9 +83,6 @@ def decide(
         before=before,
         after=snapshot(mention, MENTION_FIELDS),
     )
-    session.flush()
-    assert row.id is not None
-    return row.id
 
 
 def decide_mention(

@@ -20,7 +20,7 @@ from sqlmodel import Session
 from db import article_list, fact_table, fts
 from db import facts as fact_reads
 from db.articles import ArticleRow, count_articles
-from db.audit import latest_step
+from db.audit import latest_step, newest_row
 from db.builtin_labels import LITERAL_TYPE
 from db.entities import EntityRow, PageLine, entity_names, entity_rows
 from db.exports import ExportFilter
@@ -180,11 +180,15 @@ class Desk:
     def redo(self, step: int) -> Replayed:
         return undo.undo_or_redo(self.store, step=step, who=self.analyst, redo=True)
 
-    def latest_step(self, after: int = 0) -> tuple[int, str] | None:
-        """(step, caption) of the newest change this analyst made after step ``after``
-        (what the undo stack gets next)."""
-        found = self._read(latest_step, self.analyst, after)
-        return None if found is None else (found.step, undo.caption(found))
+    def latest_step(self, after: int) -> tuple[int, str, int] | None:
+        """(step, caption, newest audit row) of the newest change this analyst made after
+        audit row ``after`` (what the undo stack gets next)."""
+        found, newest = self._read(latest_step, self.analyst, after)
+        return None if found is None else (found.step, undo.caption(found), newest)
+
+    def newest_change(self) -> int:
+        """The newest audit row's id: the undo history looks for changes after it."""
+        return self._read(newest_row)
 
     # ----- facts -----------------------------------------------------------------------
     def facts(self, article_id: int) -> list[FactRow]:

@@ -113,7 +113,7 @@ def undo_or_redo(store: Store, *, step: int, who: str, redo: bool) -> Replayed:
     """Write back the state before (undo) or after (redo) one step, all of it or nothing."""
     with store.transaction() as session:
         rows = step_rows(session, step)
-        written: int | None = None
+        replays: list[Audit] = []
         if not rows:
             raise StoreError(f"There is no change {step} to {'redo' if redo else 'undo'}.")
         for audit in rows if redo else reversed(rows):
@@ -137,12 +137,14 @@ def undo_or_redo(store: Store, *, step: int, who: str, redo: bool) -> Replayed:
                 before={"change": step} | (kept or {}),
                 after={"change": step},
             )
-            written = written or row.step
+            replays.append(row)
         first = rows[0]
         what = describe(first.before, first.after)
         summary = Step(
             step, first.action, len(rows), None, what, first.who, first.target_table,
             first.target_id,
         )  # fmt: skip
+        session.flush()
+        written = replays[0].id
     assert written is not None
     return Replayed(step, redo, caption(summary), written)

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.live = LiveStore(self.runner, self)
         self.live.own = self.undo.known
         self.articles = ArticlesPanel(self.runner)
-        self.review = ReviewSlice(self, self.articles, self.undo, self.qsettings)
+        self.review = ReviewSlice(self, self.articles, self.undo, self.qsettings, self.runner)
         self.facts = FactsSlice(self, self.review, self.undo)
         self.followups = FollowUpsPanel(self.runner)
         self.entities = EntitiesPanel()
@@ -163,7 +163,8 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             return str(exc)
         self.desk = desk = Desk(store, self.settings.analyst)
-        self.review.desk = self.undo.desk = self.intake.desk = self.export.desk = desk
+        self.review.desk = self.intake.desk = self.export.desk = desk
+        self.undo.start(desk)
         self.articles.desk = desk
         self.facts.bind(desk)
         self.followups.set_desk(desk)

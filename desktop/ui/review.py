@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from db.review import Highlights
     from desktop.tracking.desk import Desk
     from desktop.ui.articles_panel import ArticlesPanel
+    from desktop.ui.tasks import TaskRunner
     from desktop.ui.undo import UndoHistory
 
 Change = Callable[["Desk", Mention], Mention]
@@ -52,8 +53,10 @@ class ReviewSlice(Slice):
         articles: ArticlesPanel,
         undo: UndoHistory,
         qsettings: QSettings,
+        runner: TaskRunner,
     ) -> None:
         super().__init__(window)
+        self.runner = runner
         self.articles = articles
         self.undo = undo
         self.qsettings = qsettings
@@ -313,15 +316,23 @@ class ReviewSlice(Slice):
             self.offer_reuse(kind, self.current_mention)
 
     def offer_reuse(self, kind: Reuse, mention: Mention) -> None:
-        """Offer the decision for the other highlights of the same text, with the counts."""
-        if self.desk is None or mention.id is None:
+        """Offer the decision for the other highlights of the same text, with the counts
+        (counted off the GUI thread: the key that decided is done at once)."""
+        desk, mention_id = self.desk, mention.id
+        if desk is None or mention_id is None:
             return
-        here, everywhere = self.desk.reuse_counts(mention.id, kind)
-        self.reusable = (kind, mention.id) if everywhere else None
-        if everywhere:
-            self.side.reuse.offer(VERBS[kind], mention.text, here, everywhere)
-        else:
-            self.side.reuse.hide()
+        self.reusable = (kind, mention_id)
+        self.side.reuse.hide()
+
+        def counted(counts: tuple[int, int]) -> None:
+            here, everywhere = counts
+            if self.reusable == (kind, mention_id) and everywhere:
+                self.side.reuse.offer(VERBS[kind], mention.text, here, everywhere)
+
+        self.runner.run(
+            "Counting the same text", lambda _r: desk.reuse_counts(mention_id, kind), counted,
+            lambda _message: None, quiet=True,
+        )  # fmt: skip
 
     def apply_reuse(self, everywhere: bool) -> None:
         """Apply the last decision to the same text, in this article or in all: one step

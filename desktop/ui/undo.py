@@ -52,6 +52,7 @@ class UndoHistory(QObject):
         self.known: set[int] = set()
         """Steps this window made or replayed: the live view need not reload for them."""
         self._newest = 0
+        """The newest audit row looked at: the next change is looked for after it."""
         self._replaying = False
 
     def actions(self, parent: QObject) -> tuple[QAction, QAction]:
@@ -70,9 +71,13 @@ class UndoHistory(QObject):
         self.stack.clear()
         for step in [*done, *reversed(undone)]:
             self.stack.push(StoreCommand(self, step, opened.captions.get(step, "change")))
-            self._newest = max(self._newest, step)
         self.stack.setIndex(len(done))
         self._replaying = False
+
+    def start(self, desk: Desk) -> None:
+        """Changes are looked for from the store's newest one on."""
+        self.desk = desk
+        self._newest = desk.newest_change()
 
     def push_latest(self) -> None:
         """Put the change just committed in this window on the stack."""
@@ -80,8 +85,7 @@ class UndoHistory(QObject):
             return
         latest = self.desk.latest_step(self._newest)
         if latest is not None:
-            step, caption = latest
-            self._newest = step
+            step, caption, self._newest = latest
             self.known.add(step)
             self._replaying = True
             self.stack.push(StoreCommand(self, step, caption))

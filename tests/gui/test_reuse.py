@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from db.models import Mention
 from tests.gui.test_annotation_session import go_to
+from tests.gui.test_live_store import activate
 from tests.gui.test_review_session import stored
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
@@ -38,7 +39,8 @@ def test_a_relabel_applied_archive_wide_is_one_undo_step(
     window.review.picker.combo.setCurrentText("WEAPON_SYSTEM")
     window.review.picker.accept()
     bar = window.review.side.reuse
-    assert bar.isVisible() and bar.text.text() == "Also relabel the other “S-400”?"
+    qtbot.waitUntil(bar.isVisible)  # counted off the GUI thread
+    assert bar.text.text() == "Also relabel the other “S-400”?"
     assert bar.here.text() == f"In this article ({here})"
     assert bar.everywhere.text() == f"In all articles ({len(before) - 1})"
 
@@ -50,6 +52,7 @@ def test_a_relabel_applied_archive_wide_is_one_undo_step(
     )
     assert all(m.label == "WEAPON_SYSTEM" for m in window.review.mentions if m.text == "S-400")
 
+    activate(qtbot, window)  # the label picker had the keys
     qtbot.keyClick(window.review.view, Qt.Key.Key_Z, CTRL)  # one step: every other article
     assert window.statusBar().currentMessage() == (
         f"Undid: {len(before) - 1} highlights corrected."
@@ -73,6 +76,7 @@ def test_a_reject_applied_in_the_article_with_alt_a(
     first = go_to(window, repeated)
     qtbot.keyClick(window.review.view, Qt.Key.Key_X)
     bar = window.review.side.reuse
+    qtbot.waitUntil(bar.isVisible)
     assert bar.text.text() == f"Also reject the other “{repeated}”?"
     qtbot.keyClick(window.review.view, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     states = {m.state for m in stored(db_path, Mention, article_id=first.article_id)
