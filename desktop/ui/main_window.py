@@ -262,12 +262,12 @@ class MainWindow(QMainWindow):
 
     # ----- window state --------------------------------------------------------------
     def _restore_geometry(self) -> None:
-        """Where the analyst left the window; the first time, ``docks.first_placement``."""
+        """Where the analyst left the window; the first time, the screen's size for now
+        (no Qt enum is fetched before the first paint: that costs ~80 ms), placed by
+        ``docks.first_placement`` once the frame is built."""
         geometry = self.qsettings.value("geometry")
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            from desktop.ui.docks import first_placement
-
-            first_placement(self)
+            self.resize(self.screen().availableGeometry().size())
 
     def _restore_state(self) -> None:
         """Docks where the analyst left them (needs the docks built)."""
