@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QSettings, Signal
+from PySide6.QtCore import QPoint, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -225,26 +225,22 @@ class ReviewSlice(Slice):
         self.changed.emit()
 
     def decide(self, state: MentionState) -> None:
-        decided = self._edit(
-            lambda desk, m: desk.decide(_id(m), state, m.version), self._show_decision
-        )
-        if not decided:
-            return
-        mention = self.current_mention
-        assert mention is not None and mention.id is not None
-        if state == MentionState.REJECTED:
-            self.offer_reuse(Reuse.REJECT, mention)
-        else:  # remembered for Alt+A, not offered: accepting is the common case
-            self.reusable = (Reuse.ACCEPT, mention.id)
-            self.side.reuse.hide()
-        if self.move_on:
-            self.move(1, undecided_only=True, quiet=True)
+        self._edit(lambda desk, m: desk.decide(_id(m), state, m.version), self._show_decision)
 
     def _show_decision(self, updated: Mention) -> None:
-        """Only the decided highlight changed: repaint its paragraph and its list row."""
+        """Only the decided highlight changed: repaint its paragraph and its list row, then
+        go on to the next undecided one (unless the analyst turned that off). A rejection
+        is offered for the same text; an acceptance is kept for Alt+A."""
+        assert updated.id is not None
         self.mentions[self.current] = updated
         self.view.update_mention(self.current, updated)
-        self.set_current(self.current)
+        if updated.state == MentionState.REJECTED:
+            self.offer_reuse(Reuse.REJECT, updated)
+        else:  # remembered, not offered: accepting is the common case
+            self.reusable = (Reuse.ACCEPT, updated.id)
+            self.side.reuse.hide()
+        if not (self.move_on and self.move(1, undecided_only=True, quiet=True)):
+            self.set_current(self.current)
         self._refresh_progress()
         self.undo.push_latest()
         self.changed.emit()
@@ -329,10 +325,14 @@ class ReviewSlice(Slice):
             if self.reusable == (kind, mention_id) and everywhere:
                 self.side.reuse.offer(VERBS[kind], mention.text, here, everywhere)
 
-        self.runner.run(
-            "Counting the same text", lambda _r: desk.reuse_counts(mention_id, kind), counted,
-            lambda _message: None, quiet=True,
-        )  # fmt: skip
+        def count() -> None:
+            self.runner.run(
+                "Counting the same text", lambda _r: desk.reuse_counts(mention_id, kind),
+                counted, lambda _message: None, quiet=True,
+            )  # fmt: skip
+
+        # A moment later: the counting thread then does not compete with the keystroke.
+        QTimer.singleShot(120, self, count)
 
     def apply_reuse(self, everywhere: bool) -> None:
         """Apply the last decision to the same text, in this article or in all: one step

@@ -92,6 +92,9 @@ class TaskRunner(QObject):
         quiet: bool = False,
     ) -> Task[T]:
         task: Task[T] = Task(name, on_success, on_failure, quiet=quiet)
+        if self._closed:  # asked for by a timer that fired while the window closed
+            task.cancel()
+            return task
         if not quiet:
             self.tasks.append(task)
             self.started.emit(name)

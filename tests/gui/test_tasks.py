@@ -78,6 +78,17 @@ def test_cancel_is_seen_by_the_work_and_shutdown_waits_for_it(qtbot: Any) -> Non
     assert 0 < len(steps) < 1_000_000 and runner.tasks == []
 
 
+def test_a_task_asked_for_after_shutdown_is_dropped() -> None:
+    """A timer that fires while the window closes (the reuse count) asks for work on a
+    runner already shut down: nothing runs and nothing raises."""
+    runner = TaskRunner()
+    runner.shutdown()
+    ran: list[str] = []
+    task = runner.run("Late", lambda _report: ran.append("work"), ran.append)
+    assert task.cancelled and task.future is None
+    assert ran == [] and runner.tasks == []
+
+
 def test_a_sentence_said_when_a_task_ends_stays_in_the_status_line(qtbot: Any) -> None:
     from PySide6.QtWidgets import QMainWindow
 
