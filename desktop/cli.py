@@ -29,6 +29,8 @@ from desktop.cli_exchange import (
     cmd_import_annotations,
     cmd_restore,
 )
+from desktop.cli_sources import SOURCE_COMMANDS
+from desktop.cli_sources import add_parsers as add_source_parsers
 from desktop.settings import Settings
 
 UNSETTLED = {FollowUpState.PROPOSED, FollowUpState.OPEN}
@@ -54,10 +56,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--model", metavar="NAME", help="spaCy pipeline to use (env FACTDESK_MODEL)"
     )
     parser.add_argument("--version", action="store_true", help="print versions and the model")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation end to end on a temporary database, then exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p_import = sub.add_parser("import", help="import article files and folders")
-    p_import.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p_import = sub.add_parser("import", help="import article files, folders and web pages")
+    p_import.add_argument("paths", nargs="+", metavar="PATH|URL")
 
     sub.add_parser("suggest", help="suggest highlights for articles that have none yet")
 
@@ -68,7 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_search.add_argument("--limit", type=_positive, default=20, metavar="N")
     p_search.add_argument("--json", action="store_true", help="print one JSON array")
 
+    p_open = sub.add_parser(
+        "open", help="open the window and import these files (what the desktop entry runs)"
+    )
+    p_open.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+
     add_exchange_parsers(sub)
+    add_source_parsers(sub)
 
     p_analyze = sub.add_parser(
         "analyze", help="run the suggestion pipeline on one file, without the database"
@@ -205,15 +218,21 @@ def cmd_label(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def cmd_import(store: Store, paths: list[Path], out: TextIO, err: TextIO) -> int:
-    """The intake chain's first step: the files are stored; ``suggest`` comes next."""
+def cmd_import(store: Store, items: list[str], out: TextIO, err: TextIO) -> int:
+    """The intake chain's first step for files, folders and http(s) addresses in any mix:
+    they are stored; ``suggest`` comes next."""
+    from desktop.ingest.urls import is_url
     from desktop.tracking.intake import IntakeRequest, run_intake
 
-    report = run_intake(store, IntakeRequest(paths=paths, check=False)).imported
-    assert report is not None
-    for path, reason in report.failed:
-        print(f"{path}: {reason}", file=err)
-    print(report.summary(), file=out)
+    request = IntakeRequest(
+        paths=[Path(item) for item in items if not is_url(item)],
+        urls=[item for item in items if is_url(item)],
+        check=False,
+    )
+    report = run_intake(store, request)
+    for where, reason in report.failed:
+        print(f"{where}: {reason}", file=err)
+    print(report.import_summary(), file=out)
     return 1 if report.failed else 0
 
 
@@ -291,10 +310,14 @@ def run(
     settings = Settings.resolve(db=args.db, model=args.model)
     if args.version:
         return cmd_version(settings, out)
-    if args.command is None:
+    if args.self_test:
+        from desktop.self_test import run_self_test
+
+        return run_self_test(settings.model_name, out)
+    if args.command in {None, "open"}:
         from desktop.ui.app import run_app
 
-        return run_app(settings)
+        return run_app(settings, getattr(args, "paths", []))
     if args.command == "analyze":
         return cmd_analyze(args, settings, out, err)
     try:
@@ -319,6 +342,10 @@ def run(
             from desktop.cli_tracking import run_tracking
 
             return run_tracking(store, settings, args, out, err)
+        if args.command in SOURCE_COMMANDS:
+            from desktop.cli_sources import run_sources
+
+            return run_sources(store, settings, args, out, err)
         if args.command == "label":
             return cmd_label(store, args, out)
         if args.command == "db" and args.db_command == "backup":

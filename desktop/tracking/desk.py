@@ -31,9 +31,10 @@ from db.fts import SearchHit
 from db.list_query import ArticleQuery
 from db.models import Fact, FollowUpState, Mention, MentionState
 from db.review import Highlights, Reuse, label_definitions
+from db.sources import Feed
 from db.store import Store
 from desktop.tracking import entities as kb
-from desktop.tracking import export, fact_forms, intake, review, undo
+from desktop.tracking import export, fact_forms, intake, review, sources, undo
 from desktop.tracking import followups as lifecycle
 from desktop.tracking.decisions import apply_reuse, decide_mention, relabel_mention, reuse_counts
 from desktop.tracking.facts import FactDraft
@@ -109,6 +110,21 @@ class Desk:
 
     def export_table(self, table: str, path: Path, filters: ExportFilter | None = None) -> int:
         return export.export_table(self.store, table, path, filters)
+
+    # ----- sources: followed feeds ----------------------------------------------------
+    def feeds(self) -> list[Feed]:
+        return sources.feeds(self.store)
+
+    def subscribe(self, url: str, name: str = "") -> Feed:
+        return sources.subscribe(self.store, url, name=name)
+
+    def unsubscribe(self, ref: str) -> Feed:
+        return sources.unsubscribe(self.store, ref)
+
+    def poller(self, settings: sources.PollSettings) -> sources.Poller:
+        """One poller for the window's background polls (it may be cancelled from the GUI
+        thread while it fetches)."""
+        return sources.Poller(self.store, settings)
 
     # ----- reviewing highlights --------------------------------------------------------
     def open_article(self, article_id: int) -> review.OpenedArticle | None:

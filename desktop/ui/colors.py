@@ -1,19 +1,30 @@
 """Label colours and descriptions, and the contrast arithmetic that keeps text readable.
 
-A ``LabelBook`` knows every label's colour (fixed for the built-in labels, the analyst's
-own from ``factdesk label add --color``, else derived from the name) and its description
-(spaCy's ``spacy.explain`` for spaCy's labels, Factdesk's for its own, the analyst's for
-theirs). Each window has its own book, filled once the store is open and the model
-loaded.
+A ``LabelBook`` knows every label's colour (the built-in labels' from the table shipped
+with the app, ``resources/labels.toml``; the analyst's own from ``factdesk label add
+--color``, else derived from the name) and its description (spaCy's ``spacy.explain`` for
+spaCy's labels, Factdesk's for its own, the analyst's for theirs). Each window has its own
+book, filled once the store is open and the model loaded.
 """
 
 from __future__ import annotations
 
 import hashlib
+import tomllib
+from functools import cache
 
 from PySide6.QtGui import QColor
 
-from db.builtin_labels import LABEL_COLORS
+from desktop.settings import resources_dir
+
+LABELS_FILE = "labels.toml"
+
+
+@cache
+def builtin_colors() -> dict[str, str]:
+    """Label name -> ``#rrggbb``, as ``resources/labels.toml`` gives them."""
+    table = tomllib.loads(resources_dir().joinpath(LABELS_FILE).read_text(encoding="utf-8"))
+    return {str(name): str(color) for name, color in table["colors"].items()}
 
 FACTDESK_LABELS = {
     "WEAPON_SYSTEM": "Weapons and weapon systems: missiles, aircraft, ships, air defence "
@@ -67,8 +78,9 @@ class LabelBook:
     def color(self, label: str) -> QColor:
         if label in self.colors:
             return QColor(self.colors[label])
-        if label in LABEL_COLORS:
-            return QColor(LABEL_COLORS[label])
+        builtin = builtin_colors()
+        if label in builtin:
+            return QColor(builtin[label])
         hue = int(hashlib.md5(label.encode()).hexdigest()[:4], 16) % 360
         return QColor.fromHsl(hue, 160, 190)
 

@@ -184,6 +184,21 @@ class FollowUpsPanel(QWidget):
             if index.isValid():
                 self.table.setCurrentIndex(index)
 
+    def show_items(self, followup_ids: list[int]) -> None:
+        """The queue on these follow-ups: the part that holds the first, which is selected."""
+        self.reload()
+        rows = [self.model.row_of_id(i) for i in followup_ids]
+        found = [r for r in rows if r >= 0]
+        if not found:
+            return
+        first = self.model.row_at(found[0])
+        for part in Queue:
+            self.bucket.setCurrentText(part.value)
+            if self.proxy.mapFromSource(self.model.index(found[0], 0)).isValid():
+                break
+        self.select(first.id)
+        self.table.setFocus()
+
     def _selection_changed(self) -> None:
         self.candidates.set_rows([])
         row = self.selected_row()

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox
 
 from desktop.ui.slice import Slice
@@ -150,12 +150,83 @@ class IntakeSlice(Slice):
         self.importing = True
         self._run("Importing", IntakeRequest(paths, check=False), done)
 
+    # ----- dropped on the window ----------------------------------------------------------
+    @staticmethod
+    def _dropped(mime: QMimeData) -> tuple[list[Path], list[str]]:
+        urls = mime.urls() if mime.hasUrls() else []
+        paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+        return paths, [u.toString() for u in urls if u.scheme() in {"http", "https"}]
+
+    def can_take(self, mime: QMimeData) -> bool:
+        return any(self._dropped(mime))
+
+    def take(self, mime: QMimeData) -> bool:
+        """Dropped files and folders are imported, dropped web addresses fetched."""
+        paths, pages = self._dropped(mime)
+        if paths:
+            self.import_files(paths)
+        if pages:
+            self.import_urls(pages)
+        return bool(paths or pages)
+
+    def url_dialog(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getMultiLineText(
+            self.window, "Import web pages", "Addresses of the articles, one a line (https://…):"
+        )
+        urls = [line.strip() for line in text.splitlines() if line.strip()]
+        if ok and urls:
+            self.import_urls(urls)
+
+    def import_urls(self, urls: list[str]) -> None:
+        """Fetch web pages off the GUI thread (the page's outlet becomes the article's
+        source), then suggest for the new articles and check them against follow-ups."""
+        from desktop.tracking.intake import IntakeRequest
+
+        if self.desk is None or not urls:
+            return
+
+        def done(report: IntakeReport) -> None:
+            self.importing = False
+            self.waiting_check += report.stored_ids
+            self.stored.emit()
+            if report.stored_ids:
+                self.open_article.emit(report.stored_ids[0])
+            summary = report.import_summary()
+            self.say(summary, 10000)
+            if report.failed:
+                failures = "\n".join(f"{url}: {why}" for url, why in report.failed)
+                box = QMessageBox(
+                    QMessageBox.Icon.Warning,
+                    "Import web pages",
+                    f"{summary}\n\n{failures}",
+                    QMessageBox.StandardButton.Ok,
+                    self.window,
+                )
+                box.open()
+            self.suggest()
+
+        def failed(message: str) -> None:
+            self.importing = False
+            self.warn(message)
+            self.suggest()
+
+        self.importing = True
+        desk, request = self.desk, IntakeRequest(urls=urls, check=False)
+        self.runner.run("Fetching web pages", lambda r: desk.intake(request, r), done, failed)
+
     def paste_dialog(self) -> None:
         if self.desk is None:
             return
+        from desktop.ingest.urls import is_url
         from desktop.ui.paste_dialog import PasteDialog
 
-        dialog = PasteDialog(QApplication.clipboard().text(), date.today(), self.window)
+        clipboard = QApplication.clipboard().text()
+        if is_url(clipboard.strip()):  # a copied address: the page is fetched, not the text
+            self.import_urls([clipboard.strip()])
+            return
+        dialog = PasteDialog(clipboard, date.today(), self.window)
         self.paste = dialog
         desk = self.desk
 

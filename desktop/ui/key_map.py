@@ -34,13 +34,17 @@ QUEUE_KEYS = (
 def key_map(window: MainWindow) -> dict[str, list[KeyAction | str]]:
     from desktop.ui import menus
 
-    r, f, i, e = window.review, window.facts, window.intake, window.export
+    r, f, i, e, s = window.review, window.facts, window.intake, window.export, window.sources
     return {
         "&File": [
             ("&Import files…", "Ctrl+I", i.import_dialog),
-            ("Import a &folder…", "Ctrl+Shift+I", i.import_folder),
+            ("Import a &folder…", "Ctrl+Shift+O", i.import_folder),
+            ("Import &web pages…", "Ctrl+Shift+I", i.url_dialog),
             ("New article from text…", "Ctrl+Shift+V", i.paste_dialog),
             ("Suggest highlights for articles without them", "", i.suggest_now),
+            None,
+            ("Add &feed…", "", s.add_dialog),
+            ("&Poll feeds now", "F5", lambda: s.poll()),
             None,
             ("Export &facts as CSV…", "Ctrl+E", lambda: e.export("facts")),
             ("Export &highlights as CSV…", "", lambda: e.export("mentions")),

@@ -1,8 +1,8 @@
 """The main window: the frame (docks, menus, status bar, the key map) and the wiring of
 the workflow slices, each of which keeps its panels and actions in its own module:
 ``review`` (the article and its highlights), ``facts``, ``followups``, ``entities``,
-``intake`` (import, paste, suggest, update check) and ``export``; ``live`` tells it what
-other windows and the command line changed.
+``intake`` (import, paste, suggest, update check), ``sources`` (feeds) and ``export``;
+``live`` tells it what other windows and the command line changed.
 
 Importing this module pulls in Qt only. Built ``deferred`` (as the app does), the window
 paints its frame first and then imports and builds its slices; the store and SQLAlchemy
@@ -11,7 +11,6 @@ load after that (``start``), and spaCy on a worker thread.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 # Only what the first paint needs is imported here: PySide6 builds every enum of a class
@@ -86,6 +85,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.live import LiveStore
         from desktop.ui.menus import add_menus
         from desktop.ui.review import ReviewSlice
+        from desktop.ui.sources import SourcesSlice
         from desktop.ui.task_bar import TaskBar
         from desktop.ui.tasks import TaskRunner
         from desktop.ui.undo import UndoHistory
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.followups = FollowUpsPanel(self.runner)
         self.entities = EntitiesPanel()
         self.intake = IntakeSlice(self, self.runner, self.settings, self._pipeline_loader)
+        self.sources = SourcesSlice(self, self.runner, self.intake)
         self.setCentralWidget(self.review.pane)
         self.docks = add_docks(
             self,
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
                 "followups": ("Follow-ups", self.followups, BOTTOM),
                 "entities": ("Entities", self.entities, BOTTOM),
                 "all_facts": ("All facts", self.facts.all_facts, BOTTOM),
+                "sources": ("Sources", self.sources.panel, BOTTOM),
             },
         )
         for name, panel in (("entities", self.entities), ("all_facts", self.facts.all_facts)):
@@ -149,6 +151,9 @@ class MainWindow(QMainWindow):
         intake.open_article.connect(review.open_article)
         intake.suggested.connect(self._after_suggest)
         self.live.changed.connect(self._store_changed)
+        self.sources.stored.connect(self.reload_articles)
+        self.sources.suggested.connect(self._after_suggest)
+        self.sources.news_opened.connect(self._open_news)
         self.runner.failed.connect(self._task_failed)
 
     # ----- start-up --------------------------------------------------------------------
@@ -169,6 +174,7 @@ class MainWindow(QMainWindow):
         self.facts.bind(desk)
         self.followups.set_desk(desk)
         self.entities.set_desk(desk)
+        self.sources.bind(desk)
         self.review.load_labels()
         self.db_label.setText(f"Database: {store.path.name if store.path else store.display_name}")
         self.db_label.setToolTip(store.display_name)
@@ -239,6 +245,13 @@ class MainWindow(QMainWindow):
         if self.desk is not None and self.review.article_id == article_id:
             self.review.view.mark(self.desk.matched_spans(query, article_id))
 
+    def _open_news(self, followup_ids: list[int]) -> None:
+        """The follow-ups a poll brought news for, in the queue."""
+        self.docks["followups"].show()
+        self.docks["followups"].raise_()
+        self.followups.show_items(followup_ids)
+        self.sources.clear_news()
+
     def _task_failed(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -251,14 +264,12 @@ class MainWindow(QMainWindow):
 
     # ----- dropped files ---------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+        if self.intake.can_take(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
+        if self.intake.take(event.mimeData()):
             event.acceptProposedAction()
-            self.intake.import_files(paths)
 
     # ----- window state --------------------------------------------------------------
     def _restore_geometry(self) -> None:
@@ -291,6 +302,7 @@ class MainWindow(QMainWindow):
         """Cancel background work and wait for its threads; close the store."""
         if hasattr(self, "runner"):  # built
             self.live.timer.stop()
+            self.sources.shutdown()
             self.runner.shutdown()
             self.live.stop()
         if self.desk is not None:
