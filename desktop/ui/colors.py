@@ -26,6 +26,7 @@ def builtin_colors() -> dict[str, str]:
     table = tomllib.loads(resources_dir().joinpath(LABELS_FILE).read_text(encoding="utf-8"))
     return {str(name): str(color) for name, color in table["colors"].items()}
 
+
 FACTDESK_LABELS = {
     "WEAPON_SYSTEM": "Weapons and weapon systems: missiles, aircraft, ships, air defence "
     "(Factdesk's own label)",
