@@ -97,8 +97,7 @@ class LabelBook:
 
     def load_glossary(self, labels: list[str]) -> None:
         """spaCy's own descriptions of its labels (spaCy is loaded with the model)."""
-        from spacy import explain
-        from spacy.glossary import GLOSSARY
+        from spacy.glossary import GLOSSARY, explain
 
         for label in labels:
             text = explain(label) if label in GLOSSARY else None  # type: ignore[no-untyped-call]

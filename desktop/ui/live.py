@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from db.changes import Changes
     from desktop.tracking.desk import Desk
     from desktop.tracking.watch import StoreWatch
+    from desktop.ui.main_window import MainWindow
 
 INTERVAL_MS = 400
 
@@ -75,3 +76,27 @@ class LiveStore(QObject):
         if self.watch is not None:
             self.watch.close()
             self.watch = None
+
+
+def show_changes(window: MainWindow, changes: Changes) -> None:
+    """Show what another window or the command line changed, keeping the analyst's
+    place: the article list (its selection and scroll), the open article's highlights
+    and facts, the follow-ups, the entities, the labels; suggest for new articles."""
+    if changes.new_articles or changes.tables & {"article", "mention"}:
+        window.reload_articles()
+    if window.review.article_id in changes.articles:
+        window.review.refresh()
+        window.facts.refresh(window.facts.selected_fact_id())
+    if changes.tables & {"fact", "fact_link"}:
+        window.facts.all_facts.invalidate()
+    if changes.tables & {"followup", "fact"}:
+        window.followups.reload()
+    if changes.tables & {"entity", "mention", "fact"}:
+        window.entities.invalidate()
+    if changes.labels:
+        window.review.load_labels(glossary=True)
+    if changes.new_articles:
+        count = len(changes.new_articles)
+        window.statusBar().showMessage(f"{count} new article(s) arrived from elsewhere.", 6000)
+    if changes.unsuggested:
+        window.intake.suggest_arrivals(changes.new_articles)

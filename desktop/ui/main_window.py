@@ -216,27 +216,9 @@ class MainWindow(QMainWindow):
             self.suggestions_ready.emit()
 
     def _store_changed(self, changes: Changes) -> None:
-        """Show what another window or the command line changed, keeping the analyst's
-        place: the article list (its selection and scroll), the open article's highlights
-        and facts, the follow-ups, the entities, the labels; suggest for new articles."""
-        if changes.new_articles or changes.tables & {"article", "mention"}:
-            self.reload_articles()
-        if self.review.article_id in changes.articles:
-            self.review.refresh()
-            self.facts.refresh(self.facts.selected_fact_id())
-        if changes.tables & {"fact", "fact_link"}:
-            self.facts.all_facts.invalidate()
-        if changes.tables & {"followup", "fact"}:
-            self.followups.reload()
-        if changes.tables & {"entity", "mention", "fact"}:
-            self.entities.invalidate()
-        if changes.labels:
-            self.review.load_labels(glossary=True)
-        if changes.new_articles:
-            count = len(changes.new_articles)
-            self.statusBar().showMessage(f"{count} new article(s) arrived from elsewhere.", 6000)
-        if changes.unsuggested:
-            self.intake.suggest_arrivals(changes.new_articles)
+        from desktop.ui.live import show_changes
+
+        show_changes(self, changes)
         self.store_changed.emit(changes)
 
     def _open_result(self, article_id: int, query: str) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from db.errors import StoreError
 from db.models import Mention, MentionState
-from desktop.tracking.decisions import Reuse
+from db.review import Reuse
 from desktop.ui.colors import LabelBook
 from desktop.ui.review_pane import ArticlePane, HighlightSide
 from desktop.ui.slice import Slice

@@ -85,7 +85,7 @@ def test_labels_are_described_and_coloured_as_the_analyst_said(
     args = ["--db", str(db_path), "label", "add", "gpe", "--color", "#ff8800",
             "--description", "A place with a government"]  # fmt: skip
     assert run(args, io.StringIO(), io.StringIO()) == 0
-    qtbot.waitUntil(lambda: legend.book.color("GPE").name() == "#ff8800", timeout=2000)
+    qtbot.waitUntil(lambda: legend.book.color("GPE").name() == "#ff8800", timeout=30_000)
     india = next(m for m in window.review.mentions if m.label == "GPE" and m.state == "suggested")
     [fmt, *_] = window.review.view.format_at(india.start)
     assert fmt.background().color().name() == QColor("#ff8800").lighter(118).name()

@@ -1,7 +1,9 @@
 """Two windows (or a window and the command line) on one database (issue 15, item 3):
 a decision on a highlight the other window changed meanwhile is refused, with the other
-change shown, instead of overwriting it; the window learns of the other's changes and
-of articles the CLI imports within two seconds, and suggests for the new articles."""
+change shown, instead of overwriting it; the window learns by itself of the other's
+changes and of articles the CLI imports, and suggests for the new articles. How fast
+(two seconds at most) is measured by ``make bench`` (``external_change_s``), not here:
+the waits below are deadlines for a slow machine, not a speed target."""
 
 from __future__ import annotations
 
@@ -20,6 +22,9 @@ from desktop.tracking.desk import Desk
 from tests.gui.test_review_session import stored
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
+
+NOTICE_MS = 30_000
+"""Longest wait for the window to notice by itself (its timer looks every 0.4 s)."""
 
 
 def test_two_desks_the_second_decision_is_refused_with_the_other_shown(
@@ -71,10 +76,10 @@ def test_two_windows_and_the_cli(
     second.review.set_current(other)
     activate(qtbot, second)
     qtbot.keyClick(second.review.view, Qt.Key.Key_X)
-    qtbot.waitUntil(lambda: first.review.mentions[other].state == "rejected", timeout=2000)
+    qtbot.waitUntil(lambda: first.review.mentions[other].state == "rejected", timeout=NOTICE_MS)
     assert first.review.current == target  # the analyst's place is kept
 
-    # An article imported by the command line shows in the list within two seconds,
+    # An article imported by the command line shows in the list without a restart,
     # and gets its highlights: the window suggests for it.
     new = tmp_path / "news" / "ankara.txt"
     new.parent.mkdir()
@@ -83,10 +88,10 @@ def test_two_windows_and_the_cli(
     )
     assert run(["--db", str(db_path), "import", str(new)], io.StringIO(), io.StringIO()) == 0
     [article] = [a for a in stored_articles(db_path) if a.title == "Turkey receives S-400"]
-    qtbot.waitUntil(lambda: first.articles.model.row_of_id(article.id) >= 0, timeout=2000)
+    qtbot.waitUntil(lambda: first.articles.model.row_of_id(article.id) >= 0, timeout=NOTICE_MS)
     assert (
         second.articles.model.row_of_id(article.id) >= 0
-        or qtbot.waitUntil(lambda: second.articles.model.row_of_id(article.id) >= 0, timeout=2000)
+        or qtbot.waitUntil(lambda: second.articles.model.row_of_id(article.id) >= 0, timeout=NOTICE_MS)
         is None
     )
     qtbot.waitUntil(lambda: stored(db_path, Mention, article_id=article.id) != [], timeout=60_000)
