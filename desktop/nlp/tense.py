@@ -77,6 +77,16 @@ def verb_direction(token: Token) -> Direction:
     return None
 
 
+# Speech acts about the future: in the simple past, a time that modifies the verb itself
+# is when the act took place ("Cuba predicted Wednesday"), unlike "planned a rally on
+# Saturday", where the time belongs to what was planned.
+SPEECH_CUES = {"predict", "forecast", "project", "promise", "pledge", "vow", "propose"}
+
+
+def _reported_cue(token: Token) -> bool:
+    return token.tag_ == "VBD" and not _aux_words(token) and token.lemma_.lower() in SPEECH_CUES
+
+
 def direction_for(span: Span) -> Direction:
     """Walk from the expression up through the verbs that govern it; the nearest verb
     whose tense or modality says something decides. An infinitive looks ahead ("later")
@@ -95,6 +105,8 @@ def direction_for(span: Span) -> Direction:
             or token.lower_ in FUTURE_CUES
         ):
             found = verb_direction(token)
+            if found == "future" and not infinitive and _reported_cue(token):
+                return "past"
             if found == "later":
                 infinitive = True
             elif found == "future" or (found is not None and not infinitive):

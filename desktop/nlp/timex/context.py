@@ -37,6 +37,31 @@ class Candidate:
         return self.match.span if self.match is not None else (self.start, self.end)
 
 
+_TITLE_WORD = re.compile(
+    r"\b(?:Week|Weeks|Weekend|Minutes?|Hours?|Today|Tonight|Morning|Afternoon|Evening|Night"
+    r"|Days|Months?|Years?|Decades?|Century)\b"
+)
+_OPENERS = " \t\"'`\u201c\u2018(_-\u2014"
+
+
+def in_a_name(text: str, start: int, end: int) -> bool:
+    """A time word capitalised inside a sentence belongs to a name, which TimeML does not
+    mark ("ABC's This Week", "60 Minutes", "USA Today"). Title-case lines (headlines)
+    capitalise everything and say nothing."""
+    words = list(_TITLE_WORD.finditer(text, start, end))
+    if not words:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].split()
+    if sum(w[:1].isupper() for w in line) * 3 > len(line) * 2:
+        return False
+    if any(w.start() > start for w in words):
+        return True
+    before = text[max(0, start - 40) : start].rstrip(_OPENERS)
+    return bool(before) and before[-1] not in ".!?:;\n"
+
+
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 

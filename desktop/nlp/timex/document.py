@@ -20,6 +20,7 @@ from desktop.nlp.tense import direction_for
 from desktop.nlp.timex.context import (
     Candidate,
     clock_days,
+    in_a_name,
     overlaps,
     quotations,
     quoted_anchor,
@@ -91,6 +92,9 @@ def _candidates(text: str, ents: Sequence[Span]) -> list[Candidate]:
             continue
         if any(_clashes(m, n) for n in names):
             continue  # inside a name ("the 2016 Act" stays with the name it belongs to)
+        if m.rule.name != "holiday" and in_a_name(text, m.start, m.end):
+            blocked.append(m)
+            continue
         kept.append(Candidate(m.start, m.end, "DATE", m))
     for ent in ents:
         if ent.label_ not in TEMPORAL or not ent.text.strip():
@@ -99,6 +103,8 @@ def _candidates(text: str, ents: Sequence[Span]) -> list[Candidate]:
             continue
         if any(overlaps(ent.start_char, ent.end_char, *b.span) for b in blocked):
             continue  # an age, "as soon as"
+        if in_a_name(text, ent.start_char, ent.end_char):
+            continue
         cut, phrase = strip_prefix(ent.text)
         if re.fullmatch(r"\d{1,3}", phrase.strip()):
             continue  # "the minister, 54,": an age or a count the model took for a date

@@ -286,8 +286,8 @@ def _half(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     "season",
     rf"(?P<rel>this(?:\s+past)?|last|next|past|coming|(?:the\s+)?(?:early|late|mid-?)"
     rf"|(?:the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the)?|the)\s*(?P<season>{SEASON})"
-    rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})))?"
-    rf"|(?P<season2>{SEASON})\s+(?:of\s+)?(?P<year2>{YEAR})"
+    rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})|{_REL_YEAR}))?"
+    rf"|(?P<season2>{SEASON})\s+(?:of\s+)?(?:(?P<year2>{YEAR})|(?P<relyear2>(?:this|next|last)\s+year))"
     rf"|(?<=\bin\s)(?P<season3>{SEASON})(?!\s+(?:of|and|months|season))",
     ("spring", "summer", "autumn", "fall", "winter"),
 )
@@ -300,6 +300,9 @@ def _season(m: re.Match[str], anchor: date, direction: Direction) -> Timex | Non
     mod = part_mod(rel) if rel not in {"this", "last", "next", "past", "coming", "the"} else None
     if year_text:
         return season_timex(int(year_text), code, mod)
+    if rel_year := (m["relyear"] or m["relyear2"] or "").split():
+        step = {"this": 0, "next": 1, "last": -1}[rel_year[0].lower()]
+        return season_timex(anchor.year + step, code, mod)
     options = [(*season_bounds(y, code), y) for y in range(anchor.year - 2, anchor.year + 2)]
     containing = [o for o in options if o[0] <= anchor <= o[1]]
     later = [o for o in options if o[0] > anchor]

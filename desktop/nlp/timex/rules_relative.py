@@ -16,6 +16,7 @@ from desktop.nlp.timex.values import (
     century_timex,
     day_timex,
     decade_timex,
+    duration_timex,
     duration_value,
     half_timex,
     month_timex,
@@ -203,8 +204,13 @@ def _weekday(m: re.Match[str], anchor: date, direction: Direction) -> Timex | No
     near=AGO_NEAR,
 )
 def _ago(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    """ "Two years ago" counts back from the publication date: a date. "A day earlier"
+    counts back from an event the text tells of: TimeML marks it a duration, except the
+    year-earlier figures of a financial report ("up from $5 million a year earlier")."""
     amount = number(m["num"])
     unit = unit_of(m["unit"])
+    if m["dir"].lower() == "earlier" and unit not in {"year", "quarter"}:
+        return duration_timex(amount, unit)
     if not isinstance(amount, int):
         return ref_timex("PAST_REF", anchor)
     if unit in {"second", "minute", "hour"}:

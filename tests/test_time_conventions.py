@@ -1,0 +1,115 @@
+"""TimeML conventions for classes of expressions (issue 14, second round), each on
+sentences written for these tests: what is marked at all, and how its value is written.
+Each case goes through the app's own path (the real English model, then ``analyze``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tests.test_time_kinds import Expect, absent, check
+
+pytestmark = pytest.mark.model
+
+TUESDAY = date(2018, 10, 9)
+FRIDAY = date(2018, 10, 12)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        ("The ferry crossing took half an hour.", Expect("half an hour", "PT30M", "DURATION")),
+        ("The hearing lasted an hour and a half.", Expect("an hour and a half", "PT1H30M")),
+    ],
+)
+def test_parts_of_an_hour_are_minutes(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, TUESDAY, expect)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        (
+            "The new terminal will open in autumn next year, the airport said.",
+            Expect("autumn next year", "2019-FA"),
+        ),
+        (
+            "Exports fell sharply in the spring of last year.",
+            Expect("the spring of last year", "2017-SP"),
+        ),
+        ("The museum reopens in summer this year.", Expect("summer this year", "2018-SU")),
+    ],
+)
+def test_a_season_of_a_year_named_relative_to_today(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, TUESDAY, expect)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        (
+            "The finance ministry predicted Wednesday that exports would shrink.",
+            Expect("Wednesday", "2018-10-10"),
+        ),
+        ("The union vowed Thursday to keep striking.", Expect("Thursday", "2018-10-11")),
+        # What was planned keeps its own time: the march lies ahead.
+        ("Students planned a march on Saturday.", Expect("Saturday", "2018-10-13")),
+    ],
+)
+def test_a_past_speech_act_about_the_future_is_dated_by_its_own_day(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, FRIDAY, expect)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("The senator defended the plan on ABC's This Week with a shrug.", "This Week"),
+        ("The coach told CBS's 60 Minutes that he would stay.", "60 Minutes"),
+        ("The poll was published by USA Today and two other papers.", "Today"),
+    ],
+)
+def test_time_words_inside_a_title_are_no_times(
+    english: tuple[Any, Any], sentence: str, text: str
+) -> None:
+    absent(english, sentence, TUESDAY, text)
+
+
+def test_a_time_word_opening_a_sentence_is_still_a_time(english: tuple[Any, Any]) -> None:
+    check(
+        english,
+        'The mayor spoke first. "Today we open the bridge," she said.',
+        TUESDAY,
+        Expect("Today", "2018-10-09"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        (
+            "The rebels took the town. A day earlier, they had shelled the airport.",
+            Expect("A day earlier", "P1D", "DURATION"),
+        ),
+        (
+            "The ship sank in May. Two weeks earlier, its owner had sold it.",
+            Expect("Two weeks earlier", "P2W", "DURATION"),
+        ),
+        # The year-earlier figure of a report is a date.
+        (
+            "Profit rose to $5 million from $4 million a year earlier.",
+            Expect("a year earlier", "2017"),
+        ),
+    ],
+)
+def test_so_long_earlier_than_an_event_is_a_duration(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, TUESDAY, expect)
