@@ -113,3 +113,32 @@ def test_so_long_earlier_than_an_event_is_a_duration(
     english: tuple[Any, Any], sentence: str, expect: Expect
 ) -> None:
     check(english, sentence, TUESDAY, expect)
+
+
+def test_now_opening_a_sentence_with_a_comma_is_a_discourse_marker(
+    english: tuple[Any, Any],
+) -> None:
+    sentence = "The plant lost money for years. Now, after the sale, it hopes to grow."
+    absent(english, sentence, TUESDAY, "Now")
+    check(english, "Prices are now rising fast.", TUESDAY, Expect("now", "PRESENT_REF"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expect"),
+    [
+        (
+            "The index has risen 4% since year-end.",
+            date(2018, 10, 29),
+            Expect("year-end", "2017-12-31"),
+        ),
+        (
+            "Fares have doubled since March, the airline says.",
+            date(2019, 2, 20),
+            Expect("March", "2018-03"),
+        ),
+    ],
+)
+def test_what_since_names_lies_behind(
+    english: tuple[Any, Any], sentence: str, published: date, expect: Expect
+) -> None:
+    check(english, sentence, published, expect)

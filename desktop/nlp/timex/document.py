@@ -119,13 +119,27 @@ _AHEAD = re.compile(
 )
 
 
+_SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
+
+
 def _direction(doc: Doc, start: int, end: int, state: _State) -> Direction:
     if _AHEAD.search(state.text, max(0, start - 25), start):
         return "future"  # "as soon as Monday", "not before Sept. 27"
+    if _SINCE.search(state.text, max(0, start - 12), start):
+        return "past"  # "since March": whatever the verb's tense, it lies behind
     if not state.parsed:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     return direction_for(span) if span is not None else None
+
+
+def _behind_since(text: str, c: Candidate, timex: Timex, anchor: date) -> Timex:
+    """ "since March" in February is last March, however near next March is."""
+    if timex.granularity not in {"day", "month", "season"} or timex.start is None:
+        return timex
+    if timex.start <= anchor or not _SINCE.search(text, max(0, c.start - 12), c.start):
+        return timex
+    return with_year(timex, timex.start.year - 1)
 
 
 def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
@@ -237,6 +251,7 @@ def find_times(doc: Doc, anchor: date, ents: Sequence[Span] | None = None) -> li
             year = year_after(text, c, candidates[i + 1] if i + 1 < len(candidates) else None)
             if year is not None:
                 timex = with_year(timex, year)
+            timex = _behind_since(text, c, timex, dated or state.anchor)
             timex = _year_ago_quarter(c.match, timex, state)
             _remember(c.match, timex, state)
         elif c.match is not None:

@@ -161,6 +161,11 @@ def _future_ref(m: re.Match[str], anchor: date, direction: Direction) -> Timex |
     ("now", "current", "present", "these days", "today's"),
 )
 def _present_ref(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    """Not the "Now," that opens a sentence: a discourse marker, no time."""
+    if m.group(0) == "Now" and m.string.startswith(",", m.end()):
+        before = m.string[max(0, m.start() - 3) : m.start()].rstrip(" \"'`\u201c")
+        if not before or before[-1] in ".!?\n":
+            return None
     return ref_timex("PRESENT_REF", anchor)
 
 
