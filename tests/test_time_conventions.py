@@ -142,3 +142,14 @@ def test_what_since_names_lies_behind(
     english: tuple[Any, Any], sentence: str, published: date, expect: Expect
 ) -> None:
     check(english, sentence, published, expect)
+
+
+def test_a_clock_time_without_a_day_takes_the_day_last_spoken_of(
+    english: tuple[Any, Any],
+) -> None:
+    check(
+        english,
+        "The envoys met the rebels on Monday. The talks broke up at 9 p.m. without a deal.",
+        date(2018, 10, 10),
+        Expect("9 p.m.", "2018-10-08T21:00", "TIME"),
+    )

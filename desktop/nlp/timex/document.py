@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from desktop.nlp.tense import direction_for
 from desktop.nlp.timex.context import (
     Candidate,
+    bare_clock,
     clock_days,
     in_a_name,
     overlaps,
@@ -159,6 +160,8 @@ def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
         return None  # "a quarterly dividend", "daily volume": a kind of figure, no time
     if m.rule.name == "duration" and state.parsed and _a_rate(doc, m):
         return Timex(duration_value(1, m.match["unit"].lower()), "set", type="SET")
+    if bare_clock(c):
+        return m.resolve(state.last_day, direction)
     if m.rule.anaphoric:
         groups = m.match.groupdict()
         unit = (groups.get("unit") or groups.get("unit2") or "day").lower()
