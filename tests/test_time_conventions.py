@@ -153,3 +153,36 @@ def test_a_clock_time_without_a_day_takes_the_day_last_spoken_of(
         date(2018, 10, 10),
         Expect("9 p.m.", "2018-10-08T21:00", "TIME"),
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("More than 2000 people marched to the palace.", "2000"),
+        ("The mill employs 1800 workers.", "1800"),
+        ("Analysts blamed the fall in the dollar for the loss.", "fall"),
+        ("The fall of the old regime surprised diplomats.", "fall"),
+        ("May the talks bring peace, the bishop said.", "May"),
+        ("The minister spoke to The Sun.", "Sun."),
+    ],
+)
+def test_look_alikes_of_years_seasons_months_and_weekdays_are_no_times(
+    english: tuple[Any, Any], sentence: str, text: str
+) -> None:
+    absent(english, sentence, TUESDAY, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        ("Leaders of the 1992 protests have moved away.", Expect("1992", "1992")),
+        (
+            "The bridge will reopen in the fall of next year.",
+            Expect("the fall of next year", "2019-FA"),
+        ),
+        ("The talks should end by May, officials said.", Expect("May", "2019-05")),
+        ("The vote was held on Sun., Oct. 7.", Expect("Sun., Oct. 7", "2018-10-07")),
+    ],
+)
+def test_the_real_ones_stay(english: tuple[Any, Any], sentence: str, expect: Expect) -> None:
+    check(english, sentence, TUESDAY, expect)

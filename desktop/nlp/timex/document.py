@@ -158,6 +158,8 @@ def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
         and _on_a_figure(doc, c.start, c.end)
     ):
         return None  # "a quarterly dividend", "daily volume": a kind of figure, no time
+    if m.rule.name == "year" and m.text.isdigit() and state.parsed and _a_count(doc, m):
+        return None  # "2000 people attended"
     if m.rule.name == "duration" and state.parsed and _a_rate(doc, m):
         return Timex(duration_value(1, m.match["unit"].lower()), "set", type="SET")
     if bare_clock(c):
@@ -183,6 +185,23 @@ def _on_a_figure(doc: Doc, start: int, end: int) -> bool:
     token = span.root
     attributive = token.dep_ == "amod" or (token.pos_ == "ADJ" and token.head.i > token.i)
     return attributive and token.head.lemma_.lower() in _FIGURES
+
+
+def _a_count(doc: Doc, m: TimexMatch) -> bool:
+    """A four-digit number counting the plural noun after it ("employs 1800 workers",
+    "more than 2000 people"), not a year ("the 1992 protests", "its 1989 results")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    number, noun = span[0], span[0].head
+    if number.dep_ != "nummod" or noun.tag_ not in {"NNS", "NNPS"} or noun.i < number.i:
+        return False
+    if any(t.pos_ != "ADJ" for t in doc[number.i + 1 : noun.i]):
+        return False  # "1990 BellSouth earnings": the year of a company's figures
+    if any(c.dep_ in {"det", "poss"} and c.i < number.i for c in noun.children):
+        return False
+    quantified = any(c.dep_ in {"advmod", "quantmod"} for c in number.children)
+    return quantified or noun.dep_ in {"nsubj", "nsubjpass", "dobj"}
 
 
 def _a_rate(doc: Doc, m: TimexMatch) -> bool:

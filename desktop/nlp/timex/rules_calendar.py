@@ -33,11 +33,13 @@ from desktop.nlp.timex.vocab import (
     SEASON,
     SEASONS,
     SPELLED_YEAR,
+    TIME_LEAD_WORDS,
     WEEKDAY,
     WORD_NUMBER,
     YEAR,
     month_number,
     part_mod,
+    previous_word,
     spelled_year,
 )
 
@@ -125,6 +127,9 @@ def _month_day(m: re.Match[str], anchor: date, direction: Direction) -> Timex | 
 def _month(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     month = month_number(m["month"])
     rel = (m["rel"] or "").split()
+    bare = not (rel or m["part"] or m["year"] or m["spelled"] or m["relyear"])
+    if bare and m["month"] == "May" and previous_word(m.string, m.start()) not in TIME_LEAD_WORDS:
+        return None  # "May the talks succeed", "Theresa May"
     word = rel[-1].lower() if rel else ""
     if word in {"last", "past", "previous"}:
         year = anchor.year if month < anchor.month else anchor.year - 1
@@ -297,6 +302,8 @@ def _season(m: re.Match[str], anchor: date, direction: Direction) -> Timex | Non
     if m["spelled"] and (spelled := spelled_year(m["spelled"])) is not None:
         year_text = str(spelled)
     rel = " ".join((m["rel"] or "").lower().split())
+    if code == "FA" and rel == "the" and re.match(r"\s+(?:of|in)\s", m.string[m.end() :]):
+        return None  # "the fall of the government", "the fall in prices"
     mod = part_mod(rel) if rel not in {"this", "last", "next", "past", "coming", "the"} else None
     if year_text:
         return season_timex(int(year_text), code, mod)

@@ -32,10 +32,12 @@ from desktop.nlp.timex.vocab import (
     NUM,
     PART_OF_DAY,
     PARTS_OF_DAY,
+    TIME_LEAD_WORDS,
     UNIT,
     WEEKDAY,
     number,
     part_mod,
+    previous_word,
     unit_of,
     weekday_number,
 )
@@ -190,6 +192,9 @@ def weekday_date(target: int, anchor: date, rel: str, direction: Direction) -> d
     ("day", "mon.", "tue", "wed.", "thu", "fri.", "sat.", "sun."),
 )
 def _weekday(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    abbreviated = m["day"].endswith(".") and not (m["rel"] or m["part"])
+    if abbreviated and previous_word(m.string, m.start()) not in TIME_LEAD_WORDS:
+        return None  # "told The Sun.", "shares of Sun."
     rel = (m["rel"] or "").lower().split()[-1:] or [""]
     day = weekday_date(weekday_number(m["day"]), anchor, rel[0], direction)
     if m["pod"]:

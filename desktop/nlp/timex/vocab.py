@@ -167,3 +167,20 @@ def spelled_year(text: str) -> int | None:
         return century * 100 + digit if digit is not None and digit < 10 else None
     tail = number(" ".join(rest))
     return century * 100 + tail if isinstance(tail, int) and 10 <= tail < 100 else None
+
+
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
+# Words after which a bare month or weekday name is a time ("in May", "by Sun."), where
+# alone it may be a verb, a name or a paper ("May the best team win", "Theresa May",
+# "told The Sun.").
+TIME_LEAD_WORDS = {
+    "in", "on", "by", "since", "until", "till", "through", "from", "to", "last", "next",
+    "this", "early", "late", "mid", "of", "during", "before", "after", "between", "and",
+    "or", "around", "about", "past", "coming", "each", "every", "as", "than",
+}  # fmt: skip
+
+
+def previous_word(text: str, start: int) -> str:
+    """The word before ``start`` (lower case; "" at the start of the text)."""
+    m = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    return m[1].lower() if m else ""
