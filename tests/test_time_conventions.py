@@ -186,3 +186,12 @@ def test_look_alikes_of_years_seasons_months_and_weekdays_are_no_times(
 )
 def test_the_real_ones_stay(english: tuple[Any, Any], sentence: str, expect: Expect) -> None:
     check(english, sentence, TUESDAY, expect)
+
+
+def test_units_ago_without_a_number_mark_the_vague_duration(english: tuple[Any, Any]) -> None:
+    check(
+        english,
+        "The airline was nearly bankrupt just months ago.",
+        TUESDAY,
+        Expect("months", "PXM", "DURATION"),
+    )

@@ -225,15 +225,6 @@ def _ago(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
 
 
 @rule(
-    "unit_ago",
-    r"(?P<unit>days|weeks|months|years|decades)\s+ago",
-    ("ago",),
-)
-def _units_ago(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
-    return ref_timex("PAST_REF", anchor)
-
-
-@rule(
     "year_earlier",
     r"(?:the\s+)?(?:year[-\s](?:earlier|ago)|prior[-\s]year|previous[-\s]year)"
     r"\s+(?:period|quarter|third\s+quarter|second\s+quarter|first\s+quarter|fourth\s+quarter)"
