@@ -152,7 +152,7 @@ def _part_of_period(m: re.Match[str], anchor: date, direction: Direction) -> Tim
     r"(?P<part>(?:early|earlier|late|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow"
     r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|overnight"
     r"|this\s+(?:morning|afternoon|evening))(?:\s+(?P<pod>morning|afternoon|evening|night))?",
-    ("today", "tonight", "yesterday", "tomorrow", "last night", "overnight"),
+    ("today", "tonight", "yesterday", "tomorrow", "last night", "overnight", "this "),
     near=r"today|tonight|yesterday|tomorrow|last\s+night|overnight|this\s+(?:morning|afternoon|evening)",
 )
 def _day_word(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:

@@ -31,7 +31,9 @@ from desktop.nlp.timex.vocab import (
     weekday_number,
 )
 
-_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "centur")
+_UNIT_WORDS = (
+    "second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur",
+)  # fmt: skip
 
 block(
     "age",
@@ -123,7 +125,7 @@ def _bare_units(m: re.Match[str], anchor: date, direction: Direction) -> Timex |
     "recent_units",
     r"(?:the\s+)?(?:recent|past|(?:past|last|next|coming)\s+(?:few|several))\s+"
     r"(?P<unit>days|weeks|months|quarters|years|decades)",
-    ("recent", "past", "last"),
+    ("recent", "past", "last", "next", "coming"),
     near=UNIT_NEAR,
 )
 def _recent_units(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
@@ -147,7 +149,7 @@ def _past_ref(m: re.Match[str], anchor: date, direction: Direction) -> Timex | N
     r"|the\s+(?:years|months|weeks|days)\s+ahead|in\s+due\s+course|someday|some\s+day"
     r"|(?:a|some)\s+later\s+(?:date|time|stage)|the\s+(?:short|long|medium)\s+term"
     r"|as\s+soon\s+as\s+possible",
-    ("coming", "future", "ahead", "due course", "some", "later", "term", "possible"),
+    ("coming", "future", "ahead", "due course", "some", "later", "term", "possible", "next"),
 )
 def _future_ref(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     return ref_timex("FUTURE_REF", anchor)
