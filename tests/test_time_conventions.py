@@ -195,3 +195,17 @@ def test_units_ago_without_a_number_mark_the_vague_duration(english: tuple[Any, 
         TUESDAY,
         Expect("months", "PXM", "DURATION"),
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        ("The plant was shut down last Nov. 30.", Expect("Nov. 30", "2017-11-30")),
+        ("The embassy was bombed last Aug. 7.", Expect("Aug. 7", "2018-08-07")),
+        ("The referendum is set for next March 5.", Expect("March 5", "2019-03-05")),
+    ],
+)
+def test_last_or_next_before_a_written_date(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, TUESDAY, expect)

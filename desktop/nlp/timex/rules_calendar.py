@@ -100,6 +100,7 @@ def _two_digit_year(yy: int, anchor: date) -> int:
 
 @rule(
     "month_day",
+    rf"(?:(?P<rel>last|next|this\s+past|past|coming)\s+)?"
     rf"(?P<x>(?:{WEEKDAY},?\s+)?(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})"
     rf"|(?:the\s+)?(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<month2>{MONTH}))"
     rf"(?:(?:,?\s+|\s+of\s+)(?P<year>{YEAR}))?)(?:\s+{_REL_YEAR})?(?!\s*(?:,\s*)?\d)",
@@ -110,7 +111,14 @@ def _two_digit_year(yy: int, anchor: date) -> int:
 def _month_day(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     month = month_number(m["month"] or m["month2"])
     day = int(re.sub(r"\D", "", m["day"] or m["day2"]))
+    rel = (m["rel"] or "").split()[-1:]
     try:
+        if rel and not m["year"]:  # "last Oct. 23": the latest one before the anchor
+            after = rel[0].lower() in {"next", "coming"}
+            year = anchor.year + (date(anchor.year, month, day) <= anchor if after else 0)
+            if not after and date(year, month, day) >= anchor:
+                year -= 1
+            return day_timex(date(year, month, day))
         return day_timex(date(_year_of(m, anchor, month, day, direction), month, day))
     except ValueError:
         return None
