@@ -209,3 +209,11 @@ def test_last_or_next_before_a_written_date(
     english: tuple[Any, Any], sentence: str, expect: Expect
 ) -> None:
     check(english, sentence, TUESDAY, expect)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Engineers reviewed the May window.", "But May brought some relief to farmers."],
+)
+def test_the_month_may_stays_a_month(english: tuple[Any, Any], sentence: str) -> None:
+    check(english, sentence, TUESDAY, Expect("May", "2018-05", exact=False))

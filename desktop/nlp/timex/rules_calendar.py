@@ -33,13 +33,12 @@ from desktop.nlp.timex.vocab import (
     SEASON,
     SEASONS,
     SPELLED_YEAR,
-    TIME_LEAD_WORDS,
     WEEKDAY,
     WORD_NUMBER,
     YEAR,
     month_number,
+    not_the_month_may,
     part_mod,
-    previous_word,
     spelled_year,
 )
 
@@ -136,8 +135,8 @@ def _month(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None
     month = month_number(m["month"])
     rel = (m["rel"] or "").split()
     bare = not (rel or m["part"] or m["year"] or m["spelled"] or m["relyear"])
-    if bare and m["month"] == "May" and previous_word(m.string, m.start()) not in TIME_LEAD_WORDS:
-        return None  # "May the talks succeed", "Theresa May"
+    if bare and m["month"] == "May" and not_the_month_may(m.string, m.start(), m.end()):
+        return None
     word = rel[-1].lower() if rel else ""
     if word in {"last", "past", "previous"}:
         year = anchor.year if month < anchor.month else anchor.year - 1
