@@ -217,3 +217,26 @@ def test_last_or_next_before_a_written_date(
 )
 def test_the_month_may_stays_a_month(english: tuple[Any, Any], sentence: str) -> None:
     check(english, sentence, TUESDAY, Expect("May", "2018-05", exact=False))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        (
+            'Born on July 4, 1976, the senator said: "I will retire next year."',
+            Expect("next year", "2019"),
+        ),
+        (
+            'The firm, founded on May 2, 1998, said: "Sales rose this year."',
+            Expect("this year", "2018"),
+        ),
+        (
+            'On March 3, 2017, the minister wrote: "We will sign the deal next week."',
+            Expect("next week", "2017-W10"),
+        ),
+    ],
+)
+def test_only_the_date_of_the_quoted_message_moves_the_quote(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, TUESDAY, expect)

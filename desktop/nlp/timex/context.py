@@ -191,6 +191,19 @@ def quoted_anchor(
         written = o.match is not None and o.match.rule.name in _WRITTEN_DATE
         if written and o.match is not None and t is not None and t.start is not None:
             has_year = o.match.match.groupdict().get("year") or o.match.rule.name != "month_day"
-            if has_year:
+            if has_year and _dates_a_message(doc.text[sentence_start : o.start]):
                 return t.start
     return None
+
+
+_MESSAGE_DATE = re.compile(
+    r"(?:\bdated|\b(?:letter|memo|memorandum|note|message|e-?mail|cable|statement|speech)"
+    r"\s+of|^\W*on)\s+$",
+    re.I,
+)
+
+
+def _dates_a_message(before: str) -> bool:
+    """ "a letter dated March 3, 2017", "On March 3, 2017, he wrote": the date of what is
+    quoted, not of a birth or a founding told in passing ("born on July 4, 1976")."""
+    return bool(_MESSAGE_DATE.search(before))
