@@ -240,3 +240,47 @@ def test_only_the_date_of_the_quoted_message_moves_the_quote(
     english: tuple[Any, Any], sentence: str, expect: Expect
 ) -> None:
     check(english, sentence, TUESDAY, expect)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        (
+            "The court postponed until Monday any ruling on the appeal.",
+            Expect("Monday", "2018-10-15"),
+        ),
+        (
+            "The agency extended its deadline until 9 a.m. Thursday.",
+            Expect("9 a.m. Thursday", "2018-10-11T09:00", "TIME"),
+        ),
+        (
+            "The vote was delayed until Friday, officials said.",
+            Expect("Friday", "2018-10-12"),
+        ),
+    ],
+)
+def test_a_weekday_something_is_put_off_until_lies_ahead(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, TUESDAY, expect)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expect"),
+    [
+        (
+            "Shares closed lower on Thursday, down 3% from the previous Thursday.",
+            TUESDAY,
+            Expect("the previous Thursday", "2018-09-27"),
+        ),
+        (
+            "The envoy arrived on Tuesday and left the following Monday.",
+            FRIDAY,
+            Expect("the following Monday", "2018-10-15"),
+        ),
+    ],
+)
+def test_the_previous_or_following_weekday_counts_from_the_day_last_spoken_of(
+    english: tuple[Any, Any], sentence: str, published: date, expect: Expect
+) -> None:
+    check(english, sentence, published, expect)

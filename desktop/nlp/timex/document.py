@@ -123,11 +123,22 @@ _AHEAD = re.compile(
 _SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
 
 
+_PUT_OFF = re.compile(
+    r"\b(?:postpon|extend|delay|defer|adjourn|put\s+off|push(?:ed)?\s+back|deadline)"
+    r"[^.;:!?]{0,40}?\b(?:until|till)\s+$",
+    re.I,
+)
+"""What is put off until a day waits for it: "postponed until Monday", "extended its
+deadline until 9 a.m. Thursday" look ahead, whatever the tense of the deferring verb."""
+
+
 def _direction(doc: Doc, start: int, end: int, state: _State) -> Direction:
     if _AHEAD.search(state.text, max(0, start - 25), start):
         return "future"  # "as soon as Monday", "not before Sept. 27"
     if _SINCE.search(state.text, max(0, start - 12), start):
         return "past"  # "since March": whatever the verb's tense, it lies behind
+    if _PUT_OFF.search(state.text, max(0, start - 80), start):
+        return "future"
     if not state.parsed:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")

@@ -275,6 +275,21 @@ def _anaphoric(m: re.Match[str], anchor: date, direction: Direction) -> Timex | 
 
 
 @rule(
+    "anaphoric_weekday",
+    rf"the\s+(?P<which>previous|preceding|prior|following)\s+(?P<day>{WEEKDAY})",
+    ("previous", "preceding", "prior", "following"),
+    anaphoric=True,
+)
+def _anaphoric_weekday(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    """ "Down 3% from the previous Thursday", "left the following Monday": the nearest
+    such weekday before or after the day the text last spoke of (``anchor`` here)."""
+    delta = weekday_number(m["day"]) - anchor.weekday()
+    if m["which"].lower() == "following":
+        return day_timex(anchor + timedelta(days=delta if delta > 0 else delta + 7))
+    return day_timex(anchor + timedelta(days=delta if delta < 0 else delta - 7))
+
+
+@rule(
     "the_quarter",
     r"the\s+(?:(?P<year>(?:1[6-9]|20)\d\d)\s+|(?:latest|most\s+recent|same|just[-\s]ended)\s+)?"
     r"(?:fiscal\s+)?(?:quarter|period)",
