@@ -284,3 +284,35 @@ def test_the_previous_or_following_weekday_counts_from_the_day_last_spoken_of(
     english: tuple[Any, Any], sentence: str, published: date, expect: Expect
 ) -> None:
     check(english, sentence, published, expect)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Teachers say today's youth read fewer books.", "today"),
+        ("The museum shows how people lived before today's world of screens.", "today"),
+        ("The college trains the engineers of tomorrow.", "tomorrow"),
+        ("He wants to build the cities of today and tomorrow.", "today"),
+    ],
+)
+def test_today_or_tomorrow_meaning_our_times_is_no_date(
+    english: tuple[Any, Any], sentence: str, text: str
+) -> None:
+    absent(english, sentence, TUESDAY, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        ("The plan is set out in today's editions of the paper.", Expect("today", "2018-10-09")),
+        ("Today's vote was postponed.", Expect("Today", "2018-10-09")),
+        (
+            "The minister will leave by the end of tomorrow.",
+            Expect("tomorrow", "2018-10-10", exact=False),
+        ),
+    ],
+)
+def test_today_and_tomorrow_as_days_stay(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, TUESDAY, expect)

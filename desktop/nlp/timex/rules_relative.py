@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from desktop.nlp.timex.registry import AGO_NEAR, PERIOD_NEAR, rule
+from desktop.nlp.timex.registry import AGO_NEAR, PERIOD_NEAR, block, rule
 from desktop.nlp.timex.values import (
     Direction,
     Timex,
@@ -145,6 +145,21 @@ def _part_of_period(m: re.Match[str], anchor: date, direction: Direction) -> Tim
     part = m["part"].lower()
     mod = "START" if part in {"beginning", "start"} else part_mod(part)
     return _period(unit, anchor, step, mod)
+
+
+_OUR_TIMES_NOUNS = (
+    r"world|society|youth|young|generations?|children|kids|teenagers|students|workers|economy"
+    r"|culture|politics|standards|technology|media|consumers|families|women|men"
+)
+block(
+    "our_times",
+    rf"today['\u2019]s\s+(?:{_OUR_TIMES_NOUNS})"
+    r"|the\s+(?:[a-z]+s|people|world|youth)\s+of\s+(?:today|tomorrow)(?:\s+and\s+(?:today|tomorrow))?"
+    r"(?!['\u2019]s)",
+    ("today", "tomorrow"),
+)
+"""'Today' and 'tomorrow' that mean our times or times to come, no day: "today's youth",
+"the engineers of tomorrow"."""
 
 
 @rule(
