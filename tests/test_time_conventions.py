@@ -316,3 +316,29 @@ def test_today_and_tomorrow_as_days_stay(
     english: tuple[Any, Any], sentence: str, expect: Expect
 ) -> None:
     check(english, sentence, TUESDAY, expect)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("The deal could hurt the bank's future earnings.", "future"),
+        ("The new engine is the carmaker's future flagship.", "future"),
+        ("The summit will decide the future of the alliance.", "future"),
+    ],
+)
+def test_future_as_a_fate_or_an_adjective_is_no_time(
+    english: tuple[Any, Any], sentence: str, text: str
+) -> None:
+    absent(english, sentence, TUESDAY, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("The court will rule on the boy's future next week.", "future"),
+        ("The strikes may go on well into the future.", "the future"),
+        ("Nobody knows what the future holds for the mill.", "the future"),
+    ],
+)
+def test_future_as_a_time_stays(english: tuple[Any, Any], sentence: str, text: str) -> None:
+    check(english, sentence, TUESDAY, Expect(text, "FUTURE_REF"))

@@ -142,6 +142,20 @@ def _past_ref(m: re.Match[str], anchor: date, direction: Direction) -> Timex | N
     return ref_timex("PAST_REF", anchor)
 
 
+_AFTER_A_HEAD_NOUN = (
+    r"is|was|are|were|will|would|could|can|may|might|must|should|has|had|have|and|or|but|in|on"
+    r"|at|of|to|with|as|for|from|by|away|remains?|looks?|seems?|depends?|lies|hangs?|holds?"
+    r"|next|last|this|that|when|if|after|before|until|because|now|soon|then"
+)
+block(
+    "future_as_fate_or_adjective",
+    rf"(?<='s\s)future(?=\s+(?!(?:{_AFTER_A_HEAD_NOUN})\b)[a-z])|the\s+future(?=\s+of\b)",
+    ("future",),
+)
+"""'future' that is no time: an adjective ("the bank's future earnings") or a fate ("the
+future of the alliance"). "the boy's future" and "into the future" stay."""
+
+
 @rule(
     "future_ref",
     r"(?:the\s+)?(?:coming|upcoming|next\s+few|next\s+several)\s+(?:days|weeks|months|quarters|years|decades)"
@@ -159,8 +173,8 @@ def _future_ref(m: re.Match[str], anchor: date, direction: Direction) -> Timex |
     "present_ref",
     r"now|currently|at\s+present|presently|nowadays|these\s+days"
     r"|the\s+present(?!\s+(?:tense|case|government|system|form|situation|day))|current(?=\s+(?:[a-z]+))"
-    r"|the\s+present\s+day|today's\s+(?=world|society|economy|market)",
-    ("now", "current", "present", "these days", "today's"),
+    r"|the\s+present\s+day",
+    ("now", "current", "present", "these days"),
 )
 def _present_ref(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     """Not the "Now," that opens a sentence: a discourse marker, no time."""
