@@ -342,3 +342,29 @@ def test_future_as_a_fate_or_an_adjective_is_no_time(
 )
 def test_future_as_a_time_stays(english: tuple[Any, Any], sentence: str, text: str) -> None:
     check(english, sentence, TUESDAY, Expect(text, "FUTURE_REF"))
+
+
+def test_a_clock_time_restated_in_another_zone_is_one_time(english: tuple[Any, Any]) -> None:
+    sentence = "The blast hit the embassy at about 9:40 a.m. (0640 GMT) on Friday."
+    check(english, sentence, FRIDAY, Expect("9:40 a.m.", "2018-10-12T09:40", "TIME", exact=False))
+    absent(english, sentence, FRIDAY, "0640 GMT")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thousands joined the annual March for Peace in the capital.",
+        "She spoke at the March on the Capitol.",
+    ],
+)
+def test_a_march_that_is_an_event_is_no_month(english: tuple[Any, Any], sentence: str) -> None:
+    absent(english, sentence, TUESDAY, "March")
+
+
+def test_the_month_march_before_a_place_stays(english: tuple[Any, Any]) -> None:
+    check(
+        english,
+        "Lawmakers met in March on Capitol Hill.",
+        TUESDAY,
+        Expect("March", "2018-03", exact=False),
+    )

@@ -39,6 +39,7 @@ from desktop.nlp.timex.vocab import (
     month_number,
     not_the_month_may,
     part_mod,
+    previous_word,
     spelled_year,
 )
 
@@ -123,6 +124,16 @@ def _month_day(m: re.Match[str], anchor: date, direction: Direction) -> Timex | 
         return None
 
 
+_MARCH_GOAL = re.compile(r"\s+(?:for|on|against|to)\s+(?:the\s+)?[A-Z]")
+
+
+def _a_march(text: str, start: int, end: int) -> bool:
+    """ "the annual March for Peace", "the March on Washington": an event, no month."""
+    return previous_word(text, start) in {"the", "a", "annual"} and bool(
+        _MARCH_GOAL.match(text, end)
+    )
+
+
 @rule(
     "month",
     rf"(?P<x>(?P<rel>(?:this|last|next|past|coming|previous|this\s+past)\s+)?(?P<part>{PART_PHRASE})?"
@@ -136,6 +147,8 @@ def _month(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None
     rel = (m["rel"] or "").split()
     bare = not (rel or m["part"] or m["year"] or m["spelled"] or m["relyear"])
     if bare and m["month"] == "May" and not_the_month_may(m.string, m.start(), m.end()):
+        return None
+    if bare and m["month"] == "March" and _a_march(m.string, m.start(), m.end()):
         return None
     word = rel[-1].lower() if rel else ""
     if word in {"last", "past", "previous"}:

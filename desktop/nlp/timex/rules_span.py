@@ -41,6 +41,13 @@ block(
     rf"|aged\s+(?:{NUM})(?:\s+(?:years?|months?|weeks?|days?))?|age\s+(?:of\s+)?\d+",
     ("old", "aged", "age"),
 )
+block(
+    "restated_clock",
+    r"(?<=[ap]\.m\.\s\()\d{1,2}:?\d\d\s+(?:GMT|UTC)(?=\))",
+    ("gmt", "utc"),
+)
+"""A clock time given again in another zone in brackets ("9:40 a.m. (0640 GMT)") is the
+same time: TimeML marks it once."""
 block("as_soon_as", r"as\s+soon\s+as(?!\s+possible)", ("soon",))
 block("high_noon", r"high\s+noon", ("noon",))
 block(
