@@ -1,6 +1,7 @@
 """The highlight labels Factdesk knows before the analyst adds their own: the one list the
-label picker, the fact editor, the colours, entity linking and the knowledge-base ruler
-read. Free of SQLAlchemy, so the window may read it before its first paint.
+label picker, the fact editor, entity linking and the knowledge-base ruler read. Their
+colours are data shipped with the app (``resources/labels.toml``, read by the window).
+Free of SQLAlchemy, so the window may read it before its first paint.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ class LabelKind(enum.StrEnum):
 @dataclass(frozen=True)
 class BuiltinLabel:
     name: str
-    color: str
     kind: LabelKind
     offered: bool = False
     """Offered in the label picker before anyone has used it."""
@@ -33,31 +33,30 @@ class BuiltinLabel:
 _N, _T, _V = LabelKind.NAME, LabelKind.THING, LabelKind.VALUE
 
 BUILTIN_LABELS = (
-    BuiltinLabel("PERSON", "#e6a1c5", _N, offered=True, role_type=True),
-    BuiltinLabel("ORG", "#8fc1ec", _N, offered=True, role_type=True),
-    BuiltinLabel("GPE", "#9ad49a", _N, offered=True, role_type=True),
-    BuiltinLabel("NORP", "#f2c98a", _N, offered=True, role_type=True),
-    BuiltinLabel("LOC", "#b5dfa9", _N, offered=True, role_type=True),
-    BuiltinLabel("FAC", "#d7b8f0", _N, offered=True),
-    BuiltinLabel("PRODUCT", "#f3a58f", _T, offered=True, role_type=True),
-    BuiltinLabel("WEAPON_SYSTEM", "#f08080", _T, offered=True, role_type=True),
-    BuiltinLabel("EVENT", "#c5d88a", _N, offered=True, role_type=True),
-    BuiltinLabel("DATE", "#f7e07e", _V, offered=True),
-    BuiltinLabel("TIME", "#f7e9a8", _V, offered=True),
-    BuiltinLabel("MONEY", "#a8e0d4", _V, offered=True),
-    BuiltinLabel("QUANTITY", "#c9d6df", _V, offered=True),
-    BuiltinLabel("PERCENT", "#d0d0f0", _V),
-    BuiltinLabel("CARDINAL", "#dcdcdc", _V),
-    BuiltinLabel("ORDINAL", "#e4e4e4", _V),
-    BuiltinLabel("LAW", "#e8c1a0", _N, offered=True),
-    BuiltinLabel("LANGUAGE", "#c8e6c9", _N),
-    BuiltinLabel("WORK_OF_ART", "#f1c0e8", _T),
+    BuiltinLabel("PERSON", _N, offered=True, role_type=True),
+    BuiltinLabel("ORG", _N, offered=True, role_type=True),
+    BuiltinLabel("GPE", _N, offered=True, role_type=True),
+    BuiltinLabel("NORP", _N, offered=True, role_type=True),
+    BuiltinLabel("LOC", _N, offered=True, role_type=True),
+    BuiltinLabel("FAC", _N, offered=True),
+    BuiltinLabel("PRODUCT", _T, offered=True, role_type=True),
+    BuiltinLabel("WEAPON_SYSTEM", _T, offered=True, role_type=True),
+    BuiltinLabel("EVENT", _N, offered=True, role_type=True),
+    BuiltinLabel("DATE", _V, offered=True),
+    BuiltinLabel("TIME", _V, offered=True),
+    BuiltinLabel("MONEY", _V, offered=True),
+    BuiltinLabel("QUANTITY", _V, offered=True),
+    BuiltinLabel("PERCENT", _V),
+    BuiltinLabel("CARDINAL", _V),
+    BuiltinLabel("ORDINAL", _V),
+    BuiltinLabel("LAW", _N, offered=True),
+    BuiltinLabel("LANGUAGE", _N),
+    BuiltinLabel("WORK_OF_ART", _T),
 )
 
 LITERAL_TYPE = "MISC"
 """The role type of a literal (a value typed into the fact editor, not an entity)."""
 
-LABEL_COLORS = {label.name: label.color for label in BUILTIN_LABELS}
 OFFERED_LABELS = tuple(label.name for label in BUILTIN_LABELS if label.offered)
 ROLE_TYPES = (*(label.name for label in BUILTIN_LABELS if label.role_type), LITERAL_TYPE)
 VALUE_LABELS = frozenset(label.name for label in BUILTIN_LABELS if label.kind is _V)

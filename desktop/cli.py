@@ -56,12 +56,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--model", metavar="NAME", help="spaCy pipeline to use (env FACTDESK_MODEL)"
     )
     parser.add_argument("--version", action="store_true", help="print versions and the model")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation end to end on a temporary database, then exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p_import = sub.add_parser("import", help="import article files, folders and web pages")
     p_import.add_argument("paths", nargs="+", metavar="PATH|URL")
 
     sub.add_parser("suggest", help="suggest highlights for articles that have none yet")
+
+    p_open = sub.add_parser(
+        "open", help="open the window and import these files (what the desktop entry runs)"
+    )
+    p_open.add_argument("paths", nargs="*", type=Path, metavar="PATH")
 
     add_exchange_parsers(sub)
     add_source_parsers(sub)
@@ -256,10 +266,14 @@ def run(
     settings = Settings.resolve(db=args.db, model=args.model)
     if args.version:
         return cmd_version(settings, out)
-    if args.command is None:
+    if args.self_test:
+        from desktop.self_test import run_self_test
+
+        return run_self_test(settings.model_name, out)
+    if args.command in {None, "open"}:
         from desktop.ui.app import run_app
 
-        return run_app(settings)
+        return run_app(settings, getattr(args, "paths", []))
     if args.command == "analyze":
         return cmd_analyze(args, settings, out, err)
     try:

@@ -7,6 +7,7 @@ import os
 import platform
 
 from tests.bench import (
+    bundle_bench,
     export_bench,
     gui_bench,
     scale_bench,
@@ -16,7 +17,15 @@ from tests.bench import (
 )
 from tests.bench.harness import Row, print_table, write_results
 
-BENCHES = [suggest_bench, export_bench, update_bench, scale_bench, gui_bench, sources_bench]
+BENCHES = [
+    suggest_bench,
+    export_bench,
+    update_bench,
+    scale_bench,
+    gui_bench,
+    sources_bench,
+    bundle_bench,
+]
 
 
 def main() -> None:
