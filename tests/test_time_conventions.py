@@ -368,3 +368,16 @@ def test_the_month_march_before_a_place_stays(english: tuple[Any, Any]) -> None:
         TUESDAY,
         Expect("March", "2018-03", exact=False),
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        ("The post-1989 reforms opened the border.", Expect("post-1989", "1989")),
+        ("Pre-2008 loans were written on looser terms.", Expect("Pre-2008", "2008")),
+    ],
+)
+def test_a_year_with_pre_or_post_is_that_year(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, TUESDAY, expect)

@@ -175,6 +175,14 @@ def _year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     return year_timex(int(m["year"]), part_mod(part))
 
 
+@rule("pre_post_year", rf"(?P<which>pre|post)-(?P<year>{YEAR})", ("pre-", "post-"))
+def _pre_post_year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    """ "post-1989 reforms": TimeML marks the year, with BEFORE or AFTER as its mod."""
+    return year_timex(int(m["year"])).with_mod(
+        "AFTER" if m["which"].lower() == "post" else "BEFORE"
+    )
+
+
 def _range_start(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     return year_timex(int(m["year"]))
 
