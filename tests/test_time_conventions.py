@@ -381,3 +381,24 @@ def test_a_year_with_pre_or_post_is_that_year(
     english: tuple[Any, Any], sentence: str, expect: Expect
 ) -> None:
     check(english, sentence, TUESDAY, expect)
+
+
+WEDNESDAY = date(2018, 10, 10)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        ("The minister said the talks would resume Thursday.", Expect("Thursday", "2018-10-11")),
+        ("Aides said the president would travel to Ohio Monday.", Expect("Monday", "2018-10-15")),
+        (
+            "Under the terms, announced Monday, holders would receive cash.",
+            Expect("Monday", "2018-10-08"),
+        ),
+        ("He said he would have left Monday but for the storm.", Expect("Monday", "2018-10-08")),
+    ],
+)
+def test_would_in_reported_speech_looks_ahead_of_the_report(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, WEDNESDAY, expect)
