@@ -48,6 +48,11 @@ class LiveStore(QObject):
         self.watch.start()
         self.timer.start()
 
+    @property
+    def looking(self) -> bool:
+        """A look is under way on a worker thread; its result is still to come."""
+        return self._looking
+
     def look(self) -> None:
         watch = self.watch
         if watch is None or self._looking:

@@ -53,6 +53,7 @@ def test_two_windows_and_the_cli(
     first, second = make_window(db_path), make_window(db_path)
     assert first.review.article_id == second.review.article_id
     first.live.timer.stop()  # what the first window shows is now a little old
+    qtbot.waitUntil(lambda: not first.live.looking)  # and no look under way brings it news
     target = next(i for i, m in enumerate(first.review.mentions) if m.state == "suggested")
     mention = first.review.mentions[target]
     second.review.set_current(target)
