@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Connection, func, insert, select
 from sqlmodel import Session, col
 
 from db.errors import StoreError
-from db.models import Article
+from db.models import Article, Mention
 
 
 def content_hash(text: str) -> str:
@@ -129,3 +130,42 @@ class ArticleRow:
 
 def count_articles(session: Session) -> int:
     return int(session.execute(select(func.count(col(Article.id)))).scalar_one())
+
+
+def texts_by_id(
+    session: Session | Connection, ids: Sequence[int]
+) -> dict[int, tuple[str, str, date | None, datetime]]:
+    """(title, text, published, imported_at) of some articles, by id."""
+    rows = session.execute(
+        select(
+            col(Article.id),
+            col(Article.title),
+            col(Article.text),
+            col(Article.published),
+            col(Article.imported_at),
+        ).where(col(Article.id).in_(list(ids)))
+    ).all()
+    return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows if r[0] is not None}
+
+
+def ids_published_between(session: Session, *, after: date, as_of: date) -> list[int]:
+    """Articles published in (after, as_of]."""
+    stmt = select(col(Article.id)).where(
+        col(Article.published) > after, col(Article.published) <= as_of
+    )
+    return [int(i) for i in session.execute(stmt).scalars()]
+
+
+def time_values(
+    session: Session, ids: Sequence[int]
+) -> list[tuple[int, str, date | None, date | None]]:
+    """(article, value, start, end) of the temporal highlights of some articles."""
+    rows = session.execute(
+        select(
+            col(Mention.article_id),
+            col(Mention.value),
+            col(Mention.value_start),
+            col(Mention.value_end),
+        ).where(col(Mention.article_id).in_(list(ids)), col(Mention.value).is_not(None))
+    ).all()
+    return [(int(a), str(v), s, e) for a, v, s, e in rows]

@@ -155,3 +155,14 @@ def last_change_of(session: Session, target_table: str, target_id: int) -> Audit
         .order_by(col(Audit.id).desc())
         .limit(1)
     ).first()
+
+
+def history_of(session: Session, target_table: str, target_id: int) -> list[Audit]:
+    """Every audit row about one row, oldest first (``factdesk history``)."""
+    return list(
+        session.scalars(
+            select(Audit)
+            .where(col(Audit.target_table) == target_table, col(Audit.target_id) == target_id)
+            .order_by(col(Audit.id))
+        )
+    )

@@ -353,3 +353,13 @@ def delete_links(session: Session, source: int, target: int, type_: str) -> None
             col(FactLink.type) == type_,
         )
     )
+
+
+def role_rows(session: Session, fact_id: int) -> list[FactRole]:
+    """A fact's roles as stored (to copy them to another fact)."""
+    return list(session.scalars(select(FactRole).where(col(FactRole.fact_id) == fact_id)))
+
+
+def evidence_rows(session: Session, fact_id: int) -> list[Evidence]:
+    """A fact's evidence as stored (to copy it to another fact)."""
+    return list(session.scalars(select(Evidence).where(col(Evidence.fact_id) == fact_id)))

@@ -22,13 +22,15 @@ from db.models import (
     TrackedEvent,
 )
 
-RESOLVED = {
+ENDED = {
     FollowUpState.HAPPENED.value,
     FollowUpState.DID_NOT_HAPPEN.value,
     FollowUpState.POSTPONED.value,
     FollowUpState.CANCELLED.value,
     FollowUpState.UNCLEAR.value,
 }
+"""States in which a follow-up no longer waits: settled, or postponed (its successor waits
+instead)."""
 BUCKETS = ("proposed", "overdue", "due", "upcoming", "snoozed", "resolved")
 
 
@@ -69,7 +71,7 @@ def bucket_of(row: FollowUpRow, as_of: date) -> tuple[str, int]:
     """Where a follow-up sits in the queue on ``as_of``, and how many days it is overdue."""
     if row.state == FollowUpState.PROPOSED.value:
         return "proposed", 0
-    if row.state in RESOLVED:
+    if row.state in ENDED:
         return "resolved", 0
     if row.snooze_until is not None and row.snooze_until > as_of:
         return "snoozed", 0
@@ -252,3 +254,30 @@ def copy_event_frame(session: Session, *, from_fact: int, to_fact: int, note: st
             nominal=frame.nominal,
         )
     )
+
+
+def event_fact_ids(session: Session, event_ids: list[int]) -> list[tuple[int, int]]:
+    """(tracked event, fact) of every follow-up of some tracked events."""
+    rows = session.execute(
+        select(col(FollowUp.event_id), col(FollowUp.fact_id)).where(
+            col(FollowUp.event_id).in_(event_ids)
+        )
+    ).all()
+    return [(int(e), int(f)) for e, f in rows]
+
+
+def event_frames_of(
+    session: Session, event_ids: list[int]
+) -> list[tuple[int, str | None, str | None, str | None]]:
+    """(tracked event, lemma, event group, theme lemma) of the frames of its follow-ups."""
+    rows = session.execute(
+        select(
+            col(FollowUp.event_id),
+            col(EventFrame.lemma),
+            col(EventFrame.event_group),
+            col(EventFrame.theme_lemma),
+        )
+        .join(EventFrame, col(EventFrame.fact_id) == col(FollowUp.fact_id))
+        .where(col(FollowUp.event_id).in_(event_ids))
+    ).all()
+    return [(int(e), lemma, group, theme) for e, lemma, group, theme in rows]

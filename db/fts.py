@@ -144,3 +144,18 @@ def matched_spans(conn: Connection, query: str, article_id: int) -> list[tuple[i
             spans.append((start, i - offset))
             offset += 1
     return spans
+
+
+def ranked_published_between(
+    conn: Connection, match: str, *, after: date, as_of: date, limit: int
+) -> dict[int, float]:
+    """Articles published in (after, as_of] that an FTS5 ``match`` (already written, e.g.
+    by ``any_of``) finds, best first, with their bm25 scores (lower is better)."""
+    sql = text(
+        f"SELECT a.id, bm25({FTS_TABLE}) AS rank FROM {FTS_TABLE} "
+        f"JOIN article a ON a.id = {FTS_TABLE}.rowid "
+        f"WHERE {FTS_TABLE} MATCH :q AND a.published > :after AND a.published <= :as_of "
+        "ORDER BY rank LIMIT :limit"
+    )
+    params = {"q": match, "after": after.isoformat(), "as_of": as_of.isoformat(), "limit": limit}
+    return {int(aid): float(rank) for aid, rank in conn.execute(sql, params).all()}

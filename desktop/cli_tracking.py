@@ -8,9 +8,7 @@ import json
 from datetime import date
 from typing import Any, TextIO
 
-from sqlalchemy import select
-from sqlmodel import col
-
+from db.audit import history_of
 from db.errors import StoreError
 from db.followups import FollowUpRow, followup_rows
 from db.models import Audit, FollowUpState
@@ -186,11 +184,7 @@ def cmd_history(store: Store, target: str, out: TextIO) -> int:
     if kind not in {"fact", "followup", "mention"} or not number.isdigit():
         raise StoreError(f"{target!r}: write fact:ID or followup:ID.")
     with store.session() as session:
-        rows = session.scalars(
-            select(Audit)
-            .where(col(Audit.target_table) == kind, col(Audit.target_id) == int(number))
-            .order_by(col(Audit.id))
-        ).all()
+        rows = history_of(session, kind, int(number))
     if not rows:
         print(f"No recorded changes for {target}.", file=out)
     for row in rows:

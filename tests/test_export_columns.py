@@ -77,7 +77,7 @@ def test_followups_csv_names_the_settling_article(store: Store, tmp_path: Path) 
     assert followup.id is not None
     lifecycle.resolve(
         store, followup_id=followup.id, state=lifecycle.FollowUpState.HAPPENED, who="ana",
-        evidence=lifecycle.Evidence_(article_id=second),
+        evidence=lifecycle.SettlingEvidence(article_id=second),
     )  # fmt: skip
     [row] = rows(store, "followups")
     assert (row["evidence_article_id"], row["evidence_title"], row["evidence_date"]) == (

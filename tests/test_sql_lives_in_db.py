@@ -22,15 +22,6 @@ SQL_TEXT = re.compile(
 )
 """SQL as written in string literals (upper-case keywords, as this code base writes it)."""
 
-NOT_YET = {
-    "desktop/cli_tracking.py",
-    "desktop/nlp/suggest.py",
-    "desktop/tracking/followups.py",
-    "desktop/tracking/updates.py",
-}
-"""Modules being changed in another branch this round; round 2 moves their queries into
-db/ and empties this set."""
-
 
 def sql_in(source: str) -> list[str]:
     """What in a module's source builds or holds SQL, one line each."""
@@ -89,11 +80,4 @@ def test_the_detector_finds_each_kind_of_sql() -> None:
 
 
 def test_no_sql_outside_db() -> None:
-    found = {name: lines for name, lines in outside_db().items() if lines}
-    assert {name: lines for name, lines in found.items() if name not in NOT_YET} == {}
-
-
-def test_the_not_yet_list_holds_only_modules_with_sql() -> None:
-    """A module that lost its SQL leaves the list, so the list only ever shrinks."""
-    scanned = outside_db()
-    assert {name for name in NOT_YET if not scanned.get(name)} == set()
+    assert {name: lines for name, lines in outside_db().items() if lines} == {}

@@ -15,13 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlmodel import col
-
-from db.articles import article_ids_without_suggestions
+from db.articles import article_ids_without_suggestions, texts_by_id
 from db.entities import KbEntry, kb_entries, normalize_alias
 from db.lexicon import lexicon_additions
-from db.models import Article
 from db.store import Store
 from db.suggestions import (
     ArticleSuggestions,
@@ -61,18 +57,10 @@ def _texts(store: Store, ids: Sequence[int]) -> Iterator[tuple[str, tuple[int, d
     for i in range(0, len(ids), READ_CHUNK):
         chunk = ids[i : i + READ_CHUNK]
         with store.engine.connect() as conn:
-            rows = conn.execute(
-                select(
-                    col(Article.id),
-                    col(Article.text),
-                    col(Article.published),
-                    col(Article.imported_at),
-                ).where(col(Article.id).in_(chunk))
-            ).all()
-        by_id = {row[0]: row for row in rows}
+            by_id = texts_by_id(conn, chunk)
         for article_id in chunk:
             if article_id in by_id:
-                _, text, published, imported = by_id[article_id]
+                _title, text, published, imported = by_id[article_id]
                 yield text, (article_id, published or imported.date())
 
 

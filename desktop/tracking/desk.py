@@ -305,7 +305,7 @@ class Desk:
     ) -> None:
         lifecycle.resolve(
             self.store, followup_id=followup_id, state=state, who=self.analyst,
-            evidence=lifecycle.Evidence_(article_id=evidence_article), note=note,
+            evidence=lifecycle.SettlingEvidence(article_id=evidence_article), note=note,
         )  # fmt: skip
 
     def postpone_followup(
@@ -313,7 +313,7 @@ class Desk:
     ) -> int:
         successor = lifecycle.postpone(
             self.store, followup_id=followup_id, new_start=start, new_end=end, who=self.analyst,
-            evidence=lifecycle.Evidence_(article_id=evidence_article),
+            evidence=lifecycle.SettlingEvidence(article_id=evidence_article),
         )  # fmt: skip
         assert successor.id is not None
         return successor.id

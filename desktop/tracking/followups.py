@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from db.clock import utcnow
 from db.errors import StoreError
+from db.facts import evidence_rows, role_rows
 from db.followups import copy_event_frame, event_members
 from db.models import (
     Article,
@@ -44,33 +44,37 @@ FOLLOWUP_FIELDS = (
     "resolving_article_id",
 )
 WAITING = {FollowUpState.PROPOSED.value, FollowUpState.OPEN.value}
-RESOLUTIONS = {
+OUTCOMES = {
     FollowUpState.HAPPENED,
     FollowUpState.DID_NOT_HAPPEN,
     FollowUpState.CANCELLED,
     FollowUpState.UNCLEAR,
 }
+"""What the analyst may resolve a follow-up as; postponing is an action of its own (it opens
+a successor with the new window), so it is not one of them."""
 
 
 @dataclass(frozen=True)
-class Evidence_:
+class SettlingEvidence:
     """What settles a follow-up: an article, a fact, or neither."""
 
     article_id: int | None = None
     fact_id: int | None = None
 
 
-def parse_evidence(value: str | None) -> Evidence_:
+def parse_evidence(value: str | None) -> SettlingEvidence:
     """``article:12``, ``fact:7`` or a bare article id."""
     if not value:
-        return Evidence_()
+        return SettlingEvidence()
     kind, _, number = value.partition(":")
     if not number:
         kind, number = "article", kind
     if not number.isdigit() or kind not in {"article", "fact"}:
         raise StoreError(f"{value!r} is not evidence; write article:ID, fact:ID or an article id.")
     return (
-        Evidence_(article_id=int(number)) if kind == "article" else Evidence_(fact_id=int(number))
+        SettlingEvidence(article_id=int(number))
+        if kind == "article"
+        else SettlingEvidence(fact_id=int(number))
     )
 
 
@@ -149,7 +153,7 @@ def confirm(
     return followup
 
 
-def _check_evidence(session: Session, evidence: Evidence_) -> None:
+def _check_evidence(session: Session, evidence: SettlingEvidence) -> None:
     if evidence.article_id is not None and session.get(Article, evidence.article_id) is None:
         raise StoreError(f"There is no article {evidence.article_id} to use as evidence.")
     if evidence.fact_id is not None and session.get(Fact, evidence.fact_id) is None:
@@ -162,11 +166,11 @@ def resolve(
     followup_id: int,
     state: FollowUpState,
     who: str,
-    evidence: Evidence_ = Evidence_(),
+    evidence: SettlingEvidence = SettlingEvidence(),
     note: str = "",
 ) -> FollowUp:
     """Settle a follow-up as happened, did not happen, cancelled or unclear."""
-    if state not in RESOLUTIONS:
+    if state not in OUTCOMES:
         raise StoreError(
             f"{state.value!r} does not settle a follow-up; use happened, did_not_happen, "
             "cancelled or unclear (or postpone it with a new window)."
@@ -196,7 +200,12 @@ def resolve(
 
 
 def _settle_others(
-    session: Session, followup: FollowUp, state: str, evidence: Evidence_, who: str, verb: str
+    session: Session,
+    followup: FollowUp,
+    state: str,
+    evidence: SettlingEvidence,
+    who: str,
+    verb: str,
 ) -> None:
     """Give the event's other waiting follow-ups the same state, each with its history."""
     for other in _others_waiting(session, followup):
@@ -226,7 +235,7 @@ def postpone(
     new_start: date | None,
     new_end: date,
     who: str,
-    evidence: Evidence_ = Evidence_(),
+    evidence: SettlingEvidence = SettlingEvidence(),
     note: str = "",
 ) -> FollowUp:
     """The expected thing slipped: the old follow-up becomes postponed, and a new
@@ -261,14 +270,14 @@ def postpone(
         session.add(fact)
         session.flush()
         assert fact.id is not None
-        for role in _roles(session, old_fact.id):
+        for role in role_rows(session, old_fact.id):
             session.add(
                 FactRole(
                     fact_id=fact.id, role=role.role, entity_id=role.entity_id, literal=role.literal
                 )
             )
         if evidence.article_id is None:
-            for ev in _evidence(session, old_fact.id):
+            for ev in evidence_rows(session, old_fact.id):
                 session.add(
                     Evidence(
                         fact_id=fact.id,
@@ -318,14 +327,6 @@ def postpone(
             after=snapshot(successor, FOLLOWUP_FIELDS),
         )
     return successor
-
-
-def _roles(session: Session, fact_id: int) -> list[FactRole]:
-    return list(session.scalars(select(FactRole).where(col(FactRole.fact_id) == fact_id)))
-
-
-def _evidence(session: Session, fact_id: int) -> list[Evidence]:
-    return list(session.scalars(select(Evidence).where(col(Evidence.fact_id) == fact_id)))
 
 
 def create_followup(

@@ -24,13 +24,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import select, text
-from sqlmodel import Session, col
+from sqlmodel import Session
 
-from db.followups import FollowUpRow, aliases_of, followup_rows, roles_of
-from db.fts import FTS_TABLE, any_of, has_fts
+from db.articles import ids_published_between, texts_by_id, time_values
+from db.followups import (
+    FollowUpRow,
+    aliases_of,
+    event_fact_ids,
+    event_frames_of,
+    followup_rows,
+    roles_of,
+)
+from db.fts import any_of, has_fts, ranked_published_between
 from db.lexicon import lexicon_additions
-from db.models import Article, EventFrame, EventReport, FollowUp, FollowUpState, Mention
+from db.models import EventReport, FollowUpState
 from db.reports import reports_for
 from db.store import Store
 from desktop.tracking.events import assign_events
@@ -101,20 +108,9 @@ def _load_articles(session: Session, ids: Sequence[int]) -> dict[int, _Article]:
     if not ids:
         return out
     reports = reports_for(session, ids)
-    for aid, title, published, body in session.execute(
-        select(
-            col(Article.id), col(Article.title), col(Article.published), col(Article.text)
-        ).where(col(Article.id).in_(ids))
-    ):
+    for aid, (title, body, published, _imported) in texts_by_id(session, ids).items():
         out[aid] = _Article(aid, title, published, body, body.lower(), reports.get(aid, []), [])
-    for aid, value, vstart, vend in session.execute(
-        select(
-            col(Mention.article_id),
-            col(Mention.value),
-            col(Mention.value_start),
-            col(Mention.value_end),
-        ).where(col(Mention.article_id).in_(ids), col(Mention.value).is_not(None))
-    ):
+    for aid, value, vstart, vend in time_values(session, ids):
         out[aid].times.append((value, vstart, vend))
     return out
 
@@ -211,22 +207,11 @@ def _archive_candidates(
         query = any_of([*target.names, *target.words])
         if not query:
             return {}
-        found = session.execute(
-            text(
-                f"SELECT a.id, bm25({FTS_TABLE}) AS rank FROM {FTS_TABLE} "
-                f"JOIN article a ON a.id = {FTS_TABLE}.rowid "
-                f"WHERE {FTS_TABLE} MATCH :q AND a.published > :after AND a.published <= :as_of "
-                "ORDER BY rank LIMIT :limit"
-            ),
-            {"q": query, "after": after.isoformat(), "as_of": as_of.isoformat(), "limit": limit},
-        ).all()
-        return {int(aid): float(rank) for aid, rank in found}
-    ids = session.execute(
-        select(col(Article.id)).where(
-            col(Article.published) > after, col(Article.published) <= as_of
+        ranked = ranked_published_between(
+            session.connection(), query, after=after, as_of=as_of, limit=limit
         )
-    ).scalars()
-    return dict.fromkeys(ids)
+        return dict(ranked)
+    return dict.fromkeys(ids_published_between(session, after=after, as_of=as_of))
 
 
 def _borrowed(session: Session, rows: list[FollowUpRow]) -> dict[int, list[tuple[str, str]]]:
@@ -237,11 +222,7 @@ def _borrowed(session: Session, rows: list[FollowUpRow]) -> dict[int, list[tuple
             by_event.setdefault(r.event_id, [])
     if not by_event:
         return {}
-    members = session.execute(
-        select(col(FollowUp.event_id), col(FollowUp.fact_id)).where(
-            col(FollowUp.event_id).in_(list(by_event))
-        )
-    ).all()
+    members = event_fact_ids(session, list(by_event))
     roles = roles_of(session, [fact_id for _e, fact_id in members])
     out: dict[int, list[tuple[str, str]]] = {}
     for event_id, fact_id in members:
@@ -282,16 +263,7 @@ def _event_groups(
         return {}, {}
     out: dict[int, set[str]] = {}
     themes: dict[int, set[str]] = {}
-    for event_id, lemma, group, theme in session.execute(
-        select(
-            col(FollowUp.event_id),
-            col(EventFrame.lemma),
-            col(EventFrame.event_group),
-            col(EventFrame.theme_lemma),
-        )
-        .join(EventFrame, col(EventFrame.fact_id) == col(FollowUp.fact_id))
-        .where(col(FollowUp.event_id).in_(list(events)))
-    ):
+    for event_id, lemma, group, theme in event_frames_of(session, list(events)):
         found = {g for g in (group or "").split() if g} or set(lexicon.groups_of(lemma or ""))
         out.setdefault(int(event_id), set()).update(found - {"*", ""})
         if theme:
