@@ -1,6 +1,9 @@
-"""Vocabulary shared by the analysis (desktop/nlp) and the update check (desktop/tracking):
-the event lexicon, kept as data in ``resources/vocabulary/events.toml`` and extended by
-the analyst's own words (stored in the database, passed in here).
+"""Vocabulary shared by the analysis (desktop/nlp) and the update check (desktop/tracking),
+kept as data under ``resources/vocabulary/``: the event lexicon (``events.toml``, extended
+by the analyst's own words, stored in the database and passed in here), the cue words of
+the expectation detector (``cues.toml``) and the places news names for countries
+(``places.toml``). Label definitions stay with the store (``db/builtin_labels.py``: the
+migrations seed them), their colours in ``resources/labels.toml``.
 
 Both sides compare events through ``Lexicon.groups_of`` on spaCy lemmas, so "deliver",
 "delivered", "deliveries", "handover" and "take delivery" all meet in the group
@@ -13,11 +16,14 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from typing import Any
 
 from desktop.settings import resources_dir
 
 EVENTS_FILE = ("vocabulary", "events.toml")
 """The lexicon's place under ``resources/`` (found through desktop.settings, as shipped)."""
+CUES_FILE = ("vocabulary", "cues.toml")
+PLACES_FILE = ("vocabulary", "places.toml")
 OUTCOME_KINDS = ("cancel", "postpone", "fail")
 
 
@@ -74,8 +80,7 @@ class Lexicon:
 def _file_data() -> tuple[
     dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], tuple[str, ...], tuple[str, ...]
 ]:
-    with resources_dir().joinpath(*EVENTS_FILE).open("rb") as f:
-        data = tomllib.load(f)
+    data = _read(EVENTS_FILE)
     events = {g: tuple(normalize(w) for w in ws) for g, ws in data.get("events", {}).items()}
     outcomes = {
         k: tuple(normalize(w) for w in data.get("outcomes", {}).get(k, ())) for k in OUTCOME_KINDS
@@ -106,3 +111,43 @@ def load_lexicon(additions: Iterable[tuple[str, str]] = ()) -> Lexicon:
         frozenset(subject),
         frozenset(obj),
     )
+
+
+def _read(parts: tuple[str, ...]) -> dict[str, Any]:
+    with resources_dir().joinpath(*parts).open("rb") as f:
+        return tomllib.load(f)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue words: ``words[name]`` for a list of ``cues.toml`` (``future_aux``,
+    ``report_verbs``, ...), and the verbs and adjectives that cue an expectation with the
+    modality each gives."""
+
+    words: dict[str, frozenset[str]]
+    verbs: dict[str, str]
+    adjectives: dict[str, str]
+
+
+@cache
+def cues() -> Cues:
+    data = _read(CUES_FILE)
+    return Cues(
+        words={k: frozenset(v) for k, v in data.items() if isinstance(v, list)},
+        verbs=dict(data["cues"]),
+        adjectives=dict(data["adjective_cues"]),
+    )
+
+
+@dataclass(frozen=True)
+class Places:
+    demonyms: dict[str, str]
+    """Adjective of nationality -> country."""
+    capitals: dict[str, str]
+    """Capital (or seat of government) -> the country news uses it for."""
+
+
+@cache
+def places() -> Places:
+    data = _read(PLACES_FILE)
+    return Places(dict(data["demonyms"]), dict(data["capitals"]))

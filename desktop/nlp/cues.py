@@ -1,66 +1,47 @@
 """The words that make a clause an expectation, and those that keep it from being one:
 future auxiliaries, expectation verbs and adjectives, hedges, conditions, obligations,
 demands, denials, states and statements of value. Grammar of English, not a lexicon of
-events (that is data: resources/vocabulary/events.toml)."""
+events; the words themselves are data (resources/vocabulary/cues.toml, read by
+desktop.vocabulary), named here for the code that uses them."""
 
 import re
 
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
-HEDGE_AUX = {"could", "may", "might", "can", "ca"}
-HEDGE_ADVERBS = {"hopefully", "perhaps", "possibly", "maybe", "conceivably", "potentially"}
-OBLIGATION_AUX = {"must"}
-CUES = {
-    "expect": "expected", "anticipate": "expected", "project": "expected",
-    "forecast": "expected", "predict": "expected", "plan": "planned", "schedule": "planned",
-    "slate": "planned", "set": "planned", "intend": "planned", "aim": "planned",
-    "target": "planned", "prepare": "planned", "propose": "planned", "promise": "planned",
-    "pledge": "planned", "vow": "planned", "commit": "planned", "decide": "planned",
-    "agree": "planned", "hope": "hoped", "want": "hoped", "wish": "hoped", "seek": "hoped",
-    "aspire": "hoped", "poise": "planned", "look": "planned", "suppose": "expected",
-    "mean": "expected", "attempt": "planned", "try": "planned",
-    "allow": "certain", "enable": "certain", "let": "certain", "help": "certain",
-    "permit": "certain",
-}  # fmt: skip
-CAUSATIVES = {"allow", "enable", "let", "help", "permit"}
+from desktop.vocabulary import cues
+
+_CUES = cues()
+_W = _CUES.words
+FUTURE_AUX = _W["future_aux"]
+HEDGE_AUX = _W["hedge_aux"]
+HEDGE_ADVERBS = _W["hedge_adverbs"]
+OBLIGATION_AUX = _W["obligation_aux"]
+MODAL_AUX = _W["modal_aux"]
+"""Modals that put a bare verb after the time of writing ("must leave by Jan. 14")."""
+CUES = _CUES.verbs
+CAUSATIVES = _W["causatives"]
 """They pass their own tense and modality on: "will allow the railway to open"."""
-PURPOSE_VERBS = {"ensure", "guarantee", "make", "prevent", "avoid"}
-COMMITMENTS = {"promise", "pledge", "vow", "commit", "agree", "decide"}
+PURPOSE_VERBS = _W["purpose_verbs"]
+COMMITMENTS = _W["commitments"]
 """Cues whose past tense still points ahead: "promised to reopen the line in July"."""
-ADJ_CUES = {
-    "likely": "expected", "unlikely": "expected", "due": "planned", "set": "planned",
-    "poised": "planned", "slated": "planned", "expected": "expected",
-    "scheduled": "planned", "bound": "expected", "about": "planned", "ready": "planned",
-    "planned": "planned", "able": "expected",
-}  # fmt: skip
-TRACK_NOUNS = {"track", "course", "schedule"}
-NOUN_CUES = {"plan", "intention", "bid", "proposal", "target", "goal", "aim", "hope", "deadline"}
-OBLIGATION_VERBS = {"have", "need", "require", "oblige", "force", "compel"}
-DEMAND_VERBS = {"urge", "call", "demand", "press", "ask", "push", "petition", "lobby"}
-DENIAL_VERBS = {"deny", "dismiss", "reject", "refute", "rule"}
-REPORT_VERBS = {
-    "say", "tell", "report", "announce", "state", "claim", "add", "note", "confirm", "write",
-    "quote", "insist", "reveal", "disclose", "explain", "indicate", "suggest", "warn",
-    "predict", "estimate", "believe", "expect", "think", "cite", "agree",
-}  # fmt: skip
-DOUBT_ADJ = {"possible", "unclear", "uncertain", "doubtful", "clear", "certain", "sure"}
-CONDITIONAL_MARKS = {"if", "unless", "provided", "providing", "once", "when", "whenever"}
-WH_MARKS = {"whether", "if"}
-STATIVE = {
-    "be", "know", "cost", "total", "amount", "equal", "mean", "remain", "seem", "appear",
-    "weigh", "contain", "include", "own", "belong", "need", "lack", "deserve", "exceed",
-    "represent", "become", "feature", "involve", "require", "cover", "comprise", "consist",
-    "depend", "worth", "stand", "rank", "measure", "last", "number", "see",
-}  # fmt: skip
-CHANGE_OF_VALUE = {
-    "rise", "fall", "grow", "increase", "decrease", "climb", "drop", "decline", "jump",
-    "slide", "shrink", "double", "halve", "reach", "hit", "top", "surpass",
-}  # fmt: skip
-QUANTITY_LABELS = {"PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
-HEDGE_NOUNS = {"chance", "possibility", "risk", "danger", "likelihood", "doubt", "question"}
-ONCE = {"originally", "initially", "previously", "once", "first", "formerly"}
+ADJ_CUES = _CUES.adjectives
+TRACK_NOUNS = _W["track_nouns"]
+NOUN_CUES = _W["noun_cues"]
+OBLIGATION_VERBS = _W["obligation_verbs"]
+DEMAND_VERBS = _W["demand_verbs"]
+DENIAL_VERBS = _W["denial_verbs"]
+REPORT_VERBS = _W["report_verbs"]
+DOUBT_ADJ = _W["doubt_adjectives"]
+CONDITIONAL_MARKS = _W["conditional_marks"]
+WH_MARKS = _W["wh_marks"]
+STATIVE = _W["stative"]
+CHANGE_OF_VALUE = _W["change_of_value"]
+QUANTITY_LABELS = _W["quantity_labels"]
+HEDGE_NOUNS = _W["hedge_nouns"]
+ONCE = _W["once"]
 """Adverbs that put an expectation in the past: "was originally scheduled for April"."""
-BLOCKING = {"hedged", "conditional", "question", "demanded", "obliged", "uncertain", "denied"}
+BLOCKING = _W["blocking"]
 """Modalities that keep a clause from being an expectation or an outcome."""
+FUTURE_CUES = _W["future_cues"]
+"""Lemmas that put the event they govern in the future (the tense of time expressions)."""
 HEDGE_PHRASES = re.compile(
     r"\b(?:far from (?:certain|clear|sure)|not (?:certain|clear|sure|known)|unclear|uncertain"
     r"|remains? to be seen|no guarantee|doubtful|it is possible|it's possible|there is a chance"

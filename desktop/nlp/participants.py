@@ -7,7 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from db.gazetteer import DEMONYMS
+from desktop.vocabulary import places
+
+DEMONYMS = places().demonyms
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

@@ -9,34 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from desktop.nlp.cues import FUTURE_AUX, FUTURE_CUES, MODAL_AUX
+
 Direction = Literal["past", "future", "later"] | None
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
-
-# Lemmas that put the event they govern in the future.
-FUTURE_CUES = {
-    "expect", "plan", "schedule", "set", "due", "likely", "hope", "intend", "aim", "slate",
-    "poise", "prepare", "propose", "seek", "want", "wish", "anticipate", "forecast",
-    "predict", "project", "envisage", "envision", "promise", "pledge", "vow", "agree",
-    "decide", "going", "upcoming", "bound", "poised", "slated", "scheduled", "expected",
-    "planned", "unlikely", "possible", "would",
-}  # fmt: skip
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
-# Modals that put a bare verb after the time of writing ("must leave by Jan. 14").
-MODAL_AUX = {"must", "should", "may", "might", "can", "ca", "would"}
-NOUN_CUES = {
-    "plan",
-    "plans",
-    "intention",
-    "bid",
-    "proposal",
-    "schedule",
-    "deadline",
-    "target",
-    "goal",
-    "aim",
-}
 
 
 def _aux_words(token: Token) -> list[str]:

@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from db.gazetteer import CAPITALS, DEMONYMS
+from desktop.vocabulary import places
+
+DEMONYMS = places().demonyms
+CAPITALS = places().capitals
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*|\d+(?:\.\d+)?")
 _SPLIT = re.compile(r"[^a-z0-9]+")
