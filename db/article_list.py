@@ -15,7 +15,7 @@ from sqlmodel import col
 
 from db.articles import ArticleRow
 from db.list_query import ArticleQuery
-from db.models import Article, Fact, FollowUp, Mention, MentionState
+from db.models import Article, Fact, FollowUp, FollowUpState, Mention, MentionState
 
 
 def _has_mentions(*states: str) -> Any:
@@ -29,7 +29,9 @@ def _open_followups() -> Any:
     return (
         select(func.count(col(FollowUp.id)))
         .join(Fact, col(Fact.id) == col(FollowUp.fact_id))
-        .where(col(Fact.article_id) == col(Article.id), col(FollowUp.state) == "open")
+        .where(
+            col(Fact.article_id) == col(Article.id), col(FollowUp.state) == FollowUpState.OPEN.value
+        )
         .scalar_subquery()
     )
 
@@ -44,7 +46,7 @@ def _where(query: ArticleQuery) -> list[Any]:
         where.append(
             exists()
             .where(col(Fact.article_id) == col(Article.id), col(FollowUp.fact_id) == col(Fact.id))
-            .where(col(FollowUp.state) == "open")
+            .where(col(FollowUp.state) == FollowUpState.OPEN.value)
         )
     if query.source:
         where.append(col(Article.source) == query.source)

@@ -1,14 +1,32 @@
 """Backing up and restoring the whole store with SQLite's online backup: safe while the
-app has the database open."""
+app has the database open. ``copy_sqlite`` is the one copy routine; the store uses it too
+for the copy it keeps before migrating."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from db.clock import utcnow
 from db.errors import StoreError
-from db.store import Store, head_revision
+
+if TYPE_CHECKING:
+    from db.store import Store
+
+
+def copy_sqlite(source: Path, target: Path, *, timeout: float = 5.0) -> None:
+    """Copy a SQLite database (its WAL content included) into ``target``, page by page,
+    while others may be using it; ``source`` is opened read-only."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(target, timeout=timeout)
+        try:
+            src.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        src.close()
 
 
 def backup_to(store: Store, target: Path) -> Path:
@@ -17,18 +35,11 @@ def backup_to(store: Store, target: Path) -> Path:
     if target.exists() and target.is_dir():
         target = target / f"factdesk-{utcnow():%Y%m%dT%H%M%S}.sqlite3"
     partial = target.with_name(target.name + ".part")
-    source = sqlite3.connect(f"file:{store.path}?mode=ro", uri=True)
     try:
-        dest = sqlite3.connect(partial)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
+        copy_sqlite(store.path, partial)
     except sqlite3.Error as exc:
         partial.unlink(missing_ok=True)
         raise StoreError(f"Could not write the backup to {target}: {exc}.") from exc
-    finally:
-        source.close()
     partial.replace(target)
     return target
 
@@ -52,6 +63,8 @@ def _schema_of(path: Path) -> str:
 def restore_from(store: Store, source: Path) -> Path:
     """Replace the store's content with a backup's. The current content is first saved
     next to the database as NAME.TIMESTAMP.before-restore.bak, which is returned."""
+    from db.store import head_revision
+
     if store.path is None:
         raise StoreError("Restoring is for SQLite stores; use pg_restore for PostgreSQL.")
     if not source.is_file():
@@ -65,14 +78,6 @@ def restore_from(store: Store, source: Path) -> Path:
         f"{store.path.name}.{utcnow():%Y%m%dT%H%M%S%f}.before-restore.bak"
     )
     backup_to(store, safety)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dest = sqlite3.connect(store.path, timeout=10)
-        try:
-            src.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        src.close()
+    copy_sqlite(source, store.path, timeout=10)
     store.engine.dispose()
     return safety

@@ -1,15 +1,19 @@
-"""Access functions for canonical entities and their aliases."""
+"""Access functions for canonical entities and their aliases: lookups, the knowledge
+base's lists and counts, the moves of a merge, and an entity's page."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import Connection, func, select
 from sqlmodel import Session, col
 
-from db.models import Alias, Entity
+from db.errors import StoreError
+from db.models import Alias, Article, Entity, Fact, FactRole, Mention
 
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -50,12 +54,6 @@ def ensure_entity(session: Session, *, name: str, type_: str) -> tuple[Entity, b
     return entity, True
 
 
-NOT_ENTITY_LABELS = frozenset(
-    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
-)
-"""Labels whose highlights are values, not things: accepting them links no entity."""
-
-
 @dataclass(frozen=True)
 class KbEntry:
     entity_id: int
@@ -86,10 +84,6 @@ class EntityRow:
 
 def entity_rows(session: Session, *, text: str = "", limit: int = 500) -> list[EntityRow]:
     """Live entities with their counts; ``text`` matches the name or any alias."""
-    from sqlalchemy import func
-
-    from db.models import FactRole, Mention
-
     aliases = (
         select(func.count(col(Alias.id)))
         .where(col(Alias.entity_id) == col(Entity.id))
@@ -119,3 +113,100 @@ def entity_rows(session: Session, *, text: str = "", limit: int = 500) -> list[E
             )
         )
     return [EntityRow(*row) for row in session.execute(stmt)]
+
+
+def live_entity(session: Session, entity_id: int) -> Entity:
+    """The entity, unless it is gone or merged into another (then StoreError)."""
+    entity = session.get(Entity, entity_id)
+    if entity is None or entity.merged_into_id is not None:
+        raise StoreError(f"There is no entity {entity_id} (it may have been merged).")
+    return entity
+
+
+def entity_names(session: Session | Connection, ids: Iterable[int]) -> dict[int, str]:
+    """Names of the given entities (merged ones too), by id."""
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    stmt = select(col(Entity.id), col(Entity.name)).where(col(Entity.id).in_(wanted))
+    return {entity_id: name for entity_id, name in session.execute(stmt) if entity_id is not None}
+
+
+def aliases_of(session: Session, entity_id: int) -> list[Alias]:
+    return list(session.scalars(select(Alias).where(col(Alias.entity_id) == entity_id)))
+
+
+def alias_of(session: Session, entity_id: int, normalized: str) -> Alias | None:
+    """The entity's alias with this normalised form, if it has one."""
+    return session.scalars(
+        select(Alias).where(col(Alias.entity_id) == entity_id, col(Alias.normalized) == normalized)
+    ).first()
+
+
+def linked_rows(session: Session, entity_id: int) -> tuple[list[Mention], list[FactRole]]:
+    """The highlights and fact roles linked to an entity (what a merge moves)."""
+    mentions = session.scalars(select(Mention).where(col(Mention.entity_id) == entity_id))
+    roles = session.scalars(select(FactRole).where(col(FactRole.entity_id) == entity_id))
+    return list(mentions), list(roles)
+
+
+def linked_counts(session: Session, entity_id: int) -> tuple[int, int, int]:
+    """(highlights, fact roles, aliases) linked to an entity."""
+    counts = [
+        session.execute(select(func.count()).where(where)).scalar_one()
+        for where in (
+            col(Mention.entity_id) == entity_id,
+            col(FactRole.entity_id) == entity_id,
+            col(Alias.entity_id) == entity_id,
+        )
+    ]
+    return counts[0], counts[1], counts[2]
+
+
+@dataclass(frozen=True)
+class PageLine:
+    """One line of an entity's page: a highlight or a fact, with its article's date."""
+
+    published: date | None
+    article_id: int
+    article_title: str
+    kind: str
+    text: str
+    fact_id: int | None = None
+
+
+def entity_page(session: Session, entity_id: int) -> list[PageLine]:
+    """The entity's highlights and facts across articles, oldest first."""
+    lines = [
+        PageLine(pub, aid, title, "highlight", f"{text} ({label}, {state})")
+        for pub, aid, title, text, label, state in session.execute(
+            select(
+                col(Article.published),
+                col(Article.id),
+                col(Article.title),
+                col(Mention.text),
+                col(Mention.label),
+                col(Mention.state),
+            )
+            .join(Article, col(Article.id) == col(Mention.article_id))
+            .where(col(Mention.entity_id) == entity_id)
+        )
+    ]
+    lines += [
+        PageLine(pub, aid, title, "fact", f"{role}: {kind} {predicate}", fid)
+        for pub, aid, title, role, kind, predicate, fid in session.execute(
+            select(
+                col(Article.published),
+                col(Article.id),
+                col(Article.title),
+                col(FactRole.role),
+                col(Fact.kind),
+                col(Fact.predicate),
+                col(Fact.id),
+            )
+            .join(Fact, col(Fact.id) == col(FactRole.fact_id))
+            .join(Article, col(Article.id) == col(Fact.article_id))
+            .where(col(FactRole.entity_id) == entity_id)
+        )
+    ]
+    return sorted(lines, key=lambda line: (line.published or date.min, line.article_id, line.kind))

@@ -1,5 +1,6 @@
-"""Full-text search over articles (SQLite FTS5), with user queries always bound as
-parameters and syntax errors turned into a sentence."""
+"""Full-text search over articles (SQLite FTS5). The analyst's query is parsed by
+``db.search_query`` and written out with every term quoted, so plain words never fail;
+it is always bound as a parameter."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import OperationalError
 
 from db.errors import StoreError
+from db.search_query import fts5_query, parse, terms
 
 FTS_TABLE = "article_fts"
 _WORD = re.compile(r"[\w][\w'’-]*", re.UNICODE)
@@ -44,31 +46,22 @@ class SearchHit:
     rank: float
 
 
-def _syntax_error(query: str, exc: OperationalError) -> StoreError:
-    message = str(exc.orig)
-    if "locked" in message or "busy" in message:
-        return StoreError("The database is busy with another program; search again in a moment.")
-    # The SQL around the query is fixed, so what fails here is the query's syntax.
-    return StoreError(
-        f"The search {query!r} is not valid search syntax ({message}). "
-        'Use plain words, "quoted phrases", AND, OR, NOT and a trailing * for prefixes.'
-    )
-
-
-def _run(conn: Connection, query: str, sql: str, params: dict[str, Any]) -> list[Any]:
+def _run(conn: Connection, sql: str, params: dict[str, Any]) -> list[Any]:
     try:
-        return list(conn.execute(text(sql), {"q": query, **params}).all())
+        return list(conn.execute(text(sql), params).all())
     except OperationalError as exc:
-        if "no such table" in str(exc.orig):
-            raise
-        raise _syntax_error(query, exc) from exc
+        message = str(exc.orig)
+        if "locked" in message or "busy" in message:
+            raise StoreError(
+                "The database is busy with another program; search again in a moment."
+            ) from exc
+        raise
 
 
 def count_matches(conn: Connection, query: str) -> int:
-    if not query.strip():
-        return 0
+    """How many articles match (``QueryError`` if the query can find nothing)."""
     sql = f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"
-    return int(_run(conn, query, sql, {})[0][0])
+    return int(_run(conn, sql, {"q": fts5_query(query)})[0][0])
 
 
 def search(
@@ -76,16 +69,14 @@ def search(
 ) -> list[SearchHit]:
     """One page of hits with a snippet: best first (bm25), or newest first when
     ``ranked`` is False — which FTS5 answers from its index order in a few milliseconds
-    however many articles match, where ranking must score every match. FTS5 syntax is
-    allowed; a query it cannot parse raises StoreError with a sentence saying how to
-    write it.
+    however many articles match, where ranking must score every match. A query that can
+    find nothing as written raises ``QueryError`` (a ``StoreError``) with a sentence.
 
     The page is chosen inside the FTS5 query (its own rowid or rank order, then LIMIT),
     so snippets are made for the page's rows only; joining ``article`` first, or asking
     for the page's rowids with IN, would make FTS5 evaluate the query for every match.
     """
-    if not query.strip():
-        return []
+    match = fts5_query(query)
     order, score, outer = (
         ("rank", "rank", "hit.score") if ranked else ("rowid DESC", "0.0", "a.id DESC")
     )
@@ -100,7 +91,7 @@ def search(
         SearchHit(
             r[0], r[1], date.fromisoformat(r[2]) if isinstance(r[2], str) else r[2], r[3], r[4]
         )
-        for r in _run(conn, query, sql, {"limit": limit, "offset": offset})
+        for r in _run(conn, sql, {"q": match, "limit": limit, "offset": offset})
     ]
 
 
@@ -113,8 +104,37 @@ def rank_among(conn: Connection, query: str, article_ids: Sequence[int]) -> dict
         f"SELECT rowid, bm25({FTS_TABLE}) FROM {FTS_TABLE} "
         f"WHERE {FTS_TABLE} MATCH :q AND rowid IN ({placeholders})"
     )
-    return {int(r[0]): float(r[1]) for r in conn.execute(sql, {"q": query})}
+    return {int(r[0]): float(r[1]) for r in conn.execute(sql, {"q": fts5_query(query)})}
 
 
 def has_fts(conn: Connection) -> bool:
     return conn.dialect.name == "sqlite"
+
+
+_OPEN, _CLOSE = "\x02", "\x03"
+
+
+def matched_spans(conn: Connection, query: str, article_id: int) -> list[tuple[int, int]]:
+    """``[start, end)`` offsets in the article's text of the words the query matched there,
+    as FTS5 matched them (stems and prefixes included), for marking an opened result."""
+    node = parse(query)
+    if not terms(node):
+        return []
+    sql = (
+        f"SELECT highlight({FTS_TABLE}, 1, '{_OPEN}', '{_CLOSE}') FROM {FTS_TABLE} "
+        f"WHERE {FTS_TABLE} MATCH :q AND rowid = :id"
+    )
+    rows = _run(conn, sql, {"q": fts5_query(query), "id": article_id})
+    if not rows or rows[0][0] is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    offset = 0  # marker characters seen so far: marked text minus them is the article's
+    start = 0
+    for i, ch in enumerate(rows[0][0]):
+        if ch == _OPEN:
+            start = i - offset
+            offset += 1
+        elif ch == _CLOSE:
+            spans.append((start, i - offset))
+            offset += 1
+    return spans

@@ -20,7 +20,7 @@ from db.clock import utcnow
 from db.errors import StoreError
 from db.models import Article, Evidence, Fact, Mention, MentionState
 
-DECIDED = ("accepted", "corrected")
+DECIDED = (MentionState.ACCEPTED.value, MentionState.CORRECTED.value)
 CONTEXT_CHARS = 32
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 

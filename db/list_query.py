@@ -1,8 +1,11 @@
-"""What the article list and the search show. Kept free of SQLAlchemy so the window can
-build it before its first paint (the queries live in ``db.article_list`` and ``db.fts``)."""
+"""What the lists show: the article list's filters, how many search matches are ranked at
+once, and the parts the follow-up queue is cut into. Kept free of SQLAlchemy so the window
+can build it before its first paint (the queries live in ``db.article_list``, ``db.fts``
+and ``db.followups``)."""
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,3 +23,21 @@ class ArticleQuery:
     source: str = ""
     date_from: date | None = None
     date_to: date | None = None
+
+
+class Queue(enum.StrEnum):
+    """The parts of the follow-up review queue (``db.followups.bucket_of``), and the
+    choices of its filter: ``OPEN`` is due, overdue, upcoming and snoozed together;
+    ``ALL``, everything."""
+
+    OPEN = "open"
+    PROPOSED = "proposed"
+    DUE = "due"
+    OVERDUE = "overdue"
+    UPCOMING = "upcoming"
+    SNOOZED = "snoozed"
+    RESOLVED = "resolved"
+    ALL = "all"
+
+
+OPEN_PARTS = frozenset({Queue.DUE, Queue.OVERDUE, Queue.UPCOMING, Queue.SNOOZED})

@@ -19,6 +19,8 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
+from db import crash_points
+from db.backup import copy_sqlite
 from db.clock import utcnow
 from db.errors import StoreError
 
@@ -73,6 +75,7 @@ def _migration_engine(url: str, connect_args: dict[str, Any]) -> Engine:
 
     event.listen(engine, "connect", connect)
     event.listen(engine, "begin", begin)
+    crash_points.install(engine)
     return engine
 
 
@@ -132,17 +135,8 @@ class Store:
 
 def _backup_sqlite(path: Path) -> Path:
     """Copy a SQLite file (WAL content included) next to itself with a timestamp."""
-    stamp = utcnow().strftime("%Y%m%dT%H%M%S%f")
-    target = path.with_name(f"{path.name}.{stamp}.bak")
-    src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    target = path.with_name(f"{path.name}.{utcnow():%Y%m%dT%H%M%S%f}.bak")
+    copy_sqlite(path, target)
     return target
 
 
@@ -189,6 +183,7 @@ def open_store(location: str | Path, *, migrate: bool = True) -> Store:
     is_sqlite = url.startswith("sqlite")
     connect_args: dict[str, Any] = {"timeout": busy_timeout_ms() / 1000} if is_sqlite else {}
     engine = create_engine(url, connect_args=connect_args)
+    crash_points.install(engine)
     if is_sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
         path = Path(engine.url.database or "")

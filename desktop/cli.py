@@ -19,6 +19,7 @@ from typing import TextIO
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from db.errors import StoreError
+from db.list_query import Queue
 from db.models import FollowUpState, LinkType
 from db.store import Store, explain_database_error, integrity_report, open_store
 from desktop.cli_exchange import add_parsers as add_exchange_parsers
@@ -28,8 +29,12 @@ from desktop.cli_exchange import (
     cmd_import_annotations,
     cmd_restore,
 )
+from desktop.cli_sources import SOURCE_COMMANDS
+from desktop.cli_sources import add_parsers as add_source_parsers
 from desktop.settings import Settings
 
+UNSETTLED = {FollowUpState.PROPOSED, FollowUpState.OPEN}
+"""States a follow-up cannot be resolved into."""
 TRACKING_COMMANDS = {
     "followups", "followup", "check-updates", "resolve", "link", "history", "lexicon",
 }  # fmt: skip
@@ -53,14 +58,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--model", metavar="NAME", help="spaCy pipeline to use (env FACTDESK_MODEL)"
     )
     parser.add_argument("--version", action="store_true", help="print versions and the model")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation end to end on a temporary database, then exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p_import = sub.add_parser("import", help="import article files and folders")
-    p_import.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p_import = sub.add_parser("import", help="import article files, folders and web pages")
+    p_import.add_argument("paths", nargs="+", metavar="PATH|URL")
 
     sub.add_parser("suggest", help="suggest highlights for articles that have none yet")
 
+    p_open = sub.add_parser(
+        "open", help="open the window and import these files (what the desktop entry runs)"
+    )
+    p_open.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+
     add_exchange_parsers(sub)
+    add_source_parsers(sub)
 
     p_analyze = sub.add_parser(
         "analyze", help="run the suggestion pipeline on one file, without the database"
@@ -80,8 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_fu = sub.add_parser("followups", help="list follow-ups (the review queue)")
     p_fu.add_argument(
         "--state",
-        default="open",
-        choices=["proposed", "open", "due", "overdue", "upcoming", "snoozed", "resolved", "all"],
+        default=Queue.OPEN.value,
+        choices=[Queue.PROPOSED.value, *(q.value for q in Queue if q != Queue.PROPOSED)],
         help="which part of the queue (default: open = due, overdue, upcoming and snoozed)",
     )
     p_fu.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD", help="the queue on that day")
@@ -111,7 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_resolve.add_argument(
         "--state",
         required=True,
-        choices=[s.value for s in FollowUpState if s.value not in {"proposed", "open"}],
+        choices=[
+            s.value for s in FollowUpState if s not in {FollowUpState.PROPOSED, FollowUpState.OPEN}
+        ],
     )
     p_resolve.add_argument(
         "--evidence", metavar="ARTICLE_OR_FACT", help="article:ID, fact:ID or ID"
@@ -198,24 +216,34 @@ def cmd_label(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def cmd_import(store: Store, paths: list[Path], out: TextIO, err: TextIO) -> int:
-    from desktop.ingest.importer import import_paths
+def cmd_import(store: Store, items: list[str], out: TextIO, err: TextIO) -> int:
+    """The intake chain's first step for files, folders and http(s) addresses in any mix:
+    they are stored; ``suggest`` comes next."""
+    from desktop.ingest.urls import is_url
+    from desktop.tracking.intake import IntakeRequest, run_intake
 
-    report = import_paths(store, paths)
-    for path, reason in report.failed:
-        print(f"{path}: {reason}", file=err)
-    print(report.summary(), file=out)
+    request = IntakeRequest(
+        paths=[Path(item) for item in items if not is_url(item)],
+        urls=[item for item in items if is_url(item)],
+        check=False,
+    )
+    report = run_intake(store, request)
+    for where, reason in report.failed:
+        print(f"{where}: {reason}", file=err)
+    print(report.import_summary(), file=out)
     return 1 if report.failed else 0
 
 
 def cmd_suggest(store: Store, settings: Settings, out: TextIO, err: TextIO) -> int:
+    """The intake chain's suggest step, for every article that has no suggestions yet."""
     from desktop.nlp.pipeline import load_pipeline
-    from desktop.nlp.suggest import suggest_articles
+    from desktop.tracking.intake import IntakeRequest, run_intake
 
     nlp, info = load_pipeline(settings.model_name)
     if not info.statistical:
         print("No spaCy model is installed: suggestions come from rules and are weaker.", file=err)
-    report = suggest_articles(store, nlp, info)
+    report = run_intake(store, IntakeRequest(model=(nlp, info), check=False)).suggested
+    assert report is not None
     print(
         f"Suggested {report.mentions} highlights in {report.articles} "
         f"article{'s' if report.articles != 1 else ''} with {info.label}.",
@@ -249,10 +277,14 @@ def run(
     settings = Settings.resolve(db=args.db, model=args.model)
     if args.version:
         return cmd_version(settings, out)
-    if args.command is None:
+    if args.self_test:
+        from desktop.self_test import run_self_test
+
+        return run_self_test(settings.model_name, out)
+    if args.command in {None, "open"}:
         from desktop.ui.app import run_app
 
-        return run_app(settings)
+        return run_app(settings, getattr(args, "paths", []))
     if args.command == "analyze":
         return cmd_analyze(args, settings, out, err)
     try:
@@ -275,6 +307,10 @@ def run(
             from desktop.cli_tracking import run_tracking
 
             return run_tracking(store, settings, args, out, err)
+        if args.command in SOURCE_COMMANDS:
+            from desktop.cli_sources import run_sources
+
+            return run_sources(store, settings, args, out, err)
         if args.command == "label":
             return cmd_label(store, args, out)
         if args.command == "db" and args.db_command == "backup":

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from db.errors import StoreError
 from db.exports import TABLES, ExportFilter, export_csv
@@ -22,6 +21,7 @@ from db.interchange import (
     w3c_annotations,
 )
 from db.store import Store
+from desktop.tracking.export import written_atomically
 
 FORMATS = ("csv", "jsonl", "spacy", "w3c")
 SPAN_TABLES = {"mentions", "evidence"}
@@ -39,7 +39,7 @@ def _words(text: str) -> list[str]:
     return [w.strip() for w in text.split(",") if w.strip()]
 
 
-def add_parsers(sub: Any) -> None:
+def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("export", help="export a table (CSV) or spans (JSONL, spaCy, W3C)")
     p.add_argument("table", choices=TABLES)
     p.add_argument("--format", default="csv", choices=FORMATS)
@@ -59,22 +59,14 @@ def add_parsers(sub: Any) -> None:
 
 
 @contextmanager
-def _output(target: str, binary: bool = False) -> Any:
-    """stdout, or a file written beside its target and moved into place when complete."""
+def _output(target: str, out: TextIO) -> Iterator[TextIO]:
+    """``out`` for "-", else a file written beside its target and moved into place when
+    complete."""
     if target == "-":
-        yield sys.stdout
+        yield out
         return
-    path = Path(target)
-    partial = path.with_name(path.name + ".part")
-    try:
-        with partial.open(
-            "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})
-        ) as fh:
-            yield fh
-        partial.replace(path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    with written_atomically(Path(target)) as fh:
+        yield fh
 
 
 def cmd_export(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -95,31 +87,20 @@ def cmd_export(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO)
     span_states: tuple[str, ...] = () if states == ["all"] else tuple(states or DECIDED)
     written: Callable[[], str]
     if args.format == "csv":
-        stream = out if args.output == "-" else None
-        if stream is not None:
+        with _output(args.output, out) as fh:
             rows = export_csv(
-                store.engine, args.table, stream, raw=args.raw, excel=args.excel, filters=filters
+                store.engine, args.table, fh, raw=args.raw, excel=args.excel, filters=filters
             )
-        else:
-            with _output(args.output) as fh:
-                rows = export_csv(
-                    store.engine, args.table, fh, raw=args.raw, excel=args.excel, filters=filters
-                )
         written = lambda: f"{rows} {args.table} rows"  # noqa: E731
     elif args.format == "jsonl":
-        with store.engine.connect() as conn, _output(args.output) as fh:
-            docs = export_jsonl(
-                conn,
-                fh if args.output != "-" else out,
-                states=span_states,
-                article_ids=args.article,
-            )
+        with store.engine.connect() as conn, _output(args.output, out) as fh:
+            docs = export_jsonl(conn, fh, states=span_states, article_ids=args.article)
         written = lambda: f"{docs} articles with their spans"  # noqa: E731
     elif args.format == "w3c":
         with store.engine.connect() as conn:
             data = w3c_annotations(conn, states=span_states, article_ids=args.article)
-        with _output(args.output) as fh:
-            json.dump(data, fh if args.output != "-" else out, ensure_ascii=False, indent=1)
+        with _output(args.output, out) as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=1)
         written = lambda: f"{data['total']} annotations"  # noqa: E731
     else:
         from desktop.nlp.docbin import export_docbin

@@ -1,4 +1,5 @@
-"""Where Factdesk keeps its data, and who the analyst is: decided in one place.
+"""Where Factdesk keeps its data, where the data it ships lies, and who the analyst is:
+decided in one place.
 
 The Qt side keeps window state in QSettings; everything a headless command needs is here.
 """
@@ -8,6 +9,8 @@ from __future__ import annotations
 import getpass
 import os
 from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -18,15 +21,40 @@ DB_ENV = "FACTDESK_DB"
 ANALYST_ENV = "FACTDESK_ANALYST"
 MODEL_ENV = "FACTDESK_MODEL"
 DB_FILENAME = "factdesk.sqlite3"
+APP_ID = "org.factdesk.Factdesk"
+"""The reverse-DNS name of the desktop entry, the icon and the AppStream metainfo."""
+RESOURCES_PACKAGE = "desktop.resources"
+"""The repository's ``resources/`` folder, installed inside the desktop package."""
+SEEDS_PACKAGE = "desktop.seeds"
+"""The repository's ``seeds/`` folder, installed inside the desktop package."""
 
 
 def default_db_path() -> Path:
     return user_data_path(APP_NAME, APP_ORG) / DB_FILENAME
 
 
+def resources_dir() -> Traversable:
+    """The data shipped with the app (``resources/``): in a checkout's editable install, an
+    installed wheel and the PyInstaller bundle alike. The one place that knows where."""
+    return resources.files(RESOURCES_PACKAGE)
+
+
+def resource_path(*parts: str) -> Path:
+    """A shipped file or folder as a real path, for readers that want one (Qt, the
+    importer). Wheels and the bundle install unpacked, so no copy is made."""
+    found = resources.files(RESOURCES_PACKAGE).joinpath(*parts)
+    return _on_disk(found)
+
+
 def seeds_dir() -> Path:
-    """The sample articles shipped with the app (the repository's ``seeds/``)."""
-    return Path(__file__).resolve().parent.parent / "seeds"
+    """The sample articles shipped with the app (``seeds/``), as a real folder."""
+    return _on_disk(resources.files(SEEDS_PACKAGE))
+
+
+def _on_disk(found: Traversable) -> Path:
+    if isinstance(found, Path):
+        return found
+    raise RuntimeError(f"Factdesk's data is not on disk ({found}): install it unpacked")
 
 
 def current_analyst() -> str:

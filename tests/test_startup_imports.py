@@ -13,7 +13,9 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 from desktop.settings import Settings
 from desktop.ui.app import open_window
-HEAVY = ("spacy", "sqlalchemy", "sqlmodel", "alembic", "desktop.ui.articles_panel")
+HEAVY = ("spacy", "sqlalchemy", "sqlmodel", "alembic", "desktop.ui.articles_panel",
+         "desktop.ui.review", "desktop.ui.facts", "desktop.ui.followups", "desktop.ui.entities",
+         "desktop.ui.intake", "desktop.ui.export", "desktop.tracking")
 first = []
 class Painted(QObject):
     def eventFilter(self, obj, event):

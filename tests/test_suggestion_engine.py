@@ -47,7 +47,7 @@ def test_the_seed_articles_times(seed_analysis: Any) -> None:
     assert found["October"] == ["2018-10"]
     assert found["August 2017"] == ["2017-08"]
     assert found["2016"] == ["2016"]
-    assert found["recent weeks"] == ["PAST_REF"]
+    assert found["recent weeks"] == ["PXW"]
     assert found["the coming years"] == ["FUTURE_REF"]
     october = next(m for m in seed_analysis.mentions if m.text == "October")
     assert (october.timex.start, october.timex.end) == (date(2018, 10, 1), date(2018, 10, 31))
@@ -215,6 +215,8 @@ def test_analyze_cli_prints_json_without_a_database(
         "granularity": "month",
         "value_start": "2018-10-01",
         "value_end": "2018-10-31",
+        "type": "DATE",
+        "mod": None,
     }
     assert "value" not in next(m for m in result["mentions"] if m["label"] == "PERSON")
     signing = next(e for e in result["expectations"] if "expected to be signed" in e["text"])

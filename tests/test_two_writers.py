@@ -6,7 +6,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -48,33 +47,50 @@ def test_the_second_edit_of_a_fact_gets_a_conflict_naming_the_first(
     other_window.close()
 
 
+def waiting_in_sqlite(pid: int) -> bool:
+    """The process sleeps in SQLite's busy handler (nanosleep between retries)."""
+    try:
+        return "nanosleep" in Path(f"/proc/{pid}/wchan").read_text()
+    except OSError:
+        return False
+
+
 def test_a_cli_import_while_another_writer_holds_the_database(
     db_path: Path, tmp_path: Path
 ) -> None:
+    if not Path("/proc/self/wchan").exists():
+        pytest.skip("needs /proc/PID/wchan to see the importer wait")
     open_store(db_path).close()
     for i in range(5):
         (tmp_path / f"{i}.txt").write_text(f"date 2018-10-0{i + 1} Story {i}\n\nText number {i}.\n")
-    holder = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    holder = sqlite3.connect(db_path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     holder.execute(
         "INSERT INTO label_def (name, color, description, created_at)"
         " VALUES ('X', '', '', '2020-01-01')"
     )
-    threading.Timer(1.5, lambda: holder.execute("COMMIT")).start()
-    began = time.monotonic()
     exe = Path(sys.executable).with_name("factdesk")
-    done = subprocess.run(
+    # A busy timeout far beyond any run: the importer must wait for the lock, however slow
+    # the machine, and the lock is released only once it is seen waiting.
+    env = os.environ | {"FACTDESK_BUSY_TIMEOUT_MS": "600000"}
+    importer = subprocess.Popen(
         [str(exe), "--db", str(db_path), "import", str(tmp_path)],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=60,
-        env=os.environ,
+        env=env,
     )
-    waited = time.monotonic() - began
+    deadline = time.monotonic() + 120
+    while not waiting_in_sqlite(importer.pid) and importer.poll() is None:
+        assert time.monotonic() < deadline, "the importer never reached the locked database"
+        time.sleep(0.005)
+    seen_waiting = importer.poll() is None
+    holder.execute("COMMIT")
     holder.close()
-    assert done.returncode == 0, done.stderr
-    assert done.stdout == "Imported 5 new articles.\n"
-    assert waited >= 1.0, "the import waited for the other writer instead of failing"
+    out, err = importer.communicate(timeout=120)
+    assert importer.returncode == 0, err
+    assert seen_waiting, "the import finished while another writer held the database"
+    assert out == "Imported 5 new articles.\n"
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM article").fetchone() == (5,)
         assert conn.execute("SELECT count(*) FROM label_def").fetchone() == (1,)

@@ -4,7 +4,8 @@ from alembic import context
 from sqlalchemy import Connection, create_engine
 from sqlmodel import SQLModel
 
-import db.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+import db.models
+import db.sources  # noqa: F401  (both register their tables on SQLModel.metadata)
 from db.fts import include_object
 
 target_metadata = SQLModel.metadata

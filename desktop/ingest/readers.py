@@ -104,22 +104,19 @@ def parse_markdown(raw: str, source: str) -> ParsedArticle:
     )
 
 
-def parse_html(raw: str, source: str) -> ParsedArticle:
+def parse_html(raw: str, source: str, url: str | None = None) -> ParsedArticle:
     """Body, title, date and canonical URL extracted with trafilatura (nothing is fetched)."""
-    import trafilatura
+    from desktop.ingest.pages import extract_page
 
-    doc = trafilatura.bare_extraction(raw, include_tables=True, with_metadata=True)
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    page = extract_page(raw, url)
+    if page is None:
         raise ReadError("has no readable article text in its HTML")
-    title = getattr(doc, "title", None) or _first_line(text)
-    published = _parse_date(getattr(doc, "date", None) or "")
     return ParsedArticle(
-        text=text,
-        title=title[:TITLE_CHARS],
-        published=published,
-        source=getattr(doc, "sitename", None) or source,
-        url=getattr(doc, "url", None),
+        text=page.text,
+        title=page.title,
+        published=page.published,
+        source=page.sitename or source,
+        url=page.canonical_url or url,
     )
 
 

@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING
 from desktop.nlp.context import Context
 from desktop.nlp.expectations import Expectation, TimeMention, find_expectations
 from desktop.nlp.reports import Report, find_reports
-from desktop.nlp.tense import direction_for
-from desktop.nlp.timex import Timex, TimexMatch, find_timexes, resolve
+from desktop.nlp.timex import Timex, find_times
 from desktop.vocabulary import load_lexicon
 
 if TYPE_CHECKING:
@@ -48,49 +47,31 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _resolve_in(
-    doc: Doc, start: int, end: int, text: str, anchor: date, rule: TimexMatch | None = None
-) -> Timex | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    direction = direction_for(span) if span is not None and doc.has_annotation("DEP") else None
-    if rule is not None:
-        return rule.resolve(anchor, direction)
-    return resolve(text, anchor, direction)
-
-
 def analyze(doc: Doc, anchor: date, lexicon: Lexicon | None = None) -> Analysis:
     """Suggestions for one processed doc, times resolved against ``anchor``; events are
     read with ``lexicon`` (default: the data file's)."""
-    text = doc.text
-    tagged = find_timexes(text)
-    tagged_spans = [(t.start, t.end) for t in tagged]
-    mentions: list[Suggestion] = []
-    for ent in doc.ents:
+    ents = doc.ents
+    times = find_times(doc, anchor, ents)
+    spans = [(t.start, t.end) for t in times]
+    mentions = [Suggestion(t.start, t.end, t.text, t.label, t.timex) for t in times]
+    for ent in ents:
         span = (ent.start_char, ent.end_char)
-        if not ent.text.strip():
-            continue
-        claimed = any(_overlaps(span, t) for t in tagged_spans)
-        if ent.label_ in TEMPORAL and claimed:
-            continue  # the time tagger's extent and value win
-        if ent.label_ in NUMERIC and claimed:
+        if ent.label_ in TEMPORAL or not ent.text.strip():
+            continue  # the time tagger's extent and value (find_times saw every DATE/TIME)
+        if ent.label_ in NUMERIC and any(_overlaps(span, t) for t in spans):
             continue  # "2016" tagged CARDINAL by the model is a year here
         suggestion = Suggestion(ent.start_char, ent.end_char, ent.text, ent.label_)
         if ent.ent_id_.startswith(KB_PREFIX):
             suggestion.entity_id = int(ent.ent_id_[len(KB_PREFIX) :])
-        if ent.label_ in TEMPORAL:
-            suggestion.timex = _resolve_in(doc, ent.start_char, ent.end_char, ent.text, anchor)
         mentions.append(suggestion)
-    for t in tagged:
-        taken = [m for m in mentions if _overlaps((m.start, m.end), (t.start, t.end))]
-        if any(m.label not in TEMPORAL | NUMERIC for m in taken):
-            continue  # inside a name ("the 2016 Act" stays with the entity it belongs to)
-        timex = _resolve_in(doc, t.start, t.end, t.text, anchor, t)
-        label = "TIME" if timex is not None and timex.type == "TIME" else "DATE"
-        mentions.append(Suggestion(t.start, t.end, t.text, label, timex))
     mentions.sort(key=lambda m: (m.start, -m.end))
-    times = [TimeMention(m.start, m.end, m.text, m.timex) for m in mentions if m.label in TEMPORAL]
+    times_in = [
+        TimeMention(m.start, m.end, m.text, m.timex) for m in mentions if m.label in TEMPORAL
+    ]
     if not doc.has_annotation("DEP"):
         return Analysis(mentions)
-    ctx = Context.of(doc, anchor, times, lexicon or load_lexicon())
-    expectations = find_expectations(doc, anchor, times, ctx=ctx)
-    return Analysis(mentions, expectations, find_reports(doc, anchor, times, expectations, ctx=ctx))
+    ctx = Context.of(doc, anchor, times_in, lexicon or load_lexicon())
+    expectations = find_expectations(doc, anchor, times_in, ctx=ctx)
+    return Analysis(
+        mentions, expectations, find_reports(doc, anchor, times_in, expectations, ctx=ctx)
+    )

@@ -25,6 +25,8 @@ def analysis_json(text: str, anchor: date, nlp: Any, info: ModelInfo) -> dict[st
                 "granularity": m.timex.granularity if m.timex else None,
                 "value_start": _iso(m.timex.start) if m.timex else None,
                 "value_end": _iso(m.timex.end) if m.timex else None,
+                "type": m.timex.type if m.timex else None,
+                "mod": m.timex.mod if m.timex else None,
             }
         mentions.append(row)
     expectations = [

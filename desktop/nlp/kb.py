@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from db.builtin_labels import NAME_LABELS
 from db.entities import KbEntry
 
 if TYPE_CHECKING:
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
 
 RULER_NAME = "factdesk_kb"
 FINGERPRINT_KEY = "factdesk_kb_fingerprint"
-NAME_LABELS = {"PERSON", "GPE", "NORP", "LOC", "ORG", "FAC", "EVENT", "LAW", "LANGUAGE"}
 ENTITY_ID_PREFIX = "entity:"
 NAME_POS = ["PROPN", "NOUN", "ADJ", "X"]
 """A capitalised word of one of these kinds after a thing's name continues it (the

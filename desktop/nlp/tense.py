@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+Direction = Literal["past", "future", "later"] | None
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -21,6 +23,8 @@ FUTURE_CUES = {
     "planned", "unlikely", "possible", "would",
 }  # fmt: skip
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
+# Modals that put a bare verb after the time of writing ("must leave by Jan. 14").
+MODAL_AUX = {"must", "should", "may", "might", "can", "ca"}
 NOUN_CUES = {
     "plan",
     "plans",
@@ -39,43 +43,66 @@ def _aux_words(token: Token) -> list[str]:
     return [c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}]
 
 
-def verb_direction(token: Token) -> Literal["past", "future"] | None:
-    """The time a single verb (with its auxiliaries) points at, if it says."""
+def verb_direction(token: Token) -> Direction:
+    """The time a single verb (with its auxiliaries) points at, if it says: "later" is
+    the weaker look ahead of an infinitive ("a programme to run through June")."""
     aux = _aux_words(token)
     if any(a in FUTURE_AUX for a in aux) or "going" in aux:
         return "future"
-    if token.lemma_.lower() in FUTURE_CUES and token.lemma_.lower() not in {"agree", "decide"}:
-        return "future"
     if token.tag_ == "MD" and token.lower_ in FUTURE_AUX:
         return "future"
-    if token.tag_ == "VBD" or (
-        token.tag_ == "VBN" and any(a in {"has", "have", "had"} for a in aux)
-    ):
+    if "had" in aux:
+        return "past"  # "had been due to expire Friday evening"
+    copula = token.head if token.pos_ == "ADJ" and token.head.lemma_ == "be" else None
+    if copula is not None and (copula.tag_ == "VBD" or "had" in _aux_words(copula)):
+        return "past"  # "was due Friday", "had been due to expire Friday evening"
+    cue = token.lemma_.lower() if token.lemma_.lower() in FUTURE_CUES else token.lower_
+    if cue in FUTURE_CUES and cue not in {"agree", "decide"}:
+        return "future"
+    perfect = {"have", "'ve", "has", "had"} & set(aux)
+    if token.tag_ == "VBD" or (token.tag_ == "VBN" and perfect):
         return "past"
     if any(a in {"did", "was", "were", "had"} for a in aux):
         return "past"
+    if token.tag_ == "VBN" and token.dep_ in {"acl", "relcl", "amod"}:
+        return "past"  # "the ruling announced Wednesday"
+    if any(a in MODAL_AUX for a in aux) and not perfect:
+        return "future"
+    if token.tag_ == "VB" and "to" in aux and token.dep_ == "xcomp" and token.head.lemma_ == "be":
+        return "future"  # "is to resume trading Tuesday"
+    if token.tag_ == "VB" and "to" in aux and token.dep_ in {"relcl", "acl", "advcl", "xcomp"}:
+        return "later"
     if token.tag_ == "VBG" and any(a in {"is", "are", "am", "'s", "'re"} for a in aux):
         return "future"  # "is meeting on Friday": a present progressive schedule
     return None
 
 
-def direction_for(span: Span) -> Literal["past", "future"] | None:
+def direction_for(span: Span) -> Direction:
     """Walk from the expression up through the verbs that govern it; the nearest verb
-    whose tense or modality says something decides."""
+    whose tense or modality says something decides. An infinitive looks ahead ("later")
+    unless a verb above it says "future" outright ("set to resume Monday"). A possessive
+    ("Wednesday's ruling") names the time of its noun, not of the clause."""
     token: Token | None = span.root
+    if token is not None and token.dep_ == "poss":
+        return None
     seen = 0
+    infinitive = False
     while token is not None and seen < 12:
         if (
             token.pos_ in {"VERB", "AUX"}
             or token.tag_ in {"MD", "VBN", "VBG"}
             or token.lemma_ in FUTURE_CUES
+            or token.lower_ in FUTURE_CUES
         ):
             found = verb_direction(token)
-            if found is not None:
+            if found == "later":
+                infinitive = True
+            elif found == "future" or (found is not None and not infinitive):
                 return found
-            # Infinitives ("to be signed") borrow the time of the verb they complement.
+            elif found is not None:
+                return "later"
         if token.head is token:
             break
         token = token.head
         seen += 1
-    return None
+    return "later" if infinitive else None

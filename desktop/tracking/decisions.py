@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from db.builtin_labels import VALUE_LABELS
 from db.clock import utcnow
-from db.entities import NOT_ENTITY_LABELS, ensure_entity
+from db.entities import ensure_entity
 from db.errors import StoreError
 from db.labels import normalize_label
 from db.models import Mention, MentionState
@@ -30,11 +31,11 @@ def decide_mention(
         if mention is None:
             raise StoreError(f"Highlight {mention_id} no longer exists; reload the article.")
         before = snapshot(mention, MENTION_FIELDS)
-        mention.state = state.value
+        mention.state = state
         if label is not None and label != mention.label:
             mention.label = label
             mention.entity_id = None
-        links = state in LINKING_STATES and mention.label not in NOT_ENTITY_LABELS
+        links = state in LINKING_STATES and mention.label not in VALUE_LABELS
         if links and mention.entity_id is None:
             entity, _created = ensure_entity(session, name=mention.text, type_=mention.label)
             mention.entity_id = entity.id

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from sqlalchemy import select
-from sqlmodel import Session, col
+from sqlmodel import Session
 
-from db.entities import normalize_alias
+from db.entities import (
+    PageLine,
+    alias_of,
+    aliases_of,
+    entity_page,
+    linked_counts,
+    linked_rows,
+    live_entity,
+    normalize_alias,
+)
 from db.errors import StoreError
-from db.models import Alias, Article, Entity, Fact, FactRole, Mention
+from db.models import Alias, Entity, FactRole, Mention
 from db.store import Store
 from desktop.tracking.audit import record
 
@@ -33,25 +40,6 @@ class MergePreview:
         )
 
 
-@dataclass(frozen=True)
-class PageLine:
-    """One line of an entity's page: a highlight or a fact, with its article's date."""
-
-    published: date | None
-    article_id: int
-    article_title: str
-    kind: str
-    text: str
-    fact_id: int | None = None
-
-
-def _entity(session: Session, entity_id: int) -> Entity:
-    entity = session.get(Entity, entity_id)
-    if entity is None or entity.merged_into_id is not None:
-        raise StoreError(f"There is no entity {entity_id} (it may have been merged).")
-    return entity
-
-
 def _audit(
     session: Session, who: str, action: str, entity_id: int, before: Json, after: Json
 ) -> None:
@@ -71,15 +59,11 @@ def rename(store: Store, *, entity_id: int, name: str, who: str) -> None:
     if not name.strip():
         raise StoreError("An entity needs a name.")
     with store.transaction() as session:
-        entity = _entity(session, entity_id)
+        entity = live_entity(session, entity_id)
         before = {"name": entity.name}
         entity.name = name.strip()
         session.add(entity)
-        if not session.scalars(
-            select(Alias).where(
-                col(Alias.entity_id) == entity_id, col(Alias.normalized) == normalize_alias(name)
-            )
-        ).first():
+        if alias_of(session, entity_id, normalize_alias(name)) is None:
             session.add(
                 Alias(entity_id=entity_id, alias=name.strip(), normalized=normalize_alias(name))
             )
@@ -91,12 +75,8 @@ def add_alias(store: Store, *, entity_id: int, alias: str, who: str) -> None:
     if not normalized:
         raise StoreError("An alias cannot be empty.")
     with store.transaction() as session:
-        _entity(session, entity_id)
-        if session.scalars(
-            select(Alias).where(
-                col(Alias.entity_id) == entity_id, col(Alias.normalized) == normalized
-            )
-        ).first():
+        live_entity(session, entity_id)
+        if alias_of(session, entity_id, normalized) is not None:
             raise StoreError(f"“{alias}” is already an alias of this entity.")
         session.add(Alias(entity_id=entity_id, alias=alias.strip(), normalized=normalized))
         _audit(session, who, "entity.alias_add", entity_id, None, {"alias": alias.strip()})
@@ -104,8 +84,8 @@ def add_alias(store: Store, *, entity_id: int, alias: str, who: str) -> None:
 
 def remove_alias(store: Store, *, entity_id: int, alias: str, who: str) -> None:
     with store.transaction() as session:
-        entity = _entity(session, entity_id)
-        rows = session.scalars(select(Alias).where(col(Alias.entity_id) == entity_id)).all()
+        entity = live_entity(session, entity_id)
+        rows = aliases_of(session, entity_id)
         match = [a for a in rows if a.normalized == normalize_alias(alias)]
         if not match:
             raise StoreError(f"“{alias}” is not an alias of {entity.name}.")
@@ -121,20 +101,8 @@ def merge_preview(store: Store, *, source_id: int, target_id: int) -> MergePrevi
     if source_id == target_id:
         raise StoreError("Choose two different entities to merge.")
     with store.session() as session:
-        source, target = _entity(session, source_id), _entity(session, target_id)
-        mentions = len(
-            session.scalars(
-                select(col(Mention.id)).where(col(Mention.entity_id) == source_id)
-            ).all()
-        )
-        roles = len(
-            session.scalars(
-                select(col(FactRole.id)).where(col(FactRole.entity_id) == source_id)
-            ).all()
-        )
-        aliases = len(
-            session.scalars(select(col(Alias.id)).where(col(Alias.entity_id) == source_id)).all()
-        )
+        source, target = live_entity(session, source_id), live_entity(session, target_id)
+        mentions, roles, aliases = linked_counts(session, source_id)
     return MergePreview(source.name, target.name, mentions, roles, aliases)
 
 
@@ -143,15 +111,11 @@ def merge(store: Store, *, source_id: int, target_id: int, who: str) -> int:
     that undoing (which replays the audit row's lists back) restores it exactly."""
     merge_preview(store, source_id=source_id, target_id=target_id)
     with store.transaction() as session:
-        source = _entity(session, source_id)
-        mentions = list(session.scalars(select(Mention).where(col(Mention.entity_id) == source_id)))
-        roles = list(session.scalars(select(FactRole).where(col(FactRole.entity_id) == source_id)))
-        target_aliases = {
-            a.normalized
-            for a in session.scalars(select(Alias).where(col(Alias.entity_id) == target_id))
-        }
+        source = live_entity(session, source_id)
+        mentions, roles = linked_rows(session, source_id)
+        target_aliases = {a.normalized for a in aliases_of(session, target_id)}
         moved_aliases, dropped = [], []
-        for alias in session.scalars(select(Alias).where(col(Alias.entity_id) == source_id)):
+        for alias in aliases_of(session, source_id):
             if alias.normalized in target_aliases:
                 dropped.append(alias.alias)
                 session.delete(alias)
@@ -214,37 +178,5 @@ def unmerge(session: Session, *, source_id: int, before: dict[str, list[object]]
 def page(store: Store, *, entity_id: int) -> list[PageLine]:
     """The entity's highlights and facts across articles, oldest first."""
     with store.session() as session:
-        _entity(session, entity_id)
-        lines = [
-            PageLine(pub, aid, title, "highlight", f"{text} ({label}, {state})")
-            for pub, aid, title, text, label, state in session.execute(
-                select(
-                    col(Article.published),
-                    col(Article.id),
-                    col(Article.title),
-                    col(Mention.text),
-                    col(Mention.label),
-                    col(Mention.state),
-                )
-                .join(Article, col(Article.id) == col(Mention.article_id))
-                .where(col(Mention.entity_id) == entity_id)
-            )
-        ]
-        lines += [
-            PageLine(pub, aid, title, "fact", f"{role}: {kind} {predicate}", fid)
-            for pub, aid, title, role, kind, predicate, fid in session.execute(
-                select(
-                    col(Article.published),
-                    col(Article.id),
-                    col(Article.title),
-                    col(FactRole.role),
-                    col(Fact.kind),
-                    col(Fact.predicate),
-                    col(Fact.id),
-                )
-                .join(Fact, col(Fact.id) == col(FactRole.fact_id))
-                .join(Article, col(Article.id) == col(Fact.article_id))
-                .where(col(FactRole.entity_id) == entity_id)
-            )
-        ]
-    return sorted(lines, key=lambda line: (line.published or date.min, line.article_id, line.kind))
+        live_entity(session, entity_id)
+        return entity_page(session, entity_id)

@@ -4,38 +4,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
-from sqlmodel import col
-
+from db import facts as fact_reads
 from db.errors import StoreError
-from db.models import Article, Fact, FactLink, LinkType
+from db.facts import LinkRow
+from db.models import Fact, FactLink, LinkType
 from db.store import Store
 from desktop.tracking.audit import record
 
+INVERSE: dict[str, str] = {
+    LinkType.SUPPORTS: "supported by",
+    LinkType.CONTRADICTS: "contradicted by",
+    LinkType.UPDATES: "updated by",
+    LinkType.SUPERSEDES: "superseded by",
+    LinkType.RESOLVES: "resolved by",
+    LinkType.RELATED: "related to",
+}
+"""How a link reads from the fact at its target end."""
+
 
 @dataclass(frozen=True)
-class LinkView:
+class LinkView(LinkRow):
     """One link as seen from a fact: its type read in that direction, and the other fact."""
-
-    id: int
-    type: str
-    outgoing: bool
-    other_fact_id: int
-    other_predicate: str
-    other_article_title: str
-    note: str
 
     @property
     def phrase(self) -> str:
-        inverse = {
-            "supports": "supported by",
-            "contradicts": "contradicted by",
-            "updates": "updated by",
-            "supersedes": "superseded by",
-            "resolves": "resolved by",
-            "related": "related to",
-        }
-        return self.type if self.outgoing else inverse.get(self.type, self.type)
+        return self.type if self.outgoing else INVERSE.get(self.type, self.type)
 
 
 def create_link(
@@ -78,33 +71,6 @@ def create_link(
 
 
 def links_of(store: Store, fact_id: int) -> list[LinkView]:
-    with store.session() as session:
-        rows = session.execute(
-            select(FactLink, Fact, Article)
-            .join(
-                Fact,
-                or_(
-                    (col(FactLink.source_fact_id) == fact_id)
-                    & (col(Fact.id) == col(FactLink.target_fact_id)),
-                    (col(FactLink.target_fact_id) == fact_id)
-                    & (col(Fact.id) == col(FactLink.source_fact_id)),
-                ),
-            )
-            .join(Article, col(Article.id) == col(Fact.article_id))
-            .order_by(col(FactLink.id))
-        ).all()
-    views = []
-    for link, other, article in rows:
-        assert link.id is not None and other.id is not None
-        views.append(
-            LinkView(
-                link.id,
-                link.type,
-                link.source_fact_id == fact_id,
-                other.id,
-                other.predicate,
-                article.title,
-                link.note,
-            )
-        )
-    return views
+    with store.engine.connect() as conn:
+        rows = fact_reads.links_of(conn, fact_id)
+    return [LinkView(**vars(row)) for row in rows]

@@ -6,12 +6,16 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Sequence
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.settings import APP_NAME, APP_ORG, Settings
+from desktop.ui import startup_probe
+from desktop.ui.icon import set_app_icon
 from desktop.ui.main_window import MainWindow
 from desktop.ui.palette import apply_palette
 
@@ -30,23 +34,24 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
         )
 
 
-def run_app(settings: Settings) -> int:
+def run_app(settings: Settings, open_paths: Sequence[Path] = ()) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(APP_ORG)
     app.setApplicationName(APP_NAME)
     app.setStyle("Fusion")
-    apply_palette(QSettings().value("dark", False, type=bool))
+    set_app_icon(app)
+    apply_palette(bool(QSettings().value("dark", False, type=bool)))
     sys.excepthook = _excepthook
-    window = open_window(settings)
+    window = open_window(settings, open_paths)
     window.cannot_open.connect(lambda: app.exit(2))
     return app.exec()
 
 
-def open_window(settings: Settings) -> MainWindow:
+def open_window(settings: Settings, open_paths: Sequence[Path] = ()) -> MainWindow:
     """Show the window's frame at once; its panels are built once it has been painted,
     then the store opens (a store that cannot be used is explained, then
-    ``cannot_open`` is emitted)."""
+    ``cannot_open`` is emitted) and the files it was opened with are imported."""
     window = MainWindow(settings, deferred=True)
 
     def start() -> None:
@@ -54,7 +59,10 @@ def open_window(settings: Settings) -> MainWindow:
         if problem is not None:
             QMessageBox.critical(window, "Factdesk cannot open its database", problem)
             window.cannot_open.emit()
+        elif open_paths:
+            window.intake.import_files(list(open_paths))
 
     window.built.connect(start)
+    startup_probe.watch(window)
     window.show()
     return window

@@ -13,8 +13,8 @@ positions (emoji, CRLF) happens here and nowhere else.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
@@ -27,21 +27,39 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
+from db.models import MentionState
 from desktop.ui.colors import label_color
 from desktop.ui.offsets import OffsetMap
 
-SUGGESTED, ACCEPTED, REJECTED, CORRECTED = "suggested", "accepted", "rejected", "corrected"
 FORMATTED = 1
 """A paragraph's user state once its highlight formats are set."""
+Span = tuple[int, int, str, str]
+"""A highlight as painted: (start, end) in Qt positions, label, state."""
+
+
+class Highlight(Protocol):
+    """What the view paints of a highlight (``db.models.Mention`` has it)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def state(self) -> str: ...
 
 
 def highlight_format(label: str, state: str) -> QTextCharFormat:
     fmt = QTextCharFormat()
     color = label_color(label)
-    if state == REJECTED:
+    if state == MentionState.REJECTED:
         fmt.setFontStrikeOut(True)
         fmt.setForeground(Qt.GlobalColor.gray)
-    elif state in (ACCEPTED, CORRECTED):
+    elif state in (MentionState.ACCEPTED, MentionState.CORRECTED):
         fmt.setBackground(color)
         fmt.setForeground(Qt.GlobalColor.black)
     else:
@@ -57,12 +75,12 @@ class _Spans:
     ranges that fall in one paragraph."""
 
     def __init__(self) -> None:
-        self.spans: list[tuple[int, int, str, str]] = []
+        self.spans: list[Span] = []
         self._starts: list[int] = []
         self._formats: dict[tuple[str, str], QTextCharFormat] = {}
         self._longest = 0
 
-    def set_spans(self, spans: list[tuple[int, int, str, str]]) -> None:
+    def set_spans(self, spans: list[Span]) -> None:
         self.spans = sorted(spans)
         self._starts = [s for s, _e, _l, _st in self.spans]
         self._longest = max((e - s for s, e, _l, _st in self.spans), default=0)
@@ -111,11 +129,11 @@ class ArticleView(QPlainTextEdit):
         self.document().setDocumentMargin(14)
         self._index = _Spans()
         self._map = OffsetMap("")
-        self._mentions: list[Any] = []
-        self._span_list: list[tuple[int, int, str, str]] = []
+        self._mentions: list[Highlight] = []
+        self._span_list: list[Span] = []
         self._current = -1
 
-    def _spans(self) -> list[tuple[int, int, str, str]]:
+    def _spans(self) -> list[Span]:
         mentions = self._mentions
         starts = self._map.to_qt_all([m.start for m in mentions])
         ends = self._map.to_qt_all([m.end for m in mentions])
@@ -124,7 +142,7 @@ class ArticleView(QPlainTextEdit):
         ]
         return list(self._span_list)
 
-    def show_article(self, text: str, mentions: Sequence[Any]) -> None:
+    def show_article(self, text: str, mentions: Sequence[Highlight]) -> None:
         self._map = OffsetMap(text)
         self._mentions = list(mentions)
         self._current = -1
@@ -165,7 +183,7 @@ class ArticleView(QPlainTextEdit):
         elif laid_out:
             self.document().markContentsDirty(begin, block.length())
 
-    def set_mentions(self, mentions: Sequence[Any], current: int = -1) -> None:
+    def set_mentions(self, mentions: Sequence[Highlight], current: int = -1) -> None:
         """New highlight list: repaint only the paragraphs whose highlights changed."""
         old = set(self._index.spans)
         self._mentions = list(mentions)
@@ -174,7 +192,7 @@ class ArticleView(QPlainTextEdit):
         self._rehighlight(old.symmetric_difference(self._index.spans))
         self._paint_current()
 
-    def update_mention(self, index: int, mention: Any) -> None:
+    def update_mention(self, index: int, mention: Highlight) -> None:
         """One highlight changed (accepted, rejected…): repaint its paragraph only."""
         old = self._index.spans
         self._mentions[index] = mention
@@ -193,7 +211,7 @@ class ArticleView(QPlainTextEdit):
         self._current = index
         self._paint_current()
 
-    def _rehighlight(self, changed: Any) -> None:
+    def _rehighlight(self, changed: Iterable[Span]) -> None:
         blocks: dict[int, QTextBlock] = {}
         document = self.document()
         for start, end, _label, _state in changed:
@@ -247,8 +265,8 @@ class ArticleView(QPlainTextEdit):
         fmt.setForeground(Qt.GlobalColor.white)
         fmt.setFontWeight(QFont.Weight.Bold)
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = self._cursor_for(mention.start, mention.end)  # type: ignore[attr-defined]
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.cursor = self._cursor_for(mention.start, mention.end)
+        selection.format = fmt
         self.setExtraSelections([selection])
 
     def format_at(self, offset: int) -> list[QTextCharFormat]:
@@ -264,7 +282,7 @@ class ArticleView(QPlainTextEdit):
             if r.start <= qt - block.position() < r.start + r.length
         ]
         for sel in self.extraSelections():
-            cursor = sel.cursor  # type: ignore[attr-defined]
+            cursor = sel.cursor
             if cursor.selectionStart() <= qt < cursor.selectionEnd():
-                found.append(QTextCharFormat(sel.format))  # type: ignore[attr-defined]
+                found.append(QTextCharFormat(sel.format))
         return found

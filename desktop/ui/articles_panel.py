@@ -1,13 +1,14 @@
-"""The article list with its filters, and full-text search over all articles."""
+"""The article list with its filters, and full-text search over all articles: how the
+analyst finds the article to review."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelectionModel, Signal
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -19,17 +20,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.list_query import KINDS, RANK_NOW
-from desktop.ui.table_models import ID_ROLE, ArticleListModel, ArticlePages, SearchHitModel
+from db.list_query import KINDS, RANK_NOW, ArticleQuery
+from desktop.ui.dates import date_edit
+from desktop.ui.table_models import ID_ROLE, ArticleListModel, Pages, SearchHitModel
 from desktop.ui.table_views import fit_columns, row_view, windowed_view
 
+if TYPE_CHECKING:
+    from db.articles import ArticleRow
+    from db.fts import SearchHit
+    from desktop.tracking.desk import Desk
+
 ANY_DATE = QDate(1900, 1, 1)
+Search = Callable[[str, bool], "list[SearchHit]"]
+
+
+def article_pages(desk: Desk) -> Pages[ArticleQuery, ArticleRow]:
+    """The article list's pages, read through the desk."""
+    return Pages(
+        count=desk.article_list_count,
+        page=lambda query, offset, limit, _before: desk.article_list_page(query, offset, limit),
+        position=desk.article_list_position,
+    )
 
 
 def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit = date_edit()
     edit.setMinimumDate(ANY_DATE)
     edit.setSpecialValueText("any date")
     edit.setDate(ANY_DATE)
@@ -41,10 +56,7 @@ class ArticlesPanel(QWidget):
     rank_requested = Signal(str)
 
     def __init__(
-        self,
-        search: Callable[[str, bool], list[Any]],
-        count: Callable[[str], int],
-        parent: QWidget | None = None,
+        self, search: Search, count: Callable[[str], int], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._search = search
@@ -77,11 +89,15 @@ class ArticlesPanel(QWidget):
         self.message.hide()
         self.kind = QComboBox()
         self.kind.addItems(KINDS)
-        self.kind.currentTextChanged.connect(lambda text: self._filter(kind=text))
+        self.kind.currentTextChanged.connect(
+            lambda text: self._filter(replace(self.model.query, kind=text))
+        )
         self.source = QComboBox()
         self.source.addItem("All sources", "")
         self.source.currentIndexChanged.connect(
-            lambda _i: self._filter(source=self.source.currentData() or "")
+            lambda _i: self._filter(
+                replace(self.model.query, source=self.source.currentData() or "")
+            )
         )
         self.date_from, self.date_to = _date_edit(), _date_edit()
         for edit in (self.date_from, self.date_to):
@@ -111,16 +127,19 @@ class ArticlesPanel(QWidget):
             d = edit.date()
             return None if d == ANY_DATE else date(d.year(), d.month(), d.day())
 
-        self._filter(date_from=value(self.date_from), date_to=value(self.date_to))
+        start, end = value(self.date_from), value(self.date_to)
+        self._filter(replace(self.model.query, date_from=start, date_to=end))
 
-    def _filter(self, **changes: Any) -> None:
-        self.model.reload(query=replace(self.model.query, **changes))
+    def _filter(self, query: ArticleQuery) -> None:
+        self.model.reload(query=query)
 
-    def _row_changed(self, current: Any, _previous: Any) -> None:
+    def _row_changed(
+        self, current: QModelIndex | QPersistentModelIndex, _previous: QModelIndex
+    ) -> None:
         if current.isValid():
             self.article_chosen.emit(int(current.data(ID_ROLE)))
 
-    def reload(self, pages: ArticlePages, sources: list[str]) -> None:
+    def reload(self, pages: Pages[ArticleQuery, ArticleRow], sources: list[str]) -> None:
         """Count and show the list again under the same filters (after an import)."""
         chosen = self.source.currentData()
         self.source.blockSignals(True)
@@ -134,12 +153,16 @@ class ArticlesPanel(QWidget):
         fit_columns(self.list)
 
     def select(self, article_id: int) -> None:
+        """Make the article's row the current one (no query when it already is)."""
+        current = self.list.currentIndex()
+        selection = self.list.selectionModel()
+        if current.data(ID_ROLE) == article_id and selection.isSelected(current):
+            return
         row = self.model.row_of_id(article_id)
         if row < 0:
             self.list.clearSelection()
             return
         index = self.model.index(row, 0)
-        selection = self.list.selectionModel()
         selection.blockSignals(True)
         selection.setCurrentIndex(
             index,
@@ -159,7 +182,8 @@ class ArticlesPanel(QWidget):
     def run_search(self) -> None:
         """The first page at once; when many articles match, it comes newest first and
         ``rank_requested`` asks for the ranked page, which ``show_ranked`` then shows. A
-        query FTS5 cannot parse gets a sentence, not an error."""
+        query that can find nothing gets a sentence and an empty list, never the results
+        of the query before it."""
         from db.errors import StoreError
 
         text = self.query.text().strip()
@@ -171,8 +195,11 @@ class ArticlesPanel(QWidget):
             ranked = total <= self.rank_now
             found = self._search(text, ranked) if total else []
         except StoreError as exc:
+            self._shown = text
+            self.hits.set_rows([])
             self.message.setText(str(exc))
             self.message.show()
+            self.stack.setCurrentWidget(self.results)
             return
         self._shown = text
         self.hits.set_rows(found)
@@ -188,7 +215,7 @@ class ArticlesPanel(QWidget):
         self.message.show()
         self.stack.setCurrentWidget(self.results)
 
-    def show_ranked(self, text: str, found: list[Any]) -> None:
+    def show_ranked(self, text: str, found: list[SearchHit]) -> None:
         """The ranked first page, unless the user has searched for something else since."""
         if text != self._shown or self.query.text().strip() != text:
             return

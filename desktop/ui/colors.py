@@ -1,36 +1,29 @@
-"""Colours of highlight labels: fixed for spaCy's labels, derived for the analyst's own."""
+"""Colours of highlight labels: the built-in labels' from the table shipped with the app
+(``resources/labels.toml``), the analyst's own derived from the label's name."""
 
 from __future__ import annotations
 
 import hashlib
+import tomllib
+from functools import cache
 
 from PySide6.QtGui import QColor
 
-KNOWN = {
-    "PERSON": "#e6a1c5",
-    "ORG": "#8fc1ec",
-    "GPE": "#9ad49a",
-    "LOC": "#b5dfa9",
-    "NORP": "#f2c98a",
-    "FAC": "#d7b8f0",
-    "PRODUCT": "#f3a58f",
-    "WEAPON_SYSTEM": "#f08080",
-    "EVENT": "#c5d88a",
-    "DATE": "#f7e07e",
-    "TIME": "#f7e9a8",
-    "MONEY": "#a8e0d4",
-    "QUANTITY": "#c9d6df",
-    "PERCENT": "#d0d0f0",
-    "CARDINAL": "#dcdcdc",
-    "ORDINAL": "#e4e4e4",
-    "LAW": "#e8c1a0",
-    "LANGUAGE": "#c8e6c9",
-    "WORK_OF_ART": "#f1c0e8",
-}
+from desktop.settings import resources_dir
+
+LABELS_FILE = "labels.toml"
+
+
+@cache
+def builtin_colors() -> dict[str, str]:
+    """Label name -> ``#rrggbb``, as ``resources/labels.toml`` gives them."""
+    table = tomllib.loads(resources_dir().joinpath(LABELS_FILE).read_text(encoding="utf-8"))
+    return {str(name): str(color) for name, color in table["colors"].items()}
 
 
 def label_color(label: str) -> QColor:
-    if label in KNOWN:
-        return QColor(KNOWN[label])
+    colors = builtin_colors()
+    if label in colors:
+        return QColor(colors[label])
     hue = int(hashlib.md5(label.encode()).hexdigest()[:4], 16) % 360
     return QColor.fromHsl(hue, 160, 190)

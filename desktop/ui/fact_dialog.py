@@ -23,14 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.builtin_labels import LITERAL_TYPE, ROLE_TYPES
+from db.models import FactStatus, Modality
+from desktop.tracking.facts import FACT_KINDS, FactDraft
 from desktop.ui.dialog_buttons import add_buttons
 
-KINDS = ("event", "statement", "relation", "quantity", "expectation")
-MODALITIES = ("asserted", "reported", "expected", "denied", "hypothetical")
-STATUSES = ("draft", "confirmed", "retracted")
+KINDS = FACT_KINDS
+MODALITIES = tuple(m.value for m in Modality)
+STATUSES = tuple(s.value for s in FactStatus)
 ROLE_NAMES = ("subject", "object", "agent", "buyer", "seller", "item", "quantity", "value", "place",
               "participant", "recipient")  # fmt: skip
-SUBJECT_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "PRODUCT", "WEAPON_SYSTEM", "EVENT", "MISC")
 
 
 @dataclass
@@ -71,10 +73,10 @@ class FactDialog(QDialog):
         roles_box.setLayout(self.roles_grid)
         form.addRow("Roles:", roles_box)
         add_role = QPushButton("Add a role")
-        add_role.clicked.connect(lambda: self.add_role("participant", "", "MISC"))
+        add_role.clicked.connect(lambda: self.add_role("participant", "", LITERAL_TYPE))
         form.addRow("", add_role)
-        self.add_role("subject", subject, subject_type or "MISC")
-        self.add_role("object", "", "MISC")
+        self.add_role("subject", subject, subject_type or LITERAL_TYPE)
+        self.add_role("object", "", LITERAL_TYPE)
         # Kept for callers that read the first two roles directly.
         self.subject, self.subject_type = self.roles[0].value, self.roles[0].type
         self.object = self.roles[1].value
@@ -120,7 +122,7 @@ class FactDialog(QDialog):
         edit.setCompleter(completer)
         kind = QComboBox()
         kind.setEditable(True)
-        kind.addItems(SUBJECT_TYPES)
+        kind.addItems(ROLE_TYPES)
         kind.setCurrentText(type_)
         row = len(self.roles)
         self.roles_grid.addWidget(names, row, 0)
@@ -137,6 +139,17 @@ class FactDialog(QDialog):
             for r in self.roles
             if r.role.currentText().strip() and r.value.text().strip()
         ]
+
+    def fill(self, draft: FactDraft) -> None:
+        """Copy the form's fields into ``draft`` (its roles are ``role_values``)."""
+        draft.kind = self.kind.currentText()
+        draft.predicate = self.predicate.text()
+        draft.time_value = self.time.text().strip() or None
+        draft.modality = self.modality.currentText()
+        draft.attributed_to = self.attribution.text().strip() or None
+        draft.confidence = self.confidence.value()
+        draft.status = self.status.currentText()
+        draft.extra_evidence = list(self.extra_evidence)
 
     def add_selection(self) -> None:
         found = self._selection() if self._selection is not None else None
@@ -160,7 +173,9 @@ class FactDialog(QDialog):
         self.kind.setCurrentText(kind)
         self.predicate.setText(predicate)
         for i, (role, value) in enumerate(roles):
-            line = self.roles[i] if i < len(self.roles) else self.add_role(role, value, "MISC")
+            line = (
+                self.roles[i] if i < len(self.roles) else self.add_role(role, value, LITERAL_TYPE)
+            )
             line.role.setCurrentText(role)
             line.value.setText(value)
         self.time.setText(time or "")

@@ -4,7 +4,7 @@ read at; if another analyst saves first, the save is refused with their change n
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
 from desktop.ui.dialog_buttons import add_buttons
 from desktop.ui.fact_dialog import KINDS, MODALITIES, STATUSES
 
+if TYPE_CHECKING:
+    from desktop.tracking.fact_forms import FactValues
+
 
 def _combo(items: tuple[str, ...], current: str) -> QComboBox:
     box = QComboBox()
@@ -29,11 +32,11 @@ def _combo(items: tuple[str, ...], current: str) -> QComboBox:
 
 
 class FactEditDialog(QDialog):
-    def __init__(self, fact_id: int, values: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, fact_id: int, values: FactValues, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Fact #{fact_id}")
         self.setMinimumWidth(460)
-        self.original = dict(values)
+        self.original: dict[str, object] = dict(values)
         self.kind = _combo(KINDS, values["kind"])
         self.predicate = QLineEdit(values["predicate"] or "")
         self.time_value = QLineEdit(values["time_value"] or "")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.models import LinkType
 from desktop.ui.dialog_buttons import add_buttons
 from desktop.ui.table_models import ID_ROLE, FactHitModel, LinkModel
 from desktop.ui.table_views import row_view
@@ -23,7 +24,7 @@ from desktop.ui.table_views import row_view
 if TYPE_CHECKING:
     from desktop.tracking.desk import Desk
 
-LINK_TYPES = ("supports", "contradicts", "updates", "supersedes", "resolves", "related")
+LINK_TYPES = tuple(t.value for t in LinkType)
 
 
 class LinkDialog(QDialog):

@@ -3,9 +3,9 @@ click or Enter opens the fact's article with its evidence selected."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -14,12 +14,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.models import FactStatus
 from desktop.ui.shown_reload import ReloadsWhenShown
-from desktop.ui.table_models import ID_ROLE, FactPages, FactTableModel
+from desktop.ui.table_models import ID_ROLE, FactTableModel, Pages
 from desktop.ui.table_views import fit_columns, windowed_view
 
-STATUSES = (("Any status", ""), ("Draft", "draft"), ("Confirmed", "confirmed"),
-            ("Retracted", "retracted"))  # fmt: skip
+if TYPE_CHECKING:
+    from db.fact_table import FactTableRow
+    from desktop.tracking.desk import Desk
+
+STATUSES = (("Any status", ""), *((status.capitalize(), status.value) for status in FactStatus))
+
+
+def fact_pages(desk: Desk) -> Pages[str, FactTableRow]:
+    """All facts of a status, read through the desk a page at a time; a page that follows
+    one in hand is read by key (after that page's last id)."""
+    return Pages(
+        count=desk.fact_table_count,
+        page=lambda status, offset, limit, before: desk.fact_table_page(
+            status, offset, limit, before.id if before is not None else None
+        ),
+        position=desk.fact_table_position,
+    )
 
 
 class FactTablePanel(ReloadsWhenShown, QWidget):
@@ -49,18 +65,20 @@ class FactTablePanel(ReloadsWhenShown, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
 
-    def show_pages(self, pages: FactPages) -> None:
-        """Read from ``pages`` from now on (now if on screen, else when next shown)."""
-        self.model.pages = pages
+    def show_pages(self, desk: Desk) -> None:
+        """Read through ``desk`` from now on (now if on screen, else when next shown)."""
+        self.model.pages = fact_pages(desk)
         self.invalidate()
 
-    def reload(self, pages: FactPages | None = None, status: str | None = None) -> None:
+    def reload(
+        self, pages: Pages[str, FactTableRow] | None = None, status: str | None = None
+    ) -> None:
         self.mark_fresh()
         self.model.reload(pages, status)
         fit_columns(self.table)
         n = self.model.rowCount()
         self.count.setText(f"{n:,} fact{'s' if n != 1 else ''}")
 
-    def _open(self, index: Any) -> None:
+    def _open(self, index: QModelIndex | QPersistentModelIndex) -> None:
         if index.isValid():
             self.open_fact.emit(int(index.data(ID_ROLE)))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from desktop.ui.colors import label_color
+
+if TYPE_CHECKING:
+    from db.models import Mention
 
 FIELDS = ("Text", "Label", "State", "Origin", "Entity", "Offsets", "Time value")
 
@@ -28,7 +31,7 @@ class HighlightInspector(QWidget):
     def value(self, field: str) -> str:
         return self._values[field].text()
 
-    def show_mention(self, mention: Any | None, entity_name: str = "") -> None:
+    def show_mention(self, mention: Mention | None, entity_name: str = "") -> None:
         if mention is None:
             for label in self._values.values():
                 label.setText("")

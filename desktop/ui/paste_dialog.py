@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLineEdit,
@@ -13,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.dates import date_edit, from_qdate
 from desktop.ui.dialog_buttons import add_buttons
-from desktop.ui.followups_panel import from_qdate, to_qdate
 
 
 class PasteDialog(QDialog):
@@ -25,9 +24,7 @@ class PasteDialog(QDialog):
         self.text = QPlainTextEdit(text)
         first = next((line.strip() for line in text.splitlines() if line.strip()), "")
         self.title = QLineEdit(first[:300])
-        self.published = QDateEdit(to_qdate(today))
-        self.published.setCalendarPopup(True)
-        self.published.setDisplayFormat("yyyy-MM-dd")
+        self.published = date_edit(today)
         form = QFormLayout(self)
         form.addRow("Published:", self.published)
         form.addRow("Title:", self.title)

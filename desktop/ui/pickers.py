@@ -39,7 +39,9 @@ class LabelPicker(QDialog):
         form = QFormLayout(self)
         form.addRow("Label:", self.combo)
         add_buttons(self, form)
-        self.combo.lineEdit().selectAll()
+        line = self.combo.lineEdit()
+        if line is not None:
+            line.selectAll()
         self.combo.setFocus()
 
     def label(self) -> str:

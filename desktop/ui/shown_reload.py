@@ -3,8 +3,7 @@ when shown or when their dock's tab is raised."""
 
 from __future__ import annotations
 
-from typing import Any
-
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 
@@ -32,6 +31,6 @@ class ReloadsWhenShown:
         if self._stale:
             self.reload()
 
-    def showEvent(self, event: Any) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         self.reload_if_changed()
         super().showEvent(event)  # type: ignore[misc]

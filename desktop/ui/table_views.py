@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
-def row_view(model: Any, name: str = "", stretch: int | None = None) -> QTableView:
+def row_view(model: QAbstractItemModel, name: str = "", stretch: int | None = None) -> QTableView:
     """A table that selects whole rows, without row numbers; column ``stretch`` (else the
     last one) takes the spare width."""
     table = QTableView()
@@ -23,7 +22,7 @@ def row_view(model: Any, name: str = "", stretch: int | None = None) -> QTableVi
     return table
 
 
-def windowed_view(model: Any, name: str, stretch: int) -> QTableView:
+def windowed_view(model: QAbstractItemModel, name: str, stretch: int) -> QTableView:
     """A table over a windowed model: fixed row heights, and columns sized from the
     visible rows only (``fit_columns``), so Qt never walks (and fetches) every row."""
     table = row_view(model, name, stretch)

@@ -6,10 +6,26 @@ import argparse
 import os
 import platform
 
-from tests.bench import export_bench, gui_bench, scale_bench, suggest_bench, update_bench
+from tests.bench import (
+    bundle_bench,
+    export_bench,
+    gui_bench,
+    scale_bench,
+    sources_bench,
+    suggest_bench,
+    update_bench,
+)
 from tests.bench.harness import Row, print_table, write_results
 
-BENCHES = [suggest_bench, export_bench, update_bench, scale_bench, gui_bench]
+BENCHES = [
+    suggest_bench,
+    export_bench,
+    update_bench,
+    scale_bench,
+    gui_bench,
+    sources_bench,
+    bundle_bench,
+]
 
 
 def main() -> None:

@@ -127,15 +127,15 @@ def accept_latency(db: Path) -> Row:
     window.resize(1366, 768)
     window.show()
     assert window.start() is None
-    window.open_article(article_id)
+    window.review.open_article(article_id)
     app.processEvents()
     times = []
     for step in range(40):
-        QTest.keyClick(window.view, Qt.Key.Key_J)
+        QTest.keyClick(window.review.view, Qt.Key.Key_J)
         app.processEvents()
         began = time.perf_counter()
-        QTest.keyClick(window.view, Qt.Key.Key_A if step % 2 else Qt.Key.Key_X)
-        window.view.viewport().repaint()
+        QTest.keyClick(window.review.view, Qt.Key.Key_A if step % 2 else Qt.Key.Key_X)
+        window.review.view.viewport().repaint()
         times.append(time.perf_counter() - began)
     window.shutdown()
     window.close()

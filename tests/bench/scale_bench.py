@@ -160,8 +160,8 @@ def _reference_scroll(table: object) -> list[float]:
 
 def _open_list(desk: Any, name: str) -> tuple[Any, Any, float]:
     """A fresh panel shown, then reloaded and painted: (panel, table, seconds)."""
-    from desktop.ui.articles_panel import ArticlesPanel
-    from desktop.ui.fact_table_panel import FactTablePanel
+    from desktop.ui.articles_panel import ArticlesPanel, article_pages
+    from desktop.ui.fact_table_panel import FactTablePanel, fact_pages
 
     panel: ArticlesPanel | FactTablePanel
     if name == "articles":
@@ -175,9 +175,9 @@ def _open_list(desk: Any, name: str) -> tuple[Any, Any, float]:
     QApplication.processEvents()
     began = time.perf_counter()
     if isinstance(panel, ArticlesPanel):
-        panel.reload(desk, desk.article_sources())
+        panel.reload(article_pages(desk), desk.article_sources())
     else:
-        panel.reload(desk)
+        panel.reload(fact_pages(desk))
     table.viewport().repaint()
     return panel, table, time.perf_counter() - began
 
@@ -297,7 +297,7 @@ window.resize(1366, 768)
 window.show()
 assert window.start() is None
 app.processEvents()
-tables = [window.articles_panel.list, window.fact_table_panel.table]
+tables = [window.articles.list, window.facts.all_facts.table]
 window.docks["all_facts"].raise_()
 for table in tables:
     bar = table.verticalScrollBar()
@@ -307,13 +307,13 @@ for table in tables:
     for target in range(0, bar.maximum(), max(1, bar.maximum() // 50)):
         bar.setValue(target)
         app.processEvents()
-model = window.article_model
+model = window.articles.model
 for row in range(0, model.rowCount(), max(1, model.rowCount() // 30)):
-    window.open_article(model.row_at(row).id)
+    window.review.open_article(model.row_at(row).id)
     app.processEvents()
 for query in ("India", "contract", "sig*", "Putin OR Modi"):
-    window.articles_panel.query.setText(query)
-    window.articles_panel.run_search()
+    window.articles.query.setText(query)
+    window.articles.run_search()
     app.processEvents()
 window.shutdown()
 print(json.dumps({"peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))

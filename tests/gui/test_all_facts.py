@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from desktop.ui.fact_table_panel import fact_pages
+
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 
 
@@ -30,17 +32,17 @@ def test_all_facts_newest_first_filtered_and_opened(
 ) -> None:
     window = make_window(db_path)
     other = next(
-        window.article_model.row_at(r).id
-        for r in range(window.article_model.rowCount())
-        if window.article_model.row_at(r).id != window.article_id
+        window.articles.model.row_at(r).id
+        for r in range(window.articles.model.rowCount())
+        if window.articles.model.row_at(r).id != window.review.article_id
     )
-    panel = window.fact_table_panel
+    panel = window.facts.all_facts
     model = panel.model
     window.docks["all_facts"].raise_()  # the table reads the store while it is on screen
     suggested = model.rowCount()
     assert {model.index(r, model.STATUS).data() for r in range(suggested)} <= {"draft"}
     add_facts(db_path, other, 450)
-    panel.reload(window.desk)
+    panel.reload(fact_pages(window.desk))
     total = suggested + 450
     assert model.rowCount() == total and panel.count.text() == f"{total} facts"
     predicates = [model.index(r, model.PREDICATE).data() for r in range(total)]
@@ -52,9 +54,9 @@ def test_all_facts_newest_first_filtered_and_opened(
     assert model.index(0, model.PREDICATE).data() == "predicate 447"
 
     panel.table.doubleClicked.emit(model.index(3, 0))
-    assert window.article_id == other
+    assert window.review.article_id == other
 
-    window.export_view(str(tmp_path / "confirmed.csv"))
-    qtbot.waitUntil(lambda: not window.tasks)
+    window.export.export_view(str(tmp_path / "confirmed.csv"))
+    qtbot.waitUntil(lambda: not window.runner.tasks)
     lines = (tmp_path / "confirmed.csv").read_text(encoding="utf-8").splitlines()
     assert len(lines) == 151 and all(",confirmed," in line for line in lines[1:])

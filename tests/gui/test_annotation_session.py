@@ -16,50 +16,50 @@ pytestmark = [pytest.mark.gui, pytest.mark.model]
 
 
 def go_to(window: Any, text: str) -> Any:
-    index = next(i for i, m in enumerate(window.mentions) if m.text == text)
-    window._set_current(index)
-    return window.mentions[index]
+    index = next(i for i, m in enumerate(window.review.mentions) if m.text == text)
+    window.review.set_current(index)
+    return window.review.mentions[index]
 
 
 def test_a_whole_session(make_window: Any, qtbot: Any, db_path: Path) -> None:
     window = make_window(db_path)
-    view = window.view
+    view = window.review.view
 
     kaidanow = go_to(window, "Tina Kaidanow")
     qtbot.keyClick(view, Qt.Key.Key_A)
     assert stored(db_path, Mention, id=kaidanow.id)[0].state == "accepted"
     qtbot.keyClick(view, Qt.Key.Key_J)
-    rejected = window.current_mention
+    rejected = window.review.current_mention
     qtbot.keyClick(view, Qt.Key.Key_X)
     assert stored(db_path, Mention, id=rejected.id)[0].state == "rejected"
 
     s400 = go_to(window, "S-400")
     qtbot.keyClick(view, Qt.Key.Key_L)
-    window.picker.combo.setCurrentText("weapon system")
-    window.picker.accept()
+    window.review.picker.combo.setCurrentText("weapon system")
+    window.review.picker.accept()
     [row] = stored(db_path, Mention, id=s400.id)
     assert (row.label, row.state) == ("WEAPON_SYSTEM", "corrected")
-    assert window.inspector.value("Label").count("WEAPON_SYSTEM") == 1
-    assert "WEAPON_SYSTEM" in window.legend.labels
+    assert window.review.inspector.value("Label").count("WEAPON_SYSTEM") == 1
+    assert "WEAPON_SYSTEM" in window.review.pane.legend.labels
 
     qtbot.keyClick(view, Qt.Key.Key_BracketLeft)
     [row] = stored(db_path, Mention, id=s400.id)
     moved_text = row.text
     assert moved_text == "Russian-made S-400"
     assert view.highlighted_text(row.start, row.end) == moved_text
-    assert window.inspector.value("Text") == moved_text
+    assert window.review.inspector.value("Text") == moved_text
     qtbot.keyClick(view, Qt.Key.Key_BraceLeft)
     assert stored(db_path, Mention, id=s400.id)[0].text == "S-400"
 
-    text = window.desk.article(window.article_id).text
+    text = window.review.text
     start = text.index("advanced air defense systems")
     cursor = view.textCursor()
     cursor.setPosition(start)
     cursor.setPosition(start + len("advanced air defense systems"), cursor.MoveMode.KeepAnchor)
     view.setTextCursor(cursor)
     qtbot.keyClick(view, Qt.Key.Key_N)
-    window.picker.combo.setCurrentText("PRODUCT")
-    window.picker.accept()
+    window.review.picker.combo.setCurrentText("PRODUCT")
+    window.review.picker.accept()
     [added] = [m for m in stored(db_path, Mention) if m.origin == "analyst"]
     assert (added.text, added.label, added.state) == (
         "advanced air defense systems",
@@ -70,17 +70,17 @@ def test_a_whole_session(make_window: Any, qtbot: Any, db_path: Path) -> None:
 
     modi = go_to(window, "Narendra Modi")
     qtbot.keyClick(view, Qt.Key.Key_E)
-    picker = window.picker
+    picker = window.review.picker
     picker.search.setText("Modi, Narendra")
     assert picker.model.rowCount() == 0
     picker.accept()
     [row] = stored(db_path, Mention, id=modi.id)
     [entity] = stored(db_path, Entity, id=row.entity_id)
     assert entity.name == "Modi, Narendra" and row.state == "accepted"
-    assert window.inspector.value("Entity") == "Modi, Narendra"
+    assert window.review.inspector.value("Entity") == "Modi, Narendra"
 
     qtbot.keyClick(view, Qt.Key.Key_F)
-    dialog = window.fact_dialog
+    dialog = window.facts.dialog
     dialog.predicate.setText("meet")
     dialog.object.setText("Vladimir Putin")
     dialog.accept()
@@ -99,25 +99,25 @@ def test_a_whole_session(make_window: Any, qtbot: Any, db_path: Path) -> None:
     assert stored(db_path, Mention, id=modi.id)[0].entity_id == entity.id
 
     # Close and reopen: the next undo still reverts the link, then the added highlight.
-    article = window.article_id
+    article = window.review.article_id
     window.close()
     again = make_window(db_path)
-    assert again.article_id == article
-    assert again.undo_stack.canUndo()
-    qtbot.keyClick(again.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert again.review.article_id == article
+    assert again.undo.stack.canUndo()
+    qtbot.keyClick(again.review.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert stored(db_path, Mention, id=modi.id)[0].entity_id is None
-    qtbot.keyClick(again.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(again.review.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert stored(db_path, Mention, id=added.id) == []
-    assert all(m.id != added.id for m in again.mentions)
+    assert all(m.id != added.id for m in again.review.mentions)
     assert stored(db_path, Mention, id=kaidanow.id)[0].state == "accepted"
 
 
 def test_shift_j_skips_decided_highlights(make_window: Any, qtbot: Any, db_path: Path) -> None:
     window = make_window(db_path)
-    qtbot.keyClick(window.view, Qt.Key.Key_J)
-    qtbot.keyClick(window.view, Qt.Key.Key_A)
-    qtbot.keyClick(window.view, Qt.Key.Key_J)
-    qtbot.keyClick(window.view, Qt.Key.Key_A)
-    window._set_current(-1)
-    qtbot.keyClick(window.view, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
-    assert window.current == 2 and window.current_mention.state == "suggested"
+    qtbot.keyClick(window.review.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.review.view, Qt.Key.Key_A)
+    qtbot.keyClick(window.review.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.review.view, Qt.Key.Key_A)
+    window.review.set_current(-1)
+    qtbot.keyClick(window.review.view, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
+    assert window.review.current == 2 and window.review.current_mention.state == "suggested"

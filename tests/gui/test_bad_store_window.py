@@ -39,19 +39,19 @@ def test_an_accept_while_another_program_locks_the_file(
     monkeypatch.setenv("FACTDESK_BUSY_TIMEOUT_MS", "200")
     window = make_window(db_path)
     window.desk.store.engine.dispose()  # new connections pick up the short timeout
-    qtbot.keyClick(window.view, Qt.Key.Key_J)
-    mention = window.current_mention
+    qtbot.keyClick(window.review.view, Qt.Key.Key_J)
+    mention = window.review.current_mention
     holder = sqlite3.connect(db_path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     try:
-        qtbot.keyClick(window.view, Qt.Key.Key_A)
+        qtbot.keyClick(window.review.view, Qt.Key.Key_A)
     finally:
         holder.execute("ROLLBACK")
         holder.close()
     assert dialog_texts == [f"{db_path} is locked by another program. Close it and try again."]
     assert stored(db_path, Mention, id=mention.id)[0].state == "suggested"
-    assert window.current_mention.id == mention.id
+    assert window.review.current_mention.id == mention.id
     window.windowHandle().requestActivate()  # the window manager's job once the box closes
     qtbot.waitUntil(lambda: window.isActiveWindow())
-    qtbot.keyClick(window.view, Qt.Key.Key_A)
+    qtbot.keyClick(window.review.view, Qt.Key.Key_A)
     assert stored(db_path, Mention, id=mention.id)[0].state == "accepted"

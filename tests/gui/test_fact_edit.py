@@ -21,13 +21,13 @@ def test_edit_undo_and_a_conflicting_edit(
     make_window: Any, qtbot: Any, db_path: Path, dialog_texts: list[str]
 ) -> None:
     window = make_window(db_path)
-    window.fact_table.setCurrentIndex(window.fact_model.index(0, 0))
-    fact_id = window.selected_fact_id()
+    window.facts.table.setCurrentIndex(window.facts.model.index(0, 0))
+    fact_id = window.facts.selected_fact_id()
     before = stored(db_path, Fact, id=fact_id)[0]
     assert before.status == "draft"
 
-    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ShiftModifier)
-    dialog = window.edit_dialog
+    qtbot.keyClick(window.review.view, Qt.Key.Key_F, Qt.KeyboardModifier.ShiftModifier)
+    dialog = window.facts.edit_dialog
     assert dialog.windowTitle() == f"Fact #{fact_id}"
     assert dialog.predicate.text() == before.predicate
     dialog.predicate.setText("sign the S-400 contract")
@@ -39,16 +39,16 @@ def test_edit_undo_and_a_conflicting_edit(
         "confirmed",
         before.version + 1,
     )
-    assert window.fact_model.index(0, window.fact_model.PREDICATE).data() == (
+    assert window.facts.model.index(0, window.facts.model.PREDICATE).data() == (
         "sign the S-400 contract"
     )
 
-    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.review.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     undone = stored(db_path, Fact, id=fact_id)[0]
     assert (undone.predicate, undone.status) == (before.predicate, "draft")
 
-    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ShiftModifier)
-    dialog = window.edit_dialog
+    qtbot.keyClick(window.review.view, Qt.Key.Key_F, Qt.KeyboardModifier.ShiftModifier)
+    dialog = window.facts.edit_dialog
     other = open_store(db_path)  # another analyst's window on the same file
     try:
         update_fact(

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from db.models import FactLink, FollowUp
-from desktop.ui.followups_panel import to_qdate
+from desktop.ui.dates import to_qdate
 from tests.gui.test_review_session import stored
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
@@ -20,7 +20,7 @@ DELIVERIES = "Will the deliveries of the S-400 systems take place by 31 December
 
 
 def queue(window: Any, as_of: date, bucket: str) -> Any:
-    panel = window.followups_panel
+    panel = window.followups
     window.docks["followups"].raise_()
     panel.as_of.setDate(to_qdate(as_of))
     panel.bucket.setCurrentText(bucket)
@@ -124,8 +124,11 @@ def test_enter_opens_the_source_article_at_the_expectation(
     panel = queue(window, date(2030, 1, 1), "all")
     pick(panel, DELIVERIES)
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
-    assert window.title_label.text() == "India and Russia sign $5.4 billion S-400 air defence deal"
-    selected = window.view.textCursor().selectedText()
+    assert (
+        window.review.pane.title_label.text()
+        == "India and Russia sign $5.4 billion S-400 air defence deal"
+    )
+    selected = window.review.view.textCursor().selectedText()
     assert selected.startswith("Deliveries of the S-400 systems are expected to begin by 2020")
 
 
@@ -134,14 +137,14 @@ def test_ctrl_l_links_two_facts_and_both_ends_show_it(
 ) -> None:
     window = make_window(db_path)
     window.docks["facts"].raise_()
-    facts = window.fact_model
+    facts = window.facts.model
     row = next(r for r in range(facts.rowCount()) if facts.row_at(r).predicate == "sign contract")
-    window.fact_table.setCurrentIndex(facts.index(row, 0))
-    window.fact_table.clicked.emit(facts.index(row, 0))
+    window.facts.table.setCurrentIndex(facts.index(row, 0))
+    window.facts.table.clicked.emit(facts.index(row, 0))
     source = facts.row_at(row).id
-    window.fact_table.setFocus()
-    qtbot.keyClick(window.fact_table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    dialog = window.link_dialog
+    window.facts.table.setFocus()
+    qtbot.keyClick(window.facts.table, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.facts.link_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.type.setCurrentText("supports")
     qtbot.keyClicks(dialog.search, "now expected")
@@ -155,9 +158,9 @@ def test_ctrl_l_links_two_facts_and_both_ends_show_it(
     qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
     [link] = stored(db_path, FactLink)
     assert (link.source_fact_id, link.target_fact_id, link.type) == (source, target, "supports")
-    panel = window.fact_panel
+    panel = window.facts.panel
     assert panel.links.index(0, panel.links.PHRASE).data() == "supports"
-    window.open_fact(target)
+    window.facts.open_fact(target)
     assert panel.fact_id == target
     assert panel.links.index(0, panel.links.PHRASE).data() == "supported by"
     assert panel.links.row_at(0).other_fact_id == source

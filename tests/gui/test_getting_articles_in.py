@@ -38,21 +38,21 @@ def test_dropping_files_imports_and_suggests_them(
     )
     with qtbot.waitSignal(window.suggestions_ready, timeout=60_000):
         window.dropEvent(event)
-    assert window.last_import.summary() == "Imported 1 new article; 1 could not be read."
+    assert window.intake.last_import.summary() == "Imported 1 new article; 1 could not be read."
     [article] = [a for a in stored(db_path, Article) if a.title == "Putin leaves Delhi"]
     assert {m.text for m in stored(db_path, Mention, article_id=article.id)} >= {"Vladimir Putin"}
-    assert window.article_model.row_of_id(article.id) >= 0
+    assert window.articles.model.row_of_id(article.id) >= 0
 
 
 def test_paste_as_a_new_article(make_window: Any, qtbot: Any, db_path: Path) -> None:
     window = make_window(db_path)
     QApplication.clipboard().setText("Modi will visit Moscow in July.\nMore text.")
     qtbot.keyClick(
-        window.view,
+        window.review.view,
         Qt.Key.Key_V,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    dialog = window.paste
+    dialog = window.intake.paste
     assert dialog is not None and dialog.title.text() == "Modi will visit Moscow in July."
     dialog.published.setDate(dialog.published.date().fromString("2019-05-02", "yyyy-MM-dd"))
     with qtbot.waitSignal(window.suggestions_ready, timeout=60_000):
@@ -60,8 +60,8 @@ def test_paste_as_a_new_article(make_window: Any, qtbot: Any, db_path: Path) -> 
     [article] = [a for a in stored(db_path, Article) if a.source == "pasted"]
     assert article.text == "Modi will visit Moscow in July.\nMore text."
     assert str(article.published) == "2019-05-02"
-    assert window.article_id == article.id
-    july = next(m for m in window.mentions if m.text == "July")
+    assert window.review.article_id == article.id
+    july = next(m for m in window.review.mentions if m.text == "July")
     assert july.value == "2019-07"
 
 
@@ -71,11 +71,11 @@ def test_export_of_the_current_view(
     window = make_window(db_path)
     target = tmp_path / "view.csv"
     window.docks["facts"].raise_()
-    window.fact_table.setFocus()
-    window.export_view(str(target))
+    window.facts.table.setFocus()
+    window.export.export_view(str(target))
     qtbot.waitUntil(target.exists, timeout=10_000)
     rows = list(csv.DictReader(target.open(encoding="utf-8", newline="")))
-    assert rows and {r["article_id"] for r in rows} == {str(window.article_id)}
+    assert rows and {r["article_id"] for r in rows} == {str(window.review.article_id)}
     assert "predicate" in rows[0]
 
 

@@ -20,8 +20,8 @@ def test_search_ranks_with_snippets_and_explains_bad_syntax(
     make_window: Any, qtbot: Any, db_path: Path
 ) -> None:
     window = make_window(db_path)
-    panel = window.articles_panel
-    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    panel = window.articles
+    qtbot.keyClick(window.review.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert panel.query.hasFocus()
     qtbot.keyClicks(panel.query, "signed contract")
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
@@ -31,13 +31,21 @@ def test_search_ranks_with_snippets_and_explains_bad_syntax(
     )
     assert panel.message.text().endswith("match 'signed contract', best first.")
     panel.results.clicked.emit(panel.hits.index(0, 0))
-    assert window.article_id == hits[0].article_id
+    assert window.review.article_id == hits[0].article_id
 
-    panel.query.setText('"unbalanced AND (')
+    panel.query.setText("S-400")
+    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    titles = {panel.hits.row_at(r).title for r in range(panel.hits.rowCount())}
+    assert "India and Russia sign $5.4 billion S-400 air defence deal" in titles
+    assert "Brazil's central bank holds interest rate at record low" not in titles
+    assert panel.message.text().endswith("match 'S-400', best first.")
+
+    panel.query.setText("NOT contract")
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
     assert panel.message.isVisible()
-    assert "is not valid search syntax" in panel.message.text()
-    assert 'Use plain words, "quoted phrases"' in panel.message.text()
+    assert "only says what to leave out" in panel.message.text()
+    assert panel.hits.rowCount() == 0, "the hits of the query before stay listed"
+    assert panel.stack.currentWidget() is panel.results
     panel.query.clear()
     assert panel.stack.currentWidget() is panel.list
 
@@ -46,7 +54,7 @@ def test_many_matches_show_newest_first_then_the_ranked_page(
     make_window: Any, qtbot: Any, db_path: Path
 ) -> None:
     window = make_window(db_path)
-    panel = window.articles_panel
+    panel = window.articles
     panel.rank_now = 2  # as if "India" matched more articles than are ranked at once
     panel.query.setText("India")
     qtbot.keyClick(panel.query, Qt.Key.Key_Return)
@@ -61,7 +69,7 @@ def test_many_matches_show_newest_first_then_the_ranked_page(
 
 def test_article_filters(make_window: Any, qtbot: Any, db_path: Path) -> None:
     window = make_window(db_path)
-    panel = window.articles_panel
+    panel = window.articles
     assert panel.model.rowCount() == 11
     panel.date_from.setDate(panel.date_from.date().fromString("2020-01-01", "yyyy-MM-dd"))
     titles = {panel.model.index(r, 0).data() for r in range(panel.model.rowCount())}
@@ -85,11 +93,11 @@ def test_entities_rename_alias_merge_undo_and_page(
 ) -> None:
     window = make_window(db_path)
     for text in ("India", "Indian", "New Delhi"):
-        index = next(i for i, m in enumerate(window.mentions) if m.text == text)
-        window._set_current(index)
-        qtbot.keyClick(window.view, Qt.Key.Key_A)
+        index = next(i for i, m in enumerate(window.review.mentions) if m.text == text)
+        window.review.set_current(index)
+        qtbot.keyClick(window.review.view, Qt.Key.Key_A)
     window.docks["entities"].raise_()
-    panel = window.entities_panel
+    panel = window.entities
     names = {
         panel.model.row_at(r).name: panel.model.row_at(r) for r in range(panel.model.rowCount())
     }
@@ -134,22 +142,22 @@ def test_every_table_model_passes_the_model_tester(
     make_window: Any, qtmodeltester: Any, db_path: Path
 ) -> None:
     window = make_window(db_path)
-    window.articles_panel.hits.set_rows(window._search("India"))
-    fu = window.followups_panel
+    window.articles.hits.set_rows(window.desk.search("India"))
+    fu = window.followups
     fu.as_of.setDate(fu.as_of.date().fromString("2030-01-01", "yyyy-MM-dd"))
     fu.bucket.setCurrentText("all")
     for model in (
-        window.article_model,
-        window.fact_table_panel.model,
-        window.fact_model,
-        window.articles_panel.hits,
+        window.articles.model,
+        window.facts.all_facts.model,
+        window.facts.model,
+        window.articles.hits,
         fu.model,
         fu.candidates,
-        window.fact_panel.links,
-        window.fact_panel.related,
-        window.entities_panel.model,
-        window.entities_panel.page,
+        window.facts.panel.links,
+        window.facts.panel.related,
+        window.entities.model,
+        window.entities.page,
     ):
         qtmodeltester.check(model)
     # the queue shows each tracked event once (the seeds' 14 follow-ups are 11 events)
-    assert fu.model.rowCount() >= 8 and window.articles_panel.hits.rowCount() >= 5
+    assert fu.model.rowCount() >= 8 and window.articles.hits.rowCount() >= 5

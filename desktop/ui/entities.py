@@ -1,8 +1,10 @@
-"""The knowledge base: entities with their counts; rename, aliases, merge, and a page per
-entity listing its highlights and facts across articles in date order."""
+"""The entities slice: the knowledge base with its counts; rename, aliases, merge (and
+undo it), and a page per entity listing its highlights and facts across articles in date
+order."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -47,13 +49,17 @@ class EntitiesPanel(ReloadsWhenShown, QWidget):
         self.message = QLabel("")
         self.message.setWordWrap(True)
         buttons = QHBoxLayout()
-        for text, slot in (
-            ("Rename…", self._ask_rename),
-            ("Add alias…", self._ask_alias),
-            ("Remove alias…", self._ask_remove_alias),
+        asks: tuple[tuple[str, Callable[[], object]], ...] = (
+            ("Rename…", lambda: self._ask("Rename entity", "New name:", self.rename)),
+            ("Add alias…", lambda: self._ask("Add alias", "Alias:", self.add_alias)),
+            (
+                "Remove alias…",
+                lambda: self._ask("Remove alias", "Alias to remove:", self.remove_alias),
+            ),
             ("Merge into…", self._ask_merge),
             ("Undo merge", self.undo_merge),
-        ):
+        )
+        for text, slot in asks:
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -93,11 +99,11 @@ class EntitiesPanel(ReloadsWhenShown, QWidget):
         entity_id = self.selected_id()
         self.page.set_rows(self.desk.entity_page(entity_id) if self.desk and entity_id else [])
 
-    def _run(self, change: object, done: str) -> bool:
+    def _run(self, change: Callable[[], object], done: str) -> bool:
         from db.errors import StoreError
 
         try:
-            change()  # type: ignore[operator]
+            change()
         except StoreError as exc:
             QMessageBox.warning(self, "Factdesk", str(exc))
             return False
@@ -141,29 +147,14 @@ class EntitiesPanel(ReloadsWhenShown, QWidget):
         if self._run(lambda: desk.undo(audit_id), "The merge was undone."):
             self.last_merge = None
 
-    def _ask_rename(self) -> None:
+    def _ask(self, title: str, label: str, then: Callable[[int, str], bool]) -> None:
+        """Ask for one text about the selected entity, then act on it."""
         entity_id = self.selected_id()
         if entity_id is None:
             return
-        name, ok = QInputDialog.getText(self, "Rename entity", "New name:")
+        text, ok = QInputDialog.getText(self, title, label)
         if ok:
-            self.rename(entity_id, name)
-
-    def _ask_alias(self) -> None:
-        entity_id = self.selected_id()
-        if entity_id is None:
-            return
-        alias, ok = QInputDialog.getText(self, "Add alias", "Alias:")
-        if ok:
-            self.add_alias(entity_id, alias)
-
-    def _ask_remove_alias(self) -> None:
-        entity_id = self.selected_id()
-        if entity_id is None:
-            return
-        alias, ok = QInputDialog.getText(self, "Remove alias", "Alias to remove:")
-        if ok:
-            self.remove_alias(entity_id, alias)
+            then(entity_id, text)
 
     def _ask_merge(self) -> None:
         source = self.selected_id()

@@ -1,0 +1,246 @@
+"""All the time expressions of one parsed article, resolved in reading order.
+
+The rules' matches and the model's DATE/TIME spans are merged (the rules' extent wins
+where they overlap; a span the rules leave alone goes to the fallback), then each is
+resolved with what the text around it says: the tense of its governing verb, the date
+the text last spoke of (for "the next day", "that year", a clock time), a year written
+right after a month ("a January day in 2011"), and the quarter a financial report is
+about (for "a year earlier").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from desktop.nlp.tense import direction_for
+from desktop.nlp.timex.context import (
+    Candidate,
+    clock_days,
+    overlaps,
+    quotations,
+    quoted_anchor,
+    second_days,
+    with_year,
+    year_after,
+)
+from desktop.nlp.timex.fallback import fallback
+from desktop.nlp.timex.finder import TimexMatch, scan, strip_prefix
+from desktop.nlp.timex.values import Direction, Timex, duration_value, quarter_timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+TEMPORAL = {"DATE", "TIME"}
+NUMERIC = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+_DAYISH = {"day", "morning", "afternoon", "evening", "night"}
+_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+@dataclass(frozen=True)
+class TimeSpan:
+    start: int
+    end: int
+    text: str
+    label: str
+    timex: Timex | None
+    source: str = "model"
+    """The rule that found it, or "model" for a span of the statistical model."""
+
+
+@dataclass
+class _State:
+    """What the text has spoken of so far."""
+
+    anchor: date
+    last_day: date
+    last_date: date
+    parsed: bool
+    """The doc has a dependency parse (asked once: spaCy walks every token to say)."""
+    text: str
+    """``doc.text``, kept: spaCy joins the tokens anew on every access."""
+    last_quarter: tuple[int, int] | None = None
+
+
+def _clashes(m: TimexMatch, name: tuple[int, int, str]) -> bool:
+    """A name overlapping the match takes the text, unless it lies inside the match ("GMT"
+    in "0735 GMT") or is the whole match and an event ("Thanksgiving Day")."""
+    start, end, label = name
+    if not overlaps(m.start, m.end, start, end):
+        return False
+    if (start, end) == (m.start, m.end):
+        return label != "EVENT"
+    return not (m.start <= start and end <= m.end)
+
+
+def _candidates(text: str, ents: Sequence[Span]) -> list[Candidate]:
+    """The rules' matches outside names, then the model's DATE/TIME spans they left alone
+    (less a leading preposition), in reading order."""
+    matches = scan(text)
+    names = [
+        (e.start_char, e.end_char, e.label_) for e in ents if e.label_ not in TEMPORAL | NUMERIC
+    ]
+    kept: list[Candidate] = []
+    blocked: list[TimexMatch] = []
+    for m in matches:
+        if m.rule.blocking:
+            blocked.append(m)
+            continue
+        if any(_clashes(m, n) for n in names):
+            continue  # inside a name ("the 2016 Act" stays with the name it belongs to)
+        kept.append(Candidate(m.start, m.end, "DATE", m))
+    for ent in ents:
+        if ent.label_ not in TEMPORAL or not ent.text.strip():
+            continue
+        if any(overlaps(ent.start_char, ent.end_char, *c.reach) for c in kept):
+            continue
+        if any(overlaps(ent.start_char, ent.end_char, *b.span) for b in blocked):
+            continue  # an age, "as soon as"
+        cut, phrase = strip_prefix(ent.text)
+        if re.fullmatch(r"\d{1,3}", phrase.strip()):
+            continue  # "the minister, 54,": an age or a count the model took for a date
+        end = ent.start_char + len(ent.text.rstrip())
+        kept.append(Candidate(ent.start_char + cut, end, ent.label_, None))
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+_AHEAD = re.compile(
+    r"(?:as\s+(?:soon|early)\s+as|no\s+(?:earlier|sooner)\s+than|not\s+(?:until|before))\s+$", re.I
+)
+
+
+def _direction(doc: Doc, start: int, end: int, state: _State) -> Direction:
+    if _AHEAD.search(state.text, max(0, start - 25), start):
+        return "future"  # "as soon as Monday", "not before Sept. 27"
+    if not state.parsed:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return direction_for(span) if span is not None else None
+
+
+def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
+    m = c.match
+    directed = m is None or m.rule.directed
+    direction = _direction(doc, c.start, c.end, state) if directed else None
+    if m is None:
+        return fallback(state.text[c.start : c.end], state.anchor, state.last_date, direction)
+    if m.rule.name == "the_quarter":
+        return _the_quarter(m, state)
+    if (
+        m.rule.name == "set"
+        and m.match["adv"]
+        and state.parsed
+        and _on_a_figure(doc, c.start, c.end)
+    ):
+        return None  # "a quarterly dividend", "daily volume": a kind of figure, no time
+    if m.rule.name == "duration" and state.parsed and _a_rate(doc, m):
+        return Timex(duration_value(1, m.match["unit"].lower()), "set", type="SET")
+    if m.rule.anaphoric:
+        groups = m.match.groupdict()
+        unit = (groups.get("unit") or groups.get("unit2") or "day").lower()
+        return m.resolve(state.last_day if unit in _DAYISH else state.last_date, direction)
+    return m.resolve(state.anchor, direction)
+
+
+_FIGURES = {
+    "dividend", "loss", "profit", "result", "volume", "turnover", "payment", "rate", "report",
+    "statement", "meeting", "sale", "revenue", "interest", "charge", "fee",
+}  # fmt: skip
+
+
+def _on_a_figure(doc: Doc, start: int, end: int) -> bool:
+    """A frequency word before a financial figure names the kind of figure."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    attributive = token.dep_ == "amod" or (token.pos_ == "ADJ" and token.head.i > token.i)
+    return attributive and token.head.lemma_.lower() in _FIGURES
+
+
+def _a_rate(doc: Doc, m: TimexMatch) -> bool:
+    """ "200 travellers a day", "24 hours a day": so many in each day, a set."""
+    if not re.fullmatch(r"(?i)an?\s+(?:day|week|month|year|hour)", m.text) or m.start == 0:
+        return False
+    before = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if before is None or before.start == 0:
+        return False
+    previous = doc[before.start - 1]
+    return previous.pos_ in {"NOUN", "NUM", "PROPN"} and not previous.is_punct
+
+
+def _the_quarter(m: TimexMatch, state: _State) -> Timex | None:
+    """ "the quarter", "the 1988 period": the quarter the report is about; "the latest
+    quarter" is the last one completed."""
+    year_text = m.match["year"]
+    words = m.text.lower()
+    if state.last_quarter is not None and not re.search(r"latest|most\s+recent", words):
+        year, quarter = state.last_quarter
+        return quarter_timex(int(year_text) if year_text else year, quarter)
+    if "period" in words and not re.search(r"latest|most\s+recent", words):
+        return None
+    index = state.anchor.year * 4 + (state.anchor.month - 1) // 3 - 1
+    return quarter_timex(int(year_text) if year_text else index // 4, index % 4 + 1)
+
+
+def _year_ago_quarter(m: TimexMatch | None, timex: Timex, state: _State) -> Timex:
+    """ "a year earlier" in a report about a quarter is that quarter a year before."""
+    if m is None or state.last_quarter is None:
+        return timex
+    a_year = m.rule.name == "ago" and re.match(r"(?i)(a|one)\s+year\b", m.text)
+    if not (a_year or m.rule.name == "year_earlier") or timex.granularity != "year":
+        return timex
+    year, quarter = state.last_quarter
+    return quarter_timex(year - 1, quarter)
+
+
+def _remember(m: TimexMatch | None, timex: Timex, state: _State) -> None:
+    if timex.start is None or not timex.value[:1].isdigit():
+        return
+    q = _QUARTER_VALUE.match(timex.value)
+    if (
+        q
+        and m is not None
+        and m.rule.name == "quarter"
+        and timex.end is not None
+        and timex.end < state.anchor
+    ):
+        state.last_quarter = (int(q[1]), int(q[2]))
+    if timex.granularity in {"day", "time"}:
+        state.last_day = timex.start
+    state.last_date = timex.start
+
+
+def find_times(doc: Doc, anchor: date, ents: Sequence[Span] | None = None) -> list[TimeSpan]:
+    """Every time expression of ``doc``, resolved against the publication date ``anchor``.
+    ``ents`` is ``doc.ents`` where the caller has it (spaCy builds them anew on every
+    access, as it joins ``doc.text`` anew)."""
+    text = doc.text
+    candidates = _candidates(text, doc.ents if ents is None else ents)
+    state = _State(anchor, anchor, anchor, doc.has_annotation("DEP"), text)
+    quotes = quotations(text)
+    found: list[tuple[Candidate, Timex | None]] = []
+    for i, c in enumerate(candidates):
+        dated = quoted_anchor(doc, c, quotes, found, state.parsed) if quotes else None
+        timex = _resolve(doc, c, state if dated is None else replace(state, anchor=dated))
+        if timex is not None:
+            year = year_after(text, c, candidates[i + 1] if i + 1 < len(candidates) else None)
+            if year is not None:
+                timex = with_year(timex, year)
+            timex = _year_ago_quarter(c.match, timex, state)
+            _remember(c.match, timex, state)
+        elif c.match is not None:
+            continue  # a rule's match that says nothing here
+        found.append((c, timex))
+    clock_days(doc, found, state.parsed)
+    second_days(text, found)
+    spans = []
+    for c, timex in found:
+        label = c.label if timex is None else ("TIME" if timex.type == "TIME" else "DATE")
+        source = c.match.rule.name if c.match is not None else "model"
+        spans.append(TimeSpan(c.start, c.end, text[c.start : c.end], label, timex, source))
+    return spans

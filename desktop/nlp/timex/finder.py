@@ -1,0 +1,140 @@
+"""Finding the expressions the rules know in a text, and resolving one expression."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.nlp.timex import rules_calendar, rules_holidays, rules_relative, rules_span
+from desktop.nlp.timex.registry import RULES, WINDOW, Rule
+from desktop.nlp.timex.values import Direction, Timex
+from desktop.nlp.timex.vocab import MODIFIER, modifier
+
+RULE_MODULES = (
+    rules_calendar,
+    rules_holidays,
+    rules_relative,
+    rules_span,
+)  # registering their rules
+# Rules whose expression takes a quantifier in front ("nearly two years", "about 5 p.m.").
+_QUANTIFIED = {"duration", "span", "ago", "clock"}
+_LEADING_MODIFIER = re.compile(rf"(?<![\w-])(?P<mod>{MODIFIER})\s+(?P<the>the\s+)?$", re.IGNORECASE)
+_PREFIX = re.compile(
+    r"^(?:in|on|at|by|during|since|until|till|from|for|within|of|through|throughout|over"
+    r"|before|after|around|about|between|as\s+of|into|to|and|or|than|but|,)\s+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class TimexMatch:
+    start: int
+    end: int
+    text: str
+    rule: Rule
+    match: re.Match[str]
+    mod: str | None = None
+    """From a quantifier in front of the rule's own match ("nearly", "at least")."""
+    reach: tuple[int, int] | None = None
+    """The text the rule read, where it is more than the expression ("April" in "April
+    next year" reads the year but draws only the month, as TimeML does)."""
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.reach or (self.start, self.end)
+
+    def resolve(self, anchor: date, direction: Direction = None) -> Timex | None:
+        found = self.rule.handler(self.match, anchor, direction)
+        return found.with_mod(self.mod) if found is not None else None
+
+
+def scan(text: str) -> list[TimexMatch]:
+    """The longest non-overlapping matches of every rule, blocking ones included (they win
+    over anything they overlap)."""
+    found: list[TimexMatch] = []
+    windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    for r in RULES:
+        drawn = "x" in r.pattern.groupindex
+        if r.near is None:
+            parts = [(0, len(text))]
+        elif r.near in windows:
+            parts = windows[r.near]
+        else:
+            parts = windows[r.near] = _windows(text, r.near)
+        for m in (m for a, b in parts for m in r.pattern.finditer(text, a, b)):
+            start, end = m.span("x") if drawn and m["x"] is not None else m.span()
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if start < end:
+                reach = m.span() if m.span() != (start, end) else None
+                found.append(TimexMatch(start, end, text[start:end], r, m, reach=reach))
+    found.sort(key=lambda t: (not t.rule.blocking, t.span[0] - t.span[1], t.span[0]))
+    chosen: list[TimexMatch] = []
+    for cand in found:
+        if all(cand.span[1] <= c.span[0] or cand.span[0] >= c.span[1] for c in chosen):
+            chosen.append(cand)
+    chosen.sort(key=lambda t: t.start)
+    return [_with_modifier(text, t) for t in chosen]
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _windows(text: str, near: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around the words of ``near``, merged, each ending at a space
+    (so that no match is cut short at a window's edge)."""
+    merged: list[list[int]] = []
+    for m in near.finditer(text):
+        if merged and m.start() - WINDOW <= merged[-1][1]:
+            merged[-1][1] = m.end() + WINDOW
+        else:
+            merged.append([max(0, m.start() - WINDOW), m.end() + WINDOW])
+    windows = []
+    for start, end in merged:
+        space = _SPACE.search(text, end) if end < len(text) else None
+        windows.append((start, space.start() if space else len(text)))
+    return windows
+
+
+def _with_modifier(text: str, found: TimexMatch) -> TimexMatch:
+    if found.rule.name not in _QUANTIFIED:
+        return found
+    before = _LEADING_MODIFIER.search(text, max(0, found.start - 30), found.start)
+    if before is None or before.end() != found.start:
+        return found
+    word = " ".join(before["mod"].lower().split())
+    start = before.start()
+    return TimexMatch(
+        start, found.end, text[start : found.end], found.rule, found.match, modifier(word)
+    )
+
+
+def find_timexes(text: str) -> list[TimexMatch]:
+    """Every temporal expression the patterns find, longest first where they overlap."""
+    return [t for t in scan(text) if not t.rule.blocking]
+
+
+def strip_prefix(text: str) -> tuple[int, str]:
+    """``text`` without leading prepositions, and how many characters went."""
+    cut = 0
+    while (m := _PREFIX.match(text, cut)) is not None:
+        cut = m.end()
+    return cut, text[cut:]
+
+
+def resolve(text: str, anchor: date, direction: Direction = None) -> Timex | None:
+    """Resolve one whole expression (e.g. a spaCy DATE entity's text), or None."""
+    _cut, phrase = strip_prefix(text.strip())
+    for r in RULES:
+        m = r.pattern.fullmatch(phrase)
+        if m is not None:
+            return r.handler(m, anchor, direction)
+    matches = scan(phrase)
+    if any(t.rule.blocking for t in matches):
+        return None
+    if len(matches) == 1 and (matches[0].end - matches[0].start) >= 0.6 * len(phrase):
+        return matches[0].resolve(anchor, direction)
+    return None

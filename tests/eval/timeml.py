@@ -1,0 +1,128 @@
+"""Time expressions on TimeML news (TimeBank + AQUAINT, TempEval-3 "TBAQ-cleaned").
+
+The 256 documents of ``<shared>/timeml-dev`` are split once, by document, on a stable hash
+of the file name (``part_of``): about two thirds are the *tuning* part, whose misses the
+rules may be developed against, and one third is the *check* part, which is only ever
+scored to report. Each part (and all 256) is scored by the shared TempEval-3 scorer,
+loaded from ``<shared>/tools/timeml_score.py`` and run in-process on ``tag`` below, next to
+HeidelTime 2.2.1's stored output on the same documents.
+
+``tag`` goes through the application's own path: the spaCy model that
+``load_pipeline`` picks, then ``analysis.analyze``, so the figure is what users get.
+
+``python -m tests.eval.timeml --shared ../shared --misses tuning`` prints the tuning
+part's misses (never the check part's).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hashlib
+import io
+import runpy
+import sys
+import tempfile
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+CHECK, TUNING = "check", "tuning"
+SUMMARY_PREFIXES = ("  DATE", "  DURATION", "  SET", "  TIME", "relaxed extent", "value F1")
+
+
+def part_of(name: str) -> str:
+    """The part a document belongs to, fixed by its file name alone: one in three (by
+    SHA-1 of the name) is held out for the check."""
+    digest = hashlib.sha1(name.encode("utf-8")).digest()
+    return CHECK if digest[0] % 3 == 0 else TUNING
+
+
+@cache
+def _pipeline() -> Any:
+    from desktop.nlp.pipeline import load_pipeline
+
+    nlp, _info = load_pipeline(None)
+    return nlp
+
+
+def tag(text: str, published: str) -> list[dict[str, Any]]:
+    """The temporal mentions ``factdesk analyze`` would give, in the scorer's shape."""
+    from desktop.nlp.analysis import TEMPORAL, analyze
+
+    result = analyze(_pipeline()(text), date.fromisoformat(published))
+    return [
+        {
+            "start": m.start,
+            "end": m.end,
+            "value": m.timex.value,
+            "type": m.timex.type,
+        }
+        for m in result.mentions
+        if m.label in TEMPORAL and m.timex is not None
+    ]
+
+
+def documents(shared: Path) -> list[Path]:
+    return sorted((shared / "timeml-dev").rglob("*.tml"))
+
+
+def _score(scorer: Path, docs: list[Path], how: list[str]) -> list[str]:
+    """Run the scorer's ``main`` on ``docs`` (linked into a temporary folder) and return
+    the lines it prints."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for doc in docs:
+            (Path(tmp) / doc.name).symlink_to(doc.resolve())
+        namespace = runpy.run_path(str(scorer))
+        saved = sys.argv
+        sys.argv = [str(scorer), tmp, *how]
+        out = io.StringIO()
+        try:
+            with contextlib.redirect_stdout(out):
+                namespace["main"]()
+        finally:
+            sys.argv = saved
+    return out.getvalue().splitlines()
+
+
+def _summary(lines: list[str]) -> list[str]:
+    return [line for line in lines if line.startswith(SUMMARY_PREFIXES)]
+
+
+def run(shared: Path | None, misses: str | None = None) -> list[str]:
+    if shared is None or not (shared / "timeml-dev").is_dir():
+        return ["(../shared/timeml-dev not found: skipped)"]
+    scorer = shared / "tools" / "timeml_score.py"
+    heideltime = shared / "timeml-dev" / "heideltime-2.2.1.jsonl"
+    docs = documents(shared)
+    parts = {
+        TUNING: [d for d in docs if part_of(d.name) == TUNING],
+        CHECK: [d for d in docs if part_of(d.name) == CHECK],
+        "all": docs,
+    }
+    if misses is not None:
+        return _score(
+            scorer, parts[TUNING], ["--func", "tests.eval.timeml:tag", "--misses", "100000"]
+        )
+    lines: list[str] = []
+    for name, subset in parts.items():
+        lines.append(f"--- {name}: {len(subset)} documents ---")
+        ours = _score(scorer, subset, ["--func", "tests.eval.timeml:tag", "--misses", "0"])
+        theirs = _score(scorer, subset, ["--system", str(heideltime), "--misses", "0"])
+        lines += [f"  Factdesk   {line}" for line in _summary(ours)]
+        lines += [f"  HeidelTime {line}" for line in _summary(theirs)]
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m tests.eval.timeml")
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--misses", choices=[TUNING], help="print the tuning part's misses")
+    args = parser.parse_args()
+    for line in run(args.shared, args.misses):
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
