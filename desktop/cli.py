@@ -128,7 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--state",
         required=True,
         choices=[
-            s.value for s in FollowUpState if s not in {FollowUpState.PROPOSED, FollowUpState.OPEN}
+            s.value
+            for s in FollowUpState
+            if s not in {FollowUpState.PROPOSED, FollowUpState.OPEN, FollowUpState.DISMISSED}
         ],
     )
     p_resolve.add_argument(

@@ -1,5 +1,6 @@
 """The window's docks: the article list on the left, the highlight on the right, and the
-facts, follow-ups, entities, all facts and sources tabbed along the bottom."""
+facts, follow-ups, the follow-up workspace, entities, all facts and sources tabbed along
+the bottom."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
-TABBED = ("facts", "followups", "entities", "all_facts", "sources")
+TABBED = ("facts", "followups", "workspace", "entities", "all_facts", "sources")
 """The bottom docks, tabbed in this order; the first is raised."""
 
 

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.task_bar import TaskBar
         from desktop.ui.tasks import TaskRunner
         from desktop.ui.undo import UndoHistory
+        from desktop.ui.workspace import ReviewWorkspace, add_menu
 
         self.runner = TaskRunner(self)
         self.undo = UndoHistory(self)
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewSlice(self, self.articles, self.undo, self.qsettings)
         self.facts = FactsSlice(self, self.review, self.undo)
         self.followups = FollowUpsPanel(self.runner)
+        self.workspace = ReviewWorkspace(self.runner, self.undo.stack)
         self.entities = EntitiesPanel()
         self.intake = IntakeSlice(self, self.runner, self.settings, self._pipeline_loader)
         self.sources = SourcesSlice(self, self.runner, self.intake)
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
                 "highlight": ("Highlight", self.review.side, RIGHT),
                 "facts": ("Facts", self.facts.box, BOTTOM),
                 "followups": ("Follow-ups", self.followups, BOTTOM),
+                "workspace": ("Follow-up workspace", self.workspace, BOTTOM),
                 "entities": ("Entities", self.entities, BOTTOM),
                 "all_facts": ("All facts", self.facts.all_facts, BOTTOM),
                 "sources": ("Sources", self.sources.panel, BOTTOM),
@@ -120,6 +123,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_label)
         self.statusBar().addPermanentWidget(self.db_label)
         self._add_menus()
+        add_menu(self, self.workspace, self.show_workspace)
 
     def _wire(self) -> None:
         """How the slices answer each other."""
@@ -129,6 +133,9 @@ class MainWindow(QMainWindow):
         self.entities.open_article.connect(review.open_article)
         self.followups.open_evidence.connect(facts.open_fact)
         self.followups.open_article.connect(review.open_article)
+        self.workspace.open_evidence.connect(facts.open_fact)
+        self.workspace.open_article.connect(review.open_article)
+        self.workspace.changed.connect(self.followups.reload)
         review.opened.connect(self.undo.rebuild)
         review.changed.connect(self.entities.invalidate)
         facts.changed.connect(self.entities.invalidate)
@@ -187,6 +194,7 @@ class MainWindow(QMainWindow):
         self.review.desk = self.undo.desk = self.intake.desk = self.export.desk = desk
         self.facts.bind(desk)
         self.followups.set_desk(desk)
+        self.workspace.set_desk(desk)
         self.entities.set_desk(desk)
         self.sources.bind(desk)
         self.db_label.setText(f"Database: {store.display_name}")
@@ -221,6 +229,7 @@ class MainWindow(QMainWindow):
             if self.review.article_id is not None:
                 self.review.open_article(self.review.article_id, keep_current=True)
         self.followups.reload()
+        self.workspace.reload()
         self.suggestions_ready.emit()
 
     def _open_news(self, followup_ids: list[int]) -> None:
@@ -229,6 +238,13 @@ class MainWindow(QMainWindow):
         self.docks["followups"].raise_()
         self.followups.show_items(followup_ids)
         self.sources.clear_news()
+
+    def show_workspace(self) -> None:
+        """The follow-up workspace, raised and focused on its list."""
+        dock = self.docks["workspace"]
+        dock.show()
+        dock.raise_()
+        self.workspace.show_part(self.workspace.part())
 
     def _rank_search(self, query: str) -> None:
         """Rank every match off the GUI thread (a common word at 100k articles takes

@@ -1,0 +1,155 @@
+"""The follow-up workspace on the seed storyline as of 2018-10-20: it opens on what needs
+attention, proposals are confirmed and dismissed in bulk with one undo step, and
+selecting an item shows its candidates without a button."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from db.models import Fact, FollowUp
+from desktop.tracking.workspace import Part
+from desktop.ui.workspace_models import EventListModel
+from tests.gui.test_review_session import stored
+
+pytestmark = [pytest.mark.gui, pytest.mark.model]
+
+AS_OF = date(2018, 10, 20)
+SIGNING = "Will India and Russia sign the S-400 final contract in October 2018?"
+SIGNING_LATEST = (
+    "Will India and Russia sign the contract for the S-400 air defence systems by 7 October 2018?"
+)
+VISIT = "Will Putin visit New Delhi between 1 October 2018 and 7 October 2018?"
+DELIVERIES = "Will the deliveries of the S-400 systems take place by 31 December 2020?"
+NOISE = (
+    "Will the Turkish soldiers train between March 2019 and May 2019?",
+    "Will the programme produce the new aircraft by 31 December 2040?",
+)
+SIGNED_TITLE = "India and Russia sign $5.4 billion S-400 air defence deal"
+PARTSINDEX = {part: n for n, part in enumerate(Part)}
+
+
+def shown(ws: Any, part: Part, column: int = EventListModel.QUESTION) -> list[str]:
+    proxy = ws.proxies[part]
+    return [str(proxy.index(r, column).data()) for r in range(proxy.rowCount())]
+
+
+def cell(ws: Any, part: Part, question: str, column: int) -> str:
+    index = ws.index_of(part, question)
+    assert index.isValid(), f"{question!r} is not in {part}"
+    return str(index.siblingAtColumn(column).data())
+
+
+def select_rows(ws: Any, part: Part, questions: tuple[str, ...]) -> None:
+    table = ws.tables[part]
+    table.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for question in questions:
+        table.selectionModel().select(ws.index_of(part, question), flags)
+    table.setFocus()
+
+
+def open_workspace(window: Any, qtbot: Any, as_of: date) -> Any:
+    ws = window.workspace
+    with qtbot.waitSignal(ws.loaded, timeout=30_000):
+        ws.set_as_of(as_of)
+    window.show_workspace()
+    return ws
+
+
+def states(db_path: Path, questions: tuple[str, ...]) -> list[str]:
+    return sorted(f.state for f in stored(db_path, FollowUp) if f.question in questions)
+
+
+def test_workspace_opens_on_attention_and_bulk_dismiss_is_one_undo_step(
+    make_window: Any, qtbot: Any, qtmodeltester: Any, db_path: Path
+) -> None:
+    window = make_window(db_path)
+    ws = open_workspace(window, qtbot, AS_OF)
+    # a fresh store: everything is proposed, so the workspace opens on the proposals
+    assert ws.part() == Part.PROPOSED
+    assert ws.tabs.tabText(ws.tabs.currentIndex()) == "Proposed (8)"
+    proposed = shown(ws, Part.PROPOSED)
+    assert {SIGNING, VISIT, DELIVERIES, *NOISE} <= set(proposed)
+    assert cell(ws, Part.PROPOSED, SIGNING, EventListModel.SOURCES) == "3"
+    assert cell(ws, Part.PROPOSED, SIGNING, EventListModel.WINDOW) == "2018-10-01 – 2018-10-31"
+    assert cell(ws, Part.PROPOSED, VISIT, EventListModel.WHEN) == "overdue 13 days"
+    for model in ws.models.values():
+        qtmodeltester.check(model)
+
+    # two noise items dismissed with one key, and taken back with one undo
+    select_rows(ws, Part.PROPOSED, NOISE)
+    with qtbot.waitSignal(ws.loaded, timeout=30_000):
+        qtbot.keyClick(ws.tables[Part.PROPOSED], Qt.Key.Key_Delete)
+    assert states(db_path, NOISE) == ["dismissed", "dismissed"]
+    assert not set(NOISE) & set(shown(ws, Part.PROPOSED))
+    assert ws.tabs.tabText(PARTSINDEX[Part.PROPOSED]) == "Proposed (6)"
+    retracted = [f for f in stored(db_path, Fact) if f.status == "retracted"]
+    assert len(retracted) == 2
+    assert window.undo.stack.undoText() == "2 follow-ups dismissed"
+    with qtbot.waitSignal(ws.loaded, timeout=30_000):
+        window.undo.stack.undo()
+    assert states(db_path, NOISE) == ["proposed", "proposed"]
+    assert [f for f in stored(db_path, Fact) if f.status == "retracted"] == []
+    assert set(NOISE) <= set(shown(ws, Part.PROPOSED))
+    with qtbot.waitSignal(ws.loaded, timeout=30_000):
+        window.undo.stack.redo()
+    assert states(db_path, NOISE) == ["dismissed", "dismissed"]
+
+    # the rest confirmed in bulk: the workspace moves to what is overdue
+    ws.show_part(Part.PROPOSED)
+    ws.tables[Part.PROPOSED].selectAll()
+    with qtbot.waitSignal(ws.loaded, timeout=30_000):
+        qtbot.keyClick(ws.tables[Part.PROPOSED], Qt.Key.Key_C)
+    assert shown(ws, Part.PROPOSED) == []
+    assert ws.part() == Part.OVERDUE
+    overdue = shown(ws, Part.OVERDUE)
+    assert {SIGNING_LATEST, VISIT} <= set(overdue)
+    assert cell(ws, Part.OVERDUE, SIGNING_LATEST, EventListModel.WHEN) == "13 days"
+    assert cell(ws, Part.OVERDUE, SIGNING_LATEST, EventListModel.SOURCES) == "3"
+    assert DELIVERIES in shown(ws, Part.DUE)
+    assert cell(ws, Part.DUE, DELIVERIES, EventListModel.WHEN) == "803 days"
+    assert window.undo.stack.undoText() == "8 follow-ups confirmed"
+
+    # opened again on that date, it opens on the overdue items
+    again = type(ws)(window.runner)
+    qtbot.addWidget(again)
+    again.set_as_of(AS_OF)
+    with qtbot.waitSignal(again.loaded, timeout=30_000):
+        again.set_desk(window.desk)
+    assert again.part() == Part.OVERDUE
+    assert shown(again, Part.OVERDUE) == overdue
+
+
+def test_selecting_an_item_shows_its_candidates_without_a_button(
+    make_window: Any, qtbot: Any, db_path: Path
+) -> None:
+    window = make_window(db_path)
+    ws = open_workspace(window, qtbot, AS_OF)
+    ws.tables[Part.PROPOSED].selectAll()
+    with qtbot.waitSignal(ws.loaded, timeout=30_000):
+        ws.bulk("followup.confirm")
+    table = ws.tables[Part.OVERDUE]
+    index = ws.index_of(Part.OVERDUE, SIGNING_LATEST)
+    with qtbot.waitSignal(ws.candidates_shown, timeout=30_000):
+        table.setCurrentIndex(index)
+    assert ws.candidates.rowCount() > 0
+    assert ws.candidates.row_at(0).title == SIGNED_TITLE
+    assert ws.candidates.index(0, ws.candidates.PROPOSAL).data() == "happened"
+    assert "3 sources" in ws.detail.text() and "2018-10-03 – 2018-10-07" in ws.detail.text()
+    # the list itself names the best candidate and what it proposes
+    qtbot.waitUntil(
+        lambda: cell(ws, Part.OVERDUE, SIGNING_LATEST, EventListModel.PROPOSES) == "happened",
+        timeout=30_000,
+    )
+    assert SIGNED_TITLE in cell(ws, Part.OVERDUE, SIGNING_LATEST, EventListModel.CANDIDATE)
+    # the menu holds every action with its key
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "F&ollow-ups")
+    keys = {a.text(): a.shortcut().toString() for a in menu.actions() if not a.isSeparator()}
+    assert keys["Review &workspace"] == "Ctrl+Shift+R"
+    assert keys["&Confirm selected proposals"] == "C"
+    assert keys["&Dismiss selected proposals"] == "Del"
