@@ -54,7 +54,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow, QMenu
 
     from desktop.tracking.desk import Desk
+    from desktop.tracking.milestones import MilestoneTrend
     from desktop.tracking.updates import Candidate
+    from desktop.ui.milestone_chart import MilestoneDialog
     from desktop.ui.tasks import Report, TaskRunner
 
 
@@ -90,6 +92,8 @@ class ReviewWorkspace(QWidget):
     """The key of the item whose candidates are now shown."""
     chart_requested = Signal(int)
     """The key of the item whose milestone-trend chart the analyst asked for."""
+    chart_shown = Signal()
+    """The chart asked for is open (``chart_dialog``)."""
 
     def __init__(
         self,
@@ -106,6 +110,7 @@ class ReviewWorkspace(QWidget):
         self._generation = 0
         self._shown_key: int | None = None
         self._opened_once = False
+        self.chart_dialog: MilestoneDialog | None = None
 
         self.as_of = date_edit(date.today())
         self.as_of.setObjectName("workspace_as_of")
@@ -435,11 +440,27 @@ class ReviewWorkspace(QWidget):
             self.open_article.emit(int(index.data(ID_ROLE)))
 
     def request_chart(self) -> None:
+        """The milestone-trend chart of the selected item, read off the GUI thread."""
+        from desktop.tracking.milestones import milestone_trend
+
         item = self.current_item()
-        if item is None:
+        if item is None or self.desk is None:
             self.status.setText("Select a tracked event first.")
             return
-        self.chart_requested.emit(item.key)
+        store, key = self.desk.store, item.key
+        self.chart_requested.emit(key)
+        self.runner.run(
+            "Reading the milestone trend",
+            lambda _report: milestone_trend(store, key),
+            self._show_chart,
+        )
+
+    def _show_chart(self, trend: MilestoneTrend) -> None:
+        from desktop.ui.milestone_chart import MilestoneDialog
+
+        self.chart_dialog = MilestoneDialog(trend, self)
+        self.chart_dialog.show()
+        self.chart_shown.emit()
 
     def focus_filter(self) -> None:
         self.filter.setFocus()

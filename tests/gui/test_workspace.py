@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from db.models import Fact, FollowUp
+from db.models import Fact, FollowUp, FollowUpState
 from desktop.tracking.workspace import Part
 from desktop.ui.workspace_models import EventListModel
 from tests.gui.test_review_session import stored
@@ -153,3 +153,53 @@ def test_selecting_an_item_shows_its_candidates_without_a_button(
     assert keys["Review &workspace"] == "Ctrl+Shift+R"
     assert keys["&Confirm selected proposals"] == "C"
     assert keys["&Dismiss selected proposals"] == "Del"
+
+
+def test_the_milestone_chart_of_a_slipped_event_has_a_point_per_expectation_and_exports(
+    make_window: Any, qtbot: Any, db_path: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QImage
+    from PySide6.QtSvg import QSvgRenderer
+
+    from db.models import Article
+    from desktop.tracking.followups import Evidence_, resolve
+    from desktop.tracking.milestones import milestone_trend
+
+    window = make_window(db_path)
+    ws = open_workspace(window, qtbot, date(2021, 11, 30))
+    ws.tables[Part.PROPOSED].selectAll()
+    with qtbot.waitSignal(ws.loaded, timeout=30_000):
+        ws.bulk("followup.confirm")
+    [begun] = stored(db_path, Article, title="Russia begins S-400 deliveries to India")
+    [first] = [f for f in stored(db_path, FollowUp) if f.question == DELIVERIES]
+    resolve(
+        window.desk.store, followup_id=first.id, state=FollowUpState.HAPPENED,
+        who="tester", evidence=Evidence_(article_id=begun.id),
+    )  # fmt: skip
+    with qtbot.waitSignal(ws.loaded, timeout=30_000):
+        ws.reload()
+    ws.show_part(Part.RESOLVED)
+    ws.select(first.event_id)
+    assert ws.current_item() is not None and ws.current_item().key == first.event_id
+    with qtbot.waitSignal(ws.chart_shown, timeout=30_000):
+        qtbot.keyClick(ws.tables[Part.RESOLVED], Qt.Key.Key_T)
+    dialog = ws.chart_dialog
+    trend = dialog.chart.trend
+    # the model behind the chart: one point per expectation of the slipped event
+    members = [f for f in stored(db_path, FollowUp) if f.event_id == first.event_id]
+    assert len(members) == 2 and trend.slipped
+    assert [(p.stated, p.expected) for p in trend.points] == [
+        (date(2018, 10, 5), date(2020, 12, 31)),
+        (date(2020, 11, 13), date(2021, 12, 31)),
+    ]
+    assert len(dialog.chart.points.data) == len(members)
+    assert trend.outcome is not None
+    assert (trend.outcome.state, trend.outcome.reported) == ("happened", date(2021, 11, 14))
+    assert trend == milestone_trend(window.desk.store, first.event_id)
+    assert "2020-11-13  “" in dialog.timeline.text()
+
+    png = dialog.chart.export_png(tmp_path / "trend.png")
+    svg = dialog.chart.export_svg(tmp_path / "trend.svg")
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() == 1200
+    assert QSvgRenderer(str(svg)).isValid()
