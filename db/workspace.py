@@ -58,3 +58,19 @@ def last_review_mark(session: Session) -> dict[str, Any] | None:
     )
     after = session.scalar(stmt)
     return dict(after) if isinstance(after, dict) else None
+
+
+def article_texts(
+    session: Session, article_ids: Sequence[int]
+) -> dict[int, tuple[str, date | None, str, str]]:
+    """(title, published, source, text) of each article."""
+    if not article_ids:
+        return {}
+    stmt = select(
+        col(Article.id), col(Article.title), col(Article.published), col(Article.source),
+        col(Article.text),
+    ).where(col(Article.id).in_(list(article_ids)))  # fmt: skip
+    return {
+        aid: (title, published, source, text)
+        for aid, title, published, source, text in session.execute(stmt)
+    }

@@ -54,8 +54,10 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow, QMenu
 
     from desktop.tracking.desk import Desk
+    from desktop.tracking.evidence import SideBySide
     from desktop.tracking.milestones import MilestoneTrend
     from desktop.tracking.updates import Candidate
+    from desktop.ui.evidence_view import EvidenceDialog
     from desktop.ui.milestone_chart import MilestoneDialog
     from desktop.ui.tasks import Report, TaskRunner
 
@@ -93,6 +95,8 @@ class ReviewWorkspace(QWidget):
     chart_requested = Signal(int)
     """The key of the item whose milestone-trend chart the analyst asked for."""
     chart_shown = Signal()
+    evidence_shown = Signal()
+    """A candidate is open side by side with its source (``evidence_dialog``)."""
     """The chart asked for is open (``chart_dialog``)."""
 
     def __init__(
@@ -111,6 +115,7 @@ class ReviewWorkspace(QWidget):
         self._shown_key: int | None = None
         self._opened_once = False
         self.chart_dialog: MilestoneDialog | None = None
+        self.evidence_dialog: EvidenceDialog | None = None
 
         self.as_of = date_edit(date.today())
         self.as_of.setObjectName("workspace_as_of")
@@ -186,7 +191,13 @@ class ReviewWorkspace(QWidget):
             ("confirm", "&Confirm selected proposals", "C", lambda: self.bulk(CONFIRM)),
             ("dismiss", "&Dismiss selected proposals", "Delete", lambda: self.bulk(DISMISS)),
             ("open", "Open the &source article", "Return", self.open_source),
-            ("candidate", "Open the best &candidate", "Ctrl+Return", self.open_candidate),
+            ("candidate", "&Evidence side by side", "Ctrl+Return", self.open_candidate),
+            (
+                "reader",
+                "Open the candidate in the &reader",
+                "Ctrl+Shift+Return",
+                self.read_candidate,
+            ),
             ("chart", "Milestone-&trend chart", "T", self.request_chart),
             ("filter", "&Filter the lists", "/", self.focus_filter),
             ("as_of", "Change the &as-of date", "Ctrl+D", self.focus_as_of),
@@ -202,8 +213,8 @@ class ReviewWorkspace(QWidget):
             self.addAction(action)
             self.actions_by_name[name] = action
         self.setToolTip(
-            "C confirm · Delete dismiss · Enter open the source · Ctrl+Enter open the candidate "
-            "· T chart · / filter · Alt+1…5 the lists"
+            "C confirm · Delete dismiss · Enter open the source · Ctrl+Enter the evidence "
+            "side by side · T chart · / filter · Alt+1…5 the lists"
         )
 
     def _shower(self, part: Part) -> Callable[[], None]:
@@ -365,7 +376,7 @@ class ReviewWorkspace(QWidget):
                 self.candidate_table.setCurrentIndex(self.candidates.index(0, 0))
             self._shown_key = item.key
             self.status.setText(
-                f"{len(found)} candidate article(s); Ctrl+Enter opens the best one."
+                f"{len(found)} candidate article(s); Ctrl+Enter shows the best side by side."
                 if found
                 else "No later article speaks of it yet."
             )
@@ -432,12 +443,38 @@ class ReviewWorkspace(QWidget):
         if item is not None:
             self.open_evidence.emit(item.current.fact_id)
 
-    def open_candidate(self) -> None:
+    def _candidate_index(self) -> QModelIndex:
         index = self.candidate_table.currentIndex()
         if not index.isValid() and self.candidates.rowCount() > 0:
             index = self.candidates.index(0, 0)
+        return index
+
+    def read_candidate(self) -> None:
+        index = self._candidate_index()
         if index.isValid():
             self.open_article.emit(int(index.data(ID_ROLE)))
+
+    def open_candidate(self) -> None:
+        """The selected candidate next to the source article, both passages marked."""
+        from desktop.tracking.evidence import side_by_side
+
+        index, item = self._candidate_index(), self.current_item()
+        if not index.isValid() or item is None or self.desk is None:
+            self.status.setText("Select an item with candidates first.")
+            return
+        candidate, row, store = self.candidates.row_at(index.row()), item.current, self.desk.store
+        self.runner.run(
+            "Reading the evidence",
+            lambda _report: side_by_side(store, row, candidate),
+            lambda found: self._show_evidence(found, item.question),
+        )
+
+    def _show_evidence(self, evidence: SideBySide, question: str) -> None:
+        from desktop.ui.evidence_view import EvidenceDialog
+
+        self.evidence_dialog = EvidenceDialog(evidence, question, self)
+        self.evidence_dialog.show()
+        self.evidence_shown.emit()
 
     def request_chart(self) -> None:
         """The milestone-trend chart of the selected item, read off the GUI thread."""

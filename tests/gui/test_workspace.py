@@ -203,3 +203,37 @@ def test_the_milestone_chart_of_a_slipped_event_has_a_point_per_expectation_and_
     image = QImage(str(png))
     assert not image.isNull() and image.width() == 1200
     assert QSvgRenderer(str(svg)).isValid()
+
+
+def test_a_candidate_opens_side_by_side_with_both_passages_marked(
+    make_window: Any, qtbot: Any, db_path: Path
+) -> None:
+    window = make_window(db_path)
+    ws = open_workspace(window, qtbot, AS_OF)
+    ws.tables[Part.PROPOSED].selectAll()
+    with qtbot.waitSignal(ws.loaded, timeout=30_000):
+        ws.bulk("followup.confirm")
+    with qtbot.waitSignal(ws.candidates_shown, timeout=30_000):
+        ws.tables[Part.OVERDUE].setCurrentIndex(ws.index_of(Part.OVERDUE, SIGNING_LATEST))
+    with qtbot.waitSignal(ws.evidence_shown, timeout=30_000):
+        qtbot.keyClick(
+            ws.tables[Part.OVERDUE], Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
+    dialog = ws.evidence_dialog
+    assert dialog is not None and dialog.isVisible()
+    # the expectation's sentence on the left, the sentence that says it was done on the right
+    assert (
+        dialog.left.side.title == "Kremlin says India and Russia will sign S-400 contract this week"
+    )
+    assert dialog.left.marked() == (
+        "India and Russia will sign the contract for the S-400 air defence systems this week, "
+        "a Kremlin aide told reporters in Moscow on Wednesday."
+    )
+    assert dialog.right.side.title == SIGNED_TITLE
+    assert dialog.right.marked() == SIGNED_TITLE
+    assert dialog.left.text.textCursor().position() == dialog.left.start
+    reasons = dialog.reasons.text()
+    assert "names 7 of the same participants" in reasons
+    assert "published 2 days after the window opened" in reasons
+    assert "says it was signed" in reasons and "strong word match" in reasons
+    assert "rank" not in reasons
