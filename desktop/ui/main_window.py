@@ -241,9 +241,13 @@ class MainWindow(QMainWindow):
 
     def show_workspace(self) -> None:
         """The follow-up workspace, raised and focused on its list."""
+        from PySide6.QtCore import Qt
+
         dock = self.docks["workspace"]
         dock.show()
         dock.raise_()
+        if dock.height() < self.height() // 2:  # room for more than two rows of a list
+            self.resizeDocks([dock], [int(self.height() * 0.55)], Qt.Orientation.Vertical)
         self.workspace.show_part(self.workspace.part())
 
     def _rank_search(self, query: str) -> None:

@@ -45,10 +45,16 @@ from desktop.tracking.workspace import (
     workspace,
 )
 from desktop.ui.dates import date_edit, from_qdate, to_qdate
-from desktop.ui.followup_models import CandidateModel, spoken
+from desktop.ui.followup_models import spoken
 from desktop.ui.table_models import ID_ROLE
 from desktop.ui.table_views import row_view
-from desktop.ui.workspace_models import MODELS, EventListModel, ItemFilter, window_text
+from desktop.ui.workspace_models import (
+    MODELS,
+    EventListModel,
+    ItemFilter,
+    PlainCandidateModel,
+    window_text,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow, QMenu
@@ -134,6 +140,7 @@ class ReviewWorkspace(QWidget):
             self.filter.textChanged.connect(proxy.setFilterFixedString)
             table = row_view(proxy, f"workspace_{part.value}", EventListModel.QUESTION)
             table.setSortingEnabled(True)
+            table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the part's own order
             table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
             table.setWordWrap(False)
             table.selectionModel().currentRowChanged.connect(
@@ -144,8 +151,9 @@ class ReviewWorkspace(QWidget):
             self.tabs.addTab(table, TITLES[part])
         self.tabs.currentChanged.connect(lambda _i: self._selection_changed(self.part()))
 
-        self.candidates = CandidateModel(self)
+        self.candidates = PlainCandidateModel(self)
         self.candidate_table = row_view(self.candidates, "workspace_candidates")
+        self.candidate_table.setWordWrap(False)
         self.candidate_table.doubleClicked.connect(lambda _i: self.open_candidate())
         self.candidate_table.selectionModel().currentRowChanged.connect(
             lambda *_: self._show_reasons()
@@ -369,6 +377,7 @@ class ReviewWorkspace(QWidget):
         def done(found: list[Candidate]) -> None:
             if generation != self._generation or self.selected_key() != item.key:
                 return
+            self.candidates.followup = item.current
             self.candidates.set_rows(found)
             item.best, item.checked = (found[0] if found else None), True
             self.models[item.part].update_item(item)
@@ -395,9 +404,8 @@ class ReviewWorkspace(QWidget):
             return
         candidate = self.candidates.row_at(index.row())
         proposes = spoken(candidate.proposed_state or "") or "no outcome"
-        self.status.setText(
-            f"{candidate.title}: proposes {proposes}; " + "; ".join(candidate.reasons)
-        )
+        reasons = self.candidates.display(index.row(), self.candidates.REASONS)
+        self.status.setText(f"{candidate.title}: proposes {proposes}; {reasons}")
 
     # ----- actions -------------------------------------------------------------------
     def bulk(self, action: str) -> None:

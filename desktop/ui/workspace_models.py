@@ -15,14 +15,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 
+from desktop.tracking.evidence import plain_reasons
 from desktop.tracking.workspace import EventItem, Part
-from desktop.ui.followup_models import spoken
+from desktop.ui.followup_models import CandidateModel, spoken
 from desktop.ui.table_models import SORT_ROLE, Cell, RowTableModel, iso
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
     from db.followups import FollowUpRow
+    from desktop.tracking.updates import Candidate
 
 
 def window_text(row: FollowUpRow) -> str:
@@ -191,3 +193,16 @@ class ItemFilter(QSortFilterProxyModel):
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
         self.setSortRole(SORT_ROLE)
+
+
+class PlainCandidateModel(CandidateModel):
+    """The candidates of the selected item (``followup``), the reasons in plain words."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.followup: FollowUpRow | None = None
+
+    def cell(self, row: Candidate, column: int) -> Cell:
+        if column == self.REASONS and self.followup is not None:
+            return "; ".join(plain_reasons(row, self.followup))
+        return super().cell(row, column)
