@@ -269,9 +269,9 @@ class ReviewWorkspace(QWidget):
             self.tables[part].resizeColumnToContents(EventListModel.WHEN)
         if not self._opened_once or not found.parts[keep_part]:
             self._opened_once = True
-            self.show_part(found.first_part())
+            self.show_part(found.first_part(), focus=False)
         else:
-            self.show_part(keep_part)
+            self.show_part(keep_part, focus=False)
             self.select(keep)
         self._selection_changed(self.part())
         self.loaded.emit()
@@ -323,12 +323,15 @@ class ReviewWorkspace(QWidget):
         item = self.current_item()
         return item.key if item is not None else None
 
-    def show_part(self, part: Part) -> None:
+    def show_part(self, part: Part, focus: bool = True) -> None:
+        """Bring a list to the front (and the keyboard to it with ``focus``: never when
+        a reload does it, which would take the keys from where the analyst types)."""
         self.tabs.setCurrentIndex(PARTS.index(part))
         table = self.tables[part]
         if not table.currentIndex().isValid() and self.proxies[part].rowCount() > 0:
             table.setCurrentIndex(self.proxies[part].index(0, 0))
-        table.setFocus()
+        if focus:
+            table.setFocus()
 
     def select(self, key: int | None) -> None:
         if key is None:

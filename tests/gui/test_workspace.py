@@ -128,11 +128,18 @@ def test_workspace_opens_on_attention_and_bulk_dismiss_is_one_undo_step(
 def test_selecting_an_item_shows_its_candidates_without_a_button(
     make_window: Any, qtbot: Any, db_path: Path
 ) -> None:
+    from PySide6.QtWidgets import QApplication
+
     window = make_window(db_path)
     ws = open_workspace(window, qtbot, AS_OF)
     ws.tables[Part.PROPOSED].selectAll()
     with qtbot.waitSignal(ws.loaded, timeout=30_000):
         ws.bulk("followup.confirm")
+    # a reload (new articles, another list's change) leaves the keyboard where it was
+    window.articles.query.setFocus()
+    with qtbot.waitSignal(ws.loaded, timeout=30_000):
+        ws.reload()
+    assert QApplication.focusWidget() is window.articles.query
     table = ws.tables[Part.OVERDUE]
     index = ws.index_of(Part.OVERDUE, SIGNING_LATEST)
     with qtbot.waitSignal(ws.candidates_shown, timeout=30_000):
