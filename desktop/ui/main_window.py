@@ -311,6 +311,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Cancel background work and wait for its threads; close the store."""
         if hasattr(self, "runner"):  # built
+            self.workspace.stop()
             self.sources.shutdown()
             self.runner.shutdown()
         if self.desk is not None:

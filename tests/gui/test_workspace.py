@@ -123,6 +123,7 @@ def test_workspace_opens_on_attention_and_bulk_dismiss_is_one_undo_step(
         again.set_desk(window.desk)
     assert again.part() == Part.OVERDUE
     assert shown(again, Part.OVERDUE) == overdue
+    again.stop()
 
 
 def test_selecting_an_item_shows_its_candidates_without_a_button(
