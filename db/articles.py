@@ -128,4 +128,4 @@ class ArticleRow:
 
 
 def count_articles(session: Session) -> int:
-    return session.execute(select(func.count(col(Article.id)))).scalar_one()
+    return int(session.execute(select(func.count(col(Article.id)))).scalar_one())

@@ -32,3 +32,13 @@ def last_change(conn: Connection, article_id: int) -> tuple[int, str] | None:
     if row is None or row[0] is None:
         return None
     return row[0], row[1]
+
+
+def last_change_of(session: Session, target_table: str, target_id: int) -> Audit | None:
+    """The newest audit row about one row (a fact, a follow-up): who changed it, and how."""
+    return session.scalars(
+        select(Audit)
+        .where(col(Audit.target_table) == target_table, col(Audit.target_id) == target_id)
+        .order_by(col(Audit.id).desc())
+        .limit(1)
+    ).first()

@@ -233,10 +233,10 @@ def open_store(location: str | Path, *, migrate: bool = True) -> Store:
 
 def _has_tables(engine: Engine) -> bool:
     with engine.connect() as conn:
-        return (
-            conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type='table'")).scalar_one()
-            > 0
-        )
+        tables: int = conn.execute(
+            text("SELECT count(*) FROM sqlite_master WHERE type='table'")
+        ).scalar_one()
+        return tables > 0
 
 
 def integrity_report(store: Store) -> dict[str, Any]:

@@ -87,12 +87,13 @@ def cmd_poll(
     store: Store, settings: Settings, args: argparse.Namespace, out: TextIO, err: TextIO
 ) -> int:
     from desktop.tracking.intake import IntakeRequest, run_intake
+    from desktop.tracking.poll_report import PollState
     from desktop.tracking.sources import Poller, PollSettings
 
     poller = Poller(store, PollSettings(min_interval=timedelta(seconds=args.min_interval)))
     report = poller.poll()
     for result in report.feeds:
-        print(result.line(), file=err if result.state == "failed" else out)
+        print(result.line(), file=err if result.state is PollState.FAILED else out)
     print(report.summary(), file=out)
     if report.new_ids and not args.no_suggest:
         from desktop.nlp.pipeline import load_pipeline

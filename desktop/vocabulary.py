@@ -13,15 +13,12 @@ import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from pathlib import Path
 
-EVENTS_FILE = "vocabulary/events.toml"
+from desktop.settings import resources_dir
+
+EVENTS_FILE = ("vocabulary", "events.toml")
+"""The lexicon's place under ``resources/`` (found through desktop.settings, as shipped)."""
 OUTCOME_KINDS = ("cancel", "postpone", "fail")
-
-
-def resources_dir() -> Path:
-    """The ``resources/`` folder next to the packages (the one place that knows where)."""
-    return Path(__file__).resolve().parent.parent / "resources"
 
 
 def normalize(word: str) -> str:
@@ -74,8 +71,10 @@ class Lexicon:
 
 
 @cache
-def _file_data() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], tuple, tuple]:
-    with (resources_dir() / EVENTS_FILE).open("rb") as f:
+def _file_data() -> tuple[
+    dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], tuple[str, ...], tuple[str, ...]
+]:
+    with resources_dir().joinpath(*EVENTS_FILE).open("rb") as f:
         data = tomllib.load(f)
     events = {g: tuple(normalize(w) for w in ws) for g, ws in data.get("events", {}).items()}
     outcomes = {

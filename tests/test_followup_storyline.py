@@ -133,6 +133,18 @@ def test_the_signing_article_ranks_first_and_proposes_happened(db: str) -> None:
     assert next(r for r in rows if r["id"] == fid)["state"] == "happened"
 
 
+def test_before_the_signing_no_article_proposes_happened(db: str) -> None:
+    """As of 4 October 2018, the day before the signing was reported, the articles that
+    expect it are candidates, but none of them proposes *happened*."""
+    fid = followup_id(db, SIGNING)
+    cli(db, "followup", "confirm", str(fid))
+    before = candidates(db, fid, "--as-of", "2018-10-04")
+    assert before and all(c["published"] <= "2018-10-04" for c in before)
+    assert [c["proposed_state"] for c in before if c["proposed_state"] == "happened"] == []
+    after = candidates(db, fid, "--as-of", "2018-10-05")
+    assert (after[0]["published"], after[0]["proposed_state"]) == ("2018-10-05", "happened")
+
+
 def test_a_slip_is_a_supersedes_chain_ending_in_happened(db: str) -> None:
     fid = followup_id(db, DELIVERIES)
     cli(db, "followup", "confirm", str(fid))

@@ -18,7 +18,7 @@ from desktop.tracking.desk import Desk
 from desktop.tracking.intake import IntakeRequest, PastedText, run_intake
 from tests.conftest import SEED_FILE, SEEDS
 
-SIGNING = "Was the India–Russia S-400 contract signed?"
+SIGNING = "Will India and Russia sign the S-400 final contract in October 2018?"
 SIGNED = SEEDS / "030_2018-10-05_deal_signed.txt"
 
 

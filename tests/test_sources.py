@@ -19,7 +19,8 @@ from db.models import Article
 from db.sources import ArticleUrl, Feed, WebArticle
 from db.store import Store
 from desktop.cli import run
-from desktop.ingest.fetch import Fetcher, FetchError, Limits
+from desktop.ingest.fetch import Fetcher, Limits
+from desktop.ingest.fetch_errors import FetchError
 from desktop.ingest.urls import url_key
 from desktop.ingest.web import import_urls
 from desktop.tracking.sources import Poller, PollSettings, subscribe, unsubscribe

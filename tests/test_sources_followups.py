@@ -23,7 +23,7 @@ from tests.test_sources import EVERYTHING_DUE, T0, page, rss
 
 pytestmark = pytest.mark.model
 
-SIGNING = "Was the India–Russia S-400 contract signed?"
+SIGNING = "Will India and Russia sign the S-400 final contract in October 2018?"
 SIGNED = [
     "NEW DELHI — India and Russia signed the contract for five regiments of the S-400 "
     "Triumf air defence system on Friday, at the end of a summit between Prime Minister "

@@ -25,7 +25,6 @@ SQL_TEXT = re.compile(
 NOT_YET = {
     "desktop/cli_tracking.py",
     "desktop/nlp/suggest.py",
-    "desktop/tracking/facts.py",
     "desktop/tracking/followups.py",
     "desktop/tracking/updates.py",
 }

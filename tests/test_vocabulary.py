@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from desktop.settings import resource_path
 from desktop.tracking.terms import same_name
-from desktop.vocabulary import load_lexicon, resources_dir
+from desktop.vocabulary import EVENTS_FILE, load_lexicon
 
 
 def test_the_lexicon_file_is_data_under_resources() -> None:
-    assert (resources_dir() / "vocabulary" / "events.toml").is_file()
+    assert resource_path(*EVENTS_FILE) == resource_path("vocabulary", "events.toml")
+    assert resource_path(*EVENTS_FILE).is_file()
 
 
 def test_inflections_nominalisations_and_synonyms_share_a_group() -> None:
@@ -51,3 +53,10 @@ def test_names_match_tolerantly_but_not_loosely() -> None:
     assert not same_name("India", "Indiana")
     assert same_name("Chileans", "Chile") and same_name("Taiwanese", "Taiwan")
     assert not same_name("Iran", "Ira")
+
+
+def test_an_acronym_meets_the_name_it_abbreviates() -> None:
+    assert same_name("ISRO", "the Indian Space Research Organisation")
+    assert same_name("National Aeronautics and Space Administration", "NASA")
+    assert not same_name("NASA", "National Space Agency")
+    assert not same_name("UK", "Ukraine")

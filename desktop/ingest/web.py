@@ -21,7 +21,8 @@ from db.limits import MAX_ARTICLE_CHARS
 from db.sources import NewWebArticle, add_url_keys, add_web_articles, known_html, known_urls
 from db.store import Store
 from desktop.ingest.feeds import Entry
-from desktop.ingest.fetch import Fetcher, FetchError
+from desktop.ingest.fetch import Fetcher
+from desktop.ingest.fetch_errors import FetchError
 from desktop.ingest.urls import clean, host_of, url_key
 
 Progress = Callable[[int, int, str], bool]

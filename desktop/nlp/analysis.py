@@ -72,6 +72,5 @@ def analyze(doc: Doc, anchor: date, lexicon: Lexicon | None = None) -> Analysis:
         return Analysis(mentions)
     ctx = Context.of(doc, anchor, times_in, lexicon or load_lexicon())
     expectations = find_expectations(doc, anchor, times_in, ctx=ctx)
-    return Analysis(
-        mentions, expectations, find_reports(doc, anchor, times_in, expectations, ctx=ctx)
-    )
+    reports = find_reports(doc, anchor, times_in, expectations, ctx=ctx)
+    return Analysis(mentions, expectations, reports)

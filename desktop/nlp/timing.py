@@ -53,6 +53,9 @@ LOWER_PHRASES = (
     "as soon as", "at the earliest", "or later", "earliest", "not until", "no sooner",
 )  # fmt: skip
 UPPER_PHRASES = ("at the latest", "no later than", "not later than", "or earlier", "at most")
+MORE_MODS = {"EQUAL_OR_MORE", "MORE_THAN"}
+LESS_MODS = {"EQUAL_OR_LESS", "LESS_THAN"}
+"""TIMEX3 mods of a duration whose extent took the bound in ("at least two weeks")."""
 
 
 @dataclass
@@ -303,11 +306,12 @@ def _from_duration(
         if base is None and ctx.anchor + delta > ctx.anchor + relativedelta(months=1):
             return None  # a long delay counts from a date the sentence does not give
         target = max(base or ctx.anchor, ctx.anchor) + delta
-        bound = "no_earlier_than" if before.endswith("at least") else None
+        more = before.endswith("at least") or timex.mod in MORE_MODS
+        bound = "no_earlier_than" if more else None
         return Due(target, target, None, timex.value, tm.text, bound)
     if word in {"in", "within"} or before.endswith(("in less than", "in about", "in around")):
         target = ctx.anchor + delta
-        if word == "within" or "less than" in before:
+        if word == "within" or "less than" in before or timex.mod in LESS_MODS:
             return Due(ctx.anchor, target, None, timex.value, tm.text, "by")
         start = target.replace(day=1)
         return Due(start, start + relativedelta(months=1, days=-1), None, timex.value, tm.text)

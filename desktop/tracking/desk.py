@@ -231,8 +231,8 @@ class Desk:
     def followups(self, as_of: date) -> list[FollowUpRow]:
         """The queue: each tracked event once per bucket."""
         assign_events(self.store)
-        with self.store.session() as session:
-            return one_per_event(followup_rows(session, as_of=as_of), per_bucket=True)
+        rows = self._read_orm(followup_rows, as_of=as_of)
+        return one_per_event(rows, per_bucket=True)
 
     def confirm_followup(self, followup_id: int) -> None:
         lifecycle.confirm(self.store, followup_id=followup_id, who=self.analyst, whole_event=True)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-from sqlmodel import col
-
+from db.audit import last_change_of
 from db.clock import utcnow
 from db.entities import ensure_entity
 from db.errors import StoreError
-from db.models import Article, Audit, Evidence, Fact, FactRole, FactStatus, Mention, Modality
+from db.models import Article, Evidence, Fact, FactRole, FactStatus, Mention, Modality
 from db.store import Store
 from desktop.tracking.audit import record, snapshot
 
@@ -142,12 +140,7 @@ def update_fact(
         if fact is None:
             raise StoreError(f"Fact {fact_id} no longer exists.")
         if fact.version != expected_version:
-            last = session.scalars(
-                select(Audit)
-                .where(col(Audit.target_table) == "fact", col(Audit.target_id) == fact_id)
-                .order_by(col(Audit.id).desc())
-                .limit(1)
-            ).first()
+            last = last_change_of(session, "fact", fact_id)
             other = (
                 f"{last.who} changed it at {last.at:%H:%M:%S} ({_diff(last.before, last.after)})"
                 if last is not None

@@ -25,6 +25,7 @@ from db.limits import MAX_ARTICLE_CHARS
 from db.store import Store
 from desktop.ingest.importer import ImportReport, import_paths
 from desktop.ingest.web import WebImportReport, import_urls
+from desktop.tracking.events import one_per_event
 from desktop.tracking.updates import FollowUpCandidates, check_updates
 
 if TYPE_CHECKING:
@@ -112,11 +113,15 @@ class IntakeReport:
 
     @property
     def followups_with_candidates(self) -> int:
-        return sum(1 for found in self.checked if found.candidates)
+        """Tracked events with a candidate (restatements of one event count once)."""
+        return len(self.news)
 
     @property
     def news(self) -> list[News]:
-        """Each follow-up with a candidate, named with its best one."""
+        """Each tracked event with a candidate once (named by the follow-up of the first
+        article that stated it), with its best candidate."""
+        found_news = [found for found in self.checked if found.candidates]
+        shown = {id(row) for row in one_per_event([found.followup for found in found_news])}
         return [
             News(
                 found.followup.id,
@@ -126,8 +131,8 @@ class IntakeReport:
                 found.candidates[0].proposed_state,
                 found.candidates[0].score,
             )
-            for found in self.checked
-            if found.candidates
+            for found in found_news
+            if id(found.followup) in shown
         ]
 
     def news_line(self) -> str:

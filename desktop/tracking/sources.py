@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -40,7 +40,8 @@ from db.sources import (
 )
 from db.store import Store
 from desktop.ingest.feeds import Entry, FeedError, parse_feed
-from desktop.ingest.fetch import Fetcher, FetchError, Limits
+from desktop.ingest.fetch import Fetcher, Limits
+from desktop.ingest.fetch_errors import FetchError
 from desktop.ingest.urls import clean, host_of, is_url, url_key
 from desktop.ingest.web import (
     Known,
@@ -48,6 +49,14 @@ from desktop.ingest.web import (
     entry_article,
     read_page,
     store_web_articles,
+)
+from desktop.tracking.poll_report import (
+    FeedPoll,
+    PollReport,
+    PollState,
+    as_utc,
+    items_error,
+    minutes,
 )
 
 log = logging.getLogger(__name__)
@@ -99,92 +108,6 @@ def feeds(store: Store) -> list[Feed]:
         return list_feeds(session)
 
 
-# ----- one poll ----------------------------------------------------------------------------
-@dataclass
-class FeedPoll:
-    """How one feed's poll went."""
-
-    feed_id: int
-    label: str
-    state: str
-    """"new", "unchanged", "not_modified", "failed", "waiting" or "cancelled"."""
-    new_ids: list[int] = field(default_factory=list)
-    duplicates: int = 0
-    item_errors: list[tuple[str, str]] = field(default_factory=list)
-    error: str | None = None
-    wait_until: datetime | None = None
-
-    def line(self) -> str:
-        head = f"feed {self.feed_id:>3}  {self.label}: "
-        if self.state == "failed":
-            return head + (self.error or "failed.")
-        if self.state == "waiting":
-            return head + (self.error or "not due yet.")
-        if self.state == "not_modified":
-            return head + "not modified since the last poll."
-        if self.state == "cancelled":
-            return head + "cancelled."
-        n = len(self.new_ids)
-        text = f"{n} new article{'s' if n != 1 else ''}"
-        if self.duplicates:
-            text += f", {self.duplicates} already in the store"
-        if self.item_errors:
-            text += f"; {_items_error(self.item_errors)}"
-        return head + text + ("." if not text.endswith(".") else "")
-
-
-def _items_error(errors: list[tuple[str, str]]) -> str:
-    n = len(errors)
-    first = errors[0][1].rstrip(".")
-    return f"{n} article{'s' if n != 1 else ''} could not be read (first: {first})."
-
-
-@dataclass
-class PollReport:
-    feeds: list[FeedPoll] = field(default_factory=list)
-    cancelled: bool = False
-
-    @property
-    def new_ids(self) -> list[int]:
-        return [i for f in self.feeds for i in f.new_ids]
-
-    @property
-    def failed(self) -> list[FeedPoll]:
-        return [f for f in self.feeds if f.state == "failed"]
-
-    def summary(self) -> str:
-        polled = [f for f in self.feeds if f.state not in ("waiting", "cancelled")]
-        n = len(self.new_ids)
-        parts = [
-            f"Polled {len(polled)} feed{'s' if len(polled) != 1 else ''}: "
-            f"{n} new article{'s' if n != 1 else ''}"
-        ]
-        waiting = sum(1 for f in self.feeds if f.state == "waiting")
-        if waiting:
-            parts.append(f"{waiting} not due yet")
-        if self.failed:
-            parts.append(f"{len(self.failed)} failed")
-        if self.cancelled:
-            parts.append("cancelled before the end")
-        return "; ".join(parts) + "."
-
-
-def _as_utc(value: datetime | None) -> datetime | None:
-    """Stored times come back naive from SQLite; they are UTC."""
-    if value is None:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def _minutes(delta: timedelta) -> str:
-    seconds = max(0, int(delta.total_seconds()))
-    if seconds < 120:
-        return f"{seconds} s"
-    if seconds < 2 * 3600:
-        return f"{seconds // 60} min"
-    return f"{seconds / 3600:.1f} h"
-
-
 class Poller:
     """Polls the subscribed feeds. One instance may poll again and again (the GUI keeps one);
     ``cancel`` may be called from another thread."""
@@ -222,11 +145,11 @@ class Poller:
     ) -> PollReport:
         """Poll every feed that is due (or those of ``feed_ids``) once."""
         self._cancel.clear()
-        now = _as_utc(now) or utcnow()
+        now = as_utc(now) or utcnow()
         report = PollReport()
         with self.store.session() as session:
             subscribed = list_feeds(session, ids=feed_ids)
-            last_by_site = {s: _as_utc(at) for s, at in last_polls_by_site(session).items()}
+            last_by_site = {s: as_utc(at) for s, at in last_polls_by_site(session).items()}
         fetcher = self._make_fetcher(self.settings.limits)
         self._fetcher = fetcher
         try:
@@ -247,7 +170,7 @@ class Poller:
                         feed, f"Unexpected error: {type(exc).__name__}: {exc}.", now
                     )
                 report.feeds.append(result)
-                if result.state == "cancelled":
+                if result.state is PollState.CANCELLED:
                     report.cancelled = True
                     break
         finally:
@@ -262,25 +185,25 @@ class Poller:
         None without feeds: what a background timer waits for."""
         with self.store.session() as session:
             subscribed = list_feeds(session)
-            last_by_site = {s: _as_utc(at) for s, at in last_polls_by_site(session).items()}
+            last_by_site = {s: as_utc(at) for s, at in last_polls_by_site(session).items()}
         times = []
         for feed in subscribed:
             site_polled = last_by_site.get(feed.site)
-            due = [_as_utc(feed.retry_at), site_polled and site_polled + self.settings.min_interval]
+            due = [as_utc(feed.retry_at), site_polled and site_polled + self.settings.min_interval]
             times.append(
                 max((d for d in due if d is not None), default=datetime.min.replace(tzinfo=UTC))
             )
         return min(times, default=None)
 
     def _waiting(self, feed: Feed, site_polled: datetime | None, now: datetime) -> FeedPoll | None:
-        retry_at = _as_utc(feed.retry_at)
+        retry_at = as_utc(feed.retry_at)
         if retry_at is not None and now < retry_at:
             failures = f"{feed.failures} failure{'s' if feed.failures != 1 else ''}"
             return FeedPoll(
                 feed.id or 0,
                 feed.label,
-                "waiting",
-                error=f"backing off for {_minutes(retry_at - now)} more after {failures} "
+                PollState.WAITING,
+                error=f"backing off for {minutes(retry_at - now)} more after {failures} "
                 f"(last: {(feed.last_error or 'an error').rstrip('.')}).",
                 wait_until=retry_at,
             )
@@ -289,9 +212,9 @@ class Poller:
             return FeedPoll(
                 feed.id or 0,
                 feed.label,
-                "waiting",
-                error=f"{host_of(feed.url)} was polled {_minutes(now - site_polled)} ago; "
-                f"Factdesk polls a host at most every {_minutes(interval)}.",
+                PollState.WAITING,
+                error=f"{host_of(feed.url)} was polled {minutes(now - site_polled)} ago; "
+                f"Factdesk polls a host at most every {minutes(interval)}.",
                 wait_until=site_polled + interval,
             )
         return None
@@ -316,7 +239,9 @@ class Poller:
                     "last_new": 0,
                 },
             )
-        return FeedPoll(feed.id or 0, feed.label, "failed", error=message, wait_until=now + wait)
+        return FeedPoll(
+            feed.id or 0, feed.label, PollState.FAILED, error=message, wait_until=now + wait
+        )
 
     def _poll_one(
         self, feed: Feed, fetcher: Fetcher, now: datetime, progress: Progress | None
@@ -331,16 +256,16 @@ class Poller:
             )
             if got.not_modified:
                 self._record(feed, now, {}, [], [])
-                return FeedPoll(feed.id or 0, feed.label, "not_modified")
+                return FeedPoll(feed.id or 0, feed.label, PollState.NOT_MODIFIED)
             parsed = parse_feed(got.body, got.url, got.content_type)
         except FetchError as exc:
             if str(exc) == "Cancelled.":
-                return FeedPoll(feed.id or 0, feed.label, "cancelled")
+                return FeedPoll(feed.id or 0, feed.label, PollState.CANCELLED)
             return self._failed(feed, str(exc), now, exc.retry_after)
         except FeedError as exc:
             return self._failed(feed, str(exc), now)
         outlet = feed.name or parsed.title or host_of(feed.url)
-        result = FeedPoll(feed.id or 0, feed.name or parsed.title or feed.url, "unchanged")
+        result = FeedPoll(feed.id or 0, feed.name or parsed.title or feed.url, PollState.UNCHANGED)
         entries, more_waiting = self._fresh_entries(parsed.entries)
         items: list[NewWebArticle] = []
         knowns: list[Known] = []
@@ -380,8 +305,8 @@ class Poller:
                 seen.update(dict.fromkeys(item.keys, item.article_id))
             else:
                 # Two entries of this poll with the same text are stored once (db.articles).
-                if item.article.published is None:
-                    item = _dated(item, now.date())
+                if item.article.published is None:  # undated anywhere: the day it came
+                    item = replace(item, article=replace(item.article, published=now.date()))
                 items.append(item)
         values: dict[str, object] = {
             "title": parsed.title[:300],
@@ -400,7 +325,9 @@ class Poller:
             else:
                 result.duplicates += 1
         result.state = (
-            "cancelled" if self._cancel.is_set() else ("new" if result.new_ids else "unchanged")
+            PollState.CANCELLED
+            if self._cancel.is_set()
+            else (PollState.NEW if result.new_ids else PollState.UNCHANGED)
         )
         return result
 
@@ -437,7 +364,7 @@ class Poller:
             "last_ok_at": now,
             "failures": 0,
             "retry_at": None,
-            "last_error": _items_error(item_errors)[:2000] if item_errors else None,
+            "last_error": items_error(item_errors)[:2000] if item_errors else None,
             **values,
         }
         try:
@@ -464,22 +391,3 @@ class Poller:
                     values=status | {"last_new": created, "total_new": feed.total_new + created},
                 )
         return results
-
-
-def _dated(item: NewWebArticle, today: date) -> NewWebArticle:
-    """A feed's article with no date anywhere is dated the day it arrived."""
-    from dataclasses import replace
-
-    return replace(item, article=replace(item.article, published=today))
-
-
-def poll_feeds(
-    store: Store,
-    *,
-    settings: PollSettings | None = None,
-    feed_ids: Sequence[int] | None = None,
-    progress: Progress | None = None,
-    now: datetime | None = None,
-) -> PollReport:
-    """One poll of the feeds that are due."""
-    return Poller(store, settings).poll(feed_ids=feed_ids, progress=progress, now=now)

@@ -16,8 +16,8 @@ from db.gazetteer import CAPITALS, DEMONYMS
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*|\d+(?:\.\d+)?")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 SHORT = 3
-PREPOSITIONS = {"for", "of", "in", "at", "on", "to", "from", "and"}
 """Names this short ("US") match only exactly."""
+PREPOSITIONS = {"for", "of", "in", "at", "on", "to", "from", "and"}
 
 
 def words(text: str) -> list[str]:
@@ -46,6 +46,8 @@ def same_name(a: str, b: str) -> bool:
         return False
     if ta == tb or (len(ta) == len(tb) == 1 and _demonym_of(ta[0], tb[0])):
         return True
+    if _acronym_of(a, tb) or _acronym_of(b, ta):
+        return True
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) == 1 and len(short[0]) <= SHORT:
         return False  # "US" is not "US Air Force"
@@ -56,6 +58,16 @@ def same_name(a: str, b: str) -> bool:
         long_[i : i + n] == short and (i == 0 or long_[i - 1] not in PREPOSITIONS)
         for i in range(len(long_) - n + 1)
     )
+
+
+def _acronym_of(short: str, long_: tuple[str, ...]) -> bool:
+    """ "ISRO" and "the Indian Space Research Organisation", "NASA" and "National
+    Aeronautics and Space Administration": capitals that are the other name's initials."""
+    letters = short.strip()
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    initials = "".join(w[0] for w in long_ if w not in PREPOSITIONS)
+    return len(long_) >= 2 and initials == letters.lower()
 
 
 DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "i", "n")

@@ -42,7 +42,8 @@ if TYPE_CHECKING:
     from db.sources import Feed
     from desktop.tracking.desk import Desk
     from desktop.tracking.intake import IntakeReport
-    from desktop.tracking.sources import Poller, PollReport
+    from desktop.tracking.poll_report import PollReport
+    from desktop.tracking.sources import Poller
     from desktop.ui.intake import IntakeSlice
 
 AnyIndex = QModelIndex | QPersistentModelIndex
