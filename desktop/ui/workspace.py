@@ -303,10 +303,11 @@ class ReviewWorkspace(QWidget):
         self._fill_best(found, generation)
 
     def _fill_best(self, found: Workspace, generation: int) -> None:
-        """The best candidate of every open item, off the GUI thread."""
+        """The best candidate of every overdue and due item, off the GUI thread (upcoming
+        items are checked when selected)."""
         assert self.desk is not None
         store, cache, as_of = self.desk.store, self.cache, found.as_of
-        items = [i for p in (Part.OVERDUE, Part.DUE, Part.UPCOMING) for i in found.parts[p]]
+        items = [i for p in (Part.OVERDUE, Part.DUE) for i in found.parts[p]]
 
         def work(report: Report) -> list[tuple[EventItem, Candidate | None]]:
             out: list[tuple[EventItem, Candidate | None]] = []
