@@ -74,6 +74,8 @@ def test_parts_as_of_a_date(store: Store, made: dict[str, int]) -> None:
     )  # fmt: skip
     # settled by the article of 5 October: recent on 20 October, no longer on 10 November
     assert parts(store, date(2018, 10, 20))[Part.RESOLVED] == [("now?", 0)]
+    [settled] = workspace(store, date(2018, 10, 20)).parts[Part.RESOLVED]
+    assert (settled.settled, settled.evidence) == (date(2018, 10, 5), "2018-10-05 Signed")
     assert parts(store, date(2018, 11, 10))[Part.RESOLVED] == []
 
 

@@ -30,7 +30,7 @@ from db.errors import StoreError
 from db.followups import FollowUpRow, followup_rows
 from db.models import Fact, FactStatus, FollowUp, FollowUpEvent, FollowUpState
 from db.store import Store
-from db.workspace import last_article_id, published_of, settled_on
+from db.workspace import last_article_id, published_of, settled_on, titles_of
 from desktop.tracking.audit import record, snapshot
 from desktop.tracking.events import assign_events
 from desktop.tracking.followups import FOLLOWUP_FIELDS
@@ -79,6 +79,8 @@ class EventItem:
     days_overdue: int = 0
     settled: date | None = None
     best: Candidate | None = None
+    evidence: str = ""
+    """For a settled item: the article that settled it, dated."""
     checked: bool = False
     """Whether ``best`` holds the result of an update check (None then means: nothing)."""
 
@@ -159,10 +161,12 @@ def workspace(store: Store, as_of: date) -> Workspace:
         groups: dict[int, list[FollowUpRow]] = defaultdict(list)
         for row in rows:
             groups[row.event_id if row.event_id is not None else -row.id].append(row)
-        settled = _settled_dates(session, [r for r in rows if r.state in SETTLED])
+        settled, evidence = _settled_dates(session, [r for r in rows if r.state in SETTLED])
     out = Workspace(as_of, {part: [] for part in PARTS})
     for key, members in groups.items():
         item = _item(key, members, as_of, settled)
+        if item is not None and item.part == Part.RESOLVED:
+            item.evidence = evidence.get(item.current.id, "")
         if item is not None:
             out.parts[item.part].append(item)
     out.parts[Part.OVERDUE].sort(key=lambda i: (-i.days_overdue, i.question))
@@ -173,9 +177,11 @@ def workspace(store: Store, as_of: date) -> Workspace:
     return out
 
 
-def _settled_dates(session: Session, rows: list[FollowUpRow]) -> dict[int, date]:
-    """When each settled follow-up was settled: its evidence's publication, else the day
-    the change was recorded."""
+def _settled_dates(
+    session: Session, rows: list[FollowUpRow]
+) -> tuple[dict[int, date], dict[int, str]]:
+    """When each settled follow-up was settled (its evidence's publication, else the day
+    the change was recorded), and its evidence ("2018-10-05 India and Russia sign …")."""
     recorded = settled_on(session, [r.id for r in rows])
     evidence: dict[int, int] = {}
     for row in rows:
@@ -183,12 +189,17 @@ def _settled_dates(session: Session, rows: list[FollowUpRow]) -> dict[int, date]
         if followup is not None and followup.resolving_article_id is not None:
             evidence[row.id] = followup.resolving_article_id
     published = published_of(session, list(evidence.values()))
+    titles = titles_of(session, list(evidence.values()))
     out: dict[int, date] = {}
+    said: dict[int, str] = {}
     for row in rows:
-        day = published.get(evidence.get(row.id, -1)) or recorded.get(row.id)
+        article = evidence.get(row.id, -1)
+        day = published.get(article) or recorded.get(row.id)
         if day is not None:
             out[row.id] = day
-    return out
+        if article in titles:
+            said[row.id] = f"{published.get(article) or ''} {titles[article]}".strip()
+    return out, said
 
 
 class CandidateCache:

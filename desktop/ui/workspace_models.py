@@ -45,6 +45,7 @@ class EventListModel(RowTableModel[EventItem]):
 
     QUESTION, WINDOW, WHEN, SOURCES, CANDIDATE, PROPOSES, PARTICIPANTS, SOURCE = range(8)
     WHEN_HEADER = ""
+    CANDIDATE_HEADER = "Best candidate"
     PART: Part = Part.OVERDUE
 
     def __init__(self, as_of: date, parent: QObject | None = None) -> None:
@@ -55,7 +56,7 @@ class EventListModel(RowTableModel[EventItem]):
             "Window",
             self.WHEN_HEADER,
             "Sources",
-            "Best candidate",
+            self.CANDIDATE_HEADER,
             "Proposes",
             "Participants",
             "First source",
@@ -166,7 +167,15 @@ class ProposedModel(EventListModel):
 
 class ResolvedModel(EventListModel):
     WHEN_HEADER = "Settled"
+    CANDIDATE_HEADER = "Evidence"
     PART = Part.RESOLVED
+
+    def cell(self, row: EventItem, column: int) -> Cell:
+        if column == self.CANDIDATE:
+            return row.evidence or "none given"
+        if column == self.PROPOSES:
+            return ""
+        return super().cell(row, column)
 
     def when(self, row: EventItem) -> Cell:
         return f"{spoken(row.state)} {iso(row.settled)}".strip()
