@@ -40,6 +40,18 @@ def find_entity(session: Session, *, alias: str, type_: str) -> Entity | None:
     return session.scalars(stmt).first()
 
 
+def entities_named(session: Session, name: str) -> list[tuple[int, str, str]]:
+    """(id, name, type) of the live entities known by this name or alias, of any type."""
+    stmt = (
+        select(col(Entity.id), col(Entity.name), col(Entity.type))
+        .join(Alias, col(Alias.entity_id) == col(Entity.id))
+        .where(col(Alias.normalized) == normalize_alias(name), col(Entity.merged_into_id).is_(None))
+        .distinct()
+        .order_by(col(Entity.id))
+    )
+    return [(i, n, t) for i, n, t in session.execute(stmt) if i is not None]
+
+
 def ensure_entity(session: Session, *, name: str, type_: str) -> tuple[Entity, bool]:
     """The entity known by this name and type, created with the name as alias if new."""
     found = find_entity(session, alias=name, type_=type_)

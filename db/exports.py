@@ -4,7 +4,10 @@ Each table is one SQL query whose cells are already text or numbers, so rows go 
 database cursor into ``csv.writer`` without Python objects per cell: memory stays flat
 and the rate stays close to the ``sqlite3`` shell's. Cells a spreadsheet would run as a
 formula are neutralised in the query itself (OWASP: a leading apostrophe) unless ``raw``.
-Every row that belongs to an article carries the article's id, title and date.
+Every row that belongs to an article carries the article's id, title and date. A fact's
+subject and object are the ones the window shows (``SUBJECT_SQL``, ``OBJECT_SQL``); its
+evidence quote is one line unless ``multiline`` (line breaks become spaces), and only the
+roles the exported facts use get columns.
 """
 
 from __future__ import annotations
@@ -21,13 +24,23 @@ from db.errors import StoreError
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FETCH_ROWS = 5_000
-_FIRST_ROLE = (
-    "(SELECT coalesce(e.name, r.literal) FROM fact_role r LEFT JOIN entity e ON e.id = r.entity_id"
-    " WHERE r.fact_id = f.id AND r.role IN ({}) ORDER BY r.id LIMIT 1)"
+_SUBJECT_ORDER = "CASE WHEN {r}.role IN ('subject', 'agent') THEN 0 ELSE 1 END, {r}.id"
+_SUBJECT_ROLE = (
+    f"(SELECT s.id FROM fact_role s WHERE s.fact_id = f.id ORDER BY {_SUBJECT_ORDER.format(r='s')}"
+    " LIMIT 1)"
 )
-SUBJECT_SQL = _FIRST_ROLE.format("'subject', 'agent'")
-"""The fact ``f``'s subject: the first subject or agent role, entity name or literal."""
-OBJECT_SQL = _FIRST_ROLE.format("'object', 'item', 'theme'")
+SUBJECT_SQL = (
+    "(SELECT coalesce(e.name, r.literal) FROM fact_role r LEFT JOIN entity e ON e.id = r.entity_id"
+    f" WHERE r.id = {_SUBJECT_ROLE})"
+)
+"""The fact ``f``'s subject, as every list and export shows it: its subject (or agent)
+role, else its first role; the entity's name or the literal."""
+OBJECT_SQL = (
+    "(SELECT coalesce(e.name, r.literal) FROM fact_role r LEFT JOIN entity e ON e.id = r.entity_id"
+    f" WHERE r.fact_id = f.id AND r.id IS NOT {_SUBJECT_ROLE}"
+    " ORDER BY CASE WHEN r.role IN ('object', 'item', 'theme') THEN 0 ELSE 1 END, r.id LIMIT 1)"
+)
+"""The fact ``f``'s object: its object (item, theme) role, else its first other role."""
 TABLES = ("facts", "entities", "mentions", "followups", "links", "evidence")
 
 
@@ -47,6 +60,8 @@ class ExportFilter:
     states: Sequence[str] = ()
     labels: Sequence[str] = ()
     as_of: date | None = None
+    multiline: bool = False
+    """Keep the line breaks of evidence quotes (default: one line each)."""
     params: dict[str, Any] = field(default_factory=dict)
 
 
@@ -66,6 +81,11 @@ class _Sql:
             f"CASE WHEN substr({expr}, 1, 1) IN ('=', '+', '-', '@', {self.chr}(9), {self.chr}(13)) "
             f"THEN '''' || {expr} ELSE coalesce({expr}, '') END"
         )
+
+    def one_line(self, expr: str) -> str:
+        """A text cell with its line breaks as spaces."""
+        cr, lf = f"{self.chr}(13)", f"{self.chr}(10)"
+        return f"replace(replace(replace({expr}, {cr} || {lf}, ' '), {lf}, ' '), {cr}, ' ')"
 
     def where(self, f: ExportFilter, *, article: str | None, state: str | None = None,
               label: str | None = None, entity: str | None = None) -> str:  # fmt: skip
@@ -93,42 +113,51 @@ class _Sql:
         return (" WHERE " + " AND ".join(clauses)) if clauses else ""
 
 
-def _role_names(conn: Connection) -> list[str]:
-    return [r[0] for r in conn.execute(text("SELECT DISTINCT role FROM fact_role ORDER BY role"))]
+def _roles_in_use(conn: Connection, where: str, params: dict[str, Any]) -> list[tuple[str, bool]]:
+    """(role, whether any links an entity) of the roles the facts under ``where`` use."""
+    sql = (
+        "SELECT r.role, max(r.entity_id IS NOT NULL) FROM fact_role r JOIN fact f ON f.id = "
+        f"r.fact_id JOIN article a ON a.id = f.article_id{where} GROUP BY r.role ORDER BY r.role"
+    )
+    return [(role, bool(linked)) for role, linked in conn.execute(text(sql), params)]
 
 
 def _facts(conn: Connection, q: _Sql, f: ExportFilter) -> tuple[list[str], str]:
-    roles = _role_names(conn)
+    where = q.where(
+        f, article="a", state="f.status",
+        entity="EXISTS (SELECT 1 FROM fact_role r WHERE r.fact_id = f.id AND r.entity_id = :entity_id)",
+    )  # fmt: skip
     role_cols, headers = [], []
-    for i, role in enumerate(roles):
+    for i, (role, linked) in enumerate(_roles_in_use(conn, where, q.params)):
         q.params[f"role{i}"] = role
         filler = (
             "(SELECT group_concat(coalesce(e.name, r.literal), '|') FROM fact_role r "
             f"LEFT JOIN entity e ON e.id = r.entity_id WHERE r.fact_id = f.id AND r.role = :role{i})"
         )
-        ids = (
-            "(SELECT group_concat(r.entity_id, '|') FROM fact_role r "
-            f"WHERE r.fact_id = f.id AND r.role = :role{i} AND r.entity_id IS NOT NULL)"
-        )
-        role_cols += [q.t(filler), f"coalesce({ids}, '')"]
-        headers += [f"role_{role}", f"role_{role}_entity_ids"]
+        role_cols.append(q.t(filler))
+        headers.append(f"role_{role}")
+        if linked:
+            ids = (
+                "(SELECT group_concat(r.entity_id, '|') FROM fact_role r "
+                f"WHERE r.fact_id = f.id AND r.role = :role{i} AND r.entity_id IS NOT NULL)"
+            )
+            role_cols.append(f"coalesce({ids}, '')")
+            headers.append(f"role_{role}_entity_ids")
     quote = "(SELECT ev.quote FROM evidence ev WHERE ev.fact_id = f.id ORDER BY ev.start LIMIT 1)"
-    where = q.where(
-        f, article="a", state="f.status",
-        entity="EXISTS (SELECT 1 FROM fact_role r WHERE r.fact_id = f.id AND r.entity_id = :entity_id)",
-    )  # fmt: skip
+    quote = quote if f.multiline else q.one_line(quote)
     subject, obj = SUBJECT_SQL, OBJECT_SQL
     time = "coalesce(f.time_value, coalesce(f.time_start, '') || CASE WHEN f.time_end IS NULL THEN '' ELSE '..' || f.time_end END)"
     sql = (
         f"SELECT f.id, a.id, {q.t('a.title')}, coalesce(a.published, ''), f.kind, {q.t('f.predicate')}, "
-        f"{q.t(subject)}, {q.t(obj)}, {time}, f.modality, {q.t('f.attributed_to')}, f.confidence, "
+        f"{q.t(subject)}, {q.t(obj)}, {time}, coalesce(f.time_start, ''), coalesce(f.time_end, ''), "
+        f"f.modality, {q.t('f.attributed_to')}, f.confidence, "
         f"f.status, f.origin, {q.t(quote)}, coalesce(a.url, '')"
         + "".join(f", {c}" for c in role_cols)
         + f" FROM fact f JOIN article a ON a.id = f.article_id{where} ORDER BY f.id"
     )
     head = ["id", "article_id", "article_title", "article_date", "kind", "predicate", "subject",
-            "object", "time", "modality", "attributed_to", "confidence", "status", "origin",
-            "evidence_quote", "article_url"]  # fmt: skip
+            "object", "time", "time_start", "time_end", "modality", "attributed_to",
+            "confidence", "status", "origin", "evidence_quote", "article_url"]  # fmt: skip
     return head + headers, sql
 
 
@@ -172,20 +201,23 @@ def _followups(q: _Sql, f: ExportFilter) -> tuple[list[str], str]:
         "CASE WHEN fu.state = 'open' AND fu.due_end IS NOT NULL AND fu.due_end < :as_of "
         "THEN CAST(julianday(:as_of) - julianday(fu.due_end) AS INTEGER) ELSE 0 END"
     )
+    # The evidence that settled it: an article, or a fact (then the fact's article).
     evidence = (
-        "CASE WHEN fu.resolving_article_id IS NOT NULL THEN 'article:' || fu.resolving_article_id "
-        "WHEN fu.resolving_fact_id IS NOT NULL THEN 'fact:' || fu.resolving_fact_id ELSE '' END"
+        "LEFT JOIN fact rf ON rf.id = fu.resolving_fact_id "
+        "LEFT JOIN article ea ON ea.id = coalesce(fu.resolving_article_id, rf.article_id)"
     )
     sql = (
         f"SELECT fu.id, a.id, {q.t('a.title')}, coalesce(a.published, ''), {q.t('fu.question')}, "
         "fu.state, coalesce(fu.due_start, ''), coalesce(fu.due_end, ''), "
-        f"coalesce(fu.review_date, ''), coalesce(fu.snooze_until, ''), {overdue}, {evidence}, f.id "
-        f"FROM followup fu JOIN fact f ON f.id = fu.fact_id JOIN article a ON a.id = f.article_id"
-        f"{where} ORDER BY fu.id"
+        f"coalesce(fu.review_date, ''), coalesce(fu.snooze_until, ''), {overdue}, "
+        f"coalesce(ea.id, ''), {q.t('ea.title')}, coalesce(ea.published, ''), "
+        "coalesce(fu.resolving_fact_id, ''), f.id "
+        f"FROM followup fu JOIN fact f ON f.id = fu.fact_id JOIN article a ON a.id = f.article_id "
+        f"{evidence}{where} ORDER BY fu.id"
     )
     head = ["id", "article_id", "article_title", "article_date", "question", "state", "due_start",
-            "due_end", "review_date", "snooze_until", "days_overdue", "resolving_evidence",
-            "fact_id"]  # fmt: skip
+            "due_end", "review_date", "snooze_until", "days_overdue", "evidence_article_id",
+            "evidence_title", "evidence_date", "evidence_fact_id", "fact_id"]  # fmt: skip
     return head, sql
 
 
@@ -206,9 +238,10 @@ def _links(q: _Sql, f: ExportFilter) -> tuple[list[str], str]:
 
 def _evidence(q: _Sql, f: ExportFilter) -> tuple[list[str], str]:
     where = q.where(f, article="a", state="f.status")
+    quote = "ev.quote" if f.multiline else q.one_line("ev.quote")
     sql = (
         f"SELECT ev.id, a.id, {q.t('a.title')}, coalesce(a.published, ''), ev.fact_id, f.kind, "
-        f'{q.t("f.predicate")}, ev.start, ev."end", {q.t("ev.quote")} FROM evidence ev '
+        f'{q.t("f.predicate")}, ev.start, ev."end", {q.t(quote)} FROM evidence ev '
         f"JOIN fact f ON f.id = ev.fact_id JOIN article a ON a.id = ev.article_id{where} ORDER BY ev.id"
     )
     head = ["id", "article_id", "article_title", "article_date", "fact_id", "kind", "predicate",

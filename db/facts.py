@@ -4,14 +4,14 @@ prefill the editor from), its evidence, its links, and facts found by words or e
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, case, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Connection, delete, or_, select, text
 from sqlmodel import Session, col
 
 from db.errors import StoreError
-from db.models import Article, Entity, Evidence, Fact, FactLink, FactRole
+from db.models import Article, Entity, Evidence, Fact, FactLink, FactRole, FollowUp
 
 Reader = Session | Connection
 
@@ -26,48 +26,21 @@ class FactRow:
     evidence_start: int | None
     evidence_end: int | None
     quote: str
+    object: str = ""
 
 
 def facts_for_article(session: Reader, *, article_id: int) -> list[FactRow]:
-    ent = aliased(Entity)
-    # The subject (or agent) if there is one, else the first role's filler.
-    first_role_order = case((col(FactRole.role).in_(("subject", "agent")), 0), else_=1)
-    subject = (
-        select(func.coalesce(col(ent.name), col(FactRole.literal)))
-        .select_from(FactRole)
-        .outerjoin(ent, col(FactRole.entity_id) == col(ent.id))
-        .where(col(FactRole.fact_id) == col(Fact.id))
-        .order_by(first_role_order, col(FactRole.id))
-        .limit(1)
-        .scalar_subquery()
+    """An article's facts with their subject and object (as the exports give them) and
+    their first evidence quote."""
+    from db.exports import OBJECT_SQL, SUBJECT_SQL
+
+    sql = text(
+        f"SELECT f.id, f.kind, f.predicate, coalesce({SUBJECT_SQL}, ''), f.status, ev.start, "
+        f"ev.\"end\", coalesce(ev.quote, ''), coalesce({OBJECT_SQL}, '') FROM fact f "
+        "LEFT JOIN evidence ev ON ev.id = (SELECT e.id FROM evidence e WHERE e.fact_id = f.id "
+        "ORDER BY e.start LIMIT 1) WHERE f.article_id = :article ORDER BY f.id"
     )
-    ev = aliased(Evidence)
-    first = (
-        select(col(ev.id))
-        .where(col(ev.fact_id) == col(Fact.id))
-        .order_by(col(ev.start))
-        .limit(1)
-        .scalar_subquery()
-    )
-    stmt = (
-        select(
-            col(Fact.id),
-            col(Fact.kind),
-            col(Fact.predicate),
-            subject,
-            col(Fact.status),
-            col(Evidence.start),
-            col(Evidence.end),
-            col(Evidence.quote),
-        )
-        .outerjoin(Evidence, col(Evidence.id) == first)
-        .where(col(Fact.article_id) == article_id)
-        .order_by(col(Fact.id))
-    )
-    return [
-        FactRow(fid, kind, pred, subj or "", status, start, end, quote or "")
-        for fid, kind, pred, subj, status, start, end, quote in session.execute(stmt)
-    ]
+    return [FactRow(*row) for row in session.execute(sql, {"article": article_id})]
 
 
 @dataclass(frozen=True)
@@ -256,3 +229,127 @@ def fact_values(
     if fact is None or fact.id is None:
         raise StoreError(f"Fact {fact_id} no longer exists.")
     return fact.version, {key: getattr(fact, key) for key in fields}
+
+
+# ----- a fact's whole content: what undo keeps of a removed fact, and edits of roles ----
+_FACT_COLUMNS = ("id", "article_id", "kind", "predicate", "time_start", "time_end",
+                 "time_granularity", "time_value", "modality", "attributed_to", "confidence",
+                 "status", "origin", "version", "created_at", "updated_at")  # fmt: skip
+_DATES = {"time_start": date, "time_end": date, "created_at": datetime, "updated_at": datetime}
+
+
+def _json(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def fact_roles(session: Session, fact_id: int) -> list[dict[str, Any]]:
+    """A fact's roles as JSON-safe rows (role, entity id, literal), in order."""
+    rows = session.execute(
+        select(col(FactRole.role), col(FactRole.entity_id), col(FactRole.literal))
+        .where(col(FactRole.fact_id) == fact_id)
+        .order_by(col(FactRole.id))
+    )
+    return [{"role": r, "entity_id": e, "literal": lit} for r, e, lit in rows]
+
+
+def fact_role_lines(session: Session, fact_id: int) -> list[tuple[str, str, str, int | None]]:
+    """A fact's roles as the editor shows them: (role, entity name or literal, entity type
+    or the literal type, entity id)."""
+    from db.builtin_labels import LITERAL_TYPE
+
+    rows = session.execute(
+        select(col(FactRole.role), col(Entity.name), col(Entity.type), col(FactRole.literal),
+               col(FactRole.entity_id))
+        .outerjoin(Entity, col(Entity.id) == col(FactRole.entity_id))
+        .where(col(FactRole.fact_id) == fact_id)
+        .order_by(col(FactRole.id))
+    )  # fmt: skip
+    return [
+        (role, name if entity_id is not None else (literal or ""),
+         type_ if entity_id is not None else LITERAL_TYPE, entity_id)
+        for role, name, type_, literal, entity_id in rows
+    ]  # fmt: skip
+
+
+def fact_evidence(session: Session, fact_id: int) -> list[dict[str, Any]]:
+    """A fact's evidence quotes as JSON-safe rows (article, start, end, quote), in order."""
+    rows = session.execute(
+        select(col(Evidence.article_id), col(Evidence.start), col(Evidence.end),
+               col(Evidence.quote))
+        .where(col(Evidence.fact_id) == fact_id)
+        .order_by(col(Evidence.start), col(Evidence.id))
+    )  # fmt: skip
+    return [{"article_id": a, "start": s, "end": e, "quote": q} for a, s, e, q in rows]
+
+
+def fact_content(session: Session, fact_id: int) -> dict[str, Any]:
+    """Everything of a fact (its columns, roles, evidence and links), JSON-safe."""
+    fact = session.get(Fact, fact_id)
+    assert fact is not None
+    links = session.execute(
+        select(col(FactLink.id), col(FactLink.source_fact_id), col(FactLink.target_fact_id),
+               col(FactLink.type), col(FactLink.note))
+        .where(or_(col(FactLink.source_fact_id) == fact_id,
+                   col(FactLink.target_fact_id) == fact_id))
+    )  # fmt: skip
+    return {
+        "fields": {key: _json(getattr(fact, key)) for key in _FACT_COLUMNS},
+        "roles": fact_roles(session, fact_id),
+        "evidence": fact_evidence(session, fact_id),
+        "links": [
+            {"id": i, "source": s, "target": t, "type": ty, "note": n} for i, s, t, ty, n in links
+        ],
+    }
+
+
+def restore_fact_content(
+    session: Session, content: dict[str, Any], fact_id: int | None = None
+) -> None:
+    """Put back what ``fact_content`` kept (the fact itself when it holds "fields"), or,
+    for ``fact_id``, replace its roles and evidence with the given ones (None: keep)."""
+    fields = content.get("fields")
+    if fields is not None:
+        values: dict[str, Any] = {
+            key: (_DATES[key].fromisoformat(v) if key in _DATES and isinstance(v, str) else v)
+            for key, v in fields.items()
+        }
+        session.add(Fact.model_validate(values))
+        session.flush()
+        fact_id = int(values["id"])
+    assert fact_id is not None
+    if content.get("roles") is not None:
+        session.execute(delete(FactRole).where(col(FactRole.fact_id) == fact_id))
+        for role in content["roles"]:
+            session.add(FactRole(fact_id=fact_id, **role))
+    if content.get("evidence") is not None:
+        session.execute(delete(Evidence).where(col(Evidence.fact_id) == fact_id))
+        for quote in content["evidence"]:
+            session.add(Evidence(fact_id=fact_id, **quote))
+    for link in content.get("links") or []:
+        if session.get(FactLink, link["id"]) is None and all(
+            session.get(Fact, link[end]) is not None for end in ("source", "target")
+        ):
+            session.add(
+                FactLink(id=link["id"], source_fact_id=link["source"],
+                         target_fact_id=link["target"], type=link["type"], note=link["note"])
+            )  # fmt: skip
+    session.flush()
+
+
+def fact_has_followups(session: Session, fact_id: int) -> bool:
+    return (
+        session.execute(
+            select(col(FollowUp.id)).where(col(FollowUp.fact_id) == fact_id).limit(1)
+        ).first()
+        is not None
+    )
+
+
+def delete_links(session: Session, source: int, target: int, type_: str) -> None:
+    session.execute(
+        delete(FactLink).where(
+            col(FactLink.source_fact_id) == source,
+            col(FactLink.target_fact_id) == target,
+            col(FactLink.type) == type_,
+        )
+    )

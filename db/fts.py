@@ -44,6 +44,7 @@ class SearchHit:
     published: date | None
     snippet: str
     rank: float
+    source: str = ""
 
 
 def _run(conn: Connection, sql: str, params: dict[str, Any]) -> list[Any]:
@@ -81,7 +82,7 @@ def search(
         ("rank", "rank", "hit.score") if ranked else ("rowid DESC", "0.0", "a.id DESC")
     )
     sql = (
-        "SELECT a.id, a.title, a.published, hit.snip, hit.score FROM ("
+        "SELECT a.id, a.title, a.published, hit.snip, hit.score, a.source FROM ("
         f"SELECT rowid AS id, snippet({FTS_TABLE}, 1, '[', ']', '…', 12) AS snip, "
         f"{score} AS score FROM {FTS_TABLE} "
         f"WHERE {FTS_TABLE} MATCH :q ORDER BY {order} LIMIT :limit OFFSET :offset"
@@ -89,7 +90,12 @@ def search(
     )
     return [
         SearchHit(
-            r[0], r[1], date.fromisoformat(r[2]) if isinstance(r[2], str) else r[2], r[3], r[4]
+            r[0],
+            r[1],
+            date.fromisoformat(r[2]) if isinstance(r[2], str) else r[2],
+            r[3],
+            r[4],
+            r[5] or "",
         )
         for r in _run(conn, sql, {"q": match, "limit": limit, "offset": offset})
     ]

@@ -107,7 +107,7 @@ class Mention(SQLModel, table=True):
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE")
     start: int
     end: int
-    text: str = Field(sa_type=Text)
+    text: str = Field(sa_type=Text, index=True)
     label: str = Field(max_length=64, index=True)
     origin: str = Field(max_length=200)
     state: str = Field(default=MentionState.SUGGESTED.value, max_length=16, index=True)
@@ -117,6 +117,11 @@ class Mention(SQLModel, table=True):
     value_end: date | None = None
     granularity: str | None = Field(default=None, max_length=16)
     updated_at: datetime = Field(default_factory=utcnow)
+    version: int = Field(
+        default=1,
+        sa_column_kwargs={"server_default": "1"},
+        description="raised by every change: a decision made on an older copy is refused",
+    )
 
 
 class Fact(SQLModel, table=True):
@@ -303,6 +308,11 @@ class Audit(SQLModel, table=True):
     article_id: int | None = Field(default=None, index=True)
     before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    step: int | None = Field(
+        default=None,
+        index=True,
+        description="the id of the first audit row of its transaction: one undo step",
+    )
 
 
 class LabelDef(SQLModel, table=True):

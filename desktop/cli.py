@@ -70,6 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("suggest", help="suggest highlights for articles that have none yet")
 
+    p_search = sub.add_parser(
+        "search", help="full-text search of the articles, best first (as the window searches)"
+    )
+    p_search.add_argument("query", nargs="+", metavar="QUERY", help='words, names, "phrases"')
+    p_search.add_argument("--limit", type=_positive, default=20, metavar="N")
+    p_search.add_argument("--json", action="store_true", help="print one JSON array")
+
     p_open = sub.add_parser(
         "open", help="open the window and import these files (what the desktop entry runs)"
     )
@@ -168,6 +175,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of results; write e.g. 20")
+    return int(text)
+
+
 def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -258,6 +271,37 @@ def cmd_suggest(store: Store, settings: Settings, out: TextIO, err: TextIO) -> i
     return 0
 
 
+def cmd_search(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    """The window's search from the command line: the same query rules, the same
+    sentences for a query that can find nothing (``QueryError``, exit 2)."""
+    from db.fts import count_matches, search
+
+    query = " ".join(args.query)
+    with store.engine.connect() as conn:
+        total = count_matches(conn, query)
+        hits = search(conn, query, limit=args.limit) if total else []
+    if args.json:
+        rows = [
+            {"id": h.article_id, "title": h.title,
+             "published": h.published.isoformat() if h.published else None,
+             "source": h.source, "snippet": h.snippet, "rank": h.rank}
+            for h in hits
+        ]  # fmt: skip
+        print(json.dumps(rows, ensure_ascii=False, indent=1), file=out)
+        return 0
+    if not hits:
+        print(f"Nothing matches {query!r}.", file=out)
+        return 0
+    for h in hits:
+        when = h.published.isoformat() if h.published else "no date"
+        print(f"{h.article_id:>6}  {when}  {h.title}" + (f"  ({h.source})" if h.source else ""),
+              file=out)  # fmt: skip
+        print(f"        {' '.join(h.snippet.split())}", file=out)
+    shown = f"the best {len(hits)}" if total > len(hits) else "all"
+    print(f"{total} article(s) match {query!r}; {shown} shown, best first.", file=out)
+    return 0
+
+
 def cmd_db_check(store: Store, out: TextIO) -> int:
     report = integrity_report(store)
     width = max(len(k) for k in report)
@@ -305,6 +349,8 @@ def run(
             return cmd_import(store, args.paths, out, err)
         if args.command == "suggest":
             return cmd_suggest(store, settings, out, err)
+        if args.command == "search":
+            return cmd_search(store, args, out)
         if args.command == "export":
             return cmd_export(store, args, out, err)
         if args.command == "import-annotations":

@@ -53,6 +53,9 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="for days overdue")
     p.add_argument("--raw", action="store_true", help="do not neutralise formula cells")
     p.add_argument("--excel", action="store_true", help="add a BOM and CRLF line ends")
+    p.add_argument(
+        "--multiline", action="store_true", help="keep the line breaks of evidence quotes"
+    )
 
     p_in = sub.add_parser("import-annotations", help="bring JSONL or W3C spans back into articles")
     p_in.add_argument("file", type=Path)
@@ -83,6 +86,7 @@ def cmd_export(store: Store, args: argparse.Namespace, out: TextIO, err: TextIO)
         states=[] if states in (None, ["all"]) else states,
         labels=args.label,
         as_of=args.as_of,
+        multiline=args.multiline,
     )
     span_states: tuple[str, ...] = () if states == ["all"] else tuple(states or DECIDED)
     written: Callable[[], str]

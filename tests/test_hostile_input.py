@@ -83,6 +83,7 @@ def test_articles_beyond_the_supported_count_are_refused_whole_batches_kept(
 ) -> None:
     from db import limits
     from desktop.tracking.desk import Desk
+    from desktop.tracking.intake import PastedText
 
     monkeypatch.setattr(limits, "MAX_ARTICLES", 3)
     for i in range(3):
@@ -99,7 +100,9 @@ def test_articles_beyond_the_supported_count_are_refused_whole_batches_kept(
     store = open_store(db_path)
     try:
         with pytest.raises(StoreError, match="holds 3 articles"):
-            Desk(store, "tester").add_text_article("Pasted text.", "Pasted", date(2020, 1, 1))
+            Desk(store, "tester").add_text_article(
+                PastedText("Pasted text.", "Pasted", date(2020, 1, 1))
+            )
         with store.session() as session:
             assert len(list(session.scalars(select(Article)))) == 3
     finally:

@@ -73,6 +73,7 @@ def test_folders_recurse_and_each_format_is_read(store: Store, tmp_path: Path) -
     assert note.text == "# Heading\n\nPutin arrives in Delhi.\n"
     page = next(a for a in by_title.values() if a.url)
     assert page.url == "https://news.example/s400-signed"
+    assert page.source == "news.example"  # no site name: the URL's host, not the folder "b"
     assert page.published == date(2018, 10, 5)
     assert "signed a contract for five S-400" in page.text
     assert "Copyright" not in page.text and "Home | World" not in page.text

@@ -80,7 +80,20 @@ def test_a_pasted_text_is_stored_once_and_counted_for_the_check(store: Store) ->
     with store.session() as session:
         article = session.get(Article, first.pasted[0])
         assert article is not None
-        assert (article.title, article.source) == ("Modi will visit Moscow in July.", "pasted")
+        assert (article.title, article.source) == ("Modi will visit Moscow in July.", "")
+
+
+def test_a_pasted_text_keeps_its_outlet_and_url(store: Store) -> None:
+    """The source of a pasted article is the outlet typed in, else the URL's host."""
+    typed = PastedText("Modi will visit.", "", date(2019, 5, 2), "The Hindu", "https://x.in/a")
+    hosted = PastedText("Putin will visit.", "", date(2019, 5, 2), "", "https://www.tass.com/b")
+    ids = [run_intake(store, IntakeRequest(pasted=p, check=False)).pasted for p in (typed, hosted)]
+    with store.session() as session:
+        rows = [session.get(Article, found[0]) for found in ids if found is not None]
+        assert [(a.source, a.url) for a in rows if a is not None] == [
+            ("The Hindu", "https://x.in/a"),
+            ("tass.com", "https://www.tass.com/b"),
+        ]
 
 
 @pytest.mark.model

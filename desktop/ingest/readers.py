@@ -105,18 +105,21 @@ def parse_markdown(raw: str, source: str) -> ParsedArticle:
 
 
 def parse_html(raw: str, source: str, url: str | None = None) -> ParsedArticle:
-    """Body, title, date and canonical URL extracted with trafilatura (nothing is fetched)."""
+    """Body, title, date and canonical URL extracted with trafilatura (nothing is fetched).
+    The source is the page's site name, else its URL's host, else ``source``."""
     from desktop.ingest.pages import extract_page
+    from desktop.ingest.urls import host_of
 
     page = extract_page(raw, url)
     if page is None:
         raise ReadError("has no readable article text in its HTML")
+    url = page.canonical_url or url
     return ParsedArticle(
         text=page.text,
         title=page.title,
         published=page.published,
-        source=page.sitename or source,
-        url=page.canonical_url or url,
+        source=page.sitename or (host_of(url) if url else "") or source,
+        url=url,
     )
 
 

@@ -24,7 +24,7 @@ FUTURE_CUES = {
 }  # fmt: skip
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
 # Modals that put a bare verb after the time of writing ("must leave by Jan. 14").
-MODAL_AUX = {"must", "should", "may", "might", "can", "ca"}
+MODAL_AUX = {"must", "should", "may", "might", "can", "ca", "would"}
 NOUN_CUES = {
     "plan",
     "plans",
@@ -41,6 +41,10 @@ NOUN_CUES = {
 
 def _aux_words(token: Token) -> list[str]:
     return [c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}]
+
+
+def _marked(token: Token) -> bool:
+    return any(c.dep_ == "mark" for c in token.children)
 
 
 def verb_direction(token: Token) -> Direction:
@@ -66,6 +70,8 @@ def verb_direction(token: Token) -> Direction:
         return "past"
     if token.tag_ == "VBN" and token.dep_ in {"acl", "relcl", "amod"}:
         return "past"  # "the ruling announced Wednesday"
+    if token.tag_ == "VBN" and token.dep_ == "advcl" and not aux and not _marked(token):
+        return "past"  # "the terms, announced Friday, ..." (not "if approved Friday")
     if any(a in MODAL_AUX for a in aux) and not perfect:
         return "future"
     if token.tag_ == "VB" and "to" in aux and token.dep_ == "xcomp" and token.head.lemma_ == "be":
@@ -75,6 +81,16 @@ def verb_direction(token: Token) -> Direction:
     if token.tag_ == "VBG" and any(a in {"is", "are", "am", "'s", "'re"} for a in aux):
         return "future"  # "is meeting on Friday": a present progressive schedule
     return None
+
+
+# Speech acts about the future: in the simple past, a time that modifies the verb itself
+# is when the act took place ("Cuba predicted Wednesday"), unlike "planned a rally on
+# Saturday", where the time belongs to what was planned.
+SPEECH_CUES = {"predict", "forecast", "project", "promise", "pledge", "vow", "propose"}
+
+
+def _reported_cue(token: Token) -> bool:
+    return token.tag_ == "VBD" and not _aux_words(token) and token.lemma_.lower() in SPEECH_CUES
 
 
 def direction_for(span: Span) -> Direction:
@@ -95,6 +111,8 @@ def direction_for(span: Span) -> Direction:
             or token.lower_ in FUTURE_CUES
         ):
             found = verb_direction(token)
+            if found == "future" and not infinitive and _reported_cue(token):
+                return "past"
             if found == "later":
                 infinitive = True
             elif found == "future" or (found is not None and not infinitive):

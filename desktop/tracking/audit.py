@@ -1,4 +1,8 @@
-"""The audit trail: one row per analyst change, in the change's own transaction."""
+"""The audit trail: one row per analyst change, in the change's own transaction. The rows
+one transaction writes share a step (the id of its first row): undo takes a step back
+whole, so a bulk action or a postponement is undone in one go. The first row leaves its
+step empty (its own id, as ``db.audit`` reads it), so a one-row change costs no extra
+statement; the rows after it name it."""
 
 from __future__ import annotations
 
@@ -39,5 +43,17 @@ def record(
         before=before,
         after=after,
     )
+    transaction = session.get_transaction()
+    first = session.info.get(_FIRST)
+    if first is not None and first[0] is transaction:
+        if first[1].id is None:
+            session.flush()
+        row.step = first[1].id
+    else:
+        session.info[_FIRST] = (transaction, row)
     session.add(row)
     return row
+
+
+_FIRST = "audit_first"
+"""Where a session keeps (its transaction, the first audit row it recorded in it)."""

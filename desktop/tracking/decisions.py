@@ -1,18 +1,88 @@
-"""Analyst decisions on highlights: each one a committed transaction with an audit row."""
+"""Analyst decisions on highlights: each one a committed transaction with an audit row.
+
+A highlight carries a version, raised by every change. A decision names the version it
+was made on; if another window (or analyst) changed the highlight since, nothing is
+written and the refusal names their change, so no decision silently overwrites another.
+"""
 
 from __future__ import annotations
 
+from sqlmodel import Session
+
+from db.audit import last_change_of
 from db.builtin_labels import VALUE_LABELS
 from db.clock import utcnow
 from db.entities import ensure_entity
 from db.errors import StoreError
 from db.labels import normalize_label
 from db.models import Mention, MentionState
+from db.review import Reuse, reuse_targets
+from db.review import reuse_counts as count_reusable
 from db.store import Store
 from desktop.tracking.audit import record, snapshot
+from desktop.tracking.facts import ConflictError
 
 MENTION_FIELDS = ("state", "label", "start", "end", "text", "entity_id")
 LINKING_STATES = {MentionState.ACCEPTED, MentionState.CORRECTED}
+
+
+def current_mention(session: Session, mention_id: int, version: int | None) -> Mention:
+    """The highlight as stored, if it is still the version the analyst saw (None: any);
+    ConflictError naming the other change otherwise."""
+    mention = session.get(Mention, mention_id)
+    if mention is None:
+        raise StoreError(f"Highlight {mention_id} no longer exists; reload the article.")
+    if version is not None and mention.version != version:
+        last = last_change_of(session, "mention", mention_id)
+        other = (
+            f"{last.who} {last.action.removeprefix('mention.')} it at {last.at:%H:%M:%S} "
+            f"({_diff(last.before, last.after)})"
+            if last is not None
+            else "it was changed elsewhere"
+        )
+        raise ConflictError(
+            f"“{mention.text}” was changed in another window meanwhile: {other}. It is now "
+            f"{mention.state} as {mention.label}; your change was not saved."
+        )
+    return mention
+
+
+def _diff(before: dict[str, object] | None, after: dict[str, object] | None) -> str:
+    before, after = before or {}, after or {}
+    keys = [k for k in dict.fromkeys([*before, *after]) if before.get(k) != after.get(k)]
+    return "; ".join(f"{k}: {before.get(k)} → {after.get(k)}" for k in keys) or "no change"
+
+
+def decide(
+    session: Session, mention: Mention, state: MentionState, who: str, label: str | None = None
+) -> None:
+    """Decide one highlight in the caller's transaction. Accepting or correcting links
+    it to the entity of that name and label (created the first time), which is how the
+    knowledge base grows."""
+    before = snapshot(mention, MENTION_FIELDS)
+    mention.state = state
+    if label is not None and label != mention.label:
+        mention.label = label
+        mention.entity_id = None
+    links = state in LINKING_STATES and mention.label not in VALUE_LABELS
+    if links and mention.entity_id is None:
+        entity, _created = ensure_entity(session, name=mention.text, type_=mention.label)
+        mention.entity_id = entity.id
+    mention.updated_at = utcnow()
+    mention.version += 1
+    session.add(mention)
+    session.flush()
+    assert mention.id is not None
+    record(
+        session,
+        who=who,
+        action=f"mention.{state.value}",
+        target_table="mention",
+        target_id=mention.id,
+        article_id=mention.article_id,
+        before=before,
+        after=snapshot(mention, MENTION_FIELDS),
+    )
 
 
 def decide_mention(
@@ -22,42 +92,59 @@ def decide_mention(
     state: MentionState,
     who: str,
     label: str | None = None,
+    version: int | None = None,
 ) -> Mention:
-    """Set a highlight's state (and, correcting it, its label); accepting or correcting
-    links it to the entity of that name and label (created the first time), which is how
-    the knowledge base grows."""
+    """Set a highlight's state (and, correcting it, its label), if it is still at
+    ``version`` (None: whatever it is now)."""
     with store.transaction() as session:
-        mention = session.get(Mention, mention_id)
-        if mention is None:
-            raise StoreError(f"Highlight {mention_id} no longer exists; reload the article.")
-        before = snapshot(mention, MENTION_FIELDS)
-        mention.state = state
-        if label is not None and label != mention.label:
-            mention.label = label
-            mention.entity_id = None
-        links = state in LINKING_STATES and mention.label not in VALUE_LABELS
-        if links and mention.entity_id is None:
-            entity, _created = ensure_entity(session, name=mention.text, type_=mention.label)
-            mention.entity_id = entity.id
-        mention.updated_at = utcnow()
-        session.add(mention)
-        session.flush()
-        record(
-            session,
-            who=who,
-            action=f"mention.{state.value}",
-            target_table="mention",
-            target_id=mention_id,
-            article_id=mention.article_id,
-            before=before,
-            after=snapshot(mention, MENTION_FIELDS),
-        )
+        mention = current_mention(session, mention_id, version)
+        decide(session, mention, state, who, label)
     return mention
 
 
-def relabel_mention(store: Store, *, mention_id: int, label: str, who: str) -> Mention:
+def relabel_mention(
+    store: Store, *, mention_id: int, label: str, who: str, version: int | None = None
+) -> Mention:
     """Give a highlight another label: a correction, linked to an entity of that label."""
     clean = normalize_label(label)
     return decide_mention(
-        store, mention_id=mention_id, state=MentionState.CORRECTED, who=who, label=clean
-    )
+        store, mention_id=mention_id, state=MentionState.CORRECTED, who=who, label=clean,
+        version=version,
+    )  # fmt: skip
+
+
+def reuse_counts(store: Store, *, mention_id: int, kind: Reuse) -> tuple[int, int]:
+    """(in its article, in every article) the highlights the decision would change."""
+    with store.session() as session:
+        return count_reusable(session, current_mention(session, mention_id, None), kind)
+
+
+def apply_reuse(store: Store, *, mention_id: int, kind: Reuse, everywhere: bool, who: str) -> int:
+    """Give the other highlights of the same text (in the article, or everywhere) the
+    decision ``mention_id`` has: its label, its entity, or its rejection. One transaction,
+    so one undo step; returns how many highlights changed."""
+    with store.transaction() as session:
+        source = current_mention(session, mention_id, None)
+        targets = reuse_targets(session, source, kind, None if everywhere else source.article_id)
+        for other in targets:
+            if kind is Reuse.LINK:
+                before = snapshot(other, MENTION_FIELDS)
+                other.entity_id = source.entity_id
+                if other.state == MentionState.SUGGESTED:
+                    other.state = MentionState.ACCEPTED
+                other.version += 1
+                other.updated_at = utcnow()
+                session.add(other)
+                session.flush()
+                assert other.id is not None
+                record(
+                    session, who=who, action="mention.link", target_table="mention",
+                    target_id=other.id, article_id=other.article_id, before=before,
+                    after=snapshot(other, MENTION_FIELDS),
+                )  # fmt: skip
+            elif kind is Reuse.RELABEL:
+                decide(session, other, MentionState.CORRECTED, who, source.label)
+            else:
+                state = MentionState.REJECTED if kind is Reuse.REJECT else MentionState.ACCEPTED
+                decide(session, other, state, who)
+    return len(targets)

@@ -20,7 +20,7 @@ from sqlmodel import Session
 from db import article_list, fact_table, fts
 from db import facts as fact_reads
 from db.articles import ArticleRow, count_articles
-from db.audit import last_change
+from db.audit import latest_step, newest_row
 from db.builtin_labels import LITERAL_TYPE
 from db.entities import EntityRow, PageLine, entity_names, entity_rows
 from db.exports import ExportFilter
@@ -30,17 +30,20 @@ from db.followups import FollowUpRow, followup_rows
 from db.fts import SearchHit
 from db.list_query import ArticleQuery
 from db.models import Fact, FollowUpState, Mention, MentionState
-from db.review import Highlights
+from db.review import Highlights, Reuse, label_definitions
 from db.sources import Feed
 from db.store import Store
 from desktop.tracking import entities as kb
 from desktop.tracking import export, fact_forms, intake, review, sources, undo
 from desktop.tracking import followups as lifecycle
-from desktop.tracking.decisions import decide_mention, relabel_mention
+from desktop.tracking.decisions import apply_reuse, decide_mention, relabel_mention, reuse_counts
 from desktop.tracking.events import assign_events, one_per_event
 from desktop.tracking.facts import FactDraft
+from desktop.tracking.intake import PastedText
 from desktop.tracking.links import LinkView, create_link, links_of
+from desktop.tracking.undo import Replayed
 from desktop.tracking.updates import Candidate, check_updates
+from desktop.tracking.watch import StoreWatch
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -88,15 +91,23 @@ class Desk:
     def count_matches(self, query: str) -> int:
         return self._read(fts.count_matches, query)
 
+    def matched_spans(self, query: str, article_id: int) -> list[tuple[int, int]]:
+        """Where a search matched in an article ([start, end) offsets), for marking it."""
+        return self._read(fts.matched_spans, query, article_id)
+
+    def watch(self) -> StoreWatch:
+        """A watch on the store for changes made elsewhere (see ``watch.StoreWatch``)."""
+        return StoreWatch(self.store)
+
     # ----- intake and export ---------------------------------------------------------
     def intake(
         self, request: intake.IntakeRequest, progress: intake.Progress | None = None
     ) -> intake.IntakeReport:
         return intake.run_intake(self.store, request, progress=progress)
 
-    def add_text_article(self, text: str, title: str, published: date) -> tuple[int, bool]:
+    def add_text_article(self, pasted: PastedText) -> tuple[int, bool]:
         """A pasted article: (id, created); the same text pasted twice is stored once."""
-        return intake.paste_article(self.store, intake.PastedText(text, title, published))
+        return intake.paste_article(self.store, pasted)
 
     def export_table(self, table: str, path: Path, filters: ExportFilter | None = None) -> int:
         return export.export_table(self.store, table, path, filters)
@@ -132,16 +143,35 @@ class Desk:
     def labels(self) -> list[str]:
         return review.labels(self.store)
 
-    def decide(self, mention_id: int, state: MentionState) -> Mention:
-        return decide_mention(self.store, mention_id=mention_id, state=state, who=self.analyst)
+    def label_definitions(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The analyst's own labels: (colours, descriptions)."""
+        return self._read_orm(label_definitions)
 
-    def relabel(self, mention_id: int, label: str) -> Mention:
-        return relabel_mention(self.store, mention_id=mention_id, label=label, who=self.analyst)
+    def reuse_counts(self, mention_id: int, kind: Reuse) -> tuple[int, int]:
+        return reuse_counts(self.store, mention_id=mention_id, kind=kind)
 
-    def move_edge(self, mention_id: int, edge: str, step: int) -> Mention:
-        return review.move_edge(
-            self.store, mention_id=mention_id, edge=edge, step=step, who=self.analyst
+    def apply_reuse(self, mention_id: int, kind: Reuse, everywhere: bool) -> int:
+        return apply_reuse(
+            self.store, mention_id=mention_id, kind=kind, everywhere=everywhere, who=self.analyst
         )
+
+    def decide(self, mention_id: int, state: MentionState, version: int | None = None) -> Mention:
+        return decide_mention(
+            self.store, mention_id=mention_id, state=state, who=self.analyst, version=version
+        )
+
+    def relabel(self, mention_id: int, label: str, version: int | None = None) -> Mention:
+        return relabel_mention(
+            self.store, mention_id=mention_id, label=label, who=self.analyst, version=version
+        )
+
+    def move_edge(
+        self, mention_id: int, edge: str, step: int, version: int | None = None
+    ) -> Mention:
+        return review.move_edge(
+            self.store, mention_id=mention_id, edge=edge, step=step, who=self.analyst,
+            version=version,
+        )  # fmt: skip
 
     def add_mention(self, article_id: int, start: int, end: int, label: str) -> Mention:
         return review.add_mention(
@@ -149,23 +179,33 @@ class Desk:
         )
 
     def link_mention(
-        self, mention_id: int, entity_id: int | None, new_name: str | None = None
+        self,
+        mention_id: int,
+        entity_id: int | None,
+        new_name: str | None = None,
+        version: int | None = None,
     ) -> Mention:
         return review.link_mention(
             self.store, mention_id=mention_id, who=self.analyst, entity_id=entity_id,
-            new_name=new_name,
+            new_name=new_name, version=version,
         )  # fmt: skip
 
     # ----- undo (any workflow's audited change) ---------------------------------------
-    def undo(self, audit_id: int) -> None:
-        undo.undo_or_redo(self.store, audit_id=audit_id, who=self.analyst, redo=False)
+    def undo(self, step: int) -> Replayed:
+        return undo.undo_or_redo(self.store, step=step, who=self.analyst, redo=False)
 
-    def redo(self, audit_id: int) -> None:
-        undo.undo_or_redo(self.store, audit_id=audit_id, who=self.analyst, redo=True)
+    def redo(self, step: int) -> Replayed:
+        return undo.undo_or_redo(self.store, step=step, who=self.analyst, redo=True)
 
-    def last_change(self, article_id: int) -> tuple[int, str] | None:
-        """(id, action) of the newest change in an article (what the undo stack gets next)."""
-        return self._read(last_change, article_id)
+    def latest_step(self, after: int) -> tuple[int, str, int] | None:
+        """(step, caption, newest audit row) of the newest change this analyst made after
+        audit row ``after`` (what the undo stack gets next)."""
+        found, newest = self._read(latest_step, self.analyst, after)
+        return None if found is None else (found.step, undo.caption(found), newest)
+
+    def newest_change(self) -> int:
+        """The newest audit row's id: the undo history looks for changes after it."""
+        return self._read(newest_row)
 
     # ----- facts -----------------------------------------------------------------------
     def facts(self, article_id: int) -> list[FactRow]:
@@ -200,14 +240,32 @@ class Desk:
     ) -> Fact:
         """Create a fact with a subject (an entity) and an object (a value)."""
         return self.create_fact_with_roles(
-            draft, [("subject", subject_name, subject_type), ("object", object_text, LITERAL_TYPE)]
+            draft,
+            [
+                ("subject", subject_name, subject_type, None),
+                ("object", object_text, LITERAL_TYPE, None),
+            ],
         )
+
+    def same_name_elsewhere(self, roles: list[fact_forms.RoleLine]) -> list[tuple[int, str, str]]:
+        return fact_forms.same_name_elsewhere(self.store, roles)
+
+    def entity_of(self, name: str, type_: str) -> int | None:
+        return fact_forms.entity_of(self.store, name, type_)
 
     def fact_for_edit(self, fact_id: int) -> fact_forms.FactEdit:
         return fact_forms.read_for_edit(self.store, fact_id)
 
-    def update_fact(self, edit: fact_forms.FactEdit, changes: dict[str, object]) -> Fact:
-        return fact_forms.save_edit(self.store, edit, changes, self.analyst)
+    def update_fact(
+        self,
+        edit: fact_forms.FactEdit,
+        changes: dict[str, object],
+        roles: list[fact_forms.RoleLine] | None = None,
+        evidence: list[tuple[int, int]] | None = None,
+    ) -> Fact:
+        return fact_forms.save_edit(
+            self.store, edit, changes, self.analyst, roles=roles, evidence=evidence
+        )
 
     def evidence_of(self, fact_id: int) -> tuple[int, int, int] | None:
         return self._read(fact_reads.evidence_of, fact_id)
@@ -216,6 +274,7 @@ class Desk:
         return links_of(self.store, fact_id)
 
     def link(self, source: int, target: int, type_: str, note: str = "") -> None:
+        """A typed link from one fact to another (undoable)."""
         create_link(
             self.store, source_fact_id=source, target_fact_id=target, type_=type_,
             who=self.analyst, note=note,

@@ -175,6 +175,26 @@ def unmerge(session: Session, *, source_id: int, before: dict[str, list[object]]
     session.add(source)
 
 
+def remerge(
+    session: Session, *, source_id: int, target_id: int, before: dict[str, list[object]]
+) -> None:
+    """Redo of a merge: the rows its audit row lists move to the target again."""
+    source = session.get(Entity, source_id)
+    assert source is not None
+    for model, key in ((Mention, "mentions"), (FactRole, "roles"), (Alias, "aliases")):
+        for row_id in before.get(key, []):
+            row = session.get(model, row_id)
+            if row is not None:
+                row.entity_id = target_id
+                session.add(row)
+    for text in before.get("dropped_aliases", []):
+        found = alias_of(session, source_id, normalize_alias(str(text)))
+        if found is not None:
+            session.delete(found)
+    source.merged_into_id = target_id
+    session.add(source)
+
+
 def page(store: Store, *, entity_id: int) -> list[PageLine]:
     """The entity's highlights and facts across articles, oldest first."""
     with store.session() as session:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from db.articles import NewArticle, add_article, ensure_room
 from db.errors import StoreError
@@ -58,6 +59,16 @@ class PastedText:
     text: str
     title: str
     published: date
+    source: str = ""
+    """The outlet (a newspaper, an agency); empty: the URL's host, if any."""
+    url: str | None = None
+
+    @property
+    def outlet(self) -> str:
+        if self.source.strip():
+            return self.source.strip()
+        host = urlsplit(self.url or "").hostname or ""
+        return host.removeprefix("www.")
 
 
 @dataclass(frozen=True)
@@ -171,7 +182,8 @@ def paste_article(store: Store, pasted: PastedText) -> tuple[int, bool]:
                 text=text,
                 title=pasted.title or text.strip().splitlines()[0][:300],
                 published=pasted.published,
-                source="pasted",
+                source=pasted.outlet,
+                url=(pasted.url or "").strip() or None,
             ),
         )
 

@@ -23,8 +23,8 @@ from db.models import Alias, Article, Entity, Mention, MentionState
 from db.review import ArticlePage, Highlights, article_page, highlights, labels_in_use
 from db.store import Store
 from desktop.tracking.audit import record, snapshot
-from desktop.tracking.decisions import MENTION_FIELDS
-from desktop.tracking.undo import undo_stacks
+from desktop.tracking.decisions import MENTION_FIELDS, current_mention
+from desktop.tracking.undo import caption, undo_stacks
 
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
 
@@ -35,9 +35,9 @@ class OpenedArticle:
 
     page: ArticlePage
     undo: tuple[list[int], list[int]]
-    """(done, undone) audit ids, as ``undo.undo_stacks`` gives them."""
-    actions: dict[int, str]
-    """The action of each of those changes, for the undo menu's captions."""
+    """(done, undone) steps, as ``undo.undo_stacks`` gives them."""
+    captions: dict[int, str]
+    """What each of those steps did, for the undo menu and the status bar."""
 
 
 def open_article(store: Store, article_id: int) -> OpenedArticle | None:
@@ -46,7 +46,9 @@ def open_article(store: Store, article_id: int) -> OpenedArticle | None:
         page = article_page(session, article_id)
     if page is None:
         return None
-    return OpenedArticle(page, undo_stacks(page.history), dict(page.history))
+    return OpenedArticle(
+        page, undo_stacks(page.history), {step.step: caption(step) for step in page.history}
+    )
 
 
 def article_highlights(store: Store, article_id: int) -> Highlights:
@@ -69,17 +71,11 @@ def token_edges(text: str) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _mention(session: Session, mention_id: int) -> Mention:
-    mention = session.get(Mention, mention_id)
-    if mention is None:
-        raise StoreError(f"Highlight {mention_id} no longer exists; reload the article.")
-    return mention
-
-
 def _audit_mention(
     session: Session, mention: Mention, who: str, action: str, before: dict[str, Any] | None
 ) -> int:
     mention.updated_at = utcnow()
+    mention.version += 1
     session.add(mention)
     session.flush()
     assert mention.id is not None
@@ -98,10 +94,12 @@ def _audit_mention(
     return row.id
 
 
-def move_edge(store: Store, *, mention_id: int, edge: str, step: int, who: str) -> Mention:
+def move_edge(
+    store: Store, *, mention_id: int, edge: str, step: int, who: str, version: int | None = None
+) -> Mention:
     """Move a highlight's start or end by one token (``step`` is -1 or +1)."""
     with store.transaction() as session:
-        mention = _mention(session, mention_id)
+        mention = current_mention(session, mention_id, version)
         article = session.get(Article, mention.article_id)
         assert article is not None
         starts, ends = token_edges(article.text)
@@ -164,11 +162,12 @@ def link_mention(
     who: str,
     entity_id: int | None = None,
     new_name: str | None = None,
+    version: int | None = None,
 ) -> Mention:
     """Link a highlight to an entity (an existing one, or a new one by name with the
     highlight's label); the highlight's text becomes one of the entity's aliases."""
     with store.transaction() as session:
-        mention = _mention(session, mention_id)
+        mention = current_mention(session, mention_id, version)
         before = snapshot(mention, MENTION_FIELDS)
         if entity_id is None:
             if not new_name or not new_name.strip():

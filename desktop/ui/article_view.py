@@ -6,8 +6,11 @@ article costs little more than ``setPlainText``, and a decision re-lays out only
 paragraph it touches. (A QSyntaxHighlighter does the same through a Python
 callback per paragraph, twice per paragraph on ``setPlainText``, and a re-layout per
 ``setFormat`` call: measured 1.67× the bare ``setPlainText``.) The current highlight is
-the one extra selection. Offsets stay Python code points; mapping to Qt's UTF-16
-positions (emoji, CRLF) happens here and nowhere else.
+an extra selection, as are the words a search matched. Offsets stay Python code points;
+mapping to Qt's UTF-16 positions (emoji, CRLF) happens here and nowhere else.
+
+Lines are kept to a readable width (``MAX_LINE_CHARS``) however wide the window; a click
+on a highlight and a right click anywhere are reported as stored offsets.
 """
 
 from __future__ import annotations
@@ -16,10 +19,14 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QFont,
+    QMouseEvent,
     QPaintEvent,
+    QPalette,
+    QResizeEvent,
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
@@ -27,12 +34,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from db.models import MentionState
-from desktop.ui.colors import label_color
+from desktop.ui.colors import LabelBook
+from desktop.ui.highlight_style import current_format, highlight_format, search_mark_format
 from desktop.ui.offsets import OffsetMap
 
 FORMATTED = 1
 """A paragraph's user state once its highlight formats are set."""
+MAX_LINE_CHARS = 90
+"""The widest a line of the article grows, in average characters."""
+
 Span = tuple[int, int, str, str]
 """A highlight as painted: (start, end) in Qt positions, label, state."""
 
@@ -53,32 +63,21 @@ class Highlight(Protocol):
     def state(self) -> str: ...
 
 
-def highlight_format(label: str, state: str) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    color = label_color(label)
-    if state == MentionState.REJECTED:
-        fmt.setFontStrikeOut(True)
-        fmt.setForeground(Qt.GlobalColor.gray)
-    elif state in (MentionState.ACCEPTED, MentionState.CORRECTED):
-        fmt.setBackground(color)
-        fmt.setForeground(Qt.GlobalColor.black)
-    else:
-        fmt.setBackground(color.lighter(118))
-        fmt.setForeground(Qt.GlobalColor.black)
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(color.darker(160))
-    return fmt
-
-
 class _Spans:
     """The highlights as sorted (start, end, label, state) in Qt positions, and the format
     ranges that fall in one paragraph."""
 
-    def __init__(self) -> None:
+    def __init__(self, book: LabelBook) -> None:
+        self.book = book
+        self.dark = False
         self.spans: list[Span] = []
         self._starts: list[int] = []
         self._formats: dict[tuple[str, str], QTextCharFormat] = {}
         self._longest = 0
+
+    def restyle(self, dark: bool) -> None:
+        self.dark = dark
+        self._formats.clear()
 
     def set_spans(self, spans: list[Span]) -> None:
         self.spans = sorted(spans)
@@ -88,7 +87,7 @@ class _Spans:
     def fmt(self, label: str, state: str) -> QTextCharFormat:
         key = (label, state)
         if key not in self._formats:
-            self._formats[key] = highlight_format(label, state)
+            self._formats[key] = highlight_format(label, state, self.book, self.dark)
         return self._formats[key]
 
     def ranges(self, begin: int, end: int) -> list[QTextLayout.FormatRange]:
@@ -115,8 +114,14 @@ class ArticleView(QPlainTextEdit):
     """Read-only text; highlights are the article's mentions (objects with ``start``,
     ``end``, ``label``, ``state``)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    clicked = Signal(int)
+    """A click (not a drag) at a stored offset."""
+    menu_requested = Signal(int, QPoint)
+    """A right click at a stored offset, and where (global) to show a menu."""
+
+    def __init__(self, book: LabelBook | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.book = book or LabelBook()
         self.setReadOnly(True)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
@@ -127,11 +132,57 @@ class ArticleView(QPlainTextEdit):
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.15)
         self.setFont(font)
         self.document().setDocumentMargin(14)
-        self._index = _Spans()
+        self._index = _Spans(self.book)
+        self._index.restyle(self._is_dark())
+        self._style = (self.book.generation, self._index.dark)
         self._map = OffsetMap("")
         self._mentions: list[Highlight] = []
         self._span_list: list[Span] = []
         self._current = -1
+        self._marks: list[tuple[int, int]] = []
+        self._length = 0
+
+    # ----- style --------------------------------------------------------------------
+    def _is_dark(self) -> bool:
+        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+    def restyle(self) -> None:
+        """New label colours or a new palette: every paragraph gets its formats again."""
+        self._index.restyle(self._is_dark())
+        self._style = (self.book.generation, self._index.dark)
+        block = self.document().firstBlock()
+        while block.isValid():
+            if block.userState() == FORMATTED:
+                self._format_block(block)
+            block = block.next()
+        self._paint_current()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        built = hasattr(self, "_style")  # Qt sends changes while the view is being made
+        if built and event.type() == QEvent.Type.PaletteChange:
+            self.restyle()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep lines to ``MAX_LINE_CHARS``: the text is a centred column. (The viewport's
+        own resizes arrive here too, with its size: the widget's width is what counts.)"""
+        widest = self.fontMetrics().averageCharWidth() * MAX_LINE_CHARS + 28
+        side = max(0, (self.width() - 2 * self.frameWidth() - widest) // 2)
+        if self.viewportMargins().left() != side:  # setting them resizes the viewport
+            self.setViewportMargins(side, 0, side, 0)
+        super().resizeEvent(event)
+
+    # ----- mouse --------------------------------------------------------------------
+    def _offset_at(self, pos: QPoint) -> int:
+        return self._map.to_py(self.cursorForPosition(pos).position())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.clicked.emit(self._offset_at(event.position().toPoint()))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.menu_requested.emit(self._offset_at(event.pos()), event.globalPos())
 
     def _spans(self) -> list[Span]:
         mentions = self._mentions
@@ -144,13 +195,17 @@ class ArticleView(QPlainTextEdit):
 
     def show_article(self, text: str, mentions: Sequence[Highlight]) -> None:
         self._map = OffsetMap(text)
+        self._length = len(text)
         self._mentions = list(mentions)
         self._current = -1
+        self._marks = []
         self._index.set_spans(self._spans())
         self.setPlainText(text)
         self._paint_current()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if (self.book.generation, self._is_dark()) != self._style:
+            self.restyle()
         self._format_visible()
         super().paintEvent(event)
 
@@ -253,21 +308,39 @@ class ArticleView(QPlainTextEdit):
             return None
         return self._map.to_py(cursor.selectionStart()), self._map.to_py(cursor.selectionEnd())
 
+    def mark(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Mark the words a search matched ([start, end) stored offsets) and scroll to
+        the first; an empty list clears the marks."""
+        self._marks = [(s, e) for s, e in spans if 0 <= s < e <= self._length]
+        self._paint_current()
+        if self._marks:
+            start = self._marks[0][0]
+            self.setTextCursor(self._cursor_for(start, start))
+            self.ensureCursorVisible()
+
+    @property
+    def marks(self) -> list[tuple[int, int]]:
+        return list(self._marks)
+
     def _paint_current(self) -> None:
-        """The current highlight: darker, bold, white text, above any overlapping ones."""
-        if not 0 <= self._current < len(self._mentions):
-            if self.extraSelections():
-                self.setExtraSelections([])
-            return
-        mention = self._mentions[self._current]
-        fmt = QTextCharFormat(highlight_format(mention.label, mention.state))
-        fmt.setBackground(label_color(mention.label).darker(135))
-        fmt.setForeground(Qt.GlobalColor.white)
-        fmt.setFontWeight(QFont.Weight.Bold)
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = self._cursor_for(mention.start, mention.end)
-        selection.format = fmt
-        self.setExtraSelections([selection])
+        """The search marks, then the current highlight above any overlapping ones."""
+        selections = []
+        mark = search_mark_format()
+        for start, end in self._marks:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self._cursor_for(start, end)
+            selection.format = mark
+            selections.append(selection)
+        if 0 <= self._current < len(self._mentions):
+            mention = self._mentions[self._current]
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self._cursor_for(mention.start, mention.end)
+            selection.format = current_format(
+                mention.label, mention.state, self.book, self._index.dark
+            )
+            selections.append(selection)
+        if selections or self.extraSelections():
+            self.setExtraSelections(selections)
 
     def format_at(self, offset: int) -> list[QTextCharFormat]:
         """Formats painted over a stored offset: the highlighter's, then the current one's

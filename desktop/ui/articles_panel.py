@@ -1,17 +1,25 @@
 """The article list with its filters, and full-text search over all articles: how the
-analyst finds the article to review."""
+analyst finds the article to review.
+
+Search runs as the analyst types (``DEBOUNCE_MS`` after the last key, or at once on
+Enter), off the GUI thread; a result that comes back after the query changed is dropped,
+so the list only ever shows the hits of the query in the box. A query that can find
+nothing empties the list and says why. Opening a result marks where it matched."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,17 +29,20 @@ from PySide6.QtWidgets import (
 )
 
 from db.list_query import KINDS, RANK_NOW, ArticleQuery
-from desktop.ui.dates import date_edit
+from desktop.ui.dates import DateField
 from desktop.ui.table_models import ID_ROLE, ArticleListModel, Pages, SearchHitModel
 from desktop.ui.table_views import fit_columns, row_view, windowed_view
+from desktop.ui.tasks import Report, Task, TaskRunner
 
 if TYPE_CHECKING:
     from db.articles import ArticleRow
     from db.fts import SearchHit
     from desktop.tracking.desk import Desk
 
-ANY_DATE = QDate(1900, 1, 1)
-Search = Callable[[str, bool], "list[SearchHit]"]
+DEBOUNCE_MS = 250
+"""How long typing must pause before the search runs."""
+Found = tuple[int, bool, "list[SearchHit]"]
+"""(how many articles match, whether the page is ranked, the page)."""
 
 
 def article_pages(desk: Desk) -> Pages[ArticleQuery, ArticleRow]:
@@ -43,25 +54,20 @@ def article_pages(desk: Desk) -> Pages[ArticleQuery, ArticleRow]:
     )
 
 
-def _date_edit() -> QDateEdit:
-    edit = date_edit()
-    edit.setMinimumDate(ANY_DATE)
-    edit.setSpecialValueText("any date")
-    edit.setDate(ANY_DATE)
-    return edit
-
-
 class ArticlesPanel(QWidget):
     article_chosen = Signal(int)
-    rank_requested = Signal(str)
+    result_chosen = Signal(int, str)
+    """A search result opened: (article id, the query that found it)."""
+    searched = Signal(str)
+    """A search's result (or its sentence) is shown, for this query."""
 
-    def __init__(
-        self, search: Search, count: Callable[[str], int], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._search = search
-        self._count = count
+        self.runner = runner
+        self.desk: Desk | None = None
         self._shown = ""
+        self._asked = 0
+        """How many searches were started: a result from an earlier one is dropped."""
         self.rank_now = RANK_NOW
         self.model = ArticleListModel(self)
         self.list = windowed_view(self.model, "article_list", ArticleListModel.TITLE)
@@ -70,19 +76,21 @@ class ArticlesPanel(QWidget):
         self.hits = SearchHitModel(self)
         self.results = row_view(self.hits, "search_results", SearchHitModel.SNIPPET)
         self.results.setWordWrap(True)
-        self.results.clicked.connect(
-            lambda index: self.article_chosen.emit(int(index.data(ID_ROLE)))
-        )
-        self.results.activated.connect(
-            lambda index: self.article_chosen.emit(int(index.data(ID_ROLE)))
-        )
+        for signal in (self.results.clicked, self.results.activated):
+            signal.connect(
+                lambda index: self.result_chosen.emit(int(index.data(ID_ROLE)), self._shown)
+            )
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.run_search)
 
         self.query = QLineEdit()
         self.query.setObjectName("search_box")
         self.query.setPlaceholderText("Search all articles (Ctrl+F)…")
         self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(self.run_search)
-        self.query.textChanged.connect(lambda text: None if text else self.show_list())
+        self.query.textChanged.connect(self._typed)
         self.message = QLabel("")
         self.message.setObjectName("search_message")
         self.message.setWordWrap(True)
@@ -99,7 +107,7 @@ class ArticlesPanel(QWidget):
                 replace(self.model.query, source=self.source.currentData() or "")
             )
         )
-        self.date_from, self.date_to = _date_edit(), _date_edit()
+        self.date_from, self.date_to = DateField(optional=True), DateField(optional=True)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _d: self._dates_changed())
         self.stack = QStackedWidget()
@@ -123,11 +131,7 @@ class ArticlesPanel(QWidget):
         layout.addWidget(self.stack, 1)
 
     def _dates_changed(self) -> None:
-        def value(edit: QDateEdit) -> date | None:
-            d = edit.date()
-            return None if d == ANY_DATE else date(d.year(), d.month(), d.day())
-
-        start, end = value(self.date_from), value(self.date_to)
+        start, end = self.date_from.value(), self.date_to.value()
         self._filter(replace(self.model.query, date_from=start, date_to=end))
 
     def _filter(self, query: ArticleQuery) -> None:
@@ -140,7 +144,8 @@ class ArticlesPanel(QWidget):
             self.article_chosen.emit(int(current.data(ID_ROLE)))
 
     def reload(self, pages: Pages[ArticleQuery, ArticleRow], sources: list[str]) -> None:
-        """Count and show the list again under the same filters (after an import)."""
+        """Count and show the list again under the same filters (after an import, or a
+        change elsewhere), keeping the selected row and the scroll position."""
         chosen = self.source.currentData()
         self.source.blockSignals(True)
         self.source.clear()
@@ -149,8 +154,14 @@ class ArticlesPanel(QWidget):
             self.source.addItem(name, name)
         self.source.setCurrentIndex(max(0, self.source.findData(chosen)))
         self.source.blockSignals(False)
+        bar = self.list.verticalScrollBar()
+        where = bar.value()
+        current = self.list.currentIndex().data(ID_ROLE)
         self.model.reload(pages, replace(self.model.query, source=self.source.currentData() or ""))
         fit_columns(self.list)
+        if isinstance(current, int):
+            self.select(current)
+        bar.setValue(where)
 
     def select(self, article_id: int) -> None:
         """Make the article's row the current one (no query when it already is)."""
@@ -179,45 +190,83 @@ class ArticlesPanel(QWidget):
         self.message.hide()
         self.stack.setCurrentWidget(self.list)
 
-    def run_search(self) -> None:
-        """The first page at once; when many articles match, it comes newest first and
-        ``rank_requested`` asks for the ranked page, which ``show_ranked`` then shows. A
-        query that can find nothing gets a sentence and an empty list, never the results
-        of the query before it."""
-        from db.errors import StoreError
-
-        text = self.query.text().strip()
-        if not text:
+    def _typed(self, text: str) -> None:
+        if text.strip():
+            self.debounce.start()
+        else:
+            self.debounce.stop()
+            self._asked += 1  # a search still running is now stale
+            self._shown = ""
             self.show_list()
-            return
-        try:
-            total = self._count(text)
-            ranked = total <= self.rank_now
-            found = self._search(text, ranked) if total else []
-        except StoreError as exc:
-            self._shown = text
-            self.hits.set_rows([])
-            self.message.setText(str(exc))
-            self.message.show()
-            self.stack.setCurrentWidget(self.results)
+
+    def run_search(self) -> Task[Found] | None:
+        """Search for the query in the box off the GUI thread (returns the task). The first
+        page comes at once; when many articles match it comes newest first, and the ranked
+        page follows.
+        A query that can find nothing gets a sentence and an empty list, never the
+        results of the query before it."""
+        self.debounce.stop()
+        text, desk = self.query.text().strip(), self.desk
+        if not text or desk is None:
+            self.show_list()
+            return None
+        self._asked += 1
+        asked, rank_now = self._asked, self.rank_now
+
+        def work(_report: Report) -> Found:
+            total = desk.count_matches(text)
+            ranked = total <= rank_now
+            return total, ranked, desk.search(text, ranked) if total else []
+
+        return self.runner.run(
+            "Searching", work, lambda found: self._found(asked, text, found),
+            lambda message: self._failed(asked, text, message), quiet=True,
+        )  # fmt: skip
+
+    def _current(self, asked: int, text: str) -> bool:
+        return asked == self._asked and self.query.text().strip() == text
+
+    def _failed(self, asked: int, text: str, message: str) -> None:
+        if not self._current(asked, text):
             return
         self._shown = text
-        self.hits.set_rows(found)
-        if not found:
-            self.message.setText(f"Nothing matches {text!r}.")
+        self.hits.set_rows([])
+        self._say(message)
+        self.searched.emit(text)
+
+    def _found(self, asked: int, text: str, found: Found) -> None:
+        if not self._current(asked, text):
+            return
+        total, ranked, hits = found
+        self._shown = text
+        self.hits.set_rows(hits)
+        if not hits:
+            self._say(f"Nothing matches {text!r}.")
         elif ranked:
-            self.message.setText(f"{total} article(s) match {text!r}, best first.")
+            self._say(f"{total} article(s) match {text!r}, best first.")
         else:
-            self.message.setText(
-                f"{total} articles match {text!r}: newest first while the best are found…"
-            )
-            self.rank_requested.emit(text)
+            self._say(f"{total} articles match {text!r}: newest first while the best are found…")
+            self._rank(asked, text, total)
+        self.searched.emit(text)
+
+    def _rank(self, asked: int, text: str, total: int) -> None:
+        """Rank every match (a common word at 100k articles takes a few hundred ms); the
+        ranked page replaces the first if the query still stands."""
+        desk = self.desk
+        assert desk is not None
+
+        def ranked(found: list[SearchHit]) -> None:
+            if self._current(asked, text):
+                self.hits.set_rows(found)
+                self._say(f"{total} articles match {text!r}, best first.")
+                self.searched.emit(text)
+
+        self.runner.run(
+            "Ranking search results", lambda _r: desk.search(text, ranked=True), ranked,
+            lambda message: self._failed(asked, text, message),
+        )  # fmt: skip
+
+    def _say(self, sentence: str) -> None:
+        self.message.setText(sentence)
         self.message.show()
         self.stack.setCurrentWidget(self.results)
-
-    def show_ranked(self, text: str, found: list[SearchHit]) -> None:
-        """The ranked first page, unless the user has searched for something else since."""
-        if text != self._shown or self.query.text().strip() != text:
-            return
-        self.hits.set_rows(found)
-        self.message.setText(f"{self._count(text)} articles match {text!r}, best first.")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 
 class EntitiesPanel(ReloadsWhenShown, QWidget):
     open_article = Signal(int)
+    changed = Signal()
+    """An entity was renamed, given or lost an alias, or merged (one undoable step)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +66,10 @@ class EntitiesPanel(ReloadsWhenShown, QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            action = QAction(text, self.table)
+            action.triggered.connect(slot)
+            self.table.addAction(action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(self.page_table)
@@ -110,6 +117,7 @@ class EntitiesPanel(ReloadsWhenShown, QWidget):
         self.reload()
         self.show_page()
         self.message.setText(done)
+        self.changed.emit()
         return True
 
     # The actions, callable with their answers (the buttons ask for them first).

@@ -1,5 +1,12 @@
-"""The export slice: a table as CSV (Ctrl+E facts, or highlights), or whatever the raised
-panel shows (Ctrl+Shift+E), written off the GUI thread."""
+"""The export slice: a table as CSV (Ctrl+E facts, or highlights), or what the raised
+panel shows (Ctrl+Shift+E), written off the GUI thread.
+
+The view export follows what is on screen, never the keyboard focus: the raised panel
+along the bottom (the open article's facts, the follow-up queue, the entities, all facts
+of the chosen status), else the open article's highlights. It names what it will export
+in the file dialog's title before anything is written, refuses an empty view, and says
+where it wrote.
+"""
 
 from __future__ import annotations
 
@@ -32,42 +39,60 @@ class ExportSlice(Slice):
         self.docks = docks
         self.facts = facts
         self.followups = followups
+        self.described = ""
+        """What the last export was of, as its dialog and the status line named it."""
 
-    def export_view(self, name: str | None = None) -> None:
-        """Export what the raised panel shows: the article's facts, the follow-up queue,
-        the entities, all facts of the chosen status, or else the article's highlights."""
+    def current_view(self) -> tuple[str, ExportFilter, str, int | None]:
+        """(table, filters, what in words, how many rows when known) of what is on screen."""
         from db.exports import ExportFilter
 
-        article_id = self.facts.review.article_id
-        article = [article_id] if article_id is not None else []
+        review = self.facts.review
+        title = review.pane.title_label.text()
+        article = [review.article_id] if review.article_id is not None else []
         if on_screen(self.docks["followups"]):
-            table, filters = "followups", ExportFilter(as_of=self.followups.as_of_date())
-        elif on_screen(self.docks["entities"]):
-            table, filters = "entities", ExportFilter()
-        elif on_screen(self.docks["all_facts"]):
+            as_of = self.followups.as_of_date()
+            return "followups", ExportFilter(as_of=as_of), f"the follow-ups as of {as_of}", None
+        if on_screen(self.docks["entities"]):
+            return "entities", ExportFilter(), "the entities", None
+        if on_screen(self.docks["all_facts"]):
             status = self.facts.all_facts.model.status
-            table, filters = "facts", ExportFilter(states=[status] if status else [])
-        elif on_screen(self.docks["facts"]) and self.facts.table.hasFocus():
-            table, filters = "facts", ExportFilter(article_ids=article)
-        else:
-            table, filters = "mentions", ExportFilter(article_ids=article)
-        self.export(table, filters, name)
+            what = f"all {status} facts" if status else "all facts"
+            return "facts", ExportFilter(states=[status] if status else []), what, None
+        if on_screen(self.docks["facts"]):
+            count = self.facts.model.rowCount()
+            return "facts", ExportFilter(article_ids=article), f"the facts of “{title}”", count
+        count = len(review.mentions)
+        return "mentions", ExportFilter(article_ids=article), f"the highlights of “{title}”", count
+
+    def export_view(self, name: str | None = None) -> None:
+        """Export what is on screen (``name`` skips the file dialog)."""
+        table, filters, what, count = self.current_view()
+        if count == 0:
+            self.say(f"Nothing to export: {what} is empty.", 6000)
+            return
+        self.export(table, filters, name, what)
 
     def export(
-        self, table: str, filters: ExportFilter | None = None, name: str | None = None
+        self,
+        table: str,
+        filters: ExportFilter | None = None,
+        name: str | None = None,
+        what: str | None = None,
     ) -> None:
         """Export a table as CSV off the GUI thread (``name`` skips the file dialog)."""
         if self.desk is None:
             return
+        what = what or {"facts": "all facts", "mentions": "all highlights"}.get(table, table)
+        self.described = what
         if name is None:
             name, _ = QFileDialog.getSaveFileName(
-                self.window, f"Export {table}", f"{table}.csv", "CSV (*.csv)"
+                self.window, f"Export {what} as CSV", f"{table}.csv", "CSV (*.csv)"
             )
         if not name:
             return
         desk, target = self.desk, Path(name)
         self.runner.run(
-            f"Exporting {table}",
+            f"Exporting {what}",
             lambda _report: desk.export_table(table, target, filters),
-            lambda rows: self.say(f"Exported {rows} rows to {target}.", 8000),
+            lambda rows: self.say(f"Exported {rows} rows ({what}) to {target}.", 10000),
         )

@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QMainWindow, QSplitter
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter
 
 from db.errors import StoreError
 from desktop.ui.fact_panel import FactPanel
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from desktop.tracking.desk import Desk
     from desktop.tracking.review import OpenedArticle
     from desktop.ui.fact_dialog import FactDialog
+    from desktop.ui.fact_edit_dialog import FactEditDialog
     from desktop.ui.fact_panel import LinkDialog
     from desktop.ui.review import ReviewSlice
     from desktop.ui.undo import UndoHistory
@@ -49,8 +51,31 @@ class FactsSlice(Slice):
         self.dialog: FactDialog | None = None
         self.link_dialog: LinkDialog | None = None
         self.edit_dialog: QDialog | None = None
+        self.question: QMessageBox | None = None
         review.opened.connect(self._show_article)
-        undo.applied.connect(self._refresh)
+        undo.applied.connect(self._after_undo)
+        self._add_menu()
+
+    def _add_menu(self) -> None:
+        """The Facts list's right-click menu: what its keys do."""
+        for text, slot in (
+            ("Edit the fact…\tShift+F", self.edit_fact),
+            ("Link the fact to another…\tCtrl+L", self.link_fact),
+            ("Show its evidence", lambda: self._open_selected()),
+        ):
+            action = QAction(text, self.table)
+            action.triggered.connect(slot)
+            self.table.addAction(action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+    def _open_selected(self) -> None:
+        fact_id = self.selected_fact_id()
+        if fact_id is not None:
+            self.open_fact(fact_id)
+
+    def _after_undo(self) -> None:
+        self.refresh(self.selected_fact_id())
+        self.panel.show_fact(self.panel.fact_id) if self.panel.fact_id else None
 
     def bind(self, desk: Desk) -> None:
         self.desk = self.panel.desk = desk
@@ -58,8 +83,9 @@ class FactsSlice(Slice):
     def _show_article(self, opened: OpenedArticle) -> None:
         self.model.set_rows(opened.page.facts)
 
-    def _refresh(self, keep_id: int | None = None) -> None:
-        """The article's facts and the All facts table again (after a change)."""
+    def refresh(self, keep_id: int | None = None) -> None:
+        """The article's facts and the All facts table again (after a change here or
+        elsewhere), keeping the selected fact."""
         if self.desk is None or self.review.article_id is None:
             return
         self.model.set_rows(self.desk.facts(self.review.article_id))
@@ -78,68 +104,94 @@ class FactsSlice(Slice):
         index = self.table.currentIndex()
         return int(index.data(ID_ROLE)) if index.isValid() else self.panel.fact_id
 
+    def _selection(self) -> tuple[int, int, str] | None:
+        found = self.review.view.selection_offsets()
+        return (found[0], found[1], self.review.text[found[0] : found[1]]) if found else None
+
+    def _agree_on_entities(self, dialog: FactDialog | FactEditDialog) -> bool:
+        """Before saving: a typed name already known under another type (India is a GPE,
+        the row says ORG) is linked to that entity, or kept as a new one, as the analyst
+        says; Cancel keeps the dialog open."""
+        desk = self.desk
+        assert desk is not None
+        for row, name, other in desk.same_name_elsewhere(dialog.role_values()):
+            line = dialog.editor.rows[row]
+            typed = line.type.currentText()
+            box = QMessageBox(QMessageBox.Icon.Question, "Which entity?",
+                              f"“{name}” is already an entity of type {other}. Link the "
+                              f"{line.role.currentText()} to it, or make a new “{name}” "
+                              f"of type {typed}?", parent=dialog)  # fmt: skip
+            use = box.addButton(f"Link to {name} ({other})", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton(f"New {name} ({typed})", QMessageBox.ButtonRole.ActionRole)
+            cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+            self.question = box
+            box.exec()
+            if box.clickedButton() is cancel:
+                return False
+            if box.clickedButton() is use:
+                found = desk.entity_of(line.value.text(), other)
+                if found is not None:
+                    dialog.editor.choose(line, found, name, other)
+        return True
+
     # ----- new, edit, link, open --------------------------------------------------------
     def new_fact(self) -> None:
+        """A fact from the selection (roles and time from its highlights) or from the
+        current highlight (its entity as the subject)."""
         review, desk, article_id = self.review, self.desk, self.review.article_id
         if desk is None or article_id is None:
             return
         mention = review.current_mention
+        selection = review.view.selection_offsets()
         try:
-            draft = desk.draft_for(article_id, mention, review.view.selection_offsets())
+            draft = desk.draft_for(article_id, mention, selection)
         except StoreError as exc:
             self.say(str(exc), 5000)
             return
-        text = review.text
-        subject = subject_type = ""
-        if mention is not None:
-            subject = review.names.get(mention.entity_id, "") if mention.entity_id else ""
-            subject, subject_type = subject or mention.text, mention.label
-
-        def current_selection() -> tuple[int, int, str] | None:
-            found = review.view.selection_offsets()
-            return (found[0], found[1], text[found[0] : found[1]]) if found else None
-
+        from desktop.tracking.fact_forms import selection_roles
         from desktop.ui.fact_dialog import FactDialog
 
+        start, end = draft.evidence_start, draft.evidence_end
+        if selection is None and mention is not None:
+            selection = (mention.start, mention.end)
+        roles, time = selection_roles(review.mentions, *(selection or (start, end)), review.names)
+        roles = [  # a name the knowledge base has under the same type is linked to it
+            (r, text, t, e if e is not None else desk.entity_of(text, t)) for r, text, t, e in roles
+        ]
         dialog = FactDialog(
-            quote=text[draft.evidence_start : draft.evidence_end],
-            subject=subject,
-            subject_type=subject_type,
-            entity_names=[e.name for e in desk.entities()],
-            selection=current_selection,
-            parent=self.window,
-        )
-        suggested = desk.suggested_fact_at(article_id, draft.evidence_start, draft.evidence_end)
+            quote=review.text[start:end], roles=roles, time=time, entities=desk.entities(),
+            selection=self._selection, parent=self.window,
+        )  # fmt: skip
+        suggested = desk.suggested_fact_at(article_id, start, end)
         if suggested is not None and mention is None:
             dialog.prefill(
-                kind=suggested.kind,
-                predicate=suggested.predicate,
-                roles=suggested.roles,
-                time=suggested.time_value,
-                modality=suggested.modality,
-                attribution=suggested.attributed_to,
-            )
+                kind=suggested.kind, predicate=suggested.predicate, roles=suggested.roles,
+                time=suggested.time_value, modality=suggested.modality,
+                attribution=suggested.attributed_to, known=roles,
+            )  # fmt: skip
+        dialog.check = lambda: self._agree_on_entities(dialog)
         self.dialog = dialog
 
         def save() -> None:
             dialog.fill(draft)
             try:
-                desk.create_fact_with_roles(draft, dialog.role_values())
+                fact = desk.create_fact_with_roles(draft, dialog.role_values())
             except StoreError as exc:
                 self.warn(str(exc))
                 return
-            self._refresh()
+            self.refresh(fact.id)
             self.undo.push_latest()
             self.changed.emit()
-            self.say("Fact saved.", 4000)
+            self.say(f"Fact #{fact.id} saved.", 4000)
 
         dialog.accepted.connect(save)
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
         dialog.open()
 
     def edit_fact(self) -> None:
-        """Edit the selected fact; saved with the version it was read at, so a change
-        another analyst saved meanwhile is shown to this one instead of overwritten."""
+        """Edit the selected fact (fields, roles, evidence); saved with the version it was
+        read at, so a change another analyst saved meanwhile is shown to this one instead
+        of overwritten."""
         from desktop.ui.fact_edit_dialog import FactEditDialog
 
         fact_id, desk = self.selected_fact_id(), self.desk
@@ -151,21 +203,27 @@ class FactsSlice(Slice):
         except StoreError as exc:
             self.warn(str(exc))
             return
-        dialog = FactEditDialog(fact_id, edit.values, self.window)
+        dialog = FactEditDialog(edit, desk.entities(), self._selection, self.window)
+        dialog.check = lambda: self._agree_on_entities(dialog)
         self.edit_dialog = dialog
 
         def save() -> None:
-            changes = dialog.changes()
-            if not changes:
+            changes, roles, evidence = (
+                dialog.changes(),
+                dialog.roles_changed(),
+                dialog.evidence_changed(),
+            )
+            if not changes and roles is None and evidence is None:
                 return
             try:
-                desk.update_fact(edit, changes)
+                desk.update_fact(edit, changes, roles, evidence)
             except StoreError as exc:
                 self.warn(str(exc))
             else:
                 self.say(f"Fact #{fact_id} saved.", 4000)
                 self.undo.push_latest()
-            self._refresh(fact_id)
+                self.changed.emit()
+            self.refresh(fact_id)
 
         dialog.accepted.connect(save)
         dialog.show()
@@ -190,6 +248,7 @@ class FactsSlice(Slice):
                 self.warn(str(exc))
                 return
             self.panel.show_fact(source)
+            self.undo.push_latest()
             self.say(f"Linked fact #{source} to #{target}.", 5000)
 
         dialog.accepted.connect(save)

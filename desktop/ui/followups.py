@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -28,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from db.list_query import Queue
 from db.models import FollowUpState
-from desktop.ui.dates import date_edit, from_qdate
+from desktop.ui.dates import DateField
 from desktop.ui.dialog_buttons import add_buttons
 from desktop.ui.followup_models import CandidateModel, FollowUpModel, QueueFilter, spoken
+from desktop.ui.key_map import QUEUE_KEYS
 from desktop.ui.table_models import ID_ROLE
 from desktop.ui.table_views import row_view
 from desktop.ui.tasks import TaskRunner
@@ -50,28 +50,35 @@ class DatesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         form = QFormLayout(self)
-        self.edits: list[QDateEdit] = []
+        self.edits: list[DateField] = []
         for label, value in zip(labels, values, strict=True):
-            edit = date_edit(value)
+            edit = DateField(value)
             form.addRow(label, edit)
             self.edits.append(edit)
         add_buttons(self, form)
 
+    def accept(self) -> None:
+        """Only with every field a date (a field that is not says why)."""
+        if all(edit.commit() for edit in self.edits):
+            super().accept()
+
     def dates(self) -> list[date]:
-        return [from_qdate(e.date()) for e in self.edits]
+        return [edit.value() or date.today() for edit in self.edits]
 
 
 class FollowUpsPanel(QWidget):
     open_evidence = Signal(int)
     """A fact id whose evidence the window should show."""
     open_article = Signal(int)
+    changed = Signal()
+    """A follow-up was confirmed, resolved, postponed or snoozed (one undoable step)."""
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk: Desk | None = None
         self.runner = runner
         self.dialog: DatesDialog | None = None
-        self.as_of = date_edit(date.today())
+        self.as_of = DateField(date.today())
         self.as_of.setObjectName("as_of")
         self.as_of.dateChanged.connect(lambda _d: self.reload())
         self.bucket = QComboBox()
@@ -117,24 +124,27 @@ class FollowUpsPanel(QWidget):
         self._add_keys()
 
     def _add_keys(self) -> None:
+        """The queue's keys (``key_map.QUEUE_KEYS``), also its table's right-click menu.
+        They act while the table has the focus, so typing a date or a filter is typing."""
         states = FollowUpState
-        keys: tuple[tuple[str, str, Callable[[], None]], ...] = (
-            ("Confirm proposed follow-up", "C", self.confirm),
-            ("Happened", "H", lambda: self.resolve(states.HAPPENED)),
-            ("Did not happen", "D", lambda: self.resolve(states.DID_NOT_HAPPEN)),
-            ("Unclear", "U", lambda: self.resolve(states.UNCLEAR)),
-            ("Postponed…", "P", self.postpone),
-            ("Snooze…", "S", self.snooze),
-            ("Open source article", "Return", self.open_selected),
-        )
+        slots: dict[str, Callable[[], None]] = {
+            "C": self.confirm,
+            "H": lambda: self.resolve(states.HAPPENED),
+            "D": lambda: self.resolve(states.DID_NOT_HAPPEN),
+            "U": lambda: self.resolve(states.UNCLEAR),
+            "P": self.postpone,
+            "S": self.snooze,
+            "Return": self.open_selected,
+        }
         self.actions_by_key: dict[str, QAction] = {}
-        for text, key, slot in keys:
+        for text, key in QUEUE_KEYS:
             action = QAction(text, self)
             action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
-            self.addAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slots[key])
+            self.table.addAction(action)
             self.actions_by_key[key] = action
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.setToolTip(
             "C confirm · H happened · D did not happen · U unclear · P postponed · S snooze · "
             "Enter open the source article"
@@ -146,7 +156,7 @@ class FollowUpsPanel(QWidget):
         self.reload()
 
     def as_of_date(self) -> date:
-        return from_qdate(self.as_of.date())
+        return self.as_of.value() or date.today()
 
     def reload(self) -> None:
         if self.desk is None:
@@ -213,6 +223,7 @@ class FollowUpsPanel(QWidget):
             return
         self.reload()
         self.status.setText(done)
+        self.changed.emit()
 
     def confirm(self) -> None:
         self._act(lambda desk, fid: desk.confirm_followup(fid), "Confirmed: the follow-up is open.")

@@ -54,6 +54,9 @@ class IntakeSlice(Slice):
         self.pipeline_loader = pipeline_loader
         self.model: tuple[Language, ModelInfo] | None = None
         self.importing = False
+        self.suggesting = False
+        self.again = False
+        """Another suggest run is due once the one under way ends."""
         self.waiting_check: list[int] = []
         """Articles stored since the last update check, which follows the next suggest run."""
         self.last_import: ImportReport | None = None
@@ -62,7 +65,13 @@ class IntakeSlice(Slice):
     def _run(self, name: str, request: IntakeRequest, done: Callable[[IntakeReport], None]) -> None:
         desk = self.desk
         assert desk is not None
-        self.runner.run(name, lambda report: desk.intake(request, report), done)
+        self.runner.run(name, lambda report: desk.intake(request, report), done, self._failed)
+
+    def _failed(self, message: str) -> None:
+        """An import (or suggest run) that failed: say why, and let the next one run (the
+        "importing" flag would otherwise hold suggestions back for the whole session)."""
+        self.importing = self.suggesting = False
+        self.warn(message)
 
     # ----- the model -------------------------------------------------------------------
     def load_model(self) -> None:
@@ -104,6 +113,12 @@ class IntakeSlice(Slice):
         names, _ = QFileDialog.getOpenFileNames(self.window, "Import articles", "", ARTICLE_FILES)
         if names:
             self.import_files([Path(n) for n in names])
+
+    def import_folder(self) -> None:
+        """A folder and every article file under it (hidden ones left out)."""
+        name = QFileDialog.getExistingDirectory(self.window, "Import a folder of articles")
+        if name:
+            self.import_files([Path(name)])
 
     def import_files(self, paths: list[Path]) -> None:
         """Import files and folders off the GUI thread, then suggest for the new articles."""
@@ -219,7 +234,7 @@ class IntakeSlice(Slice):
             from db.errors import StoreError
 
             try:
-                article_id, created = desk.add_text_article(*dialog.values())
+                article_id, created = desk.add_text_article(dialog.pasted())
             except StoreError as exc:
                 self.warn(str(exc))
                 return
@@ -233,25 +248,51 @@ class IntakeSlice(Slice):
         dialog.accepted.connect(save)
         dialog.open()
 
+    @property
+    def busy(self) -> bool:
+        """An import or a suggest run is under way (or due)."""
+        return self.importing or self.suggesting
+
     # ----- suggest, then check ----------------------------------------------------------
+    def suggest_now(self) -> None:
+        """The menu's "Suggest highlights": for every article without suggestions."""
+        if self.model is None:
+            self.say("The language model is not loaded yet; suggestions follow when it is.", 6000)
+        elif self.importing:
+            self.say("Suggestions follow the import under way.", 6000)
+        self.suggest()
+
     def suggest(self) -> None:
         """Suggest for every article without suggestions, then match the articles stored
         since the last check against the open follow-ups; waits for the model and for an
-        import under way."""
+        import under way. One run at a time: a call while one runs makes another follow."""
         if self.model is None or self.importing or self.desk is None:
+            return
+        if self.suggesting:
+            self.again = True
             return
         from desktop.tracking.intake import IntakeRequest
 
         request = IntakeRequest(model=self.model, check_ids=self.waiting_check)
         self.waiting_check = []
+        self.suggesting, self.again = True, False
 
         def done(report: IntakeReport) -> None:
+            self.suggesting = False
             if report.followups_with_candidates:
                 self.say(
                     f"{report.followups_with_candidates} open follow-up(s) have candidates in "
                     "the new articles: see Follow-ups, Check for updates.",
                     15000,
                 )
+            if self.again:
+                self.suggest()
             self.suggested.emit(report)
 
         self._run("Suggesting highlights", request, done)
+
+    def suggest_arrivals(self, article_ids: list[int]) -> None:
+        """Articles another program stored, without suggestions: suggest for them (and
+        check them against the follow-ups) as for an import of this window's own."""
+        self.waiting_check += [i for i in article_ids if i not in self.waiting_check]
+        self.suggest()

@@ -1,7 +1,8 @@
 """The main window: the frame (docks, menus, status bar, the key map) and the wiring of
 the workflow slices, each of which keeps its panels and actions in its own module:
 ``review`` (the article and its highlights), ``facts``, ``followups``, ``entities``,
-``intake`` (import, paste, suggest, update check), ``sources`` (feeds) and ``export``.
+``intake`` (import, paste, suggest, update check), ``sources`` (feeds) and ``export``;
+``live`` tells it what other windows and the command line changed.
 
 Importing this module pulls in Qt only. Built ``deferred`` (as the app does), the window
 paints its frame first and then imports and builds its slices; the store and SQLAlchemy
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
+    from PySide6.QtWidgets import QDialog
 
+    from db.changes import Changes
     from desktop.settings import Settings
     from desktop.tracking.desk import Desk
     from desktop.tracking.intake import IntakeReport
@@ -31,6 +34,8 @@ class MainWindow(QMainWindow):
     suggestions_ready = Signal()
     built = Signal()
     cannot_open = Signal()
+    store_changed = Signal(object)
+    """Changes made elsewhere, after the window has shown them (``db.changes.Changes``)."""
 
     def __init__(
         self,
@@ -77,6 +82,8 @@ class MainWindow(QMainWindow):
         from desktop.ui.facts import FactsSlice
         from desktop.ui.followups import FollowUpsPanel
         from desktop.ui.intake import IntakeSlice
+        from desktop.ui.live import LiveStore
+        from desktop.ui.menus import add_menus
         from desktop.ui.review import ReviewSlice
         from desktop.ui.sources import SourcesSlice
         from desktop.ui.task_bar import TaskBar
@@ -86,11 +93,10 @@ class MainWindow(QMainWindow):
 
         self.runner = TaskRunner(self)
         self.undo = UndoHistory(self)
-        self.articles = ArticlesPanel(
-            lambda text, ranked: self._desk().search(text, ranked),
-            lambda text: self._desk().count_matches(text),
-        )
-        self.review = ReviewSlice(self, self.articles, self.undo, self.qsettings)
+        self.live = LiveStore(self.runner, self)
+        self.live.own = self.undo.known
+        self.articles = ArticlesPanel(self.runner)
+        self.review = ReviewSlice(self, self.articles, self.undo, self.qsettings, self.runner)
         self.facts = FactsSlice(self, self.review, self.undo)
         self.followups = FollowUpsPanel(self.runner)
         self.workspace = ReviewWorkspace(self.runner, self.undo.stack)
@@ -122,62 +128,40 @@ class MainWindow(QMainWindow):
         self.task_bar = TaskBar(self.runner, self.statusBar())
         self.statusBar().addPermanentWidget(self.model_label)
         self.statusBar().addPermanentWidget(self.db_label)
-        self._add_menus()
+        self.keys_dialog: QDialog | None = None
+        self.menu_actions = add_menus(self)
         add_menu(self, self.workspace, self.show_workspace)
 
     def _wire(self) -> None:
         """How the slices answer each other."""
-        review, facts, intake = self.review, self.facts, self.intake
+        review, facts, intake, undo = self.review, self.facts, self.intake, self.undo
         self.articles.article_chosen.connect(review.open_article)
-        self.articles.rank_requested.connect(self._rank_search)
+        self.articles.result_chosen.connect(self._open_result)
         self.entities.open_article.connect(review.open_article)
         self.followups.open_evidence.connect(facts.open_fact)
         self.followups.open_article.connect(review.open_article)
         self.workspace.open_evidence.connect(facts.open_fact)
         self.workspace.open_article.connect(review.open_article)
         self.workspace.changed.connect(self.followups.reload)
-        review.opened.connect(self.undo.rebuild)
+        review.opened.connect(undo.rebuild)
         review.changed.connect(self.entities.invalidate)
+        review.new_fact_requested.connect(facts.new_fact)
         facts.changed.connect(self.entities.invalidate)
-        intake.model_loaded.connect(lambda label: self.model_label.setText(f"Model: {label}"))
+        for done in (self.followups.changed, self.entities.changed):
+            done.connect(undo.push_latest)
+        undo.applied.connect(self.followups.reload)
+        undo.applied.connect(self.entities.invalidate)
+        undo.said.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        undo.refused.connect(self._task_failed)
+        intake.model_loaded.connect(self._model_loaded)
         intake.stored.connect(self.reload_articles)
         intake.open_article.connect(review.open_article)
         intake.suggested.connect(self._after_suggest)
+        self.live.changed.connect(self._store_changed)
         self.sources.stored.connect(self.reload_articles)
         self.sources.suggested.connect(self._after_suggest)
         self.sources.news_opened.connect(self._open_news)
         self.runner.failed.connect(self._task_failed)
-
-    def _add_menus(self) -> None:
-        """Register the key map: each entry a window-wide action in its menu."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QAction, QKeySequence
-
-        from desktop.ui.key_map import key_map
-
-        made: dict[str, QAction] = {}
-        for title, entries in key_map(self).items():
-            menu = self.menuBar().addMenu(title)
-            for entry in entries:
-                if entry is None:
-                    menu.addSeparator()
-                    continue
-                if isinstance(entry, str):  # the undo history's two actions
-                    menu.addSeparator()
-                    undo, redo = self.undo.actions(self)
-                    menu.addActions([undo, redo])
-                    menu.addSeparator()
-                    continue
-                text, key, slot = entry
-                action = made[text] = QAction(text, self)
-                action.setShortcut(QKeySequence(key))
-                action.triggered.connect(slot)
-                menu.addAction(action)
-            for action in menu.actions():
-                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.dark_action = made["Dark palette"]
-        self.dark_action.setCheckable(True)
-        self.dark_action.setChecked(bool(self.qsettings.value("dark", False, type=bool)))
 
     # ----- start-up --------------------------------------------------------------------
     def start(self) -> str | None:
@@ -191,15 +175,20 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             return str(exc)
         self.desk = desk = Desk(store, self.settings.analyst)
-        self.review.desk = self.undo.desk = self.intake.desk = self.export.desk = desk
+        self.review.desk = self.intake.desk = self.export.desk = desk
+        self.undo.start(desk)
+        self.articles.desk = desk
         self.facts.bind(desk)
         self.followups.set_desk(desk)
         self.workspace.set_desk(desk)
         self.entities.set_desk(desk)
         self.sources.bind(desk)
-        self.db_label.setText(f"Database: {store.display_name}")
+        self.review.load_labels()
+        self.db_label.setText(f"Database: {store.path.name if store.path else store.display_name}")
+        self.db_label.setToolTip(store.display_name)
         if store.backup_path is not None:
             self.statusBar().showMessage(f"Upgraded the database; backup at {store.backup_path}")
+        self.live.start(desk)
         if desk.article_count() == 0:
             self.intake.import_seeds()
         else:
@@ -208,10 +197,6 @@ class MainWindow(QMainWindow):
             self.review.open_article(int(last) if last.isdigit() else None)
         self.intake.load_model()
         return None
-
-    def _desk(self) -> Desk:
-        assert self.desk is not None
-        return self.desk
 
     def reload_articles(self) -> None:
         if self.desk is None:
@@ -223,14 +208,33 @@ class MainWindow(QMainWindow):
         if self.review.article_id is not None:
             self.articles.select(self.review.article_id)
 
+    def _model_loaded(self, label: str) -> None:
+        self.model_label.setText(f"Model: {label}")
+        self.review.load_labels(glossary=True)
+
     def _after_suggest(self, report: IntakeReport) -> None:
+        """A suggest run ended: show what it stored; ``suggestions_ready`` once no import
+        or other run is under way."""
         if report.suggested is not None and report.suggested.articles:
             self.reload_articles()
             if self.review.article_id is not None:
                 self.review.open_article(self.review.article_id, keep_current=True)
         self.followups.reload()
         self.workspace.reload()
-        self.suggestions_ready.emit()
+        if not self.intake.busy:
+            self.suggestions_ready.emit()
+
+    def _store_changed(self, changes: Changes) -> None:
+        from desktop.ui.live import show_changes
+
+        show_changes(self, changes)
+        self.store_changed.emit(changes)
+
+    def _open_result(self, article_id: int, query: str) -> None:
+        """A search result: opened at the first word the search matched, all marked."""
+        self.review.open_article(article_id)
+        if self.desk is not None and self.review.article_id == article_id:
+            self.review.view.mark(self.desk.matched_spans(query, article_id))
 
     def _open_news(self, followup_ids: list[int]) -> None:
         """The follow-ups a poll brought news for, in the queue."""
@@ -250,16 +254,6 @@ class MainWindow(QMainWindow):
             self.resizeDocks([dock], [int(self.height() * 0.55)], Qt.Orientation.Vertical)
         self.workspace.show_part(self.workspace.part())
 
-    def _rank_search(self, query: str) -> None:
-        """Rank every match off the GUI thread (a common word at 100k articles takes
-        a few hundred ms); the panel swaps the ranked page in if the query still stands."""
-        desk = self._desk()
-        self.runner.run(
-            "Ranking search results",
-            lambda _report: desk.search(query, ranked=True),
-            lambda found: self.articles.show_ranked(query, found),
-        )
-
     def _task_failed(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -269,13 +263,6 @@ class MainWindow(QMainWindow):
         self.docks["articles"].show()
         self.articles.query.setFocus()
         self.articles.query.selectAll()
-
-    def toggle_dark(self) -> None:
-        from desktop.ui.palette import apply_palette
-
-        dark = self.dark_action.isChecked()
-        self.qsettings.setValue("dark", dark)
-        apply_palette(dark)
 
     # ----- dropped files ---------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -288,11 +275,12 @@ class MainWindow(QMainWindow):
 
     # ----- window state --------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        """Where the analyst left the window; the first time, the screen's size for now
+        (no Qt enum is fetched before the first paint: that costs ~80 ms), placed by
+        ``docks.first_placement`` once the frame is built."""
         geometry = self.qsettings.value("geometry")
-        if isinstance(geometry, QByteArray) and self.restoreGeometry(geometry):
-            return
-        screen = self.screen().availableGeometry()
-        self.resize(min(1400, int(screen.width() * 0.95)), min(860, int(screen.height() * 0.92)))
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(self.screen().availableGeometry().size())
 
     def _restore_state(self) -> None:
         """Docks where the analyst left them (needs the docks built)."""
@@ -301,6 +289,10 @@ class MainWindow(QMainWindow):
             state, QByteArray
         ):
             self.restoreState(state)
+            return
+        from desktop.ui.docks import first_placement
+
+        first_placement(self)  # again: adding the docks may have grown the window
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.qsettings.setValue("geometry", self.saveGeometry())
@@ -312,7 +304,9 @@ class MainWindow(QMainWindow):
         """Cancel background work and wait for its threads; close the store."""
         if hasattr(self, "runner"):  # built
             self.workspace.stop()
+            self.live.timer.stop()
             self.sources.shutdown()
             self.runner.shutdown()
+            self.live.stop()
         if self.desk is not None:
             self.desk.close()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.colors import LabelBook
 from desktop.ui.dialog_buttons import add_buttons
 from desktop.ui.table_models import ID_ROLE, EntityModel
 from desktop.ui.table_views import row_view
@@ -23,14 +24,22 @@ if TYPE_CHECKING:
 
 
 class LabelPicker(QDialog):
-    """Type a label (existing ones complete as you type) or a new one such as WEAPON_SYSTEM."""
+    """Type a label (existing ones complete as you type) or a new one such as WEAPON_SYSTEM;
+    each label's description is its tooltip in the list."""
 
-    def __init__(self, labels: list[str], current: str, parent: QWidget) -> None:
+    def __init__(
+        self, labels: list[str], current: str, parent: QWidget, book: LabelBook | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Label")
+        book = book or LabelBook()
         self.combo = QComboBox()
         self.combo.setEditable(True)
         self.combo.addItems(labels)
+        for index, label in enumerate(labels):
+            self.combo.setItemData(
+                index, book.describe(label) or "A label of your own.", Qt.ItemDataRole.ToolTipRole
+            )
         self.combo.setCurrentText(current)
         completer = QCompleter(labels, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -261,7 +261,7 @@ class ArticleListModel(PagedTableModel[ArticleQuery, "ArticleRow"]):
     """Rows are ``db.articles.ArticleRow`` under an ``ArticleQuery``, newest first."""
 
     TITLE, DATE, SOURCE, PROGRESS = range(4)
-    HEADERS = ("Title", "Date", "Source", "Reviewed")
+    HEADERS = ("Title", "Date", "Source", "Done")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(ArticleQuery(), parent)
@@ -312,14 +312,14 @@ class FactTableModel(PagedTableModel[str, "FactTableRow"]):
 class FactListModel(RowTableModel["FactRow"]):
     """Rows are ``db.facts.FactRow``: the open article's facts."""
 
-    ID, KIND, PREDICATE, SUBJECT, QUOTE = range(5)
-    HEADERS = ("#", "Kind", "Predicate", "Subject", "Evidence")
+    ID, KIND, PREDICATE, SUBJECT, OBJECT, QUOTE = range(6)
+    HEADERS = ("#", "Kind", "Predicate", "Subject", "Object", "Evidence")
 
     def row_id(self, row: FactRow) -> int:
         return row.id
 
     def cell(self, row: FactRow, column: int) -> Cell:
-        return (row.id, row.kind, row.predicate, row.subject, row.quote)[column]
+        return (row.id, row.kind, row.predicate, row.subject, row.object, row.quote)[column]
 
 
 class LinkModel(RowTableModel["LinkView"]):

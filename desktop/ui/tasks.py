@@ -6,7 +6,8 @@ cancelled (the work should then stop at its next step). The result, typed as ``w
 returns it, goes to ``on_success``, and a failure, as one sentence, to ``on_failure``
 (by default the runner's ``failed`` signal, which the window shows in a message box);
 both run on the GUI thread, and nothing on the worker thread touches a widget. The
-window's task bar listens to ``started``, ``progressed`` and ``finished``.
+window's task bar listens to ``started``, ``progressed`` and ``finished``; a ``quiet``
+task (the store watch, search as you type) is not shown there.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Task(Generic[T]):
     on_failure: Callable[[str], None] | None = None
     cancel_event: threading.Event = field(default_factory=threading.Event)
     future: Future[None] | None = None
+    quiet: bool = False
 
     def cancel(self) -> None:
         self.cancel_event.set()
@@ -86,10 +88,16 @@ class TaskRunner(QObject):
         work: Callable[[Report], T],
         on_success: Callable[[T], None] | None = None,
         on_failure: Callable[[str], None] | None = None,
+        *,
+        quiet: bool = False,
     ) -> Task[T]:
-        task: Task[T] = Task(name, on_success, on_failure)
-        self.tasks.append(task)
-        self.started.emit(name)
+        task: Task[T] = Task(name, on_success, on_failure, quiet=quiet)
+        if self._closed:  # asked for by a timer that fired while the window closed
+            task.cancel()
+            return task
+        if not quiet:
+            self.tasks.append(task)
+            self.started.emit(name)
         task.future = self._pool.submit(self._work, task, work)
         return task
 
@@ -97,7 +105,8 @@ class TaskRunner(QObject):
         """On a worker thread: run, then hand the outcome to the GUI thread."""
 
         def report(done: int, total: int, text: str) -> bool:
-            self.progressed.emit(done, total, text)
+            if not task.quiet:
+                self.progressed.emit(done, total, text)
             return not task.cancelled
 
         try:
@@ -130,6 +139,8 @@ class TaskRunner(QObject):
             self._end(task)
 
     def _end(self, task: Task[Any]) -> None:
+        if task.quiet:
+            return
         if task in self.tasks:
             self.tasks.remove(task)
         self.finished.emit(task.name, task.cancelled)

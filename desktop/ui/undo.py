@@ -1,7 +1,8 @@
-"""The window's undo stack (Ctrl+Z, Ctrl+Shift+Z) for the open article: every audited
-change of any workflow there (highlights, facts) is one command; undo and redo write
-through the store, and the stack is read back from the audit log when the article opens,
-so it survives a restart."""
+"""The window's undo stack (Ctrl+Z, Ctrl+Shift+Z): the open article's history, read back
+from the audit log when it opens (so it survives a restart), and every change made in
+this window since, whatever its workflow (highlights, facts, links, follow-ups,
+entities, bulk actions). Each command is one step of the audit log; undo and redo write
+through the store and say in the status bar what they undid or redid."""
 
 from __future__ import annotations
 
@@ -15,40 +16,43 @@ if TYPE_CHECKING:
     from desktop.tracking.review import OpenedArticle
 
 
-def caption(action: str) -> str:
-    """An audit action as the Edit menu says it: "mention.accepted" → "highlight accepted"."""
-    return action.replace("mention.", "highlight ").replace(".", " ")
-
-
 class StoreCommand(QUndoCommand):
-    """One audited change. Pushing it (or replaying an article's history) applies nothing:
+    """One audited step. Pushing it (or replaying an article's history) applies nothing:
     the change is already committed; undo and redo write through the store."""
 
-    def __init__(self, history: UndoHistory, audit_id: int, action: str) -> None:
-        super().__init__(caption(action))
+    def __init__(self, history: UndoHistory, step: int, caption: str) -> None:
+        super().__init__(caption)
         self.history = history
-        self.audit_id = audit_id
+        self.step = step
         self._pushed = False
 
     def redo(self) -> None:
         if not self._pushed:
             self._pushed = True
             return
-        self.history.apply(self.audit_id, redo=True)
+        self.history.apply(self, redo=True)
 
     def undo(self) -> None:
-        self.history.apply(self.audit_id, redo=False)
+        self.history.apply(self, redo=False)
 
 
 class UndoHistory(QObject):
     applied = Signal()
-    """An undo or redo was written: the article's highlights and facts may have changed."""
+    """An undo or redo was written: highlights, facts, follow-ups or entities may have
+    changed."""
+    said = Signal(str)
+    """What an undo or redo did ("Undid: highlight accepted “India”."), or why it could not."""
+    refused = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.stack = QUndoStack(self)
         self.desk: Desk | None = None
         self.article_id: int | None = None
+        self.known: set[int] = set()
+        """Steps this window made or replayed: the live view need not reload for them."""
+        self._newest = 0
+        """The newest audit row looked at: the next change is looked for after it."""
         self._replaying = False
 
     def actions(self, parent: QObject) -> tuple[QAction, QAction]:
@@ -65,23 +69,40 @@ class UndoHistory(QObject):
         done, undone = opened.undo
         self._replaying = True
         self.stack.clear()
-        for audit_id in [*done, *reversed(undone)]:
-            self.stack.push(StoreCommand(self, audit_id, opened.actions[audit_id]))
+        for step in [*done, *reversed(undone)]:
+            self.stack.push(StoreCommand(self, step, opened.captions.get(step, "change")))
         self.stack.setIndex(len(done))
         self._replaying = False
 
+    def start(self, desk: Desk) -> None:
+        """Changes are looked for from the store's newest one on."""
+        self.desk = desk
+        self._newest = desk.newest_change()
+
     def push_latest(self) -> None:
-        """Put the change just committed in the open article on the stack."""
-        if self.desk is None or self.article_id is None:
+        """Put the change just committed in this window on the stack."""
+        if self.desk is None:
             return
-        latest = self.desk.last_change(self.article_id)
+        latest = self.desk.latest_step(self._newest)
         if latest is not None:
+            step, caption, self._newest = latest
+            self.known.add(step)
             self._replaying = True
-            self.stack.push(StoreCommand(self, *latest))
+            self.stack.push(StoreCommand(self, step, caption))
             self._replaying = False
 
-    def apply(self, audit_id: int, *, redo: bool) -> None:
+    def apply(self, command: StoreCommand, *, redo: bool) -> None:
         if self._replaying or self.desk is None:
             return
-        (self.desk.redo if redo else self.desk.undo)(audit_id)
+        from db.errors import StoreError
+
+        try:
+            done = (self.desk.redo if redo else self.desk.undo)(command.step)
+        except StoreError as exc:
+            # Nothing was written: the command leaves the stack, which stays true.
+            command.setObsolete(True)
+            self.refused.emit(str(exc))
+            return
+        self.known.add(done.written)
+        self.said.emit(done.sentence())
         self.applied.emit()

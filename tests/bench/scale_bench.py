@@ -165,7 +165,9 @@ def _open_list(desk: Any, name: str) -> tuple[Any, Any, float]:
 
     panel: ArticlesPanel | FactTablePanel
     if name == "articles":
-        panel = ArticlesPanel(lambda q, r: [], lambda q: 0)
+        from desktop.ui.tasks import TaskRunner
+
+        panel = ArticlesPanel(TaskRunner())
         table = panel.list
     else:
         panel = FactTablePanel()
@@ -313,7 +315,9 @@ for row in range(0, model.rowCount(), max(1, model.rowCount() // 30)):
     app.processEvents()
 for query in ("India", "contract", "sig*", "Putin OR Modi"):
     window.articles.query.setText(query)
-    window.articles.run_search()
+    task = window.articles.run_search()
+    while task is not None and task.future is not None and not task.future.done():
+        app.processEvents()
     app.processEvents()
 window.shutdown()
 print(json.dumps({"peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))

@@ -11,7 +11,10 @@ HeidelTime 2.2.1's stored output on the same documents.
 ``load_pipeline`` picks, then ``analysis.analyze``, so the figure is what users get.
 
 ``python -m tests.eval.timeml --shared ../shared --misses tuning`` prints the tuning
-part's misses (never the check part's).
+part's misses (never the check part's). ``--folds`` scores the tuning part's two folds
+(``fold_of``: a second hash splits it in two) apart, next to HeidelTime: a change to the
+rules is kept only if neither fold loses, so that a gain made for one fold's documents
+shows whether it carries over to the other's.
 """
 
 from __future__ import annotations
@@ -37,6 +40,14 @@ def part_of(name: str) -> str:
     SHA-1 of the name) is held out for the check."""
     digest = hashlib.sha1(name.encode("utf-8")).digest()
     return CHECK if digest[0] % 3 == 0 else TUNING
+
+
+def fold_of(name: str) -> str:
+    """The fold of a tuning document (A or B, by MD5 of its name); check documents have
+    none and are refused."""
+    if part_of(name) != TUNING:
+        raise ValueError(f"{name} is in the check part")
+    return "A" if hashlib.md5(name.encode("utf-8")).digest()[0] % 2 == 0 else "B"
 
 
 @cache
@@ -90,6 +101,22 @@ def _summary(lines: list[str]) -> list[str]:
     return [line for line in lines if line.startswith(SUMMARY_PREFIXES)]
 
 
+def folds(shared: Path) -> list[str]:
+    """The tuning part's two folds scored apart (never the check part)."""
+    scorer = shared / "tools" / "timeml_score.py"
+    heideltime = shared / "timeml-dev" / "heideltime-2.2.1.jsonl"
+    tuning = [d for d in documents(shared) if part_of(d.name) == TUNING]
+    lines: list[str] = []
+    for fold in ("A", "B"):
+        subset = [d for d in tuning if fold_of(d.name) == fold]
+        lines.append(f"--- tuning fold {fold}: {len(subset)} documents ---")
+        ours = _score(scorer, subset, ["--func", "tests.eval.timeml:tag", "--misses", "0"])
+        theirs = _score(scorer, subset, ["--system", str(heideltime), "--misses", "0"])
+        lines += [f"  Factdesk   {line}" for line in _summary(ours)]
+        lines += [f"  HeidelTime {line}" for line in _summary(theirs)]
+    return lines
+
+
 def run(shared: Path | None, misses: str | None = None) -> list[str]:
     if shared is None or not (shared / "timeml-dev").is_dir():
         return ["(../shared/timeml-dev not found: skipped)"]
@@ -119,8 +146,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.eval.timeml")
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--misses", choices=[TUNING], help="print the tuning part's misses")
+    parser.add_argument("--folds", action="store_true", help="score the tuning part's folds")
     args = parser.parse_args()
-    for line in run(args.shared, args.misses):
+    lines = folds(args.shared) if args.folds else run(args.shared, args.misses)
+    for line in lines:
         print(line)
 
 

@@ -88,9 +88,12 @@ def test_a_whole_session(make_window: Any, qtbot: Any, db_path: Path) -> None:
     roles = {r.role: r for r in stored(db_path, FactRole, fact_id=fact.id)}
     assert roles["subject"].entity_id == entity.id and roles["object"].literal == "Vladimir Putin"
 
-    # Undo the fact and the entity link, redo the link.
+    # Undo the fact (it leaves the lists) and the entity link, redo the link.
+    assert window.facts.model.row_of_id(fact.id) >= 0
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert stored(db_path, Fact, id=fact.id)[0].status == "retracted"
+    assert stored(db_path, Fact, id=fact.id) == []
+    assert window.facts.model.row_of_id(fact.id) == -1
+    assert window.statusBar().currentMessage() == "Undid: fact create “meet”."
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert stored(db_path, Mention, id=modi.id)[0].entity_id is None
     qtbot.keyClick(
@@ -114,6 +117,8 @@ def test_a_whole_session(make_window: Any, qtbot: Any, db_path: Path) -> None:
 
 def test_shift_j_skips_decided_highlights(make_window: Any, qtbot: Any, db_path: Path) -> None:
     window = make_window(db_path)
+    window.menu_actions["Move on after A and X"].trigger()  # the old behaviour: A stays
+    assert not window.review.move_on
     qtbot.keyClick(window.review.view, Qt.Key.Key_J)
     qtbot.keyClick(window.review.view, Qt.Key.Key_A)
     qtbot.keyClick(window.review.view, Qt.Key.Key_J)
@@ -121,3 +126,19 @@ def test_shift_j_skips_decided_highlights(make_window: Any, qtbot: Any, db_path:
     window.review.set_current(-1)
     qtbot.keyClick(window.review.view, Qt.Key.Key_J, Qt.KeyboardModifier.ShiftModifier)
     assert window.review.current == 2 and window.review.current_mention.state == "suggested"
+
+
+def test_a_and_x_move_on_to_the_next_undecided_highlight(
+    make_window: Any, qtbot: Any, db_path: Path
+) -> None:
+    window = make_window(db_path)
+    view, review = window.review.view, window.review
+    assert review.move_on and window.menu_actions["Move on after A and X"].isChecked()
+    review.set_current(2)
+    qtbot.keyClick(view, Qt.Key.Key_A)
+    assert review.current == 3
+    review.set_current(1)
+    qtbot.keyClick(view, Qt.Key.Key_X)  # 2 is decided: the next undecided is 3
+    assert review.current == 3
+    decided = [m.state for m in review.mentions[:4]]
+    assert decided == ["suggested", "rejected", "accepted", "suggested"]

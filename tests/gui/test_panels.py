@@ -24,7 +24,8 @@ def test_search_ranks_with_snippets_and_explains_bad_syntax(
     qtbot.keyClick(window.review.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert panel.query.hasFocus()
     qtbot.keyClicks(panel.query, "signed contract")
-    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.searched, timeout=10_000):
+        qtbot.keyClick(panel.query, Qt.Key.Key_Return)
     hits = [panel.hits.row_at(r) for r in range(panel.hits.rowCount())]
     assert hits and all(
         "[sign" in h.snippet.lower() or "[contract]" in h.snippet.lower() for h in hits
@@ -33,15 +34,17 @@ def test_search_ranks_with_snippets_and_explains_bad_syntax(
     panel.results.clicked.emit(panel.hits.index(0, 0))
     assert window.review.article_id == hits[0].article_id
 
-    panel.query.setText("S-400")
-    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.searched, timeout=10_000):
+        panel.query.setText("S-400")
+        qtbot.keyClick(panel.query, Qt.Key.Key_Return)
     titles = {panel.hits.row_at(r).title for r in range(panel.hits.rowCount())}
     assert "India and Russia sign $5.4 billion S-400 air defence deal" in titles
     assert "Brazil's central bank holds interest rate at record low" not in titles
     assert panel.message.text().endswith("match 'S-400', best first.")
 
-    panel.query.setText("NOT contract")
-    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.searched, timeout=10_000):
+        panel.query.setText("NOT contract")
+        qtbot.keyClick(panel.query, Qt.Key.Key_Return)
     assert panel.message.isVisible()
     assert "only says what to leave out" in panel.message.text()
     assert panel.hits.rowCount() == 0, "the hits of the query before stay listed"
@@ -56,8 +59,9 @@ def test_many_matches_show_newest_first_then_the_ranked_page(
     window = make_window(db_path)
     panel = window.articles
     panel.rank_now = 2  # as if "India" matched more articles than are ranked at once
-    panel.query.setText("India")
-    qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.searched, timeout=10_000):
+        panel.query.setText("India")
+        qtbot.keyClick(panel.query, Qt.Key.Key_Return)
     first = [panel.hits.row_at(r).article_id for r in range(panel.hits.rowCount())]
     assert len(first) > 2 and first == sorted(first, reverse=True)
     assert "newest first while the best are found" in panel.message.text()
@@ -71,14 +75,14 @@ def test_article_filters(make_window: Any, qtbot: Any, db_path: Path) -> None:
     window = make_window(db_path)
     panel = window.articles
     assert panel.model.rowCount() == 11
-    panel.date_from.setDate(panel.date_from.date().fromString("2020-01-01", "yyyy-MM-dd"))
+    panel.date_from.set_value(date(2020, 1, 1))
     titles = {panel.model.index(r, 0).data() for r in range(panel.model.rowCount())}
     assert titles == {
         "S-400 deliveries to India now expected by the end of 2021",
         "Russia begins S-400 deliveries to India",
         "Japan launches weather satellite",
     }
-    panel.date_from.setDate(panel.date_from.minimumDate())
+    panel.date_from.set_value(None)
     panel.kind.setCurrentText("Has open follow-ups")
     assert panel.model.rowCount() == 0
     window.desk.confirm_followup(next(f.id for f in window.desk.followups(date(2030, 1, 1))))

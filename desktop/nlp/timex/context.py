@@ -37,6 +37,31 @@ class Candidate:
         return self.match.span if self.match is not None else (self.start, self.end)
 
 
+_TITLE_WORD = re.compile(
+    r"\b(?:Week|Weeks|Weekend|Minutes?|Hours?|Today|Tonight|Morning|Afternoon|Evening|Night"
+    r"|Days|Months?|Years?|Decades?|Century)\b"
+)
+_OPENERS = " \t\"'`\u201c\u2018(_-\u2014"
+
+
+def in_a_name(text: str, start: int, end: int) -> bool:
+    """A time word capitalised inside a sentence belongs to a name, which TimeML does not
+    mark ("ABC's This Week", "60 Minutes", "USA Today"). Title-case lines (headlines)
+    capitalise everything and say nothing."""
+    words = list(_TITLE_WORD.finditer(text, start, end))
+    if not words:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].split()
+    if sum(w[:1].isupper() for w in line) * 3 > len(line) * 2:
+        return False
+    if any(w.start() > start for w in words):
+        return True
+    before = text[max(0, start - 40) : start].rstrip(_OPENERS)
+    return bool(before) and before[-1] not in ".!?:;\n"
+
+
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
@@ -166,6 +191,19 @@ def quoted_anchor(
         written = o.match is not None and o.match.rule.name in _WRITTEN_DATE
         if written and o.match is not None and t is not None and t.start is not None:
             has_year = o.match.match.groupdict().get("year") or o.match.rule.name != "month_day"
-            if has_year:
+            if has_year and _dates_a_message(doc.text[sentence_start : o.start]):
                 return t.start
     return None
+
+
+_MESSAGE_DATE = re.compile(
+    r"(?:\bdated|\b(?:letter|memo|memorandum|note|message|e-?mail|cable|statement|speech)"
+    r"\s+of|^\W*on)\s+$",
+    re.I,
+)
+
+
+def _dates_a_message(before: str) -> bool:
+    """ "a letter dated March 3, 2017", "On March 3, 2017, he wrote": the date of what is
+    quoted, not of a birth or a founding told in passing ("born on July 4, 1976")."""
+    return bool(_MESSAGE_DATE.search(before))

@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING
 from desktop.nlp.tense import direction_for
 from desktop.nlp.timex.context import (
     Candidate,
+    bare_clock,
     clock_days,
+    in_a_name,
     overlaps,
     quotations,
     quoted_anchor,
@@ -91,6 +93,9 @@ def _candidates(text: str, ents: Sequence[Span]) -> list[Candidate]:
             continue
         if any(_clashes(m, n) for n in names):
             continue  # inside a name ("the 2016 Act" stays with the name it belongs to)
+        if m.rule.name != "holiday" and in_a_name(text, m.start, m.end):
+            blocked.append(m)
+            continue
         kept.append(Candidate(m.start, m.end, "DATE", m))
     for ent in ents:
         if ent.label_ not in TEMPORAL or not ent.text.strip():
@@ -99,6 +104,8 @@ def _candidates(text: str, ents: Sequence[Span]) -> list[Candidate]:
             continue
         if any(overlaps(ent.start_char, ent.end_char, *b.span) for b in blocked):
             continue  # an age, "as soon as"
+        if in_a_name(text, ent.start_char, ent.end_char):
+            continue
         cut, phrase = strip_prefix(ent.text)
         if re.fullmatch(r"\d{1,3}", phrase.strip()):
             continue  # "the minister, 54,": an age or a count the model took for a date
@@ -113,13 +120,38 @@ _AHEAD = re.compile(
 )
 
 
+_SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
+
+
+_PUT_OFF = re.compile(
+    r"\b(?:postpon|extend|delay|defer|adjourn|put\s+off|push(?:ed)?\s+back|deadline)"
+    r"[^.;:!?]{0,40}?\b(?:until|till)\s+$",
+    re.I,
+)
+"""What is put off until a day waits for it: "postponed until Monday", "extended its
+deadline until 9 a.m. Thursday" look ahead, whatever the tense of the deferring verb."""
+
+
 def _direction(doc: Doc, start: int, end: int, state: _State) -> Direction:
     if _AHEAD.search(state.text, max(0, start - 25), start):
         return "future"  # "as soon as Monday", "not before Sept. 27"
+    if _SINCE.search(state.text, max(0, start - 12), start):
+        return "past"  # "since March": whatever the verb's tense, it lies behind
+    if _PUT_OFF.search(state.text, max(0, start - 80), start):
+        return "future"
     if not state.parsed:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     return direction_for(span) if span is not None else None
+
+
+def _behind_since(text: str, c: Candidate, timex: Timex, anchor: date) -> Timex:
+    """ "since March" in February is last March, however near next March is."""
+    if timex.granularity not in {"day", "month", "season"} or timex.start is None:
+        return timex
+    if timex.start <= anchor or not _SINCE.search(text, max(0, c.start - 12), c.start):
+        return timex
+    return with_year(timex, timex.start.year - 1)
 
 
 def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
@@ -137,8 +169,12 @@ def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
         and _on_a_figure(doc, c.start, c.end)
     ):
         return None  # "a quarterly dividend", "daily volume": a kind of figure, no time
+    if m.rule.name == "year" and m.text.isdigit() and state.parsed and _a_count(doc, m):
+        return None  # "2000 people attended"
     if m.rule.name == "duration" and state.parsed and _a_rate(doc, m):
         return Timex(duration_value(1, m.match["unit"].lower()), "set", type="SET")
+    if bare_clock(c):
+        return m.resolve(state.last_day, direction)
     if m.rule.anaphoric:
         groups = m.match.groupdict()
         unit = (groups.get("unit") or groups.get("unit2") or "day").lower()
@@ -160,6 +196,23 @@ def _on_a_figure(doc: Doc, start: int, end: int) -> bool:
     token = span.root
     attributive = token.dep_ == "amod" or (token.pos_ == "ADJ" and token.head.i > token.i)
     return attributive and token.head.lemma_.lower() in _FIGURES
+
+
+def _a_count(doc: Doc, m: TimexMatch) -> bool:
+    """A four-digit number counting the plural noun after it ("employs 1800 workers",
+    "more than 2000 people"), not a year ("the 1992 protests", "its 1989 results")."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    number, noun = span[0], span[0].head
+    if number.dep_ != "nummod" or noun.tag_ not in {"NNS", "NNPS"} or noun.i < number.i:
+        return False
+    if any(t.pos_ != "ADJ" for t in doc[number.i + 1 : noun.i]):
+        return False  # "1990 BellSouth earnings": the year of a company's figures
+    if any(c.dep_ in {"det", "poss"} and c.i < number.i for c in noun.children):
+        return False
+    quantified = any(c.dep_ in {"advmod", "quantmod"} for c in number.children)
+    return quantified or noun.dep_ in {"nsubj", "nsubjpass", "dobj"}
 
 
 def _a_rate(doc: Doc, m: TimexMatch) -> bool:
@@ -231,6 +284,7 @@ def find_times(doc: Doc, anchor: date, ents: Sequence[Span] | None = None) -> li
             year = year_after(text, c, candidates[i + 1] if i + 1 < len(candidates) else None)
             if year is not None:
                 timex = with_year(timex, year)
+            timex = _behind_since(text, c, timex, dated or state.anchor)
             timex = _year_ago_quarter(c.match, timex, state)
             _remember(c.match, timex, state)
         elif c.match is not None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.nlp.timex import rules_calendar, rules_holidays, rules_relative, rules_span
-from desktop.nlp.timex.registry import RULES, WINDOW, Rule
+from desktop.nlp.timex.registry import LITERAL_TRIGGERS, RULES, WINDOW, Rule
 from desktop.nlp.timex.values import Direction, Timex
 from desktop.nlp.timex.vocab import MODIFIER, modifier
 
@@ -54,14 +54,18 @@ def scan(text: str) -> list[TimexMatch]:
     over anything they overlap)."""
     found: list[TimexMatch] = []
     windows: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    lowered = text.lower()
+    present: dict[tuple[str, ...], bool] = {}
     for r in RULES:
+        if r.needs and not present.setdefault(r.needs, any(w in lowered for w in r.needs)):
+            continue  # none of the words its matches hold: a substring test is far cheaper
         drawn = "x" in r.pattern.groupindex
         if r.near is None:
             parts = [(0, len(text))]
         elif r.near in windows:
             parts = windows[r.near]
         else:
-            parts = windows[r.near] = _windows(text, r.near)
+            parts = windows[r.near] = _windows(text, lowered, r.near)
         for m in (m for a, b in parts for m in r.pattern.finditer(text, a, b)):
             start, end = m.span("x") if drawn and m["x"] is not None else m.span()
             while start < end and text[start].isspace():
@@ -83,15 +87,29 @@ def scan(text: str) -> list[TimexMatch]:
 _SPACE = re.compile(r"\s")
 
 
-def _windows(text: str, near: re.Pattern[str]) -> list[tuple[int, int]]:
+def _hits(text: str, lowered: str, near: re.Pattern[str]) -> list[tuple[int, int]]:
+    words = LITERAL_TRIGGERS.get(near)
+    if words is None or len(lowered) != len(text):
+        return [m.span() for m in near.finditer(text)]
+    hits = []
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            hits.append((at, at + len(word)))
+            at = lowered.find(word, at + 1)
+    hits.sort()
+    return hits
+
+
+def _windows(text: str, lowered: str, near: re.Pattern[str]) -> list[tuple[int, int]]:
     """Stretches of ``text`` around the words of ``near``, merged, each ending at a space
     (so that no match is cut short at a window's edge)."""
     merged: list[list[int]] = []
-    for m in near.finditer(text):
-        if merged and m.start() - WINDOW <= merged[-1][1]:
-            merged[-1][1] = m.end() + WINDOW
+    for start, end in _hits(text, lowered, near):
+        if merged and start - WINDOW <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end + WINDOW)
         else:
-            merged.append([max(0, m.start() - WINDOW), m.end() + WINDOW])
+            merged.append([max(0, start - WINDOW), end + WINDOW])
     windows = []
     for start, end in merged:
         space = _SPACE.search(text, end) if end < len(text) else None

@@ -92,6 +92,9 @@ def _reads_direction(handler: Handler) -> bool:
 
 
 _TRIGGERS: dict[str, re.Pattern[str]] = {}
+LITERAL_TRIGGERS: dict[re.Pattern[str], tuple[str, ...]] = {}
+"""The triggers made of plain words: found by substring search in the lower-cased text,
+which is many times faster than a case-blind alternation."""
 
 
 def _trigger(near: str | None, needs: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -100,7 +103,10 @@ def _trigger(near: str | None, needs: tuple[str, ...]) -> re.Pattern[str] | None
     pattern = near or "|".join(re.escape(word) for word in needs)
     if not pattern:
         return None
-    return _TRIGGERS.setdefault(pattern, re.compile(pattern, re.IGNORECASE))
+    compiled = _TRIGGERS.setdefault(pattern, re.compile(pattern, re.IGNORECASE))
+    if not near:
+        LITERAL_TRIGGERS[compiled] = tuple(word.lower() for word in needs)
+    return compiled
 
 
 def block(name: str, pattern: str, needs: tuple[str, ...] = (), near: str | None = None) -> None:

@@ -37,7 +37,9 @@ from desktop.nlp.timex.vocab import (
     WORD_NUMBER,
     YEAR,
     month_number,
+    not_the_month_may,
     part_mod,
+    previous_word,
     spelled_year,
 )
 
@@ -98,6 +100,7 @@ def _two_digit_year(yy: int, anchor: date) -> int:
 
 @rule(
     "month_day",
+    rf"(?:(?P<rel>last|next|this\s+past|past|coming)\s+)?"
     rf"(?P<x>(?:{WEEKDAY},?\s+)?(?:(?P<month>{MONTH})\s+(?P<day>{DAYNUM})"
     rf"|(?:the\s+)?(?P<day2>{DAYNUM})\s+(?:of\s+)?(?P<month2>{MONTH}))"
     rf"(?:(?:,?\s+|\s+of\s+)(?P<year>{YEAR}))?)(?:\s+{_REL_YEAR})?(?!\s*(?:,\s*)?\d)",
@@ -108,10 +111,27 @@ def _two_digit_year(yy: int, anchor: date) -> int:
 def _month_day(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     month = month_number(m["month"] or m["month2"])
     day = int(re.sub(r"\D", "", m["day"] or m["day2"]))
+    rel = (m["rel"] or "").split()[-1:]
     try:
+        if rel and not m["year"]:  # "last Oct. 23": the latest one before the anchor
+            after = rel[0].lower() in {"next", "coming"}
+            year = anchor.year + (date(anchor.year, month, day) <= anchor if after else 0)
+            if not after and date(year, month, day) >= anchor:
+                year -= 1
+            return day_timex(date(year, month, day))
         return day_timex(date(_year_of(m, anchor, month, day, direction), month, day))
     except ValueError:
         return None
+
+
+_MARCH_GOAL = re.compile(r"\s+(?:for|on|against|to)\s+(?:the\s+)?[A-Z]")
+
+
+def _a_march(text: str, start: int, end: int) -> bool:
+    """ "the annual March for Peace", "the March on Washington": an event, no month."""
+    return previous_word(text, start) in {"the", "a", "annual"} and bool(
+        _MARCH_GOAL.match(text, end)
+    )
 
 
 @rule(
@@ -125,6 +145,11 @@ def _month_day(m: re.Match[str], anchor: date, direction: Direction) -> Timex | 
 def _month(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     month = month_number(m["month"])
     rel = (m["rel"] or "").split()
+    bare = not (rel or m["part"] or m["year"] or m["spelled"] or m["relyear"])
+    if bare and m["month"] == "May" and not_the_month_may(m.string, m.start(), m.end()):
+        return None
+    if bare and m["month"] == "March" and _a_march(m.string, m.start(), m.end()):
+        return None
     word = rel[-1].lower() if rel else ""
     if word in {"last", "past", "previous"}:
         year = anchor.year if month < anchor.month else anchor.year - 1
@@ -148,6 +173,14 @@ def _year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     if "half" in part:
         return half_timex(int(m["year"]), 1 if "first" in part else 2)
     return year_timex(int(m["year"]), part_mod(part))
+
+
+@rule("pre_post_year", rf"(?P<which>pre|post)-(?P<year>{YEAR})", ("pre-", "post-"))
+def _pre_post_year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    """ "post-1989 reforms": TimeML marks the year, with BEFORE or AFTER as its mod."""
+    return year_timex(int(m["year"])).with_mod(
+        "AFTER" if m["which"].lower() == "post" else "BEFORE"
+    )
 
 
 def _range_start(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
@@ -286,8 +319,8 @@ def _half(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     "season",
     rf"(?P<rel>this(?:\s+past)?|last|next|past|coming|(?:the\s+)?(?:early|late|mid-?)"
     rf"|(?:the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the)?|the)\s*(?P<season>{SEASON})"
-    rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})))?"
-    rf"|(?P<season2>{SEASON})\s+(?:of\s+)?(?P<year2>{YEAR})"
+    rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})|{_REL_YEAR}))?"
+    rf"|(?P<season2>{SEASON})\s+(?:of\s+)?(?:(?P<year2>{YEAR})|(?P<relyear2>(?:this|next|last)\s+year))"
     rf"|(?<=\bin\s)(?P<season3>{SEASON})(?!\s+(?:of|and|months|season))",
     ("spring", "summer", "autumn", "fall", "winter"),
 )
@@ -297,9 +330,14 @@ def _season(m: re.Match[str], anchor: date, direction: Direction) -> Timex | Non
     if m["spelled"] and (spelled := spelled_year(m["spelled"])) is not None:
         year_text = str(spelled)
     rel = " ".join((m["rel"] or "").lower().split())
+    if code == "FA" and rel == "the" and re.match(r"\s+(?:of|in)\s", m.string[m.end() :]):
+        return None  # "the fall of the government", "the fall in prices"
     mod = part_mod(rel) if rel not in {"this", "last", "next", "past", "coming", "the"} else None
     if year_text:
         return season_timex(int(year_text), code, mod)
+    if rel_year := (m["relyear"] or m["relyear2"] or "").split():
+        step = {"this": 0, "next": 1, "last": -1}[rel_year[0].lower()]
+        return season_timex(anchor.year + step, code, mod)
     options = [(*season_bounds(y, code), y) for y in range(anchor.year - 2, anchor.year + 2)]
     containing = [o for o in options if o[0] <= anchor <= o[1]]
     later = [o for o in options if o[0] > anchor]

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from desktop.nlp.timex.registry import AGO_NEAR, PERIOD_NEAR, rule
+from desktop.nlp.timex.registry import AGO_NEAR, PERIOD_NEAR, block, rule
 from desktop.nlp.timex.values import (
     Direction,
     Timex,
@@ -16,6 +16,7 @@ from desktop.nlp.timex.values import (
     century_timex,
     day_timex,
     decade_timex,
+    duration_timex,
     duration_value,
     half_timex,
     month_timex,
@@ -31,10 +32,12 @@ from desktop.nlp.timex.vocab import (
     NUM,
     PART_OF_DAY,
     PARTS_OF_DAY,
+    TIME_LEAD_WORDS,
     UNIT,
     WEEKDAY,
     number,
     part_mod,
+    previous_word,
     unit_of,
     weekday_number,
 )
@@ -144,12 +147,27 @@ def _part_of_period(m: re.Match[str], anchor: date, direction: Direction) -> Tim
     return _period(unit, anchor, step, mod)
 
 
+_OUR_TIMES_NOUNS = (
+    r"world|society|youth|young|generations?|children|kids|teenagers|students|workers|economy"
+    r"|culture|politics|standards|technology|media|consumers|families|women|men"
+)
+block(
+    "our_times",
+    rf"today['\u2019]s\s+(?:{_OUR_TIMES_NOUNS})"
+    r"|the\s+(?:[a-z]+s|people|world|youth)\s+of\s+(?:today|tomorrow)(?:\s+and\s+(?:today|tomorrow))?"
+    r"(?!['\u2019]s)",
+    ("today", "tomorrow"),
+)
+"""'Today' and 'tomorrow' that mean our times or times to come, no day: "today's youth",
+"the engineers of tomorrow"."""
+
+
 @rule(
     "day_word",
     r"(?P<part>(?:early|earlier|late|later)\s+)?(?P<word>today|tonight|yesterday|tomorrow"
     r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|overnight"
     r"|this\s+(?:morning|afternoon|evening))(?:\s+(?P<pod>morning|afternoon|evening|night))?",
-    ("today", "tonight", "yesterday", "tomorrow", "last night", "overnight"),
+    ("today", "tonight", "yesterday", "tomorrow", "last night", "overnight", "this "),
     near=r"today|tonight|yesterday|tomorrow|last\s+night|overnight|this\s+(?:morning|afternoon|evening)",
 )
 def _day_word(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
@@ -189,6 +207,9 @@ def weekday_date(target: int, anchor: date, rel: str, direction: Direction) -> d
     ("day", "mon.", "tue", "wed.", "thu", "fri.", "sat.", "sun."),
 )
 def _weekday(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    abbreviated = m["day"].endswith(".") and not (m["rel"] or m["part"])
+    if abbreviated and previous_word(m.string, m.start()) not in TIME_LEAD_WORDS:
+        return None  # "told The Sun.", "shares of Sun."
     rel = (m["rel"] or "").lower().split()[-1:] or [""]
     day = weekday_date(weekday_number(m["day"]), anchor, rel[0], direction)
     if m["pod"]:
@@ -203,23 +224,19 @@ def _weekday(m: re.Match[str], anchor: date, direction: Direction) -> Timex | No
     near=AGO_NEAR,
 )
 def _ago(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    """ "Two years ago" counts back from the publication date: a date. "A day earlier"
+    counts back from an event the text tells of: TimeML marks it a duration, except the
+    year-earlier figures of a financial report ("up from $5 million a year earlier")."""
     amount = number(m["num"])
     unit = unit_of(m["unit"])
+    if m["dir"].lower() == "earlier" and unit not in {"year", "quarter"}:
+        return duration_timex(amount, unit)
     if not isinstance(amount, int):
         return ref_timex("PAST_REF", anchor)
     if unit in {"second", "minute", "hour"}:
         return day_timex(anchor)
     day = shift(anchor, -amount, unit)
     return year_timex(day.year) if unit in {"decade", "century"} else at_granularity(day, unit)
-
-
-@rule(
-    "unit_ago",
-    r"(?P<unit>days|weeks|months|years|decades)\s+ago",
-    ("ago",),
-)
-def _units_ago(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
-    return ref_timex("PAST_REF", anchor)
 
 
 @rule(
@@ -270,6 +287,21 @@ def _anaphoric(m: re.Match[str], anchor: date, direction: Direction) -> Timex | 
     if unit == "day":
         return day_timex(anchor + timedelta(days=step), part_mod(m["pre"]))
     return _period(unit, anchor, step)
+
+
+@rule(
+    "anaphoric_weekday",
+    rf"the\s+(?P<which>previous|preceding|prior|following)\s+(?P<day>{WEEKDAY})",
+    ("previous", "preceding", "prior", "following"),
+    anaphoric=True,
+)
+def _anaphoric_weekday(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    """ "Down 3% from the previous Thursday", "left the following Monday": the nearest
+    such weekday before or after the day the text last spoke of (``anchor`` here)."""
+    delta = weekday_number(m["day"]) - anchor.weekday()
+    if m["which"].lower() == "following":
+        return day_timex(anchor + timedelta(days=delta if delta > 0 else delta + 7))
+    return day_timex(anchor + timedelta(days=delta if delta < 0 else delta - 7))
 
 
 @rule(

@@ -31,7 +31,9 @@ from desktop.nlp.timex.vocab import (
     weekday_number,
 )
 
-_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "centur")
+_UNIT_WORDS = (
+    "second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur",
+)  # fmt: skip
 
 block(
     "age",
@@ -39,6 +41,13 @@ block(
     rf"|aged\s+(?:{NUM})(?:\s+(?:years?|months?|weeks?|days?))?|age\s+(?:of\s+)?\d+",
     ("old", "aged", "age"),
 )
+block(
+    "restated_clock",
+    r"(?<=[ap]\.m\.\s\()\d{1,2}:?\d\d\s+(?:GMT|UTC)(?=\))",
+    ("gmt", "utc"),
+)
+"""A clock time given again in another zone in brackets ("9:40 a.m. (0640 GMT)") is the
+same time: TimeML marks it once."""
 block("as_soon_as", r"as\s+soon\s+as(?!\s+possible)", ("soon",))
 block("high_noon", r"high\s+noon", ("noon",))
 block(
@@ -123,7 +132,7 @@ def _bare_units(m: re.Match[str], anchor: date, direction: Direction) -> Timex |
     "recent_units",
     r"(?:the\s+)?(?:recent|past|(?:past|last|next|coming)\s+(?:few|several))\s+"
     r"(?P<unit>days|weeks|months|quarters|years|decades)",
-    ("recent", "past", "last"),
+    ("recent", "past", "last", "next", "coming"),
     near=UNIT_NEAR,
 )
 def _recent_units(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
@@ -140,6 +149,20 @@ def _past_ref(m: re.Match[str], anchor: date, direction: Direction) -> Timex | N
     return ref_timex("PAST_REF", anchor)
 
 
+_AFTER_A_HEAD_NOUN = (
+    r"is|was|are|were|will|would|could|can|may|might|must|should|has|had|have|and|or|but|in|on"
+    r"|at|of|to|with|as|for|from|by|away|remains?|looks?|seems?|depends?|lies|hangs?|holds?"
+    r"|next|last|this|that|when|if|after|before|until|because|now|soon|then"
+)
+block(
+    "future_as_fate_or_adjective",
+    rf"(?<='s\s)future(?=\s+(?!(?:{_AFTER_A_HEAD_NOUN})\b)[a-z])|the\s+future(?=\s+of\b)",
+    ("future",),
+)
+"""'future' that is no time: an adjective ("the bank's future earnings") or a fate ("the
+future of the alliance"). "the boy's future" and "into the future" stay."""
+
+
 @rule(
     "future_ref",
     r"(?:the\s+)?(?:coming|upcoming|next\s+few|next\s+several)\s+(?:days|weeks|months|quarters|years|decades)"
@@ -147,7 +170,7 @@ def _past_ref(m: re.Match[str], anchor: date, direction: Direction) -> Timex | N
     r"|the\s+(?:years|months|weeks|days)\s+ahead|in\s+due\s+course|someday|some\s+day"
     r"|(?:a|some)\s+later\s+(?:date|time|stage)|the\s+(?:short|long|medium)\s+term"
     r"|as\s+soon\s+as\s+possible",
-    ("coming", "future", "ahead", "due course", "some", "later", "term", "possible"),
+    ("coming", "future", "ahead", "due course", "some", "later", "term", "possible", "next"),
 )
 def _future_ref(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     return ref_timex("FUTURE_REF", anchor)
@@ -157,10 +180,15 @@ def _future_ref(m: re.Match[str], anchor: date, direction: Direction) -> Timex |
     "present_ref",
     r"now|currently|at\s+present|presently|nowadays|these\s+days"
     r"|the\s+present(?!\s+(?:tense|case|government|system|form|situation|day))|current(?=\s+(?:[a-z]+))"
-    r"|the\s+present\s+day|today's\s+(?=world|society|economy|market)",
-    ("now", "current", "present", "these days", "today's"),
+    r"|the\s+present\s+day",
+    ("now", "current", "present", "these days"),
 )
 def _present_ref(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    """Not the "Now," that opens a sentence: a discourse marker, no time."""
+    if m.group(0) == "Now" and m.string.startswith(",", m.end()):
+        before = m.string[max(0, m.start() - 3) : m.start()].rstrip(" \"'`\u201c")
+        if not before or before[-1] in ".!?\n":
+            return None
     return ref_timex("PRESENT_REF", anchor)
 
 

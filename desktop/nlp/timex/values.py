@@ -205,7 +205,8 @@ def duration_value(amount: float | str, unit: str) -> str:
     if isinstance(total, float) and not total.is_integer():
         smaller = {"year": ("M", 12), "day": ("H", 24), "hour": ("M", 60), "month": ("D", 30)}
         if unit == "hour":
-            return f"PT{int(total)}H{round((total % 1) * 60)}M"
+            hours = f"{int(total)}H" if total >= 1 else ""
+            return f"PT{hours}{round((total % 1) * 60)}M"
         if unit in smaller and (total * smaller[unit][1]).is_integer():
             small, factor = smaller[unit]
             return f"P{'T' if small in 'HM' and unit != 'year' else ''}{int(total * factor)}{small}"

@@ -167,3 +167,40 @@ def spelled_year(text: str) -> int | None:
         return century * 100 + digit if digit is not None and digit < 10 else None
     tail = number(" ".join(rest))
     return century * 100 + tail if isinstance(tail, int) and 10 <= tail < 100 else None
+
+
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
+# Words after which a bare month or weekday name is a time ("in May", "by Sun."), where
+# alone it may be a verb, a name or a paper ("May the best team win", "Theresa May",
+# "told The Sun.").
+TIME_LEAD_WORDS = {
+    "in", "on", "by", "since", "until", "till", "through", "from", "to", "last", "next",
+    "this", "early", "late", "mid", "of", "during", "before", "after", "between", "and",
+    "or", "around", "about", "past", "coming", "each", "every", "as", "than",
+}  # fmt: skip
+
+
+def previous_word(text: str, start: int, keep_case: bool = False) -> str:
+    """The word before ``start`` (lower case unless asked; "" at the start of the text)."""
+    m = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    if m is None:
+        return ""
+    return m[1] if keep_case else m[1].lower()
+
+
+_OPENING_WORDS = {
+    "but", "so", "yet", "then", "also", "even", "only", "while", "when", "if", "that", "the",
+    "a", "an", "its", "their", "his", "her", "our", "this", "these", "those",
+}  # fmt: skip
+_MODAL_MAY = re.compile(r"\s+(?:the|we|you|he|she|it|they|god|his|her|their|our|all)\b", re.I)
+
+
+def not_the_month_may(text: str, start: int, end: int) -> bool:
+    """ "May" as the modal ("May the talks succeed") or in a name ("Theresa May")."""
+    before = previous_word(text, start, keep_case=True)
+    if before[:1].isupper() and before.lower() not in TIME_LEAD_WORDS | _OPENING_WORDS:
+        return True
+    opens = not text[max(0, start - 3) : start].strip(" \"'`\u201c")
+    return (opens or text[max(0, start - 3) : start].rstrip()[-1:] in {".", "!", "?"}) and bool(
+        _MODAL_MAY.match(text, end)
+    )

@@ -1,0 +1,48 @@
+"""Watching the store for changes made elsewhere: by another window, another analyst on
+the same file, or the ``factdesk`` command. ``poll`` is cheap when nothing happened (one
+look at SQLite's commit counter, ``db.changes.data_version``, on a connection held for
+the purpose) and is meant to run off the GUI thread, one call at a time."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection
+
+from db.changes import Changes, Marks, changes_since, data_version, read_marks
+from db.store import Store
+
+
+class StoreWatch:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._conn: Connection | None = None
+        self._version: int | None = None
+        self.marks: Marks | None = None
+
+    def _connection(self) -> Connection:
+        if self._conn is None:
+            self._conn = self.store.engine.connect()
+        return self._conn
+
+    def start(self) -> None:
+        """Take the current state as seen: only later changes are reported."""
+        conn = self._connection()
+        self._version = data_version(conn)
+        self.marks = read_marks(conn)
+
+    def poll(self) -> Changes | None:
+        """What changed since the last poll (None: nothing was committed)."""
+        conn = self._connection()
+        if self.marks is None:
+            self.start()
+            return None
+        version = data_version(conn)
+        if version is not None and version == self._version:
+            return None
+        self._version = version
+        changes, self.marks = changes_since(conn, self.marks)
+        return changes if changes else None
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None

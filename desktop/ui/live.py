@@ -1,0 +1,102 @@
+"""The live store: every window learns of changes other windows and the ``factdesk``
+command commit, within a second or so, and refreshes what they touched without losing
+the analyst's place.
+
+A timer asks the store's watch (``desktop.tracking.watch``) every ``INTERVAL_MS``, on a
+worker thread through the ``TaskRunner`` (quietly: the task bar does not show it), one
+look at a time; what changed comes back to the GUI thread as ``changed``. Changes this
+window made itself through its undo history (the steps it knows) are left out; what its
+own imports and suggestion runs stored is reported too, and costs a refresh that keeps
+the analyst's place.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from db.changes import Changes
+    from desktop.tracking.desk import Desk
+    from desktop.tracking.watch import StoreWatch
+    from desktop.ui.main_window import MainWindow
+
+INTERVAL_MS = 400
+
+
+class LiveStore(QObject):
+    changed = Signal(object)
+    """The ``db.changes.Changes`` made elsewhere since the last look."""
+
+    def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.watch: StoreWatch | None = None
+        self.own: set[int] = set()
+        """Steps this window made: not reported."""
+        self._looking = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self.look)
+
+    def start(self, desk: Desk) -> None:
+        """Watch from now on (what is in the store now is what the window shows)."""
+        self.watch = desk.watch()
+        self.watch.start()
+        self.timer.start()
+
+    def look(self) -> None:
+        watch = self.watch
+        if watch is None or self._looking:
+            return
+        self._looking = True
+        self.runner.run(
+            "Watching the store", lambda _report: watch.poll(), self._seen, self._failed,
+            quiet=True,
+        )  # fmt: skip
+
+    def _seen(self, changes: Changes | None) -> None:
+        self._looking = False
+        if changes is None:
+            return
+        foreign = changes.steps - self.own
+        if changes.new_articles or changes.labels or foreign or not changes.steps:
+            self.changed.emit(changes)
+
+    def _failed(self, _message: str) -> None:
+        """A look that failed (the file busy, say) is retried at the next tick."""
+        self._looking = False
+
+    def stop(self) -> None:
+        """Stop looking (after the runner's threads are joined) and let the connection go."""
+        self.timer.stop()
+        if self.watch is not None:
+            self.watch.close()
+            self.watch = None
+
+
+def show_changes(window: MainWindow, changes: Changes) -> None:
+    """Show what another window or the command line changed, keeping the analyst's
+    place: the article list (its selection and scroll), the open article's highlights
+    and facts, the follow-ups, the entities, the labels; suggest for new articles."""
+    if changes.new_articles or changes.tables & {"article", "mention"}:
+        window.reload_articles()
+    if window.review.article_id in changes.articles:
+        window.review.refresh()
+        window.facts.refresh(window.facts.selected_fact_id())
+    if changes.tables & {"fact", "fact_link"}:
+        window.facts.all_facts.invalidate()
+    if changes.tables & {"followup", "fact"}:
+        window.followups.reload()
+    if changes.tables & {"entity", "mention", "fact"}:
+        window.entities.invalidate()
+    if changes.labels:
+        window.review.load_labels(glossary=True)
+    if changes.new_articles:
+        count = len(changes.new_articles)
+        window.statusBar().showMessage(f"{count} new article(s) arrived from elsewhere.", 6000)
+    if changes.unsuggested:
+        window.intake.suggest_arrivals(changes.new_articles)
