@@ -1,6 +1,6 @@
 """The follow-up workspace: tracked events sorted by what they need as of a date, their
 best candidates (cached until new articles arrive), and bulk confirm / dismiss of proposed
-items with their undo.
+items as one audit step (which ``desktop.tracking.undo`` takes back whole).
 
 An item is one tracked event (or a follow-up no event holds). Its *current* follow-up is
 the one whose window counts: the latest statement still waiting (a slip's later window
@@ -234,16 +234,17 @@ class CandidateCache:
                 del self._found[key]
 
 
-# ----- bulk confirm and dismiss, and their undo ----------------------------------------
-FACT_STATUS = "fact_status"
-"""The expectation fact's status, kept in the audit row next to the follow-up's fields."""
+# ----- bulk confirm and dismiss ------------------------------------------------------
+CONFIRM = "followup.confirm"
+DISMISS = "followup.dismiss"
 
 
 @dataclass(frozen=True)
 class BulkStep:
-    """One bulk change: its audit rows (one per follow-up), what it did, how many."""
+    """One bulk change: its audit step (what undo takes back whole), what it did, to how
+    many follow-ups."""
 
-    audit_ids: tuple[int, ...]
+    step: int
     action: str
     count: int
 
@@ -252,77 +253,62 @@ class BulkStep:
         return f"{self.count} follow-up{'s' if self.count != 1 else ''} {verb}"
 
 
-CONFIRM = "followup.confirm"
-DISMISS = "followup.dismiss"
-
-
-def _values(session: Session, followup: FollowUp) -> dict[str, object]:
-    values = snapshot(followup, FOLLOWUP_FIELDS)
-    fact = session.get(Fact, followup.fact_id)
-    values[FACT_STATUS] = fact.status if fact is not None else None
-    return values
-
-
-def _write(session: Session, followup: FollowUp, values: dict[str, object]) -> None:
-    followup.state = str(values["state"])
-    followup.updated_at = utcnow()
-    session.add(followup)
-    fact = session.get(Fact, followup.fact_id)
-    status = values.get(FACT_STATUS)
-    if fact is not None and isinstance(status, str) and fact.status != status:
-        fact.status = status
-        fact.version += 1
-        session.add(fact)
-
-
 def bulk_settle_proposals(
     store: Store, *, followup_ids: list[int], action: str, who: str
 ) -> BulkStep:
     """Confirm (``CONFIRM``) or dismiss (``DISMISS``) proposed follow-ups in one
-    transaction; each gets its history event and audit row. Those no longer proposed are
-    left alone; StoreError when none is."""
+    transaction, so one audit step that the window's undo takes back whole
+    (``desktop.tracking.undo``). Each follow-up gets its history event and audit row; its
+    expectation fact is confirmed with it, or retracted with a dismissal (an audit row of
+    its own, which undo writes back too). Those no longer proposed are left alone;
+    StoreError when none is."""
     if action not in {CONFIRM, DISMISS}:
         raise StoreError(f"{action!r} is neither a confirmation nor a dismissal.")
     to_state = FollowUpState.OPEN if action == CONFIRM else FollowUpState.DISMISSED
-    to_fact = FactStatus.CONFIRMED if action == CONFIRM else FactStatus.RETRACTED
     audit_ids: list[int] = []
     with store.transaction() as session:
         for followup_id in dict.fromkeys(followup_ids):
             followup = session.get(FollowUp, followup_id)
             if followup is None or followup.state != FollowUpState.PROPOSED.value:
                 continue
-            before = _values(session, followup)
-            after = dict(before, state=to_state.value)
-            if before[FACT_STATUS] in {FactStatus.DRAFT.value, None} or action == DISMISS:
-                after[FACT_STATUS] = to_fact.value
-            _write(session, followup, after)
-            audit_ids.append(_history(session, followup, who, action, before, after, ""))
+            before = snapshot(followup, FOLLOWUP_FIELDS)
+            followup.state = to_state.value
+            followup.updated_at = utcnow()
+            session.add(followup)
+            audit_ids.append(_history(session, followup, who, action, before))
+            fact = session.get(Fact, followup.fact_id)
+            if fact is None:
+                continue
+            if action == CONFIRM and fact.status == FactStatus.DRAFT.value:
+                fact.status = FactStatus.CONFIRMED.value  # undone with the confirmation
+                fact.version += 1
+                session.add(fact)
+            elif action == DISMISS and fact.status != FactStatus.RETRACTED.value:
+                was = fact.status
+                fact.status = FactStatus.RETRACTED.value
+                fact.version += 1
+                session.add(fact)
+                record(
+                    session, who=who, action="fact.update", target_table="fact",
+                    target_id=followup.fact_id, article_id=fact.article_id,
+                    before={"status": was}, after={"status": fact.status},
+                )  # fmt: skip
     if not audit_ids:
         raise StoreError("None of these follow-ups is still proposed; nothing was changed.")
-    return BulkStep(tuple(audit_ids), action, len(audit_ids))
+    return BulkStep(audit_ids[0], action, len(audit_ids))
 
 
 def _history(
-    session: Session,
-    followup: FollowUp,
-    who: str,
-    action: str,
-    before: dict[str, object],
-    after: dict[str, object],
-    note: str,
+    session: Session, followup: FollowUp, who: str, action: str, before: dict[str, object]
 ) -> int:
-    """The follow-up's history event and the audit row; an undo or redo is audited apart
-    from the article (``followup.undo``), so no article's own undo history counts it."""
+    """The follow-up's history event and its audit row (in the transaction's step)."""
     assert followup.id is not None
     session.add(
         FollowUpEvent(
-            followup_id=followup.id,
-            who=who,
-            from_state=str(before["state"]),
-            to_state=str(after["state"]),
-            note=note,
+            followup_id=followup.id, who=who, from_state=str(before["state"]),
+            to_state=followup.state, note="",
         )
-    )
+    )  # fmt: skip
     fact = session.get(Fact, followup.fact_id)
     row = record(
         session,
@@ -330,44 +316,10 @@ def _history(
         action=action,
         target_table="followup",
         target_id=followup.id,
-        article_id=fact.article_id if fact and action in {CONFIRM, DISMISS} else None,
+        article_id=fact.article_id if fact else None,
         before=before,
-        after=after,
+        after=snapshot(followup, FOLLOWUP_FIELDS),
     )
     session.flush()
     assert row.id is not None
     return row.id
-
-
-def replay_bulk(store: Store, *, step: BulkStep, who: str, redo: bool) -> None:
-    """Undo (or redo) a bulk step, all of it or nothing: a follow-up someone changed since
-    is not overwritten, and the whole undo is refused, naming it."""
-    from db.models import Audit
-
-    with store.transaction() as session:
-        audits = [session.get(Audit, audit_id) for audit_id in step.audit_ids]
-        for audit in audits if redo else reversed(audits):
-            if audit is None or audit.before is None or audit.after is None:
-                raise StoreError("That change is no longer in the audit log; nothing was written.")
-            expected, wanted = (audit.before, audit.after) if redo else (audit.after, audit.before)
-            followup = session.get(FollowUp, audit.target_id)
-            if followup is None:
-                raise StoreError(
-                    f"Follow-up {audit.target_id} no longer exists; nothing was written."
-                )
-            if followup.state != expected["state"]:
-                raise StoreError(
-                    f"Cannot {'redo' if redo else 'undo'} that: follow-up {followup.id} is now "
-                    f"{followup.state.replace('_', ' ')}. Nothing was written."
-                )
-            _write(session, followup, wanted)
-            note = f"{'redo' if redo else 'undo'} of change {audit.id}"
-            _history(
-                session,
-                followup,
-                who,
-                f"followup.{'redo' if redo else 'undo'}",
-                expected,
-                wanted,
-                note,
-            )

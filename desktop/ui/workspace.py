@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -35,13 +35,11 @@ from desktop.tracking.workspace import (
     DISMISS,
     PARTS,
     TITLES,
-    BulkStep,
     CandidateCache,
     EventItem,
     Part,
     Workspace,
     bulk_settle_proposals,
-    replay_bulk,
     workspace,
 )
 from desktop.ui.dates import date_edit, from_qdate, to_qdate
@@ -90,32 +88,13 @@ def _size_columns(table: QTableView) -> None:
         header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
 
 
-class BulkCommand(QUndoCommand):
-    """One bulk confirm or dismiss on the undo stack. Pushing it applies nothing (the
-    change is committed); undo and redo write through the store."""
-
-    def __init__(self, panel: ReviewWorkspace, step: BulkStep) -> None:
-        super().__init__(step.caption())
-        self.panel = panel
-        self.step = step
-        self._pushed = False
-
-    def redo(self) -> None:
-        if not self._pushed:
-            self._pushed = True
-            return
-        self.panel.replay(self.step, redo=True)
-
-    def undo(self) -> None:
-        self.panel.replay(self.step, redo=False)
-
-
 class ReviewWorkspace(QWidget):
     open_article = Signal(int)
     open_evidence = Signal(int)
     """A fact id (the expectation) whose article the window should open at it."""
     changed = Signal()
-    """Follow-ups changed here (the queue and other lists should read them again)."""
+    """Follow-ups changed here: the window puts the step on its undo stack and the queue
+    reads them again."""
     loaded = Signal()
     """The lists of a reload are shown."""
     candidates_shown = Signal(int)
@@ -123,20 +102,14 @@ class ReviewWorkspace(QWidget):
     chart_requested = Signal(int)
     """The key of the item whose milestone-trend chart the analyst asked for."""
     chart_shown = Signal()
+    """The chart asked for is open (``chart_dialog``)."""
     evidence_shown = Signal()
     """A candidate is open side by side with its source (``evidence_dialog``)."""
-    """The chart asked for is open (``chart_dialog``)."""
 
-    def __init__(
-        self,
-        runner: TaskRunner,
-        undo_stack: QUndoStack | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk: Desk | None = None
         self.runner = runner
-        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.cache = CandidateCache()
         self.current: Workspace | None = None
         self._generation = 0
@@ -378,13 +351,14 @@ class ReviewWorkspace(QWidget):
         if item is None:
             self.detail.setText("")
             return
-        self.detail.setText(self._describe(item))
+        described = self._describe(item)
         if item.part == Part.PROPOSED:
-            self.status.setText("Proposed: confirm it (C) to track it, or dismiss it (Delete).")
+            self.detail.setText(f"{described} Confirm it (C) to track it, or dismiss it (Delete).")
             return
         if item.part == Part.RESOLVED:
-            self.status.setText(f"Settled as {spoken(item.state)}.")
+            self.detail.setText(f"{described} Settled as {spoken(item.state)}: {item.evidence}.")
             return
+        self.detail.setText(described)
         self._check_timer.start()
 
     def _describe(self, item: EventItem) -> str:
@@ -469,24 +443,8 @@ class ReviewWorkspace(QWidget):
         except StoreError as exc:
             QMessageBox.warning(self, "Factdesk", str(exc))
             return
-        self.undo_stack.push(BulkCommand(self, step))
         self.cache.forget(ids)
         self.status.setText(f"{step.caption().capitalize()}; Edit ▸ Undo (Ctrl+Z) takes it back.")
-        self.reload()
-        self.changed.emit()
-
-    def replay(self, step: BulkStep, *, redo: bool) -> None:
-        """Undo or redo a bulk step (from the undo stack)."""
-        from db.errors import StoreError
-
-        if self.desk is None:
-            return
-        try:
-            replay_bulk(self.desk.store, step=step, who=self.desk.analyst, redo=redo)
-        except StoreError as exc:
-            self.status.setText(str(exc))
-            return
-        self.status.setText(f"{'Redid' if redo else 'Undid'}: {step.caption()}.")
         self.reload()
         self.changed.emit()
 
