@@ -115,6 +115,7 @@ class ReviewWorkspace(QWidget):
         self._generation = 0
         self._shown_key: int | None = None
         self._opened_once = False
+        self._stale = False
         self.chart_dialog: MilestoneDialog | None = None
         self._check_timer = QTimer(self)
         self._check_timer.setSingleShot(True)
@@ -248,6 +249,7 @@ class ReviewWorkspace(QWidget):
         if self.desk is None:
             return
         self._generation += 1
+        self._stale = False
         generation, store, as_of = self._generation, self.desk.store, self.as_of_date()
         self.runner.run(
             "Reading the follow-up workspace",
@@ -274,6 +276,19 @@ class ReviewWorkspace(QWidget):
         self.loaded.emit()
         self._selection_changed(self.part())  # its check starts once the rows are shown
         self._fill_best(found, generation)
+
+    def reload_if_shown(self) -> None:
+        """Reload now if the workspace is on screen, else when it is next shown (an undo
+        elsewhere need not put "Reading…" over what the status bar says it undid)."""
+        if self.isVisible() and not self.visibleRegion().isEmpty():
+            self.reload()
+        else:
+            self._stale = True
+
+    def shown(self, visible: bool) -> None:
+        """The dock came to the front (or left it): catch up on what changed meanwhile."""
+        if visible and self._stale:
+            self.reload()
 
     def _fill_best(self, found: Workspace, generation: int) -> None:
         """The best candidate of every overdue and due item, off the GUI thread (upcoming
@@ -526,12 +541,23 @@ class ReviewWorkspace(QWidget):
         return QModelIndex()
 
 
+OPEN_KEY = ("Review workspace", "Ctrl+Shift+R")
+
+
+def workspace_keys(panel: ReviewWorkspace) -> list[tuple[str, str]]:
+    """(entry, key) of the workspace's menu entries, for Help → Keys."""
+    return [OPEN_KEY] + [
+        (action.text().replace("&", ""), action.shortcut().toString())
+        for action in panel.actions_by_name.values()
+    ]
+
+
 def add_menu(window: QMainWindow, panel: ReviewWorkspace, show: Callable[[], None]) -> QMenu:
     """The Follow-ups menu: the workspace (Ctrl+Shift+R, window-wide) and its actions,
     whose keys work while the workspace has the focus."""
     menu = window.menuBar().addMenu("F&ollow-ups")
     opener = QAction("Review &workspace", window)
-    opener.setShortcut(QKeySequence("Ctrl+Shift+R"))
+    opener.setShortcut(QKeySequence(OPEN_KEY[1]))
     opener.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     opener.triggered.connect(show)
     menu.addAction(opener)
