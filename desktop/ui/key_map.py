@@ -94,7 +94,7 @@ def key_map(window: MainWindow) -> dict[str, list[KeyAction | str]]:
 
 def key_lines(window: MainWindow) -> list[tuple[str, str, str]]:
     """(menu, entry, key) of every key the window answers: what Help → Keys lists."""
-    from desktop.ui.workspace import workspace_keys
+    from desktop.ui.workspace_menu import workspace_keys
 
     lines: list[tuple[str, str, str]] = []
     for title, entries in key_map(window).items():

@@ -89,7 +89,8 @@ class MainWindow(QMainWindow):
         from desktop.ui.task_bar import TaskBar
         from desktop.ui.tasks import TaskRunner
         from desktop.ui.undo import UndoHistory
-        from desktop.ui.workspace import ReviewWorkspace, add_menu
+        from desktop.ui.workspace import ReviewWorkspace
+        from desktop.ui.workspace_menu import add_menu
 
         self.runner = TaskRunner(self)
         self.undo = UndoHistory(self)

@@ -5,7 +5,7 @@ Selecting an item checks it for updates off the GUI thread (cached until an arti
 arrives) and shows its candidates; every open item's best candidate is filled in the
 same way after the lists load. Proposed items are confirmed (C) or dismissed (Delete)
 in bulk, as one step of the window's undo stack (Edit ▸ Undo). Every action has its key
-and its entry in the Follow-ups menu (``add_menu``).
+and its entry in the Follow-ups menu (``desktop.ui.workspace_menu``).
 """
 
 from __future__ import annotations
@@ -51,12 +51,11 @@ from desktop.ui.workspace_models import (
     EventListModel,
     ItemFilter,
     PlainCandidateModel,
+    size_columns,
     window_text,
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMainWindow, QMenu
-
     from desktop.tracking.desk import Desk
     from desktop.tracking.evidence import SideBySide
     from desktop.tracking.milestones import MilestoneTrend
@@ -69,23 +68,6 @@ if TYPE_CHECKING:
 CHECK_AFTER_MS = 150
 """The update check of the selected item starts once the selection has rested this long
 (arrowing down a list checks only where the analyst stops; the first rows paint first)."""
-
-
-def _size_columns(table: QTableView) -> None:
-    """Columns sized from their longest kind of text, once: sizing them to their contents
-    walks every row (a third of a second at a thousand events)."""
-    metrics, header = table.fontMetrics(), table.horizontalHeader()
-    widths = {
-        EventListModel.WINDOW: "2018-10-01 – 2018-10-31",
-        EventListModel.WHEN: "snoozed until 2018-10-31",
-        EventListModel.SOURCES: "Sources",
-        EventListModel.CANDIDATE: "2018-10-05 India and Russia sign",
-        EventListModel.PROPOSES: "did not happen",
-        EventListModel.PARTICIPANTS: "India, Russia, Vladimir",
-        EventListModel.SOURCE: "2018-10-05 Reuters India",
-    }
-    for column, sample in widths.items():
-        header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
 
 
 class ReviewWorkspace(QWidget):
@@ -143,7 +125,7 @@ class ReviewWorkspace(QWidget):
             table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the part's own order
             table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
             table.setWordWrap(False)
-            _size_columns(table)
+            size_columns(table)
             table.selectionModel().currentRowChanged.connect(
                 lambda *_a, part=part: self._selection_changed(part)
             )
@@ -539,35 +521,3 @@ class ReviewWorkspace(QWidget):
             if index.data() == question:
                 return index
         return QModelIndex()
-
-
-OPEN_KEY = ("Review workspace", "Ctrl+Shift+R")
-
-
-def workspace_keys(panel: ReviewWorkspace) -> list[tuple[str, str]]:
-    """(entry, key) of the workspace's menu entries, for Help → Keys."""
-    return [OPEN_KEY] + [
-        (action.text().replace("&", ""), action.shortcut().toString())
-        for action in panel.actions_by_name.values()
-    ]
-
-
-def add_menu(window: QMainWindow, panel: ReviewWorkspace, show: Callable[[], None]) -> QMenu:
-    """The Follow-ups menu: the workspace (Ctrl+Shift+R, window-wide) and its actions,
-    whose keys work while the workspace has the focus."""
-    menu = window.menuBar().addMenu("F&ollow-ups")
-    opener = QAction("Review &workspace", window)
-    opener.setShortcut(QKeySequence(OPEN_KEY[1]))
-    opener.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    opener.triggered.connect(show)
-    menu.addAction(opener)
-    menu.addSeparator()
-    for name, action in panel.actions_by_name.items():
-        if name.startswith("show_"):
-            continue
-        menu.addAction(action)
-    lists = menu.addMenu("&Lists")
-    for name, action in panel.actions_by_name.items():
-        if name.startswith("show_"):
-            lists.addAction(action)
-    return menu
