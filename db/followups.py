@@ -73,6 +73,8 @@ def bucket_of(row: FollowUpRow, as_of: date) -> tuple[str, int]:
         return "proposed", 0
     if row.state in ENDED:
         return "resolved", 0
+    if row.state == FollowUpState.DISMISSED.value:
+        return "dismissed", 0
     if row.snooze_until is not None and row.snooze_until > as_of:
         return "snoozed", 0
     if row.due_end is not None and as_of > row.due_end:

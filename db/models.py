@@ -55,6 +55,8 @@ class FollowUpState(enum.StrEnum):
     POSTPONED = "postponed"
     CANCELLED = "cancelled"
     UNCLEAR = "unclear"
+    DISMISSED = "dismissed"
+    """Not an expectation after all (the analyst dismissed the proposal)."""
 
 
 class Article(SQLModel, table=True):

@@ -123,6 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
     p_snooze.add_argument("id", type=int)
     p_snooze.add_argument("until", type=_iso_date, metavar="YYYY-MM-DD")
 
+    from desktop.cli_review import add_parser as add_review_parser
+
+    add_review_parser(sub, _iso_date)
+
     p_check = sub.add_parser(
         "check-updates", help="find later articles that settle open follow-ups"
     )
@@ -135,7 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--state",
         required=True,
         choices=[
-            s.value for s in FollowUpState if s not in {FollowUpState.PROPOSED, FollowUpState.OPEN}
+            s.value
+            for s in FollowUpState
+            if s not in {FollowUpState.PROPOSED, FollowUpState.OPEN, FollowUpState.DISMISSED}
         ],
     )
     p_resolve.add_argument(
@@ -349,6 +355,10 @@ def run(
             return cmd_export(store, args, out, err)
         if args.command == "import-annotations":
             return cmd_import_annotations(store, args.file, out)
+        if args.command == "review":
+            from desktop.cli_review import cmd_review
+
+            return cmd_review(store, settings, args, out)
         if args.command in TRACKING_COMMANDS:
             from desktop.cli_tracking import run_tracking
 

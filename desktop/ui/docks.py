@@ -1,7 +1,7 @@
 """The window's docks: the article list on the left, the highlight on the right, and the
-facts, follow-ups, entities, all facts and sources tabbed along the bottom. Every dock can
-be closed, moved and floated; View lists them all to bring one back, and View → Reset
-layout puts every dock back where it started."""
+facts, follow-ups, the follow-up workspace, entities, all facts and sources tabbed along
+the bottom. Every dock can be closed, moved and floated; View lists them all to bring one
+back, and View → Reset layout puts every dock back where it started."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
-TABBED = ("facts", "followups", "entities", "all_facts", "sources")
+TABBED = ("facts", "followups", "workspace", "entities", "all_facts", "sources")
 """The bottom docks, tabbed in this order; the first is raised."""
 WIDE = 1600
 """Below this many pixels of screen width the window opens maximised."""

@@ -94,6 +94,8 @@ def key_map(window: MainWindow) -> dict[str, list[KeyAction | str]]:
 
 def key_lines(window: MainWindow) -> list[tuple[str, str, str]]:
     """(menu, entry, key) of every key the window answers: what Help → Keys lists."""
+    from desktop.ui.workspace_menu import workspace_keys
+
     lines: list[tuple[str, str, str]] = []
     for title, entries in key_map(window).items():
         menu = title.replace("&", "")
@@ -103,4 +105,5 @@ def key_lines(window: MainWindow) -> list[tuple[str, str, str]]:
             elif isinstance(entry, tuple) and entry[1]:
                 lines.append((menu, entry[0].replace("&", ""), entry[1]))
     lines += [("Follow-ups panel", text, key) for text, key in QUEUE_KEYS]
+    lines += [("Follow-up workspace", text, key) for text, key in workspace_keys(window.workspace)]
     return lines

@@ -89,6 +89,8 @@ class MainWindow(QMainWindow):
         from desktop.ui.task_bar import TaskBar
         from desktop.ui.tasks import TaskRunner
         from desktop.ui.undo import UndoHistory
+        from desktop.ui.workspace import ReviewWorkspace
+        from desktop.ui.workspace_menu import add_menu
 
         self.runner = TaskRunner(self)
         self.undo = UndoHistory(self)
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewSlice(self, self.articles, self.undo, self.qsettings, self.runner)
         self.facts = FactsSlice(self, self.review, self.undo)
         self.followups = FollowUpsPanel(self.runner)
+        self.workspace = ReviewWorkspace(self.runner)
         self.entities = EntitiesPanel()
         self.intake = IntakeSlice(self, self.runner, self.settings, self._pipeline_loader)
         self.sources = SourcesSlice(self, self.runner, self.intake)
@@ -109,6 +112,7 @@ class MainWindow(QMainWindow):
                 "highlight": ("Highlight", self.review.side, RIGHT),
                 "facts": ("Facts", self.facts.box, BOTTOM),
                 "followups": ("Follow-ups", self.followups, BOTTOM),
+                "workspace": ("Follow-up workspace", self.workspace, BOTTOM),
                 "entities": ("Entities", self.entities, BOTTOM),
                 "all_facts": ("All facts", self.facts.all_facts, BOTTOM),
                 "sources": ("Sources", self.sources.panel, BOTTOM),
@@ -127,6 +131,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.keys_dialog: QDialog | None = None
         self.menu_actions = add_menus(self)
+        add_menu(self, self.workspace, self.show_workspace)
 
     def _wire(self) -> None:
         """How the slices answer each other."""
@@ -136,6 +141,12 @@ class MainWindow(QMainWindow):
         self.entities.open_article.connect(review.open_article)
         self.followups.open_evidence.connect(facts.open_fact)
         self.followups.open_article.connect(review.open_article)
+        self.workspace.open_evidence.connect(facts.open_fact)
+        self.workspace.open_article.connect(review.open_article)
+        self.workspace.changed.connect(self.followups.reload)
+        self.workspace.changed.connect(undo.push_latest)
+        undo.applied.connect(self.workspace.reload_if_shown)
+        self.docks["workspace"].visibilityChanged.connect(self.workspace.shown)
         review.opened.connect(undo.rebuild)
         review.changed.connect(self.entities.invalidate)
         review.new_fact_requested.connect(facts.new_fact)
@@ -173,6 +184,7 @@ class MainWindow(QMainWindow):
         self.articles.desk = desk
         self.facts.bind(desk)
         self.followups.set_desk(desk)
+        self.workspace.set_desk(desk)
         self.entities.set_desk(desk)
         self.sources.bind(desk)
         self.review.load_labels()
@@ -212,6 +224,7 @@ class MainWindow(QMainWindow):
             if self.review.article_id is not None:
                 self.review.open_article(self.review.article_id, keep_current=True)
         self.followups.reload()
+        self.workspace.reload()
         if not self.intake.busy:
             self.suggestions_ready.emit()
 
@@ -233,6 +246,17 @@ class MainWindow(QMainWindow):
         self.docks["followups"].raise_()
         self.followups.show_items(followup_ids)
         self.sources.clear_news()
+
+    def show_workspace(self) -> None:
+        """The follow-up workspace, raised and focused on its list."""
+        from PySide6.QtCore import Qt
+
+        dock = self.docks["workspace"]
+        dock.show()
+        dock.raise_()
+        if dock.height() < self.height() // 2:  # room for more than two rows of a list
+            self.resizeDocks([dock], [int(self.height() * 0.55)], Qt.Orientation.Vertical)
+        self.workspace.show_part(self.workspace.part())
 
     def _task_failed(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -283,6 +307,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Cancel background work and wait for its threads; close the store."""
         if hasattr(self, "runner"):  # built
+            self.workspace.stop()
             self.live.timer.stop()
             self.sources.shutdown()
             self.runner.shutdown()

@@ -14,6 +14,7 @@ from tests.bench import (
     sources_bench,
     suggest_bench,
     update_bench,
+    workspace_bench,
 )
 from tests.bench.harness import Row, print_table, write_results
 
@@ -24,6 +25,7 @@ BENCHES = [
     scale_bench,
     gui_bench,
     sources_bench,
+    workspace_bench,
     bundle_bench,
 ]
 
