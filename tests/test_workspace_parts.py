@@ -14,7 +14,7 @@ from db.models import Fact, FollowUp, FollowUpState
 from db.store import Store
 from desktop.ingest.importer import import_paths
 from desktop.tracking.facts import FactDraft, create_fact
-from desktop.tracking.followups import Evidence_, create_followup, resolve, snooze
+from desktop.tracking.followups import SettlingEvidence, create_followup, resolve, snooze
 from desktop.tracking.undo import undo_or_redo
 from desktop.tracking.workspace import (
     CONFIRM,
@@ -76,7 +76,7 @@ def test_parts_as_of_a_date(store: Store, made: dict[str, int]) -> None:
 
     resolve(
         store, followup_id=made["now"], state=FollowUpState.HAPPENED, who="a",
-        evidence=Evidence_(article_id=made["signed"]),
+        evidence=SettlingEvidence(article_id=made["signed"]),
     )  # fmt: skip
     # settled by the article of 5 October: recent on 20 October, no longer on 10 November
     assert parts(store, date(2018, 10, 20))[Part.RESOLVED] == [("now?", 0)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
@@ -86,3 +86,13 @@ def size_docks(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
 def on_screen(dock: QDockWidget) -> bool:
     """Shown and not behind another tab (a dock behind a tab stays ``isVisible()``)."""
     return not dock.visibleRegion().isEmpty()
+
+
+def restore_state(window: QMainWindow, qsettings: QSettings) -> None:
+    """Docks where the analyst left them (needs the docks built); the first time, the
+    first placement again (adding the docks may have grown the window)."""
+    state = qsettings.value("window_state")
+    if isinstance(qsettings.value("geometry"), QByteArray) and isinstance(state, QByteArray):
+        window.restoreState(state)
+        return
+    first_placement(window)

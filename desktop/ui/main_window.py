@@ -70,7 +70,9 @@ class MainWindow(QMainWindow):
     def _finish_build(self) -> None:
         """The slices, menus and docks (restored as they were left); ``built`` follows."""
         self._build()
-        self._restore_state()
+        from desktop.ui.docks import restore_state
+
+        restore_state(self, self.qsettings)
         self.built.emit()
 
     # ----- construction -------------------------------------------------------------
@@ -90,7 +92,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.tasks import TaskRunner
         from desktop.ui.undo import UndoHistory
         from desktop.ui.workspace import ReviewWorkspace
-        from desktop.ui.workspace_menu import add_menu
+        from desktop.ui.workspace_menu import add_menu, show_workspace
 
         self.runner = TaskRunner(self)
         self.undo = UndoHistory(self)
@@ -131,22 +133,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.keys_dialog: QDialog | None = None
         self.menu_actions = add_menus(self)
-        add_menu(self, self.workspace, self.show_workspace)
+        add_menu(self, self.workspace, lambda: show_workspace(self))
 
     def _wire(self) -> None:
         """How the slices answer each other."""
+        from desktop.ui.workspace_menu import wire_workspace
+
         review, facts, intake, undo = self.review, self.facts, self.intake, self.undo
         self.articles.article_chosen.connect(review.open_article)
         self.articles.result_chosen.connect(self._open_result)
         self.entities.open_article.connect(review.open_article)
         self.followups.open_evidence.connect(facts.open_fact)
         self.followups.open_article.connect(review.open_article)
-        self.workspace.open_evidence.connect(facts.open_fact)
-        self.workspace.open_article.connect(review.open_article)
-        self.workspace.changed.connect(self.followups.reload)
-        self.workspace.changed.connect(undo.push_latest)
-        undo.applied.connect(self.workspace.reload_if_shown)
-        self.docks["workspace"].visibilityChanged.connect(self.workspace.shown)
+        wire_workspace(self)
         review.opened.connect(undo.rebuild)
         review.changed.connect(self.entities.invalidate)
         review.new_fact_requested.connect(facts.new_fact)
@@ -247,17 +246,6 @@ class MainWindow(QMainWindow):
         self.followups.show_items(followup_ids)
         self.sources.clear_news()
 
-    def show_workspace(self) -> None:
-        """The follow-up workspace, raised and focused on its list."""
-        from PySide6.QtCore import Qt
-
-        dock = self.docks["workspace"]
-        dock.show()
-        dock.raise_()
-        if dock.height() < self.height() // 2:  # room for more than two rows of a list
-            self.resizeDocks([dock], [int(self.height() * 0.55)], Qt.Orientation.Vertical)
-        self.workspace.show_part(self.workspace.part())
-
     def _task_failed(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -285,18 +273,6 @@ class MainWindow(QMainWindow):
         geometry = self.qsettings.value("geometry")
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(self.screen().availableGeometry().size())
-
-    def _restore_state(self) -> None:
-        """Docks where the analyst left them (needs the docks built)."""
-        state = self.qsettings.value("window_state")
-        if isinstance(self.qsettings.value("geometry"), QByteArray) and isinstance(
-            state, QByteArray
-        ):
-            self.restoreState(state)
-            return
-        from desktop.ui.docks import first_placement
-
-        first_placement(self)  # again: adding the docks may have grown the window
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.qsettings.setValue("geometry", self.saveGeometry())

@@ -13,6 +13,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 
 from db.models import Fact, FollowUp, FollowUpState
 from desktop.tracking.workspace import Part
+from desktop.ui.workspace_menu import show_workspace
 from desktop.ui.workspace_models import EventListModel
 from tests.gui.test_review_session import stored
 
@@ -57,7 +58,7 @@ def open_workspace(window: Any, qtbot: Any, as_of: date) -> Any:
     ws = window.workspace
     with qtbot.waitSignal(ws.loaded, timeout=30_000):
         ws.set_as_of(as_of)
-    window.show_workspace()
+    show_workspace(window)
     return ws
 
 
@@ -173,7 +174,7 @@ def test_the_milestone_chart_of_a_slipped_event_has_a_point_per_expectation_and_
     from PySide6.QtSvg import QSvgRenderer
 
     from db.models import Article
-    from desktop.tracking.followups import Evidence_, resolve
+    from desktop.tracking.followups import SettlingEvidence, resolve
     from desktop.tracking.milestones import milestone_trend
 
     window = make_window(db_path)
@@ -185,7 +186,7 @@ def test_the_milestone_chart_of_a_slipped_event_has_a_point_per_expectation_and_
     [first] = [f for f in stored(db_path, FollowUp) if f.question == DELIVERIES]
     resolve(
         window.desk.store, followup_id=first.id, state=FollowUpState.HAPPENED,
-        who="tester", evidence=Evidence_(article_id=begun.id),
+        who="tester", evidence=SettlingEvidence(article_id=begun.id),
     )  # fmt: skip
     with qtbot.waitSignal(ws.loaded, timeout=30_000):
         ws.reload()
