@@ -69,3 +69,17 @@ def test_every_workflow_has_a_module_at_each_layer() -> None:
         assert NAMED.findall(ui)[0].startswith("desktop/ui/")
         assert all(m.startswith("desktop/tracking/") for m in NAMED.findall(tracking))
         assert all(m.startswith("db/") for m in NAMED.findall(db)) and NAMED.findall(db)
+
+
+def test_the_tests_mirror_the_packages() -> None:
+    """Every folder of tests (but the bench, the evaluations and their data) is the path of
+    a package, so a module's tests are found by its path."""
+    tests = REPO / "tests"
+    folders = {
+        p.relative_to(tests)
+        for p in tests.rglob("*")
+        if p.is_dir()
+        and p.name != "__pycache__"
+        and p.relative_to(tests).parts[0] not in {"bench", "eval", "data"}
+    }
+    assert folders and {f for f in folders if not (REPO / f / "__init__.py").exists()} == set()

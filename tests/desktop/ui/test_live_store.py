@@ -19,7 +19,7 @@ from db.models import Mention, MentionState
 from db.store import open_store
 from desktop.cli import run
 from desktop.tracking.desk import Desk
-from tests.gui.test_review_session import stored
+from tests.desktop.ui.test_review_session import stored
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from db.models import Alias, Entity, Mention
-from tests.gui.test_review_session import stored
+from tests.desktop.ui.test_review_session import stored
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 

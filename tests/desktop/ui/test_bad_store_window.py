@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from db.models import Mention
-from tests.gui.conftest import start_on
-from tests.gui.test_review_session import stored
+from tests.desktop.ui.conftest import start_on
+from tests.desktop.ui.test_review_session import stored
 
 pytestmark = [pytest.mark.gui]
 

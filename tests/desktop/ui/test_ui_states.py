@@ -8,7 +8,7 @@ from pathlib import Path
 
 from db.models import FactStatus, FollowUpState, LinkType, MentionState, Modality
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[3]
 STATE_WORDS = {
     m.value for e in (MentionState, FactStatus, FollowUpState, Modality, LinkType) for m in e
 }

@@ -15,7 +15,7 @@ from db.models import Fact, FollowUp, FollowUpState
 from desktop.tracking.workspace import Part
 from desktop.ui.workspace_menu import show_workspace
 from desktop.ui.workspace_models import EventListModel
-from tests.gui.test_review_session import stored
+from tests.desktop.ui.test_review_session import stored
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from db.models import Article
-from tests.gui.test_review_session import stored
+from tests.desktop.ui.test_review_session import stored
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 

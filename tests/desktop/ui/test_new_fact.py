@@ -15,8 +15,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from db.models import Entity, Evidence, Fact, FactRole
-from tests.gui.test_annotation_session import go_to
-from tests.gui.test_review_session import stored
+from tests.desktop.ui.test_annotation_session import go_to
+from tests.desktop.ui.test_review_session import stored
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 SENTENCE = (

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_time_kinds import Expect, absent, check
+from tests.desktop.nlp.test_time_kinds import Expect, absent, check
 
 pytestmark = pytest.mark.model
 

@@ -14,10 +14,10 @@ from PySide6.QtCore import QMimeData, QUrl
 
 from db.models import Article
 from desktop.ui.sources import FeedTableModel
-from tests.gui.test_review_session import stored
+from tests.desktop.tracking.test_sources import page, rss
+from tests.desktop.tracking.test_sources_followups import RATES, SIGNED, SIGNING
+from tests.desktop.ui.test_review_session import stored
 from tests.local_web import LocalWeb, local_web
-from tests.test_sources import page, rss
-from tests.test_sources_followups import RATES, SIGNED, SIGNING
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 TITLE = "Modi and Putin seal S-400 air defence contract"

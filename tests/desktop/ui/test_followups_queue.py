@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from db.models import FactLink, FollowUp
 from desktop.ui.dates import to_qdate
-from tests.gui.test_review_session import stored
+from tests.desktop.ui.test_review_session import stored
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 

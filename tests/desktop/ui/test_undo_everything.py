@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from db.models import Entity, Fact, FactLink, FollowUp, FollowUpEvent
-from tests.gui.test_followups_queue import SIGNING, pick, queue, visible_column
-from tests.gui.test_review_session import stored
+from tests.desktop.ui.test_followups_queue import SIGNING, pick, queue, visible_column
+from tests.desktop.ui.test_review_session import stored
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from db.models import Entity, Fact, FactRole, Mention
-from tests.gui.test_review_session import stored
+from tests.desktop.ui.test_review_session import stored
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 

@@ -18,8 +18,8 @@ from desktop.cli import run
 from desktop.tracking.followups import confirm
 from desktop.tracking.intake import IntakeRequest, run_intake
 from desktop.tracking.sources import Poller, subscribe
+from tests.desktop.tracking.test_sources import EVERYTHING_DUE, T0, page, rss
 from tests.local_web import LocalWeb, local_web
-from tests.test_sources import EVERYTHING_DUE, T0, page, rss
 
 pytestmark = pytest.mark.model
 

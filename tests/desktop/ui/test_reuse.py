@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from db.models import Mention
-from tests.gui.test_annotation_session import go_to
-from tests.gui.test_live_store import activate
-from tests.gui.test_review_session import stored
+from tests.desktop.ui.test_annotation_session import go_to
+from tests.desktop.ui.test_live_store import activate
+from tests.desktop.ui.test_review_session import stored
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier

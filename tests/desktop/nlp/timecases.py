@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).parent / "data" / "time_sentences.tsv"
+DATA = Path(__file__).resolve().parents[2] / "data" / "time_sentences.tsv"
 
 
 @dataclass(frozen=True)

@@ -168,7 +168,7 @@ def test_reopening_keeps_decisions_and_the_article(
 def test_an_unreadable_database_gives_a_sentence_not_a_traceback(
     qtbot: Any, tmp_path: Path
 ) -> None:
-    from tests.gui.conftest import start_on
+    from tests.desktop.ui.conftest import start_on
 
     bad = tmp_path / "bad.sqlite3"
     bad.write_text("not a database " * 200)

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import event
 
 from db.models import Fact, Mention
-from tests.gui.test_review_session import stored
+from tests.desktop.ui.test_review_session import stored
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from db.models import Fact
 from db.store import open_store
 from desktop.tracking.facts import update_fact
-from tests.gui.test_review_session import stored
+from tests.desktop.ui.test_review_session import stored
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QDropEvent, QPalette
 from PySide6.QtWidgets import QApplication
 
 from db.models import Article, Mention
-from tests.gui.test_review_session import stored
+from tests.desktop.ui.test_review_session import stored
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 
