@@ -18,8 +18,8 @@ from desktop.ingest.importer import import_paths
 from desktop.nlp.analysis import analyze
 from desktop.nlp.suggest import suggest_articles
 from desktop.tracking.decisions import relabel_mention
-from tests import timecases
 from tests.conftest import SEED_FILE
+from tests.desktop.nlp import timecases
 
 pytestmark = pytest.mark.model
 
