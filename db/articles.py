@@ -74,30 +74,32 @@ def add_article(session: Session, *, article: NewArticle) -> tuple[int, bool]:
     return new_id, True
 
 
+def _ids_by_hash(session: Session, digests: set[str]) -> dict[str, int]:
+    found = session.execute(
+        select(col(Article.content_hash), col(Article.id)).where(
+            col(Article.content_hash).in_(digests)
+        )
+    )
+    return {digest: article_id for digest, article_id in found if article_id is not None}
+
+
 def add_articles(session: Session, *, articles: list[NewArticle]) -> list[tuple[int, bool]]:
     """``add_article`` for a batch in two statements (one lookup of every hash, one
     multi-row insert) instead of two per article; a text twice in the batch is stored once.
     Same (id, created) results, in order."""
     digests = [content_hash(a.text) for a in articles]
-    found = session.execute(
-        select(col(Article.content_hash), col(Article.id)).where(
-            col(Article.content_hash).in_(set(digests))
-        )
-    )
-    known: dict[str, int] = {digest: article_id for digest, article_id in found}
+    known = _ids_by_hash(session, set(digests))
     fresh: dict[str, dict[str, object]] = {}
     for article, digest in zip(articles, digests, strict=True):
         if digest not in known and digest not in fresh:
             fresh[digest] = _row(article, digest)
     created: set[str] = set()
     if fresh:
-        ids = session.execute(
-            insert(Article).returning(col(Article.id), sort_by_parameter_order=True),
-            list(fresh.values()),
-        ).scalars()
-        for digest, new_id in zip(fresh, ids, strict=True):
-            known[digest] = new_id
-            created.add(digest)
+        # One executemany, then the new ids by their (unique) hashes: RETURNING in the
+        # parameters' order makes SQLAlchemy send SQLite one row per statement.
+        session.execute(insert(Article), list(fresh.values()))
+        known.update(_ids_by_hash(session, set(fresh)))
+        created.update(fresh)
     results = []
     for digest in digests:
         results.append((known[digest], digest in created))
