@@ -120,6 +120,14 @@ def latest_step(conn: Session | Connection, who: str, after: int = 0) -> tuple[S
     return Step(step, action, count, None, what, who, table, target), newest
 
 
+def step_of(row: Audit) -> Step:
+    """The step a change just recorded in one row makes (no read: the row is in hand)."""
+    assert row.id is not None
+    step = row.step if row.step is not None else row.id
+    what = describe(row.before, row.after)
+    return Step(step, row.action, 1, None, what, row.who, row.target_table, row.target_id)
+
+
 def newest_row(conn: Session | Connection) -> int:
     """The id of the newest audit row (0 when there is none)."""
     return int(conn.execute(select(func.max(col(Audit.id)))).scalar() or 0)

@@ -7,15 +7,17 @@ written and the refusal names their change, so no decision silently overwrites a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlmodel import Session
 
-from db.audit import last_change_of
+from db.audit import Step, last_change_of, step_of
 from db.builtin_labels import VALUE_LABELS
 from db.clock import utcnow
 from db.entities import ensure_entity
 from db.errors import StoreError
 from db.labels import normalize_label
-from db.models import Mention, MentionState
+from db.models import Audit, Mention, MentionState
 from db.review import Reuse, reuse_targets
 from db.review import reuse_counts as count_reusable
 from db.store import Store
@@ -55,25 +57,25 @@ def _diff(before: dict[str, object] | None, after: dict[str, object] | None) -> 
 
 def decide(
     session: Session, mention: Mention, state: MentionState, who: str, label: str | None = None
-) -> None:
-    """Decide one highlight in the caller's transaction. Accepting or correcting links
-    it to the entity of that name and label (created the first time), which is how the
-    knowledge base grows."""
+) -> Audit:
+    """Decide one highlight in the caller's transaction; returns its audit row. Accepting
+    or correcting links it to the entity of that name and label (created the first time),
+    which is how the knowledge base grows. The entity is found before the highlight is
+    touched, so the highlight is written once (no autoflush of a half-made change)."""
     before = snapshot(mention, MENTION_FIELDS)
+    new_label = mention.label if label is None else label
+    entity_id = None if new_label != mention.label else mention.entity_id
+    if state in LINKING_STATES and new_label not in VALUE_LABELS and entity_id is None:
+        entity, _created = ensure_entity(session, name=mention.text, type_=new_label)
+        entity_id = entity.id
     mention.state = state
-    if label is not None and label != mention.label:
-        mention.label = label
-        mention.entity_id = None
-    links = state in LINKING_STATES and mention.label not in VALUE_LABELS
-    if links and mention.entity_id is None:
-        entity, _created = ensure_entity(session, name=mention.text, type_=mention.label)
-        mention.entity_id = entity.id
+    mention.label = new_label
+    mention.entity_id = entity_id
     mention.updated_at = utcnow()
     mention.version += 1
     session.add(mention)
-    session.flush()
     assert mention.id is not None
-    record(
+    return record(
         session,
         who=who,
         action=f"mention.{state.value}",
@@ -83,6 +85,32 @@ def decide(
         before=before,
         after=snapshot(mention, MENTION_FIELDS),
     )
+
+
+@dataclass(frozen=True)
+class Decided:
+    """A committed decision: the highlight as stored and the undo step it made."""
+
+    mention: Mention
+    step: Step
+
+
+def decide_recorded(
+    store: Store,
+    *,
+    mention_id: int,
+    state: MentionState,
+    who: str,
+    label: str | None = None,
+    version: int | None = None,
+) -> Decided:
+    """Set a highlight's state (and, correcting it, its label), if it is still at
+    ``version`` (None: whatever it is now). The step comes from the transaction's own
+    audit row, so the window's undo stack needs no read after the commit."""
+    with store.transaction() as session:
+        mention = current_mention(session, mention_id, version)
+        row = decide(session, mention, state, who, label)
+    return Decided(mention, step_of(row))
 
 
 def decide_mention(
@@ -96,10 +124,9 @@ def decide_mention(
 ) -> Mention:
     """Set a highlight's state (and, correcting it, its label), if it is still at
     ``version`` (None: whatever it is now)."""
-    with store.transaction() as session:
-        mention = current_mention(session, mention_id, version)
-        decide(session, mention, state, who, label)
-    return mention
+    return decide_recorded(
+        store, mention_id=mention_id, state=state, who=who, label=label, version=version
+    ).mention
 
 
 def relabel_mention(

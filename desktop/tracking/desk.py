@@ -36,7 +36,13 @@ from db.store import Store
 from desktop.tracking import entities as kb
 from desktop.tracking import export, fact_forms, intake, review, sources, undo
 from desktop.tracking import followups as lifecycle
-from desktop.tracking.decisions import apply_reuse, decide_mention, relabel_mention, reuse_counts
+from desktop.tracking.decisions import (
+    apply_reuse,
+    decide_mention,
+    decide_recorded,
+    relabel_mention,
+    reuse_counts,
+)
 from desktop.tracking.events import assign_events, one_per_event
 from desktop.tracking.facts import FactDraft
 from desktop.tracking.intake import PastedText
@@ -159,6 +165,16 @@ class Desk:
         return decide_mention(
             self.store, mention_id=mention_id, state=state, who=self.analyst, version=version
         )
+
+    def decide_step(
+        self, mention_id: int, state: MentionState, version: int | None = None
+    ) -> tuple[Mention, int, str]:
+        """A decision with the undo step it made and that step's caption (the window's A
+        and X: its undo stack gets the step without reading it back)."""
+        done = decide_recorded(
+            self.store, mention_id=mention_id, state=state, who=self.analyst, version=version
+        )
+        return done.mention, done.step.step, undo.caption(done.step)
 
     def relabel(self, mention_id: int, label: str, version: int | None = None) -> Mention:
         return relabel_mention(

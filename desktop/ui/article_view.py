@@ -15,7 +15,7 @@ on a highlight and a right click anywhere are reported as stored offsets.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
@@ -73,22 +73,44 @@ class _Spans:
         self.spans: list[Span] = []
         self._starts: list[int] = []
         self._formats: dict[tuple[str, str], QTextCharFormat] = {}
+        self._current_formats: dict[tuple[str, str], QTextCharFormat] = {}
         self._longest = 0
 
     def restyle(self, dark: bool) -> None:
         self.dark = dark
         self._formats.clear()
+        self._current_formats.clear()
 
     def set_spans(self, spans: list[Span]) -> None:
         self.spans = sorted(spans)
         self._starts = [s for s, _e, _l, _st in self.spans]
         self._longest = max((e - s for s, e, _l, _st in self.spans), default=0)
 
+    def replace(self, old: Span, new: Span) -> None:
+        """One span changed (a decision): moved within the sorted list, not re-sorted."""
+        at = bisect_left(self.spans, old)
+        if self.spans[at : at + 1] != [old]:
+            raise ValueError(f"no such highlight span: {old}")
+        del self.spans[at]
+        del self._starts[at]
+        at = bisect_left(self.spans, new)
+        self.spans.insert(at, new)
+        self._starts.insert(at, new[0])
+        self._longest = max(self._longest, new[1] - new[0])
+
     def fmt(self, label: str, state: str) -> QTextCharFormat:
         key = (label, state)
         if key not in self._formats:
             self._formats[key] = highlight_format(label, state, self.book, self.dark)
         return self._formats[key]
+
+    def current_fmt(self, label: str, state: str) -> QTextCharFormat:
+        """The current highlight's format (made once per label and state: its contrast
+        search costs more than the rest of a key press's painting)."""
+        key = (label, state)
+        if key not in self._current_formats:
+            self._current_formats[key] = current_format(label, state, self.book, self.dark)
+        return self._current_formats[key]
 
     def ranges(self, begin: int, end: int) -> list[QTextLayout.FormatRange]:
         """Format ranges, relative to ``begin``, of the spans overlapping [begin, end);
@@ -248,8 +270,8 @@ class ArticleView(QPlainTextEdit):
         self._paint_current()
 
     def update_mention(self, index: int, mention: Highlight) -> None:
-        """One highlight changed (accepted, rejected…): repaint its paragraph only."""
-        old = self._index.spans
+        """One highlight changed (accepted, rejected…): repaint its paragraph only. The
+        caller then sets the current highlight (``set_current``), which paints its frame."""
         self._mentions[index] = mention
         span = (
             self._map.to_qt(mention.start),
@@ -259,12 +281,8 @@ class ArticleView(QPlainTextEdit):
         )
         previous = self._span_list[index]
         self._span_list[index] = span
-        spans = list(old)
-        spans[spans.index(previous)] = span
-        self._index.set_spans(spans)
+        self._index.replace(previous, span)
         self._rehighlight([previous, span])
-        self._current = index
-        self._paint_current()
 
     def _rehighlight(self, changed: Iterable[Span]) -> None:
         blocks: dict[int, QTextBlock] = {}
@@ -335,9 +353,7 @@ class ArticleView(QPlainTextEdit):
             mention = self._mentions[self._current]
             selection = QTextEdit.ExtraSelection()
             selection.cursor = self._cursor_for(mention.start, mention.end)
-            selection.format = current_format(
-                mention.label, mention.state, self.book, self._index.dark
-            )
+            selection.format = self._index.current_fmt(mention.label, mention.state)
             selections.append(selection)
         if selections or self.extraSelections():
             self.setExtraSelections(selections)

@@ -68,6 +68,8 @@ class ReviewSlice(Slice):
         self.article_id: int | None = None
         self.text = ""
         self.mentions: list[Mention] = []
+        self.decided = 0
+        """How many of ``mentions`` are decided (what the list shows)."""
         self.names: dict[int, str] = {}
         self.current = -1
         self.picker: QDialog | None = None
@@ -118,6 +120,7 @@ class ReviewSlice(Slice):
             self.reusable = None
         self.article_id, self.text = page.id, page.text
         self.mentions = page.highlights.mentions
+        self.decided = sum(map(_decided, self.mentions))
         self.names = dict(page.highlights.entity_names)
         self.pane.show_header(page.title, page.published, page.source)
         self.view.show_article(page.text, self.mentions)
@@ -225,13 +228,19 @@ class ReviewSlice(Slice):
         self.changed.emit()
 
     def decide(self, state: MentionState) -> None:
-        self._edit(lambda desk, m: desk.decide(_id(m), state, m.version), self._show_decision)
+        def change(desk: Desk, mention: Mention) -> Mention:
+            updated, step, caption = desk.decide_step(_id(mention), state, mention.version)
+            self.undo.push(step, caption)
+            return updated
+
+        self._edit(change, self._show_decision)
 
     def _show_decision(self, updated: Mention) -> None:
         """Only the decided highlight changed: repaint its paragraph and its list row, then
         go on to the next undecided one (unless the analyst turned that off). A rejection
         is offered for the same text; an acceptance is kept for Alt+A."""
         assert updated.id is not None
+        before = self.mentions[self.current]
         self.mentions[self.current] = updated
         self.view.update_mention(self.current, updated)
         if updated.state == MentionState.REJECTED:
@@ -241,8 +250,7 @@ class ReviewSlice(Slice):
             self.side.reuse.hide()
         if not (self.move_on and self.move(1, undecided_only=True, quiet=True)):
             self.set_current(self.current)
-        self._refresh_progress()
-        self.undo.push_latest()
+        self._refresh_progress(_decided(updated) - _decided(before))
         self.changed.emit()
 
     def relabel(self) -> None:
@@ -385,12 +393,21 @@ class ReviewSlice(Slice):
         self.menu = menu
         menu.popup(where)
 
-    def _refresh_progress(self) -> None:
-        """The open article's "decided/total" in the list, from the highlights in hand."""
+    def _refresh_progress(self, change: int | None = None) -> None:
+        """The open article's "decided/total" in the list: counted from the highlights in
+        hand, or (one decision) the last count moved by ``change``, which spares the key
+        a walk over every highlight."""
         if self.article_id is None:
             return
-        decided = sum(1 for m in self.mentions if m.state != MentionState.SUGGESTED)
-        self.articles.model.update_progress(self.article_id, len(self.mentions), decided)
+        if change is None:
+            self.decided = sum(map(_decided, self.mentions))
+        else:
+            self.decided += change
+        self.articles.model.update_progress(self.article_id, len(self.mentions), self.decided)
+
+
+def _decided(mention: Mention) -> int:
+    return int(mention.state != MentionState.SUGGESTED)
 
 
 def _id(mention: Mention) -> int:

@@ -85,11 +85,18 @@ class UndoHistory(QObject):
             return
         latest = self.desk.latest_step(self._newest)
         if latest is not None:
-            step, caption, self._newest = latest
-            self.known.add(step)
-            self._replaying = True
-            self.stack.push(StoreCommand(self, step, caption))
-            self._replaying = False
+            step, caption, newest = latest
+            self.push(step, caption)
+            self._newest = newest
+
+    def push(self, step: int, caption: str) -> None:
+        """Put a change this window just committed on the stack, its step known already
+        (the decision's own audit row): no read of the audit log."""
+        self.known.add(step)
+        self._newest = max(self._newest, step)
+        self._replaying = True
+        self.stack.push(StoreCommand(self, step, caption))
+        self._replaying = False
 
     def apply(self, command: StoreCommand, *, redo: bool) -> None:
         if self._replaying or self.desk is None:
