@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, inspect, text, update
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
@@ -39,8 +39,12 @@ def busy_timeout_ms() -> int:
 
 
 def to_url(location: str | Path) -> str:
-    """A SQLAlchemy URL for a file path, or the URL itself when given one."""
+    """A SQLAlchemy URL for a file path, or the URL itself when given one; a plain
+    ``postgresql://`` (or ``postgres://``) URL gets the psycopg 3 driver the app ships."""
     loc = str(location)
+    for scheme in ("postgresql://", "postgres://"):
+        if loc.startswith(scheme):
+            return "postgresql+psycopg://" + loc.removeprefix(scheme)
     if "://" in loc:
         return loc
     return f"sqlite:///{Path(loc).expanduser().resolve()}"
@@ -135,6 +139,24 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+Row = TypeVar("Row")
+
+
+def get_for_update(session: Session, model: type[Row], ident: int) -> Row | None:
+    """A row read for changing it, so that a second writer of it waits and then reads what
+    the first one stored: ``SELECT … FOR UPDATE`` on PostgreSQL. SQLite has no row locks
+    and reads before a transaction's first write outside it, so there the transaction
+    first takes the database's write lock (an UPDATE that changes nothing)."""
+    if session.get_bind().dialect.name == "sqlite":
+        key = inspect(model).primary_key[0]
+        session.execute(
+            update(model).where(key == ident).values({key.name: key}),
+            execution_options={"synchronize_session": False},
+        )
+        return session.get(model, ident, populate_existing=True)
+    return session.get(model, ident, with_for_update=True)
 
 
 def _backup_sqlite(path: Path) -> Path:
