@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +17,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect, text, update
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
@@ -28,6 +30,21 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_ENV = "FACTDESK_BUSY_TIMEOUT_MS"
 MAX_PAGES_ENV = "FACTDESK_MAX_DB_PAGES"
 """Caps the database's size in pages: how the tests simulate a full disk."""
+
+
+RETRIED_SQLSTATES = {"40001": "a serialization failure", "40P01": "a deadlock"}
+"""PostgreSQL's aborts that mean "run the transaction again": nothing of it was kept."""
+RETRY_ATTEMPTS = 5
+Result = TypeVar("Result")
+
+
+def _retry_reason(exc: BaseException) -> str | None:
+    return RETRIED_SQLSTATES.get(getattr(getattr(exc, "orig", None), "sqlstate", None) or "")
+
+
+def retryable(exc: BaseException) -> bool:
+    """The database aborted the transaction for a serialization failure or a deadlock."""
+    return _retry_reason(exc) is not None
 
 
 def busy_timeout_ms() -> int:
@@ -133,6 +150,32 @@ class Store:
                 session.rollback()
                 raise
 
+    def write(self, work: Callable[[Session], Result], *, attempts: int = RETRY_ATTEMPTS) -> Result:
+        """Run ``work`` in one transaction and commit it; when PostgreSQL aborts it for a
+        serialization failure or a deadlock, run it again from the start (a short random
+        pause first, so that the two sides do not meet again): the one place such aborts
+        are retried. ``work`` must do nothing outside the database that a retry repeats."""
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.transaction_raw() as session:
+                    return work(session)
+            except DBAPIError as exc:
+                if not retryable(exc) or attempt == attempts:
+                    raise StoreError(explain_database_error(exc, self.display_name)) from exc
+                time.sleep(random.uniform(0.0, 0.02 * attempt))
+        raise AssertionError("unreachable")
+
+    @contextmanager
+    def transaction_raw(self) -> Iterator[Session]:
+        """A session committed on success, rolled back on error, errors left as they are."""
+        with self.session() as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
     def schema_version(self) -> str | None:
         with self.engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
@@ -141,7 +184,7 @@ class Store:
         self.engine.dispose()
 
 
-Row = TypeVar("Row")
+Row = TypeVar("Row")  # a table's model
 
 
 def get_for_update(session: Session, model: type[Row], ident: int) -> Row | None:
@@ -169,6 +212,12 @@ def _backup_sqlite(path: Path) -> Path:
 def explain_database_error(exc: Exception, where: str) -> str:
     """One sentence for a database error met while working (not while opening)."""
     message = str(getattr(exc, "orig", exc))
+    reason = _retry_reason(exc)
+    if reason:
+        return (
+            f"Another analyst's change crossed this one ({reason}); nothing of it was saved. "
+            "Try again."
+        )
     if "full" in message:
         return (
             f"The disk holding {where} is full (or the database reached its size limit); "

@@ -116,7 +116,7 @@ class PostgresServer:
         )  # fmt: skip
         options = (
             f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off"
+            "-c synchronous_commit=off -c full_page_writes=off -c deadlock_timeout=50ms"
         )
         self._run(
             "pg_ctl", "-D", str(self.data_dir), "-l", str(self.root / "server.log"),
