@@ -257,6 +257,9 @@ def open_store(location: str | Path, *, migrate: bool = True) -> Store:
     url = to_url(location)
     is_sqlite = url.startswith("sqlite")
     connect_args: dict[str, Any] = {"timeout": busy_timeout_ms() / 1000} if is_sqlite else {}
+    if url.startswith("postgresql+psycopg"):
+        # Timestamps come back in UTC, as SQLite stores them (db/clock.py).
+        connect_args["options"] = "-c TimeZone=UTC"
     engine = create_engine(url, connect_args=connect_args)
     crash_points.install(engine)
     if is_sqlite:

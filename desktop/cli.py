@@ -172,6 +172,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_backup.add_argument("file", type=Path)
     p_restore = db_sub.add_parser("restore", help="replace the store with a backup (keeps a copy)")
     p_restore.add_argument("file", type=Path)
+    p_copy = db_sub.add_parser(
+        "copy", help="copy a whole store into an empty one (SQLite and PostgreSQL either way)"
+    )
+    p_copy.add_argument("--from", dest="source", required=True, metavar="PATH|URL")
+    p_copy.add_argument("--to", dest="target", required=True, metavar="PATH|URL")
     return parser
 
 
@@ -337,6 +342,10 @@ def run(
         return run_app(settings, getattr(args, "paths", []))
     if args.command == "analyze":
         return cmd_analyze(args, settings, out, err)
+    if args.command == "db" and args.db_command == "copy":
+        from desktop.cli_exchange import cmd_db_copy
+
+        return cmd_db_copy(args.source, args.target, out, err)
     try:
         store = open_store(settings.db_location)
     except StoreError as exc:
