@@ -18,6 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect, text, update
 from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
@@ -35,6 +36,8 @@ MAX_PAGES_ENV = "FACTDESK_MAX_DB_PAGES"
 RETRIED_SQLSTATES = {"40001": "a serialization failure", "40P01": "a deadlock"}
 """PostgreSQL's aborts that mean "run the transaction again": nothing of it was kept."""
 RETRY_ATTEMPTS = 5
+INSUFFICIENT_PRIVILEGE = "42501"
+"""PostgreSQL refused a change the analyst's role may not make (db/team.py)."""
 Result = TypeVar("Result")
 
 
@@ -146,6 +149,14 @@ class Store:
             except (OperationalError, DatabaseError) as exc:
                 session.rollback()
                 raise StoreError(explain_database_error(exc, self.display_name)) from exc
+            except StaleDataError as exc:
+                # Row-level security hid the row from this change (db/team.py), or another
+                # analyst removed it meanwhile: nothing was written.
+                session.rollback()
+                raise StoreError(
+                    "Nothing was saved: your role does not allow this change, or another "
+                    "analyst removed what it changes. Reload and, if needed, ask a reviewer."
+                ) from exc
             except BaseException:
                 session.rollback()
                 raise
@@ -212,6 +223,11 @@ def _backup_sqlite(path: Path) -> Path:
 def explain_database_error(exc: Exception, where: str) -> str:
     """One sentence for a database error met while working (not while opening)."""
     message = str(getattr(exc, "orig", exc))
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+        return (
+            f"Your role on {where} does not allow this change ({message.splitlines()[0]}); "
+            "ask a reviewer or an admin of the desk."
+        )
     reason = _retry_reason(exc)
     if reason:
         return (
