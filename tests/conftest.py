@@ -48,6 +48,7 @@ def postgres() -> Iterator[PostgresServer]:
     except NoPostgres as exc:
         _postgres_state["skipped"] = str(exc)
         pytest.skip(str(exc))
+    _postgres_state["started"] = True
     try:
         yield server
     finally:
@@ -89,7 +90,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     """Say whether the PostgreSQL half ran, and why not when it did not."""
     if "skipped" in _postgres_state:
         terminalreporter.write_line(_postgres_state["skipped"], yellow=True)
-    elif _postgres_state.get("ids"):
+    elif _postgres_state.get("started"):
         terminalreporter.write_line(
             f"PostgreSQL: {_postgres_state.get('passed', 0)} of "
             f"{len(_postgres_state['ids'])} tests passed on a throwaway server"

@@ -15,8 +15,6 @@ from db.store import _alembic_config, head_revision, open_store
 from desktop.cli import run
 from desktop.settings import DB_ENV, Settings
 
-pytestmark = pytest.mark.both_backends
-
 
 def test_new_file_is_created_at_the_latest_schema_with_safe_pragmas(db_path: Path) -> None:
     store = open_store(db_path)

@@ -18,8 +18,6 @@ from desktop.ingest.importer import import_paths
 from desktop.nlp.suggest import suggest_articles
 from tests.conftest import SEEDS
 
-pytestmark = pytest.mark.both_backends
-
 pytestmark = pytest.mark.model
 
 SIGNING_LATEST = (

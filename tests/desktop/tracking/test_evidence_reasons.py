@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from db.followups import FollowUpRow
 from desktop.tracking.evidence import plain_reasons
 from desktop.tracking.updates import Candidate
-
-pytestmark = pytest.mark.both_backends
 
 
 def row(start: date, end: date, lemma: str = "sign") -> FollowUpRow:

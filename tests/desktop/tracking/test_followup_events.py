@@ -20,8 +20,6 @@ from desktop.tracking.events import assign_events
 from desktop.tracking.followups import confirm, resolve
 from desktop.tracking.updates import check_updates
 
-pytestmark = pytest.mark.both_backends
-
 pytestmark = pytest.mark.model
 
 Article = tuple[str, str, str]

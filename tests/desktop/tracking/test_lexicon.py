@@ -19,8 +19,6 @@ from desktop.nlp.suggest import suggest_articles
 from desktop.tracking.followups import confirm
 from desktop.tracking.updates import check_updates
 
-pytestmark = pytest.mark.both_backends
-
 
 def cli(db: Path, *args: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()

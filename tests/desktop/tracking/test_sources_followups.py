@@ -21,8 +21,6 @@ from desktop.tracking.sources import Poller, subscribe
 from tests.desktop.tracking.test_sources import EVERYTHING_DUE, T0, page, rss
 from tests.local_web import LocalWeb, local_web
 
-pytestmark = pytest.mark.both_backends
-
 pytestmark = pytest.mark.model
 
 SIGNING = "Will India and Russia sign the S-400 final contract in October 2018?"
