@@ -90,11 +90,18 @@ def page(conn: Connection, query: ArticleQuery, offset: int, limit: int) -> list
             _open_followups(),
         )
         .where(*_where(query))
-        .order_by(col(Article.published).desc(), col(Article.id).desc())
+        .order_by(_newest_first(conn), col(Article.id).desc())
         .limit(limit)
         .offset(offset)
     )
     return [ArticleRow(*row) for row in conn.execute(stmt)]
+
+
+def _newest_first(conn: Connection) -> Any:
+    """``published`` descending, undated last: SQLite's own order for DESC (NULL is the
+    smallest value there); PostgreSQL puts NULL first unless told."""
+    newest = col(Article.published).desc()
+    return newest.nulls_last() if conn.dialect.name == "postgresql" else newest
 
 
 def position(conn: Connection, query: ArticleQuery, article_id: int) -> int:

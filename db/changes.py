@@ -1,8 +1,10 @@
 """What changed in the store since the last look: how a window learns of other windows'
 and the command line's work.
 
-SQLite's ``PRAGMA data_version`` (on one held connection) tells cheaply *whether*
-another connection committed; the high-water marks of the tables (their largest ids,
+SQLite's ``PRAGMA data_version`` (on one held connection), or on PostgreSQL the count of
+notifications on ``factdesk_changes`` (migration 0009's triggers send one per commit that
+writes a watched table; the held connection LISTENs), tells cheaply *whether* another
+connection committed; the high-water marks of the tables (their largest ids,
 answered from the b-tree's edge) and the audit rows written since tell *what*: new
 articles, articles with new highlights or facts, audited changes by table and article,
 and the analyst's labels.
@@ -50,13 +52,33 @@ class Changes:
         return bool(self.new_articles or self.articles or self.steps or self.tables or self.labels)
 
 
+CHANNEL = "factdesk_changes"
+_HEARD = "factdesk_notifications"
+
+
 def data_version(conn: Connection) -> int | None:
-    """SQLite's counter of commits by other connections (None on other databases)."""
+    """A number that changes when another connection commits: SQLite's commit counter, or
+    the notifications this PostgreSQL connection has heard (it starts listening on the
+    first look); None on other databases."""
+    if conn.dialect.name == "postgresql":
+        return _notifications_heard(conn)
     if conn.dialect.name != "sqlite":
         return None
     value = conn.execute(text("PRAGMA data_version")).scalar_one()
     conn.rollback()  # hold no read transaction between looks
     return int(value)
+
+
+def _notifications_heard(conn: Connection) -> int:
+    info = conn.connection.info  # kept with the driver's connection
+    if _HEARD not in info:
+        conn.execute(text(f"LISTEN {CHANNEL}"))
+        conn.commit()
+        info[_HEARD] = 0
+    conn.rollback()  # notifications arrive between transactions
+    driver: Any = conn.connection.driver_connection
+    info[_HEARD] += sum(1 for _ in driver.notifies(timeout=0))
+    return int(info[_HEARD])
 
 
 def _max(conn: Connection, column: Any) -> int:

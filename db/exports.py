@@ -37,7 +37,7 @@ SUBJECT_SQL = (
 role, else its first role; the entity's name or the literal."""
 OBJECT_SQL = (
     "(SELECT coalesce(e.name, r.literal) FROM fact_role r LEFT JOIN entity e ON e.id = r.entity_id"
-    f" WHERE r.fact_id = f.id AND r.id IS NOT {_SUBJECT_ROLE}"
+    f" WHERE r.fact_id = f.id AND r.id IS DISTINCT FROM {_SUBJECT_ROLE}"
     " ORDER BY CASE WHEN r.role IN ('object', 'item', 'theme') THEN 0 ELSE 1 END, r.id LIMIT 1)"
 )
 """The fact ``f``'s object: its object (item, theme) role, else its first other role."""
@@ -66,12 +66,32 @@ class ExportFilter:
 
 
 class _Sql:
-    """Builds one export query: text cells wrapped for neutralising, filters bound."""
+    """Builds one export query: text cells wrapped for neutralising, filters bound. On
+    PostgreSQL, dates and ids given '' when missing are cast to text first (SQLite's
+    columns take any type), and lists are joined with ``string_agg``."""
 
     def __init__(self, raw: bool, dialect: str) -> None:
         self.raw = raw
-        self.chr = "char" if dialect == "sqlite" else "chr"
+        self.pg = dialect == "postgresql"
+        self.chr = "chr" if self.pg else "char"
         self.params: dict[str, Any] = {}
+
+    def s(self, expr: str) -> str:
+        """A date or number column as text, where ``coalesce(…, '')`` needs one type."""
+        return f"CAST({expr} AS TEXT)" if self.pg else expr
+
+    def joined(self, expr: str, order: str) -> str:
+        """The values of ``expr`` joined by '|' (in ``order`` on PostgreSQL; SQLite's
+        group_concat takes them in the order it reads the rows)."""
+        if self.pg:
+            return f"string_agg(CAST({expr} AS TEXT), '|' ORDER BY {order})"
+        return f"group_concat({expr}, '|')"
+
+    def days_between(self, later: str, earlier: str) -> str:
+        """Whole days from the date ``earlier`` to the date ``later``."""
+        if self.pg:
+            return f"(CAST({later} AS DATE) - CAST({earlier} AS DATE))"
+        return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
 
     def t(self, expr: str) -> str:
         """A text cell: NULL becomes '', formula starts get an apostrophe."""
@@ -113,10 +133,13 @@ class _Sql:
         return (" WHERE " + " AND ".join(clauses)) if clauses else ""
 
 
-def _roles_in_use(conn: Connection, where: str, params: dict[str, Any]) -> list[tuple[str, bool]]:
+def _roles_in_use(
+    conn: Connection, where: str, params: dict[str, Any], q: _Sql
+) -> list[tuple[str, bool]]:
     """(role, whether any links an entity) of the roles the facts under ``where`` use."""
+    linked = "bool_or" if q.pg else "max"
     sql = (
-        "SELECT r.role, max(r.entity_id IS NOT NULL) FROM fact_role r JOIN fact f ON f.id = "
+        f"SELECT r.role, {linked}(r.entity_id IS NOT NULL) FROM fact_role r JOIN fact f ON f.id = "
         f"r.fact_id JOIN article a ON a.id = f.article_id{where} GROUP BY r.role ORDER BY r.role"
     )
     return [(role, bool(linked)) for role, linked in conn.execute(text(sql), params)]
@@ -128,17 +151,17 @@ def _facts(conn: Connection, q: _Sql, f: ExportFilter) -> tuple[list[str], str]:
         entity="EXISTS (SELECT 1 FROM fact_role r WHERE r.fact_id = f.id AND r.entity_id = :entity_id)",
     )  # fmt: skip
     role_cols, headers = [], []
-    for i, (role, linked) in enumerate(_roles_in_use(conn, where, q.params)):
+    for i, (role, linked) in enumerate(_roles_in_use(conn, where, q.params, q)):
         q.params[f"role{i}"] = role
         filler = (
-            "(SELECT group_concat(coalesce(e.name, r.literal), '|') FROM fact_role r "
+            f"(SELECT {q.joined('coalesce(e.name, r.literal)', 'r.id')} FROM fact_role r "
             f"LEFT JOIN entity e ON e.id = r.entity_id WHERE r.fact_id = f.id AND r.role = :role{i})"
         )
         role_cols.append(q.t(filler))
         headers.append(f"role_{role}")
         if linked:
             ids = (
-                "(SELECT group_concat(r.entity_id, '|') FROM fact_role r "
+                f"(SELECT {q.joined('r.entity_id', 'r.id')} FROM fact_role r "
                 f"WHERE r.fact_id = f.id AND r.role = :role{i} AND r.entity_id IS NOT NULL)"
             )
             role_cols.append(f"coalesce({ids}, '')")
@@ -146,10 +169,11 @@ def _facts(conn: Connection, q: _Sql, f: ExportFilter) -> tuple[list[str], str]:
     quote = "(SELECT ev.quote FROM evidence ev WHERE ev.fact_id = f.id ORDER BY ev.start LIMIT 1)"
     quote = quote if f.multiline else q.one_line(quote)
     subject, obj = SUBJECT_SQL, OBJECT_SQL
-    time = "coalesce(f.time_value, coalesce(f.time_start, '') || CASE WHEN f.time_end IS NULL THEN '' ELSE '..' || f.time_end END)"
+    start, end = q.s("f.time_start"), q.s("f.time_end")
+    time = f"coalesce(f.time_value, coalesce({start}, '') || CASE WHEN f.time_end IS NULL THEN '' ELSE '..' || {end} END)"
     sql = (
-        f"SELECT f.id, a.id, {q.t('a.title')}, coalesce(a.published, ''), f.kind, {q.t('f.predicate')}, "
-        f"{q.t(subject)}, {q.t(obj)}, {time}, coalesce(f.time_start, ''), coalesce(f.time_end, ''), "
+        f"SELECT f.id, a.id, {q.t('a.title')}, coalesce({q.s('a.published')}, ''), f.kind, {q.t('f.predicate')}, "
+        f"{q.t(subject)}, {q.t(obj)}, {time}, coalesce({start}, ''), coalesce({end}, ''), "
         f"f.modality, {q.t('f.attributed_to')}, f.confidence, "
         f"f.status, f.origin, {q.t(quote)}, coalesce(a.url, '')"
         + "".join(f", {c}" for c in role_cols)
@@ -166,9 +190,9 @@ def _mentions(q: _Sql, f: ExportFilter) -> tuple[list[str], str]:
         f, article="a", state="m.state", label="m.label", entity="m.entity_id = :entity_id"
     )
     sql = (
-        f"SELECT m.id, a.id, {q.t('a.title')}, coalesce(a.published, ''), m.start, m.\"end\", "
-        f"{q.t('m.text')}, m.label, m.state, m.origin, {q.t('e.name')}, coalesce(m.entity_id, ''), "
-        "coalesce(m.value, ''), coalesce(m.value_start, ''), coalesce(m.value_end, ''), "
+        f"SELECT m.id, a.id, {q.t('a.title')}, coalesce({q.s('a.published')}, ''), m.start, m.\"end\", "
+        f"{q.t('m.text')}, m.label, m.state, m.origin, {q.t('e.name')}, coalesce({q.s('m.entity_id')}, ''), "
+        f"coalesce(m.value, ''), coalesce({q.s('m.value_start')}, ''), coalesce({q.s('m.value_end')}, ''), "
         "coalesce(m.granularity, '') "
         f"FROM mention m JOIN article a ON a.id = m.article_id LEFT JOIN entity e ON e.id = m.entity_id"
         f"{where} ORDER BY m.article_id, m.start, m.id"
@@ -183,7 +207,7 @@ def _entities(q: _Sql, f: ExportFilter) -> tuple[list[str], str]:
     where = q.where(f, article=None, entity="e.id = :entity_id", label="e.type")
     live = "e.merged_into_id IS NULL"
     where = f"{where} AND {live}" if where else f" WHERE {live}"
-    aliases = "(SELECT group_concat(al.alias, '|') FROM alias al WHERE al.entity_id = e.id)"
+    aliases = f"(SELECT {q.joined('al.alias', 'al.id')} FROM alias al WHERE al.entity_id = e.id)"
     sql = (
         f"SELECT e.id, {q.t('e.name')}, e.type, {q.t(aliases)}, "
         "(SELECT count(*) FROM mention m WHERE m.entity_id = e.id), "
@@ -199,7 +223,7 @@ def _followups(q: _Sql, f: ExportFilter) -> tuple[list[str], str]:
     where = q.where(f, article="a", state="fu.state")
     overdue = (
         "CASE WHEN fu.state = 'open' AND fu.due_end IS NOT NULL AND fu.due_end < :as_of "
-        "THEN CAST(julianday(:as_of) - julianday(fu.due_end) AS INTEGER) ELSE 0 END"
+        f"THEN {q.days_between(':as_of', 'fu.due_end')} ELSE 0 END"
     )
     # The evidence that settled it: an article, or a fact (then the fact's article).
     evidence = (
@@ -207,11 +231,11 @@ def _followups(q: _Sql, f: ExportFilter) -> tuple[list[str], str]:
         "LEFT JOIN article ea ON ea.id = coalesce(fu.resolving_article_id, rf.article_id)"
     )
     sql = (
-        f"SELECT fu.id, a.id, {q.t('a.title')}, coalesce(a.published, ''), {q.t('fu.question')}, "
-        "fu.state, coalesce(fu.due_start, ''), coalesce(fu.due_end, ''), "
-        f"coalesce(fu.review_date, ''), coalesce(fu.snooze_until, ''), {overdue}, "
-        f"coalesce(ea.id, ''), {q.t('ea.title')}, coalesce(ea.published, ''), "
-        "coalesce(fu.resolving_fact_id, ''), f.id "
+        f"SELECT fu.id, a.id, {q.t('a.title')}, coalesce({q.s('a.published')}, ''), {q.t('fu.question')}, "
+        f"fu.state, coalesce({q.s('fu.due_start')}, ''), coalesce({q.s('fu.due_end')}, ''), "
+        f"coalesce({q.s('fu.review_date')}, ''), coalesce({q.s('fu.snooze_until')}, ''), {overdue}, "
+        f"coalesce({q.s('ea.id')}, ''), {q.t('ea.title')}, coalesce({q.s('ea.published')}, ''), "
+        f"coalesce({q.s('fu.resolving_fact_id')}, ''), f.id "
         f"FROM followup fu JOIN fact f ON f.id = fu.fact_id JOIN article a ON a.id = f.article_id "
         f"{evidence}{where} ORDER BY fu.id"
     )
@@ -224,7 +248,7 @@ def _followups(q: _Sql, f: ExportFilter) -> tuple[list[str], str]:
 def _links(q: _Sql, f: ExportFilter) -> tuple[list[str], str]:
     where = q.where(f, article="a")
     sql = (
-        f"SELECT l.id, a.id, {q.t('a.title')}, coalesce(a.published, ''), l.source_fact_id, "
+        f"SELECT l.id, a.id, {q.t('a.title')}, coalesce({q.s('a.published')}, ''), l.source_fact_id, "
         f"{q.t('fs.predicate')}, l.type, l.target_fact_id, {q.t('ft.predicate')}, ft.article_id, "
         f"{q.t('l.note')} FROM fact_link l JOIN fact fs ON fs.id = l.source_fact_id "
         f"JOIN fact ft ON ft.id = l.target_fact_id JOIN article a ON a.id = fs.article_id"
@@ -240,7 +264,7 @@ def _evidence(q: _Sql, f: ExportFilter) -> tuple[list[str], str]:
     where = q.where(f, article="a", state="f.status")
     quote = "ev.quote" if f.multiline else q.one_line("ev.quote")
     sql = (
-        f"SELECT ev.id, a.id, {q.t('a.title')}, coalesce(a.published, ''), ev.fact_id, f.kind, "
+        f"SELECT ev.id, a.id, {q.t('a.title')}, coalesce({q.s('a.published')}, ''), ev.fact_id, f.kind, "
         f'{q.t("f.predicate")}, ev.start, ev."end", {q.t(quote)} FROM evidence ev '
         f"JOIN fact f ON f.id = ev.fact_id JOIN article a ON a.id = ev.article_id{where} ORDER BY ev.id"
     )

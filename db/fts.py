@@ -1,10 +1,10 @@
-"""Full-text search over articles (SQLite FTS5). The analyst's query is parsed by
-``db.search_query`` and written out with every term quoted, so plain words never fail;
-it is always bound as a parameter."""
+"""Full-text search over articles: SQLite's FTS5 here, PostgreSQL's ``tsvector`` in
+``db.pg_search``. The analyst's query is parsed by ``db.search_query`` and written out
+for the engine with every term quoted, so plain words never fail; it is always bound as
+a parameter."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -13,28 +13,35 @@ from typing import Any
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import OperationalError
 
+from db import pg_search
 from db.errors import StoreError
-from db.search_query import fts5_query, parse, terms
+from db.search_query import Node, any_of_terms, fts5_query, parse, terms, to_fts5
 
 FTS_TABLE = "article_fts"
-_WORD = re.compile(r"[\w][\w'’-]*", re.UNICODE)
+PG_SEARCH_COLUMN = "search"
+PG_SEARCH_INDEX = "ix_article_search"
 
 
 def include_object(
     obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
 ) -> bool:
-    """For Alembic: the FTS5 index and its shadow tables are made by hand in a migration."""
-    return not (type_ == "table" and (name or "").startswith(FTS_TABLE))
+    """For Alembic: the FTS5 index and its shadow tables, and PostgreSQL's search column
+    and its index, are made by hand in a migration."""
+    if type_ == "table" and (name or "").startswith(FTS_TABLE):
+        return False
+    return not (
+        (type_ == "column" and name == PG_SEARCH_COLUMN)
+        or (type_ == "index" and name == PG_SEARCH_INDEX)
+    )
 
 
-def any_of(terms: Iterable[str]) -> str:
-    """An FTS5 query matching any of the terms, each quoted as a phrase (no syntax)."""
-    phrases = []
-    for term in terms:
-        words = _WORD.findall(term)
-        if words:
-            phrases.append('"' + " ".join(w.replace('"', "") for w in words) + '"')
-    return " OR ".join(dict.fromkeys(phrases))
+def _postgres(conn: Connection) -> bool:
+    return conn.dialect.name == "postgresql"
+
+
+def any_of(terms: Iterable[str]) -> Node | None:
+    """A query matching any of the terms, each as a phrase of its words (no syntax)."""
+    return any_of_terms(list(terms))
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,8 @@ def _run(conn: Connection, sql: str, params: dict[str, Any]) -> list[Any]:
 
 def count_matches(conn: Connection, query: str) -> int:
     """How many articles match (``QueryError`` if the query can find nothing)."""
+    if _postgres(conn):
+        return pg_search.count_matches(conn, parse(query))
     sql = f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"
     return int(_run(conn, sql, {"q": fts5_query(query)})[0][0])
 
@@ -77,6 +86,9 @@ def search(
     so snippets are made for the page's rows only; joining ``article`` first, or asking
     for the page's rowids with IN, would make FTS5 evaluate the query for every match.
     """
+    if _postgres(conn):
+        rows = pg_search.search_page(conn, parse(query), limit=limit, offset=offset, ranked=ranked)
+        return [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5] or "") for r in rows]
     match = fts5_query(query)
     order, score, outer = (
         ("rank", "rank", "hit.score") if ranked else ("rowid DESC", "0.0", "a.id DESC")
@@ -105,6 +117,8 @@ def rank_among(conn: Connection, query: str, article_ids: Sequence[int]) -> dict
     """bm25 scores (lower is better, as FTS5 gives them) of some articles for a query."""
     if not query or not article_ids:
         return {}
+    if _postgres(conn):
+        return pg_search.rank_among(conn, parse(query), article_ids)
     placeholders = ",".join(str(int(i)) for i in article_ids)
     sql = text(
         f"SELECT rowid, bm25({FTS_TABLE}) FROM {FTS_TABLE} "
@@ -114,7 +128,7 @@ def rank_among(conn: Connection, query: str, article_ids: Sequence[int]) -> dict
 
 
 def has_fts(conn: Connection) -> bool:
-    return conn.dialect.name == "sqlite"
+    return conn.dialect.name in {"sqlite", "postgresql"}
 
 
 _OPEN, _CLOSE = "\x02", "\x03"
@@ -126,6 +140,8 @@ def matched_spans(conn: Connection, query: str, article_id: int) -> list[tuple[i
     node = parse(query)
     if not terms(node):
         return []
+    if _postgres(conn):
+        return pg_search.matched_spans(conn, node, article_id)
     sql = (
         f"SELECT highlight({FTS_TABLE}, 1, '{_OPEN}', '{_CLOSE}') FROM {FTS_TABLE} "
         f"WHERE {FTS_TABLE} MATCH :q AND rowid = :id"
@@ -147,15 +163,24 @@ def matched_spans(conn: Connection, query: str, article_id: int) -> list[tuple[i
 
 
 def ranked_published_between(
-    conn: Connection, match: str, *, after: date, as_of: date, limit: int
+    conn: Connection, match: Node, *, after: date, as_of: date, limit: int
 ) -> dict[int, float]:
-    """Articles published in (after, as_of] that an FTS5 ``match`` (already written, e.g.
-    by ``any_of``) finds, best first, with their bm25 scores (lower is better)."""
+    """Articles published in (after, as_of] that a query (e.g. from ``any_of``) finds,
+    best first, with their scores (lower is better: bm25, or -ts_rank_cd)."""
+    if _postgres(conn):
+        return pg_search.ranked_published_between(
+            conn, match, after=after, as_of=as_of, limit=limit
+        )
     sql = text(
         f"SELECT a.id, bm25({FTS_TABLE}) AS rank FROM {FTS_TABLE} "
         f"JOIN article a ON a.id = {FTS_TABLE}.rowid "
         f"WHERE {FTS_TABLE} MATCH :q AND a.published > :after AND a.published <= :as_of "
         "ORDER BY rank LIMIT :limit"
     )
-    params = {"q": match, "after": after.isoformat(), "as_of": as_of.isoformat(), "limit": limit}
+    params = {
+        "q": to_fts5(match),
+        "after": after.isoformat(),
+        "as_of": as_of.isoformat(),
+        "limit": limit,
+    }
     return {int(aid): float(rank) for aid, rank in conn.execute(sql, params).all()}

@@ -7,7 +7,8 @@ the index splits it. Those who type operators keep them: ``"quoted phrases"``, `
 A quote or parenthesis left open is closed at the end. What cannot be searched at all (a
 query of nothing but ``NOT`` terms, or no word) raises ``QueryError`` with a sentence.
 
-The parsed form is engine-neutral; ``to_fts5`` writes it for SQLite's FTS5.
+The parsed form is engine-neutral; ``to_fts5`` writes it for SQLite's FTS5, ``to_tsquery``
+for PostgreSQL's ``to_tsquery``.
 """
 
 from __future__ import annotations
@@ -196,6 +197,32 @@ def to_fts5(node: Node) -> str:
     for n in negative:
         text = f"{text} NOT {to_fts5(n)}"
     return f"({text})" if negative else text
+
+
+def to_tsquery(node: Node) -> str:
+    """PostgreSQL ``to_tsquery`` syntax: every word quoted (so none is an operator), the
+    words of a phrase joined by ``<->``, a prefix as ``:*``."""
+    if isinstance(node, Term):
+        words = [f"'{w}'" for w in node.words]
+        if node.prefix:
+            words[-1] += ":*"
+        return "(" + " <-> ".join(words) + ")"
+    if isinstance(node, Not):
+        raise AssertionError("NOT is written by the And that holds it")
+    if isinstance(node, Or):
+        return "(" + " | ".join(to_tsquery(n) for n in node.operands) + ")"
+    positive = [to_tsquery(n) for n in node.operands if not isinstance(n, Not)]
+    negative = [f"!{to_tsquery(n.operand)}" for n in node.operands if isinstance(n, Not)]
+    return "(" + " & ".join(positive + negative) + ")"
+
+
+def any_of_terms(texts: list[str]) -> Node | None:
+    """A query matching any of the texts, each as a phrase of its words (no syntax)."""
+    found = [t for t in (_term(x, False) for x in texts) if t is not None]
+    unique = list(dict.fromkeys(found))
+    if not unique:
+        return None
+    return unique[0] if len(unique) == 1 else Or(tuple(unique))
 
 
 def fts5_query(query: str) -> str:

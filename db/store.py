@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import Engine, create_engine, event, inspect, text, update
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
@@ -30,6 +33,23 @@ MAX_PAGES_ENV = "FACTDESK_MAX_DB_PAGES"
 """Caps the database's size in pages: how the tests simulate a full disk."""
 
 
+RETRIED_SQLSTATES = {"40001": "a serialization failure", "40P01": "a deadlock"}
+"""PostgreSQL's aborts that mean "run the transaction again": nothing of it was kept."""
+RETRY_ATTEMPTS = 5
+INSUFFICIENT_PRIVILEGE = "42501"
+"""PostgreSQL refused a change the analyst's role may not make (db/team.py)."""
+Result = TypeVar("Result")
+
+
+def _retry_reason(exc: BaseException) -> str | None:
+    return RETRIED_SQLSTATES.get(getattr(getattr(exc, "orig", None), "sqlstate", None) or "")
+
+
+def retryable(exc: BaseException) -> bool:
+    """The database aborted the transaction for a serialization failure or a deadlock."""
+    return _retry_reason(exc) is not None
+
+
 def busy_timeout_ms() -> int:
     """How long a writer waits for another one (default 10 s)."""
     try:
@@ -39,8 +59,12 @@ def busy_timeout_ms() -> int:
 
 
 def to_url(location: str | Path) -> str:
-    """A SQLAlchemy URL for a file path, or the URL itself when given one."""
+    """A SQLAlchemy URL for a file path, or the URL itself when given one; a plain
+    ``postgresql://`` (or ``postgres://``) URL gets the psycopg 3 driver the app ships."""
     loc = str(location)
+    for scheme in ("postgresql://", "postgres://"):
+        if loc.startswith(scheme):
+            return "postgresql+psycopg://" + loc.removeprefix(scheme)
     if "://" in loc:
         return loc
     return f"sqlite:///{Path(loc).expanduser().resolve()}"
@@ -125,6 +149,40 @@ class Store:
             except (OperationalError, DatabaseError) as exc:
                 session.rollback()
                 raise StoreError(explain_database_error(exc, self.display_name)) from exc
+            except StaleDataError as exc:
+                # Row-level security hid the row from this change (db/team.py), or another
+                # analyst removed it meanwhile: nothing was written.
+                session.rollback()
+                raise StoreError(
+                    "Nothing was saved: your role does not allow this change, or another "
+                    "analyst removed what it changes. Reload and, if needed, ask a reviewer."
+                ) from exc
+            except BaseException:
+                session.rollback()
+                raise
+
+    def write(self, work: Callable[[Session], Result], *, attempts: int = RETRY_ATTEMPTS) -> Result:
+        """Run ``work`` in one transaction and commit it; when PostgreSQL aborts it for a
+        serialization failure or a deadlock, run it again from the start (a short random
+        pause first, so that the two sides do not meet again): the one place such aborts
+        are retried. ``work`` must do nothing outside the database that a retry repeats."""
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.transaction_raw() as session:
+                    return work(session)
+            except DBAPIError as exc:
+                if not retryable(exc) or attempt == attempts:
+                    raise StoreError(explain_database_error(exc, self.display_name)) from exc
+                time.sleep(random.uniform(0.0, 0.02 * attempt))
+        raise AssertionError("unreachable")
+
+    @contextmanager
+    def transaction_raw(self) -> Iterator[Session]:
+        """A session committed on success, rolled back on error, errors left as they are."""
+        with self.session() as session:
+            try:
+                yield session
+                session.commit()
             except BaseException:
                 session.rollback()
                 raise
@@ -137,6 +195,24 @@ class Store:
         self.engine.dispose()
 
 
+Row = TypeVar("Row")  # a table's model
+
+
+def get_for_update(session: Session, model: type[Row], ident: int) -> Row | None:
+    """A row read for changing it, so that a second writer of it waits and then reads what
+    the first one stored: ``SELECT … FOR UPDATE`` on PostgreSQL. SQLite has no row locks
+    and reads before a transaction's first write outside it, so there the transaction
+    first takes the database's write lock (an UPDATE that changes nothing)."""
+    if session.get_bind().dialect.name == "sqlite":
+        key = inspect(model).primary_key[0]
+        session.execute(
+            update(model).where(key == ident).values({key.name: key}),
+            execution_options={"synchronize_session": False},
+        )
+        return session.get(model, ident, populate_existing=True)
+    return session.get(model, ident, with_for_update=True)
+
+
 def _backup_sqlite(path: Path) -> Path:
     """Copy a SQLite file (WAL content included) next to itself with a timestamp."""
     target = path.with_name(f"{path.name}.{utcnow():%Y%m%dT%H%M%S%f}.bak")
@@ -147,6 +223,17 @@ def _backup_sqlite(path: Path) -> Path:
 def explain_database_error(exc: Exception, where: str) -> str:
     """One sentence for a database error met while working (not while opening)."""
     message = str(getattr(exc, "orig", exc))
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+        return (
+            f"Your role on {where} does not allow this change ({message.splitlines()[0]}); "
+            "ask a reviewer or an admin of the desk."
+        )
+    reason = _retry_reason(exc)
+    if reason:
+        return (
+            f"Another analyst's change crossed this one ({reason}); nothing of it was saved. "
+            "Try again."
+        )
     if "full" in message:
         return (
             f"The disk holding {where} is full (or the database reached its size limit); "
@@ -186,6 +273,9 @@ def open_store(location: str | Path, *, migrate: bool = True) -> Store:
     url = to_url(location)
     is_sqlite = url.startswith("sqlite")
     connect_args: dict[str, Any] = {"timeout": busy_timeout_ms() / 1000} if is_sqlite else {}
+    if url.startswith("postgresql+psycopg"):
+        # Timestamps come back in UTC, as SQLite stores them (db/clock.py).
+        connect_args["options"] = "-c TimeZone=UTC"
     engine = create_engine(url, connect_args=connect_args)
     crash_points.install(engine)
     if is_sqlite:

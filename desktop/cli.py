@@ -172,6 +172,22 @@ def build_parser() -> argparse.ArgumentParser:
     p_backup.add_argument("file", type=Path)
     p_restore = db_sub.add_parser("restore", help="replace the store with a backup (keeps a copy)")
     p_restore.add_argument("file", type=Path)
+    p_copy = db_sub.add_parser(
+        "copy", help="copy a whole store into an empty one (SQLite and PostgreSQL either way)"
+    )
+    p_copy.add_argument("--from", dest="source", required=True, metavar="PATH|URL")
+    p_copy.add_argument("--to", dest="target", required=True, metavar="PATH|URL")
+
+    p_team = sub.add_parser("team", help="analysts and roles on a shared PostgreSQL store")
+    team_sub = p_team.add_subparsers(dest="team_command", metavar="ACTION", required=True)
+    p_add = team_sub.add_parser(
+        "add-analyst", help="a database login with a role: analyst, reviewer or admin"
+    )
+    p_add.add_argument("name")
+    p_add.add_argument("--role", required=True, choices=("analyst", "reviewer", "admin"))
+    p_add.add_argument(
+        "--password-env", metavar="VAR", help="set the login's password from this variable"
+    )
     return parser
 
 
@@ -216,6 +232,24 @@ def cmd_analyze(args: argparse.Namespace, settings: Settings, out: TextIO, err: 
             else f"review {e['review_date']}"
         )
         print(f"  expectation: {e['question']} ({due})", file=out)
+    return 0
+
+
+def cmd_team_add(store: Store, args: argparse.Namespace, out: TextIO) -> int:
+    """``factdesk team add-analyst NAME --role ROLE``: run by an admin of the desk."""
+    from db.team import GROUP, add_analyst
+
+    password = None
+    if args.password_env:
+        password = os.environ.get(args.password_env)
+        if password is None:
+            raise StoreError(f"The variable {args.password_env} is not set; nothing was changed.")
+    with store.transaction() as session:
+        add_analyst(session.connection(), args.name, args.role, password)
+    print(
+        f"{args.name} signs in to {store.display_name} as {args.role} ({GROUP[args.role]}).",
+        file=out,
+    )
     return 0
 
 
@@ -337,6 +371,10 @@ def run(
         return run_app(settings, getattr(args, "paths", []))
     if args.command == "analyze":
         return cmd_analyze(args, settings, out, err)
+    if args.command == "db" and args.db_command == "copy":
+        from desktop.cli_exchange import cmd_db_copy
+
+        return cmd_db_copy(args.source, args.target, out, err)
     try:
         store = open_store(settings.db_location)
     except StoreError as exc:
@@ -369,6 +407,8 @@ def run(
             return run_sources(store, settings, args, out, err)
         if args.command == "label":
             return cmd_label(store, args, out)
+        if args.command == "team":
+            return cmd_team_add(store, args, out)
         if args.command == "db" and args.db_command == "backup":
             return cmd_backup(store, args.file, out)
         if args.command == "db" and args.db_command == "restore":

@@ -151,6 +151,34 @@ def cmd_backup(store: Store, target: Path, out: TextIO) -> int:
     return 0
 
 
+def cmd_db_copy(source: str, target: str, out: TextIO, err: TextIO) -> int:
+    """``factdesk db copy --from … --to …``: every row, id and link into an empty store."""
+    from db.store import open_store
+    from db.store_copy import copy_store
+
+    stores: list[Store] = []
+    try:
+        for location in (source, target):
+            stores.append(open_store(location))
+        copied = copy_store(stores[0], stores[1])
+    except StoreError as exc:
+        print(f"factdesk: {exc}", file=err)
+        return 2
+    finally:
+        for store in stores:
+            store.close()
+    print(
+        f"Copied {sum(copied.values())} rows of {len(copied)} tables from "
+        f"{stores[0].display_name} to {stores[1].display_name}, ids kept; "
+        "the search index was rebuilt.",
+        file=out,
+    )
+    for table, count in copied.items():
+        if count:
+            print(f"  {table:<16} {count}", file=out)
+    return 0
+
+
 def cmd_restore(store: Store, source: Path, out: TextIO) -> int:
     from db.backup import restore_from
     from db.store import open_store

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from platformdirs import user_data_path
 
@@ -67,6 +68,14 @@ def current_analyst() -> str:
         return "analyst"
 
 
+def database_login(location: str) -> str | None:
+    """On a shared PostgreSQL store the analyst is the database login (the audit log
+    records it whatever the client says: db/team.py)."""
+    if not location.startswith(("postgresql", "postgres:")):
+        return None
+    return urlsplit(location).username or None
+
+
 @dataclass(frozen=True)
 class Settings:
     """What one run of the app or the CLI works with."""
@@ -88,7 +97,7 @@ class Settings:
             location = str(path)
         return cls(
             db_location=location,
-            analyst=current_analyst(),
+            analyst=database_login(location) or current_analyst(),
             model_name=model or os.environ.get(MODEL_ENV) or None,
             db_chosen=bool(chosen),
         )

@@ -1,4 +1,6 @@
-"""Shared fixtures: a fresh SQLite file per test, the real spaCy model once per session."""
+"""Shared fixtures: a fresh SQLite file per test (or, in the modules marked
+``both_backends``, a fresh SQLite file and a fresh PostgreSQL database: the same test runs
+on each), the real spaCy model once per session."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("FACTDESK_ANALYST", "tester")
 
-from db.store import Store, open_store
+from db.store import Store, open_store, to_url
+from tests.postgres_server import NoPostgres, PostgresServer, start_server
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -26,11 +29,72 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "factdesk.sqlite3"
 
 
+BACKENDS = ("sqlite", "postgresql")
+_postgres_state: dict[str, Any] = {"ids": set()}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "store_url" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "both_backends"
+    ):
+        metafunc.parametrize("store_url", BACKENDS, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL server for the whole run (skips when none can be started)."""
+    try:
+        server = start_server()
+    except NoPostgres as exc:
+        _postgres_state["skipped"] = str(exc)
+        pytest.skip(str(exc))
+    _postgres_state["started"] = True
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    opened = open_store(db_path)
+def store_url(request: pytest.FixtureRequest, db_path: Path) -> str:
+    """Where the test's store lives: the SQLite file, or a fresh PostgreSQL database."""
+    if getattr(request, "param", "sqlite") == "sqlite":
+        return to_url(db_path)
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return server.new_database()
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    opened = open_store(store_url)
     yield opened
     opened.close()
+
+
+def _on_postgres(item: pytest.Item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    on_param = callspec is not None and callspec.params.get("store_url") == "postgresql"
+    return on_param or "postgres" in getattr(item, "fixturenames", ())
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call" and report.passed and report.nodeid in _postgres_state["ids"]:
+        _postgres_state["passed"] = _postgres_state.get("passed", 0) + 1
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    _postgres_state["ids"] = {item.nodeid for item in items if _on_postgres(item)}
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say whether the PostgreSQL half ran, and why not when it did not."""
+    if "skipped" in _postgres_state:
+        terminalreporter.write_line(_postgres_state["skipped"], yellow=True)
+    elif _postgres_state.get("started"):
+        terminalreporter.write_line(
+            f"PostgreSQL: {_postgres_state.get('passed', 0)} of "
+            f"{len(_postgres_state['ids'])} tests passed on a throwaway server"
+        )
 
 
 @pytest.fixture(scope="session")

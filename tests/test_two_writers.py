@@ -6,23 +6,33 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from db.store import Store, open_store
 from desktop.ingest.importer import import_paths
 from desktop.tracking.facts import ConflictError, FactDraft, create_fact, update_fact
 
+pytestmark = pytest.mark.both_backends
+
+
+def stored_fact(store: Store) -> tuple[str, int]:
+    with store.engine.connect() as conn:
+        row = conn.execute(text("SELECT predicate, version FROM fact")).one()
+    return row[0], row[1]
+
 
 def test_the_second_edit_of_a_fact_gets_a_conflict_naming_the_first(
-    store: Store, db_path: Path, tmp_path: Path
+    store: Store, tmp_path: Path
 ) -> None:
     (tmp_path / "a.txt").write_text("date 2018-10-05 Deal\n\nIndia and Russia signed the deal.\n")
     [(_, article)] = import_paths(store, [tmp_path / "a.txt"]).imported
     fact = create_fact(store, draft=FactDraft(article, 0, 4, predicate="sign"), who="ana")
-    other_window = open_store(db_path)  # a second app on the same file
+    other_window = open_store(store.url)  # a second app on the same database
     seen_by_bo = fact.version
     update_fact(
         store,
@@ -42,9 +52,48 @@ def test_the_second_edit_of_a_fact_gets_a_conflict_naming_the_first(
     message = str(raised.value)
     assert "ana changed it at" in message and "predicate: 'sign' → 'sign deal'" in message
     assert message.endswith("reload the fact and make it again.")
-    with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT predicate, version FROM fact").fetchone() == ("sign deal", 2)
+    assert stored_fact(store) == ("sign deal", 2)
     other_window.close()
+
+
+def test_two_analysts_saving_the_same_fact_at_once_one_wins_one_is_told(
+    store: Store, tmp_path: Path
+) -> None:
+    """Two sessions, each in its own thread, save an edit of the fact both read at version
+    1 at the same moment: one is stored, the other gets a conflict naming it; nothing is
+    half-written and no edit is silently lost."""
+    (tmp_path / "a.txt").write_text("date 2018-10-05 Deal\n\nIndia and Russia signed the deal.\n")
+    [(_, article)] = import_paths(store, [tmp_path / "a.txt"]).imported
+    fact = create_fact(store, draft=FactDraft(article, 0, 4, predicate="sign"), who="ana")
+    windows = {"ana": open_store(store.url), "bo": open_store(store.url)}
+    start = threading.Barrier(2)
+    outcome: dict[str, str] = {}
+
+    def save(who: str) -> None:
+        start.wait()
+        try:
+            update_fact(
+                windows[who],
+                fact_id=fact.id,
+                expected_version=fact.version,
+                changes={"predicate": f"sign ({who})"},
+                who=who,
+            )  # type: ignore[arg-type]
+            outcome[who] = "saved"
+        except ConflictError as exc:
+            outcome[who] = str(exc)
+
+    threads = [threading.Thread(target=save, args=(who,)) for who in windows]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for window in windows.values():
+        window.close()
+    [winner] = [who for who, said in outcome.items() if said == "saved"]
+    [loser] = [who for who in windows if who != winner]
+    assert f"{winner} changed it at" in outcome[loser]
+    assert stored_fact(store) == (f"sign ({winner})", 2)
 
 
 def waiting_in_sqlite(pid: int) -> bool:

@@ -27,7 +27,7 @@ from db.entities import ensure_entity, entities_named, entity_names, normalize_a
 from db.errors import StoreError
 from db.facts import fact_evidence, fact_role_lines, fact_roles, fact_values, restore_fact_content
 from db.models import Article, Fact, Mention, MentionState
-from db.store import Store
+from db.store import Store, get_for_update
 from desktop.tracking.audit import record, snapshot
 from desktop.tracking.facts import (
     EDIT_AUDIT_FIELDS,
@@ -228,7 +228,7 @@ def save_edit(
     if unknown:
         raise StoreError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
     with store.transaction() as session:
-        fact = session.get(Fact, edit.id, with_for_update=True)
+        fact = get_for_update(session, Fact, edit.id)
         if fact is None:
             raise StoreError(f"Fact {edit.id} no longer exists.")
         if fact.version != edit.version:

@@ -9,7 +9,7 @@ from db.clock import utcnow
 from db.entities import ensure_entity
 from db.errors import StoreError
 from db.models import Article, Evidence, Fact, FactRole, FactStatus, Mention, Modality
-from db.store import Store
+from db.store import Store, get_for_update
 from desktop.tracking.audit import record, snapshot
 
 FACT_FIELDS = ("article_id", "kind", "predicate", "modality", "status", "time_value")
@@ -136,7 +136,7 @@ def update_fact(
     if unknown:
         raise StoreError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
     with store.transaction() as session:
-        fact = session.get(Fact, fact_id, with_for_update=True)
+        fact = get_for_update(session, Fact, fact_id)
         if fact is None:
             raise StoreError(f"Fact {fact_id} no longer exists.")
         if fact.version != expected_version:

@@ -15,6 +15,8 @@ from db.models import Fact, FollowUp, Mention
 from db.store import Store
 from desktop.ingest.importer import store_articles
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def listed(store: Store) -> list[dict[str, object]]:

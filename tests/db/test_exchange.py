@@ -22,6 +22,8 @@ from desktop.ingest.importer import import_paths
 from desktop.tracking.decisions import decide_mention
 from desktop.tracking.facts import FactDraft, RoleValue, create_fact
 
+pytestmark = pytest.mark.both_backends
+
 TRICKY = (
     '=HYPERLINK("http://evil") opens, then "Modi" said:\n+91 calls, -5% and @Putin 😀 '
     "in New Delhi, e\u0301tude.\r\nRussia signed."
@@ -62,11 +64,11 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def test_csv_reads_back_the_stored_values(
-    tricky: tuple[Store, int], db_path: Path, tmp_path: Path
+    tricky: tuple[Store, int], store_url: str, tmp_path: Path
 ) -> None:
     store, aid = tricky
-    cli(db_path, "export", "mentions", "--state", "all", "-o", str(tmp_path / "raw.csv"), "--raw")
-    cli(db_path, "export", "mentions", "--state", "all", "-o", str(tmp_path / "safe.csv"))
+    cli(store_url, "export", "mentions", "--state", "all", "-o", str(tmp_path / "raw.csv"), "--raw")
+    cli(store_url, "export", "mentions", "--state", "all", "-o", str(tmp_path / "safe.csv"))
     raw, safe = read_csv(tmp_path / "raw.csv"), read_csv(tmp_path / "safe.csv")
     with store.session() as session:
         stored = list(session.scalars(select(Mention).order_by(Mention.start)))
@@ -82,9 +84,9 @@ def test_csv_reads_back_the_stored_values(
 
 
 def test_facts_csv_flattens_roles_and_neutralises(
-    tricky: tuple[Store, int], db_path: Path, tmp_path: Path
+    tricky: tuple[Store, int], store_url: str, tmp_path: Path
 ) -> None:
-    cli(db_path, "export", "facts", "-o", str(tmp_path / "f.csv"), "--excel")
+    cli(store_url, "export", "facts", "-o", str(tmp_path / "f.csv"), "--excel")
     data = (tmp_path / "f.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
     [row] = read_csv(tmp_path / "f.csv")
@@ -94,12 +96,12 @@ def test_facts_csv_flattens_roles_and_neutralises(
     assert row["confidence"] == "1.0" and row["article_date"] == "2018-10-05"
 
 
-def test_filters(tricky: tuple[Store, int], db_path: Path, tmp_path: Path) -> None:
+def test_filters(tricky: tuple[Store, int], store_url: str, tmp_path: Path) -> None:
     target = tmp_path / "m.csv"
-    cli(db_path, "export", "mentions", "--state", "suggested", "-o", str(target))
+    cli(store_url, "export", "mentions", "--state", "suggested", "-o", str(target))
     assert [r["text"] for r in read_csv(target)] == ["Russia"]
     cli(
-        db_path,
+        store_url,
         "export",
         "mentions",
         "--state",
@@ -110,21 +112,23 @@ def test_filters(tricky: tuple[Store, int], db_path: Path, tmp_path: Path) -> No
         str(target),
     )
     assert len(read_csv(target)) == len(WORDS) - 1
-    cli(db_path, "export", "mentions", "--state", "all", "--from", "2019-01-01", "-o", str(target))
+    cli(
+        store_url, "export", "mentions", "--state", "all", "--from", "2019-01-01", "-o", str(target)
+    )
     assert read_csv(target) == []
-    out = cli(db_path, "export", "entities", "-o", "-")
+    out = cli(store_url, "export", "entities", "-o", "-")
     entities = list(csv.DictReader(io.StringIO(out)))
     modi = next(e for e in entities if e["name"] == "Modi")
-    cli(db_path, "export", "mentions", "--entity", modi["id"], "-o", str(target))
+    cli(store_url, "export", "mentions", "--entity", modi["id"], "-o", str(target))
     assert [r["text"] for r in read_csv(target)] == ["Modi"]
     assert modi["aliases"] == "Modi" and modi["mentions"] == "1"
 
 
 def test_jsonl_round_trip_with_reanchoring_and_orphans(
-    tricky: tuple[Store, int], db_path: Path, tmp_path: Path
+    tricky: tuple[Store, int], store_url: str, tmp_path: Path
 ) -> None:
     _store, _aid = tricky
-    cli(db_path, "export", "mentions", "--format", "jsonl", "-o", str(tmp_path / "s.jsonl"))
+    cli(store_url, "export", "mentions", "--format", "jsonl", "-o", str(tmp_path / "s.jsonl"))
     [record] = [json.loads(line) for line in (tmp_path / "s.jsonl").read_text().splitlines()]
     assert record["text"] == TRICKY
     assert len(record["spans"]) == len(WORDS) - 1, "suggestions stay out by default"
@@ -156,11 +160,11 @@ def test_jsonl_round_trip_with_reanchoring_and_orphans(
 
 
 def test_w3c_export_has_the_selectors_and_imports_back(
-    tricky: tuple[Store, int], db_path: Path, tmp_path: Path
+    tricky: tuple[Store, int], store_url: str, tmp_path: Path
 ) -> None:
     store, _aid = tricky
     cli(
-        db_path,
+        store_url,
         "export",
         "mentions",
         "--format",
@@ -184,20 +188,20 @@ def test_w3c_export_has_the_selectors_and_imports_back(
     assert {i["motivation"] for i in data["first"]["items"]} == {"tagging", "describing"}
     with store.engine.begin() as conn:
         conn.execute(Mention.__table__.delete())  # type: ignore[attr-defined]
-    said = cli(db_path, "import-annotations", str(tmp_path / "w.json"))
+    said = cli(store_url, "import-annotations", str(tmp_path / "w.json"))
     assert said.startswith(f"Attached {len(WORDS)} spans (0 re-anchored")
 
 
 @pytest.mark.model
 def test_spacy_training_runs_on_an_exported_docbin(
-    seeded: Store, db_path: Path, tmp_path: Path
+    seeded: Store, store_url: str, tmp_path: Path
 ) -> None:
     with seeded.session() as session:
         ids = list(session.scalars(select(Mention.id).where(Mention.label.in_(["GPE", "PERSON"]))))  # type: ignore[attr-defined]
     for mid in ids:
         decide_mention(seeded, mention_id=mid, state=MentionState.ACCEPTED, who="ana")
     data = tmp_path / "train.spacy"
-    cli(db_path, "export", "mentions", "--format", "spacy", "-o", str(data))
+    cli(store_url, "export", "mentions", "--format", "spacy", "-o", str(data))
     config = tmp_path / "config.cfg"
     python = sys.executable
     init = [
@@ -231,9 +235,16 @@ def test_spacy_training_runs_on_an_exported_docbin(
 
 
 def test_backup_while_open_and_restore(
-    tricky: tuple[Store, int], db_path: Path, tmp_path: Path
+    tricky: tuple[Store, int], db_path: Path, store_url: str, tmp_path: Path
 ) -> None:
     store, _aid = tricky
+    if not store_url.startswith("sqlite"):
+        out, err = io.StringIO(), io.StringIO()
+        assert run(["--db", store_url, "db", "backup", str(tmp_path / "b")], out, err) == 2
+        assert err.getvalue().endswith(
+            "Backups are for SQLite stores; use pg_dump for PostgreSQL.\n"
+        )
+        return
     held = sqlite3.connect(db_path)
     held.execute("BEGIN")
     held.execute("SELECT count(*) FROM mention").fetchone()

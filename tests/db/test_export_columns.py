@@ -10,6 +10,8 @@ import io
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from db.exports import ExportFilter, export_csv
 from db.facts import facts_for_article
 from db.store import Store
@@ -18,6 +20,7 @@ from desktop.ingest.importer import import_paths
 from desktop.tracking import followups as lifecycle
 from desktop.tracking.facts import FactDraft, RoleValue, create_fact
 
+pytestmark = pytest.mark.both_backends
 TEXT = "date 2018-06-09 Deal\n\nIndia will sign the S-400 contract\nwith Russia in October.\n"
 
 

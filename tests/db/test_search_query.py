@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from db.errors import StoreError
 from db.fts import count_matches, matched_spans, search
@@ -20,6 +21,7 @@ ARTICLES = {
     "d.txt": "date 2018-10-08 Systems\n\nThe S-300 and 400 other systems were delivered.",
     "e.txt": "date 2018-10-09 Talks\n\nDelivery talks on the contract went on in Moscow.",
 }
+pytestmark = pytest.mark.both_backends
 
 
 @pytest.fixture
@@ -103,7 +105,7 @@ def test_matched_spans_point_at_the_matched_words(archive: Store) -> None:
     with archive.engine.connect() as conn:
         hit = next(h for h in search(conn, "S-400 sign") if h.title == "Deal signed")
         spans = matched_spans(conn, "S-400 sign", hit.article_id)
-        body = conn.exec_driver_sql(
-            "SELECT text FROM article WHERE id = ?", (hit.article_id,)
+        body = conn.execute(
+            text("SELECT text FROM article WHERE id = :id"), {"id": hit.article_id}
         ).scalar_one()
     assert [body[s:e] for s, e in spans] == ["signed", "signed", "S-400"]  # headline, body

@@ -23,6 +23,8 @@ from desktop.tracking.followups import (
 )
 from desktop.tracking.links import create_link, links_of
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def fact_ids(store: Store, tmp_path: Path) -> list[int]:

@@ -18,6 +18,8 @@ from desktop.tracking.desk import Desk
 from desktop.tracking.intake import IntakeRequest, PastedText, run_intake
 from tests.conftest import SEED_FILE, SEEDS
 
+pytestmark = pytest.mark.both_backends
+
 SIGNING = "Will India and Russia sign the S-400 final contract in October 2018?"
 SIGNED = SEEDS / "030_2018-10-05_deal_signed.txt"
 

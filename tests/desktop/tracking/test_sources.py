@@ -26,6 +26,8 @@ from desktop.ingest.web import import_urls
 from desktop.tracking.sources import Poller, PollSettings, subscribe, unsubscribe
 from tests.local_web import LocalWeb, local_web
 
+pytestmark = pytest.mark.both_backends
+
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 EVERYTHING_DUE = PollSettings(min_interval=timedelta(0))
 

@@ -20,6 +20,8 @@ from desktop.tracking.decisions import decide_mention
 from desktop.tracking.desk import Desk
 from desktop.tracking.facts import FactDraft, RoleValue, create_fact
 
+pytestmark = pytest.mark.both_backends
+
 TEXT = "=SUM(A1) said Narendra Modi, and \u201cIndia, Russia\u201d signed.\nNew line 😀"
 
 

@@ -25,6 +25,8 @@ from desktop.tracking.workspace import (
     workspace,
 )
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def made(store: Store, tmp_path: Path) -> dict[str, int]:
