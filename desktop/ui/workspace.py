@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -44,13 +43,14 @@ from desktop.ui.dates import date_edit, from_qdate, to_qdate
 from desktop.ui.followup_models import spoken
 from desktop.ui.table_views import row_view
 from desktop.ui.workspace_actions import WorkspaceActions
+from desktop.ui.workspace_filters import WorkspaceFilterBar
 from desktop.ui.workspace_models import (
     MODELS,
     EventListModel,
     ItemFilter,
     PlainCandidateModel,
+    describe,
     size_columns,
-    window_text,
 )
 
 if TYPE_CHECKING:
@@ -104,8 +104,9 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
         self.as_of = date_edit(date.today())
         self.as_of.setObjectName("workspace_as_of")
         self.as_of.dateChanged.connect(lambda _d: self.reload())
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter by question, entity, source or window…")
+        self.filters = WorkspaceFilterBar()
+        self.filter = self.filters.text
+        self.filters.changed.connect(self._apply_criteria)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspace_tabs")
         self.models: dict[Part, EventListModel] = {}
@@ -128,6 +129,7 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
             table.doubleClicked.connect(lambda _i: self.open_source())
             self.models[part], self.proxies[part], self.tables[part] = model, proxy, table
             self.tabs.addTab(table, TITLES[part])
+        self.filter.textChanged.connect(lambda _t: self._count_tabs())
         self.tabs.currentChanged.connect(lambda _i: self._selection_changed(self.part()))
 
         self.candidates = PlainCandidateModel(self)
@@ -149,7 +151,7 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel("As of"))
         top.addWidget(self.as_of)
-        top.addWidget(self.filter, 1)
+        top.addStretch(1)
         for name in ("confirm", "dismiss", "chart"):
             button = QPushButton(self.actions_by_name[name].text().replace("&", ""))
             button.setObjectName(f"workspace_{name}")
@@ -169,6 +171,7 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
+        layout.addWidget(self.filters)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
 
@@ -240,11 +243,14 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
             return
         keep_part, keep = self.part(), self.selected_key()
         self.current = found
+        self.filters.offer(found.items())
+        criteria = self.filters.criteria()
         for part in PARTS:
+            self.proxies[part].set_criteria(criteria)
             model = self.models[part]
             model.as_of = found.as_of
             model.set_rows(found.parts[part])
-            self.tabs.setTabText(PARTS.index(part), f"{TITLES[part]} ({len(found.parts[part])})")
+        self._count_tabs()
         if not self._opened_once or not found.parts[keep_part]:
             self._opened_once = True
             self.show_part(found.first_part(), focus=False)
@@ -344,31 +350,35 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
         if item is None:
             self.detail.setText("")
             return
-        described = self._describe(item)
+        described = describe(item)
         if item.part == Part.PROPOSED:
-            self.detail.setText(f"{described} Confirm it (C) to track it, or dismiss it (Delete).")
-            return
+            described += " Confirm it (C) to track it, or dismiss it (Delete)."
         if item.part == Part.RESOLVED:
             self.detail.setText(f"{described} Settled as {spoken(item.state)}: {item.evidence}.")
             return
         self.detail.setText(described)
         self._check_timer.start()
 
-    def _describe(self, item: EventItem) -> str:
-        current = item.current
-        sources = f"{item.sources} source{'s' if item.sources != 1 else ''}"
-        slips = len({(m.due_start, m.due_end) for m in item.members})
-        slipped = f", {slips} windows stated" if slips > 1 else ""
-        return (
-            f"{item.question}  —  window {window_text(current)}; {sources}{slipped}; "
-            f"stated {current.source_published or 'undated'} in “{current.source_title}”."
-        )
-
     def stop(self) -> None:
         """No more work for the runner (the window is closing): a pending check is dropped."""
         self._check_timer.stop()
         self._generation += 1
         self.desk = None
+
+    def _apply_criteria(self) -> None:
+        criteria = self.filters.criteria()
+        for proxy in self.proxies.values():
+            proxy.set_criteria(criteria)
+        self._count_tabs()
+
+    def _count_tabs(self) -> None:
+        """Each list's tab says how many items it shows (of how many, when filtered)."""
+        if self.current is None:
+            return
+        for part in PARTS:
+            shown, held = self.proxies[part].rowCount(), len(self.current.parts[part])
+            count = f"{shown} of {held}" if shown != held else str(held)
+            self.tabs.setTabText(PARTS.index(part), f"{TITLES[part]} ({count})")
 
     def focus_filter(self) -> None:
         self.filter.setFocus()

@@ -66,11 +66,7 @@ class WorkspaceActions:
 
     def _check_current(self) -> None:
         item = self.current_item()
-        if (
-            item is not None
-            and self.desk is not None
-            and item.part not in {Part.PROPOSED, Part.RESOLVED}
-        ):
+        if item is not None and self.desk is not None and item.part != Part.RESOLVED:
             self._check(item)
 
     def _check(self, item: EventItem) -> None:
