@@ -41,7 +41,7 @@ from desktop.tracking.workspace import (
 )
 from desktop.ui.dates import date_edit, from_qdate, to_qdate
 from desktop.ui.followup_models import spoken
-from desktop.ui.table_views import row_view
+from desktop.ui.table_views import compact_rows, row_view
 from desktop.ui.workspace_actions import WorkspaceActions
 from desktop.ui.workspace_filters import WorkspaceFilterBar
 from desktop.ui.workspace_models import (
@@ -158,22 +158,24 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
             button.setToolTip(self.actions_by_name[name].shortcut().toString())
             button.clicked.connect(self.actions_by_name[name].trigger)
             top.addWidget(button)
-        below = QWidget()
-        below_layout = QVBoxLayout(below)
-        below_layout.setContentsMargins(0, 0, 0, 0)
-        below_layout.addWidget(self.detail)
-        below_layout.addWidget(self.candidate_table, 1)
-        split = QSplitter(Qt.Orientation.Vertical)
+        beside = QWidget()  # beside the lists, not below: the lists keep the dock's height
+        beside_layout = QVBoxLayout(beside)
+        beside_layout.setContentsMargins(0, 0, 0, 0)
+        beside_layout.addWidget(self.detail)
+        beside_layout.addWidget(self.candidate_table, 1)
+        beside_layout.addWidget(self.status)
+        split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tabs)
-        split.addWidget(below)
+        split.addWidget(beside)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        for table in (*self.tables.values(), self.candidate_table):
+            compact_rows(table)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
         layout.addWidget(self.filters)
         layout.addWidget(split, 1)
-        layout.addWidget(self.status)
 
     # ----- keys and menu -------------------------------------------------------------
     def _add_actions(self) -> None:
