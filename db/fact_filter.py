@@ -2,8 +2,9 @@
 kind, an entity, a time window and words, as one SQL condition over ``fact f`` joined to
 ``article a``, so that a list of a million facts is filtered by SQLite, not in Python.
 
-- entity: a role of the fact names the entity whose name, or one of whose aliases, is the
-  text (case and spacing aside);
+- entity: a role of the fact names it: the role's entity has the text as its name or an
+  alias, or the role is that text (the model's suggestions name their roles' values
+  before any entity exists); case and spacing aside;
 - window: the fact's time range overlaps it; a fact without a time counts at its
   article's publication date;
 - text: the predicate, an evidence quote, a role (entity name or literal) or the
@@ -51,8 +52,9 @@ def fact_conditions(found: FactFilter, params: dict[str, Any]) -> str:
     if found.entity.strip():
         params["f_entity"] = normalize_alias(found.entity)
         sql += (
-            " AND EXISTS (SELECT 1 FROM fact_role fr JOIN entity fe ON fe.id = fr.entity_id"
-            " WHERE fr.fact_id = f.id AND (lower(fe.name) = :f_entity OR fe.id IN"
+            " AND EXISTS (SELECT 1 FROM fact_role fr LEFT JOIN entity fe ON fe.id = fr.entity_id"
+            " WHERE fr.fact_id = f.id AND (lower(fr.literal) = :f_entity"
+            " OR lower(fe.name) = :f_entity OR fe.id IN"
             " (SELECT al.entity_id FROM alias al WHERE al.normalized = :f_entity)))"
         )
     if found.start is not None:

@@ -65,7 +65,8 @@ class MilestoneChart(QWidget):
         item.setLabel("bottom", "Statement published")
         item.setLabel("left", "Expected by")
         item.showGrid(x=True, y=True, alpha=0.2)
-        item.addLegend(offset=(10, 10))
+        # bottom right: below the diagonal (expected before it was said) nothing is drawn
+        item.addLegend(offset=(-10, -10))
         first, last = trend.span()
         pad = max((last - first).days * 0.08, 15) * DAY
         low, high = seconds(first) - pad, seconds(last) + pad
@@ -191,7 +192,7 @@ class MilestoneDialog(QDialog):
         self.timeline = QPlainTextEdit(history)
         self.timeline.setObjectName("milestone_timeline")
         self.timeline.setReadOnly(True)
-        lines = min(history.count("\n") + 1, TIMELINE_LINES)
+        lines = min(2 * (history.count("\n") + 1), TIMELINE_LINES)  # a line may wrap
         self.timeline.setFixedHeight(self.timeline.fontMetrics().lineSpacing() * lines + 14)
         png = QPushButton("Export &PNG…")
         svg = QPushButton("Export &SVG…")

@@ -50,6 +50,7 @@ from desktop.ui.workspace_models import (
     ItemFilter,
     PlainCandidateModel,
     describe,
+    size_candidate_columns,
     size_columns,
 )
 
@@ -117,7 +118,7 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
             proxy = ItemFilter(self)
             proxy.setSourceModel(model)
             self.filter.textChanged.connect(proxy.setFilterFixedString)
-            table = row_view(proxy, f"workspace_{part.value}", EventListModel.QUESTION)
+            table = row_view(proxy, f"workspace_{part.value}")
             table.setSortingEnabled(True)
             table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the part's own order
             table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -135,6 +136,7 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
         self.candidates = PlainCandidateModel(self)
         self.candidate_table = row_view(self.candidates, "workspace_candidates")
         self.candidate_table.setWordWrap(False)
+        size_candidate_columns(self.candidate_table)
         self.candidate_table.doubleClicked.connect(lambda _i: self.open_candidate())
         self.candidate_table.selectionModel().currentRowChanged.connect(
             lambda *_: self._show_reasons()
@@ -143,15 +145,16 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
         self.detail.setObjectName("workspace_detail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
+        self.status = QLabel("")  # what an action did, in the top row
+        self.candidate_note = QLabel("")  # the check, and the chosen candidate's reasons
+        self.candidate_note.setWordWrap(True)
 
         self.actions_by_name: dict[str, QAction] = {}
         self._add_actions()
         top = QHBoxLayout()
         top.addWidget(QLabel("As of"))
         top.addWidget(self.as_of)
-        top.addStretch(1)
+        top.addWidget(self.status, 1)
         for name in ("confirm", "dismiss", "chart"):
             button = QPushButton(self.actions_by_name[name].text().replace("&", ""))
             button.setObjectName(f"workspace_{name}")
@@ -163,7 +166,7 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
         beside_layout.setContentsMargins(0, 0, 0, 0)
         beside_layout.addWidget(self.detail)
         beside_layout.addWidget(self.candidate_table, 1)
-        beside_layout.addWidget(self.status)
+        beside_layout.addWidget(self.candidate_note)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tabs)
         split.addWidget(beside)
@@ -192,7 +195,7 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
             ),
             ("chart", "Milestone-&trend chart", "T", self.request_chart),
             ("filter", "&Filter the lists", "/", self.focus_filter),
-            ("as_of", "Change the &as-of date", "Ctrl+D", self.focus_as_of),
+            ("as_of", "Change the &as-of date", "Ctrl+D", lambda: self.as_of.setFocus()),
         )
         for number, part in enumerate(PARTS, start=1):
             entries += ((f"show_{part.value}", f"Show {TITLES[part].lower()}", f"Alt+{number}",
@@ -246,9 +249,8 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
         keep_part, keep = self.part(), self.selected_key()
         self.current = found
         self.filters.offer(found.items())
-        criteria = self.filters.criteria()
         for part in PARTS:
-            self.proxies[part].set_criteria(criteria)
+            self.proxies[part].set_criteria(self.filters.criteria())
             model = self.models[part]
             model.as_of = found.as_of
             model.set_rows(found.parts[part])
@@ -348,6 +350,7 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
             return
         item = self.current_item()
         self.candidates.set_rows([])
+        self.candidate_note.setText("")
         self._shown_key = None
         if item is None:
             self.detail.setText("")
@@ -368,9 +371,8 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
         self.desk = None
 
     def _apply_criteria(self) -> None:
-        criteria = self.filters.criteria()
         for proxy in self.proxies.values():
-            proxy.set_criteria(criteria)
+            proxy.set_criteria(self.filters.criteria())
         self._count_tabs()
 
     def _count_tabs(self) -> None:
@@ -385,9 +387,6 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
     def focus_filter(self) -> None:
         self.filter.setFocus()
         self.filter.selectAll()
-
-    def focus_as_of(self) -> None:
-        self.as_of.setFocus()
 
     def index_of(self, part: Part, question: str) -> QModelIndex:
         """The proxy index of the row showing ``question`` in ``part`` (invalid: none)."""

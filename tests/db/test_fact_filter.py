@@ -1,6 +1,6 @@
-"""The fact lists' filter in SQL: an entity by name or alias, a time window (a fact without
-a time counts at its article's date), words anywhere a fact shows them; the same filter
-over one article's facts and over all of them."""
+"""The fact lists' filter in SQL: an entity by name, alias or a role's text, a time window
+(a fact without a time counts at its article's date), words anywhere a fact shows them;
+the same filter over one article's facts and over all of them."""
 
 from __future__ import annotations
 
@@ -67,6 +67,7 @@ def test_each_part_of_the_filter_narrows_all_facts_and_they_combine(store: Store
     assert shown(store, ids, FactFilter(entity="russia")) == {"expect signing", "sign"}
     assert shown(store, ids, FactFilter(entity="Russian  Federation")) == {"expect signing", "sign"}
     assert shown(store, ids, FactFilter(entity="Ind")) == set()  # a whole name, not a part
+    assert shown(store, ids, FactFilter(entity="$5.4 Billion")) == {"pay"}  # a role's text
     # the window: a fact's own time first, else its article's date
     october = FactFilter(start=date(2018, 10, 3), end=date(2018, 10, 31))
     assert shown(store, ids, october) == {"expect signing", "sign", "pay"}
