@@ -18,7 +18,7 @@ from desktop.ui.fact_panel import FactPanel
 from desktop.ui.fact_table_panel import FactTablePanel
 from desktop.ui.slice import Slice
 from desktop.ui.table_models import ID_ROLE, FactListModel
-from desktop.ui.table_views import row_view
+from desktop.ui.table_views import compact_rows, row_view
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
@@ -42,6 +42,12 @@ class FactsSlice(Slice):
         self.undo = undo
         self.model = FactListModel(self)
         self.table = row_view(self.model, "fact_table")
+        self.table.setWordWrap(False)
+        compact_rows(self.table)
+        metrics, header = self.table.fontMetrics(), self.table.horizontalHeader()
+        widths = {FactListModel.ID: "9999", FactListModel.STATUS: "draft, suggested"}
+        for column, sample in widths.items():
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         self.table.clicked.connect(self._on_clicked)
         self.table.doubleClicked.connect(lambda _index: self.edit_fact())
         self.panel = FactPanel()
