@@ -11,6 +11,7 @@ from sqlalchemy import Connection, delete, or_, select, text
 from sqlmodel import Session, col
 
 from db.errors import StoreError
+from db.fact_filter import FactFilter, fact_conditions
 from db.models import Article, Entity, Evidence, Fact, FactLink, FactRole, FollowUp
 
 Reader = Session | Connection
@@ -27,20 +28,27 @@ class FactRow:
     evidence_end: int | None
     quote: str
     object: str = ""
+    origin: str = ""
 
 
-def facts_for_article(session: Reader, *, article_id: int) -> list[FactRow]:
-    """An article's facts with their subject and object (as the exports give them) and
-    their first evidence quote."""
+def facts_for_article(
+    session: Reader, *, article_id: int, found: FactFilter | None = None
+) -> list[FactRow]:
+    """An article's facts (those ``found`` lets through) with their subject and object (as
+    the exports give them) and their first evidence quote."""
     from db.exports import OBJECT_SQL, SUBJECT_SQL
 
+    params: dict[str, Any] = {"article": article_id}
     sql = text(
         f"SELECT f.id, f.kind, f.predicate, coalesce({SUBJECT_SQL}, ''), f.status, ev.start, "
-        f"ev.\"end\", coalesce(ev.quote, ''), coalesce({OBJECT_SQL}, '') FROM fact f "
+        f"ev.\"end\", coalesce(ev.quote, ''), coalesce({OBJECT_SQL}, ''), f.origin FROM fact f "
+        "JOIN article a ON a.id = f.article_id "
         "LEFT JOIN evidence ev ON ev.id = (SELECT e.id FROM evidence e WHERE e.fact_id = f.id "
-        "ORDER BY e.start LIMIT 1) WHERE f.article_id = :article ORDER BY f.id"
+        "ORDER BY e.start LIMIT 1) WHERE f.article_id = :article"
+        + fact_conditions(found or FactFilter(), params)
+        + " ORDER BY f.id"
     )
-    return [FactRow(*row) for row in session.execute(sql, {"article": article_id})]
+    return [FactRow(*row) for row in session.execute(sql, params)]
 
 
 @dataclass(frozen=True)

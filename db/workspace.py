@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlmodel import Session, col
 
-from db.models import Article, Audit, FollowUpEvent
+from db.models import Article, Audit, FollowUp, FollowUpEvent
 
 REVIEW_MARK = "review.mark"
 """The audit action a daily review leaves: what it saw (``after``: as_of, last article)."""
@@ -74,3 +74,9 @@ def article_texts(
         aid: (title, published, source, text)
         for aid, title, published, source, text in session.execute(stmt)
     }
+
+
+def event_followup_ids(session: Session, event_id: int) -> list[int]:
+    """The follow-ups a tracked event holds, by id (no rows loaded as objects)."""
+    stmt = select(col(FollowUp.id)).where(col(FollowUp.event_id) == event_id)
+    return [fid for fid in session.scalars(stmt.order_by(col(FollowUp.id))) if fid is not None]

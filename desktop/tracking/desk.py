@@ -24,6 +24,7 @@ from db.audit import latest_step, newest_row
 from db.builtin_labels import LITERAL_TYPE
 from db.entities import EntityRow, PageLine, entity_names, entity_rows
 from db.exports import ExportFilter
+from db.fact_filter import FactFilter
 from db.fact_table import FactTableRow
 from db.facts import FactHit, FactRow, SuggestedFact, facts_for_article
 from db.followups import FollowUpRow, followup_rows
@@ -224,21 +225,21 @@ class Desk:
         return self._read(newest_row)
 
     # ----- facts -----------------------------------------------------------------------
-    def facts(self, article_id: int) -> list[FactRow]:
-        return self._read(facts_for_article, article_id=article_id)
+    def facts(self, article_id: int, found: FactFilter | None = None) -> list[FactRow]:
+        return self._read(facts_for_article, article_id=article_id, found=found)
 
-    def fact_table_count(self, status: str) -> int:
-        return self._read(fact_table.count_rows, status)
+    def fact_table_count(self, found: FactFilter) -> int:
+        return self._read(fact_table.count_rows, found)
 
     def fact_table_page(
-        self, status: str, offset: int, limit: int, before_id: int | None
+        self, found: FactFilter, offset: int, limit: int, before_id: int | None
     ) -> list[FactTableRow]:
         return self._read(
-            fact_table.page, status=status, offset=offset, limit=limit, before_id=before_id
+            fact_table.page, found=found, offset=offset, limit=limit, before_id=before_id
         )
 
-    def fact_table_position(self, status: str, fact_id: int) -> int:
-        return self._read(fact_table.position, status, fact_id)
+    def fact_table_position(self, found: FactFilter, fact_id: int) -> int:
+        return self._read(fact_table.position, found, fact_id)
 
     def draft_for(
         self, article_id: int, mention: Mention | None, selection: tuple[int, int] | None

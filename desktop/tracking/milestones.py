@@ -11,10 +11,10 @@ from itertools import pairwise
 
 from sqlmodel import Session
 
-from db.followups import event_members, followup_rows
+from db.followups import followup_rows
 from db.models import FollowUp, FollowUpState
 from db.store import Store
-from db.workspace import published_of, titles_of
+from db.workspace import event_followup_ids, published_of, titles_of
 
 SETTLED = {
     FollowUpState.HAPPENED.value,
@@ -71,8 +71,7 @@ class MilestoneTrend:
 def milestone_trend(store: Store, key: int) -> MilestoneTrend:
     """The trend of the tracked event ``key`` (minus a follow-up's id: a lone follow-up)."""
     with store.session() as session:
-        members = event_members(session, key) if key > 0 else []
-        ids = [f.id for f in members if f.id is not None] if key > 0 else [-key]
+        ids = event_followup_ids(session, key) if key > 0 else [-key]
         rows = followup_rows(session, as_of=date.max, ids=ids)
         settled = [r for r in rows if r.state in SETTLED and _evidence(session, r.id) is not None]
         evidence = {r.id: _evidence(session, r.id) for r in settled}

@@ -20,7 +20,7 @@ times open follow-ups, not with the archive.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -278,8 +278,10 @@ def check_updates(
     new_article_ids: Sequence[int] | None = None,
     followup_ids: Sequence[int] | None = None,
     limit: int = 5,
+    states: Collection[str] = (FollowUpState.OPEN.value,),
 ) -> list[FollowUpCandidates]:
-    """Ranked candidates for each open follow-up (best first)."""
+    """Ranked candidates for each open follow-up (best first); ``states`` widens the check
+    (the workspace checks a proposed item the analyst selects, to help decide on it)."""
     as_of = as_of or date.today()
     assign_events(store)
     results: list[FollowUpCandidates] = []
@@ -290,7 +292,7 @@ def check_updates(
             for r in followup_rows(
                 session, as_of=as_of, ids=list(followup_ids) if followup_ids else None
             )
-            if r.state == FollowUpState.OPEN.value
+            if r.state in states
         ]
         cache: dict[int, _Article] = {}
         new_ids = list(new_article_ids) if new_article_ids is not None else None

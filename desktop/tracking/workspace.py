@@ -117,6 +117,54 @@ class Workspace:
         return [item for part in PARTS for item in self.parts.get(part, [])]
 
 
+def kind_of(row: FollowUpRow) -> str:
+    """What kind of event a follow-up expects (its event group, else its verb's lemma):
+    the label the workspace filters by."""
+    return row.event_group or row.lemma
+
+
+@dataclass(frozen=True)
+class ItemCriteria:
+    """The workspace's filters beside the words: each one set narrows the lists (AND).
+    An item passes when one of its statements names the entity, comes from the source or
+    expects that kind of event, and when its current window overlaps [start, end]."""
+
+    entity: str = ""
+    source: str = ""
+    label: str = ""
+    start: date | None = None
+    end: date | None = None
+
+    def passes(self, item: EventItem) -> bool:
+        members = item.members
+        if self.entity and not any(self.entity in m.participants for m in members):
+            return False
+        if self.source and not any(m.source == self.source for m in members):
+            return False
+        if self.label and not any(kind_of(m) == self.label for m in members):
+            return False
+        current = item.current
+        first = current.due_start or current.due_end or current.review_date
+        last = current.due_end or current.due_start or current.review_date
+        if self.start is not None and (last is None or last < self.start):
+            return False
+        return self.end is None or (first is not None and first <= self.end)
+
+
+def choices(items: list[EventItem]) -> tuple[list[str], list[str], list[str]]:
+    """The entities, sources and labels the items have, each sorted: what the filters
+    offer."""
+    rows = [m for item in items for m in item.members]
+    entities = {name for m in rows for name in m.participants if name}
+    sources = {m.source for m in rows if m.source}
+    labels = {kind_of(m) for m in rows if kind_of(m)}
+    return (
+        sorted(entities, key=str.casefold),
+        sorted(sources, key=str.casefold),
+        sorted(labels, key=str.casefold),
+    )
+
+
 def _stated(row: FollowUpRow) -> tuple[date, int]:
     return (row.source_published or date.min, row.id)
 
@@ -202,6 +250,11 @@ def _settled_dates(
     return out, said
 
 
+CHECKED_STATES = (FollowUpState.OPEN.value, FollowUpState.PROPOSED.value)
+"""What the workspace checks: open items, and proposed ones (whose candidates help the
+analyst confirm or dismiss them)."""
+
+
 class CandidateCache:
     """Update-check results per (follow-up, as-of date), kept until an article arrives
     (the store's last article id changes) or the follow-up changes. Thread-safe: checks
@@ -222,7 +275,9 @@ class CandidateCache:
             kept = self._found.get((followup_id, as_of))
         if kept is not None:
             return kept
-        checked = check_updates(store, as_of=as_of, followup_ids=[followup_id])
+        checked = check_updates(
+            store, as_of=as_of, followup_ids=[followup_id], states=CHECKED_STATES
+        )
         found = checked[0].candidates if checked else []
         with self._lock:
             self._found[(followup_id, as_of)] = found

@@ -1,6 +1,7 @@
-"""The facts slice: the open article's facts and the selected fact's links, a new fact
-from the selection or the highlight (F), editing one (Shift+F), linking two (Ctrl+L),
-and opening a fact's article at its evidence (from any list of facts)."""
+"""The facts slice: the open article's facts (filtered as the analyst set the filter row,
+kept from article to article) and the selected fact's links, a new fact from the
+selection or the highlight (F), editing one (Shift+F), linking two (Ctrl+L), and opening
+a fact's article at its evidence (from any list of facts)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from db.errors import StoreError
+from db.fact_filter import FactFilter
+from desktop.ui.fact_filters import FactFilterBar
 from desktop.ui.fact_panel import FactPanel
 from desktop.ui.fact_table_panel import FactTablePanel
 from desktop.ui.slice import Slice
 from desktop.ui.table_models import ID_ROLE, FactListModel
-from desktop.ui.table_views import row_view
+from desktop.ui.table_views import compact_rows, row_view
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
@@ -39,13 +42,27 @@ class FactsSlice(Slice):
         self.undo = undo
         self.model = FactListModel(self)
         self.table = row_view(self.model, "fact_table")
+        self.table.setWordWrap(False)
+        compact_rows(self.table)
+        metrics, header = self.table.fontMetrics(), self.table.horizontalHeader()
+        widths = {FactListModel.ID: "9999", FactListModel.STATUS: "draft, suggested"}
+        for column, sample in widths.items():
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         self.table.clicked.connect(self._on_clicked)
         self.table.doubleClicked.connect(lambda _index: self.edit_fact())
         self.panel = FactPanel()
         self.panel.open_fact.connect(self.open_fact)
-        self.box = QSplitter(Qt.Orientation.Horizontal)
-        self.box.addWidget(self.table)
-        self.box.addWidget(self.panel)
+        self.filters = FactFilterBar("fact_filters")
+        self.filters.changed.connect(lambda: self.refresh(self.selected_fact_id()))
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.panel)
+        self.box = QWidget()
+        layout = QVBoxLayout(self.box)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.filters)
+        layout.addWidget(split, 1)
+        self.filters.add_focus_key(self.box)
         self.all_facts = FactTablePanel()
         self.all_facts.open_fact.connect(self.open_fact)
         self.dialog: FactDialog | None = None
@@ -79,16 +96,26 @@ class FactsSlice(Slice):
 
     def bind(self, desk: Desk) -> None:
         self.desk = self.panel.desk = desk
+        self.filters.name_source = self.all_facts.filters.name_source = self._entity_names
+
+    def _entity_names(self) -> list[str]:
+        """The entity names the filter rows complete (read when the field takes the keys)."""
+        if self.desk is None:
+            return []
+        return sorted({row.name for row in self.desk.entities()}, key=str.casefold)
 
     def _show_article(self, opened: OpenedArticle) -> None:
-        self.model.set_rows(opened.page.facts)
+        if self.filters.value() == FactFilter() or self.desk is None:
+            self.model.set_rows(opened.page.facts)
+        else:
+            self.model.set_rows(self.desk.facts(opened.page.id, self.filters.value()))
 
     def refresh(self, keep_id: int | None = None) -> None:
         """The article's facts and the All facts table again (after a change here or
         elsewhere), keeping the selected fact."""
         if self.desk is None or self.review.article_id is None:
             return
-        self.model.set_rows(self.desk.facts(self.review.article_id))
+        self.model.set_rows(self.desk.facts(self.review.article_id, self.filters.value()))
         self.all_facts.invalidate()
         row = self.model.row_of_id(keep_id) if keep_id is not None else -1
         if row >= 0:

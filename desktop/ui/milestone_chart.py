@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -65,7 +65,8 @@ class MilestoneChart(QWidget):
         item.setLabel("bottom", "Statement published")
         item.setLabel("left", "Expected by")
         item.showGrid(x=True, y=True, alpha=0.2)
-        item.addLegend(offset=(10, 10))
+        # bottom right: below the diagonal (expected before it was said) nothing is drawn
+        item.addLegend(offset=(-10, -10))
         first, last = trend.span()
         pad = max((last - first).days * 0.08, 15) * DAY
         low, high = seconds(first) - pad, seconds(last) + pad
@@ -175,6 +176,10 @@ def timeline_text(trend: MilestoneTrend) -> str:
     return "\n".join(lines)
 
 
+TIMELINE_LINES = 8
+"""The history under the chart shows this many lines at most (the rest scrolls)."""
+
+
 class MilestoneDialog(QDialog):
     """The chart, its timeline, and its exports."""
 
@@ -182,9 +187,13 @@ class MilestoneDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Milestone trend — {trend.title}")
         self.chart = MilestoneChart(trend, self)
-        self.timeline = QLabel(timeline_text(trend))
+        # scrolled, a few lines high: an event stated 500 times has 500 lines of history
+        history = timeline_text(trend)
+        self.timeline = QPlainTextEdit(history)
         self.timeline.setObjectName("milestone_timeline")
-        self.timeline.setWordWrap(True)
+        self.timeline.setReadOnly(True)
+        lines = min(2 * (history.count("\n") + 1), TIMELINE_LINES)  # a line may wrap
+        self.timeline.setFixedHeight(self.timeline.fontMetrics().lineSpacing() * lines + 14)
         png = QPushButton("Export &PNG…")
         svg = QPushButton("Export &SVG…")
         png.clicked.connect(lambda: self._export("PNG image (*.png)", ".png"))

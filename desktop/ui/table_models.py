@@ -30,7 +30,9 @@ from PySide6.QtCore import (
     QTimer,
 )
 
+from db.fact_filter import FactFilter
 from db.list_query import ArticleQuery
+from db.models import FactStatus
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelRoleDataSpan, QObject
@@ -55,6 +57,14 @@ Index = QModelIndex | QPersistentModelIndex
 _SHOWN = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)})
 _ID = int(ID_ROLE)
 _SORT = int(SORT_ROLE)
+
+
+def status_text(status: str, origin: str) -> str:
+    """A fact's status as the lists show it: a draft the model suggested says so ("draft,
+    suggested"), so that the model's expectations are told apart from the analyst's facts."""
+    if status == FactStatus.DRAFT.value and origin and origin != "analyst":
+        return "draft, suggested"
+    return status
 
 
 def iso(value: date | None) -> str:
@@ -285,19 +295,19 @@ class ArticleListModel(PagedTableModel[ArticleQuery, "ArticleRow"]):
         )
 
 
-class FactTableModel(PagedTableModel[str, "FactTableRow"]):
-    """Rows are ``db.fact_table.FactTableRow``: every fact, newest first, of one status
-    (the query; empty: any)."""
+class FactTableModel(PagedTableModel["FactFilter", "FactTableRow"]):
+    """Rows are ``db.fact_table.FactTableRow``: every fact, newest first, that the query
+    (a ``db.fact_filter.FactFilter``) lets through."""
 
     ID, DATE, ARTICLE, KIND, PREDICATE, SUBJECT, TIME, STATUS = range(8)
     HEADERS = ("#", "Date", "Article", "Kind", "Predicate", "Subject", "Time", "Status")
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__("", parent)
+        super().__init__(FactFilter(), parent)
 
     @property
     def status(self) -> str:
-        return self.query
+        return self.query.status
 
     def row_id(self, row: FactTableRow) -> int:
         return row.id
@@ -305,21 +315,24 @@ class FactTableModel(PagedTableModel[str, "FactTableRow"]):
     def cell(self, row: FactTableRow, column: int) -> Cell:
         return (
             row.id, row.article_date, row.article_title, row.kind, row.predicate, row.subject,
-            row.time, row.status,
+            row.time, status_text(row.status, row.origin),
         )[column]  # fmt: skip
 
 
 class FactListModel(RowTableModel["FactRow"]):
     """Rows are ``db.facts.FactRow``: the open article's facts."""
 
-    ID, KIND, PREDICATE, SUBJECT, OBJECT, QUOTE = range(6)
-    HEADERS = ("#", "Kind", "Predicate", "Subject", "Object", "Evidence")
+    ID, KIND, PREDICATE, SUBJECT, OBJECT, STATUS, QUOTE = range(7)
+    HEADERS = ("#", "Kind", "Predicate", "Subject", "Object", "Status", "Evidence")
 
     def row_id(self, row: FactRow) -> int:
         return row.id
 
     def cell(self, row: FactRow, column: int) -> Cell:
-        return (row.id, row.kind, row.predicate, row.subject, row.object, row.quote)[column]
+        return (
+            row.id, row.kind, row.predicate, row.subject, row.object,
+            status_text(row.status, row.origin), row.quote,
+        )[column]  # fmt: skip
 
 
 class LinkModel(RowTableModel["LinkView"]):

@@ -28,11 +28,16 @@ def windowed_view(model: QAbstractItemModel, name: str, stretch: int) -> QTableV
     table = row_view(model, name, stretch)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setWordWrap(False)
+    compact_rows(table)
+    table.horizontalHeader().setResizeContentsPrecision(0)
+    return table
+
+
+def compact_rows(table: QTableView) -> None:
+    """One line of text per row, all rows the same height (a line and a little air)."""
     rows = table.verticalHeader()
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.horizontalHeader().setResizeContentsPrecision(0)
-    return table
 
 
 def fit_columns(table: QTableView) -> None:

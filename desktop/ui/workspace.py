@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -42,15 +41,17 @@ from desktop.tracking.workspace import (
 )
 from desktop.ui.dates import date_edit, from_qdate, to_qdate
 from desktop.ui.followup_models import spoken
-from desktop.ui.table_views import row_view
+from desktop.ui.table_views import compact_rows, row_view
 from desktop.ui.workspace_actions import WorkspaceActions
+from desktop.ui.workspace_filters import WorkspaceFilterBar
 from desktop.ui.workspace_models import (
     MODELS,
     EventListModel,
     ItemFilter,
     PlainCandidateModel,
+    describe,
+    size_candidate_columns,
     size_columns,
-    window_text,
 )
 
 if TYPE_CHECKING:
@@ -104,8 +105,9 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
         self.as_of = date_edit(date.today())
         self.as_of.setObjectName("workspace_as_of")
         self.as_of.dateChanged.connect(lambda _d: self.reload())
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter by question, entity, source or window…")
+        self.filters = WorkspaceFilterBar()
+        self.filter = self.filters.text
+        self.filters.changed.connect(self._apply_criteria)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workspace_tabs")
         self.models: dict[Part, EventListModel] = {}
@@ -116,7 +118,7 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
             proxy = ItemFilter(self)
             proxy.setSourceModel(model)
             self.filter.textChanged.connect(proxy.setFilterFixedString)
-            table = row_view(proxy, f"workspace_{part.value}", EventListModel.QUESTION)
+            table = row_view(proxy, f"workspace_{part.value}")
             table.setSortingEnabled(True)
             table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the part's own order
             table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -128,11 +130,13 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
             table.doubleClicked.connect(lambda _i: self.open_source())
             self.models[part], self.proxies[part], self.tables[part] = model, proxy, table
             self.tabs.addTab(table, TITLES[part])
+        self.filter.textChanged.connect(lambda _t: self._count_tabs())
         self.tabs.currentChanged.connect(lambda _i: self._selection_changed(self.part()))
 
         self.candidates = PlainCandidateModel(self)
         self.candidate_table = row_view(self.candidates, "workspace_candidates")
         self.candidate_table.setWordWrap(False)
+        size_candidate_columns(self.candidate_table)
         self.candidate_table.doubleClicked.connect(lambda _i: self.open_candidate())
         self.candidate_table.selectionModel().currentRowChanged.connect(
             lambda *_: self._show_reasons()
@@ -141,36 +145,40 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
         self.detail.setObjectName("workspace_detail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
+        self.status = QLabel("")  # what an action did, in the top row
+        self.candidate_note = QLabel("")  # the check, and the chosen candidate's reasons
+        self.candidate_note.setWordWrap(True)
 
         self.actions_by_name: dict[str, QAction] = {}
         self._add_actions()
         top = QHBoxLayout()
         top.addWidget(QLabel("As of"))
         top.addWidget(self.as_of)
-        top.addWidget(self.filter, 1)
+        top.addWidget(self.status, 1)
         for name in ("confirm", "dismiss", "chart"):
             button = QPushButton(self.actions_by_name[name].text().replace("&", ""))
             button.setObjectName(f"workspace_{name}")
             button.setToolTip(self.actions_by_name[name].shortcut().toString())
             button.clicked.connect(self.actions_by_name[name].trigger)
             top.addWidget(button)
-        below = QWidget()
-        below_layout = QVBoxLayout(below)
-        below_layout.setContentsMargins(0, 0, 0, 0)
-        below_layout.addWidget(self.detail)
-        below_layout.addWidget(self.candidate_table, 1)
-        split = QSplitter(Qt.Orientation.Vertical)
+        beside = QWidget()  # beside the lists, not below: the lists keep the dock's height
+        beside_layout = QVBoxLayout(beside)
+        beside_layout.setContentsMargins(0, 0, 0, 0)
+        beside_layout.addWidget(self.detail)
+        beside_layout.addWidget(self.candidate_table, 1)
+        beside_layout.addWidget(self.candidate_note)
+        split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tabs)
-        split.addWidget(below)
+        split.addWidget(beside)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        for table in (*self.tables.values(), self.candidate_table):
+            compact_rows(table)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
+        layout.addWidget(self.filters)
         layout.addWidget(split, 1)
-        layout.addWidget(self.status)
 
     # ----- keys and menu -------------------------------------------------------------
     def _add_actions(self) -> None:
@@ -187,7 +195,7 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
             ),
             ("chart", "Milestone-&trend chart", "T", self.request_chart),
             ("filter", "&Filter the lists", "/", self.focus_filter),
-            ("as_of", "Change the &as-of date", "Ctrl+D", self.focus_as_of),
+            ("as_of", "Change the &as-of date", "Ctrl+D", lambda: self.as_of.setFocus()),
         )
         for number, part in enumerate(PARTS, start=1):
             entries += ((f"show_{part.value}", f"Show {TITLES[part].lower()}", f"Alt+{number}",
@@ -240,11 +248,13 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
             return
         keep_part, keep = self.part(), self.selected_key()
         self.current = found
+        self.filters.offer(found.items())
         for part in PARTS:
+            self.proxies[part].set_criteria(self.filters.criteria())
             model = self.models[part]
             model.as_of = found.as_of
             model.set_rows(found.parts[part])
-            self.tabs.setTabText(PARTS.index(part), f"{TITLES[part]} ({len(found.parts[part])})")
+        self._count_tabs()
         if not self._opened_once or not found.parts[keep_part]:
             self._opened_once = True
             self.show_part(found.first_part(), focus=False)
@@ -340,29 +350,19 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
             return
         item = self.current_item()
         self.candidates.set_rows([])
+        self.candidate_note.setText("")
         self._shown_key = None
         if item is None:
             self.detail.setText("")
             return
-        described = self._describe(item)
+        described = describe(item)
         if item.part == Part.PROPOSED:
-            self.detail.setText(f"{described} Confirm it (C) to track it, or dismiss it (Delete).")
-            return
+            described += " Confirm it (C) to track it, or dismiss it (Delete)."
         if item.part == Part.RESOLVED:
             self.detail.setText(f"{described} Settled as {spoken(item.state)}: {item.evidence}.")
             return
         self.detail.setText(described)
         self._check_timer.start()
-
-    def _describe(self, item: EventItem) -> str:
-        current = item.current
-        sources = f"{item.sources} source{'s' if item.sources != 1 else ''}"
-        slips = len({(m.due_start, m.due_end) for m in item.members})
-        slipped = f", {slips} windows stated" if slips > 1 else ""
-        return (
-            f"{item.question}  —  window {window_text(current)}; {sources}{slipped}; "
-            f"stated {current.source_published or 'undated'} in “{current.source_title}”."
-        )
 
     def stop(self) -> None:
         """No more work for the runner (the window is closing): a pending check is dropped."""
@@ -370,12 +370,23 @@ class ReviewWorkspace(WorkspaceActions, QWidget):
         self._generation += 1
         self.desk = None
 
+    def _apply_criteria(self) -> None:
+        for proxy in self.proxies.values():
+            proxy.set_criteria(self.filters.criteria())
+        self._count_tabs()
+
+    def _count_tabs(self) -> None:
+        """Each list's tab says how many items it shows (of how many, when filtered)."""
+        if self.current is None:
+            return
+        for part in PARTS:
+            shown, held = self.proxies[part].rowCount(), len(self.current.parts[part])
+            count = f"{shown} of {held}" if shown != held else str(held)
+            self.tabs.setTabText(PARTS.index(part), f"{TITLES[part]} ({count})")
+
     def focus_filter(self) -> None:
         self.filter.setFocus()
         self.filter.selectAll()
-
-    def focus_as_of(self) -> None:
-        self.as_of.setFocus()
 
     def index_of(self, part: Part, question: str) -> QModelIndex:
         """The proxy index of the row showing ``question`` in ``part`` (invalid: none)."""

@@ -41,6 +41,7 @@ class WorkspaceActions:
         candidates: PlainCandidateModel
         candidate_table: QTableView
         status: QLabel
+        candidate_note: QLabel
         models: dict[Part, EventListModel]
         evidence_dialog: EvidenceDialog | None
         chart_dialog: MilestoneDialog | None
@@ -66,11 +67,7 @@ class WorkspaceActions:
 
     def _check_current(self) -> None:
         item = self.current_item()
-        if (
-            item is not None
-            and self.desk is not None
-            and item.part not in {Part.PROPOSED, Part.RESOLVED}
-        ):
+        if item is not None and self.desk is not None and item.part != Part.RESOLVED:
             self._check(item)
 
     def _check(self, item: EventItem) -> None:
@@ -86,17 +83,14 @@ class WorkspaceActions:
             self.candidates.set_rows(found)
             item.best, item.checked = (found[0] if found else None), True
             self.models[item.part].update_item(item)
-            if found:
-                self.candidate_table.setCurrentIndex(self.candidates.index(0, 0))
             self._shown_key = item.key
-            self.status.setText(
-                f"{len(found)} candidate article(s); Ctrl+Enter shows the best side by side."
-                if found
-                else "No later article speaks of it yet."
-            )
+            self.candidate_note.setText("No later article speaks of it yet.")
+            if found:  # the best one's reasons in full (the Why column is narrow)
+                self.candidate_table.setCurrentIndex(self.candidates.index(0, 0))
+                self._show_reasons()
             self.candidates_shown.emit(item.key)
 
-        self.status.setText("Checking later articles…")
+        self.candidate_note.setText("Checking later articles…")
         self.runner.run(
             "Checking for updates",
             lambda _report: cache.candidates(store, followup_id, as_of),
@@ -110,7 +104,10 @@ class WorkspaceActions:
         candidate = self.candidates.row_at(index.row())
         proposes = spoken(candidate.proposed_state or "") or "no outcome"
         reasons = self.candidates.display(index.row(), self.candidates.REASONS)
-        self.status.setText(f"{candidate.title}: proposes {proposes}; {reasons}")
+        self.candidate_note.setText(
+            f"{index.row() + 1} of {self.candidates.rowCount()}: “{candidate.title}” proposes "
+            f"{proposes}; {reasons}. Ctrl+Enter shows it side by side."
+        )
 
     # ----- actions -------------------------------------------------------------------
     def bulk(self, action: str) -> None:

@@ -17,9 +17,9 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QTableView
 
 from desktop.tracking.evidence import plain_reasons
-from desktop.tracking.workspace import EventItem, Part
+from desktop.tracking.workspace import EventItem, ItemCriteria, Part
 from desktop.ui.followup_models import CandidateModel, spoken
-from desktop.ui.table_models import SORT_ROLE, Cell, RowTableModel, iso
+from desktop.ui.table_models import SORT_ROLE, Cell, Index, RowTableModel, iso
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -35,6 +35,18 @@ def window_text(row: FollowUpRow) -> str:
     if row.due_start is None or row.due_start == row.due_end:
         return f"by {row.due_end.isoformat()}" if row.due_start is None else row.due_end.isoformat()
     return f"{row.due_start.isoformat()} – {row.due_end.isoformat()}"
+
+
+def describe(item: EventItem) -> str:
+    """An item in one line: its question, window, sources, slips and first statement."""
+    current = item.current
+    sources = f"{item.sources} source{'s' if item.sources != 1 else ''}"
+    slips = len({(m.due_start, m.due_end) for m in item.members})
+    slipped = f", {slips} windows stated" if slips > 1 else ""
+    return (
+        f"{item.question}  —  window {window_text(current)}; {sources}{slipped}; "
+        f"stated {current.source_published or 'undated'} in “{current.source_title}”."
+    )
 
 
 def days(n: int) -> str:
@@ -195,14 +207,29 @@ MODELS: dict[Part, type[EventListModel]] = {
 
 
 class ItemFilter(QSortFilterProxyModel):
-    """Text filter over every column (question, window, participants, source, candidate),
-    sorting by ``SORT_ROLE``."""
+    """Text filter over every column (question, window, participants, source, candidate)
+    and the workspace's other filters (``criteria``: entity, source, label, window), all
+    of which a row must pass; sorting by ``SORT_ROLE``."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.criteria = ItemCriteria()
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
         self.setSortRole(SORT_ROLE)
+
+    def set_criteria(self, criteria: ItemCriteria) -> None:
+        if criteria != self.criteria:
+            self.beginFilterChange()
+            self.criteria = criteria
+            self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, EventListModel)
+        if not self.criteria.passes(model.row_at(source_row)):
+            return False
+        return super().filterAcceptsRow(source_row, source_parent)
 
 
 class PlainCandidateModel(CandidateModel):
@@ -220,9 +247,12 @@ class PlainCandidateModel(CandidateModel):
 
 def size_columns(table: QTableView) -> None:
     """Columns sized from their longest kind of text, once: sizing them to their contents
-    walks every row (a third of a second at a thousand events)."""
+    walks every row (a third of a second at a thousand events). The question gets room
+    for most questions first; the columns after it scroll, the last one takes what is
+    left."""
     metrics, header = table.fontMetrics(), table.horizontalHeader()
     widths = {
+        EventListModel.QUESTION: "Will India and Russia sign the S-400 final contract in",
         EventListModel.WINDOW: "2018-10-01 – 2018-10-31",
         EventListModel.WHEN: "snoozed until 2018-10-31",
         EventListModel.SOURCES: "Sources",
@@ -232,4 +262,17 @@ def size_columns(table: QTableView) -> None:
         EventListModel.SOURCE: "2018-10-05 Reuters India",
     }
     for column, sample in widths.items():
+        header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+
+
+def size_candidate_columns(table: QTableView) -> None:
+    """The candidates beside the lists: score, date and outcome narrow, the article's
+    title readable, the reasons in the rest (and whole in the status line)."""
+    metrics, header = table.fontMetrics(), table.horizontalHeader()
+    for column, sample in (
+        (PlainCandidateModel.SCORE, "Score"),
+        (PlainCandidateModel.PUBLISHED, "2018-10-05"),
+        (PlainCandidateModel.TITLE, "India and Russia sign $5.4 bil"),
+        (PlainCandidateModel.PROPOSAL, "did not happen"),
+    ):
         header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)

@@ -8,6 +8,7 @@ import platform
 
 from tests.bench import (
     bundle_bench,
+    chart_bench,
     export_bench,
     gui_bench,
     scale_bench,
@@ -26,6 +27,7 @@ BENCHES = [
     gui_bench,
     sources_bench,
     workspace_bench,
+    chart_bench,
     bundle_bench,
 ]
 

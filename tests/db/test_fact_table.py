@@ -1,5 +1,5 @@
 """The all-facts table: a page reached by key from the page before equals the same page
-reached by offset, under each status, and positions agree with the order."""
+reached by offset, under each filter, and positions agree with the order."""
 
 from __future__ import annotations
 
@@ -9,13 +9,33 @@ from pathlib import Path
 import pytest
 
 from db import fact_table
+from db.fact_filter import FactFilter
 from db.store import Store
+
+KINDS = ("event", "statement", "relation", "quantity")
+FILTERS = [
+    FactFilter(),
+    FactFilter(status="draft"),
+    FactFilter(status="confirmed"),
+    FactFilter(status="retracted"),
+    FactFilter(kind="statement"),
+    FactFilter(status="confirmed", kind="relation"),
+    FactFilter(text="p1"),
+]
+
+
+def wanted(found: FactFilter, ident: int, predicate: str, status: str, kind: str) -> bool:
+    return (
+        found.status in ("", status)
+        and found.kind in ("", kind)
+        and found.text.lower() in predicate.lower()
+    )
 
 
 @pytest.mark.parametrize("gaps", [False, True], ids=["dense ids", "ids with gaps"])
-@pytest.mark.parametrize("status", ["", "draft", "confirmed", "retracted"])
+@pytest.mark.parametrize("found", FILTERS, ids=repr)
 def test_keyed_pages_equal_offset_pages(
-    store: Store, db_path: Path, status: str, gaps: bool
+    store: Store, db_path: Path, found: FactFilter, gaps: bool
 ) -> None:
     with sqlite3.connect(db_path) as conn:
         conn.execute(
@@ -28,29 +48,29 @@ def test_keyed_pages_equal_offset_pages(
             " ?, 1, '2020-01-01', '2020-01-01', 'analyst')",
             [(f"p{i}", ("draft", "confirmed", "retracted")[i % 3]) for i in range(1_000)],
         )
+        conn.execute("UPDATE fact SET kind = CASE id % 4 WHEN 1 THEN 'statement'"
+                     " WHEN 2 THEN 'relation' WHEN 3 THEN 'quantity' ELSE 'event' END")  # fmt: skip
         if gaps:
             conn.execute("DELETE FROM fact WHERE id % 7 = 0")
-        want = [
-            r[0]
-            for r in conn.execute(
-                "SELECT id FROM fact WHERE ? = '' OR status = ? ORDER BY id DESC", (status, status)
-            )
-        ]
+        rows = conn.execute("SELECT id, predicate, status, kind FROM fact ORDER BY id DESC")
+        want = [r[0] for r in rows if wanted(found, *r)]
+    assert want, "the filter lets some facts through"
     with store.engine.connect() as conn:
-        assert fact_table.count_rows(conn, status) == len(want)
+        assert fact_table.count_rows(conn, found) == len(want)
         keyed: list[int] = []
         statuses: set[str] = set()
         before = None
         for offset in range(0, len(want) + 64, 64):
-            by_offset = fact_table.page(conn, status=status, offset=offset, limit=64)
-            by_key = fact_table.page(conn, status=status, offset=offset, limit=64, before_id=before)
+            by_offset = fact_table.page(conn, found=found, offset=offset, limit=64)
+            by_key = fact_table.page(conn, found=found, offset=offset, limit=64, before_id=before)
             assert by_key == by_offset
             keyed += [r.id for r in by_key]
             statuses |= {r.status for r in by_key}
             before = by_key[-1].id if by_key else None
         assert keyed == want
+        status = found.status
         assert statuses == ({status} if status else {"draft", "confirmed", "retracted"})
         for row in (0, len(want) // 2, len(want) - 1):
-            assert fact_table.position(conn, status, want[row]) == row
+            assert fact_table.position(conn, found, want[row]) == row
         if gaps:
-            assert fact_table.position(conn, status, 7) == -1
+            assert fact_table.position(conn, found, 7) == -1

@@ -40,7 +40,7 @@ def test_all_facts_newest_first_filtered_and_opened(
     model = panel.model
     window.docks["all_facts"].raise_()  # the table reads the store while it is on screen
     suggested = model.rowCount()
-    assert {model.index(r, model.STATUS).data() for r in range(suggested)} <= {"draft"}
+    assert {model.index(r, model.STATUS).data() for r in range(suggested)} <= {"draft, suggested"}
     add_facts(db_path, other, 450)
     panel.reload(fact_pages(window.desk))
     total = suggested + 450

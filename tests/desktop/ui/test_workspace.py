@@ -208,7 +208,7 @@ def test_the_milestone_chart_of_a_slipped_event_has_a_point_per_expectation_and_
     assert trend.outcome is not None
     assert (trend.outcome.state, trend.outcome.reported) == ("happened", date(2021, 11, 14))
     assert trend == milestone_trend(window.desk.store, first.event_id)
-    assert "2020-11-13  “" in dialog.timeline.text()
+    assert "2020-11-13  “" in dialog.timeline.toPlainText()
 
     png = dialog.chart.export_png(tmp_path / "trend.png")
     svg = dialog.chart.export_svg(tmp_path / "trend.svg")

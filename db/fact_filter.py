@@ -1,0 +1,75 @@
+"""What the fact lists (the open article's Facts and All facts) are narrowed to: status,
+kind, an entity, a time window and words, as one SQL condition over ``fact f`` joined to
+``article a``, so that a list of a million facts is filtered by SQLite, not in Python.
+
+- entity: a role of the fact names it: the role's entity has the text as its name or an
+  alias, or the role is that text (the model's suggestions name their roles' values
+  before any entity exists); case and spacing aside;
+- window: the fact's time range overlaps it; a fact without a time counts at its
+  article's publication date;
+- text: the predicate, an evidence quote, a role (entity name or literal) or the
+  article's title contains the words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from db.entities import normalize_alias
+
+
+@dataclass(frozen=True)
+class FactFilter:
+    status: str = ""
+    kind: str = ""
+    entity: str = ""
+    start: date | None = None
+    end: date | None = None
+    text: str = ""
+
+    def only_status(self) -> bool:
+        """Nothing but (at most) a status: the lists' fast paths (an index, no join)."""
+        return self == FactFilter(status=self.status)
+
+
+def _like(words: str) -> str:
+    escaped = words.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def fact_conditions(found: FactFilter, params: dict[str, Any]) -> str:
+    """`` AND …`` for each part of the filter over ``fact f`` and ``article a`` (empty:
+    no filter), its values put in ``params``."""
+    sql = ""
+    if found.status:
+        params["f_status"] = found.status
+        sql += " AND f.status = :f_status"
+    if found.kind:
+        params["f_kind"] = found.kind
+        sql += " AND f.kind = :f_kind"
+    if found.entity.strip():
+        params["f_entity"] = normalize_alias(found.entity)
+        sql += (
+            " AND EXISTS (SELECT 1 FROM fact_role fr LEFT JOIN entity fe ON fe.id = fr.entity_id"
+            " WHERE fr.fact_id = f.id AND (lower(fr.literal) = :f_entity"
+            " OR lower(fe.name) = :f_entity OR fe.id IN"
+            " (SELECT al.entity_id FROM alias al WHERE al.normalized = :f_entity)))"
+        )
+    if found.start is not None:
+        params["f_start"] = found.start.isoformat()
+        sql += " AND coalesce(f.time_end, f.time_start, a.published) >= :f_start"
+    if found.end is not None:
+        params["f_end"] = found.end.isoformat()
+        sql += " AND coalesce(f.time_start, f.time_end, a.published) <= :f_end"
+    if found.text.strip():
+        params["f_text"] = _like(found.text)
+        like = "LIKE :f_text ESCAPE '\\'"
+        sql += (
+            f" AND (f.predicate {like} OR a.title {like}"
+            f" OR EXISTS (SELECT 1 FROM evidence fv WHERE fv.fact_id = f.id AND fv.quote {like})"
+            " OR EXISTS (SELECT 1 FROM fact_role fr LEFT JOIN entity fe ON fe.id = fr.entity_id"
+            f" WHERE fr.fact_id = f.id AND (fr.literal {like} OR fe.name {like})))"
+        )
+    return sql
