@@ -1,0 +1,51 @@
+"""Which way a time expression points and what it counts from (issue 14, third round), on
+sentences written for these tests, through the app's own path (the real English model,
+then ``analyze``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from tests.desktop.nlp.test_time_kinds import Expect, check
+
+pytestmark = pytest.mark.model
+
+WEDNESDAY = date(2019, 2, 6)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        (
+            "The index ended within 70 points of the record high set on Aug. 6.",
+            Expect("Aug. 6", "2018-08-06"),
+        ),
+        (
+            "A truce proposed on Sept. 12 was rejected by the rebels.",
+            Expect("Sept. 12", "2018-09-12"),
+        ),
+    ],
+)
+def test_a_participle_dated_with_on_is_when_it_was_done(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, WEDNESDAY, expect)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        (
+            "The ministers will attend the summit planned for Aug. 6 in Riga.",
+            Expect("Aug. 6", "2019-08-06"),
+        ),
+        ("The airline is set to resume flights on Aug. 6.", Expect("Aug. 6", "2019-08-06")),
+    ],
+)
+def test_a_plan_for_a_day_still_looks_ahead(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, WEDNESDAY, expect)
