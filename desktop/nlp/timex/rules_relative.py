@@ -70,10 +70,10 @@ def _period(unit: str, anchor: date, step: int, mod: str | None = None) -> Timex
 @rule(
     "relative_period",
     r"(?P<part>(?:early|earlier|late|later|mid-?)\s*)?(?P<rel>this|last|next|the\s+past|the\s+last"
-    r"|the\s+coming|the\s+next|the\s+previous|the\s+current|the\s+present|the\s+following"
+    r"|the\s+coming|the\s+next|the\s+current|the\s+present"
     rf"|this\s+past|coming|past|previous|current)\s+(?P<unit>{_PERIOD})",
     ("week", "month", "quarter", "year", "decade", "century"),
-    near=rf"\b(?:this|last|next|past|coming|previous|current|present|following)\s+{_PERIOD}",
+    near=rf"\b(?:this|last|next|past|coming|previous|current|present)\s+{_PERIOD}",
 )
 def _relative_period(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     rel = m["rel"].lower().split()
@@ -263,7 +263,8 @@ def _year_earlier(m: re.Match[str], anchor: date, direction: Direction) -> Timex
 @rule(
     "anaphoric_day",
     r"(?P<pre>(?:earlier|later)\s+)?(?P<which>the\s+next|the\s+following|the\s+previous"
-    r"|the\s+preceding|the\s+prior)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
+    r"|the\s+preceding|the\s+prior)\s+(?P<unit>day|morning|afternoon|evening|night|week|month"
+    r"|quarter|year|decade)"
     r"|(?P<pre2>(?:earlier|later)\s+)?(?P<that>that)\s+(?P<unit2>day|morning|afternoon|evening|night|year)"
     r"(?=\s*[,.;:])|the\s+day\s+(?P<rel>before|after)(?=\s*[,.;:])",
     ("that", "same", "next", "following", "previous", "preceding", "prior", "day"),

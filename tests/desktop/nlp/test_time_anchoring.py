@@ -49,3 +49,26 @@ def test_a_plan_for_a_day_still_looks_ahead(
     english: tuple[Any, Any], sentence: str, expect: Expect
 ) -> None:
     check(english, sentence, WEDNESDAY, expect)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        (
+            "Profits doubled in 1996 and fell the following year.",
+            Expect("the following year", "1997"),
+        ),
+        (
+            "The mine closed in March 2011, after a flood the previous month.",
+            Expect("the previous month", "2011-02"),
+        ),
+        (
+            "Output recovered in the third quarter of 2015 after a strike in the previous quarter.",
+            Expect("the previous quarter", "2015-Q2"),
+        ),
+    ],
+)
+def test_the_previous_or_following_period_counts_from_the_date_last_spoken_of(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, WEDNESDAY, expect)
