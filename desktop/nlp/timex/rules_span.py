@@ -15,6 +15,7 @@ from desktop.nlp.timex.values import (
     time_timex,
 )
 from desktop.nlp.timex.vocab import (
+    LAST_AS_ADJECTIVE,
     MONTH,
     NUM,
     PART_OF_DAY,
@@ -106,7 +107,8 @@ def _each_of_span(m: re.Match[str], anchor: date, direction: Direction) -> Timex
 
 @rule(
     "span",
-    rf"(?P<rel>(?:the\s+)?(?:past|last|next|coming|previous|first|final|following)\s+)(?P<num>{NUM})\s+(?P<unit>{UNIT})",
+    rf"(?P<rel>(?:the\s+)?(?:past|{LAST_AS_ADJECTIVE}|next|coming|previous|first|final|following)\s+)"
+    rf"(?P<num>{NUM})\s+(?P<unit>{UNIT})",
     _UNIT_WORDS,
     near=UNIT_NEAR,
 )
@@ -130,7 +132,7 @@ def _bare_units(m: re.Match[str], anchor: date, direction: Direction) -> Timex |
 
 @rule(
     "recent_units",
-    r"(?:the\s+)?(?:recent|past|(?:past|last|next|coming)\s+(?:few|several))\s+"
+    rf"(?:the\s+)?(?:recent|past|(?:past|{LAST_AS_ADJECTIVE}|next|coming)\s+(?:few|several))\s+"
     r"(?P<unit>days|weeks|months|quarters|years|decades)",
     ("recent", "past", "last", "next", "coming"),
     near=UNIT_NEAR,

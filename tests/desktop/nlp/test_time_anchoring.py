@@ -72,3 +72,20 @@ def test_the_previous_or_following_period_counts_from_the_date_last_spoken_of(
     english: tuple[Any, Any], sentence: str, expect: Expect
 ) -> None:
     check(english, sentence, WEDNESDAY, expect)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        (
+            "The trial opened today and is expected to last several weeks.",
+            Expect("several weeks", "PXW", "DURATION"),
+        ),
+        ("Officials said the drought could last two years.", Expect("two years", "P2Y")),
+        ("Sales have doubled in the last two years.", Expect("the last two years", "P2Y")),
+    ],
+)
+def test_last_as_a_verb_is_no_part_of_the_duration_it_takes(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, WEDNESDAY, expect)
