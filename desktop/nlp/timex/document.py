@@ -132,6 +132,9 @@ _PUT_OFF = re.compile(
 deadline until 9 a.m. Thursday" look ahead, whatever the tense of the deferring verb."""
 
 
+_UNTIL = re.compile(r"\b(?:until|till)\s+$", re.I)
+
+
 def _direction(doc: Doc, start: int, end: int, state: _State) -> Direction:
     if _AHEAD.search(state.text, max(0, start - 25), start):
         return "future"  # "as soon as Monday", "not before Sept. 27"
@@ -142,7 +145,10 @@ def _direction(doc: Doc, start: int, end: int, state: _State) -> Direction:
     if not state.parsed:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
-    return direction_for(span) if span is not None else None
+    found = direction_for(span) if span is not None else None
+    if found is None and _UNTIL.search(state.text, max(0, start - 12), start):
+        return "future"  # "the show runs until Sept. 30": what lasts till then goes on now
+    return found
 
 
 def _behind_since(text: str, c: Candidate, timex: Timex, anchor: date) -> Timex:

@@ -89,3 +89,17 @@ def test_last_as_a_verb_is_no_part_of_the_duration_it_takes(
     english: tuple[Any, Any], sentence: str, expect: Expect
 ) -> None:
     check(english, sentence, WEDNESDAY, expect)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        ("The exhibition runs until Sept. 30.", Expect("Sept. 30", "2019-09-30")),
+        ("The embassy remains shut until Dec. 15.", Expect("Dec. 15", "2019-12-15")),
+        ("The border stayed closed until Nov. 2.", Expect("Nov. 2", "2018-11-02")),
+    ],
+)
+def test_until_a_day_in_the_present_tense_looks_ahead(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, WEDNESDAY, expect)
