@@ -31,6 +31,7 @@ from desktop.nlp.timex.context import (
 )
 from desktop.nlp.timex.fallback import fallback
 from desktop.nlp.timex.finder import TimexMatch, scan, strip_prefix
+from desktop.nlp.timex.rules_relative import next_period
 from desktop.nlp.timex.values import Direction, Timex, duration_value, quarter_timex
 
 if TYPE_CHECKING:
@@ -160,6 +161,9 @@ def _behind_since(text: str, c: Candidate, timex: Timex, anchor: date) -> Timex:
     return with_year(timex, timex.start.year - 1)
 
 
+_THE_NEXT = re.compile(r"the\s+next\s", re.I)
+
+
 def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
     m = c.match
     directed = m is None or m.rule.directed
@@ -181,9 +185,13 @@ def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
         return Timex(duration_value(1, m.match["unit"].lower()), "set", type="SET")
     if bare_clock(c):
         return m.resolve(state.last_day, direction)
+    if m.rule.name == "relative_period" and _THE_NEXT.match(m.text):
+        after = next_period(m.match, state.last_date)
+        if after is not None and _direction(doc, c.start, c.end, state) == "past":
+            return after
     if m.rule.anaphoric:
         groups = m.match.groupdict()
-        unit = (groups.get("unit") or groups.get("unit2") or "day").lower()
+        unit = (groups.get("unit") or groups.get("unit2") or groups.get("unit3") or "day").lower()
         return m.resolve(state.last_day if unit in _DAYISH else state.last_date, direction)
     return m.resolve(state.anchor, direction)
 

@@ -103,3 +103,30 @@ def test_until_a_day_in_the_present_tense_looks_ahead(
     english: tuple[Any, Any], sentence: str, expect: Expect
 ) -> None:
     check(english, sentence, WEDNESDAY, expect)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        (
+            "He arrived in Paris in May 1994 and left the next month.",
+            Expect("the next month", "1994-06"),
+        ),
+        (
+            "The plant opened in 1985 and was sold the next year.",
+            Expect("the next year", "1986"),
+        ),
+        (
+            "The airline flew 3 million people in 1997, up from 2.5 million the year before.",
+            Expect("the year before", "1996"),
+        ),
+        (
+            "The company will cut 500 jobs over the next year.",
+            Expect("the next year", "P1Y", "DURATION"),
+        ),
+    ],
+)
+def test_the_next_or_the_period_before_in_a_narrative_follows_the_date_told(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, WEDNESDAY, expect)
