@@ -32,6 +32,8 @@ from desktop.nlp.timex.vocab import (
     weekday_number,
 )
 
+_COUNTING = r"(?:trading|business|working|calendar|school|full|straight|consecutive)\s+"
+"""Words between a number and its unit that count only some of them: "five trading days"."""
 _UNIT_WORDS = (
     "second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur",
 )  # fmt: skip
@@ -72,7 +74,7 @@ block(
     "duration",
     rf"(?P<the>the\s+(?!\S+-(?:{UNIT})\b)(?:year[-\s](?:earlier|ago)\s+|comparable\s+|same\s+)?"
     rf"(?:first\s+)?)?(?P<num>{NUM})(?:\s+(?:to|or)\s+(?P<high>{NUM}))?(?:\s+|-)"
-    r"(?P<more>more\s+|additional\s+|straight\s+|consecutive\s+)?"
+    rf"(?P<more>more\s+|additional\s+|{_COUNTING})?"
     rf"(?P<unit>{UNIT})(?P<long>-long)?(?P<half>\s+and\s+a\s+half)?",
     (*_UNIT_WORDS, "fortnight"),
     near=UNIT_NEAR,
@@ -108,7 +110,7 @@ def _each_of_span(m: re.Match[str], anchor: date, direction: Direction) -> Timex
 @rule(
     "span",
     rf"(?P<rel>(?:the\s+)?(?:past|{LAST_AS_ADJECTIVE}|next|coming|previous|first|final|following)\s+)"
-    rf"(?P<num>{NUM})\s+(?P<unit>{UNIT})",
+    rf"(?P<num>{NUM})\s+(?:{_COUNTING})?(?P<unit>{UNIT})",
     _UNIT_WORDS,
     near=UNIT_NEAR,
 )

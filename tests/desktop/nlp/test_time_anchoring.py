@@ -130,3 +130,22 @@ def test_the_next_or_the_period_before_in_a_narrative_follows_the_date_told(
     english: tuple[Any, Any], sentence: str, expect: Expect
 ) -> None:
     check(english, sentence, WEDNESDAY, expect)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        (
+            "Over the past five trading days the index has gained 4%.",
+            Expect("the past five trading days", "P5D", "DURATION"),
+        ),
+        (
+            "The bill must be signed within 10 working days.",
+            Expect("10 working days", "P10D", "DURATION"),
+        ),
+    ],
+)
+def test_a_count_of_trading_or_working_days_is_one_duration(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, WEDNESDAY, expect)
