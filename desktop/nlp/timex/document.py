@@ -183,7 +183,7 @@ def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
         return None  # "2000 people attended"
     if m.rule.name == "duration" and state.parsed and _a_rate(doc, m):
         return Timex(duration_value(1, m.match["unit"].lower()), "set", type="SET")
-    if bare_clock(c):
+    if bare_clock(c) or _overnight(m):
         return m.resolve(state.last_day, direction)
     if m.rule.name == "relative_period" and _THE_NEXT.match(m.text):
         after = next_period(m.match, state.last_date)
@@ -194,6 +194,12 @@ def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
         unit = (groups.get("unit") or groups.get("unit2") or groups.get("unit3") or "day").lower()
         return m.resolve(state.last_day if unit in _DAYISH else state.last_date, direction)
     return m.resolve(state.anchor, direction)
+
+
+def _overnight(m: TimexMatch) -> bool:
+    """ "Overnight losses in New York" weighed on the day the text reports: the night before
+    the day it last spoke of (the publication date when it spoke of none)."""
+    return m.rule.name == "day_word" and m.match["word"].lower() == "overnight"
 
 
 _FIGURES = {

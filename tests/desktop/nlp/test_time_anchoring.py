@@ -149,3 +149,27 @@ def test_a_count_of_trading_or_working_days_is_one_duration(
     english: tuple[Any, Any], sentence: str, expect: Expect
 ) -> None:
     check(english, sentence, WEDNESDAY, expect)
+
+
+MONDAY = date(2018, 10, 15)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        (
+            "Shares in Tokyo closed lower on Friday after overnight losses on Wall Street.",
+            Expect("overnight", "2018-10-11TNI"),
+        ),
+        (
+            "London shares fell on Friday, hit by overnight losses in New York, and ended "
+            "4% below the previous Friday.",
+            Expect("the previous Friday", "2018-10-05"),
+        ),
+        ("Heavy rain fell overnight across the region.", Expect("overnight", "2018-10-14TNI")),
+    ],
+)
+def test_overnight_is_the_night_before_the_day_last_spoken_of(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, MONDAY, expect)
