@@ -28,6 +28,7 @@ from desktop.nlp.timex.vocab import (
     ZONE,
     month_number,
     number,
+    previous_word,
     unit_of,
     weekday_number,
 )
@@ -70,6 +71,9 @@ block(
 )
 
 
+_MODALS = {"will", "would", "could", "may", "might", "can", "should", "must", "shall"}
+
+
 @rule(
     "duration",
     rf"(?P<the>the\s+(?!\S+-(?:{UNIT})\b)(?:year[-\s](?:earlier|ago)\s+|comparable\s+|same\s+)?"
@@ -80,6 +84,8 @@ block(
     near=UNIT_NEAR,
 )
 def _duration(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    if re.fullmatch(r"(?i)one\s+day", m.group(0)) and previous_word(m.string, m.start()) in _MODALS:
+        return ref_timex("FUTURE_REF", anchor)  # "will one day be": some day ahead, no span
     amount = number(m["num"])  # "two to three weeks": TimeML takes the first
     if m["half"] and isinstance(amount, int | float):
         amount += 0.5

@@ -173,3 +173,19 @@ def test_overnight_is_the_night_before_the_day_last_spoken_of(
     english: tuple[Any, Any], sentence: str, expect: Expect
 ) -> None:
     check(english, sentence, MONDAY, expect)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
+        (
+            "Engineers hope the probe could one day land on Europa.",
+            Expect("one day", "FUTURE_REF", "DATE"),
+        ),
+        ("He had been in the job for one day.", Expect("one day", "P1D", "DURATION")),
+    ],
+)
+def test_one_day_after_a_modal_is_some_day_ahead(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, WEDNESDAY, expect)
