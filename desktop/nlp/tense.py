@@ -38,6 +38,8 @@ def verb_direction(token: Token) -> Direction:
     copula = token.head if token.pos_ == "ADJ" and token.head.lemma_ == "be" else None
     if copula is not None and (copula.tag_ == "VBD" or "had" in _aux_words(copula)):
         return "past"  # "was due Friday", "had been due to expire Friday evening"
+    if _dates_the_act(token):
+        return "past"
     cue = token.lemma_.lower() if token.lemma_.lower() in FUTURE_CUES else token.lower_
     if cue in FUTURE_CUES and cue not in {"agree", "decide"}:
         return "future"
@@ -59,6 +61,15 @@ def verb_direction(token: Token) -> Direction:
     if token.tag_ == "VBG" and any(a in {"is", "are", "am", "'s", "'re"} for a in aux):
         return "future"  # "is meeting on Friday": a present progressive schedule
     return None
+
+
+def _dates_the_act(token: Token) -> bool:
+    """A past participle after its noun, dated with "on" ("the record set on Aug. 6",
+    "the deal agreed on Friday"): the time is when it was done, though the verb is one
+    that looks ahead in "is set to" or "the talks planned for Friday"."""
+    if token.tag_ != "VBN" or token.dep_ not in {"acl", "relcl"} or _aux_words(token):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children)
 
 
 # Speech acts about the future: in the simple past, a time that modifies the verb itself

@@ -31,6 +31,7 @@ from desktop.nlp.timex.context import (
 )
 from desktop.nlp.timex.fallback import fallback
 from desktop.nlp.timex.finder import TimexMatch, scan, strip_prefix
+from desktop.nlp.timex.rules_relative import next_period
 from desktop.nlp.timex.values import Direction, Timex, duration_value, quarter_timex
 
 if TYPE_CHECKING:
@@ -132,6 +133,9 @@ _PUT_OFF = re.compile(
 deadline until 9 a.m. Thursday" look ahead, whatever the tense of the deferring verb."""
 
 
+_UNTIL = re.compile(r"\b(?:until|till)\s+$", re.I)
+
+
 def _direction(doc: Doc, start: int, end: int, state: _State) -> Direction:
     if _AHEAD.search(state.text, max(0, start - 25), start):
         return "future"  # "as soon as Monday", "not before Sept. 27"
@@ -142,7 +146,10 @@ def _direction(doc: Doc, start: int, end: int, state: _State) -> Direction:
     if not state.parsed:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
-    return direction_for(span) if span is not None else None
+    found = direction_for(span) if span is not None else None
+    if found is None and _UNTIL.search(state.text, max(0, start - 12), start):
+        return "future"  # "the show runs until Sept. 30": what lasts till then goes on now
+    return found
 
 
 def _behind_since(text: str, c: Candidate, timex: Timex, anchor: date) -> Timex:
@@ -152,6 +159,9 @@ def _behind_since(text: str, c: Candidate, timex: Timex, anchor: date) -> Timex:
     if timex.start <= anchor or not _SINCE.search(text, max(0, c.start - 12), c.start):
         return timex
     return with_year(timex, timex.start.year - 1)
+
+
+_THE_NEXT = re.compile(r"the\s+next\s", re.I)
 
 
 def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
@@ -173,13 +183,23 @@ def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
         return None  # "2000 people attended"
     if m.rule.name == "duration" and state.parsed and _a_rate(doc, m):
         return Timex(duration_value(1, m.match["unit"].lower()), "set", type="SET")
-    if bare_clock(c):
+    if bare_clock(c) or _overnight(m):
         return m.resolve(state.last_day, direction)
+    if m.rule.name == "relative_period" and _THE_NEXT.match(m.text):
+        after = next_period(m.match, state.last_date)
+        if after is not None and _direction(doc, c.start, c.end, state) == "past":
+            return after
     if m.rule.anaphoric:
         groups = m.match.groupdict()
-        unit = (groups.get("unit") or groups.get("unit2") or "day").lower()
+        unit = (groups.get("unit") or groups.get("unit2") or groups.get("unit3") or "day").lower()
         return m.resolve(state.last_day if unit in _DAYISH else state.last_date, direction)
     return m.resolve(state.anchor, direction)
+
+
+def _overnight(m: TimexMatch) -> bool:
+    """ "Overnight losses in New York" weighed on the day the text reports: the night before
+    the day it last spoke of (the publication date when it spoke of none)."""
+    return m.rule.name == "day_word" and m.match["word"].lower() == "overnight"
 
 
 _FIGURES = {

@@ -70,10 +70,10 @@ def _period(unit: str, anchor: date, step: int, mod: str | None = None) -> Timex
 @rule(
     "relative_period",
     r"(?P<part>(?:early|earlier|late|later|mid-?)\s*)?(?P<rel>this|last|next|the\s+past|the\s+last"
-    r"|the\s+coming|the\s+next|the\s+previous|the\s+current|the\s+present|the\s+following"
+    r"|the\s+coming|the\s+next|the\s+current|the\s+present"
     rf"|this\s+past|coming|past|previous|current)\s+(?P<unit>{_PERIOD})",
     ("week", "month", "quarter", "year", "decade", "century"),
-    near=rf"\b(?:this|last|next|past|coming|previous|current|present|following)\s+{_PERIOD}",
+    near=rf"\b(?:this|last|next|past|coming|previous|current|present)\s+{_PERIOD}",
 )
 def _relative_period(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     rel = m["rel"].lower().split()
@@ -85,6 +85,14 @@ def _relative_period(m: re.Match[str], anchor: date, direction: Direction) -> Ti
         start, end = (other, anchor) if step < 0 else (anchor, other)
         return Timex(duration_value(1, unit), "duration", start, end, type="DURATION")
     return _period(" ".join(m["unit"].lower().split()), anchor, step, part_mod(m["part"]))
+
+
+def next_period(m: re.Match[str], reference: date) -> Timex | None:
+    """ "the next month" of a past narrative ("arrived in May 1994 and left the next month"):
+    the period after the date the text last spoke of (``reference``), not a stretch ahead."""
+    if m["part"] or " ".join(m["rel"].lower().split()) != "the next":
+        return None
+    return _period(" ".join(m["unit"].lower().split()), reference, 1)
 
 
 @rule(
@@ -263,17 +271,22 @@ def _year_earlier(m: re.Match[str], anchor: date, direction: Direction) -> Timex
 @rule(
     "anaphoric_day",
     r"(?P<pre>(?:earlier|later)\s+)?(?P<which>the\s+next|the\s+following|the\s+previous"
-    r"|the\s+preceding|the\s+prior)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)"
+    r"|the\s+preceding|the\s+prior)\s+(?P<unit>day|morning|afternoon|evening|night|week|month"
+    r"|quarter|year|decade)"
     r"|(?P<pre2>(?:earlier|later)\s+)?(?P<that>that)\s+(?P<unit2>day|morning|afternoon|evening|night|year)"
-    r"(?=\s*[,.;:])|the\s+day\s+(?P<rel>before|after)(?=\s*[,.;:])",
-    ("that", "same", "next", "following", "previous", "preceding", "prior", "day"),
+    r"(?=\s*[,.;:])|the\s+(?P<unit3>day|week|month|year)\s+(?P<rel>before|after)(?=\s*[,.;:])",
+    ("that", "same", "next", "following", "previous", "preceding", "prior", "before", "after"),
     anaphoric=True,
     near=PERIOD_NEAR,
 )
 def _anaphoric(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     """Counted from the date the text last spoke of (``anchor`` here)."""
     if m["rel"]:
-        return day_timex(anchor + timedelta(days=-1 if m["rel"].lower() == "before" else 1))
+        step = -1 if m["rel"].lower() == "before" else 1
+        unit = m["unit3"].lower()
+        if unit == "day":
+            return day_timex(anchor + timedelta(days=step))
+        return _period(unit, anchor, step)
     if m["that"]:
         unit = m["unit2"].lower()
         if unit in PARTS_OF_DAY:

@@ -15,6 +15,7 @@ from desktop.nlp.timex.values import (
     time_timex,
 )
 from desktop.nlp.timex.vocab import (
+    LAST_AS_ADJECTIVE,
     MONTH,
     NUM,
     PART_OF_DAY,
@@ -27,10 +28,13 @@ from desktop.nlp.timex.vocab import (
     ZONE,
     month_number,
     number,
+    previous_word,
     unit_of,
     weekday_number,
 )
 
+_COUNTING = r"(?:trading|business|working|calendar|school|full|straight|consecutive)\s+"
+"""Words between a number and its unit that count only some of them: "five trading days"."""
 _UNIT_WORDS = (
     "second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade", "centur",
 )  # fmt: skip
@@ -67,16 +71,21 @@ block(
 )
 
 
+_MODALS = {"will", "would", "could", "may", "might", "can", "should", "must", "shall"}
+
+
 @rule(
     "duration",
     rf"(?P<the>the\s+(?!\S+-(?:{UNIT})\b)(?:year[-\s](?:earlier|ago)\s+|comparable\s+|same\s+)?"
     rf"(?:first\s+)?)?(?P<num>{NUM})(?:\s+(?:to|or)\s+(?P<high>{NUM}))?(?:\s+|-)"
-    r"(?P<more>more\s+|additional\s+|straight\s+|consecutive\s+)?"
+    rf"(?P<more>more\s+|additional\s+|{_COUNTING})?"
     rf"(?P<unit>{UNIT})(?P<long>-long)?(?P<half>\s+and\s+a\s+half)?",
     (*_UNIT_WORDS, "fortnight"),
     near=UNIT_NEAR,
 )
 def _duration(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    if re.fullmatch(r"(?i)one\s+day", m.group(0)) and previous_word(m.string, m.start()) in _MODALS:
+        return ref_timex("FUTURE_REF", anchor)  # "will one day be": some day ahead, no span
     amount = number(m["num"])  # "two to three weeks": TimeML takes the first
     if m["half"] and isinstance(amount, int | float):
         amount += 0.5
@@ -106,7 +115,8 @@ def _each_of_span(m: re.Match[str], anchor: date, direction: Direction) -> Timex
 
 @rule(
     "span",
-    rf"(?P<rel>(?:the\s+)?(?:past|last|next|coming|previous|first|final|following)\s+)(?P<num>{NUM})\s+(?P<unit>{UNIT})",
+    rf"(?P<rel>(?:the\s+)?(?:past|{LAST_AS_ADJECTIVE}|next|coming|previous|first|final|following)\s+)"
+    rf"(?P<num>{NUM})\s+(?:{_COUNTING})?(?P<unit>{UNIT})",
     _UNIT_WORDS,
     near=UNIT_NEAR,
 )
@@ -130,7 +140,7 @@ def _bare_units(m: re.Match[str], anchor: date, direction: Direction) -> Timex |
 
 @rule(
     "recent_units",
-    r"(?:the\s+)?(?:recent|past|(?:past|last|next|coming)\s+(?:few|several))\s+"
+    rf"(?:the\s+)?(?:recent|past|(?:past|{LAST_AS_ADJECTIVE}|next|coming)\s+(?:few|several))\s+"
     r"(?P<unit>days|weeks|months|quarters|years|decades)",
     ("recent", "past", "last", "next", "coming"),
     near=UNIT_NEAR,

@@ -75,6 +75,10 @@ NUM = (
     r"|hundreds\s+of|a\s+hundred|one\s+hundred)"
 )
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)s?"
+_BEFORE_A_VERB = ("will", "would", "could", "can", "may", "might", "must", "should", "not", "n't")
+LAST_AS_ADJECTIVE = r"(?<!\bto\s)" + "".join(rf"(?<!{w}\s)" for w in _BEFORE_A_VERB) + "last"
+"""'last' that is no verb: "to last several weeks", "could last two years" time a duration
+(TimeML marks "several weeks"), "the last two years" a stretch before now."""
 # Quantifiers TimeML draws inside the expression ("nearly two years"); "about" and "over"
 # it mostly leaves out ("about five hours", "over three years").
 MODIFIER = (
