@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 from db.clock import utcnow
@@ -122,6 +123,14 @@ class Mention(SQLModel, table=True):
         sa_column_kwargs={"server_default": "1"},
         description="raised by every change: a decision made on an older copy is refused",
     )
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        """Every ORM write of a highlight is ``UPDATE … WHERE version = <the one read>``:
+        a change made meanwhile by another window or analyst makes it match no row
+        (StaleDataError) instead of being overwritten. The code raises the version itself."""
+        table = cls.__table__  # type: ignore[attr-defined]  # set by the mapper, unseen by mypy
+        return {"version_id_col": table.c.version, "version_id_generator": False}
 
 
 class Fact(SQLModel, table=True):

@@ -7,8 +7,11 @@ written and the refusal names their change, so no decision silently overwrites a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 from db.audit import Step, last_change_of, step_of
@@ -47,6 +50,30 @@ def current_mention(session: Session, mention_id: int, version: int | None) -> M
             f"{mention.state} as {mention.label}; your change was not saved."
         )
     return mention
+
+
+@contextmanager
+def changing_mention(
+    store: Store, mention_id: int, version: int | None
+) -> Iterator[tuple[Session, Mention]]:
+    """A transaction changing one highlight, read at ``version`` (None: as it is now).
+
+    The version check at the read is not enough on its own: two windows may both read
+    version 3 before either writes. The write itself is conditional (the mapper's version
+    column: ``UPDATE … WHERE version = 3``), so the second one changes no row; that is
+    turned into the same refusal, naming the change that got in first."""
+    seen: int | None = version
+    try:
+        with store.transaction() as session:
+            mention = current_mention(session, mention_id, version)
+            seen = mention.version
+            yield session, mention
+    except StoreError as exc:
+        if not isinstance(exc.__cause__, StaleDataError) or seen is None:
+            raise
+        with store.session() as session:
+            current_mention(session, mention_id, seen)
+        raise
 
 
 def _diff(before: dict[str, object] | None, after: dict[str, object] | None) -> str:
@@ -107,8 +134,7 @@ def decide_recorded(
     """Set a highlight's state (and, correcting it, its label), if it is still at
     ``version`` (None: whatever it is now). The step comes from the transaction's own
     audit row, so the window's undo stack needs no read after the commit."""
-    with store.transaction() as session:
-        mention = current_mention(session, mention_id, version)
+    with changing_mention(store, mention_id, version) as (session, mention):
         row = decide(session, mention, state, who, label)
     return Decided(mention, step_of(row))
 

@@ -23,7 +23,7 @@ from db.models import Alias, Article, Entity, Mention, MentionState
 from db.review import ArticlePage, Highlights, article_page, highlights, labels_in_use
 from db.store import Store
 from desktop.tracking.audit import record, snapshot
-from desktop.tracking.decisions import MENTION_FIELDS, current_mention
+from desktop.tracking.decisions import MENTION_FIELDS, changing_mention
 from desktop.tracking.undo import caption, undo_stacks
 
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
@@ -98,8 +98,7 @@ def move_edge(
     store: Store, *, mention_id: int, edge: str, step: int, who: str, version: int | None = None
 ) -> Mention:
     """Move a highlight's start or end by one token (``step`` is -1 or +1)."""
-    with store.transaction() as session:
-        mention = current_mention(session, mention_id, version)
+    with changing_mention(store, mention_id, version) as (session, mention):
         article = session.get(Article, mention.article_id)
         assert article is not None
         starts, ends = token_edges(article.text)
@@ -166,8 +165,7 @@ def link_mention(
 ) -> Mention:
     """Link a highlight to an entity (an existing one, or a new one by name with the
     highlight's label); the highlight's text becomes one of the entity's aliases."""
-    with store.transaction() as session:
-        mention = current_mention(session, mention_id, version)
+    with changing_mention(store, mention_id, version) as (session, mention):
         before = snapshot(mention, MENTION_FIELDS)
         if entity_id is None:
             if not new_name or not new_name.strip():
