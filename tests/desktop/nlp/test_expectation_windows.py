@@ -33,6 +33,11 @@ CASES = [
      "2019-10-06", "2019-10-06", None),
     ("2018-10-19", "Officials said on Thursday they expect Boeing to hand over the jet by the "
      "end of December.", "2018-10-19", "2018-12-31", "by"),
+    # a temporal clause dates the event it modifies and is no expectation of its own
+    ("2023-01-23", "Officials hope the lawmakers will approve the bid before the leaders "
+     "meet in Vilnius on July 11.", "2023-01-23", "2023-07-10", "before"),
+    ("2022-07-05", "A vote on the treaty is not expected before parliament returns from its "
+     "recess on October 1.", "2022-10-01", "2022-10-01", "no_earlier_than"),
 ]  # fmt: skip
 
 
