@@ -214,3 +214,26 @@ def _state(value: str) -> Any:
     from db.models import FollowUpState
 
     return FollowUpState(value)
+
+
+PERU_IN_JUNE = "Norway's parliament will ratify Peru's trade treaty in June, officials said."
+CHILE_RATIFIED = "Norway's parliament ratified Chile's trade treaty on Thursday."
+
+
+def test_the_same_kind_of_event_for_another_theme_settles_nothing(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """Norway's ratification of the treaty with Chile is not the one with Peru."""
+    source, other = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2021-02-01", "Trade treaties", PERU_IN_JUNE),
+            ("2021-03-04", "Norway ratifies Chile treaty", CHILE_RATIFIED),
+        ],
+    )
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2021, 3, 10), followup_ids=[followup.id])
+    assert [c.proposed_state for c in found.candidates if c.article_id == other] in ([], [None])
