@@ -205,7 +205,9 @@ def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bo
         # A delay that names its new date: the event is now expected then.
         return due.dated and (due.end or due.start or ctx.anchor) > ctx.anchor
     if reading.tense == "future_in_past":
-        return due.dated and (due.start or ctx.anchor) > ctx.anchor
+        # a deadline starts on the article's day: its end is what lies ahead
+        first = due.end if due.bound in {"by", "before"} else due.start
+        return due.dated and (first or ctx.anchor) > ctx.anchor
     if reading.expects:
         return True
     if reading.modality == "able":

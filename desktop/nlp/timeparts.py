@@ -118,6 +118,8 @@ TEMPORAL_MARKS = {"before": "before", "until": "before", "till": "before", "afte
                   "once": "after"}  # fmt: skip
 """Subordinators of a clause that dates the event of the clause it modifies, and the bound
 it puts on it."""
+ENDING = {"end", "expire", "lapse", "close", "run"}
+"""Verbs of a period that ends: before it ends on a date is by that date."""
 
 
 def temporal_clause(token: Token) -> str | None:
@@ -127,7 +129,10 @@ def temporal_clause(token: Token) -> str | None:
     if token.dep_ == "advcl" and token.head.i != token.i:
         for c in token.children:
             if c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS:
-                return TEMPORAL_MARKS[c.lower_]
+                mark = TEMPORAL_MARKS[c.lower_]
+                if mark == "before" and token.lemma_.lower() in ENDING:
+                    return "by"  # "before its financial year ends on June 30": by then
+                return mark
     return None
 
 

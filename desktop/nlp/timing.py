@@ -136,7 +136,7 @@ def _window(
 def _clause(mark: str | None, negated: bool) -> str | None:
     """The bound of a time given by a temporal clause ("not before lawmakers return on
     October 1": no earlier than)."""
-    if mark == "before" and negated:
+    if mark in {"before", "by"} and negated:
         return "no_earlier_than"
     return mark
 

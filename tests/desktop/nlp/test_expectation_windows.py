@@ -38,6 +38,8 @@ CASES = [
      "meet in Vilnius on July 11.", "2023-01-23", "2023-07-10", "before"),
     ("2022-07-05", "A vote on the treaty is not expected before parliament returns from its "
      "recess on October 1.", "2022-10-01", "2022-10-01", "no_earlier_than"),
+    ("2022-12-08", "The company said it expected the takeover to be completed before its "
+     "financial year ends on June 30.", "2022-12-08", "2023-06-30", "by"),
 ]  # fmt: skip
 
 
