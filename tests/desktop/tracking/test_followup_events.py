@@ -237,3 +237,30 @@ def test_the_same_kind_of_event_for_another_theme_settles_nothing(
     confirm(store, followup_id=followup.id, who="ana")
     [found] = check_updates(store, as_of=date(2021, 3, 10), followup_ids=[followup.id])
     assert [c.proposed_state for c in found.candidates if c.article_id == other] in ([], [None])
+
+
+def test_a_share_price_that_closed_is_no_deal_that_closed(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "Shares closed at $76" is a statement of value, not the acquisition closing."""
+    source, price = load(
+        store,
+        english,
+        tmp_path,
+        [
+            (
+                "2022-01-20",
+                "Globex to buy Initech",
+                "Globex expects the acquisition of Initech to close in 2023, the company said.",
+            ),
+            (
+                "2022-02-10",
+                "Initech investors back sale",
+                "Initech's shares closed at about $76 on Thursday, below the offer price.",
+            ),
+        ],
+    )
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2022, 2, 15), followup_ids=[followup.id])
+    assert [c.proposed_state for c in found.candidates if c.article_id == price] in ([], [None])
