@@ -321,6 +321,10 @@ def _finish(
     return replace(prelude, modality=modality, final=True)
 
 
+VALUE_LABELS = {"MONEY", "PERCENT"}
+"""A price or a share: "closed at $76", "opened at 2 percent" (not "at 2.51 am")."""
+
+
 def _at_a_value(verb: Token) -> bool:
     """An intransitive verb "at" a quantity: a price or a score, not an event."""
     if any(c.dep_ == "dobj" for c in verb.children):
@@ -328,7 +332,8 @@ def _at_a_value(verb: Token) -> bool:
     return any(
         c.dep_ == "prep"
         and c.lower_ == "at"
-        and any(t.ent_type_ in QUANTITY_LABELS or t.lower_ in {"percent", "%"} for t in c.subtree)
+        and any(t.ent_type_ in VALUE_LABELS or t.lower_ in {"percent", "%"} for t in c.subtree)
+        and not any(t.ent_type_ in {"TIME", "DATE"} for t in c.subtree)
         for c in verb.children
     )
 

@@ -40,6 +40,9 @@ CASES = [
      "recess on October 1.", "2022-10-01", "2022-10-01", "no_earlier_than"),
     ("2022-12-08", "The company said it expected the takeover to be completed before its "
      "financial year ends on June 30.", "2022-12-08", "2023-06-30", "by"),
+    # "at" a clock time is no statement of value ("closed at $76" is)
+    ("2019-07-07", "The rocket will take off from the coast at 2.51 am on July 15.",
+     "2019-07-15", "2019-07-15", None),
 ]  # fmt: skip
 
 
