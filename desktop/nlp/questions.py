@@ -135,7 +135,8 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
     if frame.nominal:
         event = _noun_phrase(frame.anchor, frame) or f"the {frame.lemma}"
         theme = _noun_phrase(frame.theme, frame) if frame.theme is not frame.anchor else ""
-        if theme and theme.lower() not in event.lower():
+        if theme and theme.removeprefix("the ").lower() not in event.lower():
+            # the theme is said once: "the referendum on a new charter", not "... of new charter"
             event = (
                 f"{event} of {theme.removeprefix('the ')}"
                 if theme.startswith("the ")
