@@ -130,11 +130,12 @@ def about(
 
 
 def _other_theme(target: Target, report: EventReport, sentence: str) -> bool:
-    """The report names someone the follow-up does not know in its own clause, and its
-    sentence names none of the follow-up's themes: the same kind of event for another
-    thing (a headline's roles are often misparsed, so any role of its own counts)."""
+    """The report's theme is a name the follow-up does not know, and its sentence names
+    none of the follow-up's themes: the same kind of event for another thing. Only the
+    theme counts: a place or a storm named beside the event ("as Hurricane Ian approaches
+    Florida, its launch now unlikely before mid-November") is no other thing."""
     mine = [n for r, n in target.row.roles if r == "theme"]
-    theirs = [n for n, r in roles(report) if r != "context"]
+    theirs = [n for n, r in roles(report) if r == "theme"]
     if not mine or not theirs:
         return False
     known = list(target.names.values())

@@ -230,7 +230,7 @@ def test_the_same_kind_of_event_for_another_theme_settles_nothing(
         tmp_path,
         [
             ("2021-02-01", "Trade treaties", PERU_IN_JUNE),
-            ("2021-03-04", "Norway ratifies Chile treaty", CHILE_RATIFIED),
+            ("2021-03-04", "Parliament session", CHILE_RATIFIED),
         ],
     )
     [followup] = proposed_from(store, source)
