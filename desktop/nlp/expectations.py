@@ -35,6 +35,7 @@ from desktop.nlp.modality import Reading, prelude_of, reading_of, stative
 from desktop.nlp.nominal import in_time, noun_schedule, state_frame
 from desktop.nlp.participants import Participant
 from desktop.nlp.questions import question
+from desktop.nlp.timeparts import temporal_clause
 from desktop.nlp.timex import Timex
 from desktop.nlp.timing import Due, due_for
 from desktop.nlp.words import lemma_of, phrase
@@ -123,6 +124,8 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         return True
     if in_time(token, ctx):
         return True
+    if temporal_clause(token) is not None:
+        return False  # "before leaders meet on July 11": the date of another event
     if lemma_of(token) in CUES:
         return True  # the verb it governs carries the event, or its subject (nominal)
     if _says_that(token) or token.dep_ == "amod" or lemma_of(token) in SAYING:
@@ -202,7 +205,9 @@ def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bo
         # A delay that names its new date: the event is now expected then.
         return due.dated and (due.end or due.start or ctx.anchor) > ctx.anchor
     if reading.tense == "future_in_past":
-        return due.dated and (due.start or ctx.anchor) > ctx.anchor
+        # a deadline starts on the article's day: its end is what lies ahead
+        first = due.end if due.bound in {"by", "before"} else due.start
+        return due.dated and (first or ctx.anchor) > ctx.anchor
     if reading.expects:
         return True
     if reading.modality == "able":

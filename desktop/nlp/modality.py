@@ -321,12 +321,31 @@ def _finish(
     return replace(prelude, modality=modality, final=True)
 
 
+VALUE_LABELS = {"MONEY", "PERCENT"}
+"""A price or a share: "closed at $76", "opened at 2 percent" (not "at 2.51 am")."""
+
+
+def _at_a_value(verb: Token) -> bool:
+    """An intransitive verb "at" a quantity: a price or a score, not an event."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "at"
+        and any(t.ent_type_ in VALUE_LABELS or t.lower_ in {"percent", "%"} for t in c.subtree)
+        and not any(t.ent_type_ in {"TIME", "DATE"} for t in c.subtree)
+        for c in verb.children
+    )
+
+
 def stative(verb: Token) -> bool:
     """Copulas, states and statements of value are no events: "will be the key moment",
-    "will cost $4 billion", "will rise by 5 percent"."""
+    "will cost $4 billion", "will rise by 5 percent", "closed at $76"."""
     lemma = verb.lemma_.lower()
     if lemma in STATIVE:
         return True
+    if _at_a_value(verb):
+        return True  # "shares closed at about $76"
     if lemma in CHANGE_OF_VALUE:
         return any(
             t.ent_type_ in QUANTITY_LABELS or t.lower_ in {"percent", "%"} for t in verb.subtree

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from desktop.nlp.cues import ADJ_CUES, BLOCKING, CUES, ONCE
 from desktop.nlp.frames import PLACEHOLDERS, Frame, nominal_frame
 from desktop.nlp.modality import Reading, reading_of, reported_by
+from desktop.nlp.timeparts import temporal_clause
 from desktop.nlp.words import antecedent, lemma_of, raised_subject
 
 if TYPE_CHECKING:
@@ -36,6 +37,8 @@ def nominal_subject(head: Token) -> Token | None:
 def has_date(token: Token, ctx: Context) -> bool:
     spans = [(tm.start, tm.end) for tm in ctx.times if tm.timex is not None]
     for c in token.children:
+        if temporal_clause(c) is not None and any(in_time(x, ctx) for x in c.subtree):
+            return True  # "not expected before lawmakers return on October 1"
         tokens = [c] if c.dep_ in {"npadvmod", "attr", "dobj", "pobj"} else []
         if c.dep_ in {"prep", "agent"} and c.lower_ in DATE_PREPS:
             tokens = [x for x in c.children if x.dep_ == "pobj"]

@@ -135,7 +135,8 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
     if frame.nominal:
         event = _noun_phrase(frame.anchor, frame) or f"the {frame.lemma}"
         theme = _noun_phrase(frame.theme, frame) if frame.theme is not frame.anchor else ""
-        if theme and theme.lower() not in event.lower():
+        if theme and theme.removeprefix("the ").lower() not in event.lower():
+            # the theme is said once: "the referendum on a new charter", not "... of new charter"
             event = (
                 f"{event} of {theme.removeprefix('the ')}"
                 if theme.startswith("the ")
@@ -155,6 +156,8 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
         return f"Will {event} take place{tail}{after_all}?"
     verb = frame.verb
     lemma = frame.lemma
+    if " " in lemma and frame.theme is not None and lemma.split()[-1] == frame.theme.lemma_.lower():
+        lemma = lemma.rsplit(" ", 1)[0]  # "ask voter": the voters are said as the theme
     theme = _noun_phrase(frame.theme, frame)
     if verb.lemma_.lower() == "be":  # a state: "will the line be open in December 2019?"
         return f"Will {theme or 'it'} be {lemma}{tail}{after_all}?"
@@ -174,4 +177,13 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
             obj = f"of {obj}"  # "take delivery of the first KC-46"
         return f"Will {subject} {lemma} {obj}{tail}{after_all}?"
     subject = theme or _names(people, {"theme", "agent", "participant", "context"}) or "it"
-    return f"Will {subject} {lemma}{tail}{after_all}?"
+    return f"Will {subject} {_with_object(verb, lemma)}{tail}{after_all}?"
+
+
+def _with_object(verb: Token, lemma: str) -> str:
+    """A multiword verb said with its object as written: "ask voter" -> "ask the voters"."""
+    words = lemma.split()
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if len(words) > 1 and obj is not None and words[-1] == obj.lemma_.lower():
+        return " ".join([*words[:-1], phrase(obj, drop_det=False)])
+    return lemma

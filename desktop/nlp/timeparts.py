@@ -59,6 +59,9 @@ def distance(root: Token, targets: set[int], ctx: Context) -> int | None:
         if as_planned(head):
             node, steps = head.head, steps + 2  # "held as planned on 25 October"
             continue
+        if temporal_clause(head) is not None:
+            node, steps = head.head, steps + 2  # "before leaders meet on July 11"
+            continue
         if head.i not in targets and (
             head.pos_ in {"VERB", "AUX"}
             or (premodifier and head.pos_ == "NOUN" and ctx.lexicon.is_event_word(head.lemma_))
@@ -109,6 +112,39 @@ def finer_first(
         ):
             return [item, *usable[:i], *usable[i + 1 :]]
     return usable
+
+
+TEMPORAL_MARKS = {"before": "before", "until": "before", "till": "before", "after": "after",
+                  "once": "after"}  # fmt: skip
+"""Subordinators of a clause that dates the event of the clause it modifies, and the bound
+it puts on it."""
+ENDING = {"end", "expire", "lapse", "close", "run"}
+"""Verbs of a period that ends: before it ends on a date is by that date."""
+
+
+def temporal_clause(token: Token) -> str | None:
+    """The bound a temporal clause puts on the verb it modifies ("will sign off before
+    leaders meet on July 11": before), or None when ``token`` heads no such clause. Its
+    own event is a point in time for the other one, not an expectation of its own."""
+    if token.dep_ == "advcl" and token.head.i != token.i:
+        for c in token.children:
+            if c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS:
+                mark = TEMPORAL_MARKS[c.lower_]
+                if mark == "before" and token.lemma_.lower() in ENDING:
+                    return "by"  # "before its financial year ends on June 30": by then
+                return mark
+    return None
+
+
+def clause_bound(root: Token, targets: set[int]) -> str | None:
+    """The bound of the temporal clause a time reaches the event through, if any."""
+    node, steps = root, 0
+    while steps < 10 and node.i not in targets and node.head.i != node.i:
+        mark = temporal_clause(node)
+        if mark is not None:
+            return mark
+        node, steps = node.head, steps + 1
+    return None
 
 
 def as_planned(token: Token) -> bool:

@@ -23,6 +23,7 @@ from desktop.nlp.timeparts import (
     PERIOD_WORDS,
     SKIP_GRANULARITY,
     before_reporter,
+    clause_bound,
     distance,
     duration_delta,
     extend_left,
@@ -132,6 +133,14 @@ def _window(
     return max(start, ctx.anchor) if end >= ctx.anchor else start, end
 
 
+def _clause(mark: str | None, negated: bool) -> str | None:
+    """The bound of a time given by a temporal clause ("not before lawmakers return on
+    October 1": no earlier than)."""
+    if mark in {"before", "by"} and negated:
+        return "no_earlier_than"
+    return mark
+
+
 DELAY_PREPS = {"to", "until", "till", "til", "into", "for", "beyond", "after", "by", "least"}
 
 
@@ -204,6 +213,8 @@ def due_for(
         if timex.granularity == "future_ref":
             return Due(review=ctx.anchor + VAGUE_REVIEW, value=timex.value, text=tm.text)
         bound = _bound(ctx, tm, root, negated, frame.outcome == "postpone")
+        if bound is None and root is not None:
+            bound = _clause(clause_bound(root, targets), negated)
         if bound == "old":
             continue
         window = _window(ctx, tm, bound)

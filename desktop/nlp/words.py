@@ -57,8 +57,8 @@ def verb_lemma(token: Token, lexicon: Lexicon) -> str:
     prt = particle(token)
     candidates = [f"{base} {prt}"] if prt else []
     for c in token.children:
-        if c.dep_ == "dobj":
-            candidates.append(f"{base} {c.lemma_.lower()}")
+        if c.dep_ in {"dobj", "nsubjpass"}:
+            candidates.append(f"{base} {c.lemma_.lower()}")  # "ask voters", "voters are asked"
         if c.dep_ in {"acomp", "advmod", "oprd"}:
             candidates.append(f"{base} {c.lower_}")  # "go live"
         if c.dep_ == "prep":

@@ -47,6 +47,7 @@ from desktop.tracking.decisions import (
 from desktop.tracking.events import assign_events, one_per_event
 from desktop.tracking.facts import FactDraft
 from desktop.tracking.intake import PastedText
+from desktop.tracking.lexicon import add_word, lexicon_listing
 from desktop.tracking.links import LinkView, create_link, links_of
 from desktop.tracking.undo import Replayed
 from desktop.tracking.updates import Candidate, check_updates
@@ -341,6 +342,14 @@ class Desk:
     def candidates(self, followup_id: int, as_of: date) -> list[Candidate]:
         found = check_updates(self.store, as_of=as_of, followup_ids=[followup_id])
         return found[0].candidates if found else []
+
+    def lexicon_groups(self) -> list[str]:
+        """The event lexicon's groups (the analyst's new ones included), by name."""
+        return [group for group, kind, _words in lexicon_listing(self.store) if kind == "event"]
+
+    def add_lexicon_word(self, group: str, word: str) -> bool:
+        """Add a word to an event group (audited); False when it is there already."""
+        return add_word(self.store, group=group, word=word, who=self.analyst)
 
     # ----- the knowledge base ---------------------------------------------------------
     def entities(self, text: str = "") -> list[EntityRow]:

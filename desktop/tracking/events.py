@@ -79,9 +79,11 @@ def _score(
     known: bool = True,
     noun: str = "",
     common: bool = False,
+    lexicon: Lexicon | None = None,
 ) -> float:
     """How much a follow-up shares with an event: a model designation (a name with digits:
-    "S-400", "KC-46") counts half, since many buyers and deals share one."""
+    "S-400", "KC-46") counts half, since many buyers and deals share one; themes that are
+    event nouns of one lexicon group ("the acquisition", "the purchase") are one theme."""
     named = event.groups - {"*"}
     # A delay of a named thing ("*") may join any event; an event is no wildcard itself; a
     # verb the lexicon does not know ("put the jet in the service's hands") may join the
@@ -97,7 +99,12 @@ def _score(
         elif any(same_name(name, n) for n in event.context):
             score += 0.5
     strangers = bool(roles) and bool(event.core | event.context) and score == 0
-    if theme and theme not in GENERIC_THEMES and theme in event.themes and not strangers:
+    if (
+        theme
+        and theme not in GENERIC_THEMES
+        and not strangers
+        and (theme in event.themes or any(_one_kind(theme, t, lexicon) for t in event.themes))
+    ):
         score += 1.5  # the same theme, unless both name people and none in common
     if noun and noun in event.nouns and not strangers:
         score += 1.0  # "the plebiscite" again
@@ -110,6 +117,13 @@ def _score(
         same = any(same_name(n, m) for n in themes for m in event.theme_names)
         return score if score >= 2.0 and same else 0.0
     return score
+
+
+def _one_kind(a: str, b: str, lexicon: Lexicon | None) -> bool:
+    """Two themes that are event nouns of one lexicon group ("acquisition", "purchase")."""
+    if lexicon is None or not lexicon.is_event_word(a):
+        return False
+    return bool(lexicon.groups_of(a) & lexicon.groups_of(b))
 
 
 def common_theme(row: FollowUpRow) -> bool:
@@ -158,6 +172,7 @@ def group_rows(
                     known,
                     row.lemma if row.nominal else "",
                     common_theme(row),
+                    lexicon,
                 ),
                 e.id,
             )

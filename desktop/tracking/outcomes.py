@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from db.models import EventReport
 from desktop.tracking.targets import GENERIC_THEMES, Target
-from desktop.tracking.terms import has_form, shared
+from desktop.tracking.terms import has_form, shared, surface_forms
 
 PRIORITY = {"happened": 5, "postponed+": 4, "cancelled": 3, "did_not_happen": 2, "postponed": 1}
 """Which of an article's findings wins: a new window beats a scrub next to it."""
@@ -109,6 +109,8 @@ def about(
     strong = bool(strong_names or in_theme or same_theme or both_generic or named_event)
     if not found and (target.core or article_names) and any(r in STRONG_ROLES for _n, r in own):
         return None  # its agent or theme is someone else: another event of the same kind
+    if _other_theme(target, report, sentence):
+        return None  # "ratified Chile's treaty" is not Peru's
     specific = {t for t in {target.theme_lemma, *target.event_themes} if t not in GENERIC_THEMES}
     if (
         not found
@@ -125,6 +127,25 @@ def about(
     if article_names or not target.names:
         return Match([], named_event or both_generic)
     return None
+
+
+def _other_theme(target: Target, report: EventReport, sentence: str) -> bool:
+    """The report's theme is a name the follow-up does not know, and its sentence names
+    none of the follow-up's themes: the same kind of event for another thing. Only the
+    theme counts: a place or a storm named beside the event ("as Hurricane Ian approaches
+    Florida, its launch now unlikely before mid-November") is no other thing."""
+    mine = [n for r, n in target.row.roles if r == "theme"]
+    theirs = [n for n, r in roles(report) if r == "theme"]
+    if not mine or not theirs:
+        return False
+    known = list(target.names.values())
+    if all(shared([n], known) for n in theirs):
+        return False
+    lowered = sentence.lower()
+    named = shared(mine, [n for n, _r in roles(report)]) or any(
+        has_form(lowered, form) for n in mine for form in surface_forms(n)
+    )
+    return not named
 
 
 def _known(report: EventReport) -> bool:

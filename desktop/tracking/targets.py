@@ -79,9 +79,12 @@ def target_of(
     for alias in aliases:
         names.setdefault(alias.lower(), alias)
     words = lexicon.words_of(groups - {"*"}) if groups else set()
-    if row.theme_lemma and row.theme_lemma not in GENERIC_THEMES:
-        words.add(row.theme_lemma)
-    return Target(row, frozenset(groups), lemma, row.theme_lemma, names, core, strong, words)
+    theme = row.theme_lemma
+    if " " in lemma and lemma.split()[-1] == theme:
+        theme = ""  # "ask voters": the voters are part of the event's words, not its thing
+    if theme and theme not in GENERIC_THEMES:
+        words.add(theme)
+    return Target(row, frozenset(groups), lemma, theme, names, core, strong, words)
 
 
 def _lemma_from_predicate(predicate: str) -> str:

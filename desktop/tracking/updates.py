@@ -266,8 +266,8 @@ def _event_groups(
     for event_id, lemma, group, theme in event_frames_of(session, list(events)):
         found = {g for g in (group or "").split() if g} or set(lexicon.groups_of(lemma or ""))
         out.setdefault(int(event_id), set()).update(found - {"*", ""})
-        if theme:
-            themes.setdefault(int(event_id), set()).add(theme)
+        if theme and not (" " in (lemma or "") and (lemma or "").split()[-1] == theme):
+            themes.setdefault(int(event_id), set()).add(theme)  # not the "voter" of "ask voter"
     return out, themes
 
 

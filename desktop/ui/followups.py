@@ -31,6 +31,7 @@ from desktop.ui.dates import DateField
 from desktop.ui.dialog_buttons import add_buttons
 from desktop.ui.followup_models import CandidateModel, FollowUpModel, QueueFilter, spoken
 from desktop.ui.key_map import QUEUE_KEYS
+from desktop.ui.lexicon_dialog import LexiconDialog
 from desktop.ui.table_models import ID_ROLE
 from desktop.ui.table_views import row_view
 from desktop.ui.tasks import TaskRunner
@@ -77,7 +78,7 @@ class FollowUpsPanel(QWidget):
         super().__init__(parent)
         self.desk: Desk | None = None
         self.runner = runner
-        self.dialog: DatesDialog | None = None
+        self.dialog: QDialog | None = None
         self.as_of = DateField(date.today())
         self.as_of.setObjectName("as_of")
         self.as_of.dateChanged.connect(lambda _d: self.reload())
@@ -87,6 +88,11 @@ class FollowUpsPanel(QWidget):
         self.filter.setPlaceholderText("Filter by entity, source or words…")
         self.check_button = QPushButton("Check for updates")
         self.check_button.clicked.connect(self.check_selected)
+        self.lexicon_button = QPushButton("Event words…")
+        self.lexicon_button.setToolTip(
+            "Add a synonym or a noun of an event to the event lexicon (used by the next check)"
+        )
+        self.lexicon_button.clicked.connect(self.add_lexicon_word)
 
         self.model = FollowUpModel(self)
         self.proxy = QueueFilter(self)
@@ -113,6 +119,7 @@ class FollowUpsPanel(QWidget):
         top.addWidget(self.bucket)
         top.addWidget(self.filter, 1)
         top.addWidget(self.check_button)
+        top.addWidget(self.lexicon_button)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
         split.addWidget(self.candidate_table)
@@ -274,6 +281,17 @@ class FollowUpsPanel(QWidget):
             self._act(lambda desk, fid: desk.snooze_followup(fid, until), f"Snoozed until {until}.")
 
         dialog.accepted.connect(done)
+        dialog.open()
+
+    def add_lexicon_word(self) -> None:
+        """The lexicon dialog, on the selected follow-up's event group."""
+        if self.desk is None:
+            return
+        row = self.selected_row()
+        group = (row.event_group.split() or [row.lemma])[0] if row is not None else ""
+        dialog = LexiconDialog(self.desk, group, self)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self.status.setText(dialog.added))
         dialog.open()
 
     def open_selected(self) -> None:

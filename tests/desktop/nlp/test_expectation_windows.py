@@ -33,6 +33,16 @@ CASES = [
      "2019-10-06", "2019-10-06", None),
     ("2018-10-19", "Officials said on Thursday they expect Boeing to hand over the jet by the "
      "end of December.", "2018-10-19", "2018-12-31", "by"),
+    # a temporal clause dates the event it modifies and is no expectation of its own
+    ("2023-01-23", "Officials hope the lawmakers will approve the bid before the leaders "
+     "meet in Vilnius on July 11.", "2023-01-23", "2023-07-10", "before"),
+    ("2022-07-05", "A vote on the treaty is not expected before parliament returns from its "
+     "recess on October 1.", "2022-10-01", "2022-10-01", "no_earlier_than"),
+    ("2022-12-08", "The company said it expected the takeover to be completed before its "
+     "financial year ends on June 30.", "2022-12-08", "2023-06-30", "by"),
+    # "at" a clock time is no statement of value ("closed at $76" is)
+    ("2019-07-07", "The rocket will take off from the coast at 2.51 am on July 15.",
+     "2019-07-15", "2019-07-15", None),
 ]  # fmt: skip
 
 

@@ -103,6 +103,12 @@ def test_the_seed_articles_expectations(seed_analysis: Any) -> None:
             "Will Russia deliver the systems by 5 October 2020?",
             (date(2018, 10, 5), date(2020, 10, 5)),
         ),
+        (
+            "Ruritania's referendum on a new charter will now be held on 25 October.",
+            date(2020, 3, 20),
+            "Will Ruritania's referendum on a new charter take place on 25 October 2020?",
+            (date(2020, 10, 25), date(2020, 10, 25)),
+        ),
     ],
 )
 def test_expectation_forms(

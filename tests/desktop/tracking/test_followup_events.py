@@ -214,3 +214,105 @@ def _state(value: str) -> Any:
     from db.models import FollowUpState
 
     return FollowUpState(value)
+
+
+PERU_IN_JUNE = "Norway's parliament will ratify Peru's trade treaty in June, officials said."
+CHILE_RATIFIED = "Norway's parliament ratified Chile's trade treaty on Thursday."
+
+
+def test_the_same_kind_of_event_for_another_theme_settles_nothing(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """Norway's ratification of the treaty with Chile is not the one with Peru."""
+    source, other = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2021-02-01", "Trade treaties", PERU_IN_JUNE),
+            ("2021-03-04", "Parliament session", CHILE_RATIFIED),
+        ],
+    )
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2021, 3, 10), followup_ids=[followup.id])
+    assert [c.proposed_state for c in found.candidates if c.article_id == other] in ([], [None])
+
+
+def test_a_share_price_that_closed_is_no_deal_that_closed(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "Shares closed at $76" is a statement of value, not the acquisition closing."""
+    source, price = load(
+        store,
+        english,
+        tmp_path,
+        [
+            (
+                "2022-01-20",
+                "Globex to buy Initech",
+                "Globex expects the acquisition of Initech to close in 2023, the company said.",
+            ),
+            (
+                "2022-02-10",
+                "Initech investors back sale",
+                "Initech's shares closed at about $76 on Thursday, below the offer price.",
+            ),
+        ],
+    )
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2022, 2, 15), followup_ids=[followup.id])
+    assert [c.proposed_state for c in found.candidates if c.article_id == price] in ([], [None])
+
+
+ASKED_IN_APRIL = "Voters in Ruritania will be asked in April 2020 whether they want a new charter."
+VOTE_IN_OCTOBER = "Ruritania's referendum on a new charter will now be held on 25 October."
+
+
+def test_voters_asked_is_a_vote_whose_later_date_is_a_slip(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "Voters will be asked" names a vote (a lexicon phrase of a verb and its passive
+    subject); the referendum held later is its postponement."""
+    source, later = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2019-11-15", "Charter vote agreed", ASKED_IN_APRIL),
+            ("2020-03-20", "Charter vote moved", VOTE_IN_OCTOBER),
+        ],
+    )
+    [followup] = proposed_from(store, source)
+    assert followup.question == "Will the voters in Ruritania be asked in April 2020?"
+    confirm(store, followup_id=followup.id, who="ana")
+    first = first_candidate(store, followup.id, date(2020, 3, 25))
+    assert (first.article_id, first.proposed_state) == (later, "postponed")
+    assert first.proposed_window == (date(2020, 10, 25), date(2020, 10, 25))
+
+
+PAD_ON_FRIDAY = "The new rocket is due to leave the pad on Friday."
+LAUNCH_RESCHEDULED = "Engineers have rescheduled the launch of the new rocket for March 20."
+
+
+def test_leaving_the_pad_is_a_launch_that_a_new_date_postpones(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """A lexicon phrase of a verb and its object ("leave the pad") names the launch; with
+    no one named, the candidate comes from the event's words."""
+    source, later = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2021-03-10", "Countdown nears", PAD_ON_FRIDAY),
+            ("2021-03-13", "Launch moved", LAUNCH_RESCHEDULED),
+        ],
+    )
+    [followup] = proposed_from(store, source)
+    assert followup.event_group == "launch"
+    confirm(store, followup_id=followup.id, who="ana")
+    first = first_candidate(store, followup.id, date(2021, 3, 15))
+    assert (first.article_id, first.proposed_state) == (later, "postponed")
+    assert first.proposed_window == (date(2021, 3, 20), date(2021, 3, 20))
