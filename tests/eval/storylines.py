@@ -47,7 +47,11 @@ from tests.eval.checks import Check, Exp, outcome_days, plan_checks
 from tests.eval.windows import iso, overlaps, parse_window
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "storylines"
-HALVES = (("written", DATA), ("held-out", DATA / "heldout"))
+HALVES = (
+    ("written", DATA),
+    ("held-out", DATA / "heldout"),
+    ("held-out 2", DATA / "heldout2"),
+)
 
 
 @dataclass
