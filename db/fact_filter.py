@@ -17,7 +17,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sqlalchemy import Connection, text
+
 from db.entities import normalize_alias
+
+ROLE_TEXTS = 5_000
+"""At most this many role texts are offered to complete the entity filter."""
 
 
 @dataclass(frozen=True)
@@ -75,3 +80,26 @@ def fact_conditions(found: FactFilter, params: dict[str, Any]) -> str:
             f" WHERE fr.fact_id = f.id AND (fr.literal {like} OR fe.name {like})))"
         )
     return sql
+
+
+def role_texts(conn: Connection, limit: int = ROLE_TEXTS) -> list[str]:
+    """The roles' own texts (one spelling of each, case aside; the first ``limit`` in
+    order), which the entity filter matches as it matches entity names: a fresh store's
+    facts are the model's, whose roles are texts before any entity exists.
+
+    Read by stepping from one text to the next in migration 0010's index on
+    ``lower(literal)`` (one seek each), not by grouping every role: a million roles with
+    the same text cost one step."""
+    rows = conn.execute(
+        text(
+            "WITH RECURSIVE step(v, n) AS ("
+            " SELECT (SELECT min(lower(literal)) FROM fact_role), 1"
+            " UNION ALL SELECT (SELECT min(lower(r.literal)) FROM fact_role r"
+            " WHERE lower(r.literal) > step.v), step.n + 1 FROM step"
+            " WHERE step.v IS NOT NULL AND step.n < :limit)"
+            " SELECT (SELECT r.literal FROM fact_role r WHERE lower(r.literal) = step.v LIMIT 1)"
+            " FROM step WHERE step.v IS NOT NULL"
+        ),
+        {"limit": limit},
+    )
+    return [str(value).strip() for (value,) in rows if value and str(value).strip()]

@@ -183,3 +183,34 @@ def test_exporting_a_filtered_list_writes_exactly_the_rows_it_shows(
     window.export.export_view(str(tmp_path / "article.csv"))
     qtbot.waitUntil(lambda: not window.runner.tasks)
     assert csv_ids(tmp_path / "article.csv") == shown_ids(listed) == [5001, 5004]
+
+
+def test_entity_completion_offers_the_roles_texts_before_any_entity_exists(
+    make_window: Any, qtbot: Any, db_path: Path
+) -> None:
+    window = make_window(db_path)
+    panel, model = window.facts.all_facts, window.facts.all_facts.model
+    window.docks["all_facts"].raise_()
+    bar = panel.filters
+    assert window.desk.entities() == []  # a fresh store: only the model's suggested facts
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    bar.entity.setFocus()
+    qtbot.waitUntil(lambda: bar.names.rowCount() > 0)
+    offered = bar.names.stringList()
+    assert {"India", "Narendra Modi", "Russia", "S-400 Triumf", "Vladimir Putin"} <= set(offered)
+    assert offered == sorted(set(offered), key=str.casefold)
+
+    completer = bar.entity.completer()
+    completer.setCompletionPrefix("modi")
+    found = completer.completionModel()
+    assert [found.index(r, 0).data() for r in range(found.rowCount())] == ["Narendra Modi"]
+    everything = model.rowCount()
+    qtbot.keyClicks(bar.entity, "Narendra Modi")
+    qtbot.keyClick(bar.entity, Qt.Key.Key_Return)
+    assert 0 < model.rowCount() < everything
+    with sqlite3.connect(db_path) as conn:
+        for fact_id in shown_ids(model):
+            named = {t for (t,) in conn.execute(
+                "SELECT lower(literal) FROM fact_role WHERE fact_id = ?", (fact_id,))}  # fmt: skip
+            assert "narendra modi" in named
