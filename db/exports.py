@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from sqlalchemy import Connection, Engine, text
 
 from db.errors import StoreError
+from db.fact_filter import FactFilter, fact_conditions
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FETCH_ROWS = 5_000
@@ -62,6 +63,9 @@ class ExportFilter:
     as_of: date | None = None
     multiline: bool = False
     """Keep the line breaks of evidence quotes (default: one line each)."""
+    facts: FactFilter = field(default_factory=FactFilter)
+    """The fact lists' own filter (status, kind, entity, window, words), applied to the
+    facts export with the very SQL the lists use, so an export holds the rows a list shows."""
     params: dict[str, Any] = field(default_factory=dict)
 
 
@@ -150,6 +154,9 @@ def _facts(conn: Connection, q: _Sql, f: ExportFilter) -> tuple[list[str], str]:
         f, article="a", state="f.status",
         entity="EXISTS (SELECT 1 FROM fact_role r WHERE r.fact_id = f.id AND r.entity_id = :entity_id)",
     )  # fmt: skip
+    listed = fact_conditions(f.facts, q.params)
+    if listed:
+        where = (where or " WHERE 1 = 1") + listed
     role_cols, headers = [], []
     for i, (role, linked) in enumerate(_roles_in_use(conn, where, q.params, q)):
         q.params[f"role{i}"] = role

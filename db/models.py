@@ -163,6 +163,9 @@ class FactRole(SQLModel, table=True):
     """One argument of an n-ary fact: a role bound to an entity or to a literal."""
 
     __tablename__ = "fact_role"
+    # The facts naming an entity, from the index alone (the fact lists' entity filter);
+    # the filter's other index, on lower(literal), is an expression (migration 0010).
+    __table_args__ = (Index("ix_fact_role_entity_fact", "entity_id", "fact_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     fact_id: int = Field(foreign_key="fact.id", index=True, ondelete="CASCADE")

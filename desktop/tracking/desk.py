@@ -24,7 +24,7 @@ from db.audit import latest_step, newest_row
 from db.builtin_labels import LITERAL_TYPE
 from db.entities import EntityRow, PageLine, entity_names, entity_rows
 from db.exports import ExportFilter
-from db.fact_filter import FactFilter
+from db.fact_filter import FactFilter, role_texts
 from db.fact_table import FactTableRow
 from db.facts import FactHit, FactRow, SuggestedFact, facts_for_article
 from db.followups import FollowUpRow, followup_rows
@@ -241,6 +241,9 @@ class Desk:
 
     def fact_table_position(self, found: FactFilter, fact_id: int) -> int:
         return self._read(fact_table.position, found, fact_id)
+
+    def role_texts(self) -> list[str]:
+        return self._read(role_texts)
 
     def draft_for(
         self, article_id: int, mention: Mention | None, selection: tuple[int, int] | None

@@ -141,9 +141,10 @@ def side_by_side(store: Store, row: FollowUpRow, candidate: Candidate) -> SideBy
         start, end = _trim(text, *_sentence_around(text, start, end))
     expectation = Side(source_id, title, published, source, text, start, end)
     c_title, c_published, c_source, c_text = texts[candidate.article_id]
-    at = c_text.find(candidate.quote) if candidate.quote else -1
+    passage = candidate.passage or candidate.quote
+    at = c_text.find(passage) if passage else -1
     if at >= 0:
-        c_start, c_end = at, at + len(candidate.quote)
+        c_start, c_end = at, at + len(passage)
     else:  # no sentence states an outcome: the first that names a shared participant
         named = [c_text.find(n) for n in _shared(candidate) if c_text.find(n) >= 0]
         first = min(named, default=-1)

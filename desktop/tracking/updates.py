@@ -70,6 +70,9 @@ class Candidate:
     reasons: list[str]
     quote: str = ""
     strength: float = 0.0
+    passage: str = ""
+    """The sentence that supports ``proposed_state`` in the article's body, else
+    ``quote`` (the side-by-side view marks it)."""
 
     def as_json(self) -> dict[str, object]:
         window = self.proposed_window
@@ -135,6 +138,8 @@ def _score(target: Target, article: _Article, fts_rank: float | None) -> Candida
     row = target.row
     names = _names_in(target, article)
     findings: list[Finding] = []
+    in_body: list[Finding] = []
+    """The findings read off a body sentence, not the headline."""
     matching: list[str] = []
     still_expected = False
     for report in article.reports:
@@ -147,6 +152,8 @@ def _score(target: Target, article: _Article, fts_rank: float | None) -> Candida
         found = finding(target, report, article.published, match, quote)
         if found is not None:
             findings.append(found)
+            if not report.headline:
+                in_body.append(found)
         elif pending(target, report):
             still_expected = True
     if not names and not matching:
@@ -195,7 +202,18 @@ def _score(target: Target, article: _Article, fts_rank: float | None) -> Candida
         reasons,
         best.quote if best else "",
         best.strength if best else 0.0,
+        _passage(best, in_body),
     )
+
+
+def _passage(best: Finding | None, in_body: list[Finding]) -> str:
+    """The sentence to show as the evidence of ``best``: the strongest body sentence that
+    finds the same (a headline weighs more in the verdict, but the body says it in full:
+    who, what and when), else ``best``'s own (the headline when only it says so)."""
+    if best is None:
+        return ""
+    same = [f for f in in_body if f.state == best.state and f.window == best.window]
+    return max(same, key=lambda f: f.strength).quote if same else best.quote
 
 
 def _archive_candidates(

@@ -57,15 +57,21 @@ def add_docks(
 
 def arrange(window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
     """Every dock shown, docked in its home area, the bottom ones tabbed, sized to the
-    window (the article list a quarter of its width, so titles read)."""
+    window (the article list a quarter of its width, so titles read).
+
+    Only the first bottom dock is added to its area; the others are tabbed onto it
+    straight away. Added side by side first, their minimum widths would add up and the
+    window would grow to hold them all (3,627 px at 1366×768) before the tabbing."""
     for dock in docks.values():
         dock.setFloating(False)
         window.removeDockWidget(dock)
-    for dock in docks.values():
-        window.addDockWidget(dock.property("home"), dock)
-        dock.show()
+    for name, dock in docks.items():
+        if name not in TABBED[1:]:
+            window.addDockWidget(dock.property("home"), dock)
     for first, second in pairwise(TABBED):
         window.tabifyDockWidget(docks[first], docks[second])
+    for dock in docks.values():
+        dock.show()
     docks[TABBED[0]].raise_()
     # Sized once the window has laid them out (before that Qt spreads them evenly).
     QTimer.singleShot(0, window, lambda: size_docks(window, docks))

@@ -2,10 +2,11 @@
 panel shows (Ctrl+Shift+E), written off the GUI thread.
 
 The view export follows what is on screen, never the keyboard focus: the raised panel
-along the bottom (the open article's facts, the follow-up queue, the entities, all facts
-of the chosen status), else the open article's highlights. It names what it will export
-in the file dialog's title before anything is written, refuses an empty view, and says
-where it wrote.
+along the bottom (the open article's facts or all facts, each under its list's whole
+filter so that the file holds the rows the list shows; the follow-up queue; the
+entities), else the open article's highlights. It names what it will export in the file
+dialog's title before anything is written, refuses an empty view, and says where it
+wrote.
 """
 
 from __future__ import annotations
@@ -55,12 +56,16 @@ class ExportSlice(Slice):
         if on_screen(self.docks["entities"]):
             return "entities", ExportFilter(), "the entities", None
         if on_screen(self.docks["all_facts"]):
-            status = self.facts.all_facts.model.status
-            what = f"all {status} facts" if status else "all facts"
-            return "facts", ExportFilter(states=[status] if status else []), what, None
+            listed = self.facts.all_facts.filters
+            shown = listed.describe()
+            what = f"all facts ({shown})" if shown else "all facts"
+            return "facts", ExportFilter(facts=listed.value()), what, None
         if on_screen(self.docks["facts"]):
+            listed = self.facts.filters
+            shown = listed.describe()
+            what = f"the facts of “{title}”" + (f" ({shown})" if shown else "")
             count = self.facts.model.rowCount()
-            return "facts", ExportFilter(article_ids=article), f"the facts of “{title}”", count
+            return "facts", ExportFilter(article_ids=article, facts=listed.value()), what, count
         count = len(review.mentions)
         return "mentions", ExportFilter(article_ids=article), f"the highlights of “{title}”", count
 

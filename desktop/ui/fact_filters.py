@@ -50,7 +50,9 @@ class FactFilterBar(QWidget):
         self.name_source: Callable[[], list[str]] | None = None
         """Where the entity names come from, read when the field takes the keys."""
         self.entity.setPlaceholderText("entity")
-        self.entity.setToolTip("Facts with a role naming this entity (its name or an alias)")
+        self.entity.setToolTip(
+            "Facts with a role naming this entity (its name, an alias or the role's own text)"
+        )
         self.entity.setClearButtonEnabled(True)
         self.names = QStringListModel(self)
         completer = QCompleter(self.names, self)

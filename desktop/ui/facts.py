@@ -99,10 +99,13 @@ class FactsSlice(Slice):
         self.filters.name_source = self.all_facts.filters.name_source = self._entity_names
 
     def _entity_names(self) -> list[str]:
-        """The entity names the filter rows complete (read when the field takes the keys)."""
+        """What the entity fields complete (read when one takes the keys): the entities'
+        names and the roles' own texts, which the filter matches too (a fresh store's
+        model facts name no entity yet)."""
         if self.desk is None:
             return []
-        return sorted({row.name for row in self.desk.entities()}, key=str.casefold)
+        names = {row.name for row in self.desk.entities()} | set(self.desk.role_texts())
+        return sorted(names, key=str.casefold)
 
     def _show_article(self, opened: OpenedArticle) -> None:
         if self.filters.value() == FactFilter() or self.desk is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from db import fact_table
-from db.fact_filter import FactFilter
+from db.fact_filter import FactFilter, role_texts
 from db.facts import facts_for_article
 from db.models import Alias, Article, Entity, Evidence, Fact, FactRole
 from db.store import Store
@@ -97,3 +97,21 @@ def test_the_same_filter_narrows_one_articles_facts(store: Store) -> None:
     assert [r.predicate for r in every] == ["expect signing", "meet"]
     assert [(r.predicate, r.origin) for r in drafts] == [("expect signing", "model:en@3.8")]
     assert [r.id for r in russia] == [ids["expect signing"]]
+
+
+def test_the_roles_texts_complete_the_entity_filter_one_spelling_each(store: Store) -> None:
+    ids = build(store)
+    with store.transaction() as session:
+        session.add_all([
+            FactRole(fact_id=ids["meet"], role="place", literal="New Delhi"),
+            FactRole(fact_id=ids["sign"], role="place", literal="new delhi"),
+            FactRole(fact_id=ids["sign"], role="item", literal="S-400"),
+        ])  # fmt: skip
+    with store.engine.connect() as conn:
+        assert role_texts(conn) in (
+            ["$5.4 billion", "New Delhi", "S-400"],
+            ["$5.4 billion", "new delhi", "S-400"],
+        )
+        assert role_texts(conn, limit=2) == ["$5.4 billion", role_texts(conn)[1]]
+    # each text offered finds its facts
+    assert shown(store, ids, FactFilter(entity="New Delhi")) == {"meet", "sign"}

@@ -44,3 +44,15 @@ def test_reasons_in_plain_words_name_the_slack_when_it_was_used() -> None:
         "says it was delivered",
         "strong word match",
     ]
+
+
+def test_the_evidence_passage_is_a_body_sentence_and_the_headline_only_without_one() -> None:
+    from desktop.tracking.outcomes import Finding
+    from desktop.tracking.updates import _passage
+
+    headline = Finding("happened", None, 4.0, "India and Russia sign deal")
+    body = Finding("happened", None, 3.0, "India and Russia signed a contract on Friday.")
+    delay = Finding("postponed", None, 1.0, "The signing was put off.")
+    assert _passage(headline, [delay, body]) == "India and Russia signed a contract on Friday."
+    assert _passage(headline, [delay]) == "India and Russia sign deal"  # no body sentence does
+    assert _passage(None, [body]) == ""

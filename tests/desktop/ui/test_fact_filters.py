@@ -4,6 +4,7 @@ for the session, and the status column tells the model's drafts from confirmed f
 
 from __future__ import annotations
 
+import csv
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -129,3 +130,87 @@ def test_the_article_facts_keep_their_filter_from_article_to_article(
     window.review.open_article(first)
     assert facts.filters.status.currentData() == "confirmed"
     assert ours(model) == ["filtered fact 0", "filtered fact 2", "filtered fact 5"]
+
+
+def csv_ids(path: Path) -> list[int]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return sorted(int(row["id"]) for row in csv.DictReader(fh))
+
+
+def shown_ids(model: Any) -> list[int]:
+    return sorted(int(model.index(r, model.ID).data()) for r in range(model.rowCount()))
+
+
+def test_exporting_a_filtered_list_writes_exactly_the_rows_it_shows(
+    make_window: Any, qtbot: Any, db_path: Path, tmp_path: Path
+) -> None:
+    window = make_window(db_path)
+    add_facts(db_path, window.review.article_id)
+    window.facts.refresh()
+
+    panel, model = window.facts.all_facts, window.facts.all_facts.model
+    window.docks["all_facts"].raise_()
+    bar = panel.filters
+    bar.kind.setCurrentIndex(bar.kind.findData("event"))
+    bar.entity.setText("lost city")
+    bar.apply_now()
+    bar.start.set_value(date(1999, 1, 1))
+    bar.end.set_value(date(1999, 12, 31))
+    bar.text.setText("fact")
+    bar.apply_now()
+    assert predicates(model) == ["filtered fact 2"]  # every part of the filter narrows
+    window.export.export_view(str(tmp_path / "all.csv"))
+    qtbot.waitUntil(lambda: not window.runner.tasks)
+    assert csv_ids(tmp_path / "all.csv") == shown_ids(model) == [5002]
+    assert "naming lost city" in window.export.described
+
+    bar.start.set_value(None)
+    bar.end.set_value(None)
+    bar.entity.clear()
+    bar.text.setText("filtered")
+    bar.apply_now()
+    assert ours(model) == ["filtered fact 4", "filtered fact 2", "filtered fact 0"]
+    window.export.export_view(str(tmp_path / "events.csv"))
+    qtbot.waitUntil(lambda: not window.runner.tasks)
+    assert csv_ids(tmp_path / "events.csv") == shown_ids(model) == [5000, 5002, 5004]
+
+    facts, listed = window.facts, window.facts.model
+    window.docks["facts"].raise_()
+    facts.filters.status.setCurrentIndex(facts.filters.status.findData("draft"))
+    facts.filters.text.setText("filtered")
+    facts.filters.apply_now()
+    assert predicates(listed) == ["filtered fact 1", "filtered fact 4"]
+    window.export.export_view(str(tmp_path / "article.csv"))
+    qtbot.waitUntil(lambda: not window.runner.tasks)
+    assert csv_ids(tmp_path / "article.csv") == shown_ids(listed) == [5001, 5004]
+
+
+def test_entity_completion_offers_the_roles_texts_before_any_entity_exists(
+    make_window: Any, qtbot: Any, db_path: Path
+) -> None:
+    window = make_window(db_path)
+    panel, model = window.facts.all_facts, window.facts.all_facts.model
+    window.docks["all_facts"].raise_()
+    bar = panel.filters
+    assert window.desk.entities() == []  # a fresh store: only the model's suggested facts
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    bar.entity.setFocus()
+    qtbot.waitUntil(lambda: bar.names.rowCount() > 0)
+    offered = bar.names.stringList()
+    assert {"India", "Narendra Modi", "Russia", "S-400 Triumf", "Vladimir Putin"} <= set(offered)
+    assert offered == sorted(set(offered), key=str.casefold)
+
+    completer = bar.entity.completer()
+    completer.setCompletionPrefix("modi")
+    found = completer.completionModel()
+    assert [found.index(r, 0).data() for r in range(found.rowCount())] == ["Narendra Modi"]
+    everything = model.rowCount()
+    qtbot.keyClicks(bar.entity, "Narendra Modi")
+    qtbot.keyClick(bar.entity, Qt.Key.Key_Return)
+    assert 0 < model.rowCount() < everything
+    with sqlite3.connect(db_path) as conn:
+        for fact_id in shown_ids(model):
+            named = {t for (t,) in conn.execute(
+                "SELECT lower(literal) FROM fact_role WHERE fact_id = ?", (fact_id,))}  # fmt: skip
+            assert "narendra modi" in named
