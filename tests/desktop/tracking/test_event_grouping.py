@@ -1,11 +1,19 @@
-"""Grouping follow-ups into tracked events on their structured events (no model needed)."""
+"""Grouping follow-ups into tracked events: on their structured events (no model needed),
+and end to end from articles with the real model."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import Any
 
-from db.followups import FollowUpRow
-from desktop.tracking.events import group_rows
+import pytest
+
+from db.followups import FollowUpRow, followup_rows
+from db.store import Store
+from desktop.ingest.importer import import_paths
+from desktop.nlp.suggest import suggest_articles
+from desktop.tracking.events import assign_events, group_rows
 from desktop.vocabulary import load_lexicon
 
 
@@ -35,3 +43,41 @@ def test_the_acquisition_and_the_purchase_are_one_thing_to_complete() -> None:
     placed = group_rows(rows, {1, 2, 3}, load_lexicon())
     assert placed[1] == placed[2]
     assert placed[3] != placed[1]
+
+
+def events_by_article(
+    store: Store, english: tuple[Any, Any], folder: Path, articles: list[tuple[str, str]]
+) -> list[set[int | None]]:
+    """Import (date, body) articles, suggest, group; per article, its follow-ups' events."""
+    for i, (day, body) in enumerate(articles):
+        (folder / f"{i:02d}.txt").write_text(f"date {day} Report {i}\n\n{body}\n", "utf-8")
+    ids = [aid for _path, aid in import_paths(store, [folder]).imported]
+    suggest_articles(store, *english)
+    assign_events(store)
+    with store.session() as session:
+        rows = followup_rows(session, as_of=date(2100, 1, 1))
+    return [{r.event_id for r in rows if r.source_article_id == aid} for aid in ids]
+
+
+@pytest.mark.model
+def test_a_ratification_restated_as_a_vote_is_one_event_and_another_parliament_is_not(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """A parliament that will "ratify" an accession and later "vote on" it: one event, the
+    later window a slip; the same decision by another parliament stays apart."""
+    ratify, vote, other = events_by_article(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2030-03-01", "Chile's parliament is expected to ratify Brazil's accession to "
+             "the trade pact in May."),
+            ("2030-05-20", "Chilean lawmakers will now vote on Brazil's accession in "
+             "September, the speaker said."),
+            ("2030-06-01", "Peru's parliament is expected to approve Brazil's accession to "
+             "the trade pact in October."),
+        ],
+    )  # fmt: skip
+    assert len(ratify) == 1 and None not in ratify
+    assert vote == ratify
+    assert other and other.isdisjoint(ratify)
