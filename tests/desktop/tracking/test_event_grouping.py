@@ -81,3 +81,26 @@ def test_a_ratification_restated_as_a_vote_is_one_event_and_another_parliament_i
     assert len(ratify) == 1 and None not in ratify
     assert vote == ratify
     assert other and other.isdisjoint(ratify)
+
+
+@pytest.mark.model
+def test_the_transaction_to_complete_is_the_acquisition_to_close(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """A restatement that names the deal "the transaction" and its buyer only in the
+    sentence before joins the acquisition's event; the regulator's review does not."""
+    acquisition, transaction, review = events_by_article(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2030-01-10", "Globex expects the acquisition of Initech to close by June 2030."),
+            ("2030-04-02", "Globex has offered remedies to regulators in Brussels. The company "
+             "still hopes to complete the transaction by the end of June."),
+            ("2030-04-20", "The European Commission is expected to complete its review of "
+             "Globex's plans by 15 May."),
+        ],
+    )  # fmt: skip
+    assert len(acquisition) == 1 and None not in acquisition
+    assert transaction == acquisition
+    assert review and review.isdisjoint(acquisition)
