@@ -14,6 +14,8 @@ from db.store import Store
 from desktop.ingest.importer import import_paths
 from desktop.nlp.suggest import suggest_articles
 from desktop.tracking.events import assign_events, group_rows
+from desktop.tracking.followups import confirm
+from desktop.tracking.updates import check_updates
 from desktop.vocabulary import load_lexicon
 
 
@@ -104,3 +106,39 @@ def test_the_transaction_to_complete_is_the_acquisition_to_close(
     assert len(acquisition) == 1 and None not in acquisition
     assert transaction == acquisition
     assert review and review.isdisjoint(acquisition)
+
+
+@pytest.mark.model
+def test_the_ratification_follow_up_follows_the_vote_its_event_restated(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """Once "vote" restates the "ratify" expectation, the first follow-up follows the vote:
+    the restatement is its slip to September (ranked first), the report of the vote that
+    took place proposes *happened*."""
+    events_by_article(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2030-03-01", "Chile's parliament is expected to ratify Brazil's accession to "
+             "the trade pact in May."),
+            ("2030-05-20", "Chilean lawmakers will now vote on Brazil's accession in "
+             "September, the speaker said."),
+            ("2030-09-12", "Chilean lawmakers voted on Thursday to back Brazil's accession "
+             "to the trade pact, the speaker said."),
+        ],
+    )  # fmt: skip
+    with store.session() as session:
+        rows = followup_rows(session, as_of=date(2100, 1, 1))
+    first = min(rows, key=lambda r: (r.source_published or date.min, r.id))
+    assert first.lemma == "ratify"
+    confirm(store, followup_id=first.id, who="ana")
+    [slip] = check_updates(store, as_of=date(2030, 5, 23), followup_ids=[first.id])
+    assert slip.candidates
+    top = slip.candidates[0]
+    assert (top.published, top.proposed_state) == (date(2030, 5, 20), "postponed")
+    assert top.proposed_window == (date(2030, 9, 1), date(2030, 9, 30))
+    [later] = check_updates(store, as_of=date(2030, 9, 20), followup_ids=[first.id])
+    assert (date(2030, 9, 12), "happened") in [
+        (c.published, c.proposed_state) for c in later.candidates
+    ]
