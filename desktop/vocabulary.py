@@ -40,6 +40,8 @@ class Lexicon:
     """'cancel', 'postpone', 'fail' -> the words that report that outcome."""
     light_subject: frozenset[str] = frozenset()
     light_object: frozenset[str] = frozenset()
+    kin: tuple[frozenset[str], ...] = ()
+    """Sets of event groups that may name one event ("vote", "ratify", "approve")."""
     _index: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -56,6 +58,15 @@ class Lexicon:
 
     def is_event_word(self, lemma: str) -> bool:
         return normalize(lemma) in self._index
+
+    def kin_of(self, groups: Iterable[str]) -> frozenset[str]:
+        """The groups kin to any of these (themselves excluded)."""
+        mine = set(groups)
+        found: set[str] = set()
+        for family in self.kin:
+            if family & mine:
+                found |= family
+        return frozenset(found - mine)
 
     def outcome_of(self, lemma: str) -> str | None:
         """'cancel', 'postpone' or 'fail' when the lemma reports such an outcome."""
@@ -78,7 +89,11 @@ class Lexicon:
 
 @cache
 def _file_data() -> tuple[
-    dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], tuple[str, ...], tuple[str, ...]
+    dict[str, tuple[str, ...]],
+    dict[str, tuple[str, ...]],
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[frozenset[str], ...],
 ]:
     data = _read(EVENTS_FILE)
     events = {g: tuple(normalize(w) for w in ws) for g, ws in data.get("events", {}).items()}
@@ -91,13 +106,14 @@ def _file_data() -> tuple[
         outcomes,
         tuple(normalize(w) for w in light.get("subject", ())),
         tuple(normalize(w) for w in light.get("object", ())),
+        tuple(frozenset(normalize(g) for g in gs) for gs in data.get("kin", {}).values()),
     )
 
 
 def load_lexicon(additions: Iterable[tuple[str, str]] = ()) -> Lexicon:
     """The file's lexicon with the analyst's (group, word) additions merged in; an
     addition to 'cancel', 'postpone' or 'fail' extends that outcome list."""
-    events_raw, outcomes_raw, subject, obj = _file_data()
+    events_raw, outcomes_raw, subject, obj, kin = _file_data()
     events = {g: set(ws) for g, ws in events_raw.items()}
     outcomes = {k: set(ws) for k, ws in outcomes_raw.items()}
     for group, word in additions:
@@ -110,6 +126,7 @@ def load_lexicon(additions: Iterable[tuple[str, str]] = ()) -> Lexicon:
         {k: frozenset(ws) for k, ws in outcomes.items()},
         frozenset(subject),
         frozenset(obj),
+        kin,
     )
 
 

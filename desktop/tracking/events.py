@@ -6,9 +6,11 @@ resolution settles. Two follow-ups are about the same event when their lemmas sh
 event lexicon group (a delay or cancellation of a named thing matches any) and they
 share participants or a specific theme: a name both name in the expectation's own
 clause counts 1, a name either only borrows from the headline or the sentence before
-counts 0.5, the same theme ("contract", "station") counts 1.5; 1 is enough. A follow-up
-joins the event it shares most with, else starts one. Later windows join too: a later
-expectation of the same event is its slip.
+counts 0.5, the same theme ("contract", "station") counts 1.5; 1 is enough. Groups the
+lexicon lists as kin ("ratify", "vote", "approve": one parliament's decision reported in
+other words) join on 2, and only when each side names the other's agent ("Peru's parliament" is
+not "Chile's"). A follow-up joins the event it shares most with, else starts one.
+Later windows join too: a later expectation of the same event is its slip.
 
 Grouping runs on follow-ups not yet grouped, before the queue or an update check reads
 them (``assign_events``), so articles imported and suggested by any route are grouped.
@@ -33,6 +35,7 @@ from desktop.tracking.terms import same_name
 from desktop.vocabulary import Lexicon, load_lexicon
 
 JOIN_AT = 1.0
+KIN_JOIN_AT = 2.0
 
 
 @dataclass
@@ -40,6 +43,7 @@ class _Event:
     id: int
     groups: set[str] = field(default_factory=set)
     core: set[str] = field(default_factory=set)
+    agents: set[str] = field(default_factory=set)
     context: set[str] = field(default_factory=set)
     themes: set[str] = field(default_factory=set)
     nouns: set[str] = field(default_factory=set)
@@ -64,6 +68,8 @@ class _Event:
             self.nouns.add(noun)
         for role, name in roles:
             (self.context if role == "context" else self.core).add(name)
+            if role == "agent":
+                self.agents.add(name)
             if role == "theme":
                 self.theme_names.add(name)
         if theme and theme not in GENERIC_THEMES:
@@ -89,7 +95,15 @@ def _score(
     # verb the lexicon does not know ("put the jet in the service's hands") may join the
     # event it shares its actors and theme with.
     unknown = not known
-    if not (groups & named) and "*" not in groups and named and not unknown:
+    kin = (
+        not (groups & named)
+        and "*" not in groups
+        and lexicon is not None
+        and bool(lexicon.kin_of(groups) & named)
+    )
+    if kin and _other_agents(event, roles):
+        return 0.0
+    if not (groups & named) and "*" not in groups and named and not unknown and not kin:
         return 0.0
     score = 0.0
     for role, name in dict.fromkeys(roles):
@@ -116,7 +130,20 @@ def _score(
         themes = [n for r, n in roles if r == "theme"]
         same = any(same_name(n, m) for n in themes for m in event.theme_names)
         return score if score >= 2.0 and same else 0.0
+    if kin and score < KIN_JOIN_AT:
+        return 0.0
     return score
+
+
+def _other_agents(event: _Event, roles: list[tuple[str, str]]) -> bool:
+    """Who acts on one side is not named on the other ("Peru's parliament will approve"
+    against an event of Chile's parliament)."""
+    names = [n for _r, n in roles]
+    agents = [n for r, n in roles if r == "agent"]
+    known = event.core | event.context
+    return any(not any(same_name(a, n) for n in known) for a in agents) or any(
+        not any(same_name(a, n) for n in names) for a in event.agents
+    )
 
 
 def _one_kind(a: str, b: str, lexicon: Lexicon | None) -> bool:

@@ -266,6 +266,11 @@ def targets_for(session: Session, rows: list[FollowUpRow], lexicon: Lexicon) -> 
             # event is what its tracked event is about
             t.groups = frozenset(groups[r.event_id] | (t.groups - {"*"}))
             t.words = lexicon.words_of(t.groups)
+        kin = lexicon.kin_of(t.groups) & groups.get(r.event_id, set()) if r.event_id else set()
+        if kin:
+            # "ratify", restated in its tracked event as "vote": the vote's report settles it
+            t.groups = frozenset(t.groups | kin)
+            t.words = lexicon.words_of(t.groups)
         if r.event_id is not None:
             t.event_themes = themes.get(r.event_id, set())
         targets.append(t)

@@ -1,11 +1,21 @@
-"""Grouping follow-ups into tracked events on their structured events (no model needed)."""
+"""Grouping follow-ups into tracked events: on their structured events (no model needed),
+and end to end from articles with the real model."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import Any
 
-from db.followups import FollowUpRow
-from desktop.tracking.events import group_rows
+import pytest
+
+from db.followups import FollowUpRow, followup_rows
+from db.store import Store
+from desktop.ingest.importer import import_paths
+from desktop.nlp.suggest import suggest_articles
+from desktop.tracking.events import assign_events, group_rows
+from desktop.tracking.followups import confirm
+from desktop.tracking.updates import check_updates
 from desktop.vocabulary import load_lexicon
 
 
@@ -35,3 +45,100 @@ def test_the_acquisition_and_the_purchase_are_one_thing_to_complete() -> None:
     placed = group_rows(rows, {1, 2, 3}, load_lexicon())
     assert placed[1] == placed[2]
     assert placed[3] != placed[1]
+
+
+def events_by_article(
+    store: Store, english: tuple[Any, Any], folder: Path, articles: list[tuple[str, str]]
+) -> list[set[int | None]]:
+    """Import (date, body) articles, suggest, group; per article, its follow-ups' events."""
+    for i, (day, body) in enumerate(articles):
+        (folder / f"{i:02d}.txt").write_text(f"date {day} Report {i}\n\n{body}\n", "utf-8")
+    ids = [aid for _path, aid in import_paths(store, [folder]).imported]
+    suggest_articles(store, *english)
+    assign_events(store)
+    with store.session() as session:
+        rows = followup_rows(session, as_of=date(2100, 1, 1))
+    return [{r.event_id for r in rows if r.source_article_id == aid} for aid in ids]
+
+
+@pytest.mark.model
+def test_a_ratification_restated_as_a_vote_is_one_event_and_another_parliament_is_not(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """A parliament that will "ratify" an accession and later "vote on" it: one event, the
+    later window a slip; the same decision by another parliament stays apart."""
+    ratify, vote, other = events_by_article(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2030-03-01", "Chile's parliament is expected to ratify Brazil's accession to "
+             "the trade pact in May."),
+            ("2030-05-20", "Chilean lawmakers will now vote on Brazil's accession in "
+             "September, the speaker said."),
+            ("2030-06-01", "Peru's parliament is expected to approve Brazil's accession to "
+             "the trade pact in October."),
+        ],
+    )  # fmt: skip
+    assert len(ratify) == 1 and None not in ratify
+    assert vote == ratify
+    assert other and other.isdisjoint(ratify)
+
+
+@pytest.mark.model
+def test_the_transaction_to_complete_is_the_acquisition_to_close(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """A restatement that names the deal "the transaction" and its buyer only in the
+    sentence before joins the acquisition's event; the regulator's review does not."""
+    acquisition, transaction, review = events_by_article(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2030-01-10", "Globex expects the acquisition of Initech to close by June 2030."),
+            ("2030-04-02", "Globex has offered remedies to regulators in Brussels. The company "
+             "still hopes to complete the transaction by the end of June."),
+            ("2030-04-20", "The European Commission is expected to complete its review of "
+             "Globex's plans by 15 May."),
+        ],
+    )  # fmt: skip
+    assert len(acquisition) == 1 and None not in acquisition
+    assert transaction == acquisition
+    assert review and review.isdisjoint(acquisition)
+
+
+@pytest.mark.model
+def test_the_ratification_follow_up_follows_the_vote_its_event_restated(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """Once "vote" restates the "ratify" expectation, the first follow-up follows the vote:
+    the restatement is its slip to September (ranked first), the report of the vote that
+    took place proposes *happened*."""
+    events_by_article(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2030-03-01", "Chile's parliament is expected to ratify Brazil's accession to "
+             "the trade pact in May."),
+            ("2030-05-20", "Chilean lawmakers will now vote on Brazil's accession in "
+             "September, the speaker said."),
+            ("2030-09-12", "Chilean lawmakers voted on Thursday to back Brazil's accession "
+             "to the trade pact, the speaker said."),
+        ],
+    )  # fmt: skip
+    with store.session() as session:
+        rows = followup_rows(session, as_of=date(2100, 1, 1))
+    first = min(rows, key=lambda r: (r.source_published or date.min, r.id))
+    assert first.lemma == "ratify"
+    confirm(store, followup_id=first.id, who="ana")
+    [slip] = check_updates(store, as_of=date(2030, 5, 23), followup_ids=[first.id])
+    assert slip.candidates
+    top = slip.candidates[0]
+    assert (top.published, top.proposed_state) == (date(2030, 5, 20), "postponed")
+    assert top.proposed_window == (date(2030, 9, 1), date(2030, 9, 30))
+    [later] = check_updates(store, as_of=date(2030, 9, 20), followup_ids=[first.id])
+    assert (date(2030, 9, 12), "happened") in [
+        (c.published, c.proposed_state) for c in later.candidates
+    ]
