@@ -109,6 +109,27 @@ def _window_text(f: dict[str, Any]) -> str:
     return f"review {f.get('review_date')}"
 
 
+def _words(text: str) -> set[str]:
+    """Content words cut to five letters, so that sign/signed/signing and
+    deliver/delivery meet: only for telling gold expectations of one article apart."""
+    return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3}
+
+
+def _closest(f: dict[str, Any], hits: list[Exp]) -> list[Exp]:
+    """Of the gold expectations in the follow-up's article whose windows overlap its
+    window, the ones whose phrase shares the most words with the follow-up's question
+    and event: one article often states two events due in the same year, and a follow-up
+    about one of them is not an expectation of the other."""
+    if len(hits) < 2:
+        return hits
+    event = f.get("event") or {}
+    own = _words(" ".join([str(f.get("question", "")), str(event.get("lemma", "")),
+                           str(event.get("theme", ""))]))  # fmt: skip
+    shared = [len(own & _words(e.phrase)) for e in hits]
+    best = max(shared)
+    return [e for e, n in zip(hits, shared, strict=True) if n == best]
+
+
 def score_storyline(folder: Path, name: str, nlp: Any, info: Any) -> Result:
     from db.store import open_store
     from desktop.ingest.importer import import_paths
@@ -164,7 +185,9 @@ def score_storyline(folder: Path, name: str, nlp: Any, info: Any) -> Result:
         for fid, f in sorted(fus.items()):
             art = gold_of.get(int(f["source_article_id"]))
             lo, hi = _followup_window(f)
-            hits = [e for e in live if e.article == art and e.window and overlaps(e.window, lo, hi)]
+            hits = _closest(
+                f, [e for e in live if e.article == art and e.window and overlaps(e.window, lo, hi)]
+            )
             for e in hits:
                 e.followups.append(fid)
                 matched_event.setdefault(fid, set()).add(e.event)
