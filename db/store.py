@@ -141,39 +141,37 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed on success and rolled back on error."""
+        """A session whose work is committed on success and rolled back on error. Not
+        retried: the app's writing services go through ``write``; this is for set-up,
+        tests and the few writers whose body cannot run twice."""
         with self.session() as session:
             try:
                 yield session
                 session.commit()
-            except (OperationalError, DatabaseError) as exc:
+            except BaseException as exc:
                 session.rollback()
-                raise StoreError(explain_database_error(exc, self.display_name)) from exc
-            except StaleDataError as exc:
-                # Row-level security hid the row from this change (db/team.py), or another
-                # analyst removed it meanwhile: nothing was written.
-                session.rollback()
-                raise StoreError(
-                    "Nothing was saved: your role does not allow this change, or another "
-                    "analyst removed what it changes. Reload and, if needed, ask a reviewer."
-                ) from exc
-            except BaseException:
-                session.rollback()
+                _raise_explained(exc, self.display_name)
                 raise
 
     def write(self, work: Callable[[Session], Result], *, attempts: int = RETRY_ATTEMPTS) -> Result:
         """Run ``work`` in one transaction and commit it; when PostgreSQL aborts it for a
         serialization failure or a deadlock, run it again from the start (a short random
         pause first, so that the two sides do not meet again): the one place such aborts
-        are retried. ``work`` must do nothing outside the database that a retry repeats."""
+        are retried. ``work`` must do nothing outside the database that a retry repeats.
+        Other database errors become one sentence (StoreError), as in ``transaction``."""
         for attempt in range(1, attempts + 1):
             try:
                 with self.transaction_raw() as session:
                     return work(session)
             except DBAPIError as exc:
-                if not retryable(exc) or attempt == attempts:
-                    raise StoreError(explain_database_error(exc, self.display_name)) from exc
-                time.sleep(random.uniform(0.0, 0.02 * attempt))
+                if retryable(exc) and attempt < attempts:
+                    time.sleep(random.uniform(0.0, 0.02 * attempt))
+                    continue
+                _raise_explained(exc, self.display_name)
+                raise
+            except StaleDataError as exc:
+                _raise_explained(exc, self.display_name)
+                raise
         raise AssertionError("unreachable")
 
     @contextmanager
@@ -211,6 +209,19 @@ def get_for_update(session: Session, model: type[Row], ident: int) -> Row | None
         )
         return session.get(model, ident, populate_existing=True)
     return session.get(model, ident, with_for_update=True)
+
+
+def _raise_explained(exc: BaseException, where: str) -> None:
+    """Raise the one sentence for a database error (returns for any other exception)."""
+    if isinstance(exc, (OperationalError, DatabaseError)):
+        raise StoreError(explain_database_error(exc, where)) from exc
+    if isinstance(exc, StaleDataError):
+        # Row-level security hid the row from this change (db/team.py), or another
+        # analyst removed it meanwhile: nothing was written.
+        raise StoreError(
+            "Nothing was saved: your role does not allow this change, or another "
+            "analyst removed what it changes. Reload and, if needed, ask a reviewer."
+        ) from exc
 
 
 def _backup_sqlite(path: Path) -> Path:

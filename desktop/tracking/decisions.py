@@ -30,8 +30,11 @@ LINKING_STATES = {MentionState.ACCEPTED, MentionState.CORRECTED}
 
 def current_mention(session: Session, mention_id: int, version: int | None) -> Mention:
     """The highlight as stored, if it is still the version the analyst saw (None: any);
-    ConflictError naming the other change otherwise."""
-    mention = session.get(Mention, mention_id)
+    ConflictError naming the other change otherwise. Read ``FOR UPDATE`` on PostgreSQL: a
+    second analyst deciding it at the same moment waits, then sees the new version and is
+    told. SQLite has no row locks: the clause is left out there (no extra statement), and
+    SQLite behaves as before."""
+    mention = session.get(Mention, mention_id, with_for_update=True)
     if mention is None:
         raise StoreError(f"Highlight {mention_id} no longer exists; reload the article.")
     if version is not None and mention.version != version:
@@ -107,10 +110,14 @@ def decide_recorded(
     """Set a highlight's state (and, correcting it, its label), if it is still at
     ``version`` (None: whatever it is now). The step comes from the transaction's own
     audit row, so the window's undo stack needs no read after the commit."""
-    with store.transaction() as session:
+
+    def work(session: Session) -> Decided:
         mention = current_mention(session, mention_id, version)
         row = decide(session, mention, state, who, label)
-    return Decided(mention, step_of(row))
+        session.flush()
+        return Decided(mention, step_of(row))
+
+    return store.write(work)
 
 
 def decide_mention(
@@ -143,14 +150,18 @@ def relabel_mention(
 def reuse_counts(store: Store, *, mention_id: int, kind: Reuse) -> tuple[int, int]:
     """(in its article, in every article) the highlights the decision would change."""
     with store.session() as session:
-        return count_reusable(session, current_mention(session, mention_id, None), kind)
+        mention = session.get(Mention, mention_id)
+        if mention is None:
+            raise StoreError(f"Highlight {mention_id} no longer exists; reload the article.")
+        return count_reusable(session, mention, kind)
 
 
 def apply_reuse(store: Store, *, mention_id: int, kind: Reuse, everywhere: bool, who: str) -> int:
     """Give the other highlights of the same text (in the article, or everywhere) the
     decision ``mention_id`` has: its label, its entity, or its rejection. One transaction,
     so one undo step; returns how many highlights changed."""
-    with store.transaction() as session:
+
+    def work(session: Session) -> int:
         source = current_mention(session, mention_id, None)
         targets = reuse_targets(session, source, kind, None if everywhere else source.article_id)
         for other in targets:
@@ -174,4 +185,6 @@ def apply_reuse(store: Store, *, mention_id: int, kind: Reuse, everywhere: bool,
             else:
                 state = MentionState.REJECTED if kind is Reuse.REJECT else MentionState.ACCEPTED
                 decide(session, other, state, who)
-    return len(targets)
+        return len(targets)
+
+    return store.write(work)
