@@ -26,6 +26,7 @@ from db import crash_points, fact_times  # noqa: F401  (fact_times: ORM listener
 from db.backup import copy_sqlite
 from db.clock import utcnow
 from db.errors import StoreError
+from db.team import reinstall_after_upgrade
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_ENV = "FACTDESK_BUSY_TIMEOUT_MS"
@@ -324,6 +325,7 @@ def open_store(location: str | Path, *, migrate: bool = True) -> Store:
             with migrator.begin() as conn:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
+                reinstall_after_upgrade(conn)
         finally:
             if migrator is not engine:
                 migrator.dispose()
