@@ -27,6 +27,7 @@ class FactTableRow:
     subject: str
     time: str
     status: str
+    analyst: str
 
 
 def _status(status: str, params: dict[str, Any], alias: str = "") -> str:
@@ -82,9 +83,11 @@ def page(
     else:
         params["edge"], keyed = before_id, "f.id < :edge"
     sql = (
-        "SELECT f.id, a.id, coalesce(a.title, ''), coalesce(a.published, ''), f.kind, "
-        f"coalesce(f.predicate, ''), coalesce({SUBJECT_SQL}, ''), "
-        "coalesce(f.time_value, coalesce(f.time_start, '')), f.status "
+        # Dates as text: PostgreSQL's dates do not coalesce with '' (SQLite's are text).
+        "SELECT f.id, a.id, coalesce(a.title, ''), coalesce(CAST(a.published AS TEXT), ''), "
+        f"f.kind, coalesce(f.predicate, ''), coalesce({SUBJECT_SQL}, ''), "
+        "coalesce(f.time_value, coalesce(CAST(f.time_start AS TEXT), '')), f.status, "
+        "coalesce(f.analyst, '') "
         f"FROM fact f JOIN article a ON a.id = f.article_id WHERE {keyed}"
         + _status(status, params, "f.")
         + " ORDER BY f.id DESC LIMIT :limit"

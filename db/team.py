@@ -122,6 +122,27 @@ _DATABASE_STATEMENTS = [
             END IF;
             RETURN NEW;
         END $$""",
+    # Facts and highlights name the login that wrote or decided them last.
+    f"""CREATE OR REPLACE FUNCTION factdesk_stamp_analyst() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            IF NEW.analyst IS NOT NULL
+                AND (TG_OP = 'INSERT' OR NEW.analyst IS DISTINCT FROM OLD.analyst)
+                AND pg_has_role(session_user, '{GROUP["analyst"]}', 'MEMBER')
+            THEN
+                NEW.analyst := session_user;
+            END IF;
+            RETURN NEW;
+        END $$""",
+    *(
+        statement
+        for table in ("fact", "mention")
+        for statement in (
+            f"DROP TRIGGER IF EXISTS {table}_analyst ON {table}",
+            f"""CREATE TRIGGER {table}_analyst BEFORE INSERT OR UPDATE ON {table}
+                FOR EACH ROW EXECUTE FUNCTION factdesk_stamp_analyst()""",
+        )
+    ),
     "DROP TRIGGER IF EXISTS audit_login ON audit",
     """CREATE TRIGGER audit_login BEFORE INSERT OR UPDATE ON audit
         FOR EACH ROW EXECUTE FUNCTION factdesk_stamp_login()""",

@@ -76,6 +76,7 @@ def decide(
     mention.entity_id = entity_id
     mention.updated_at = utcnow()
     mention.version += 1
+    mention.analyst = who
     session.add(mention)
     assert mention.id is not None
     return record(

@@ -88,6 +88,7 @@ def create_fact(store: Store, *, draft: FactDraft, who: str) -> Fact:
             time_value=draft.time_value or None,
             attributed_to=draft.attributed_to or None,
             confidence=draft.confidence,
+            analyst=who,
         )
         session.add(fact)
         session.flush()
@@ -161,6 +162,7 @@ def update_fact(
             setattr(fact, key, value)
         fact.version += 1
         fact.updated_at = utcnow()
+        fact.analyst = who
         session.add(fact)
         record(
             session,

@@ -289,8 +289,10 @@ class FactTableModel(PagedTableModel[str, "FactTableRow"]):
     """Rows are ``db.fact_table.FactTableRow``: every fact, newest first, of one status
     (the query; empty: any)."""
 
-    ID, DATE, ARTICLE, KIND, PREDICATE, SUBJECT, TIME, STATUS = range(8)
-    HEADERS = ("#", "Date", "Article", "Kind", "Predicate", "Subject", "Time", "Status")
+    ID, DATE, ARTICLE, KIND, PREDICATE, SUBJECT, TIME, STATUS, ANALYST = range(9)
+    HEADERS = (
+        "#", "Date", "Article", "Kind", "Predicate", "Subject", "Time", "Status", "Analyst",
+    )  # fmt: skip
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__("", parent)
@@ -305,7 +307,7 @@ class FactTableModel(PagedTableModel[str, "FactTableRow"]):
     def cell(self, row: FactTableRow, column: int) -> Cell:
         return (
             row.id, row.article_date, row.article_title, row.kind, row.predicate, row.subject,
-            row.time, row.status,
+            row.time, row.status, row.analyst,
         )[column]  # fmt: skip
 
 

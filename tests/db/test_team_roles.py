@@ -13,15 +13,18 @@ from alembic import command
 from sqlalchemy import text
 from sqlalchemy.exc import ProgrammingError
 
+from db import fact_table
 from db.errors import StoreError
-from db.models import Fact, FollowUp, FollowUpState
+from db.models import Fact, FollowUp, FollowUpState, MentionState
 from db.store import Store, _alembic_config, open_store
 from desktop.cli import run
 from desktop.ingest.importer import import_paths
 from desktop.settings import Settings
 from desktop.tracking import followups as lifecycle
+from desktop.tracking.decisions import decide_mention
 from desktop.tracking.entities import merge, rename
 from desktop.tracking.events import assign_events
+from desktop.tracking.facts import FactDraft, create_fact
 from desktop.tracking.review import add_mention
 from desktop.tracking.sources import feeds, subscribe
 from tests.postgres_server import SUPERUSER, PostgresServer
@@ -211,5 +214,26 @@ def test_a_table_made_by_a_later_migration_is_granted_without_adding_analysts_ag
     try:
         feed = subscribe(ana, "https://news.example.org/rss.xml")
         assert [f.url for f in feeds(ana)] == [feed.url]
+    finally:
+        ana.close()
+
+
+def test_facts_and_decisions_carry_the_login(desk: tuple[str, int], tmp_path: Path) -> None:
+    url, _ = desk
+    ana = open_store(as_login(url, "ana"))
+    try:
+        with ana.engine.connect() as conn:
+            article = int(conn.execute(text("SELECT min(id) FROM article")).scalar_one())
+        fact = create_fact(ana, draft=FactDraft(article, 0, 4, predicate="sign"), who="bo")
+        mention = add_mention(ana, article_id=article, start=0, end=4, label="MISC", who="bo")
+        assert mention.id is not None
+        decide_mention(ana, mention_id=mention.id, state=MentionState.REJECTED, who="bo")
+        with ana.engine.connect() as conn:
+            [row] = [r for r in fact_table.page(conn, status="", offset=0, limit=10)
+                     if r.id == fact.id]  # fmt: skip
+            decided_by = conn.execute(
+                text("SELECT analyst FROM mention WHERE id = :id"), {"id": mention.id}
+            ).scalar_one()
+        assert (row.analyst, decided_by) == ("ana", "ana")
     finally:
         ana.close()
