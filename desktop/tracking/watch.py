@@ -5,9 +5,12 @@ the purpose) and is meant to run off the GUI thread, one call at a time."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import Connection
 
 from db.changes import Changes, Marks, changes_since, data_version, read_marks
+from db.presence import open_by_others
 from db.store import Store
 
 
@@ -17,6 +20,7 @@ class StoreWatch:
         self._conn: Connection | None = None
         self._version: int | None = None
         self.marks: Marks | None = None
+        self._open_by: dict[int, str] = {}
 
     def _connection(self) -> Connection:
         if self._conn is None:
@@ -40,6 +44,10 @@ class StoreWatch:
             return None
         self._version = version
         changes, self.marks = changes_since(conn, self.marks)
+        open_by = open_by_others(conn)
+        if open_by != self._open_by:  # a colleague opened or closed an article (team mode)
+            self._open_by = open_by
+            changes = replace(changes, tables=changes.tables | {"presence"})
         return changes if changes else None
 
     def close(self) -> None:

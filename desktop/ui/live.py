@@ -87,7 +87,7 @@ def show_changes(window: MainWindow, changes: Changes) -> None:
     """Show what another window or the command line changed, keeping the analyst's
     place: the article list (its selection and scroll), the open article's highlights
     and facts, the follow-ups, the entities, the labels; suggest for new articles."""
-    if changes.new_articles or changes.tables & {"article", "mention"}:
+    if changes.new_articles or changes.tables & {"article", "mention", "presence"}:
         window.reload_articles()
     if window.review.article_id in changes.articles:
         window.review.refresh()

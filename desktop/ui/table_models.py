@@ -260,8 +260,8 @@ class PagedTableModel(RowTableModel[Row], Generic[Query, Row]):
 class ArticleListModel(PagedTableModel[ArticleQuery, "ArticleRow"]):
     """Rows are ``db.articles.ArticleRow`` under an ``ArticleQuery``, newest first."""
 
-    TITLE, DATE, SOURCE, PROGRESS = range(4)
-    HEADERS = ("Title", "Date", "Source", "Done")
+    TITLE, DATE, SOURCE, PROGRESS, OPEN_BY = range(5)
+    HEADERS = ("Title", "Date", "Source", "Done", "Open by")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(ArticleQuery(), parent)
@@ -276,6 +276,8 @@ class ArticleListModel(PagedTableModel[ArticleQuery, "ArticleRow"]):
             return iso(row.published)
         if column == self.SOURCE:
             return row.source
+        if column == self.OPEN_BY:
+            return row.open_by
         return f"{row.decided}/{row.mentions}" if row.mentions else "–"
 
     def update_progress(self, article_id: int, mentions: int, decided: int) -> None:
