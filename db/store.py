@@ -51,6 +51,28 @@ def retryable(exc: BaseException) -> bool:
     return _retry_reason(exc) is not None
 
 
+def connection_lost(exc: BaseException) -> bool:
+    """A PostgreSQL connection failed or was cut (no SQLSTATE, or class 08 or 57P)."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    orig = getattr(exc, "orig", None)
+    if orig is None or type(orig).__module__.split(".")[0] != "psycopg":
+        return False
+    if getattr(exc, "connection_invalidated", False):
+        return True
+    state = getattr(orig, "sqlstate", None) or ""
+    return isinstance(exc, OperationalError) and (
+        not state or state[:2] == "08" or state[:3] == "57P"
+    )
+
+
+def lost_connection_sentence(where: str) -> str:
+    return (
+        f"Lost the connection to {where}; what you just did was not saved. Factdesk "
+        "reconnects by itself when the server is back."
+    )
+
+
 def busy_timeout_ms() -> int:
     """How long a writer waits for another one (default 10 s)."""
     try:
@@ -240,6 +262,8 @@ def explain_database_error(exc: Exception, where: str) -> str:
             f"Your role on {where} does not allow this change ({message.splitlines()[0]}); "
             "ask a reviewer or an admin of the desk."
         )
+    if connection_lost(exc):
+        return lost_connection_sentence(where)
     reason = _retry_reason(exc)
     if reason:
         return (
@@ -288,7 +312,9 @@ def open_store(location: str | Path, *, migrate: bool = True) -> Store:
     if url.startswith("postgresql+psycopg"):
         # Timestamps come back in UTC, as SQLite stores them (db/clock.py).
         connect_args["options"] = "-c TimeZone=UTC"
-    engine = create_engine(url, connect_args=connect_args)
+    # pool_pre_ping: a pooled PostgreSQL connection the server dropped (a restart, a
+    # network cut) is replaced at checkout instead of failing the analyst's next action.
+    engine = create_engine(url, connect_args=connect_args, pool_pre_ping=not is_sqlite)
     crash_points.install(engine)
     if is_sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -8,10 +8,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from db.changes import Changes, Marks, changes_since, data_version, read_marks
+from db.errors import StoreError
 from db.presence import open_by_others
-from db.store import Store
+from db.store import Store, explain_database_error
 
 
 class StoreWatch:
@@ -34,7 +36,19 @@ class StoreWatch:
         self.marks = read_marks(conn)
 
     def poll(self) -> Changes | None:
-        """What changed since the last poll (None: nothing was committed)."""
+        """What changed since the last poll (None: nothing was committed). A lost
+        connection is dropped and StoreError says so in one sentence; the next poll
+        connects again and reports what changed meanwhile."""
+        try:
+            return self._poll()
+        except DBAPIError as exc:
+            if self._conn is not None:
+                self._conn.invalidate()
+                self._conn = None
+            self._version = None
+            raise StoreError(explain_database_error(exc, self.store.display_name)) from exc
+
+    def _poll(self) -> Changes | None:
         conn = self._connection()
         if self.marks is None:
             self.start()
