@@ -10,6 +10,7 @@ from tests.bench import (
     bundle_bench,
     export_bench,
     gui_bench,
+    postgres_bench,
     scale_bench,
     sources_bench,
     suggest_bench,
@@ -27,6 +28,7 @@ BENCHES = [
     sources_bench,
     workspace_bench,
     bundle_bench,
+    postgres_bench,
 ]
 
 
