@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
 
 from db.models import Fact, FollowUp, FollowUpState, MentionState
 from db.store import open_store
@@ -80,44 +79,3 @@ def test_a_window_on_postgresql_shows_a_colleagues_work_keeping_its_place(
         assert window.followups.selected_id() == kept
     finally:
         colleague.close()
-
-
-def test_a_lost_connection_is_one_sentence_and_the_window_works_when_the_server_is_back(
-    make_window: Any, qtbot: Any, postgres: PostgresServer, tmp_path: Path
-) -> None:
-    url = postgres.new_database()
-    window = make_window(url)
-    status = window.statusBar()
-    postgres.halt()
-    try:
-        qtbot.waitUntil(
-            lambda: status.currentMessage().startswith("Lost the connection to "),
-            timeout=NOTICE_MS,
-        )
-        assert status.currentMessage().endswith(
-            "Factdesk reconnects by itself when the server is back."
-        )
-    finally:
-        postgres.launch()
-    qtbot.waitUntil(
-        lambda: status.currentMessage() == "The connection to the store is back.",
-        timeout=NOTICE_MS,
-    )
-    colleague = open_store(url)
-    try:
-        (tmp_path / "new.txt").write_text(
-            "date 2019-07-12 Turkey receives S-400\n\nTurkey received the S-400 in Ankara.\n"
-        )
-        [(_, new_article)] = import_paths(colleague, [tmp_path / "new.txt"]).imported
-    finally:
-        colleague.close()
-    qtbot.waitUntil(lambda: window.articles.model.row_of_id(new_article) >= 0, timeout=NOTICE_MS)
-    target = next(i for i, m in enumerate(window.review.mentions) if m.state == "suggested")
-    mention = window.review.mentions[target]
-    assert mention.id is not None
-    window.desk.decide(mention.id, MentionState.REJECTED, mention.version)
-    with open_store(url).engine.connect() as conn:
-        state = conn.execute(
-            text("SELECT state FROM mention WHERE id = :id"), {"id": mention.id}
-        ).scalar_one()
-    assert state == "rejected"
