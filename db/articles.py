@@ -128,6 +128,8 @@ class ArticleRow:
     mentions: int
     decided: int
     open_followups: int = 0
+    open_by: str = ""
+    """The colleagues who have it open now (team mode: ``db.presence``)."""
 
 
 def count_articles(session: Session) -> int:

@@ -30,6 +30,7 @@ class FactTableRow:
     time: str
     status: str
     origin: str = ""
+    analyst: str = ""
 
 
 def _from(found: FactFilter, params: dict[str, Any]) -> str:
@@ -89,9 +90,11 @@ def page(
     else:
         params["edge"], keyed = before_id, "f.id < :edge"
     sql = (
-        "SELECT f.id, a.id, coalesce(a.title, ''), coalesce(a.published, ''), f.kind, "
-        f"coalesce(f.predicate, ''), coalesce({SUBJECT_SQL}, ''), "
-        "coalesce(f.time_value, coalesce(f.time_start, '')), f.status, f.origin "
+        # Dates as text: PostgreSQL's dates do not coalesce with '' (SQLite's are text).
+        "SELECT f.id, a.id, coalesce(a.title, ''), coalesce(CAST(a.published AS TEXT), ''), "
+        f"f.kind, coalesce(f.predicate, ''), coalesce({SUBJECT_SQL}, ''), "
+        "coalesce(f.time_value, coalesce(CAST(f.time_start AS TEXT), '')), f.status, "
+        "f.origin, coalesce(f.analyst, '') "
         f"FROM fact f JOIN article a ON a.id = f.article_id WHERE {keyed}"
         + fact_conditions(found, params)
         + " ORDER BY f.id DESC LIMIT :limit"

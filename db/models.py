@@ -123,6 +123,9 @@ class Mention(SQLModel, table=True):
         sa_column_kwargs={"server_default": "1"},
         description="raised by every change: a decision made on an older copy is refused",
     )
+    analyst: str | None = Field(
+        default=None, sa_type=Text, description="who decided it last (the login, in team mode)"
+    )
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
@@ -157,6 +160,9 @@ class Fact(SQLModel, table=True):
     version: int = 1
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    analyst: str | None = Field(
+        default=None, sa_type=Text, description="who wrote it last (the login, in team mode)"
+    )
 
 
 class FactRole(SQLModel, table=True):

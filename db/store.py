@@ -26,6 +26,7 @@ from db import crash_points, fact_times  # noqa: F401  (fact_times: ORM listener
 from db.backup import copy_sqlite
 from db.clock import utcnow
 from db.errors import StoreError
+from db.team import reinstall_after_upgrade
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_ENV = "FACTDESK_BUSY_TIMEOUT_MS"
@@ -48,6 +49,28 @@ def _retry_reason(exc: BaseException) -> str | None:
 def retryable(exc: BaseException) -> bool:
     """The database aborted the transaction for a serialization failure or a deadlock."""
     return _retry_reason(exc) is not None
+
+
+def connection_lost(exc: BaseException) -> bool:
+    """A PostgreSQL connection failed or was cut (no SQLSTATE, or class 08 or 57P)."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    orig = getattr(exc, "orig", None)
+    if orig is None or type(orig).__module__.split(".")[0] != "psycopg":
+        return False
+    if getattr(exc, "connection_invalidated", False):
+        return True
+    state = getattr(orig, "sqlstate", None) or ""
+    return isinstance(exc, OperationalError) and (
+        not state or state[:2] == "08" or state[:3] == "57P"
+    )
+
+
+def lost_connection_sentence(where: str) -> str:
+    return (
+        f"Lost the connection to {where}; what you just did was not saved. Factdesk "
+        "reconnects by itself when the server is back."
+    )
 
 
 def busy_timeout_ms() -> int:
@@ -141,39 +164,37 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed on success and rolled back on error."""
+        """A session whose work is committed on success and rolled back on error. Not
+        retried: the app's writing services go through ``write``; this is for set-up,
+        tests and the few writers whose body cannot run twice."""
         with self.session() as session:
             try:
                 yield session
                 session.commit()
-            except (OperationalError, DatabaseError) as exc:
+            except BaseException as exc:
                 session.rollback()
-                raise StoreError(explain_database_error(exc, self.display_name)) from exc
-            except StaleDataError as exc:
-                # Row-level security hid the row from this change (db/team.py), or another
-                # analyst removed it meanwhile: nothing was written.
-                session.rollback()
-                raise StoreError(
-                    "Nothing was saved: your role does not allow this change, or another "
-                    "analyst removed what it changes. Reload and, if needed, ask a reviewer."
-                ) from exc
-            except BaseException:
-                session.rollback()
+                _raise_explained(exc, self.display_name)
                 raise
 
     def write(self, work: Callable[[Session], Result], *, attempts: int = RETRY_ATTEMPTS) -> Result:
         """Run ``work`` in one transaction and commit it; when PostgreSQL aborts it for a
         serialization failure or a deadlock, run it again from the start (a short random
         pause first, so that the two sides do not meet again): the one place such aborts
-        are retried. ``work`` must do nothing outside the database that a retry repeats."""
+        are retried. ``work`` must do nothing outside the database that a retry repeats.
+        Other database errors become one sentence (StoreError), as in ``transaction``."""
         for attempt in range(1, attempts + 1):
             try:
                 with self.transaction_raw() as session:
                     return work(session)
             except DBAPIError as exc:
-                if not retryable(exc) or attempt == attempts:
-                    raise StoreError(explain_database_error(exc, self.display_name)) from exc
-                time.sleep(random.uniform(0.0, 0.02 * attempt))
+                if retryable(exc) and attempt < attempts:
+                    time.sleep(random.uniform(0.0, 0.02 * attempt))
+                    continue
+                _raise_explained(exc, self.display_name)
+                raise
+            except StaleDataError as exc:
+                _raise_explained(exc, self.display_name)
+                raise
         raise AssertionError("unreachable")
 
     @contextmanager
@@ -213,6 +234,19 @@ def get_for_update(session: Session, model: type[Row], ident: int) -> Row | None
     return session.get(model, ident, with_for_update=True)
 
 
+def _raise_explained(exc: BaseException, where: str) -> None:
+    """Raise the one sentence for a database error (returns for any other exception)."""
+    if isinstance(exc, (OperationalError, DatabaseError)):
+        raise StoreError(explain_database_error(exc, where)) from exc
+    if isinstance(exc, StaleDataError):
+        # Row-level security hid the row from this change (db/team.py), or another
+        # analyst removed it meanwhile: nothing was written.
+        raise StoreError(
+            "Nothing was saved: your role does not allow this change, or another "
+            "analyst removed what it changes. Reload and, if needed, ask a reviewer."
+        ) from exc
+
+
 def _backup_sqlite(path: Path) -> Path:
     """Copy a SQLite file (WAL content included) next to itself with a timestamp."""
     target = path.with_name(f"{path.name}.{utcnow():%Y%m%dT%H%M%S%f}.bak")
@@ -228,6 +262,8 @@ def explain_database_error(exc: Exception, where: str) -> str:
             f"Your role on {where} does not allow this change ({message.splitlines()[0]}); "
             "ask a reviewer or an admin of the desk."
         )
+    if connection_lost(exc):
+        return lost_connection_sentence(where)
     reason = _retry_reason(exc)
     if reason:
         return (
@@ -276,7 +312,9 @@ def open_store(location: str | Path, *, migrate: bool = True) -> Store:
     if url.startswith("postgresql+psycopg"):
         # Timestamps come back in UTC, as SQLite stores them (db/clock.py).
         connect_args["options"] = "-c TimeZone=UTC"
-    engine = create_engine(url, connect_args=connect_args)
+    # pool_pre_ping: a pooled PostgreSQL connection the server dropped (a restart, a
+    # network cut) is replaced at checkout instead of failing the analyst's next action.
+    engine = create_engine(url, connect_args=connect_args, pool_pre_ping=not is_sqlite)
     crash_points.install(engine)
     if is_sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -313,6 +351,7 @@ def open_store(location: str | Path, *, migrate: bool = True) -> Store:
             with migrator.begin() as conn:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
+                reinstall_after_upgrade(conn)
         finally:
             if migrator is not engine:
                 migrator.dispose()

@@ -244,8 +244,7 @@ def cmd_team_add(store: Store, args: argparse.Namespace, out: TextIO) -> int:
         password = os.environ.get(args.password_env)
         if password is None:
             raise StoreError(f"The variable {args.password_env} is not set; nothing was changed.")
-    with store.transaction() as session:
-        add_analyst(session.connection(), args.name, args.role, password)
+    store.write(lambda session: add_analyst(session.connection(), args.name, args.role, password))
     print(
         f"{args.name} signs in to {store.display_name} as {args.role} ({GROUP[args.role]}).",
         file=out,
@@ -257,10 +256,11 @@ def cmd_label(store: Store, args: argparse.Namespace, out: TextIO) -> int:
     from db.labels import define_label, label_colors
 
     if args.label_command == "add":
-        with store.transaction() as session:
-            row = define_label(
+        row = store.write(
+            lambda session: define_label(
                 session, name=args.name, color=args.color, description=args.description
             )
+        )
         print(f"Label {row.name} {row.color or '(default colour)'}.", file=out)
         return 0
     with store.session() as session:

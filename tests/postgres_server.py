@@ -114,6 +114,10 @@ class PostgresServer:
             "initdb", "-D", str(self.data_dir), "-U", SUPERUSER, "-A", "trust",
             "-E", "UTF8", "--locale", "C.UTF-8", "--no-sync",
         )  # fmt: skip
+        self.launch()
+
+    def launch(self) -> None:
+        """Start the server on the initialised data folder (waits until it accepts)."""
         options = (
             f"-k {self.socket_dir} -c listen_addresses='' -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c deadlock_timeout=50ms"
@@ -122,6 +126,11 @@ class PostgresServer:
             "pg_ctl", "-D", str(self.data_dir), "-l", str(self.root / "server.log"),
             "-o", options, "-w", "-t", "120", "start",
         )  # fmt: skip
+
+    def halt(self) -> None:
+        """Stop the server, cutting every connection, keeping its data: ``launch`` brings
+        it back (a lost connection, for the tests of what the app does then)."""
+        self._run("pg_ctl", "-D", str(self.data_dir), "-m", "fast", "-w", "-t", "120", "stop")
 
     def stop(self) -> None:
         if (self.data_dir / "postmaster.pid").exists():

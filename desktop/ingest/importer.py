@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
 
 from db.articles import NewArticle, add_articles, content_hash, ensure_room, find_by_hash
 from db.store import Store
@@ -60,9 +61,12 @@ def store_articles(store: Store, articles: Sequence[NewArticle]) -> list[tuple[i
     """(id, created) for each article, in one transaction; if another process stored one of
     the texts meanwhile, the batch is redone one article at a time."""
     try:
-        with store.transaction() as session:
+
+        def work(session: Session) -> list[tuple[int, bool]]:
             ensure_room(session, adding=len(articles))
             return add_articles(session, articles=list(articles))
+
+        return store.write(work)
     except IntegrityError:
         if len(articles) == 1:
             with store.session() as session:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
 
 from db.articles import NewArticle, ensure_room
 from db.limits import MAX_ARTICLE_CHARS
@@ -181,17 +182,23 @@ def entry_article(entry: Entry, *, outlet: str, feed_id: int) -> NewWebArticle:
 
 def remember_urls(store: Store, known: Known) -> None:
     """Keep a page's address keys for the article that already held it."""
-    with store.transaction() as session:
+
+    def work(session: Session) -> None:
         add_url_keys(session, keys=known.keys, article_id=known.article_id)
+
+    store.write(work)
 
 
 def store_web_articles(store: Store, items: Sequence[NewWebArticle]) -> list[tuple[int, bool]]:
     """(id, created) for each, in one transaction; redone one by one if another process
     stored one of them meanwhile."""
     try:
-        with store.transaction() as session:
+
+        def work(session: Session) -> list[tuple[int, bool]]:
             ensure_room(session, adding=len(items))
             return add_web_articles(session, items=items)
+
+        return store.write(work)
     except IntegrityError:
         if len(items) == 1:
             raise

@@ -196,8 +196,9 @@ def _write(
 ) -> None:
     """One transaction for a batch of articles: each article is whole or absent."""
     began = time.perf_counter()
-    with store.engine.begin() as conn:
-        stored = store_suggestions(conn, items=rows, origin=origin)
+    stored = store.write(
+        lambda session: store_suggestions(session.connection(), items=rows, origin=origin)
+    )
     report.write_seconds += time.perf_counter() - began
     report.articles += len(rows)
     report.mentions += stored.mentions

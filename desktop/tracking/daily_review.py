@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sqlmodel import Session
+
 from db.store import Store
 from db.workspace import REVIEW_MARK, last_article_id, last_review_mark
 from desktop.tracking.audit import record
@@ -68,7 +70,8 @@ def daily_summary(store: Store, *, as_of: date, who: str, mark: bool = True) -> 
                 if candidate.article_id > since:
                     summary.new_candidates.append(NewCandidate(item, candidate))
     if mark:
-        with store.transaction() as session:
+
+        def work(session: Session) -> None:
             record(
                 session,
                 who=who,
@@ -79,6 +82,8 @@ def daily_summary(store: Store, *, as_of: date, who: str, mark: bool = True) -> 
                 before=previous,
                 after={"as_of": as_of.isoformat(), "last_article_id": latest},
             )
+
+        store.write(work)
     return summary
 
 

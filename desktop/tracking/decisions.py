@@ -7,9 +7,9 @@ written and the refusal names their change, so no decision silently overwrites a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
@@ -33,8 +33,11 @@ LINKING_STATES = {MentionState.ACCEPTED, MentionState.CORRECTED}
 
 def current_mention(session: Session, mention_id: int, version: int | None) -> Mention:
     """The highlight as stored, if it is still the version the analyst saw (None: any);
-    ConflictError naming the other change otherwise."""
-    mention = session.get(Mention, mention_id)
+    ConflictError naming the other change otherwise. Read ``FOR UPDATE`` on PostgreSQL: a
+    second analyst deciding it at the same moment waits, then sees the new version and is
+    told. SQLite has no row locks: the clause is left out there (no extra statement), and
+    SQLite behaves as before."""
+    mention = session.get(Mention, mention_id, with_for_update=True)
     if mention is None:
         raise StoreError(f"Highlight {mention_id} no longer exists; reload the article.")
     if version is not None and mention.version != version:
@@ -52,27 +55,36 @@ def current_mention(session: Session, mention_id: int, version: int | None) -> M
     return mention
 
 
-@contextmanager
-def changing_mention(
-    store: Store, mention_id: int, version: int | None
-) -> Iterator[tuple[Session, Mention]]:
-    """A transaction changing one highlight, read at ``version`` (None: as it is now).
+Changed = TypeVar("Changed")
 
-    The version check at the read is not enough on its own: two windows may both read
-    version 3 before either writes. The write itself is conditional (the mapper's version
-    column: ``UPDATE … WHERE version = 3``), so the second one changes no row; that is
-    turned into the same refusal, naming the change that got in first."""
-    seen: int | None = version
+
+def write_mention(
+    store: Store,
+    mention_id: int,
+    version: int | None,
+    change: Callable[[Session, Mention], Changed],
+) -> Changed:
+    """Run ``change`` on the highlight read at ``version`` (None: as it is now), in one
+    retried transaction (Store.write).
+
+    The check at the read is not enough on SQLite, which has no row locks: two windows may
+    both read version 3 before either writes. The write itself is conditional too (the
+    mapper's version column: ``UPDATE … WHERE version = 3``), so the second one changes no
+    row; that is turned into the same refusal, naming the change that got in first."""
+    seen: list[int] = []
+
+    def work(session: Session) -> Changed:
+        mention = current_mention(session, mention_id, version)
+        seen.append(mention.version)
+        return change(session, mention)
+
     try:
-        with store.transaction() as session:
-            mention = current_mention(session, mention_id, version)
-            seen = mention.version
-            yield session, mention
+        return store.write(work)
     except StoreError as exc:
-        if not isinstance(exc.__cause__, StaleDataError) or seen is None:
+        if not (isinstance(exc.__cause__, StaleDataError) and seen):
             raise
         with store.session() as session:
-            current_mention(session, mention_id, seen)
+            current_mention(session, mention_id, seen[-1])
         raise
 
 
@@ -100,6 +112,7 @@ def decide(
     mention.entity_id = entity_id
     mention.updated_at = utcnow()
     mention.version += 1
+    mention.analyst = who
     session.add(mention)
     assert mention.id is not None
     return record(
@@ -134,9 +147,13 @@ def decide_recorded(
     """Set a highlight's state (and, correcting it, its label), if it is still at
     ``version`` (None: whatever it is now). The step comes from the transaction's own
     audit row, so the window's undo stack needs no read after the commit."""
-    with changing_mention(store, mention_id, version) as (session, mention):
+
+    def change(session: Session, mention: Mention) -> Decided:
         row = decide(session, mention, state, who, label)
-    return Decided(mention, step_of(row))
+        session.flush()
+        return Decided(mention, step_of(row))
+
+    return write_mention(store, mention_id, version, change)
 
 
 def decide_mention(
@@ -169,14 +186,18 @@ def relabel_mention(
 def reuse_counts(store: Store, *, mention_id: int, kind: Reuse) -> tuple[int, int]:
     """(in its article, in every article) the highlights the decision would change."""
     with store.session() as session:
-        return count_reusable(session, current_mention(session, mention_id, None), kind)
+        mention = session.get(Mention, mention_id)
+        if mention is None:
+            raise StoreError(f"Highlight {mention_id} no longer exists; reload the article.")
+        return count_reusable(session, mention, kind)
 
 
 def apply_reuse(store: Store, *, mention_id: int, kind: Reuse, everywhere: bool, who: str) -> int:
     """Give the other highlights of the same text (in the article, or everywhere) the
     decision ``mention_id`` has: its label, its entity, or its rejection. One transaction,
     so one undo step; returns how many highlights changed."""
-    with store.transaction() as session:
+
+    def work(session: Session) -> int:
         source = current_mention(session, mention_id, None)
         targets = reuse_targets(session, source, kind, None if everywhere else source.article_id)
         for other in targets:
@@ -200,4 +221,6 @@ def apply_reuse(store: Store, *, mention_id: int, kind: Reuse, everywhere: bool,
             else:
                 state = MentionState.REJECTED if kind is Reuse.REJECT else MentionState.ACCEPTED
                 decide(session, other, state, who)
-    return len(targets)
+        return len(targets)
+
+    return store.write(work)

@@ -10,14 +10,16 @@ paint).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from db import article_list, fact_table, fts
+from db import article_list, fact_table, fts, presence
 from db import facts as fact_reads
 from db.articles import ArticleRow, count_articles
 from db.audit import latest_step, newest_row
@@ -61,9 +63,31 @@ class Desk:
     def __init__(self, store: Store, analyst: str) -> None:
         self.store = store
         self.analyst = analyst
+        self._presence: Connection | None = None
+        self._shown: int | None = None
 
     def close(self) -> None:
+        if self._presence is not None:
+            self.show_open(None)  # tells the colleagues' windows (closing alone would not)
+        if self._presence is not None:
+            self._presence.close()
         self.store.close()
+
+    def show_open(self, article_id: int | None) -> None:
+        """Let colleagues' article lists show that this analyst has ``article_id`` open
+        (team mode; ``db.presence``). Best effort: a failure only drops the mark."""
+        if article_id == self._shown or self.store.engine.dialect.name != "postgresql":
+            return
+        try:
+            if self._presence is None:
+                self._presence = self.store.engine.connect()
+            presence.hold(self._presence, article_id)
+            self._shown = article_id
+        except DBAPIError:
+            if self._presence is not None:
+                self._presence.invalidate()
+                self._presence = None
+            self._shown = None
 
     def _read(self, query: Callable[Concatenate[Connection, P], T], *a: P.args, **k: P.kwargs) -> T:
         """Run one read-only ``query(conn, ...)`` of ``db`` on a connection of its own."""
@@ -85,7 +109,9 @@ class Desk:
         return self._read(article_list.count_rows, query)
 
     def article_list_page(self, query: ArticleQuery, offset: int, limit: int) -> list[ArticleRow]:
-        return self._read(article_list.page, query, offset, limit)
+        rows = self._read(article_list.page, query, offset, limit)
+        others = self._read(presence.open_by_others)
+        return [replace(r, open_by=others[r.id]) if r.id in others else r for r in rows]
 
     def article_list_position(self, query: ArticleQuery, article_id: int) -> int:
         return self._read(article_list.position, query, article_id)
@@ -137,7 +163,9 @@ class Desk:
 
     # ----- reviewing highlights --------------------------------------------------------
     def open_article(self, article_id: int) -> review.OpenedArticle | None:
-        return review.open_article(self.store, article_id)
+        opened = review.open_article(self.store, article_id)
+        self.show_open(article_id if opened is not None else None)
+        return opened
 
     def highlights(self, article_id: int) -> Highlights:
         return review.article_highlights(self.store, article_id)

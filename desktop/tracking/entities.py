@@ -58,7 +58,8 @@ def _audit(
 def rename(store: Store, *, entity_id: int, name: str, who: str) -> None:
     if not name.strip():
         raise StoreError("An entity needs a name.")
-    with store.transaction() as session:
+
+    def work(session: Session) -> None:
         entity = live_entity(session, entity_id)
         before = {"name": entity.name}
         entity.name = name.strip()
@@ -69,21 +70,26 @@ def rename(store: Store, *, entity_id: int, name: str, who: str) -> None:
             )
         _audit(session, who, "entity.rename", entity_id, before, {"name": entity.name})
 
+    store.write(work)
+
 
 def add_alias(store: Store, *, entity_id: int, alias: str, who: str) -> None:
     normalized = normalize_alias(alias)
     if not normalized:
         raise StoreError("An alias cannot be empty.")
-    with store.transaction() as session:
+
+    def work(session: Session) -> None:
         live_entity(session, entity_id)
         if alias_of(session, entity_id, normalized) is not None:
             raise StoreError(f"“{alias}” is already an alias of this entity.")
         session.add(Alias(entity_id=entity_id, alias=alias.strip(), normalized=normalized))
         _audit(session, who, "entity.alias_add", entity_id, None, {"alias": alias.strip()})
 
+    store.write(work)
+
 
 def remove_alias(store: Store, *, entity_id: int, alias: str, who: str) -> None:
-    with store.transaction() as session:
+    def work(session: Session) -> None:
         entity = live_entity(session, entity_id)
         rows = aliases_of(session, entity_id)
         match = [a for a in rows if a.normalized == normalize_alias(alias)]
@@ -95,6 +101,8 @@ def remove_alias(store: Store, *, entity_id: int, alias: str, who: str) -> None:
             )
         session.delete(match[0])
         _audit(session, who, "entity.alias_remove", entity_id, {"alias": match[0].alias}, None)
+
+    store.write(work)
 
 
 def merge_preview(store: Store, *, source_id: int, target_id: int) -> MergePreview:
@@ -110,7 +118,8 @@ def merge(store: Store, *, source_id: int, target_id: int, who: str) -> int:
     """Move everything of ``source`` to ``target``; the source is kept, marked merged, so
     that undoing (which replays the audit row's lists back) restores it exactly."""
     merge_preview(store, source_id=source_id, target_id=target_id)
-    with store.transaction() as session:
+
+    def work(session: Session) -> int:
         source = live_entity(session, source_id)
         mentions, roles = linked_rows(session, source_id)
         target_aliases = {a.normalized for a in aliases_of(session, target_id)}
@@ -146,6 +155,8 @@ def merge(store: Store, *, source_id: int, target_id: int, who: str) -> int:
         session.flush()
         assert row.id is not None
         return row.id
+
+    return store.write(work)
 
 
 def unmerge(session: Session, *, source_id: int, before: dict[str, list[object]]) -> None:

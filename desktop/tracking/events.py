@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlmodel import Session
+
 from db.followups import (
     FollowUpRow,
     followup_rows,
@@ -228,7 +230,8 @@ def assign_events(store: Store) -> int:
         pending = set(ungrouped_followup_ids(session))
     if not pending:
         return 0
-    with store.transaction() as session:
+
+    def work(session: Session) -> int:
         pending = set(ungrouped_followup_ids(session))
         rows = followup_rows(session, as_of=date.max)
         lexicon = load_lexicon(lexicon_additions(session))
@@ -244,7 +247,9 @@ def assign_events(store: Store) -> int:
                     session, label=row.question, event_group=row.event_group or row.lemma
                 )
             set_event(session, followup_ids=[followup_id], event_id=real.get(event, event))
-    return len(placed)
+        return len(placed)
+
+    return store.write(work)
 
 
 def one_per_event(rows: list[FollowUpRow], per_bucket: bool = False) -> list[FollowUpRow]:

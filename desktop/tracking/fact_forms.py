@@ -227,7 +227,8 @@ def save_edit(
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise StoreError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
-    with store.transaction() as session:
+
+    def work(session: Session) -> Fact:
         fact = get_for_update(session, Fact, edit.id)
         if fact is None:
             raise StoreError(f"Fact {edit.id} no longer exists.")
@@ -252,7 +253,9 @@ def save_edit(
             session, who=who, action="fact.update", target_table="fact", target_id=edit.id,
             article_id=fact.article_id, before=before, after=_content(session, fact),
         )  # fmt: skip
-    return fact
+        return fact
+
+    return store.write(work)
 
 
 def _role_row(session: Session, line: RoleLine) -> dict[str, Any]:

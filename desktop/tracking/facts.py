@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sqlmodel import Session
+
 from db.audit import last_change_of
 from db.clock import utcnow
 from db.entities import ensure_entity
@@ -65,7 +67,8 @@ def create_fact(store: Store, *, draft: FactDraft, who: str) -> Fact:
         raise StoreError(
             f"Unknown fact kind {draft.kind!r}; choose one of {', '.join(FACT_KINDS)}."
         )
-    with store.transaction() as session:
+
+    def work(session: Session) -> Fact:
         article = session.get(Article, draft.article_id)
         if article is None:
             raise StoreError(f"Article {draft.article_id} no longer exists.")
@@ -85,6 +88,7 @@ def create_fact(store: Store, *, draft: FactDraft, who: str) -> Fact:
             time_value=draft.time_value or None,
             attributed_to=draft.attributed_to or None,
             confidence=draft.confidence,
+            analyst=who,
         )
         session.add(fact)
         session.flush()
@@ -119,7 +123,9 @@ def create_fact(store: Store, *, draft: FactDraft, who: str) -> Fact:
             before=None,
             after=snapshot(fact, FACT_FIELDS) | {"roles": sorted(draft.roles)},
         )
-    return fact
+        return fact
+
+    return store.write(work)
 
 
 EDITABLE = ("kind", "predicate", "modality", "status", "time_value", "attributed_to", "confidence")
@@ -135,7 +141,8 @@ def update_fact(
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise StoreError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
-    with store.transaction() as session:
+
+    def work(session: Session) -> Fact:
         fact = get_for_update(session, Fact, fact_id)
         if fact is None:
             raise StoreError(f"Fact {fact_id} no longer exists.")
@@ -155,6 +162,7 @@ def update_fact(
             setattr(fact, key, value)
         fact.version += 1
         fact.updated_at = utcnow()
+        fact.analyst = who
         session.add(fact)
         record(
             session,
@@ -166,7 +174,9 @@ def update_fact(
             before=before,
             after=snapshot(fact, EDIT_AUDIT_FIELDS),
         )
-    return fact
+        return fact
+
+    return store.write(work)
 
 
 def _diff(before: dict[str, object] | None, after: dict[str, object] | None) -> str:

@@ -129,7 +129,8 @@ def confirm(
     with ``whole_event``, the other proposed follow-ups of its tracked event as well."""
     if whole_event:
         assign_events(store)
-    with store.transaction() as session:
+
+    def work(session: Session) -> FollowUp:
         followup = _load(session, followup_id)
         if followup.state != FollowUpState.PROPOSED.value:
             raise StoreError(
@@ -150,7 +151,9 @@ def confirm(
                 fact.version += 1
                 session.add(fact)
             _change(session, one, who=who, action="followup.confirm", note=note, before=before)
-    return followup
+        return followup
+
+    return store.write(work)
 
 
 def _check_evidence(session: Session, evidence: SettlingEvidence) -> None:
@@ -176,7 +179,8 @@ def resolve(
             "cancelled or unclear (or postpone it with a new window)."
         )
     assign_events(store)
-    with store.transaction() as session:
+
+    def work(session: Session) -> FollowUp:
         followup = _load(session, followup_id)
         _check_evidence(session, evidence)
         before = snapshot(followup, FOLLOWUP_FIELDS)
@@ -196,7 +200,9 @@ def resolve(
             session, followup, who=who, action=f"followup.{state.value}", note=note, before=before
         )
         _settle_others(session, followup, state.value, evidence, who, "settled with")
-    return followup
+        return followup
+
+    return store.write(work)
 
 
 def _settle_others(
@@ -243,7 +249,8 @@ def postpone(
     if new_start is not None and new_start > new_end:
         raise StoreError(f"The new window starts ({new_start}) after it ends ({new_end}).")
     assign_events(store)
-    with store.transaction() as session:
+
+    def work(session: Session) -> FollowUp:
         old = _load(session, followup_id)
         _check_evidence(session, evidence)
         old_fact = session.get(Fact, old.fact_id)
@@ -326,7 +333,9 @@ def postpone(
             before=None,
             after=snapshot(successor, FOLLOWUP_FIELDS),
         )
-    return successor
+        return successor
+
+    return store.write(work)
 
 
 def create_followup(
@@ -344,7 +353,8 @@ def create_followup(
         raise StoreError("A follow-up needs a question, e.g. 'Was the contract signed?'.")
     if due_end is None and review_date is None:
         raise StoreError("Give a due window or a review date, so the follow-up comes back to you.")
-    with store.transaction() as session:
+
+    def work(session: Session) -> FollowUp:
         fact = session.get(Fact, fact_id)
         if fact is None:
             raise StoreError(f"There is no fact {fact_id}.")
@@ -372,11 +382,13 @@ def create_followup(
             before=None,
             after=snapshot(followup, FOLLOWUP_FIELDS),
         )
-    return followup
+        return followup
+
+    return store.write(work)
 
 
 def snooze(store: Store, *, followup_id: int, until: date, who: str, note: str = "") -> FollowUp:
-    with store.transaction() as session:
+    def work(session: Session) -> FollowUp:
         followup = _load(session, followup_id)
         before = snapshot(followup, FOLLOWUP_FIELDS)
         followup.snooze_until = until
@@ -388,4 +400,6 @@ def snooze(store: Store, *, followup_id: int, until: date, who: str, note: str =
             note=note or f"snoozed until {until}",
             before=before,
         )
-    return followup
+        return followup
+
+    return store.write(work)

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from sqlmodel import Session
+
 from db.articles import NewArticle, add_article, ensure_room
 from db.errors import StoreError
 from db.limits import MAX_ARTICLE_CHARS
@@ -174,7 +176,8 @@ def paste_article(store: Store, pasted: PastedText) -> tuple[int, bool]:
             f"The text has {len(text):,} characters; an article may have up to "
             f"{MAX_ARTICLE_CHARS:,}. Split it into several articles."
         )
-    with store.transaction() as session:
+
+    def work(session: Session) -> tuple[int, bool]:
         ensure_room(session, adding=1)
         return add_article(
             session,
@@ -186,6 +189,8 @@ def paste_article(store: Store, pasted: PastedText) -> tuple[int, bool]:
                 url=(pasted.url or "").strip() or None,
             ),
         )
+
+    return store.write(work)
 
 
 def run_intake(

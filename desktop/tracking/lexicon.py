@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlmodel import Session
+
 from db.errors import StoreError
 from db.lexicon import find_entry, lexicon_additions
 from db.models import LexiconEntry
@@ -35,7 +37,8 @@ def add_word(store: Store, *, group: str, word: str, who: str) -> bool:
     lexicon = current_lexicon(store)
     if w in lexicon.events.get(g, ()) or w in lexicon.outcomes.get(g, ()):
         return False
-    with store.transaction() as session:
+
+    def work(session: Session) -> bool:
         if find_entry(session, group=g, word=w) is not None:
             return False
         entry = LexiconEntry(group_name=g, word=w, who=who)
@@ -52,4 +55,6 @@ def add_word(store: Store, *, group: str, word: str, who: str) -> bool:
             before=None,
             after={"group": g, "word": w},
         )
-    return True
+        return True
+
+    return store.write(work)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlmodel import Session
+
 from db import facts as fact_reads
 from db.errors import StoreError
 from db.facts import LinkRow
@@ -41,7 +43,8 @@ def create_link(
         raise StoreError(f"{type_!r} is not a link type; use one of {names}.") from exc
     if source_fact_id == target_fact_id:
         raise StoreError("A fact cannot be linked to itself; choose another fact.")
-    with store.transaction() as session:
+
+    def work(session: Session) -> FactLink:
         for fact_id in (source_fact_id, target_fact_id):
             if session.get(Fact, fact_id) is None:
                 raise StoreError(f"There is no fact {fact_id}.")
@@ -67,7 +70,9 @@ def create_link(
                 "note": note,
             },
         )
-    return link
+        return link
+
+    return store.write(work)
 
 
 def links_of(store: Store, fact_id: int) -> list[LinkView]:

@@ -23,7 +23,7 @@ from db.models import Alias, Article, Entity, Mention, MentionState
 from db.review import ArticlePage, Highlights, article_page, highlights, labels_in_use
 from db.store import Store
 from desktop.tracking.audit import record, snapshot
-from desktop.tracking.decisions import MENTION_FIELDS, changing_mention
+from desktop.tracking.decisions import MENTION_FIELDS, write_mention
 from desktop.tracking.undo import caption, undo_stacks
 
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
@@ -98,7 +98,8 @@ def move_edge(
     store: Store, *, mention_id: int, edge: str, step: int, who: str, version: int | None = None
 ) -> Mention:
     """Move a highlight's start or end by one token (``step`` is -1 or +1)."""
-    with changing_mention(store, mention_id, version) as (session, mention):
+
+    def work(session: Session, mention: Mention) -> Mention:
         article = session.get(Article, mention.article_id)
         assert article is not None
         starts, ends = token_edges(article.text)
@@ -118,7 +119,9 @@ def move_edge(
         mention.text = article.text[mention.start : mention.end]
         mention.state = MentionState.CORRECTED
         _audit_mention(session, mention, who, "mention.boundary", before)
-    return mention
+        return mention
+
+    return write_mention(store, mention_id, version, work)
 
 
 def add_mention(
@@ -126,10 +129,13 @@ def add_mention(
 ) -> Mention:
     """The analyst's own highlight over a selection (trimmed of surrounding spaces)."""
     clean = normalize_label(label)
-    with store.transaction() as session:
+    selection = (start, end)
+
+    def work(session: Session) -> Mention:
         article = session.get(Article, article_id)
         if article is None:
             raise StoreError(f"Article {article_id} no longer exists.")
+        start, end = selection
         while start < end and article.text[start].isspace():
             start += 1
         while end > start and article.text[end - 1].isspace():
@@ -151,7 +157,9 @@ def add_mention(
             entity, _ = ensure_entity(session, name=mention.text, type_=clean)
             mention.entity_id = entity.id
         _audit_mention(session, mention, who, "mention.create", None)
-    return mention
+        return mention
+
+    return store.write(work)
 
 
 def link_mention(
@@ -165,7 +173,8 @@ def link_mention(
 ) -> Mention:
     """Link a highlight to an entity (an existing one, or a new one by name with the
     highlight's label); the highlight's text becomes one of the entity's aliases."""
-    with changing_mention(store, mention_id, version) as (session, mention):
+
+    def work(session: Session, mention: Mention) -> Mention:
         before = snapshot(mention, MENTION_FIELDS)
         if entity_id is None:
             if not new_name or not new_name.strip():
@@ -184,4 +193,6 @@ def link_mention(
         if mention.state == MentionState.SUGGESTED:
             mention.state = MentionState.ACCEPTED
         _audit_mention(session, mention, who, "mention.link", before)
-    return mention
+        return mention
+
+    return write_mention(store, mention_id, version, work)

@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
 
 from db.articles import ensure_room
 from db.clock import utcnow
@@ -90,17 +91,23 @@ def subscribe(store: Store, url: str, *, name: str = "") -> Feed:
     if len(url) > 2000:
         raise StoreError("That address is longer than 2,000 characters; it is not a feed's.")
     address = clean(url)
-    with store.transaction() as session:
+
+    def work(session: Session) -> Feed:
         host = (urlsplit(address).hostname or "").lower()
         return add_feed(session, url=address, site=host, name=name.strip())
+
+    return store.write(work)
 
 
 def unsubscribe(store: Store, ref: str) -> Feed:
     """Stop following a feed, by its id or address; the articles it brought stay."""
-    with store.transaction() as session:
+
+    def work(session: Session) -> Feed:
         feed = find_feed(session, ref=ref)
         remove_feed(session, feed_id=feed.id or 0)
-    return feed
+        return feed
+
+    return store.write(work)
 
 
 def feeds(store: Store) -> list[Feed]:
@@ -227,18 +234,14 @@ class Poller:
         wait = min(self.settings.max_backoff, self.settings.backoff * 2 ** (failures - 1))
         if retry_after is not None:
             wait = max(wait, timedelta(seconds=retry_after))
-        with self.store.transaction() as session:
-            update_feed(
-                session,
-                feed_id=feed.id or 0,
-                values={
-                    "last_polled_at": now,
-                    "last_error": message[:2000],
-                    "failures": failures,
-                    "retry_at": now + wait,
-                    "last_new": 0,
-                },
-            )
+        values = {
+            "last_polled_at": now,
+            "last_error": message[:2000],
+            "failures": failures,
+            "retry_at": now + wait,
+            "last_new": 0,
+        }
+        self.store.write(lambda session: update_feed(session, feed_id=feed.id or 0, values=values))
         return FeedPoll(
             feed.id or 0, feed.label, PollState.FAILED, error=message, wait_until=now + wait
         )
@@ -368,7 +371,8 @@ class Poller:
             **values,
         }
         try:
-            with self.store.transaction() as session:
+
+            def work(session: Session) -> list[tuple[int, bool]]:
                 if items:
                     ensure_room(session, adding=len(items))
                 results = add_web_articles(session, items=items)
@@ -380,14 +384,20 @@ class Poller:
                     feed_id=feed.id or 0,
                     values=status | {"last_new": created, "total_new": feed.total_new + created},
                 )
+                return results
+
+            results = self.store.write(work)
         except IntegrityError:
             # Another process stored one of these meanwhile: store them one by one.
             results = store_web_articles(self.store, items)
             created = sum(1 for _id, new in results if new)
-            with self.store.transaction() as session:
+
+            def settle(session: Session) -> None:
                 update_feed(
                     session,
                     feed_id=feed.id or 0,
                     values=status | {"last_new": created, "total_new": feed.total_new + created},
                 )
+
+            self.store.write(settle)
         return results

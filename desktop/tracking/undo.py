@@ -111,7 +111,8 @@ def _refuse(session: Session, audit: Audit, why: str, redo: bool) -> ConflictErr
 
 def undo_or_redo(store: Store, *, step: int, who: str, redo: bool) -> Replayed:
     """Write back the state before (undo) or after (redo) one step, all of it or nothing."""
-    with store.transaction() as session:
+
+    def work(session: Session) -> Replayed:
         rows = step_rows(session, step)
         replays: list[Audit] = []
         if not rows:
@@ -146,5 +147,7 @@ def undo_or_redo(store: Store, *, step: int, who: str, redo: bool) -> Replayed:
         )  # fmt: skip
         session.flush()
         written = replays[0].id
-    assert written is not None
-    return Replayed(step, redo, caption(summary), written)
+        assert written is not None
+        return Replayed(step, redo, caption(summary), written)
+
+    return store.write(work)

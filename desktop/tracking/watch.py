@@ -5,10 +5,15 @@ the purpose) and is meant to run off the GUI thread, one call at a time."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from db.changes import Changes, Marks, changes_since, data_version, read_marks
-from db.store import Store
+from db.errors import StoreError
+from db.presence import open_by_others
+from db.store import Store, explain_database_error
 
 
 class StoreWatch:
@@ -17,6 +22,7 @@ class StoreWatch:
         self._conn: Connection | None = None
         self._version: int | None = None
         self.marks: Marks | None = None
+        self._open_by: dict[int, str] = {}
 
     def _connection(self) -> Connection:
         if self._conn is None:
@@ -30,7 +36,19 @@ class StoreWatch:
         self.marks = read_marks(conn)
 
     def poll(self) -> Changes | None:
-        """What changed since the last poll (None: nothing was committed)."""
+        """What changed since the last poll (None: nothing was committed). A lost
+        connection is dropped and StoreError says so in one sentence; the next poll
+        connects again and reports what changed meanwhile."""
+        try:
+            return self._poll()
+        except DBAPIError as exc:
+            if self._conn is not None:
+                self._conn.invalidate()
+                self._conn = None
+            self._version = None
+            raise StoreError(explain_database_error(exc, self.store.display_name)) from exc
+
+    def _poll(self) -> Changes | None:
         conn = self._connection()
         if self.marks is None:
             self.start()
@@ -40,6 +58,10 @@ class StoreWatch:
             return None
         self._version = version
         changes, self.marks = changes_since(conn, self.marks)
+        open_by = open_by_others(conn)
+        if open_by != self._open_by:  # a colleague opened or closed an article (team mode)
+            self._open_by = open_by
+            changes = replace(changes, tables=changes.tables | {"presence"})
         return changes if changes else None
 
     def close(self) -> None:

@@ -320,8 +320,9 @@ def bulk_settle_proposals(
     if action not in {CONFIRM, DISMISS}:
         raise StoreError(f"{action!r} is neither a confirmation nor a dismissal.")
     to_state = FollowUpState.OPEN if action == CONFIRM else FollowUpState.DISMISSED
-    audit_ids: list[int] = []
-    with store.transaction() as session:
+
+    def work(session: Session) -> list[int]:
+        audit_ids: list[int] = []
         for followup_id in dict.fromkeys(followup_ids):
             followup = session.get(FollowUp, followup_id)
             if followup is None or followup.state != FollowUpState.PROPOSED.value:
@@ -348,6 +349,9 @@ def bulk_settle_proposals(
                     target_id=followup.fact_id, article_id=fact.article_id,
                     before={"status": was}, after={"status": fact.status},
                 )  # fmt: skip
+        return audit_ids
+
+    audit_ids = store.write(work)
     if not audit_ids:
         raise StoreError("None of these follow-ups is still proposed; nothing was changed.")
     return BulkStep(audit_ids[0], action, len(audit_ids))

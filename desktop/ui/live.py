@@ -30,6 +30,8 @@ INTERVAL_MS = 400
 class LiveStore(QObject):
     changed = Signal(object)
     """The ``db.changes.Changes`` made elsewhere since the last look."""
+    said = Signal(str)
+    """One sentence for the status bar: the store cannot be reached, or is back."""
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -38,6 +40,7 @@ class LiveStore(QObject):
         self.own: set[int] = set()
         """Steps this window made: not reported."""
         self._looking = False
+        self._lost = False
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.look)
@@ -65,15 +68,22 @@ class LiveStore(QObject):
 
     def _seen(self, changes: Changes | None) -> None:
         self._looking = False
+        if self._lost:
+            self._lost = False
+            self.said.emit("The connection to the store is back.")
         if changes is None:
             return
         foreign = changes.steps - self.own
         if changes.new_articles or changes.labels or foreign or not changes.steps:
             self.changed.emit(changes)
 
-    def _failed(self, _message: str) -> None:
-        """A look that failed (the file busy, say) is retried at the next tick."""
+    def _failed(self, message: str) -> None:
+        """A look that failed (the file busy, the server gone) is retried at the next
+        tick; a lost connection is said once, in the status bar."""
         self._looking = False
+        if "Lost the connection" in message and not self._lost:
+            self._lost = True
+            self.said.emit(message)
 
     def stop(self) -> None:
         """Stop looking (after the runner's threads are joined) and let the connection go."""
@@ -87,7 +97,7 @@ def show_changes(window: MainWindow, changes: Changes) -> None:
     """Show what another window or the command line changed, keeping the analyst's
     place: the article list (its selection and scroll), the open article's highlights
     and facts, the follow-ups, the entities, the labels; suggest for new articles."""
-    if changes.new_articles or changes.tables & {"article", "mention"}:
+    if changes.new_articles or changes.tables & {"article", "mention", "presence"}:
         window.reload_articles()
     if window.review.article_id in changes.articles:
         window.review.refresh()

@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         intake.open_article.connect(review.open_article)
         intake.suggested.connect(self._after_suggest)
         self.live.changed.connect(self._store_changed)
+        self.live.said.connect(self.statusBar().showMessage)
         self.sources.stored.connect(self.reload_articles)
         self.sources.suggested.connect(self._after_suggest)
         self.sources.news_opened.connect(self._open_news)

@@ -270,8 +270,8 @@ class PagedTableModel(RowTableModel[Row], Generic[Query, Row]):
 class ArticleListModel(PagedTableModel[ArticleQuery, "ArticleRow"]):
     """Rows are ``db.articles.ArticleRow`` under an ``ArticleQuery``, newest first."""
 
-    TITLE, DATE, SOURCE, PROGRESS = range(4)
-    HEADERS = ("Title", "Date", "Source", "Done")
+    TITLE, DATE, SOURCE, PROGRESS, OPEN_BY = range(5)
+    HEADERS = ("Title", "Date", "Source", "Done", "Open by")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(ArticleQuery(), parent)
@@ -286,6 +286,8 @@ class ArticleListModel(PagedTableModel[ArticleQuery, "ArticleRow"]):
             return iso(row.published)
         if column == self.SOURCE:
             return row.source
+        if column == self.OPEN_BY:
+            return row.open_by
         return f"{row.decided}/{row.mentions}" if row.mentions else "–"
 
     def update_progress(self, article_id: int, mentions: int, decided: int) -> None:
@@ -299,8 +301,10 @@ class FactTableModel(PagedTableModel["FactFilter", "FactTableRow"]):
     """Rows are ``db.fact_table.FactTableRow``: every fact, newest first, that the query
     (a ``db.fact_filter.FactFilter``) lets through."""
 
-    ID, DATE, ARTICLE, KIND, PREDICATE, SUBJECT, TIME, STATUS = range(8)
-    HEADERS = ("#", "Date", "Article", "Kind", "Predicate", "Subject", "Time", "Status")
+    ID, DATE, ARTICLE, KIND, PREDICATE, SUBJECT, TIME, STATUS, ANALYST = range(9)
+    HEADERS = (
+        "#", "Date", "Article", "Kind", "Predicate", "Subject", "Time", "Status", "Analyst",
+    )  # fmt: skip
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(FactFilter(), parent)
@@ -315,7 +319,7 @@ class FactTableModel(PagedTableModel["FactFilter", "FactTableRow"]):
     def cell(self, row: FactTableRow, column: int) -> Cell:
         return (
             row.id, row.article_date, row.article_title, row.kind, row.predicate, row.subject,
-            row.time, status_text(row.status, row.origin),
+            row.time, status_text(row.status, row.origin), row.analyst,
         )[column]  # fmt: skip
 
 

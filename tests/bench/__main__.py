@@ -11,6 +11,7 @@ from tests.bench import (
     chart_bench,
     export_bench,
     gui_bench,
+    postgres_bench,
     scale_bench,
     sources_bench,
     suggest_bench,
@@ -29,6 +30,7 @@ BENCHES = [
     workspace_bench,
     chart_bench,
     bundle_bench,
+    postgres_bench,
 ]
 
 
