@@ -46,13 +46,15 @@ def test_the_second_of_two_simultaneous_decisions_is_refused_not_lost(
 ) -> None:
     other = open_store(store_url)  # bo's window: another connection, as another process
     try:
-        with pytest.raises(ConflictError) as refused:
-            with changing_mention(store, highlight, 1) as (session, seen):
-                assert seen.version == 1  # ana has read it; bo decides before ana writes
-                decide_recorded(
-                    other, mention_id=highlight, state=MentionState.REJECTED, who="bo", version=1
-                )
-                decide(session, seen, MentionState.ACCEPTED, "ana")
+        with (
+            pytest.raises(ConflictError) as refused,
+            changing_mention(store, highlight, 1) as (session, seen),
+        ):
+            assert seen.version == 1  # ana has read it; bo decides before ana writes
+            decide_recorded(
+                other, mention_id=highlight, state=MentionState.REJECTED, who="bo", version=1
+            )
+            decide(session, seen, MentionState.ACCEPTED, "ana")
     finally:
         other.close()
     assert "bo rejected it" in str(refused.value)
