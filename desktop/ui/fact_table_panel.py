@@ -54,6 +54,9 @@ class FactTablePanel(ReloadsWhenShown, QWidget):
         """The reads started for filter changes whose results have not come back yet."""
         self._asked = 0
         self._count_task: Task[int] | None = None
+        self._wanted: FactFilter | None = None
+        """The filter last asked for, which a reload in the meantime (the store changed)
+        reads under, though its first page is not in yet."""
         self.model = FactTableModel(self)
         self.table = windowed_view(self.model, "all_facts_table", FactTableModel.ARTICLE)
         self.table.doubleClicked.connect(self._open)
@@ -82,7 +85,9 @@ class FactTablePanel(ReloadsWhenShown, QWidget):
     ) -> None:
         self._supersede()
         self.mark_fresh()
-        self.model.reload(pages, found)
+        if found is not None:
+            self._wanted = found
+        self.model.reload(pages, self._wanted)
         fit_columns(self.table)
         self._show_count(self.model.rowCount())
 
@@ -95,6 +100,7 @@ class FactTablePanel(ReloadsWhenShown, QWidget):
             return
         asked = self._supersede()
         self.mark_fresh()
+        self._wanted = found
         self.count.setText("filtering…")
         limit = self.model.PAGE
 

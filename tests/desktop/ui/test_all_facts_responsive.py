@@ -24,11 +24,12 @@ pytestmark = [pytest.mark.gui, pytest.mark.both_backends]
 
 KEPT = 150
 """Facts whose predicate says "kept", one in two of 300: more than one page of 100."""
-HELD = FactFilter(text="held")
+HELD = FactFilter(text="other")
 
 
 def fill(store: Store) -> list[str]:
-    """300 facts on one article; the kept ones' predicates, newest first."""
+    """300 facts on one article, "kept …" and "other …" in turn; the kept ones'
+    predicates, newest first."""
     with store.transaction() as session:
         session.execute(text(
             "INSERT INTO article (id, title, text, source, published_precision, imported_at,"
@@ -46,7 +47,8 @@ def fill(store: Store) -> list[str]:
 
 
 class Gates:
-    """The count waits on ``count``; the page of ``HELD`` waits on ``page``."""
+    """The count waits on ``count``; a page of ``HELD`` read off the GUI thread waits on
+    ``page``."""
 
     def __init__(self, desk: Desk) -> None:
         self.real = fact_pages(desk)
@@ -60,7 +62,7 @@ class Gates:
     def paged(
         self, found: FactFilter, offset: int, limit: int, before: FactTableRow | None
     ) -> list[FactTableRow]:
-        if found == HELD:
+        if found == HELD and threading.current_thread() is not threading.main_thread():
             assert self.page.wait(60), "the test never released the page"
         return self.real.page(found, offset, limit, before)
 
@@ -126,3 +128,20 @@ def test_a_late_result_of_an_older_filter_is_never_shown(
     qtbot.waitUntil(lambda: not panel.in_flight)  # the older filter's page came back...
     assert predicates(panel) == kept  # ...and was dropped
     assert panel.count.text() == f"{KEPT} facts"
+
+
+def test_a_reload_while_the_first_page_is_read_keeps_the_new_filter(
+    qtbot: Any, store: Store, panel_and_gates: tuple[FactTablePanel, Gates]
+) -> None:
+    """The store changed (a colleague's import) between a filter change and its rows."""
+    kept = fill(store)
+    others = [f"other {i}" for i in reversed(range(2 * KEPT)) if not i % 2]
+    panel, gates = panel_and_gates
+    gates.count.set()
+    words(panel, HELD.text)
+    panel.reload()  # as the store watch does when the list is on screen
+    assert predicates(panel) == others and panel.count.text() == f"{KEPT} facts"
+    gates.page.set()
+    qtbot.waitUntil(lambda: not panel.in_flight)
+    assert predicates(panel) == others
+    assert set(kept).isdisjoint(predicates(panel))
