@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine, text
 
 from db.errors import StoreError
 from db.fact_filter import FactFilter, fact_conditions
+from db.sql_text import as_text
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FETCH_ROWS = 5_000
@@ -76,13 +77,14 @@ class _Sql:
 
     def __init__(self, raw: bool, dialect: str) -> None:
         self.raw = raw
+        self.dialect = dialect
         self.pg = dialect == "postgresql"
         self.chr = "chr" if self.pg else "char"
         self.params: dict[str, Any] = {}
 
     def s(self, expr: str) -> str:
         """A date or number column as text, where ``coalesce(…, '')`` needs one type."""
-        return f"CAST({expr} AS TEXT)" if self.pg else expr
+        return as_text(expr, self.dialect)
 
     def joined(self, expr: str, order: str) -> str:
         """The values of ``expr`` joined by '|' (in ``order`` on PostgreSQL; SQLite's

@@ -44,6 +44,12 @@ def _like(words: str) -> str:
     return f"%{escaped}%"
 
 
+def _like_sql(column: str) -> str:
+    """``column`` contains the words, case aside on both backends: SQLite's LIKE ignores
+    (ASCII) case, PostgreSQL's does not, so both sides are lowered."""
+    return f"lower({column}) LIKE lower(:f_text) ESCAPE '\\'"
+
+
 def fact_conditions(found: FactFilter, params: dict[str, Any]) -> str:
     """`` AND …`` for each part of the filter over ``fact f`` and ``article a`` (empty:
     no filter), its values put in ``params``."""
@@ -72,12 +78,12 @@ def fact_conditions(found: FactFilter, params: dict[str, Any]) -> str:
         sql += " AND coalesce(f.time_start, f.time_end, a.published) <= :f_end"
     if found.text.strip():
         params["f_text"] = _like(found.text)
-        like = "LIKE :f_text ESCAPE '\\'"
         sql += (
-            f" AND (f.predicate {like} OR a.title {like}"
-            f" OR EXISTS (SELECT 1 FROM evidence fv WHERE fv.fact_id = f.id AND fv.quote {like})"
+            f" AND ({_like_sql('f.predicate')} OR {_like_sql('a.title')}"
+            " OR EXISTS (SELECT 1 FROM evidence fv WHERE fv.fact_id = f.id"
+            f" AND {_like_sql('fv.quote')})"
             " OR EXISTS (SELECT 1 FROM fact_role fr LEFT JOIN entity fe ON fe.id = fr.entity_id"
-            f" WHERE fr.fact_id = f.id AND (fr.literal {like} OR fe.name {like})))"
+            f" WHERE fr.fact_id = f.id AND ({_like_sql('fr.literal')} OR {_like_sql('fe.name')})))"
         )
     return sql
 

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, text
 
 from db.exports import SUBJECT_SQL
 from db.fact_filter import FactFilter, fact_conditions
+from db.sql_text import as_text
 
 
 @dataclass(frozen=True)
@@ -89,12 +90,12 @@ def page(
         params["edge"], keyed = anchor, "f.id <= :edge"
     else:
         params["edge"], keyed = before_id, "f.id < :edge"
+    published = as_text("a.published", conn.dialect.name)
+    time_start = as_text("f.time_start", conn.dialect.name)
     sql = (
-        # Dates as text: PostgreSQL's dates do not coalesce with '' (SQLite's are text).
-        "SELECT f.id, a.id, coalesce(a.title, ''), coalesce(CAST(a.published AS TEXT), ''), "
-        f"f.kind, coalesce(f.predicate, ''), coalesce({SUBJECT_SQL}, ''), "
-        "coalesce(f.time_value, coalesce(CAST(f.time_start AS TEXT), '')), f.status, "
-        "f.origin, coalesce(f.analyst, '') "
+        f"SELECT f.id, a.id, coalesce(a.title, ''), coalesce({published}, ''), f.kind, "
+        f"coalesce(f.predicate, ''), coalesce({SUBJECT_SQL}, ''), "
+        f"coalesce(f.time_value, {time_start}, ''), f.status, f.origin, coalesce(f.analyst, '') "
         f"FROM fact f JOIN article a ON a.id = f.article_id WHERE {keyed}"
         + fact_conditions(found, params)
         + " ORDER BY f.id DESC LIMIT :limit"

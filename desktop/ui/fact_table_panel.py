@@ -1,10 +1,19 @@
 """Every fact in the archive in one table (newest first), filtered by status, kind,
 entity, time window and words (``desktop.ui.fact_filters``, in SQL); a double click or
-Enter opens the fact's article with its evidence selected."""
+Enter opens the fact's article with its evidence selected.
+
+A filter change never waits on the GUI thread: on a 100,000-article archive the words
+filter's count takes seconds while its first page takes milliseconds. So the first page is
+read on the task runner and shown as soon as it is in ("1–100 of counting…"), then the
+count, read next, adds the rest of the rows. Each change supersedes the ones before: their
+late results are dropped, and a superseded count not yet started is skipped (one already
+running in the database is left to finish, its result dropped).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -18,6 +27,9 @@ if TYPE_CHECKING:
     from db.fact_filter import FactFilter
     from db.fact_table import FactTableRow
     from desktop.tracking.desk import Desk
+    from desktop.ui.tasks import Report, Task, TaskRunner
+
+T = TypeVar("T")
 
 
 def fact_pages(desk: Desk) -> Pages[FactFilter, FactTableRow]:
@@ -35,14 +47,22 @@ def fact_pages(desk: Desk) -> Pages[FactFilter, FactTableRow]:
 class FactTablePanel(ReloadsWhenShown, QWidget):
     open_fact = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.runner = runner
+        self.in_flight: list[Task[Any]] = []
+        """The reads started for filter changes whose results have not come back yet."""
+        self._asked = 0
+        self._count_task: Task[int] | None = None
+        self._wanted: FactFilter | None = None
+        """The filter last asked for, which a reload in the meantime (the store changed)
+        reads under, though its first page is not in yet."""
         self.model = FactTableModel(self)
         self.table = windowed_view(self.model, "all_facts_table", FactTableModel.ARTICLE)
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
         self.filters = FactFilterBar("all_facts_filters")
-        self.filters.changed.connect(lambda: self.reload(found=self.filters.value()))
+        self.filters.changed.connect(lambda: self.refilter(self.filters.value()))
         self.filters.add_focus_key(self)
         self.status = self.filters.status
         self.count = QLabel("")
@@ -63,10 +83,84 @@ class FactTablePanel(ReloadsWhenShown, QWidget):
     def reload(
         self, pages: Pages[FactFilter, FactTableRow] | None = None, found: FactFilter | None = None
     ) -> None:
+        self._supersede()
         self.mark_fresh()
-        self.model.reload(pages, found)
+        if found is not None:
+            self._wanted = found
+        self.model.reload(pages, self._wanted)
         fit_columns(self.table)
-        n = self.model.rowCount()
+        self._show_count(self.model.rowCount())
+
+    def refilter(self, found: FactFilter) -> None:
+        """Show the facts under ``found``: the first page once read off the GUI thread,
+        then the count (on the GUI thread, as ``reload``, when there is no runner)."""
+        pages, runner = self.model.pages, self.runner
+        if runner is None or pages is None:
+            self.reload(found=found)
+            return
+        asked = self._supersede()
+        self.mark_fresh()
+        self._wanted = found
+        self.count.setText("filtering…")
+        limit = self.model.PAGE
+
+        def first_rows(rows: list[FactTableRow]) -> None:
+            if asked != self._asked:
+                return
+            self.model.show_first(found, rows)
+            fit_columns(self.table)
+            if len(rows) < limit:  # the whole list is in hand: that is the count
+                self._show_count(len(rows))
+                return
+            self.count.setText(f"1–{len(rows):,} of counting…")
+            self._count_task = self._start(
+                runner, "Counting facts", lambda report: count(report), counted
+            )
+
+        def count(report: Report) -> int:
+            # A count still queued when a newer filter came is not run at all.
+            return pages.count(found) if report(0, 0, "") else -1
+
+        def counted(n: int) -> None:
+            if asked == self._asked:
+                self.model.set_count(n)
+                self._show_count(n)
+
+        self._start(
+            runner,
+            "Filtering facts",
+            lambda _report: pages.page(found, 0, limit, None),
+            first_rows,
+        )
+
+    def _supersede(self) -> int:
+        """A new list is asked for: results of the ones before are dropped, a count not
+        yet started is skipped."""
+        self._asked += 1
+        if self._count_task is not None:
+            self._count_task.cancel()
+            self._count_task = None
+        return self._asked
+
+    def _start(
+        self, runner: TaskRunner, name: str, work: Callable[[Report], T], done: Callable[[T], None]
+    ) -> Task[T]:
+        """``work`` on the runner, quietly (as search as you type), tracked in
+        ``in_flight`` until its result or failure is back."""
+
+        def finish(result: T) -> None:
+            self.in_flight.remove(task)
+            done(result)
+
+        def failed(message: str) -> None:
+            self.in_flight.remove(task)
+            runner.failed.emit(message)
+
+        task = runner.run(name, work, finish, failed, quiet=True)
+        self.in_flight.append(task)
+        return task
+
+    def _show_count(self, n: int) -> None:
         self.count.setText(f"{n:,} fact{'s' if n != 1 else ''}")
 
     def _open(self, index: QModelIndex | QPersistentModelIndex) -> None:

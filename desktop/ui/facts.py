@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from desktop.ui.fact_edit_dialog import FactEditDialog
     from desktop.ui.fact_panel import LinkDialog
     from desktop.ui.review import ReviewSlice
+    from desktop.ui.tasks import TaskRunner
     from desktop.ui.undo import UndoHistory
 
 
@@ -36,7 +37,13 @@ class FactsSlice(Slice):
     changed = Signal()
     """A fact was created (its roles may have made entities)."""
 
-    def __init__(self, window: QMainWindow, review: ReviewSlice, undo: UndoHistory) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        review: ReviewSlice,
+        undo: UndoHistory,
+        runner: TaskRunner | None = None,
+    ) -> None:
         super().__init__(window)
         self.review = review
         self.undo = undo
@@ -63,7 +70,7 @@ class FactsSlice(Slice):
         layout.addWidget(self.filters)
         layout.addWidget(split, 1)
         self.filters.add_focus_key(self.box)
-        self.all_facts = FactTablePanel()
+        self.all_facts = FactTablePanel(runner)
         self.all_facts.open_fact.connect(self.open_fact)
         self.dialog: FactDialog | None = None
         self.link_dialog: LinkDialog | None = None

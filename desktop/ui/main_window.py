@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.live.own = self.undo.known
         self.articles = ArticlesPanel(self.runner)
         self.review = ReviewSlice(self, self.articles, self.undo, self.qsettings, self.runner)
-        self.facts = FactsSlice(self, self.review, self.undo)
+        self.facts = FactsSlice(self, self.review, self.undo, self.runner)
         self.followups = FollowUpsPanel(self.runner)
         self.workspace = ReviewWorkspace(self.runner)
         self.entities = EntitiesPanel()

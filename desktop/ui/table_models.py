@@ -201,6 +201,29 @@ class PagedTableModel(RowTableModel[Row], Generic[Query, Row]):
         self._count = 0 if self.pages is None else self.pages.count(self.query)
         self.endResetModel()
 
+    def show_first(self, query: Query, rows: Sequence[Row]) -> None:
+        """Under a new ``query``, its first page read elsewhere (off the GUI thread): shown
+        at once as the only rows until ``set_count`` gives the count."""
+        self.query = query
+        self.beginResetModel()
+        self._cache.clear()
+        self._shown_page = -1
+        self._cache[0] = [self._entry(r) for r in rows]
+        self._count = len(rows)
+        self.endResetModel()
+
+    def set_count(self, count: int) -> None:
+        """The count under the current query, once known: the rows past the first page
+        are added (the first ones, and the view's place, stay)."""
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:
+            self.beginRemoveRows(QModelIndex(), count, self._count - 1)
+            self._count = count
+            self.endRemoveRows()
+
     def set_rows(self, rows: Sequence[Row]) -> None:
         raise TypeError(f"{type(self).__name__} reads its rows itself: call reload()")
 

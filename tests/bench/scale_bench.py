@@ -271,9 +271,43 @@ FILTERS = (
 name typed in another case), words (a third of the predicates hold them), and both."""
 
 
+def _filter_change(desk: Any, found: Any) -> tuple[float, float, int]:
+    """All facts on screen, then a filter change as the analyst makes it (read on the task
+    runner): (seconds to the first rows painted, seconds to the count shown, rows)."""
+    from PySide6.QtCore import QEventLoop
+
+    from desktop.ui.fact_table_panel import FactTablePanel, fact_pages
+    from desktop.ui.tasks import TaskRunner
+
+    runner = TaskRunner()
+    panel = FactTablePanel(runner)
+    panel.model.pages = fact_pages(desk)
+    panel.resize(900, 700)
+    panel.show()
+    QApplication.processEvents()
+    shown: list[bool] = []
+    panel.model.modelReset.connect(lambda: shown.append(True))
+    wait = QEventLoop.ProcessEventsFlag.WaitForMoreEvents
+    began = time.perf_counter()
+    panel.refilter(found)
+    while not shown:
+        QApplication.processEvents(wait)
+    panel.table.viewport().repaint()
+    first = time.perf_counter() - began
+    while panel.in_flight:
+        QApplication.processEvents(wait)
+    counted = time.perf_counter() - began
+    rows = panel.model.rowCount()
+    runner.shutdown()
+    panel.close()
+    return first, counted, rows
+
+
 def filtered_list_figures(db: Path) -> list[Row]:
-    """First rows of All facts under each of ``FILTERS``: a fresh list counted, its first
-    page fetched and painted (median of five), against the 100 ms the lists aim for."""
+    """What the analyst waits for after a filter change on All facts, under each of
+    ``FILTERS``: the first rows painted (median of five; the page is read off the GUI
+    thread, which stays free), against the 100 ms the lists aim for; and, as its own row,
+    when the count arrives (shown as "of counting…" until then; no target)."""
     from db.fact_filter import FactFilter
     from db.store import open_store
     from desktop.tracking.desk import Desk
@@ -282,16 +316,18 @@ def filtered_list_figures(db: Path) -> list[Row]:
     desk = Desk(store, "bench")
     rows = []
     for id_, what, parts in FILTERS:
-        times, shown = [], 0
+        firsts, counts, shown = [], [], 0
         for _ in range(5):
-            panel, table, seconds = _open_list(desk, "facts", FactFilter(**parts))
-            times.append(seconds)
-            shown = table.model().rowCount()
-            panel.close()
-        ms = statistics.median(times) * 1000
+            first, counted, shown = _filter_change(desk, FactFilter(**parts))
+            firsts.append(first)
+            counts.append(counted)
+        ms = statistics.median(firsts) * 1000
         rows.append(
             Row(id_, ms, "ms", 100.0, ms / 100, f"≤ 100 ({what}: {shown:,} rows)", ms <= 100)
         )
+        count_ms = statistics.median(counts) * 1000
+        count_id = id_.replace("_first_rows_ms", "_count_ms")
+        rows.append(Row(count_id, count_ms, "ms", None, None, f"off the GUI thread ({what})", None))
     store.close()
     return rows
 

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from db import fact_table
 from db.fact_filter import FactFilter, role_texts
 from db.facts import facts_for_article
 from db.models import Alias, Article, Entity, Evidence, Fact, FactRole
 from db.store import Store
+
+pytestmark = pytest.mark.both_backends
 
 
 def build(store: Store) -> dict[str, int]:
@@ -76,6 +80,7 @@ def test_each_part_of_the_filter_narrows_all_facts_and_they_combine(store: Store
     assert shown(store, ids, FactFilter(text="putin")) == {"meet"}
     assert shown(store, ids, FactFilter(text="5.4 bil")) == {"pay"}
     assert shown(store, ids, FactFilter(text="delhi")) == {"sign", "pay"}
+    assert shown(store, ids, FactFilter(text="DELHI")) == {"sign", "pay"}  # case aside
     assert shown(store, ids, FactFilter(text="100%")) == set()  # % is a character here
     combined = FactFilter(
         status="confirmed", kind="event", entity="Russia", start=date(2018, 10, 1)

@@ -3,14 +3,14 @@ reached by offset, under each filter, and positions agree with the order."""
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-
 import pytest
+from sqlalchemy import text
 
 from db import fact_table
 from db.fact_filter import FactFilter
 from db.store import Store
+
+pytestmark = pytest.mark.both_backends
 
 KINDS = ("event", "statement", "relation", "quantity")
 FILTERS = [
@@ -21,6 +21,7 @@ FILTERS = [
     FactFilter(kind="statement"),
     FactFilter(status="confirmed", kind="relation"),
     FactFilter(text="p1"),
+    FactFilter(text="P1"),  # case aside, on both backends
 ]
 
 
@@ -34,25 +35,27 @@ def wanted(found: FactFilter, ident: int, predicate: str, status: str, kind: str
 
 @pytest.mark.parametrize("gaps", [False, True], ids=["dense ids", "ids with gaps"])
 @pytest.mark.parametrize("found", FILTERS, ids=repr)
-def test_keyed_pages_equal_offset_pages(
-    store: Store, db_path: Path, found: FactFilter, gaps: bool
-) -> None:
-    with sqlite3.connect(db_path) as conn:
-        conn.execute(
+def test_keyed_pages_equal_offset_pages(store: Store, found: FactFilter, gaps: bool) -> None:
+    with store.transaction() as session:
+        session.execute(text(
             "INSERT INTO article (id, title, text, source, published_precision, imported_at,"
             " content_hash, review_state) VALUES (1, 'A', 'x', '', 'day', '2020-01-01', 'h', 'new')"
+        ))  # fmt: skip
+        session.execute(
+            text(
+                "INSERT INTO fact (article_id, kind, predicate, modality, confidence, status,"
+                " version, created_at, updated_at, origin) VALUES (1, 'event', :p, 'asserted',"
+                " 1.0, :s, 1, '2020-01-01', '2020-01-01', 'analyst')"
+            ),
+            [{"p": f"p{i}", "s": ("draft", "confirmed", "retracted")[i % 3]} for i in range(1_000)],
         )
-        conn.executemany(
-            "INSERT INTO fact (article_id, kind, predicate, modality, confidence, status,"
-            " version, created_at, updated_at, origin) VALUES (1, 'event', ?, 'asserted', 1.0,"
-            " ?, 1, '2020-01-01', '2020-01-01', 'analyst')",
-            [(f"p{i}", ("draft", "confirmed", "retracted")[i % 3]) for i in range(1_000)],
-        )
-        conn.execute("UPDATE fact SET kind = CASE id % 4 WHEN 1 THEN 'statement'"
-                     " WHEN 2 THEN 'relation' WHEN 3 THEN 'quantity' ELSE 'event' END")  # fmt: skip
+        kinds = "CASE id % 4 WHEN 1 THEN 'statement' WHEN 2 THEN 'relation' WHEN 3 THEN 'quantity'"
+        session.execute(text(f"UPDATE fact SET kind = {kinds} ELSE 'event' END"))
         if gaps:
-            conn.execute("DELETE FROM fact WHERE id % 7 = 0")
-        rows = conn.execute("SELECT id, predicate, status, kind FROM fact ORDER BY id DESC")
+            session.execute(text("DELETE FROM fact WHERE id % 7 = 0"))
+        rows = session.execute(
+            text("SELECT id, predicate, status, kind FROM fact ORDER BY id DESC")
+        )
         want = [r[0] for r in rows if wanted(found, *r)]
     assert want, "the filter lets some facts through"
     with store.engine.connect() as conn:

@@ -49,6 +49,7 @@ def test_all_facts_newest_first_filtered_and_opened(
     assert predicates[:450] == [f"predicate {i}" for i in reversed(range(450))]
 
     panel.status.setCurrentText("Confirmed")
+    qtbot.waitUntil(lambda: not panel.in_flight)  # read off the GUI thread
     assert model.rowCount() == 150 and panel.count.text() == "150 facts"
     assert {model.index(r, model.STATUS).data() for r in range(150)} == {"confirmed"}
     assert model.index(0, model.PREDICATE).data() == "predicate 447"

@@ -43,6 +43,12 @@ def add_facts(db: Path, article_id: int) -> None:
         )
 
 
+def settle(qtbot: Any, panel: Any) -> None:
+    """Wait for All facts to read what the last filter change asked for (off the GUI
+    thread): its first page, then its count."""
+    qtbot.waitUntil(lambda: not panel.in_flight)
+
+
 def predicates(model: Any) -> list[str]:
     return [str(model.index(r, model.PREDICATE).data()) for r in range(model.rowCount())]
 
@@ -66,8 +72,10 @@ def test_all_facts_filter_by_each_control_and_in_combination(
     assert len(ours(model)) == 6
 
     bar.kind.setCurrentIndex(bar.kind.findData("event"))
+    settle(qtbot, panel)
     assert ours(model) == ["filtered fact 4", "filtered fact 2", "filtered fact 0"]
     bar.status.setCurrentIndex(bar.status.findData("confirmed"))
+    settle(qtbot, panel)
     assert predicates(model) == ["filtered fact 2", "filtered fact 0"]
     assert panel.count.text() == "2 facts"
     bar.status.setCurrentIndex(0)
@@ -77,12 +85,15 @@ def test_all_facts_filter_by_each_control_and_in_combination(
     bar.entity.setFocus()
     qtbot.keyClicks(bar.entity, "lost city")
     qtbot.keyClick(bar.entity, Qt.Key.Key_Return)
+    settle(qtbot, panel)
     assert predicates(model) == ["filtered fact 2", "filtered fact 0"]
     bar.start.set_value(date(1999, 1, 1))
     bar.end.set_value(date(1999, 12, 31))
+    settle(qtbot, panel)
     assert predicates(model) == ["filtered fact 2"]
     with qtbot.waitSignal(bar.changed, timeout=5_000):
         bar.entity.clear()  # applies once typing rests
+    settle(qtbot, panel)
     assert predicates(model) == ["filtered fact 2"]  # only that fact's time is in 1999
     bar.start.set_value(None)
     bar.end.set_value(None)
@@ -95,6 +106,7 @@ def test_all_facts_filter_by_each_control_and_in_combination(
     assert QApplication.focusWidget() is bar.text
     qtbot.keyClicks(bar.text, "fact 3")
     qtbot.keyClick(bar.text, Qt.Key.Key_Return)
+    settle(qtbot, panel)
     assert predicates(model) == ["filtered fact 3"]
     assert model.index(0, model.STATUS).data() == "retracted"
     # Tab walks the row: status, kind, entity, from, to, words
@@ -158,6 +170,7 @@ def test_exporting_a_filtered_list_writes_exactly_the_rows_it_shows(
     bar.end.set_value(date(1999, 12, 31))
     bar.text.setText("fact")
     bar.apply_now()
+    settle(qtbot, panel)
     assert predicates(model) == ["filtered fact 2"]  # every part of the filter narrows
     window.export.export_view(str(tmp_path / "all.csv"))
     qtbot.waitUntil(lambda: not window.runner.tasks)
@@ -169,6 +182,7 @@ def test_exporting_a_filtered_list_writes_exactly_the_rows_it_shows(
     bar.entity.clear()
     bar.text.setText("filtered")
     bar.apply_now()
+    settle(qtbot, panel)
     assert ours(model) == ["filtered fact 4", "filtered fact 2", "filtered fact 0"]
     window.export.export_view(str(tmp_path / "events.csv"))
     qtbot.waitUntil(lambda: not window.runner.tasks)
@@ -208,6 +222,7 @@ def test_entity_completion_offers_the_roles_texts_before_any_entity_exists(
     everything = model.rowCount()
     qtbot.keyClicks(bar.entity, "Narendra Modi")
     qtbot.keyClick(bar.entity, Qt.Key.Key_Return)
+    settle(qtbot, panel)
     assert 0 < model.rowCount() < everything
     with sqlite3.connect(db_path) as conn:
         for fact_id in shown_ids(model):
