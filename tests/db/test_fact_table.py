@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import text
+from sqlmodel import Session
 
 from db import fact_table
 from db.fact_filter import FactFilter
@@ -25,6 +26,23 @@ FILTERS = [
 ]
 
 
+def insert_facts(session: Session, facts: list[tuple[str, str]]) -> None:
+    """Article 1 and one fact per (predicate, status), in that order, by plain SQL (fast
+    enough for a thousand rows on both backends)."""
+    session.execute(text(
+        "INSERT INTO article (id, title, text, source, published_precision, imported_at,"
+        " content_hash, review_state) VALUES (1, 'A', 'x', '', 'day', '2020-01-01', 'h', 'new')"
+    ))  # fmt: skip
+    session.execute(
+        text(
+            "INSERT INTO fact (article_id, kind, predicate, modality, confidence, status,"
+            " version, created_at, updated_at, origin) VALUES (1, 'event', :p, 'asserted',"
+            " 1.0, :s, 1, '2020-01-01', '2020-01-01', 'analyst')"
+        ),
+        [{"p": p, "s": status} for p, status in facts],
+    )
+
+
 def wanted(found: FactFilter, ident: int, predicate: str, status: str, kind: str) -> bool:
     return (
         found.status in ("", status)
@@ -37,17 +55,8 @@ def wanted(found: FactFilter, ident: int, predicate: str, status: str, kind: str
 @pytest.mark.parametrize("found", FILTERS, ids=repr)
 def test_keyed_pages_equal_offset_pages(store: Store, found: FactFilter, gaps: bool) -> None:
     with store.transaction() as session:
-        session.execute(text(
-            "INSERT INTO article (id, title, text, source, published_precision, imported_at,"
-            " content_hash, review_state) VALUES (1, 'A', 'x', '', 'day', '2020-01-01', 'h', 'new')"
-        ))  # fmt: skip
-        session.execute(
-            text(
-                "INSERT INTO fact (article_id, kind, predicate, modality, confidence, status,"
-                " version, created_at, updated_at, origin) VALUES (1, 'event', :p, 'asserted',"
-                " 1.0, :s, 1, '2020-01-01', '2020-01-01', 'analyst')"
-            ),
-            [{"p": f"p{i}", "s": ("draft", "confirmed", "retracted")[i % 3]} for i in range(1_000)],
+        insert_facts(
+            session, [(f"p{i}", ("draft", "confirmed", "retracted")[i % 3]) for i in range(1_000)]
         )
         kinds = "CASE id % 4 WHEN 1 THEN 'statement' WHEN 2 THEN 'relation' WHEN 3 THEN 'quantity'"
         session.execute(text(f"UPDATE fact SET kind = {kinds} ELSE 'event' END"))

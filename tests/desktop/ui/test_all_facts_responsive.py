@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import text
 
 from db.fact_filter import FactFilter
 from db.fact_table import FactTableRow
@@ -19,6 +18,7 @@ from desktop.tracking.desk import Desk
 from desktop.ui.fact_table_panel import FactTablePanel, fact_pages
 from desktop.ui.table_models import Pages
 from desktop.ui.tasks import TaskRunner
+from tests.db.test_fact_table import insert_facts
 
 pytestmark = [pytest.mark.gui, pytest.mark.both_backends]
 
@@ -31,17 +31,8 @@ def fill(store: Store) -> list[str]:
     """300 facts on one article, "kept …" and "other …" in turn; the kept ones'
     predicates, newest first."""
     with store.transaction() as session:
-        session.execute(text(
-            "INSERT INTO article (id, title, text, source, published_precision, imported_at,"
-            " content_hash, review_state) VALUES (1, 'A', 'x', '', 'day', '2020-01-01', 'h', 'new')"
-        ))  # fmt: skip
-        session.execute(
-            text(
-                "INSERT INTO fact (article_id, kind, predicate, modality, confidence, status,"
-                " version, created_at, updated_at, origin) VALUES (1, 'event', :p, 'asserted',"
-                " 1.0, 'confirmed', 1, '2020-01-01', '2020-01-01', 'analyst')"
-            ),
-            [{"p": f"{'kept' if i % 2 else 'other'} {i}"} for i in range(2 * KEPT)],
+        insert_facts(
+            session, [(f"{'kept' if i % 2 else 'other'} {i}", "confirmed") for i in range(2 * KEPT)]
         )
     return [f"kept {i}" for i in reversed(range(2 * KEPT)) if i % 2]
 
