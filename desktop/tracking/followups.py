@@ -87,7 +87,7 @@ def _load(session: Session, followup_id: int) -> FollowUp:
     return followup
 
 
-def _change(
+def record_change(
     session: Session,
     followup: FollowUp,
     *,
@@ -95,7 +95,9 @@ def _change(
     action: str,
     note: str,
     before: dict[str, object],
-) -> None:
+) -> int:
+    """Stamp a changed follow-up and write its history event and audit row in the
+    caller's transaction; the audit row's id (an undo step) is returned."""
     followup.updated_at = utcnow()
     session.add(followup)
     session.flush()
@@ -110,7 +112,7 @@ def _change(
         )
     )
     fact = session.get(Fact, followup.fact_id)
-    record(
+    row = record(
         session,
         who=who,
         action=action,
@@ -120,6 +122,9 @@ def _change(
         before=before,
         after=snapshot(followup, FOLLOWUP_FIELDS),
     )
+    session.flush()
+    assert row.id is not None
+    return row.id
 
 
 def confirm(
@@ -150,7 +155,9 @@ def confirm(
                 fact.status = "confirmed"
                 fact.version += 1
                 session.add(fact)
-            _change(session, one, who=who, action="followup.confirm", note=note, before=before)
+            record_change(
+                session, one, who=who, action="followup.confirm", note=note, before=before
+            )
         return followup
 
     return store.write(work)
@@ -196,7 +203,7 @@ def resolve(
                     note=note,
                 )
             )
-        _change(
+        record_change(
             session, followup, who=who, action=f"followup.{state.value}", note=note, before=before
         )
         _settle_others(session, followup, state.value, evidence, who, "settled with")
@@ -220,7 +227,7 @@ def _settle_others(
         other.resolving_article_id = evidence.article_id
         other.resolving_fact_id = evidence.fact_id
         note = f"{verb} follow-up {followup.id} (same event)"
-        _change(session, other, who=who, action=f"followup.{state}", note=note, before=before)
+        record_change(session, other, who=who, action=f"followup.{state}", note=note, before=before)
 
 
 def _others_waiting(session: Session, followup: FollowUp) -> list[FollowUp]:
@@ -259,7 +266,7 @@ def postpone(
         old.state = FollowUpState.POSTPONED.value
         old.resolving_article_id = evidence.article_id
         old.resolving_fact_id = evidence.fact_id
-        _change(session, old, who=who, action="followup.postponed", note=note, before=before)
+        record_change(session, old, who=who, action="followup.postponed", note=note, before=before)
         _settle_others(session, old, FollowUpState.POSTPONED.value, evidence, who, "postponed with")
 
         fact = Fact(
@@ -392,7 +399,7 @@ def snooze(store: Store, *, followup_id: int, until: date, who: str, note: str =
         followup = _load(session, followup_id)
         before = snapshot(followup, FOLLOWUP_FIELDS)
         followup.snooze_until = until
-        _change(
+        record_change(
             session,
             followup,
             who=who,

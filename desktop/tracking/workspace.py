@@ -25,15 +25,14 @@ from datetime import date, timedelta
 
 from sqlmodel import Session
 
-from db.clock import utcnow
 from db.errors import StoreError
 from db.followups import FollowUpRow, followup_rows
-from db.models import Fact, FactStatus, FollowUp, FollowUpEvent, FollowUpState
+from db.models import Fact, FactStatus, FollowUp, FollowUpState
 from db.store import Store
 from db.workspace import last_article_id, published_of, settled_on, titles_of
 from desktop.tracking.audit import record, snapshot
 from desktop.tracking.events import assign_events
-from desktop.tracking.followups import FOLLOWUP_FIELDS
+from desktop.tracking.followups import FOLLOWUP_FIELDS, record_change
 from desktop.tracking.updates import Candidate, check_updates
 
 WEEK = 7
@@ -329,9 +328,9 @@ def bulk_settle_proposals(
                 continue
             before = snapshot(followup, FOLLOWUP_FIELDS)
             followup.state = to_state.value
-            followup.updated_at = utcnow()
-            session.add(followup)
-            audit_ids.append(_history(session, followup, who, action, before))
+            audit_ids.append(
+                record_change(session, followup, who=who, action=action, note="", before=before)
+            )
             fact = session.get(Fact, followup.fact_id)
             if fact is None:
                 continue
@@ -355,30 +354,3 @@ def bulk_settle_proposals(
     if not audit_ids:
         raise StoreError("None of these follow-ups is still proposed; nothing was changed.")
     return BulkStep(audit_ids[0], action, len(audit_ids))
-
-
-def _history(
-    session: Session, followup: FollowUp, who: str, action: str, before: dict[str, object]
-) -> int:
-    """The follow-up's history event and its audit row (in the transaction's step)."""
-    assert followup.id is not None
-    session.add(
-        FollowUpEvent(
-            followup_id=followup.id, who=who, from_state=str(before["state"]),
-            to_state=followup.state, note="",
-        )
-    )  # fmt: skip
-    fact = session.get(Fact, followup.fact_id)
-    row = record(
-        session,
-        who=who,
-        action=action,
-        target_table="followup",
-        target_id=followup.id,
-        article_id=fact.article_id if fact else None,
-        before=before,
-        after=snapshot(followup, FOLLOWUP_FIELDS),
-    )
-    session.flush()
-    assert row.id is not None
-    return row.id
