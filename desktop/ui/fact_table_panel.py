@@ -8,6 +8,10 @@ read on the task runner and shown as soon as it is in ("1–100 of counting…")
 count, read next, adds the rest of the rows. Each change supersedes the ones before: their
 late results are dropped, and a superseded count not yet started is skipped (one already
 running in the database is left to finish, its result dropped).
+
+A reload (the store changed here or in another window) is read off the GUI thread too:
+the count, the first page and the page of the selected fact come in together, and the
+rows on screen stay until they do; the selected fact stays selected.
 """
 
 from __future__ import annotations
@@ -83,13 +87,52 @@ class FactTablePanel(ReloadsWhenShown, QWidget):
     def reload(
         self, pages: Pages[FactFilter, FactTableRow] | None = None, found: FactFilter | None = None
     ) -> None:
-        self._supersede()
-        self.mark_fresh()
+        """Read the list again: off the GUI thread when there is a runner (see the module
+        docstring); on it when new ``pages`` are given or there is no runner."""
         if found is not None:
             self._wanted = found
+        if pages is None and self.runner is not None and self.model.pages is not None:
+            self._reload_off_thread(self.runner, self.model.pages)
+            return
+        self._supersede()
+        self.mark_fresh()
         self.model.reload(pages, self._wanted)
         fit_columns(self.table)
         self._show_count(self.model.rowCount())
+
+    def _reload_off_thread(
+        self, runner: TaskRunner, pages: Pages[FactFilter, FactTableRow]
+    ) -> None:
+        asked = self._supersede()
+        self.mark_fresh()
+        found = self._wanted if self._wanted is not None else self.model.query
+        keep = self.selected_id()
+        size = self.model.PAGE
+
+        def read(_report: Report) -> tuple[int, dict[int, list[FactTableRow]], int]:
+            count = pages.count(found)
+            loaded = {0: pages.page(found, 0, size, None)}
+            row = pages.position(found, keep) if keep is not None else -1
+            if row >= size:
+                number = row // size
+                loaded[number] = pages.page(found, number * size, size, None)
+            return count, loaded, row
+
+        def show(result: tuple[int, dict[int, list[FactTableRow]], int]) -> None:
+            if asked != self._asked:
+                return
+            count, loaded, row = result
+            self.model.show_loaded(found, count, loaded)
+            fit_columns(self.table)
+            self._show_count(count)
+            if row >= 0:
+                self.table.setCurrentIndex(self.model.index(row, 0))
+
+        self._start(runner, "Reading facts", read, show)
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return int(index.data(ID_ROLE)) if index.isValid() else None
 
     def refilter(self, found: FactFilter) -> None:
         """Show the facts under ``found``: the first page once read off the GUI thread,

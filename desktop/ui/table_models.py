@@ -212,6 +212,18 @@ class PagedTableModel(RowTableModel[Row], Generic[Query, Row]):
         self._count = len(rows)
         self.endResetModel()
 
+    def show_loaded(self, query: Query, count: int, pages: dict[int, list[Row]]) -> None:
+        """Under ``query``, its count and some of its pages read elsewhere (off the GUI
+        thread), shown in one reset; the other pages are read when the view asks."""
+        self.query = query
+        self.beginResetModel()
+        self._cache.clear()
+        self._shown_page = -1
+        for number, rows in sorted(pages.items()):
+            self._cache[number] = [self._entry(r) for r in rows]
+        self._count = count
+        self.endResetModel()
+
     def set_count(self, count: int) -> None:
         """The count under the current query, once known: the rows past the first page
         are added (the first ones, and the view's place, stay)."""

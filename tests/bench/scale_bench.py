@@ -375,6 +375,8 @@ assert window.start() is None
 app.processEvents()
 tables = [window.articles.list, window.facts.all_facts.table]
 window.docks["all_facts"].raise_()
+while window.facts.all_facts.in_flight:  # its rows are read off the GUI thread
+    app.processEvents()
 for table in tables:
     bar = table.verticalScrollBar()
     for _ in range(500):

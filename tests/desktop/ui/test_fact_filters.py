@@ -63,12 +63,14 @@ def test_all_facts_filter_by_each_control_and_in_combination(
     window = make_window(db_path)
     panel, model = window.facts.all_facts, window.facts.all_facts.model
     window.docks["all_facts"].raise_()
+    settle(qtbot, panel)
     bar = panel.filters
     # the seed's model suggestions are drafts, and say so
     suggested = {model.index(r, model.STATUS).data() for r in range(model.rowCount())}
     assert suggested == {"draft, suggested"}
     add_facts(db_path, window.review.article_id)
     panel.reload()
+    settle(qtbot, panel)
     assert len(ours(model)) == 6
 
     bar.kind.setCurrentIndex(bar.kind.findData("event"))
@@ -205,6 +207,7 @@ def test_entity_completion_offers_the_roles_texts_before_any_entity_exists(
     window = make_window(db_path)
     panel, model = window.facts.all_facts, window.facts.all_facts.model
     window.docks["all_facts"].raise_()
+    settle(qtbot, panel)
     bar = panel.filters
     assert window.desk.entities() == []  # a fresh store: only the model's suggested facts
     window.activateWindow()
