@@ -90,6 +90,8 @@ def test_a_task_asked_for_after_shutdown_is_dropped() -> None:
 
 
 def test_a_sentence_said_when_a_task_ends_stays_in_the_status_line(qtbot: Any) -> None:
+    """The running task's step shows beside the progress bar; the status line keeps a
+    sentence a task's callback said even when another task starts and steps."""
     from PySide6.QtWidgets import QMainWindow
 
     from desktop.ui.task_bar import TaskBar
@@ -105,13 +107,20 @@ def test_a_sentence_said_when_a_task_ends_stays_in_the_status_line(qtbot: Any) -
         window.statusBar().showMessage("Imported 3 new articles.", 10_000)
 
     runner.run("Importing", lambda _report: 3, said)
-    assert window.statusBar().currentMessage() == "Importing…"
+    assert bar.step.text() == "Importing…" and not bar.step.isHidden()
     qtbot.waitUntil(lambda: finished == ["Importing"])
     assert window.statusBar().currentMessage() == "Imported 3 new articles."
-    assert bar.progress.isHidden()
-    runner.run("Loading", lambda _report: 1)  # a task that says nothing leaves no trace
-    qtbot.waitUntil(lambda: finished == ["Importing", "Loading"])
-    assert window.statusBar().currentMessage() == ""
+    assert bar.progress.isHidden() and bar.step.isHidden()
+
+    def steps(report: Any) -> int:
+        report(1, 2, "Suggesting highlights")
+        return 1
+
+    runner.run("Suggesting", steps)  # a task that starts now leaves the sentence alone
+    assert bar.step.text() == "Suggesting…"
+    qtbot.waitUntil(lambda: finished == ["Importing", "Suggesting"])
+    assert window.statusBar().currentMessage() == "Imported 3 new articles."
+    assert bar.step.isHidden()
 
     quiet: list[int] = []
     runner.run("Watching", lambda _report: 5, quiet.append, quiet=True)
