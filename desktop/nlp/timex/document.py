@@ -66,6 +66,9 @@ class _State:
     text: str
     """``doc.text``, kept: spaCy joins the tokens anew on every access."""
     last_quarter: tuple[int, int] | None = None
+    last_end: date | None = None
+    """The last day of the period the text last spoke of ("the following March" after
+    "1987" is in 1988)."""
 
 
 def _clashes(m: TimexMatch, name: tuple[int, int, str]) -> bool:
@@ -191,7 +194,9 @@ def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
             return after
     if m.rule.anaphoric:
         groups = m.match.groupdict()
-        unit = (groups.get("unit") or groups.get("unit2") or groups.get("unit3") or "day").lower()
+        unit = next((v for k, v in groups.items() if k.startswith("unit") and v), "day").lower()
+        if (groups.get("which") or "").lower() == "following" and m.rule.name == "narrative_period":
+            return m.resolve(state.last_end or state.last_date, direction)
         return m.resolve(state.last_day if unit in _DAYISH else state.last_date, direction)
     return m.resolve(state.anchor, direction)
 
@@ -286,6 +291,7 @@ def _remember(m: TimexMatch | None, timex: Timex, state: _State) -> None:
     if timex.granularity in {"day", "time"}:
         state.last_day = timex.start
     state.last_date = timex.start
+    state.last_end = timex.end or timex.start
 
 
 def find_times(doc: Doc, anchor: date, ents: Sequence[Span] | None = None) -> list[TimeSpan]:
