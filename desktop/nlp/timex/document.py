@@ -182,6 +182,8 @@ def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
         and _on_a_figure(doc, c.start, c.end)
     ):
         return None  # "a quarterly dividend", "daily volume": a kind of figure, no time
+    if m.rule.name == "narrative_period" and state.parsed and _a_noun_modifier(doc, m):
+        return None  # "said that summer tourism fell": "that" opens a clause
     if m.rule.name == "year" and m.text.isdigit() and state.parsed and _a_count(doc, m):
         return None  # "2000 people attended"
     if m.rule.name == "duration" and state.parsed and _a_rate(doc, m):
@@ -221,6 +223,16 @@ def _on_a_figure(doc: Doc, start: int, end: int) -> bool:
     token = span.root
     attributive = token.dep_ == "amod" or (token.pos_ == "ADJ" and token.head.i > token.i)
     return attributive and token.head.lemma_.lower() in _FIGURES
+
+
+def _a_noun_modifier(doc: Doc, m: TimexMatch) -> bool:
+    """The time word of the match modifies the noun after it ("that summer tourism",
+    "the same day delivery"): no time of the narrative."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span[-1]
+    return word.dep_ in {"compound", "amod", "nmod"} and word.head.i > word.i
 
 
 def _a_count(doc: Doc, m: TimexMatch) -> bool:

@@ -35,7 +35,7 @@ _THAT_UNIT = rf"week|weekend|month|quarter|{SEASON}"
     "narrative_period",
     rf"(?P<pre>(?:earlier|later)\s+)(?:that|the\s+same)\s+(?P<unit>{_SAME_UNIT}|{SEASON})"
     rf"|(?:that|the\s+same)\s+(?P<unit2>{_THAT_UNIT})(?!['\u2019]s|\s+of\b)"
-    rf"|the\s+same\s+(?P<unit3>{_SAME_UNIT})(?!['\u2019]s|\s+(?:of|as\s+(?:a|an|the)|that)\b)"
+    rf"|the\s+same\s+(?P<unit3>{_SAME_UNIT})(?!['\u2019]s|\s+of\b)"
     rf"|the\s+(?P<which>following|previous|preceding|prior)\s+(?P<unit4>{MONTH}|{SEASON})",
     ("that", "same", "following", "previous", "preceding", "prior"),
     anaphoric=True,

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.desktop.nlp.test_time_kinds import Expect, check
+from tests.desktop.nlp.test_time_kinds import Expect, absent, check
 
 pytestmark = pytest.mark.model
 
@@ -65,3 +65,9 @@ def test_that_week_and_the_same_day_follow_the_date_told(
     english: tuple[Any, Any], sentence: str, expect: Expect
 ) -> None:
     check(english, sentence, WEDNESDAY, expect)
+
+
+def test_that_opening_a_clause_before_a_season_word_is_no_time(
+    english: tuple[Any, Any],
+) -> None:
+    absent(english, "Officials said that summer tourism fell sharply.", WEDNESDAY, "summer")
