@@ -25,7 +25,8 @@ from desktop.nlp.timex.values import (
 )
 from desktop.nlp.timex.vocab import MONTH, PARTS_OF_DAY, SEASON, SEASONS, month_number, part_mod
 
-_SAME_UNIT = r"day|morning|afternoon|evening|night|week|weekend|month|quarter|year"
+_SAME_UNIT = r"day|morning|afternoon|evening|night|week|weekend|month|year"
+"""After "the same" ("the same quarter" of a financial report is ``the_quarter``'s)."""
 _THAT_UNIT = rf"week|weekend|month|quarter|{SEASON}"
 """After a bare "that": a day, a part of one or a year only where the phrase ends
 ("that day," is the rules' ``anaphoric_day``), as in "trades made that day at a loss"."""
@@ -33,9 +34,9 @@ _THAT_UNIT = rf"week|weekend|month|quarter|{SEASON}"
 
 @rule(
     "narrative_period",
-    rf"(?P<pre>(?:earlier|later)\s+)(?:that|the\s+same)\s+(?P<unit>{_SAME_UNIT}|{SEASON})"
-    rf"|(?:that|the\s+same)\s+(?P<unit2>{_THAT_UNIT})(?!['\u2019]s|\s+of\b)"
-    rf"|the\s+same\s+(?P<unit3>{_SAME_UNIT})(?!['\u2019]s|\s+of\b)"
+    rf"(?P<pre>(?:earlier|later)\s+)(?:that|the\s+same)\s+(?P<unit>{_SAME_UNIT}|quarter|{SEASON})"
+    rf"|that\s+(?P<unit2>{_THAT_UNIT})(?!['\u2019]s|\s+of\b)"
+    rf"|the\s+same\s+(?P<unit3>{_SAME_UNIT}|{SEASON})(?!['\u2019]s|\s+of\b)"
     rf"|the\s+(?P<which>following|previous|preceding|prior)\s+(?P<unit4>{MONTH}|{SEASON})",
     ("that", "same", "following", "previous", "preceding", "prior"),
     anaphoric=True,
