@@ -71,3 +71,21 @@ def test_that_opening_a_clause_before_a_season_word_is_no_time(
     english: tuple[Any, Any],
 ) -> None:
     absent(english, "Officials said that summer tourism fell sharply.", WEDNESDAY, "summer")
+
+
+def test_overnight_ahead_is_the_coming_night(english: tuple[Any, Any]) -> None:
+    check(
+        english,
+        "Forecasters said temperatures will fall sharply overnight.",
+        WEDNESDAY,
+        Expect("overnight", "2019-02-06TNI"),
+    )
+
+
+def test_may_day_is_the_first_of_may(english: tuple[Any, Any]) -> None:
+    check(
+        english,
+        "Thousands of workers marched through the capital on May Day.",
+        WEDNESDAY,
+        Expect("May Day", "2018-05-01"),
+    )
