@@ -89,3 +89,13 @@ def test_may_day_is_the_first_of_may(english: tuple[Any, Any]) -> None:
         WEDNESDAY,
         Expect("May Day", "2018-05-01"),
     )
+
+
+def test_the_same_quarter_is_the_quarter_the_report_is_about(english: tuple[Any, Any]) -> None:
+    check(
+        english,
+        "Profit fell in the third quarter of 1998. On Oct. 5, 1998, the company said costs "
+        "rose in the same quarter.",
+        WEDNESDAY,
+        Expect("the same quarter", "1998-Q3"),
+    )
