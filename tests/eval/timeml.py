@@ -14,7 +14,9 @@ HeidelTime 2.2.1's stored output on the same documents.
 part's misses (never the check part's). ``--folds`` scores the tuning part's two folds
 (``fold_of``: a second hash splits it in two) apart, next to HeidelTime: a change to the
 rules is kept only if neither fold loses, so that a gain made for one fold's documents
-shows whether it carries over to the other's.
+shows whether it carries over to the other's. ``--breakdown`` splits the tuning part's
+loss into missing, false alarm and wrong value, by kind, next to HeidelTime
+(``timeml_breakdown``).
 """
 
 from __future__ import annotations
@@ -117,6 +119,22 @@ def folds(shared: Path) -> list[str]:
     return lines
 
 
+def tuning_breakdown(shared: Path) -> list[str]:
+    """The tuning part's loss by kind, ours and HeidelTime's (never the check part)."""
+    from tests.eval.timeml_breakdown import breakdown, pairs
+
+    scorer = shared / "tools" / "timeml_score.py"
+    heideltime = shared / "timeml-dev" / "heideltime-2.2.1.jsonl"
+    tuning = [d for d in documents(shared) if part_of(d.name) == TUNING]
+
+    def score(how: list[str]) -> list[str]:
+        return _score(scorer, tuning, how)
+
+    ours = pairs(score, ["--func", "tests.eval.timeml:tag"])
+    theirs = pairs(score, ["--system", str(heideltime)])
+    return [f"--- tuning: {len(tuning)} documents ---", *breakdown(ours, theirs)]
+
+
 def run(shared: Path | None, misses: str | None = None) -> list[str]:
     if shared is None or not (shared / "timeml-dev").is_dir():
         return ["(../shared/timeml-dev not found: skipped)"]
@@ -147,8 +165,12 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--misses", choices=[TUNING], help="print the tuning part's misses")
     parser.add_argument("--folds", action="store_true", help="score the tuning part's folds")
+    parser.add_argument("--breakdown", action="store_true", help="the tuning part's loss by kind")
     args = parser.parse_args()
-    lines = folds(args.shared) if args.folds else run(args.shared, args.misses)
+    if args.breakdown:
+        lines = tuning_breakdown(args.shared)
+    else:
+        lines = folds(args.shared) if args.folds else run(args.shared, args.misses)
     for line in lines:
         print(line)
 

@@ -66,6 +66,9 @@ class _State:
     text: str
     """``doc.text``, kept: spaCy joins the tokens anew on every access."""
     last_quarter: tuple[int, int] | None = None
+    last_end: date | None = None
+    """The last day of the period the text last spoke of ("the following March" after
+    "1987" is in 1988)."""
 
 
 def _clashes(m: TimexMatch, name: tuple[int, int, str]) -> bool:
@@ -179,6 +182,8 @@ def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
         and _on_a_figure(doc, c.start, c.end)
     ):
         return None  # "a quarterly dividend", "daily volume": a kind of figure, no time
+    if m.rule.name == "narrative_period" and state.parsed and _a_noun_modifier(doc, m):
+        return None  # "said that summer tourism fell": "that" opens a clause
     if m.rule.name == "year" and m.text.isdigit() and state.parsed and _a_count(doc, m):
         return None  # "2000 people attended"
     if m.rule.name == "duration" and state.parsed and _a_rate(doc, m):
@@ -191,7 +196,9 @@ def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
             return after
     if m.rule.anaphoric:
         groups = m.match.groupdict()
-        unit = (groups.get("unit") or groups.get("unit2") or groups.get("unit3") or "day").lower()
+        unit = next((v for k, v in groups.items() if k.startswith("unit") and v), "day").lower()
+        if (groups.get("which") or "").lower() == "following" and m.rule.name == "narrative_period":
+            return m.resolve(state.last_end or state.last_date, direction)
         return m.resolve(state.last_day if unit in _DAYISH else state.last_date, direction)
     return m.resolve(state.anchor, direction)
 
@@ -216,6 +223,16 @@ def _on_a_figure(doc: Doc, start: int, end: int) -> bool:
     token = span.root
     attributive = token.dep_ == "amod" or (token.pos_ == "ADJ" and token.head.i > token.i)
     return attributive and token.head.lemma_.lower() in _FIGURES
+
+
+def _a_noun_modifier(doc: Doc, m: TimexMatch) -> bool:
+    """The time word of the match modifies the noun after it ("that summer tourism",
+    "the same day delivery"): no time of the narrative."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span[-1]
+    return word.dep_ in {"compound", "amod", "nmod"} and word.head.i > word.i
 
 
 def _a_count(doc: Doc, m: TimexMatch) -> bool:
@@ -286,6 +303,7 @@ def _remember(m: TimexMatch | None, timex: Timex, state: _State) -> None:
     if timex.granularity in {"day", "time"}:
         state.last_day = timex.start
     state.last_date = timex.start
+    state.last_end = timex.end or timex.start
 
 
 def find_times(doc: Doc, anchor: date, ents: Sequence[Span] | None = None) -> list[TimeSpan]:

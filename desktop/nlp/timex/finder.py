@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from desktop.nlp.timex import rules_calendar, rules_holidays, rules_relative, rules_span
+from desktop.nlp.timex import (
+    rules_calendar,
+    rules_holidays,
+    rules_narrative,
+    rules_relative,
+    rules_span,
+)
 from desktop.nlp.timex.registry import LITERAL_TRIGGERS, RULES, WINDOW, Rule
 from desktop.nlp.timex.values import Direction, Timex
 from desktop.nlp.timex.vocab import MODIFIER, modifier
@@ -14,6 +20,7 @@ from desktop.nlp.timex.vocab import MODIFIER, modifier
 RULE_MODULES = (
     rules_calendar,
     rules_holidays,
+    rules_narrative,
     rules_relative,
     rules_span,
 )  # registering their rules

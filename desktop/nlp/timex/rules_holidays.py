@@ -19,6 +19,7 @@ def _holiday_date(name: str, year: int) -> date:
         "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
         "independence day": (7, 4), "the fourth of july": (7, 4), "valentine's day": (2, 14),
         "boxing day": (12, 26), "veterans day": (11, 11), "bastille day": (7, 14),
+        "may day": (5, 1),
     }  # fmt: skip
     if name in fixed:
         return date(year, *fixed[name])
@@ -45,7 +46,8 @@ def _holiday_date(name: str, year: int) -> date:
     r"(?P<rel>last|next|this)?\s*(?P<name>Christmas(?:\s+(?:Eve|Day))?|New\s+Year's\s+(?:Eve|Day)"
     r"|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving(?:\s+Day)?|Halloween"
     r"|Independence\s+Day|the\s+Fourth\s+of\s+July|Valentine's\s+Day|Boxing\s+Day"
-    r"|Veterans\s+Day|Bastille\s+Day|Black\s+Friday|Labor\s+Day|Memorial\s+Day|Election\s+Day)"
+    r"|Veterans\s+Day|Bastille\s+Day|Black\s+Friday|Labor\s+Day|Memorial\s+Day|Election\s+Day"
+    r"|(?-i:May\s+Day))"
     rf"(?:,?\s+(?P<year>{YEAR}))?(?:(?<=Easter)(?P<week>\s+week))?",
     ("christmas", "new year", "easter", "friday", "thanksgiving", "halloween", " day", "july"),
 )

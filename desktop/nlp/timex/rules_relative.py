@@ -12,6 +12,7 @@ from desktop.nlp.timex.registry import AGO_NEAR, PERIOD_NEAR, block, rule
 from desktop.nlp.timex.values import (
     Direction,
     Timex,
+    ahead,
     at_granularity,
     century_timex,
     day_timex,
@@ -184,6 +185,8 @@ def _day_word(m: re.Match[str], anchor: date, direction: Direction) -> Timex | N
         "yesterday": -1, "tomorrow": 1, "last night": -1, "the day before yesterday": -2,
         "the day after tomorrow": 2, "overnight": -1,
     }  # fmt: skip
+    if word == "overnight" and ahead(direction):
+        offsets["overnight"] = 0  # "temperatures will fall overnight": the coming night
     day = anchor + timedelta(days=offsets.get(word, 0))
     pod = (m["pod"] or word.split()[-1]).lower()
     if pod == "tonight":

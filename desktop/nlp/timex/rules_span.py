@@ -189,7 +189,7 @@ def _future_ref(m: re.Match[str], anchor: date, direction: Direction) -> Timex |
 @rule(
     "present_ref",
     r"now|currently|at\s+present|presently|nowadays|these\s+days"
-    r"|the\s+present(?!\s+(?:tense|case|government|system|form|situation|day))|current(?=\s+(?:[a-z]+))"
+    r"|the\s+present(?!\s+(?:tense|case|government|system|form|situation|day))|current(?=\s+(?!accounts?\b|assets\b|liabilities\b)[a-z]+)"
     r"|the\s+present\s+day",
     ("now", "current", "present", "these days"),
 )
