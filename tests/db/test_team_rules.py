@@ -19,6 +19,7 @@ from sqlalchemy.exc import ProgrammingError
 
 from db.models import Fact, FollowUp, FollowUpEvent, MentionState
 from db.store import Store, open_store
+from db.team import role_of
 from desktop.ingest.importer import import_paths
 from desktop.nlp.suggest import suggest_articles
 from desktop.tracking import followups as lifecycle
@@ -266,3 +267,55 @@ def test_an_analysts_own_paths_keep_working(
         assert value(ana, "SELECT who FROM followup_event ORDER BY id DESC LIMIT 1") == "ana"
     finally:
         ana.close()
+
+
+def test_an_admin_login_adds_analysts_and_moves_them_between_roles(
+    desk: Desk3, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    adam_url = as_login(desk.url, "adam")
+    monkeypatch.setenv("BO_SECRET", "s3cret 'quoted'")
+    code, out, err = cli(adam_url, "team", "add-analyst", "bo", "--role", "analyst",
+                         "--password-env", "BO_SECRET")  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out.startswith("bo signs in to ") and out.endswith(" as analyst (factdesk_analyst).\n")
+    code, _out, err = cli(adam_url, "team", "add-analyst", "ana", "--role", "reviewer")
+    assert (code, err) == (0, "")
+    owner = open_store(desk.url)
+    try:
+        with owner.engine.connect() as conn:
+            assert role_of(conn, "bo") == "analyst" and role_of(conn, "ana") == "reviewer"
+            assert conn.execute(
+                text("SELECT rolpassword IS NOT NULL FROM pg_authid WHERE rolname = 'bo'")
+            ).scalar_one()
+    finally:
+        owner.close()
+    bo = desk.login("bo")
+    try:
+        assert sql(bo, "UPDATE article SET review_state = 'seen'") == 1
+    finally:
+        bo.close()
+
+
+@pytest.mark.parametrize(("login", "role"), [("ana", "an analyst"), ("rita", "a reviewer")])
+def test_an_analyst_or_reviewer_is_told_only_an_admin_adds_analysts(
+    desk: Desk3, login: str, role: str
+) -> None:
+    code, out, err = cli(as_login(desk.url, login), "team", "add-analyst", "eve", "--role", "admin")
+    assert (code, out) == (2, "")
+    assert (
+        err == f"factdesk: Only an admin of the desk adds analysts; {login} signs in as {role}.\n"
+    )
+    colleague = desk.login(login)
+    try:
+        with pytest.raises(ProgrammingError, match=f"{DENIED} for function factdesk_add_analyst"):
+            sql(colleague, "SELECT factdesk_add_analyst('eve', 'admin', NULL)")
+        assert value(colleague, "SELECT count(*) FROM pg_roles WHERE rolname = 'eve'") == 0
+    finally:
+        colleague.close()
+
+
+def test_an_admin_cannot_take_over_a_server_login_outside_the_desk(desk: Desk3) -> None:
+    code, out, err = cli(as_login(desk.url, "adam"), "team", "add-analyst", SUPERUSER,
+                         "--role", "analyst")  # fmt: skip
+    assert (code, out) == (2, "")
+    assert f"{SUPERUSER} is a role of the server outside the desk" in err
