@@ -149,6 +149,7 @@ def confirm(
             if fact is not None and fact.status == "draft":
                 fact.status = "confirmed"
                 fact.version += 1
+                fact.analyst = who
                 session.add(fact)
             _change(session, one, who=who, action="followup.confirm", note=note, before=before)
         return followup
@@ -273,6 +274,7 @@ def postpone(
             attributed_to=old_fact.attributed_to,
             status="confirmed",
             origin="analyst",
+            analyst=who,
         )
         session.add(fact)
         session.flush()

@@ -26,6 +26,7 @@ from desktop.tracking import followups as lifecycle
 from desktop.tracking.decisions import decide_mention
 from desktop.tracking.desk import Desk
 from desktop.tracking.events import assign_events
+from desktop.tracking.export import export_table
 from desktop.tracking.facts import FactDraft, create_fact, update_fact
 from desktop.tracking.review import add_mention
 from tests.db.test_team_roles import as_login, cli
@@ -319,3 +320,17 @@ def test_an_admin_cannot_take_over_a_server_login_outside_the_desk(desk: Desk3) 
                          "--role", "analyst")  # fmt: skip
     assert (code, out) == (2, "")
     assert f"{SUPERUSER} is a role of the server outside the desk" in err
+
+
+def test_the_facts_export_names_the_reviewer_who_confirmed(desk: Desk3, tmp_path: Path) -> None:
+    rita = desk.login("rita")
+    try:
+        lifecycle.confirm(rita, followup_id=desk.proposal, who="someone else")
+        path = tmp_path / "facts.csv"
+        export_table(rita, "facts", path, raw=True)
+    finally:
+        rita.close()
+    lines = path.read_bytes().decode("utf-8").splitlines()
+    assert lines[0].split(",")[14:17] == ["status", "origin", "analyst"]
+    by_id = {line.split(",")[0]: line.split(",")[14:17] for line in lines[1:]}
+    assert by_id[str(desk.draft)] == ["confirmed", "analyst", "rita"]
