@@ -221,12 +221,16 @@ _STAMPS = [
         for table in STAMPED_WHO
         for statement in _trigger(table, f"{table}_login", "BEFORE INSERT", "factdesk_stamp_login")
     ),
-    # Facts and highlights name the login that wrote, decided or confirmed them last.
+    # Facts and highlights name the login that wrote, confirmed or decided them last: any
+    # change of a fact by a login of the desk (a model's draft, written by none, keeps its
+    # empty name until someone changes it); a highlight when the app names who decided it.
     f"""CREATE OR REPLACE FUNCTION factdesk_stamp_analyst() RETURNS trigger
         LANGUAGE plpgsql AS $$
         BEGIN
-            IF {DESK_MEMBER} AND (NEW.analyst IS NOT NULL OR (TG_TABLE_NAME = 'fact'
-                AND TG_OP = 'UPDATE' AND to_jsonb(NEW) ->> 'status' <> to_jsonb(OLD) ->> 'status'))
+            IF {DESK_MEMBER} AND (
+                (TG_TABLE_NAME = 'fact' AND TG_OP = 'UPDATE')
+                OR (NEW.analyst IS NOT NULL
+                    AND (TG_OP = 'INSERT' OR NEW.analyst IS DISTINCT FROM OLD.analyst)))
             THEN
                 NEW.analyst := session_user;
             END IF;

@@ -334,3 +334,15 @@ def test_the_facts_export_names_the_reviewer_who_confirmed(desk: Desk3, tmp_path
     assert lines[0].split(",")[14:17] == ["status", "origin", "analyst"]
     by_id = {line.split(",")[0]: line.split(",")[14:17] for line in lines[1:]}
     assert by_id[str(desk.draft)] == ["confirmed", "analyst", "rita"]
+
+
+def test_a_fact_changed_with_direct_sql_names_the_login(desk: Desk3) -> None:
+    for login in ("rita", "ana"):
+        colleague = desk.login(login)
+        try:
+            assert sql(colleague, "UPDATE fact SET predicate = :p WHERE id = :id",
+                       p=f"sign ({login})", id=desk.draft) == 1  # fmt: skip
+            assert value(colleague, "SELECT analyst FROM fact WHERE id = :id",
+                         id=desk.draft) == login  # fmt: skip
+        finally:
+            colleague.close()
