@@ -184,13 +184,14 @@ def _facts(conn: Connection, q: _Sql, f: ExportFilter) -> tuple[list[str], str]:
         f"SELECT f.id, a.id, {q.t('a.title')}, coalesce({q.s('a.published')}, ''), f.kind, {q.t('f.predicate')}, "
         f"{q.t(subject)}, {q.t(obj)}, {time}, coalesce({start}, ''), coalesce({end}, ''), "
         f"f.modality, {q.t('f.attributed_to')}, f.confidence, "
-        f"f.status, f.origin, {q.t(quote)}, coalesce(a.url, '')"
+        f"f.status, f.origin, coalesce(f.analyst, ''), {q.t(quote)}, coalesce(a.url, '')"
         + "".join(f", {c}" for c in role_cols)
         + f" FROM fact f JOIN article a ON a.id = f.article_id{where} ORDER BY f.id"
     )
     head = ["id", "article_id", "article_title", "article_date", "kind", "predicate", "subject",
             "object", "time", "time_start", "time_end", "modality", "attributed_to",
-            "confidence", "status", "origin", "evidence_quote", "article_url"]  # fmt: skip
+            "confidence", "status", "origin", "analyst", "evidence_quote",
+            "article_url"]  # fmt: skip
     return head + headers, sql
 
 

@@ -8,7 +8,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -149,6 +149,7 @@ class Store:
     engine: Engine
     url: str
     backup_path: Path | None = None
+    _login: str | None = field(default=None, repr=False)
 
     @property
     def path(self) -> Path | None:
@@ -207,6 +208,16 @@ class Store:
             except BaseException:
                 session.rollback()
                 raise
+
+    def login(self) -> str | None:
+        """The database login the store's connections sign in as (``SELECT session_user``,
+        asked once: every connection of the pool signs in alike), or None on SQLite."""
+        if self.engine.dialect.name != "postgresql":
+            return None
+        if self._login is None:
+            with self.engine.connect() as conn:
+                self._login = str(conn.execute(text("SELECT session_user")).scalar_one())
+        return self._login
 
     def schema_version(self) -> str | None:
         with self.engine.connect() as conn:

@@ -381,6 +381,7 @@ def run(
         print(f"factdesk: {exc}", file=err)
         return 2
     try:
+        settings = settings.signed_in(store.login())
         if store.backup_path is not None:
             print(f"Backed up the database to {store.backup_path} before upgrading it.", file=err)
         if args.command == "import":

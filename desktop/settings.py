@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import getpass
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from platformdirs import user_data_path
 
@@ -68,14 +67,6 @@ def current_analyst() -> str:
         return "analyst"
 
 
-def database_login(location: str) -> str | None:
-    """On a shared PostgreSQL store the analyst is the database login (the audit log
-    records it whatever the client says: db/team.py)."""
-    if not location.startswith(("postgresql", "postgres:")):
-        return None
-    return urlsplit(location).username or None
-
-
 @dataclass(frozen=True)
 class Settings:
     """What one run of the app or the CLI works with."""
@@ -97,7 +88,13 @@ class Settings:
             location = str(path)
         return cls(
             db_location=location,
-            analyst=database_login(location) or current_analyst(),
+            analyst=current_analyst(),
             model_name=model or os.environ.get(MODEL_ENV) or None,
             db_chosen=bool(chosen),
         )
+
+    def signed_in(self, login: str | None) -> Settings:
+        """On a shared PostgreSQL store the analyst is the login the server says this
+        session has (``Store.login``), however the client found it (the URL, PGUSER,
+        ~/.pgpass, a service file); on a SQLite file (None) the name stays."""
+        return replace(self, analyst=login) if login else self

@@ -12,9 +12,12 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlmodel import Session
 
+from db.models import Fact
 from db.store import Store, open_store
 from desktop.ingest.importer import import_paths
+from desktop.tracking import facts
 from desktop.tracking.facts import ConflictError, FactDraft, create_fact, update_fact
 
 pytestmark = pytest.mark.both_backends
@@ -57,43 +60,77 @@ def test_the_second_edit_of_a_fact_gets_a_conflict_naming_the_first(
 
 
 def test_two_analysts_saving_the_same_fact_at_once_one_wins_one_is_told(
-    store: Store, tmp_path: Path
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Two sessions, each in its own thread, save an edit of the fact both read at version
-    1 at the same moment: one is stored, the other gets a conflict naming it; nothing is
-    half-written and no edit is silently lost."""
+    1. Ana's transaction has read the fact and is about to write when Bo saves: Bo's save
+    waits for hers (the read takes the row's lock; on SQLite the database's write lock),
+    so Ana's edit is stored and Bo gets a conflict naming it. Were the read not a locking
+    one, Bo's save would finish meanwhile and Ana's would write over it: both "saved"."""
+    monkeypatch.setenv("FACTDESK_BUSY_TIMEOUT_MS", "600000")  # Bo waits as long as it takes
+    if store.engine.dialect.name == "sqlite" and not Path("/proc/self/task").exists():
+        pytest.skip("needs /proc/self/task/TID/wchan to see Bo's save wait")
     (tmp_path / "a.txt").write_text("date 2018-10-05 Deal\n\nIndia and Russia signed the deal.\n")
     [(_, article)] = import_paths(store, [tmp_path / "a.txt"]).imported
     fact = create_fact(store, draft=FactDraft(article, 0, 4, predicate="sign"), who="ana")
+    assert fact.id is not None
     windows = {"ana": open_store(store.url), "bo": open_store(store.url)}
-    start = threading.Barrier(2)
+    ana_has_read, ana_may_write = threading.Event(), threading.Event()
+    bo_thread: list[int] = []
+    real_read = facts.get_for_update
+
+    def read_pausing(session: Session, model: type[Fact], ident: int) -> Fact | None:
+        found = real_read(session, model, ident)
+        if threading.current_thread().name == "ana":
+            ana_has_read.set()
+            assert ana_may_write.wait(timeout=600)
+        return found
+
+    monkeypatch.setattr(facts, "get_for_update", read_pausing)
     outcome: dict[str, str] = {}
 
     def save(who: str) -> None:
-        start.wait()
+        if who == "bo":
+            bo_thread.append(threading.get_native_id())
         try:
-            update_fact(
-                windows[who],
-                fact_id=fact.id,
-                expected_version=fact.version,
-                changes={"predicate": f"sign ({who})"},
-                who=who,
-            )  # type: ignore[arg-type]
+            update_fact(windows[who], fact_id=fact.id or 0, expected_version=fact.version,
+                        changes={"predicate": f"sign ({who})"}, who=who)  # fmt: skip
             outcome[who] = "saved"
         except ConflictError as exc:
             outcome[who] = str(exc)
 
-    threads = [threading.Thread(target=save, args=(who,)) for who in windows]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    ana = threading.Thread(target=save, args=("ana",), name="ana")
+    bo = threading.Thread(target=save, args=("bo",), name="bo")
+    ana.start()
+    assert ana_has_read.wait(timeout=600)
+    bo.start()
+    deadline = time.monotonic() + 600
+    while bo.is_alive() and not waiting_for_the_lock(store, bo_thread):
+        assert time.monotonic() < deadline, "Bo's save neither finished nor waited"
+        time.sleep(0.005)
+    ana_may_write.set()
+    ana.join()
+    bo.join()
     for window in windows.values():
         window.close()
-    [winner] = [who for who, said in outcome.items() if said == "saved"]
-    [loser] = [who for who in windows if who != winner]
-    assert f"{winner} changed it at" in outcome[loser]
-    assert stored_fact(store) == (f"sign ({winner})", 2)
+    assert outcome["ana"] == "saved"
+    assert "ana changed it at" in outcome["bo"], outcome["bo"]
+    assert stored_fact(store) == ("sign (ana)", 2)
+
+
+def waiting_for_the_lock(store: Store, thread_ids: list[int]) -> bool:
+    """A session waits for another's lock: on PostgreSQL the server says so; SQLite's
+    waiting thread sleeps in its busy handler (nanosleep between retries)."""
+    if store.engine.dialect.name == "postgresql":
+        with store.engine.connect() as conn:
+            query = text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+            return bool(conn.execute(query).scalar_one())
+    if not thread_ids:
+        return False
+    try:
+        return "nanosleep" in Path(f"/proc/self/task/{thread_ids[0]}/wchan").read_text()
+    except OSError:
+        return False
 
 
 def waiting_in_sqlite(pid: int) -> bool:

@@ -154,6 +154,7 @@ def confirm(
             if fact is not None and fact.status == "draft":
                 fact.status = "confirmed"
                 fact.version += 1
+                fact.analyst = who
                 session.add(fact)
             record_change(
                 session, one, who=who, action="followup.confirm", note=note, before=before
@@ -280,6 +281,7 @@ def postpone(
             attributed_to=old_fact.attributed_to,
             status="confirmed",
             origin="analyst",
+            analyst=who,
         )
         session.add(fact)
         session.flush()

@@ -337,11 +337,13 @@ def bulk_settle_proposals(
             if action == CONFIRM and fact.status == FactStatus.DRAFT.value:
                 fact.status = FactStatus.CONFIRMED.value  # undone with the confirmation
                 fact.version += 1
+                fact.analyst = who
                 session.add(fact)
             elif action == DISMISS and fact.status != FactStatus.RETRACTED.value:
                 was = fact.status
                 fact.status = FactStatus.RETRACTED.value
                 fact.version += 1
+                fact.analyst = who
                 session.add(fact)
                 record(
                     session, who=who, action="fact.update", target_table="fact",

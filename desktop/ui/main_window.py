@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
             store = open_store(self.settings.db_location)
         except StoreError as exc:
             return str(exc)
+        self.settings = self.settings.signed_in(store.login())
         self.desk = desk = Desk(store, self.settings.analyst)
         self.review.desk = self.intake.desk = self.export.desk = desk
         self.undo.start(desk)

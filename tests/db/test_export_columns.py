@@ -11,13 +11,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlmodel import col, select
 
 from db.exports import ExportFilter, export_csv
 from db.facts import facts_for_article
+from db.models import Fact, FollowUp
 from db.store import Store
 from desktop.cli import run
 from desktop.ingest.importer import import_paths
 from desktop.tracking import followups as lifecycle
+from desktop.tracking.export import export_table
 from desktop.tracking.facts import FactDraft, RoleValue, create_fact
 
 pytestmark = pytest.mark.both_backends
@@ -89,3 +92,28 @@ def test_followups_csv_names_the_settling_article(store: Store, tmp_path: Path) 
         "2018-10-05",
     )
     assert "resolving_evidence" not in row
+
+
+def test_the_facts_csv_names_who_wrote_or_confirmed_each_fact(store: Store, tmp_path: Path) -> None:
+    """Ana drafts one fact; the model drafts an expectation whose follow-up Rita confirms:
+    the file says so in an analyst column (on PostgreSQL without roles the app's names;
+    with roles the logins, tests/db/test_team_rules.py)."""
+    (tmp_path / "a.txt").write_text(TEXT)
+    [(_, article)] = import_paths(store, [tmp_path / "a.txt"]).imported
+    drafted = create_fact(store, draft=FactDraft(article, 0, 5, predicate="sign"), who="ana")
+    with store.transaction() as session:
+        suggested = Fact(article_id=article, kind="expectation", predicate="deliver",
+                         origin="model:t@1")  # fmt: skip
+        session.add(suggested)
+        session.flush()
+        session.add(FollowUp(fact_id=suggested.id or 0, question="Delivered?"))
+    with store.engine.connect() as conn:
+        [followup_id] = conn.execute(select(col(FollowUp.id))).scalars().all()
+    lifecycle.confirm(store, followup_id=followup_id, who="rita")
+    path = tmp_path / "facts.csv"
+    export_table(store, "facts", path, raw=True)
+    lines = path.read_bytes().decode("utf-8").splitlines()
+    assert ",status,origin,analyst,evidence_quote," in lines[0]
+    assert lines[1].startswith(f"{drafted.id},{article},Deal,2018-06-09,event,sign,")
+    assert ",draft,analyst,ana,Deal ," in lines[1]
+    assert ",confirmed,model:t@1,rita,," in lines[2]

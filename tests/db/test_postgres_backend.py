@@ -109,3 +109,33 @@ def test_a_deadlock_that_keeps_coming_back_is_one_sentence() -> None:
         "Another analyst's change crossed this one (a deadlock); nothing of it was saved. "
         "Try again."
     )
+
+
+def test_articles_stored_before_the_upgrade_are_found_without_their_accents(
+    postgres: PostgresServer, tmp_path: Path
+) -> None:
+    """A store at schema 0011 holding "Erdoğan": after the upgrade (migration 0013 computes
+    the search column again) "Erdogan" finds it."""
+    from alembic import command
+
+    from db.fts import search
+    from db.store import _alembic_config
+    from desktop.ingest.importer import import_paths
+
+    url = postgres.empty_database()
+    cfg = _alembic_config()
+    with open_store(url, migrate=False).engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0011")
+    (tmp_path / "a.txt").write_text("date 2018-10-05 Ankara\n\nErdoğan spoke.", encoding="utf-8")
+    old = open_store(url, migrate=False)
+    import_paths(old, [tmp_path / "a.txt"])
+    with old.engine.connect() as conn:
+        assert search(conn, "Erdogan") == []
+    old.close()
+    store = open_store(url)
+    try:
+        with store.engine.connect() as conn:
+            assert [hit.title for hit in search(conn, "Erdogan")] == ["Ankara"]
+    finally:
+        store.close()

@@ -109,3 +109,37 @@ def test_matched_spans_point_at_the_matched_words(archive: Store) -> None:
             text("SELECT text FROM article WHERE id = :id"), {"id": hit.article_id}
         ).scalar_one()
     assert [body[s:e] for s, e in spans] == ["signed", "signed", "S-400"]  # headline, body
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "marked"),
+    [
+        ("Erdogan", {"Ankara", "Ankara again"}, "Erdoğan"),
+        ("Erdoğan", {"Ankara", "Ankara again"}, "Erdoğan"),
+        ("ERDOĞAN", {"Ankara", "Ankara again"}, "Erdoğan"),
+        ("cafe", {"Ankara"}, "café"),
+        ('"Muller met"', {"Ankara again"}, "Müller met"),
+        ("Müller", {"Ankara again"}, "Müller"),
+    ],
+)
+def test_search_folds_accents_both_ways(
+    store: Store, tmp_path: Path, query: str, expected: set[str], marked: str
+) -> None:
+    """A name written with or without its accents finds both spellings, and an opened
+    result marks the word as the article writes it."""
+    (tmp_path / "a.txt").write_text(
+        "date 2018-10-05 Ankara\n\nErdoğan spoke at a café.", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "date 2018-10-06 Ankara again\n\nErdogan said Müller met him.", encoding="utf-8"
+    )
+    import_paths(store, [tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert titles(store, query) == expected
+    with store.engine.connect() as conn:
+        first = min(hit.article_id for hit in search(conn, query))
+        body = str(
+            conn.execute(
+                text("SELECT text FROM article WHERE id = :id"), {"id": first}
+            ).scalar_one()
+        )
+        assert [body[s:e] for s, e in matched_spans(conn, query, first)] == [marked]

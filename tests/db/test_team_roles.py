@@ -22,6 +22,7 @@ from desktop.ingest.importer import import_paths
 from desktop.settings import Settings
 from desktop.tracking import followups as lifecycle
 from desktop.tracking.decisions import decide_mention
+from desktop.tracking.desk import Desk
 from desktop.tracking.entities import merge, rename
 from desktop.tracking.events import assign_events
 from desktop.tracking.facts import FactDraft, create_fact
@@ -126,7 +127,6 @@ def test_an_analyst_works_but_may_not_change_the_labels(
 ) -> None:
     url, _ = desk
     ana_url = as_login(url, "ana")
-    assert Settings.resolve(db=ana_url.replace("+psycopg", "")).analyst == "ana"
     (tmp_path / "b.txt").write_text("date 2018-10-05 Signed\n\nThe contract was signed.\n")
     code, out, err = cli(ana_url, "import", str(tmp_path / "b.txt"))
     assert (code, out) == (0, "Imported 1 new article.\n"), err
@@ -237,3 +237,27 @@ def test_facts_and_decisions_carry_the_login(desk: tuple[str, int], tmp_path: Pa
         assert (row.analyst, decided_by) == ("ana", "ana")
     finally:
         ana.close()
+
+
+def test_a_login_named_outside_the_url_is_the_analyst(
+    desk: tuple[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The URL names no user; PGUSER does (as ~/.pgpass or a service file could): the app
+    asks the server who it is, so ana's undo finds her own change (the audit row names the
+    login; the app once looked for the operating system's user)."""
+    url, _ = desk
+    nobody_named = url.replace(f"://{SUPERUSER}@", "://")
+    monkeypatch.setenv("PGUSER", "ana")
+    monkeypatch.setenv("FACTDESK_ANALYST", "os_user")
+    store = open_store(nobody_named)
+    try:
+        settings = Settings.resolve(db=nobody_named).signed_in(store.login())
+        assert settings.analyst == "ana"
+        work = Desk(store, settings.analyst)
+        with store.engine.connect() as conn:
+            article = int(conn.execute(text("SELECT min(id) FROM article")).scalar_one())
+        work.add_mention(article, 0, 4, "MISC")
+        latest = work.latest_step(0)
+        assert latest is not None, "the undo history found no change of ana's"
+    finally:
+        store.close()
