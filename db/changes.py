@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import BigInteger, ColumnElement, Connection, any_, bindparam, func, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.exc import OperationalError
 from sqlmodel import col
 
 from db.models import Article, Audit, Fact, FollowUp, LabelDef, Mention
@@ -105,7 +106,12 @@ def _notifications_heard(conn: Connection) -> int:
         info[_HEARD] = 0
     conn.rollback()  # notifications arrive between transactions
     driver: Any = conn.connection.driver_connection
-    info[_HEARD] += sum(1 for _ in driver.notifies(timeout=0))
+    try:
+        info[_HEARD] += sum(1 for _ in driver.notifies(timeout=0))
+    except driver.OperationalError as exc:
+        # Read from the driver's connection itself, so SQLAlchemy has not wrapped it:
+        # wrapped, a server gone away reads as a lost connection like any other.
+        raise OperationalError("LISTEN " + CHANNEL, None, exc) from exc
     return int(info[_HEARD])
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from db.store import says_connection_lost
 from desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -32,6 +33,9 @@ class LiveStore(QObject):
     """The ``db.changes.Changes`` made elsewhere since the last look."""
     said = Signal(str)
     """One sentence for the status bar: the store cannot be reached, or is back."""
+    back = Signal()
+    """The store can be reached again after a lost connection: what changed meanwhile
+    may not all have been shown."""
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +75,7 @@ class LiveStore(QObject):
         if self._lost:
             self._lost = False
             self.said.emit("The connection to the store is back.")
+            self.back.emit()
         if changes is None:
             return
         foreign = changes.steps - self.own
@@ -81,9 +86,14 @@ class LiveStore(QObject):
         """A look that failed (the file busy, the server gone) is retried at the next
         tick; a lost connection is said once, in the status bar."""
         self._looking = False
-        if "Lost the connection" in message and not self._lost:
-            self._lost = True
+        if says_connection_lost(message) and not self._lost:
+            self.lost()
             self.said.emit(message)
+
+    def lost(self) -> None:
+        """The connection was lost (a look, or the window's own reads, found it so):
+        the look that next succeeds says it is back and asks for a whole refresh."""
+        self._lost = True
 
     def stop(self) -> None:
         """Stop looking (after the runner's threads are joined) and let the connection go."""
@@ -91,6 +101,18 @@ class LiveStore(QObject):
         if self.watch is not None:
             self.watch.close()
             self.watch = None
+
+
+def everything(window: MainWindow) -> Changes:
+    """What a window shows again when it may have missed changes (a lost connection)."""
+    from db.changes import Changes
+
+    open_article = window.review.article_id
+    return Changes(
+        articles={open_article} if open_article is not None else set(),
+        tables={"article", "mention", "fact", "followup", "entity", "presence"},
+        labels=True,
+    )
 
 
 def show_changes(window: MainWindow, changes: Changes) -> None:
