@@ -181,7 +181,7 @@ def read_marks(conn: Connection) -> Marks:
     return marks
 
 
-def _added_by_marks(conn: Connection, marks: Marks, now: Marks) -> Added:
+def _added_by_marks(marks: Marks, now: Marks) -> Added:
     """SQLite: a writer holds the file's lock from its first write to its commit, so ids
     are handed out in commit order and "above the last largest id" misses nothing."""
     added = Added(now)
@@ -217,7 +217,7 @@ def changes_since(conn: Connection, marks: Marks) -> tuple[Changes, Marks]:
     if conn.dialect.name == "postgresql":
         added = _added_by_log(conn, marks, now)
     else:
-        added = _added_by_marks(conn, marks, now)
+        added = _added_by_marks(marks, now)
     where = added.where
     new_articles: list[int] = []
     if "article" in where:
