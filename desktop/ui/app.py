@@ -32,10 +32,9 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
     if lost_connection_error(value):
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, MainWindow) and widget.desk is not None:
-                widget.live.lost()
-                widget.statusBar().showMessage(
-                    lost_connection_sentence(widget.desk.store.display_name)
-                )
+                sentence = lost_connection_sentence(widget.desk.store.display_name)
+                widget.live.lost(sentence)
+                widget.statusBar().showMessage(sentence)
         return
     if QApplication.instance() is not None:
         QMessageBox.warning(

@@ -60,19 +60,27 @@ class LiveStore(QObject):
         """A look is under way on a worker thread; its result is still to come."""
         return self._looking
 
+    @property
+    def connection_lost(self) -> bool:
+        """The store could not be reached at the last try; no look has reached it since."""
+        return self._lost
+
     def look(self) -> None:
         watch = self.watch
         if watch is None or self._looking:
             return
         self._looking = True
+        lost_before = self._lost
         self.runner.run(
-            "Watching the store", lambda _report: watch.poll(), self._seen, self._failed,
-            quiet=True,
+            "Watching the store", lambda _report: watch.poll(),
+            lambda changes: self._seen(changes, lost_before), self._failed, quiet=True,
         )  # fmt: skip
 
-    def _seen(self, changes: Changes | None) -> None:
+    def _seen(self, changes: Changes | None, lost_before: bool = False) -> None:
+        """A look's result. Only a look that began after the connection was found lost
+        tells that it is back: one begun earlier may have ended before the loss."""
         self._looking = False
-        if self._lost:
+        if self._lost and lost_before:
             self._lost = False
             self.said.emit("The connection to the store is back.")
             self.back.emit()
@@ -86,14 +94,16 @@ class LiveStore(QObject):
         """A look that failed (the file busy, the server gone) is retried at the next
         tick; a lost connection is said once, in the status bar."""
         self._looking = False
-        if says_connection_lost(message) and not self._lost:
-            self.lost()
-            self.said.emit(message)
+        if says_connection_lost(message):
+            self.lost(message)
 
-    def lost(self) -> None:
-        """The connection was lost (a look, or the window's own reads, found it so):
-        the look that next succeeds says it is back and asks for a whole refresh."""
-        self._lost = True
+    def lost(self, sentence: str) -> None:
+        """The connection was lost (a look, or the window's own reads, found it so): the
+        sentence goes to the status bar once; the first look begun after it that reaches
+        the store says it is back and asks for a whole refresh (``back``)."""
+        if not self._lost:
+            self._lost = True
+            self.said.emit(sentence)
 
     def stop(self) -> None:
         """Stop looking (after the runner's threads are joined) and let the connection go."""

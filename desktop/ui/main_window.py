@@ -240,9 +240,8 @@ class MainWindow(QMainWindow):
         except Exception as exc:
             if not lost_connection_error(exc):
                 raise
-            self.live.lost()
             where = self.desk.store.display_name if self.desk else "the database"
-            self.statusBar().showMessage(lost_connection_sentence(where))
+            self.live.lost(lost_connection_sentence(where))
             return
         self.store_changed.emit(changes)
 
