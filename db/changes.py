@@ -4,19 +4,26 @@ and the command line's work.
 SQLite's ``PRAGMA data_version`` (on one held connection), or on PostgreSQL the count of
 notifications on ``factdesk_changes`` (migration 0009's triggers send one per commit that
 writes a watched table; the held connection LISTENs), tells cheaply *whether* another
-connection committed; the high-water marks of the tables (their largest ids,
-answered from the b-tree's edge) and the audit rows written since tell *what*: new
-articles, articles with new highlights or facts, audited changes by table and article,
-and the analyst's labels.
+connection committed. The rows added since tell *what*: new articles, articles with new
+highlights or facts, audited changes by table and article, and the analyst's labels.
+
+Which rows were added since: on SQLite those above the tables' high-water marks (their
+largest ids, answered from the b-tree's edge; one writer at a time, ids in commit order).
+On PostgreSQL ids are not in commit order, so the change log of migration 0012 is read
+by transaction id with the snapshot rule: the look notes the oldest transaction still
+running (the snapshot's xmin); every entry below it is final, so the next look reads the
+entries from that xmin on and leaves out those it already reported.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import BigInteger, ColumnElement, Connection, any_, bindparam, func, select, text
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.exc import OperationalError
 from sqlmodel import col
 
 from db.models import Article, Audit, Fact, FollowUp, LabelDef, Mention
@@ -32,6 +39,19 @@ class Marks:
     followup: int = 0
     audit: int = 0
     labels: str = ""
+    log_xmin: int = 0
+    """PostgreSQL: the oldest transaction still running at the last look."""
+    log_seen: frozenset[int] = frozenset()
+    """PostgreSQL: the change log entries at or above ``log_xmin`` already reported."""
+
+
+@dataclass
+class Added:
+    """The rows added since the last look: a condition on each table's id, and the
+    marks to look from next time."""
+
+    marks: Marks
+    where: dict[str, ColumnElement[bool]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -54,6 +74,15 @@ class Changes:
 
 CHANNEL = "factdesk_changes"
 _HEARD = "factdesk_notifications"
+LOG_DAYS = 7
+"""How long the change log keeps an entry: longer than a window stays away."""
+_LOGGED: tuple[tuple[Any, str], ...] = (
+    (Article, "article"),
+    (Mention, "mention"),
+    (Fact, "fact"),
+    (FollowUp, "followup"),
+    (Audit, "audit"),
+)
 
 
 def data_version(conn: Connection) -> int | None:
@@ -77,7 +106,12 @@ def _notifications_heard(conn: Connection) -> int:
         info[_HEARD] = 0
     conn.rollback()  # notifications arrive between transactions
     driver: Any = conn.connection.driver_connection
-    info[_HEARD] += sum(1 for _ in driver.notifies(timeout=0))
+    try:
+        info[_HEARD] += sum(1 for _ in driver.notifies(timeout=0))
+    except driver.OperationalError as exc:
+        # Read from the driver's connection itself, so SQLAlchemy has not wrapped it:
+        # wrapped, a server gone away reads as a lost connection like any other.
+        raise OperationalError("LISTEN " + CHANNEL, None, exc) from exc
     return int(info[_HEARD])
 
 
@@ -94,8 +128,37 @@ def _labels(conn: Connection) -> str:
     return hashlib.sha1(repr(list(rows)).encode()).hexdigest()
 
 
-def read_marks(conn: Connection) -> Marks:
-    marks = Marks(
+def _snapshot_xmin(conn: Connection) -> int:
+    """The oldest transaction still running: every one below it has committed or
+    aborted, so its rows are in the change log for good, or never will be."""
+    return int(
+        conn.execute(
+            text("SELECT CAST(CAST(pg_snapshot_xmin(pg_current_snapshot()) AS text) AS bigint)")
+        ).scalar_one()
+    )
+
+
+def _log_since(conn: Connection, xmin: int) -> list[tuple[int, int, str, list[int]]]:
+    rows = conn.execute(
+        text("SELECT id, xid, table_name, row_ids FROM change_log WHERE xid >= :xmin ORDER BY id"),
+        {"xmin": xmin},
+    )
+    return [(int(i), int(x), str(t), list(ids)) for i, x, t, ids in rows]
+
+
+def prune_change_log(conn: Connection, days: int = LOG_DAYS) -> None:
+    """Forget the change log's entries older than ``days`` (PostgreSQL; no-op elsewhere)."""
+    if conn.dialect.name != "postgresql":
+        return
+    conn.execute(
+        text("DELETE FROM change_log WHERE at < now() - make_interval(days => :days)"),
+        {"days": days},
+    )
+    conn.commit()
+
+
+def _id_marks(conn: Connection) -> Marks:
+    return Marks(
         article=_max(conn, col(Article.id)),
         mention=_max(conn, col(Mention.id)),
         fact=_max(conn, col(Fact.id)),
@@ -103,50 +166,91 @@ def read_marks(conn: Connection) -> Marks:
         audit=_max(conn, col(Audit.id)),
         labels=_labels(conn),
     )
+
+
+def read_marks(conn: Connection) -> Marks:
+    """The store as it is now: later looks report what is added after it."""
+    marks = _id_marks(conn)
+    if conn.dialect.name == "postgresql":
+        # The xmin first, the log after: whatever committed below the xmin is in what
+        # the window reads now; the entries at or above it are read again next time.
+        xmin = _snapshot_xmin(conn)
+        seen = frozenset(i for i, *_ in _log_since(conn, xmin))
+        marks = replace(marks, log_xmin=xmin, log_seen=seen)
     conn.rollback()
     return marks
 
 
+def _added_by_marks(marks: Marks, now: Marks) -> Added:
+    """SQLite: a writer holds the file's lock from its first write to its commit, so ids
+    are handed out in commit order and "above the last largest id" misses nothing."""
+    added = Added(now)
+    for model, name in _LOGGED:
+        mark = getattr(marks, name)
+        if getattr(now, name) > mark:
+            added.where[name] = col(model.id) > mark
+    return added
+
+
+def _added_by_log(conn: Connection, marks: Marks, now: Marks) -> Added:
+    """PostgreSQL: the change log's entries of transactions that were still running at
+    the last look (or began since), less the ones already reported then."""
+    xmin = _snapshot_xmin(conn)
+    entries = _log_since(conn, marks.log_xmin)
+    ids: dict[str, list[int]] = {}
+    for entry_id, _xid, table, row_ids in entries:
+        if entry_id not in marks.log_seen:
+            ids.setdefault(table, []).extend(row_ids)
+    seen = frozenset(i for i, xid, *_ in entries if xid >= xmin)
+    added = Added(replace(now, log_xmin=xmin, log_seen=seen))
+    for model, name in _LOGGED:
+        if ids.get(name):
+            added.where[name] = col(model.id) == any_(
+                bindparam(f"{name}_ids", sorted(set(ids[name])), type_=ARRAY(BigInteger))
+            )
+    return added
+
+
 def changes_since(conn: Connection, marks: Marks) -> tuple[Changes, Marks]:
     """What was added or audited after ``marks``, and the new marks."""
-    now = read_marks(conn)
-    new_articles = [
-        i
-        for i in conn.execute(
-            select(col(Article.id)).where(col(Article.id) > marks.article).order_by(col(Article.id))
-        ).scalars()
-        if i is not None
-    ]
+    now = _id_marks(conn)
+    if conn.dialect.name == "postgresql":
+        added = _added_by_log(conn, marks, now)
+    else:
+        added = _added_by_marks(marks, now)
+    where = added.where
+    new_articles: list[int] = []
+    if "article" in where:
+        new_articles = [
+            i
+            for i in conn.execute(
+                select(col(Article.id)).where(where["article"]).order_by(col(Article.id))
+            ).scalars()
+            if i is not None
+        ]
     articles: set[int] = set(new_articles)
     tables: set[str] = {"article"} if new_articles else set()
-    if now.mention > marks.mention:
-        tables.add("mention")
-        articles.update(
-            conn.execute(
-                select(col(Mention.article_id)).where(col(Mention.id) > marks.mention).distinct()
-            ).scalars()
-        )
-    if now.fact > marks.fact:
-        tables.add("fact")
-        articles.update(
-            conn.execute(
-                select(col(Fact.article_id)).where(col(Fact.id) > marks.fact).distinct()
-            ).scalars()
-        )
-    if now.followup > marks.followup:
+    for model, name in ((Mention, "mention"), (Fact, "fact")):
+        if name in where:
+            tables.add(name)
+            articles.update(
+                conn.execute(select(col(model.article_id)).where(where[name]).distinct()).scalars()
+            )
+    if "followup" in where:
         tables.add("followup")
     steps: set[int] = set()
-    for step, table, article_id in conn.execute(
-        select(
-            func.coalesce(col(Audit.step), col(Audit.id)),
-            col(Audit.target_table),
-            col(Audit.article_id),
-        ).where(col(Audit.id) > marks.audit)
-    ):
-        steps.add(int(step))
-        tables.add(str(table))
-        if article_id is not None:
-            articles.add(int(article_id))
+    if "audit" in where:
+        for step, table, article_id in conn.execute(
+            select(
+                func.coalesce(col(Audit.step), col(Audit.id)),
+                col(Audit.target_table),
+                col(Audit.article_id),
+            ).where(where["audit"])
+        ):
+            steps.add(int(step))
+            tables.add(str(table))
+            if article_id is not None:
+                articles.add(int(article_id))
     unsuggested = 0
     if new_articles:
         unsuggested = int(
@@ -158,4 +262,4 @@ def changes_since(conn: Connection, marks: Marks) -> tuple[Changes, Marks]:
     changes = Changes(
         new_articles, articles, steps, tables, now.labels != marks.labels, unsuggested
     )
-    return changes, now
+    return changes, added.marks

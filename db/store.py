@@ -16,7 +16,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect, text, update
+from sqlalchemy import Engine, create_engine, event, inspect, make_url, text, update
 from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
@@ -25,7 +25,7 @@ from sqlmodel import Session
 from db import crash_points, fact_times  # noqa: F401  (fact_times: ORM listeners)
 from db.backup import copy_sqlite
 from db.clock import utcnow
-from db.errors import StoreError
+from db.errors import ConnectionLost, StoreError
 from db.team import reinstall_after_upgrade
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -66,11 +66,28 @@ def connection_lost(exc: BaseException) -> bool:
     )
 
 
+LOST_CONNECTION = "Lost the connection to"
+CONNECT_TIMEOUT_S = 5
+"""How long opening a PostgreSQL connection may wait for an unreachable server: a window
+whose server went away is told so in seconds instead of hanging on the network."""
+
+
 def lost_connection_sentence(where: str) -> str:
     return (
-        f"Lost the connection to {where}; what you just did was not saved. Factdesk "
+        f"{LOST_CONNECTION} {where}; what you just did was not saved. Factdesk "
         "reconnects by itself when the server is back."
     )
+
+
+def lost_connection_error(exc: BaseException) -> bool:
+    """A lost connection, as the store's services raise it (ConnectionLost) or as a
+    read straight through the engine meets it."""
+    return isinstance(exc, ConnectionLost) or connection_lost(exc)
+
+
+def says_connection_lost(message: str) -> bool:
+    """The sentence (as a background task's failure passes it on) is a lost connection."""
+    return message.startswith(LOST_CONNECTION)
 
 
 def busy_timeout_ms() -> int:
@@ -247,6 +264,8 @@ def get_for_update(session: Session, model: type[Row], ident: int) -> Row | None
 
 def _raise_explained(exc: BaseException, where: str) -> None:
     """Raise the one sentence for a database error (returns for any other exception)."""
+    if connection_lost(exc):
+        raise ConnectionLost(lost_connection_sentence(where)) from exc
     if isinstance(exc, (OperationalError, DatabaseError)):
         raise StoreError(explain_database_error(exc, where)) from exc
     if isinstance(exc, StaleDataError):
@@ -323,6 +342,8 @@ def open_store(location: str | Path, *, migrate: bool = True) -> Store:
     if url.startswith("postgresql+psycopg"):
         # Timestamps come back in UTC, as SQLite stores them (db/clock.py).
         connect_args["options"] = "-c TimeZone=UTC"
+        if "connect_timeout" not in make_url(url).query:
+            connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
     # pool_pre_ping: a pooled PostgreSQL connection the server dropped (a restart, a
     # network cut) is replaced at checkout instead of failing the analyst's next action.
     engine = create_engine(url, connect_args=connect_args, pool_pre_ping=not is_sqlite)

@@ -1,8 +1,11 @@
 """``factdesk db copy``: a whole store into an empty one, SQLite and PostgreSQL either way.
 
-Every table of the schema is copied row by row with its ids, parents before children;
-a column that points into its own table (an entity merged into another) is filled in
-after all the table's rows are there. On PostgreSQL each table's id sequence is then set
+Every table of the schema is copied row by row with its ids, parents before children
+(into PostgreSQL through ``COPY … FROM STDIN``, its bulk path: a store of 100,000
+articles and their millions of highlights, facts and roles in minutes rather than the
+best part of an hour of multi-row INSERTs; into SQLite by batched INSERTs); a column
+that points into its own table (an entity merged into another) is filled in after all
+the table's rows are there. On PostgreSQL each table's id sequence is then set
 past the largest id, so new rows do not collide with copied ones; the search index is
 rebuilt from the copied articles (FTS5's ``rebuild``; PostgreSQL's column is generated).
 Both stores are brought to the current schema first, so their tables are the same.
@@ -12,8 +15,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import islice
+from typing import Any
 
-from sqlalchemy import Column, Connection, Integer, Table, bindparam, func, select, text, update
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    Integer,
+    Table,
+    bindparam,
+    func,
+    select,
+    text,
+    update,
+)
 from sqlmodel import SQLModel
 
 import db.models
@@ -79,7 +94,10 @@ def _copy_table(src: Connection, dst: Connection, table: Table) -> int:
                     {"key_": row[key[0].name]} | {f"{c.name}_": row[c.name] for c in later}
                 )
                 row.update({c.name: None for c in later})
-        dst.execute(table.insert(), batch)
+        if dst.dialect.name == "postgresql":
+            _copy_in(dst, table, batch)
+        else:
+            dst.execute(table.insert(), batch)
         count += len(batch)
     if pending:
         stmt = (
@@ -89,6 +107,22 @@ def _copy_table(src: Connection, dst: Connection, table: Table) -> int:
         )
         dst.execute(stmt, pending)
     return count
+
+
+def _copy_in(dst: Connection, table: Table, batch: list[dict[str, object]]) -> None:
+    """One batch into a PostgreSQL table through COPY, in the copy's transaction."""
+    from psycopg.types.json import Json
+
+    names = [c.name for c in table.columns]
+    as_json = {c.name for c in table.columns if isinstance(c.type, JSON)}
+    driver: Any = dst.connection.driver_connection
+    columns = ", ".join(f'"{name}"' for name in names)
+    statement = f'COPY "{table.name}" ({columns}) FROM STDIN'
+    with driver.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in batch:
+            copy.write_row(
+                [Json(row[n]) if n in as_json and row[n] is not None else row[n] for n in names]
+            )
 
 
 def _reset_sequences(conn: Connection) -> None:

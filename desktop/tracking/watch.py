@@ -10,7 +10,14 @@ from dataclasses import replace
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
-from db.changes import Changes, Marks, changes_since, data_version, read_marks
+from db.changes import (
+    Changes,
+    Marks,
+    changes_since,
+    data_version,
+    prune_change_log,
+    read_marks,
+)
 from db.errors import StoreError
 from db.presence import open_by_others
 from db.store import Store, explain_database_error
@@ -32,6 +39,7 @@ class StoreWatch:
     def start(self) -> None:
         """Take the current state as seen: only later changes are reported."""
         conn = self._connection()
+        prune_change_log(conn)
         self._version = data_version(conn)
         self.marks = read_marks(conn)
 

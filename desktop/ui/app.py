@@ -23,8 +23,19 @@ log = logging.getLogger(__name__)
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-    """An unexpected error becomes one sentence in a dialog; the traceback goes to the log."""
+    """An unexpected error becomes one sentence in a dialog; the traceback goes to the log.
+    A lost connection to a team's server met by a read of the window is the status bar's
+    sentence instead (no dialog): the live store says when the server is back."""
+    from db.store import lost_connection_error, lost_connection_sentence
+
     log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    if lost_connection_error(value):
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.desk is not None:
+                sentence = lost_connection_sentence(widget.desk.store.display_name)
+                widget.live.lost(sentence)
+                widget.statusBar().showMessage(sentence)
+        return
     if QApplication.instance() is not None:
         QMessageBox.warning(
             None,

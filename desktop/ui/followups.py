@@ -217,7 +217,7 @@ class FollowUpsPanel(QWidget):
 
     # ----- actions -------------------------------------------------------------------
     def _act(self, what: Callable[[Desk, int], object], done: str) -> None:
-        from db.errors import StoreError
+        from db.errors import ConnectionLost, StoreError
 
         followup_id = self.selected_id()
         if followup_id is None or self.desk is None:
@@ -225,6 +225,9 @@ class FollowUpsPanel(QWidget):
             return
         try:
             what(self.desk, followup_id)
+        except ConnectionLost as exc:
+            self.status.setText(str(exc))  # the live store says when it is back
+            return
         except StoreError as exc:
             QMessageBox.warning(self, "Factdesk", str(exc))
             return

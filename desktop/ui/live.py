@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from db.store import says_connection_lost
 from desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -32,6 +33,9 @@ class LiveStore(QObject):
     """The ``db.changes.Changes`` made elsewhere since the last look."""
     said = Signal(str)
     """One sentence for the status bar: the store cannot be reached, or is back."""
+    back = Signal()
+    """The store can be reached again after a lost connection: what changed meanwhile
+    may not all have been shown."""
 
     def __init__(self, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -56,21 +60,30 @@ class LiveStore(QObject):
         """A look is under way on a worker thread; its result is still to come."""
         return self._looking
 
+    @property
+    def connection_lost(self) -> bool:
+        """The store could not be reached at the last try; no look has reached it since."""
+        return self._lost
+
     def look(self) -> None:
         watch = self.watch
         if watch is None or self._looking:
             return
         self._looking = True
+        lost_before = self._lost
         self.runner.run(
-            "Watching the store", lambda _report: watch.poll(), self._seen, self._failed,
-            quiet=True,
+            "Watching the store", lambda _report: watch.poll(),
+            lambda changes: self._seen(changes, lost_before), self._failed, quiet=True,
         )  # fmt: skip
 
-    def _seen(self, changes: Changes | None) -> None:
+    def _seen(self, changes: Changes | None, lost_before: bool = False) -> None:
+        """A look's result. Only a look that began after the connection was found lost
+        tells that it is back: one begun earlier may have ended before the loss."""
         self._looking = False
-        if self._lost:
+        if self._lost and lost_before:
             self._lost = False
             self.said.emit("The connection to the store is back.")
+            self.back.emit()
         if changes is None:
             return
         foreign = changes.steps - self.own
@@ -81,9 +94,16 @@ class LiveStore(QObject):
         """A look that failed (the file busy, the server gone) is retried at the next
         tick; a lost connection is said once, in the status bar."""
         self._looking = False
-        if "Lost the connection" in message and not self._lost:
+        if says_connection_lost(message):
+            self.lost(message)
+
+    def lost(self, sentence: str) -> None:
+        """The connection was lost (a look, or the window's own reads, found it so): the
+        sentence goes to the status bar once; the first look begun after it that reaches
+        the store says it is back and asks for a whole refresh (``back``)."""
+        if not self._lost:
             self._lost = True
-            self.said.emit(message)
+            self.said.emit(sentence)
 
     def stop(self) -> None:
         """Stop looking (after the runner's threads are joined) and let the connection go."""
@@ -91,6 +111,18 @@ class LiveStore(QObject):
         if self.watch is not None:
             self.watch.close()
             self.watch = None
+
+
+def everything(window: MainWindow) -> Changes:
+    """What a window shows again when it may have missed changes (a lost connection)."""
+    from db.changes import Changes
+
+    open_article = window.review.article_id
+    return Changes(
+        articles={open_article} if open_article is not None else set(),
+        tables={"article", "mention", "fact", "followup", "entity", "presence"},
+        labels=True,
+    )
 
 
 def show_changes(window: MainWindow, changes: Changes) -> None:

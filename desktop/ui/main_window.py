@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         intake.suggested.connect(self._after_suggest)
         self.live.changed.connect(self._store_changed)
         self.live.said.connect(self.statusBar().showMessage)
+        self.live.back.connect(self._store_back)
         self.sources.stored.connect(self.reload_articles)
         self.sources.suggested.connect(self._after_suggest)
         self.sources.news_opened.connect(self._open_news)
@@ -230,10 +231,25 @@ class MainWindow(QMainWindow):
             self.suggestions_ready.emit()
 
     def _store_changed(self, changes: Changes) -> None:
+        """Show what changed elsewhere; when the connection is lost meanwhile, say so and
+        show everything again once it is back (``live.back``)."""
+        from db.store import lost_connection_error, lost_connection_sentence
         from desktop.ui.live import show_changes
 
-        show_changes(self, changes)
+        try:
+            show_changes(self, changes)
+        except Exception as exc:
+            if not lost_connection_error(exc):
+                raise
+            where = self.desk.store.display_name if self.desk else "the database"
+            self.live.lost(lost_connection_sentence(where))
+            return
         self.store_changed.emit(changes)
+
+    def _store_back(self) -> None:
+        from desktop.ui.live import everything
+
+        self._store_changed(everything(self))
 
     def _open_result(self, article_id: int, query: str) -> None:
         """A search result: opened at the first word the search matched, all marked."""
@@ -249,8 +265,15 @@ class MainWindow(QMainWindow):
         self.sources.clear_news()
 
     def _task_failed(self, message: str) -> None:
+        """A background task's failure: one sentence to acknowledge, except a lost
+        connection, which the status bar says (the live store says when it is back)."""
         from PySide6.QtWidgets import QMessageBox
 
+        from db.store import says_connection_lost
+
+        if says_connection_lost(message):
+            self.statusBar().showMessage(message)
+            return
         QMessageBox.warning(self, "Factdesk", message)
 
     def focus_search(self) -> None:

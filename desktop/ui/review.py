@@ -16,7 +16,7 @@ from PySide6.QtCore import QPoint, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from db.errors import StoreError
+from db.errors import ConnectionLost, StoreError
 from db.models import Mention, MentionState
 from db.review import Reuse
 from desktop.ui.colors import LabelBook
@@ -211,6 +211,9 @@ class ReviewSlice(Slice):
             return False
         try:
             updated = change(self.desk, mention)
+        except ConnectionLost as exc:
+            self.refuse(exc)  # nothing to read again until the server is back
+            return False
         except StoreError as exc:
             self.refresh()
             self.warn(str(exc))

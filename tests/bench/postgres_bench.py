@@ -1,8 +1,10 @@
 """PostgreSQL rows, next to SQLite's: search p50/p95, the lists' first rows and the update
-check, on the same archives as ``scale_bench`` and ``update_bench`` copied into a
-throwaway server's database by ``factdesk db copy``'s bulk path (batched multi-row
-INSERTs, ``db/store_copy.py``). Skipped, with the reason printed, without the server's
-binaries. Ratios are PostgreSQL's figure over SQLite's; no target yet."""
+check at 100,000 articles (20,000 in quick mode), on the same archives as ``scale_bench``
+and ``update_bench`` copied into a throwaway server's database by ``factdesk db copy``'s
+bulk path (``COPY … FROM STDIN``, ``db/store_copy.py``): the copy of the 100,000-article
+archive with its million facts and highlights takes minutes. Skipped, with the reason
+printed, without the server's binaries. Ratios are PostgreSQL's figure over SQLite's; no
+target yet."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ Debian's postgresql package) before stemming, as FTS5's ``remove_diacritics 2`` 
 SQLite, so "Erdogan" finds "Erdoğan" and back; the stored search column is computed again
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-11-30
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0013"
-down_revision: str | None = "0011"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
