@@ -128,6 +128,20 @@ def _noun_theme(noun: Token) -> Token | None:
     return None
 
 
+def _compound_theme(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The common noun before a nominal event: "the bridge opening" is the bridge's."""
+    for c in noun.children:
+        lemma = c.lemma_.lower()
+        if (
+            c.dep_ == "compound"
+            and c.pos_ == "NOUN"
+            and lemma not in PLACEHOLDERS
+            and not lexicon.is_event_word(lemma)
+        ):
+            return c
+    return None
+
+
 def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
     if lemma not in lexicon.light_subject:
         return None
@@ -335,7 +349,7 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
     elif event is not None and event is not noun:
         theme = noun  # the event word sits inside a name: the name is the theme
     else:
-        theme = _noun_theme(anchor)
+        theme = _noun_theme(anchor) or (_compound_theme(anchor, lexicon) if event else None)
     if event is None:
         # Not an event word: the thing itself ("postponed the travel bubble") is the theme,
         # and the event may be any in the lexicon.

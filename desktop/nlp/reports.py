@@ -227,7 +227,12 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
         if reading.expects and frame.outcome is None and not reading.no_longer:
             continue  # an expectation: reported above when it was one
         chain = [t for t in (frame.verb, reading.top, reading.cue) if t is not None]
-        ahead = frame.outcome == "postpone" and reading.tense in {"future", "present", "perfect"}
+        ahead = frame.outcome == "postpone" and reading.tense in {
+            "future",
+            "present",
+            "perfect",
+            "past",
+        }
         due = due_for(ctx, frame, chain, reading.negated, ahead)
         status = _status(frame, reading, due, ctx)
         if status is None:

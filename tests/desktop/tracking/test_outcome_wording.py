@@ -1,0 +1,103 @@
+"""Outcomes and slips in the varied wording of later articles, end to end with the real
+model: a ship "commissioned", a building that "opened its doors", a vote that "passed off",
+a date "put back" by a span to a named month (the month is the new window), or "pushed
+back" to a bare month in the past tense (the month ahead); "the bridge opening" (a nominal
+event) is the bridge's."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from db.store import Store
+from desktop.tracking.followups import confirm
+from tests.desktop.tracking.test_followup_events import first_candidate, load, proposed_from
+
+pytestmark = pytest.mark.model
+
+
+def _first(
+    store: Store,
+    english: tuple[Any, Any],
+    folder: Path,
+    expected: tuple[str, str],
+    later: tuple[str, str],
+    as_of: date,
+) -> tuple[Any, int]:
+    """The first candidate for the one follow-up of ``expected`` (date, body), as of
+    ``as_of``, and the id of the ``later`` article."""
+    source, later_id = load(
+        store,
+        english,
+        folder,
+        [(expected[0], "Plans", expected[1]), (later[0], "News", later[1])],
+    )
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    return first_candidate(store, followup.id, as_of), later_id
+
+
+@pytest.mark.parametrize(
+    ("expected", "reported"),
+    [
+        (
+            "The Danish navy expects to commission the frigate Hvidbjorn in 2022.",
+            "The frigate Hvidbjorn was commissioned into the Danish navy on Friday.",
+        ),
+        (
+            "The new children's hospital will open in the spring of 2022, the council said.",
+            "The new children's hospital opened its doors to patients on Monday.",
+        ),
+        (
+            "Ruritania's referendum on the charter will be held in March 2022.",
+            "Ruritania's referendum on the charter passed off peacefully on Sunday.",
+        ),
+    ],
+)
+def test_varied_past_wording_reports_the_event_done(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, expected: str, reported: str
+) -> None:
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-09-01", expected),
+        ("2022-03-28", reported),
+        date(2022, 4, 2),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "happened")
+
+
+@pytest.mark.parametrize(
+    ("reported", "window"),
+    [
+        (
+            "The opening of the river bridge has been put back by four months, to June 2022.",
+            (date(2022, 6, 1), date(2022, 6, 30)),
+        ),
+        (
+            "The river bridge opening was pushed back to October, the county said.",
+            (date(2022, 10, 1), date(2022, 10, 31)),
+        ),
+    ],
+)
+def test_a_date_put_back_is_a_postponement_to_that_window(
+    store: Store,
+    english: tuple[Any, Any],
+    tmp_path: Path,
+    reported: str,
+    window: tuple[date, date],
+) -> None:
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-11-02", "The new river bridge will open in February 2022, the county said."),
+        ("2022-01-20", reported),
+        date(2022, 1, 25),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "postponed")
+    assert first.proposed_window == window
