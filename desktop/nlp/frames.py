@@ -111,7 +111,7 @@ def event_word(token: Token, lexicon: Lexicon) -> str:
     return token.lemma_.lower()
 
 
-def _noun_theme(noun: Token) -> Token | None:
+def noun_theme(noun: Token) -> Token | None:
     """What a nominal event is about: "of X", a possessor, a name or noun before it."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in {"of", "for", "to", "between", "on"}:
@@ -266,7 +266,7 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         return nominal_frame(noun, verb, ctx, None)
     obj = antecedent(child(verb, "dobj"))
     if obj is not None and lemma.endswith(f" {obj.lemma_.lower()}"):
-        obj = _noun_theme(obj)  # "take delivery of the jets": the jets
+        obj = noun_theme(obj)  # "take delivery of the jets": the jets
     subject = antecedent(child(verb, "nsubj", "nsubjpass"))
     if (
         subject is None
@@ -337,7 +337,7 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
     kind = lexicon.outcome_of(noun.lemma_)
     if kind is not None and outcome is None:
         # "the postponement of the bubble", "a delay to the opening"
-        governed = _noun_theme(noun)
+        governed = noun_theme(noun)
         if governed is not None and governed is not noun:
             inner = nominal_frame(governed, verb, ctx, kind)
             return inner
@@ -345,11 +345,11 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
     event = _event_noun(noun, lexicon)
     anchor = event or noun
     if event is not None and event is not noun and noun.lemma_.lower() in PLACEHOLDERS:
-        theme = _noun_theme(noun) or _noun_theme(event)
+        theme = noun_theme(noun) or noun_theme(event)
     elif event is not None and event is not noun:
         theme = noun  # the event word sits inside a name: the name is the theme
     else:
-        theme = _noun_theme(anchor) or (_compound_theme(anchor, lexicon) if event else None)
+        theme = noun_theme(anchor) or (_compound_theme(anchor, lexicon) if event else None)
     if event is None:
         # Not an event word: the thing itself ("postponed the travel bubble") is the theme,
         # and the event may be any in the lexicon.

@@ -28,11 +28,14 @@ from desktop.nlp.frames import (
     Frame,
     frame_of,
     may_name_event,
+    nominal_frame,
+    noun_theme,
     theme_lemma,
     theme_text,
 )
 from desktop.nlp.modality import Reading, reading_of, stative
 from desktop.nlp.nominal import in_time
+from desktop.nlp.timeparts import forward, in_sentence
 from desktop.nlp.timing import Due, due_for
 from desktop.nlp.words import lemma_of
 from desktop.vocabulary import Lexicon, load_lexicon
@@ -158,6 +161,7 @@ def _candidates(sent: Span) -> list[Token]:
 
 
 RESCHEDULED = {"new", "revised", "fresh", "next", "another", "rescheduled", "later"}
+"""A placeholder (or "day": "the new opening day") so modified names a rescheduled event."""
 
 
 def _rescheduling(ctx: Context, sent: Span) -> list[Report]:
@@ -165,7 +169,7 @@ def _rescheduling(ctx: Context, sent: Span) -> list[Report]:
     still to come, at a date not yet given."""
     found: list[Report] = []
     for noun in sent:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in PLACEHOLDERS:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in PLACEHOLDERS | {"day"}:
             continue
         mods = {c.lower_ for c in noun.children if c.dep_ in {"amod", "det"}}
         events = [
@@ -174,6 +178,10 @@ def _rescheduling(ctx: Context, sent: Span) -> list[Report]:
             if c.dep_ in {"compound", "nmod"} and ctx.lexicon.is_event_word(c.lemma_)
         ]
         if not (mods & RESCHEDULED) or not events:
+            continue
+        dated = _new_date(ctx, sent, noun, events[0])
+        if dated is not None:
+            found.append(dated)
             continue
         lemma = events[0].lemma_.lower()
         found.append(
@@ -190,6 +198,41 @@ def _rescheduling(ctx: Context, sent: Span) -> list[Report]:
             )
         )
     return found
+
+
+def _new_date(ctx: Context, sent: Span, noun: Token, event: Token) -> Report | None:
+    """ "Fixed 17 March as the new opening day", "the new launch date is 5 May": the event
+    is expected at the date the sentence gives (the nearest one still ahead)."""
+    ahead = [
+        tm
+        for tm in (forward(ctx, t, False) for t in in_sentence(ctx, sent))
+        if tm.timex is not None
+        and tm.timex.granularity not in {"duration", "future_ref", "time"}
+        and tm.timex.start is not None
+        and tm.timex.end is not None
+        and tm.timex.end >= ctx.anchor
+    ]
+    if not ahead:
+        return None
+    tm = min(ahead, key=lambda t: abs(t.start - noun.idx))
+    assert tm.timex is not None
+    frame = nominal_frame(event, noun.head, ctx, None)
+    if frame.theme is None:
+        frame.theme = noun_theme(noun)  # "the new opening date for the airport"
+    return Report(
+        start=sent.start_char,
+        end=sent.end_char,
+        lemma=frame.lemma,
+        groups=frame.groups,
+        theme=theme_text(frame),
+        theme_lemma=theme_lemma(frame),
+        participants=[(p.name, p.role) for p in frame.participants],
+        status="expected",
+        headline=0 <= sent.start_char < ctx.headline_end,
+        window_start=tm.timex.start,
+        window_end=tm.timex.end,
+        window_value=tm.timex.value,
+    )
 
 
 def find_reports(

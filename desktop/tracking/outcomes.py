@@ -107,6 +107,8 @@ def about(
     )
     named_event = bool(target.nominal and has_form(sentence.lower(), target.lemma))
     strong = bool(strong_names or in_theme or same_theme or both_generic or named_event)
+    if strong and not in_theme and _theme_elsewhere(target, report):
+        strong = False  # "the airport company started trial runs": not the airport opening
     if not found and (target.core or article_names) and any(r in STRONG_ROLES for _n, r in own):
         return None  # its agent or theme is someone else: another event of the same kind
     if _other_theme(target, report, sentence):
@@ -127,6 +129,18 @@ def about(
     if article_names or not target.names:
         return Match([], named_event or both_generic)
     return None
+
+
+def _theme_elsewhere(target: Target, report: EventReport) -> bool:
+    """The report's event is about a specific thing the follow-up's themes do not name
+    (the shared name is only its agent): the same kind of event, done to something else."""
+    specific = {t for t in {target.theme_lemma, *target.event_themes} if t not in GENERIC_THEMES}
+    theme = report.theme_lemma
+    if not specific or not theme or theme in GENERIC_THEMES or theme in specific:
+        return False
+    if any(same_group_nouns(theme, t) for t in specific):
+        return False
+    return not _same_thing(target, report)
 
 
 def _other_theme(target: Target, report: EventReport, sentence: str) -> bool:

@@ -101,3 +101,34 @@ def test_a_date_put_back_is_a_postponement_to_that_window(
     )
     assert (first.article_id, first.proposed_state) == (later, "postponed")
     assert first.proposed_window == window
+
+
+def test_a_start_of_something_else_by_the_same_company_is_no_opening(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The airport company "started trial runs": its agent is shared, its theme is not the
+    airport, so it reports nothing done (it once ranked first as *happened*)."""
+    first, trials = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-02-01", "The new Ostrava airport will open on 3 June 2022, its operator said."),
+        ("2022-04-20", "The Ostrava airport operator has started trial runs with volunteers."),
+        date(2022, 5, 1),
+    )
+    assert (first.article_id, first.proposed_state) != (trials, "happened")
+
+
+def test_a_new_date_fixed_for_the_event_is_a_postponement_to_it(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-02-01", "The new Ostrava airport will open on 3 June 2022, its operator said."),
+        ("2022-05-17", "The Ostrava airport board has fixed 17 March 2023 as the new opening day."),
+        date(2022, 5, 20),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "postponed")
+    assert first.proposed_window == (date(2023, 3, 17), date(2023, 3, 17))
