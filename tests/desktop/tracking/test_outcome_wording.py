@@ -132,3 +132,29 @@ def test_a_new_date_fixed_for_the_event_is_a_postponement_to_it(
     )
     assert (first.article_id, first.proposed_state) == (later, "postponed")
     assert first.proposed_window == (date(2023, 3, 17), date(2023, 3, 17))
+
+
+def test_a_call_off_followed_by_a_new_date_is_a_postponement(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The opening called off, then a new day fixed: the follow-up was postponed, and the
+    article with the new day comes first."""
+    source, _off, moved = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2021-02-01", "Plans", "The new Ostrava airport will open on 3 June 2022."),
+            ("2022-05-09", "Setback", "The Ostrava airport operator has called off the opening."),
+            (
+                "2022-05-17",
+                "News",
+                "The Ostrava airport board fixed 17 March 2023 as the new opening day.",
+            ),
+        ],
+    )
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    first = first_candidate(store, followup.id, date(2022, 5, 20))
+    assert (first.article_id, first.proposed_state) == (moved, "postponed")
+    assert first.proposed_window == (date(2023, 3, 17), date(2023, 3, 17))
