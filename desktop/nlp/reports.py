@@ -284,4 +284,54 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
             continue
         taken.add(frame.anchor.idx)
         reports.append(_report(ctx, sent, frame, status, due, reading.negated))
+    reports.extend(_past_dated(ctx, sent, taken))
     return reports
+
+
+DATE_MODIFIERS = {"poss", "compound", "nmod", "nummod", "amod"}
+
+
+def _past_dated(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
+    """An event noun dated in the past by its own modifier ("won Sunday's election",
+    "since the 18 October vote"): the event took place, unless a clause reports
+    otherwise (those nouns are taken) or the clause is hedged or asked."""
+    found: list[Report] = []
+    past = [
+        tm
+        for tm in in_sentence(ctx, sent)
+        if tm.timex is not None
+        and tm.timex.end is not None
+        and tm.timex.granularity not in {"duration", "future_ref"}
+        and tm.timex.end <= ctx.anchor
+    ]
+    if not past:
+        return found
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.idx in taken or in_time(noun, ctx):
+            continue
+        if not ctx.lexicon.is_event_word(noun.lemma_) or noun.lemma_.lower() in PLACEHOLDERS:
+            continue
+        dates = [
+            tm
+            for tm in past
+            if any(
+                c.dep_ in DATE_MODIFIERS and tm.start <= c.idx < tm.end
+                for m in noun.children
+                for c in [m, *m.subtree]
+            )
+        ]
+        verb = next((h for h in noun.ancestors if h.pos_ in {"VERB", "AUX"}), None)
+        if not dates or verb is None:
+            continue
+        reading = reading_of(verb, ctx)
+        if reading.modality in BLOCKING or reading.negated or reading.expects:
+            continue
+        frame = nominal_frame(noun, verb, ctx, None)
+        if frame.theme is not None and any(tm.start <= frame.theme.idx < tm.end for tm in dates):
+            frame.theme = None  # "Sunday's election": Sunday is its date, not its theme
+        taken.add(noun.idx)
+        when = dates[0].timex
+        assert when is not None
+        due = Due(when.start, when.end, None, when.value, dates[0].text)
+        found.append(_report(ctx, sent, frame, "happened", due, False))
+    return found

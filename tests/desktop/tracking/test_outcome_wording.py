@@ -1,5 +1,6 @@
 """Outcomes and slips in the varied wording of later articles, end to end with the real
 model: a ship "commissioned", a building that "opened its doors", a vote that "passed off",
+"voting" that passed off, "won Sunday's election" (an event noun dated in the past),
 a date "put back" by a span to a named month (the month is the new window), or "pushed
 back" to a bare month in the past tense (the month ahead); "the bridge opening" (a nominal
 event) is the bridge's."""
@@ -54,6 +55,14 @@ def _first(
         (
             "Ruritania's referendum on the charter will be held in March 2022.",
             "Ruritania's referendum on the charter passed off peacefully on Sunday.",
+        ),
+        (
+            "Ruritania will hold its presidential election on 27 March 2022.",
+            "Voting in Ruritania's presidential election passed off peacefully on Sunday.",
+        ),
+        (
+            "Ruritania will hold its presidential election on 27 March 2022.",
+            "Maria Lopez won Sunday's presidential election in Ruritania outright.",
         ),
     ],
 )
