@@ -167,3 +167,39 @@ def test_a_call_off_followed_by_a_new_date_is_a_postponement(
     first = first_candidate(store, followup.id, date(2022, 5, 20))
     assert (first.article_id, first.proposed_state) == (moved, "postponed")
     assert first.proposed_window == (date(2023, 3, 17), date(2023, 3, 17))
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        (
+            "The rollout of the new ticketing system remains on track for the fourth quarter.",
+            (date(2021, 10, 1), date(2021, 12, 31)),
+        ),
+        (
+            "A debut of the Zeta coin in the first half of next year remained the target.",
+            (date(2022, 1, 1), date(2022, 6, 30)),
+        ),
+    ],
+)
+def test_on_track_and_target_wording_states_an_expectation(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, text: str, window: tuple[date, date]
+) -> None:
+    [source] = load(store, english, tmp_path, [("2021-06-14", "Plans", text)])
+    [followup] = proposed_from(store, source)
+    assert (followup.due_start, followup.due_end) == window
+
+
+def test_still_on_course_for_a_later_date_is_a_postponement(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2020-03-02", "The Zeta payment coin will go live in June 2020, its backers said."),
+        ("2020-09-10", "The Zeta payment coin remains on course for a January rollout."),
+        date(2020, 9, 14),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "postponed")
+    assert first.proposed_window == (date(2021, 1, 1), date(2021, 1, 31))
