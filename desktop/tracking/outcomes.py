@@ -16,12 +16,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from db.models import EventReport
-from desktop.tracking.targets import GENERIC_THEMES, Target
+from desktop.tracking.targets import GENERIC_THEMES as NAMED_NOTHING
+from desktop.tracking.targets import Target
 from desktop.tracking.terms import has_form, shared, surface_forms
 
 PRIORITY = {"happened": 5, "postponed+": 4, "cancelled": 3, "did_not_happen": 2, "postponed": 1}
 """Which of an article's findings wins: a new window beats a scrub next to it."""
 SAME_DAY = timedelta(days=1)
+VAGUE_THEMES = NAMED_NOTHING | {"operation", "production", "business"}
+"""Themes that name no thing: "start operations" is the airport's opening, whatever
+the airport is called."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,7 @@ def about(
     same_theme = bool(
         report.theme_lemma
         and report.theme_lemma == target.theme_lemma
-        and target.theme_lemma not in GENERIC_THEMES
+        and target.theme_lemma not in VAGUE_THEMES
     )
     found = list(dict.fromkeys([*in_clause, *in_theme]))
     both_generic = bool(
@@ -113,11 +117,11 @@ def about(
         return None  # its agent or theme is someone else: another event of the same kind
     if _other_theme(target, report, sentence):
         return None  # "ratified Chile's treaty" is not Peru's
-    specific = {t for t in {target.theme_lemma, *target.event_themes} if t not in GENERIC_THEMES}
+    specific = {t for t in {target.theme_lemma, *target.event_themes} if t not in VAGUE_THEMES}
     if (
         not found
         and specific
-        and report.theme_lemma not in GENERIC_THEMES
+        and report.theme_lemma not in VAGUE_THEMES
         and report.theme_lemma not in specific
         and not any(same_group_nouns(report.theme_lemma, t) for t in specific)
     ):
@@ -134,10 +138,10 @@ def about(
 def _theme_elsewhere(target: Target, report: EventReport) -> bool:
     """The report's event is about a specific thing the follow-up's themes do not name
     (the shared name is only its agent): the same kind of event, done to something else."""
-    specific = {t for t in {target.theme_lemma, *target.event_themes} if t not in GENERIC_THEMES}
+    specific = {t for t in {target.theme_lemma, *target.event_themes} if t not in VAGUE_THEMES}
     theme = report.theme_lemma
-    if not specific or not theme or theme in GENERIC_THEMES or theme in specific:
-        return False
+    if not specific or not theme or theme in NAMED_NOTHING or theme in specific:
+        return False  # "trial operations" are a thing of their own; "operations" alone are not
     if any(same_group_nouns(theme, t) for t in specific):
         return False
     return not _same_thing(target, report)
