@@ -37,7 +37,7 @@ from desktop.nlp.modality import Reading, reading_of, stative
 from desktop.nlp.nominal import in_time
 from desktop.nlp.timeparts import forward, in_sentence
 from desktop.nlp.timing import Due, due_for
-from desktop.nlp.words import lemma_of
+from desktop.nlp.words import lemma_of, verb_lemma
 from desktop.vocabulary import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
@@ -301,8 +301,11 @@ def _past_dated(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
         for tm in in_sentence(ctx, sent)
         if tm.timex is not None
         and tm.timex.end is not None
-        and tm.timex.granularity not in {"duration", "future_ref"}
         and tm.timex.end <= ctx.anchor
+        and (
+            tm.timex.granularity in {"day", "week"}
+            or any(w.isdigit() and len(w) == 4 for w in tm.text.split())
+        )  # a bare month may be the coming one ("as the October opening collapses")
     ]
     if not past:
         return found
@@ -311,19 +314,18 @@ def _past_dated(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
             continue
         if not ctx.lexicon.is_event_word(noun.lemma_) or noun.lemma_.lower() in PLACEHOLDERS:
             continue
-        dates = [
-            tm
-            for tm in past
-            if any(
-                c.dep_ in DATE_MODIFIERS and tm.start <= c.idx < tm.end
-                for m in noun.children
-                for c in [m, *m.subtree]
-            )
-        ]
+        mods = [c for c in noun.children if c.dep_ in DATE_MODIFIERS]
+        mods += [x for c in mods for x in c.children if x.dep_ in {"compound", "nummod"}]
+        dates = [tm for tm in past if any(tm.start <= c.idx < tm.end for c in mods)]
         verb = next((h for h in noun.ancestors if h.pos_ in {"VERB", "AUX"}), None)
-        if not dates or verb is None:
+        if not dates or verb is None or ctx.lexicon.outcome_of(verb_lemma(verb, ctx.lexicon)):
             continue
+        if any(c.dep_ == "amod" and c.tag_ == "VBN" for c in noun.children):
+            continue  # "the postponed 18 October vote", "the failed October opening"
         reading = reading_of(verb, ctx)
+        after = noun.head.dep_ == "prep" and noun.head.lower_ in {"after", "since", "following"}
+        if not (after or reading.tense in {"past", "perfect"}):
+            continue
         if reading.modality in BLOCKING or reading.negated or reading.expects:
             continue
         frame = nominal_frame(noun, verb, ctx, None)

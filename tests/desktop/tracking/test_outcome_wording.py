@@ -224,3 +224,27 @@ def test_going_into_service_later_postpones_a_start_of_operations(
     )
     assert (first.article_id, first.proposed_state) == (later, "postponed")
     assert first.proposed_window == (date(2020, 10, 1), date(2020, 10, 31))
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "Ostrava's airport chief quits as the October opening collapses.",
+        "Ostrava's airport chief resigned after the failed October opening.",
+        "Campaigning began on Monday for the opening in which Ostrava's airport starts service.",
+    ],
+)
+def test_a_dated_event_noun_that_failed_or_is_to_come_is_not_done(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
+) -> None:
+    """Guards the reading of past-dated event nouns: a bare month may be the coming one, a
+    failed opening is no opening, and a date on another verb dates no noun."""
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2012-09-08", "The new Ostrava airport will open on 27 October 2013, its board said."),
+        ("2013-01-08", reported),
+        date(2013, 1, 10),
+    )
+    assert (first.article_id, first.proposed_state) != (later, "happened")
