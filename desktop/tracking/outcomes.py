@@ -136,15 +136,17 @@ def about(
 
 
 def _theme_elsewhere(target: Target, report: EventReport) -> bool:
-    """The report's event is about a specific thing the follow-up's themes do not name
-    (the shared name is only its agent): the same kind of event, done to something else."""
+    """The report's event is about a specific common thing the follow-up's themes do not
+    name (the shared name is only its agent): the same kind of event, done to something
+    else ("started trial runs" is no opening of the airport)."""
     specific = {t for t in {target.theme_lemma, *target.event_themes} if t not in VAGUE_THEMES}
     theme = report.theme_lemma
     if not specific or not theme or theme in NAMED_NOTHING or theme in specific:
         return False  # "trial operations" are a thing of their own; "operations" alone are not
     if any(same_group_nouns(theme, t) for t in specific):
         return False
-    return not _same_thing(target, report)
+    # a name as its theme ("awarded Boeing") may be what the follow-up calls "the maker"
+    return not any(r == "theme" for _n, r in roles(report))
 
 
 def _other_theme(target: Target, report: EventReport, sentence: str) -> bool:
