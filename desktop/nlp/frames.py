@@ -245,6 +245,8 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         outcome = None  # "move into the new stadium" is no delay
     if outcome is not None:
         governed = _governed(verb, passive)
+        if " " in lemma and (governed is None or governed.pos_ not in {"VERB", "AUX"}):
+            governed = _phrase_object(verb, lemma) or governed
         if governed is not None and governed.pos_ in {"VERB", "AUX"}:
             inner = frame_of(governed, ctx)
             inner.participants  # noqa: B018 - named from the governed clause, as before
@@ -313,6 +315,26 @@ def _dated_complement(verb: Token, ctx: Context) -> bool:
         and any(s <= t.idx < e for s, e in spans)
         for t in verb.subtree
     )
+
+
+def _phrase_object(verb: Token, lemma: str) -> Token | None:
+    """What an outcome phrase with its own object is about: "pulled the plug on the app",
+    "brings to an end the project"."""
+    words = lemma.split()[1:]
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"on", "of"} and c.lower_ not in words:
+            obj = child(c, "pobj")
+            if obj is not None:
+                return antecedent(obj)
+        if c.dep_ == "prep" and c.lower_ in words:
+            obj = child(c, "pobj")
+            named = child(obj, "appos") if obj is not None else None
+            if named is not None:
+                return named
+    obj = child(verb, "dobj")
+    if obj is not None and obj.lemma_.lower() not in words:
+        return antecedent(obj)
+    return None
 
 
 def _governed(verb: Token, passive: bool) -> Token | None:

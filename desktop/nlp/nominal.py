@@ -27,8 +27,8 @@ def nominal_subject(head: Token) -> Token | None:
     """The noun a schedule or a date is said of: "the vote is scheduled", "the launch is
     set for", "the next launch opportunity is on"."""
     for c in head.children:
-        if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}:
-            return c
+        if c.dep_ in {"nsubj", "nsubjpass"} and (c.pos_ in {"NOUN", "PROPN"} or c.tag_ == "VBG"):
+            return c  # a gerund too: "its commissioning is planned for August"
     if head.dep_ in {"acomp", "attr"}:
         return nominal_subject(head.head)
     return None

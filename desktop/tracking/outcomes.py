@@ -145,8 +145,11 @@ def _theme_elsewhere(target: Target, report: EventReport) -> bool:
         return False  # "trial operations" are a thing of their own; "operations" alone are not
     if any(same_group_nouns(theme, t) for t in specific):
         return False
+    if any(r == "theme" for r, _n in target.row.roles):
+        return True  # the follow-up names its thing, and this is another one
     # a name as its theme ("awarded Boeing") may be what the follow-up calls "the maker"
-    return not any(r == "theme" for _n, r in roles(report))
+    theme_text = (report.theme or "").lower()
+    return not any(r == "theme" and has_form(theme_text, n.lower()) for n, r in roles(report))
 
 
 def _other_theme(target: Target, report: EventReport, sentence: str) -> bool:

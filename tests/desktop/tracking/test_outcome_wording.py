@@ -248,3 +248,47 @@ def test_a_dated_event_noun_that_failed_or_is_to_come_is_not_done(
         date(2013, 1, 10),
     )
     assert (first.article_id, first.proposed_state) != (later, "happened")
+
+
+def test_a_gerund_subject_that_is_planned_is_an_expectation(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The tagger reads "commissioning" as a verb here; as the subject of "is planned for"
+    it is still the event."""
+    [source] = load(
+        store,
+        english,
+        tmp_path,
+        [
+            (
+                "2022-07-29",
+                "Frigate handed over",
+                "The shipyard delivered the frigate Hvidbjorn to the Danish navy on Thursday. "
+                "Its commissioning into service is planned for September, a spokesman said.",
+            )
+        ],
+    )
+    windows = {(f.due_start, f.due_end) for f in proposed_from(store, source)}
+    assert (date(2022, 9, 1), date(2022, 9, 30)) in windows
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "The Zeta group pulled the plug on its payment app on Monday.",
+        "The Zeta group said on Monday that its payment app would be wound down.",
+        "A sale of its assets brings to an end the Zeta group's payment app.",
+    ],
+)
+def test_cancellation_phrases_report_the_event_cancelled(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
+) -> None:
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-05-03", "The Zeta group plans to launch its payment app in June 2022."),
+        ("2022-02-01", reported),
+        date(2022, 2, 5),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "cancelled")
