@@ -32,7 +32,7 @@ from desktop.nlp.frames import (
     theme_text,
 )
 from desktop.nlp.modality import Reading, prelude_of, reading_of, stative
-from desktop.nlp.nominal import in_time, noun_schedule, state_frame
+from desktop.nlp.nominal import STAYS, in_time, noun_schedule, on_track, state_frame
 from desktop.nlp.participants import Participant
 from desktop.nlp.questions import question
 from desktop.nlp.timeparts import temporal_clause
@@ -137,6 +137,8 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         lexicon_outcome(token, ctx) is None
     ):
         return True  # "will have to live", "attempted to land": the lower verb carries it
+    if lemma_of(token) in STAYS and on_track(token, ctx) is not None:
+        return True  # "remained on course for a January rollout": read off the noun
     if _past(prelude_of(token, ctx)) and not may_carry_outcome(token, ctx) and not stative(token):
         return False  # the tense alone rules it out (most verbs of a story: past events)
     frame = frame_of(token, ctx)
@@ -259,7 +261,7 @@ def _read(ctx: Context, sent: Span, token: Token) -> Expectation | None:
             return None
         frame = verbal
     else:  # no verb of an event: a schedule said of a noun, or a state
-        read_off = noun_schedule(token, ctx) or state_frame(token, ctx)
+        read_off = noun_schedule(token, ctx) or state_frame(token, ctx) or on_track(token, ctx)
         if read_off is None:
             return None
         frame, reading = read_off

@@ -111,7 +111,7 @@ def event_word(token: Token, lexicon: Lexicon) -> str:
     return token.lemma_.lower()
 
 
-def _noun_theme(noun: Token) -> Token | None:
+def noun_theme(noun: Token) -> Token | None:
     """What a nominal event is about: "of X", a possessor, a name or noun before it."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in {"of", "for", "to", "between", "on"}:
@@ -124,6 +124,20 @@ def _noun_theme(noun: Token) -> Token | None:
     for c in noun.children:
         dated = c.ent_type_ in {"DATE", "TIME"}
         if c.dep_ in {"compound", "nmod"} and (c.ent_type_ or c.pos_ == "PROPN") and not dated:
+            return c
+    return None
+
+
+def _compound_theme(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The common noun before a nominal event: "the bridge opening" is the bridge's."""
+    for c in noun.children:
+        lemma = c.lemma_.lower()
+        if (
+            c.dep_ == "compound"
+            and c.pos_ == "NOUN"
+            and lemma not in PLACEHOLDERS
+            and not lexicon.is_event_word(lemma)
+        ):
             return c
     return None
 
@@ -231,6 +245,8 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         outcome = None  # "move into the new stadium" is no delay
     if outcome is not None:
         governed = _governed(verb, passive)
+        if " " in lemma and (governed is None or governed.pos_ not in {"VERB", "AUX"}):
+            governed = _phrase_object(verb, lemma) or governed
         if governed is not None and governed.pos_ in {"VERB", "AUX"}:
             inner = frame_of(governed, ctx)
             inner.participants  # noqa: B018 - named from the governed clause, as before
@@ -252,7 +268,7 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         return nominal_frame(noun, verb, ctx, None)
     obj = antecedent(child(verb, "dobj"))
     if obj is not None and lemma.endswith(f" {obj.lemma_.lower()}"):
-        obj = _noun_theme(obj)  # "take delivery of the jets": the jets
+        obj = noun_theme(obj)  # "take delivery of the jets": the jets
     subject = antecedent(child(verb, "nsubj", "nsubjpass"))
     if (
         subject is None
@@ -301,6 +317,26 @@ def _dated_complement(verb: Token, ctx: Context) -> bool:
     )
 
 
+def _phrase_object(verb: Token, lemma: str) -> Token | None:
+    """What an outcome phrase with its own object is about: "pulled the plug on the app",
+    "brings to an end the project"."""
+    words = lemma.split()[1:]
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"on", "of"} and c.lower_ not in words:
+            obj = child(c, "pobj")
+            if obj is not None:
+                return antecedent(obj)
+        if c.dep_ == "prep" and c.lower_ in words:
+            obj = child(c, "pobj")
+            named = child(obj, "appos") if obj is not None else None
+            if named is not None:
+                return named
+    obj = child(verb, "dobj")
+    if obj is not None and obj.lemma_.lower() not in words:
+        return antecedent(obj)
+    return None
+
+
 def _governed(verb: Token, passive: bool) -> Token | None:
     """What a postpone/cancel/fail word governs: "delayed the launch", "the launch was
     delayed", "the launch slipped", "failed to make a landing"."""
@@ -323,7 +359,7 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
     kind = lexicon.outcome_of(noun.lemma_)
     if kind is not None and outcome is None:
         # "the postponement of the bubble", "a delay to the opening"
-        governed = _noun_theme(noun)
+        governed = noun_theme(noun)
         if governed is not None and governed is not noun:
             inner = nominal_frame(governed, verb, ctx, kind)
             return inner
@@ -331,11 +367,11 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
     event = _event_noun(noun, lexicon)
     anchor = event or noun
     if event is not None and event is not noun and noun.lemma_.lower() in PLACEHOLDERS:
-        theme = _noun_theme(noun) or _noun_theme(event)
+        theme = noun_theme(noun) or noun_theme(event)
     elif event is not None and event is not noun:
         theme = noun  # the event word sits inside a name: the name is the theme
     else:
-        theme = _noun_theme(anchor)
+        theme = noun_theme(anchor) or (_compound_theme(anchor, lexicon) if event else None)
     if event is None:
         # Not an event word: the thing itself ("postponed the travel bubble") is the theme,
         # and the event may be any in the lexicon.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.nlp.cues import ADJ_CUES, BLOCKING, CUES, ONCE
+from desktop.nlp.cues import ADJ_CUES, BLOCKING, CUES, ONCE, TRACK_NOUNS
 from desktop.nlp.frames import PLACEHOLDERS, Frame, nominal_frame
 from desktop.nlp.modality import Reading, reading_of, reported_by
 from desktop.nlp.timeparts import temporal_clause
@@ -27,8 +27,8 @@ def nominal_subject(head: Token) -> Token | None:
     """The noun a schedule or a date is said of: "the vote is scheduled", "the launch is
     set for", "the next launch opportunity is on"."""
     for c in head.children:
-        if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"}:
-            return c
+        if c.dep_ in {"nsubj", "nsubjpass"} and (c.pos_ in {"NOUN", "PROPN"} or c.tag_ == "VBG"):
+            return c  # a gerund too: "its commissioning is planned for August"
     if head.dep_ in {"acomp", "attr"}:
         return nominal_subject(head.head)
     return None
@@ -133,6 +133,59 @@ def state_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     frame = Frame(token.lower_, frozenset({f"state:{token.lower_}"}), copula, copula, subject)
     frame.ctx = ctx
     return frame, reading_of(copula, ctx)
+
+
+STAYS = {"remain", "be", "stay", "look", "seem"}
+GOALS = {"target", "goal", "aim", "objective", "plan"}
+
+
+def _dated(noun: Token, ctx: Context) -> bool:
+    """The noun is a time ("for the fourth quarter") or has one ("a January rollout")."""
+    return in_time(noun, ctx) or any(in_time(c, ctx) for c in noun.subtree if c is not noun)
+
+
+def on_track(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+    """ "The rollout remains on track for the fourth quarter", "the coin remains on course
+    for a January rollout", "a debut next year remained the target": an event kept to a
+    date with no verb of its own. The event is the dated noun, else the subject."""
+    if token.pos_ not in {"VERB", "AUX"} or lemma_of(token) not in STAYS:
+        return None
+    subject = antecedent(next((c for c in token.children if c.dep_ == "nsubj"), None))
+    event = subject if subject is not None and ctx.lexicon.is_event_word(subject.lemma_) else None
+    track = [
+        x
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in {"on", "ahead"}
+        for x in c.children
+        if x.dep_ == "pobj" and x.lower_ in TRACK_NOUNS
+    ]
+    goal = [c for c in token.children if c.dep_ == "attr" and c.lemma_.lower() in GOALS]
+    if track:
+        aims = [
+            x
+            for head in (token, *track)
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for x in c.children
+            if x.dep_ == "pobj" and _dated(x, ctx)
+        ]
+        if not aims:
+            return None
+        if ctx.lexicon.is_event_word(aims[0].lemma_):
+            event = aims[0]
+    elif not (goal and event is not None and _dated(event, ctx)):
+        return None
+    if event is None:
+        return None
+    frame = nominal_frame(event, token, ctx, None)
+    if event is not subject and subject is not None and frame.theme is None:
+        frame.theme = subject  # "the coin remains on course for a January rollout"
+    reading = reading_of(token, ctx)
+    # "remained the target": still expected as of the article, like "remains"
+    reading.tense = "future_in_past" if token.tag_ == "VBD" else "future"
+    if reading.modality not in BLOCKING:
+        reading.modality = "expected"
+    return frame, reading
 
 
 def placeholder(noun: Token, ctx: Context) -> bool:

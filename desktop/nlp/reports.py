@@ -28,13 +28,16 @@ from desktop.nlp.frames import (
     Frame,
     frame_of,
     may_name_event,
+    nominal_frame,
+    noun_theme,
     theme_lemma,
     theme_text,
 )
 from desktop.nlp.modality import Reading, reading_of, stative
 from desktop.nlp.nominal import in_time
+from desktop.nlp.timeparts import forward, in_sentence
 from desktop.nlp.timing import Due, due_for
-from desktop.nlp.words import lemma_of
+from desktop.nlp.words import lemma_of, verb_lemma
 from desktop.vocabulary import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
@@ -158,6 +161,7 @@ def _candidates(sent: Span) -> list[Token]:
 
 
 RESCHEDULED = {"new", "revised", "fresh", "next", "another", "rescheduled", "later"}
+"""A placeholder (or "day": "the new opening day") so modified names a rescheduled event."""
 
 
 def _rescheduling(ctx: Context, sent: Span) -> list[Report]:
@@ -165,7 +169,7 @@ def _rescheduling(ctx: Context, sent: Span) -> list[Report]:
     still to come, at a date not yet given."""
     found: list[Report] = []
     for noun in sent:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in PLACEHOLDERS:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in PLACEHOLDERS | {"day"}:
             continue
         mods = {c.lower_ for c in noun.children if c.dep_ in {"amod", "det"}}
         events = [
@@ -174,6 +178,10 @@ def _rescheduling(ctx: Context, sent: Span) -> list[Report]:
             if c.dep_ in {"compound", "nmod"} and ctx.lexicon.is_event_word(c.lemma_)
         ]
         if not (mods & RESCHEDULED) or not events:
+            continue
+        dated = _new_date(ctx, sent, noun, events[0])
+        if dated is not None:
+            found.append(dated)
             continue
         lemma = events[0].lemma_.lower()
         found.append(
@@ -190,6 +198,41 @@ def _rescheduling(ctx: Context, sent: Span) -> list[Report]:
             )
         )
     return found
+
+
+def _new_date(ctx: Context, sent: Span, noun: Token, event: Token) -> Report | None:
+    """ "Fixed 17 March as the new opening day", "the new launch date is 5 May": the event
+    is expected at the date the sentence gives (the nearest one still ahead)."""
+    ahead = [
+        tm
+        for tm in (forward(ctx, t, False) for t in in_sentence(ctx, sent))
+        if tm.timex is not None
+        and tm.timex.granularity not in {"duration", "future_ref", "time"}
+        and tm.timex.start is not None
+        and tm.timex.end is not None
+        and tm.timex.end >= ctx.anchor
+    ]
+    if not ahead:
+        return None
+    tm = min(ahead, key=lambda t: abs(t.start - noun.idx))
+    assert tm.timex is not None
+    frame = nominal_frame(event, noun.head, ctx, None)
+    if frame.theme is None:
+        frame.theme = noun_theme(noun)  # "the new opening date for the airport"
+    return Report(
+        start=sent.start_char,
+        end=sent.end_char,
+        lemma=frame.lemma,
+        groups=frame.groups,
+        theme=theme_text(frame),
+        theme_lemma=theme_lemma(frame),
+        participants=[(p.name, p.role) for p in frame.participants],
+        status="expected",
+        headline=0 <= sent.start_char < ctx.headline_end,
+        window_start=tm.timex.start,
+        window_end=tm.timex.end,
+        window_value=tm.timex.value,
+    )
 
 
 def find_reports(
@@ -227,7 +270,12 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
         if reading.expects and frame.outcome is None and not reading.no_longer:
             continue  # an expectation: reported above when it was one
         chain = [t for t in (frame.verb, reading.top, reading.cue) if t is not None]
-        ahead = frame.outcome == "postpone" and reading.tense in {"future", "present", "perfect"}
+        ahead = frame.outcome == "postpone" and reading.tense in {
+            "future",
+            "present",
+            "perfect",
+            "past",
+        }
         due = due_for(ctx, frame, chain, reading.negated, ahead)
         status = _status(frame, reading, due, ctx)
         if status is None:
@@ -236,4 +284,56 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
             continue
         taken.add(frame.anchor.idx)
         reports.append(_report(ctx, sent, frame, status, due, reading.negated))
+    reports.extend(_past_dated(ctx, sent, taken))
     return reports
+
+
+DATE_MODIFIERS = {"poss", "compound", "nmod", "nummod", "amod"}
+
+
+def _past_dated(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
+    """An event noun dated in the past by its own modifier ("won Sunday's election",
+    "since the 18 October vote"): the event took place, unless a clause reports
+    otherwise (those nouns are taken) or the clause is hedged or asked."""
+    found: list[Report] = []
+    past = [
+        tm
+        for tm in in_sentence(ctx, sent)
+        if tm.timex is not None
+        and tm.timex.end is not None
+        and tm.timex.end <= ctx.anchor
+        and (
+            tm.timex.granularity in {"day", "week"}
+            or any(w.isdigit() and len(w) == 4 for w in tm.text.split())
+        )  # a bare month may be the coming one ("as the October opening collapses")
+    ]
+    if not past:
+        return found
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.idx in taken or in_time(noun, ctx):
+            continue
+        if not ctx.lexicon.is_event_word(noun.lemma_) or noun.lemma_.lower() in PLACEHOLDERS:
+            continue
+        mods = [c for c in noun.children if c.dep_ in DATE_MODIFIERS]
+        mods += [x for c in mods for x in c.children if x.dep_ in {"compound", "nummod"}]
+        dates = [tm for tm in past if any(tm.start <= c.idx < tm.end for c in mods)]
+        verb = next((h for h in noun.ancestors if h.pos_ in {"VERB", "AUX"}), None)
+        if not dates or verb is None or ctx.lexicon.outcome_of(verb_lemma(verb, ctx.lexicon)):
+            continue
+        if any(c.dep_ == "amod" and c.tag_ == "VBN" for c in noun.children):
+            continue  # "the postponed 18 October vote", "the failed October opening"
+        reading = reading_of(verb, ctx)
+        after = noun.head.dep_ == "prep" and noun.head.lower_ in {"after", "since", "following"}
+        if not (after or reading.tense in {"past", "perfect"}):
+            continue
+        if reading.modality in BLOCKING or reading.negated or reading.expects:
+            continue
+        frame = nominal_frame(noun, verb, ctx, None)
+        if frame.theme is not None and any(tm.start <= frame.theme.idx < tm.end for tm in dates):
+            frame.theme = None  # "Sunday's election": Sunday is its date, not its theme
+        taken.add(noun.idx)
+        when = dates[0].timex
+        assert when is not None
+        due = Due(when.start, when.end, None, when.value, dates[0].text)
+        found.append(_report(ctx, sent, frame, "happened", due, False))
+    return found

@@ -201,6 +201,9 @@ def due_for(
     usable = finer_first([s for s in scored if _usable(s[2], ctx)])
     if frame.outcome == "postpone":
         usable = [s for s in usable if _after_delay_word(ctx, s[2])]
+        # "put back by seven months, to 3 June": the date named is the new window, not a
+        # duration added to it
+        usable.sort(key=lambda s: s[2].timex is not None and s[2].timex.granularity == "duration")
     usable.sort(key=lambda s: s[2].timex is not None and s[2].timex.granularity == "future_ref")
     for dist, _pos, tm, root in usable:
         timex = tm.timex

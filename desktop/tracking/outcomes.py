@@ -16,12 +16,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from db.models import EventReport
-from desktop.tracking.targets import GENERIC_THEMES, Target
+from desktop.tracking.targets import GENERIC_THEMES as NAMED_NOTHING
+from desktop.tracking.targets import Target
 from desktop.tracking.terms import has_form, shared, surface_forms
 
 PRIORITY = {"happened": 5, "postponed+": 4, "cancelled": 3, "did_not_happen": 2, "postponed": 1}
 """Which of an article's findings wins: a new window beats a scrub next to it."""
 SAME_DAY = timedelta(days=1)
+VAGUE_THEMES = NAMED_NOTHING | {"operation", "production", "business"}
+"""Themes that name no thing: "start operations" is the airport's opening, whatever
+the airport is called."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,7 @@ def about(
     same_theme = bool(
         report.theme_lemma
         and report.theme_lemma == target.theme_lemma
-        and target.theme_lemma not in GENERIC_THEMES
+        and target.theme_lemma not in VAGUE_THEMES
     )
     found = list(dict.fromkeys([*in_clause, *in_theme]))
     both_generic = bool(
@@ -107,15 +111,17 @@ def about(
     )
     named_event = bool(target.nominal and has_form(sentence.lower(), target.lemma))
     strong = bool(strong_names or in_theme or same_theme or both_generic or named_event)
+    if strong and not in_theme and _theme_elsewhere(target, report):
+        strong = False  # "the airport company started trial runs": not the airport opening
     if not found and (target.core or article_names) and any(r in STRONG_ROLES for _n, r in own):
         return None  # its agent or theme is someone else: another event of the same kind
     if _other_theme(target, report, sentence):
         return None  # "ratified Chile's treaty" is not Peru's
-    specific = {t for t in {target.theme_lemma, *target.event_themes} if t not in GENERIC_THEMES}
+    specific = {t for t in {target.theme_lemma, *target.event_themes} if t not in VAGUE_THEMES}
     if (
         not found
         and specific
-        and report.theme_lemma not in GENERIC_THEMES
+        and report.theme_lemma not in VAGUE_THEMES
         and report.theme_lemma not in specific
         and not any(same_group_nouns(report.theme_lemma, t) for t in specific)
     ):
@@ -127,6 +133,23 @@ def about(
     if article_names or not target.names:
         return Match([], named_event or both_generic)
     return None
+
+
+def _theme_elsewhere(target: Target, report: EventReport) -> bool:
+    """The report's event is about a specific common thing the follow-up's themes do not
+    name (the shared name is only its agent): the same kind of event, done to something
+    else ("started trial runs" is no opening of the airport)."""
+    specific = {t for t in {target.theme_lemma, *target.event_themes} if t not in VAGUE_THEMES}
+    theme = report.theme_lemma
+    if not specific or not theme or theme in NAMED_NOTHING or theme in specific:
+        return False  # "trial operations" are a thing of their own; "operations" alone are not
+    if any(same_group_nouns(theme, t) for t in specific):
+        return False
+    if any(r == "theme" for r, _n in target.row.roles):
+        return True  # the follow-up names its thing, and this is another one
+    # a name as its theme ("awarded Boeing") may be what the follow-up calls "the maker"
+    theme_text = (report.theme or "").lower()
+    return not any(r == "theme" and has_form(theme_text, n.lower()) for n, r in roles(report))
 
 
 def _other_theme(target: Target, report: EventReport, sentence: str) -> bool:

@@ -12,7 +12,8 @@ confirms.
 
 Candidates that propose an outcome come first, the earliest report first (it is the one
 that settles the follow-up; later ones repeat it or belong to the next window), stronger
-evidence first on the same day; then the others by how much they share.
+evidence first on the same day; then the others by how much they share. A call-off that
+a later article follows with a new window was a postponement: that article goes first.
 
 After an import only the new articles are candidates, so the cost grows with new articles
 times open follow-ups, not with the archive.
@@ -132,6 +133,28 @@ def _ranking(c: Candidate) -> tuple[int, date, float, float, int]:
     if tier == 2:
         return (tier, date.min, -c.score, 0.0, c.article_id)
     return (tier, when, -c.strength, -c.score, c.article_id)
+
+
+def _superseded(ranked: list[Candidate]) -> list[Candidate]:
+    """A call-off or a miss that a later article follows with a new window was a
+    postponement: the first such new window goes before it ("the June opening is off",
+    then "17 March is the new opening day")."""
+    first = ranked[0] if ranked else None
+    if first is None or first.proposed_state not in {"cancelled", "did_not_happen"}:
+        return ranked
+    moved = next(
+        (
+            c
+            for c in ranked
+            if c.proposed_state == "postponed"
+            and c.proposed_window is not None
+            and (c.published or date.min) >= (first.published or date.min)
+        ),
+        None,
+    )
+    if moved is None:
+        return ranked
+    return [moved, *(c for c in ranked if c is not moved)]
 
 
 def _score(target: Target, article: _Article, fts_rank: float | None) -> Candidate | None:
@@ -341,5 +364,5 @@ def check_updates(
                 if aid in cache and (c := _score(target, cache[aid], rank)) is not None
             ]
             scored.sort(key=_ranking)
-            results.append(FollowUpCandidates(row, scored[:limit]))
+            results.append(FollowUpCandidates(row, _superseded(scored)[:limit]))
     return results

@@ -1,0 +1,294 @@
+"""Outcomes and slips in the varied wording of later articles, end to end with the real
+model: a ship "commissioned", a building that "opened its doors", a vote that "passed off",
+"voting" that passed off, "won Sunday's election" (an event noun dated in the past),
+a date "put back" by a span to a named month (the month is the new window), or "pushed
+back" to a bare month in the past tense (the month ahead); "the bridge opening" (a nominal
+event) is the bridge's."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from db.store import Store
+from desktop.tracking.followups import confirm
+from tests.desktop.tracking.test_followup_events import first_candidate, load, proposed_from
+
+pytestmark = pytest.mark.model
+
+
+def _first(
+    store: Store,
+    english: tuple[Any, Any],
+    folder: Path,
+    expected: tuple[str, str],
+    later: tuple[str, str],
+    as_of: date,
+) -> tuple[Any, int]:
+    """The first candidate for the one follow-up of ``expected`` (date, body), as of
+    ``as_of``, and the id of the ``later`` article."""
+    source, later_id = load(
+        store,
+        english,
+        folder,
+        [(expected[0], "Plans", expected[1]), (later[0], "News", later[1])],
+    )
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    return first_candidate(store, followup.id, as_of), later_id
+
+
+@pytest.mark.parametrize(
+    ("expected", "reported"),
+    [
+        (
+            "Denmark plans to commission its new frigate Hvidbjorn in 2022, officials say.",
+            "The frigate Hvidbjorn was commissioned into the Danish navy on Friday.",
+        ),
+        (
+            "The new children's hospital will open in the spring of 2022, the council said.",
+            "The new children's hospital opened its doors to patients on Monday.",
+        ),
+        (
+            "Ruritania's referendum on the charter will be held in March 2022.",
+            "Ruritania's referendum on the charter passed off peacefully on Sunday.",
+        ),
+        (
+            "Ruritania will hold its presidential election on 27 March 2022.",
+            "Voting in Ruritania's presidential election passed off peacefully on Sunday.",
+        ),
+        (
+            "Ruritania will hold its presidential election on 27 March 2022.",
+            "Maria Lopez won Sunday's presidential election in Ruritania outright.",
+        ),
+    ],
+)
+def test_varied_past_wording_reports_the_event_done(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, expected: str, reported: str
+) -> None:
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-09-01", expected),
+        ("2022-03-28", reported),
+        date(2022, 4, 2),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "happened")
+
+
+@pytest.mark.parametrize(
+    ("reported", "window"),
+    [
+        (
+            "Engineers have put back the river bridge opening by four months, to June 2022.",
+            (date(2022, 6, 1), date(2022, 6, 30)),
+        ),
+        (
+            "The river bridge opening was pushed back to October, the county said.",
+            (date(2022, 10, 1), date(2022, 10, 31)),
+        ),
+    ],
+)
+def test_a_date_put_back_is_a_postponement_to_that_window(
+    store: Store,
+    english: tuple[Any, Any],
+    tmp_path: Path,
+    reported: str,
+    window: tuple[date, date],
+) -> None:
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-11-02", "The new river bridge will open in February 2022, the county said."),
+        ("2022-01-20", reported),
+        date(2022, 1, 25),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "postponed")
+    assert first.proposed_window == window
+
+
+def test_a_start_of_something_else_by_the_same_company_is_no_opening(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The airport operator "began test operations": its agent is shared, its theme is not
+    the airport, so it reports nothing done (it once ranked first as *happened*)."""
+    first, trials = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-02-01", "The new Ostrava airport will open on 3 June 2022, its operator said."),
+        ("2022-04-20", "The Ostrava airport operator began test operations with volunteers."),
+        date(2022, 5, 1),
+    )
+    assert (first.article_id, first.proposed_state) != (trials, "happened")
+
+
+def test_a_new_date_fixed_for_the_event_is_a_postponement_to_it(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-02-01", "The new Ostrava airport will open on 3 June 2022, its operator said."),
+        ("2022-05-17", "The Ostrava airport board has fixed 17 March 2023 as the new opening day."),
+        date(2022, 5, 20),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "postponed")
+    assert first.proposed_window == (date(2023, 3, 17), date(2023, 3, 17))
+
+
+def test_a_call_off_followed_by_a_new_date_is_a_postponement(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The opening called off, then a new day fixed: the follow-up was postponed, and the
+    article with the new day comes first."""
+    source, _off, moved = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2021-02-01", "Plans", "The new Ostrava airport will open on 3 June 2022."),
+            ("2022-05-09", "Setback", "The Ostrava airport operator has called off the opening."),
+            (
+                "2022-05-17",
+                "News",
+                "The Ostrava airport board fixed 17 March 2023 as the new opening day.",
+            ),
+        ],
+    )
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    first = first_candidate(store, followup.id, date(2022, 5, 20))
+    assert (first.article_id, first.proposed_state) == (moved, "postponed")
+    assert first.proposed_window == (date(2023, 3, 17), date(2023, 3, 17))
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        (
+            "The city's bike-share scheme is on track for a September rollout.",
+            (date(2021, 9, 1), date(2021, 9, 30)),
+        ),
+        (
+            "The museum's reopening in the spring of next year remained the goal.",
+            (date(2022, 3, 1), date(2022, 5, 31)),
+        ),
+    ],
+)
+def test_on_track_and_target_wording_states_an_expectation(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, text: str, window: tuple[date, date]
+) -> None:
+    [source] = load(store, english, tmp_path, [("2021-06-14", "Plans", text)])
+    [followup] = proposed_from(store, source)
+    assert (followup.due_start, followup.due_end) == window
+
+
+def test_still_on_course_for_a_later_date_is_a_postponement(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2020-03-02", "The Zeta payment app will launch in June 2020, its makers said."),
+        ("2020-09-10", "The Zeta payment app stays on course for a March launch."),
+        date(2020, 9, 14),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "postponed")
+    assert first.proposed_window == (date(2021, 3, 1), date(2021, 3, 31))
+
+
+def test_going_into_service_later_postpones_a_start_of_operations(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "Start operations" names no thing: the airport that goes into service later is
+    the same event, postponed (the shared name is only in the sentence before)."""
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2015-12-12", "The Ostrava airport company aims to start operations in late 2017."),
+        (
+            "2017-12-16",
+            "Ostrava's airport has a new target. Its chief executive said that the airport "
+            "would go into service in October 2020.",
+        ),
+        date(2017, 12, 19),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "postponed")
+    assert first.proposed_window == (date(2020, 10, 1), date(2020, 10, 31))
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "Ostrava's airport chief quits as the October opening collapses.",
+        "Ostrava's airport chief resigned after the failed October opening.",
+        "Campaigning began on Monday for the opening in which Ostrava's airport starts service.",
+    ],
+)
+def test_a_dated_event_noun_that_failed_or_is_to_come_is_not_done(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
+) -> None:
+    """Guards the reading of past-dated event nouns: a bare month may be the coming one, a
+    failed opening is no opening, and a date on another verb dates no noun."""
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2012-09-08", "The new Ostrava airport will open on 27 October 2013, its board said."),
+        ("2013-01-08", reported),
+        date(2013, 1, 10),
+    )
+    assert (first.article_id, first.proposed_state) != (later, "happened")
+
+
+def test_a_gerund_subject_that_is_planned_is_an_expectation(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The tagger reads "commissioning" as a verb here; as the subject of "is planned for"
+    it is still the event."""
+    [source] = load(
+        store,
+        english,
+        tmp_path,
+        [
+            (
+                "2022-07-29",
+                "Frigate handed over",
+                "The shipyard delivered the frigate Hvidbjorn to the Danish navy on Thursday. "
+                "Its commissioning into service is planned for September, a spokesman said.",
+            )
+        ],
+    )
+    windows = {(f.due_start, f.due_end) for f in proposed_from(store, source)}
+    assert (date(2022, 9, 1), date(2022, 9, 30)) in windows
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "The Zeta group pulled the plug on its payment app on Monday.",
+        "The Zeta group said on Monday that its payment app would be wound down.",
+        "A sale of its assets brings to an end the Zeta group's payment app.",
+    ],
+)
+def test_cancellation_phrases_report_the_event_cancelled(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
+) -> None:
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-05-03", "The Zeta group plans to launch its payment app in June 2022."),
+        ("2022-02-01", reported),
+        date(2022, 2, 5),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "cancelled")
