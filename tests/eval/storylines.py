@@ -1,9 +1,11 @@
 """The whole follow-up loop on dated storylines: import, suggest, proposed follow-ups,
 update checks at the dates the gold implies.
 
-Two halves, reported separately: ``tests/data/storylines/`` (written before the rules were
-changed and used while tuning them) and ``tests/data/storylines/heldout/`` (written
-independently from a brief, scored only once the changes were done). Then, when the shared
+Halves, reported separately: ``tests/data/storylines/`` (written before the rules were
+changed and used while tuning them); ``heldout/``, ``heldout2/`` and ``heldout3/`` (each
+written independently from a brief of kinds of events and traps and scored first once a
+round of changes was done; the first two were read afterwards and are development data
+now, the third is the fair test of the third session). Then, when the shared
 folder is given, ``storyline_eval.py`` on the real-news development stories (its table and
 summary line).
 
@@ -51,6 +53,7 @@ HALVES = (
     ("written", DATA),
     ("held-out", DATA / "heldout"),
     ("held-out 2", DATA / "heldout2"),
+    ("held-out 3", DATA / "heldout3"),
 )
 
 
