@@ -20,18 +20,20 @@ from db.search_query import Node, any_of_terms, fts5_query, parse, terms, to_fts
 FTS_TABLE = "article_fts"
 PG_SEARCH_COLUMN = "search"
 PG_SEARCH_INDEX = "ix_article_search"
+PG_ONLY_INDEXES = {PG_SEARCH_INDEX, "ix_article_newest"}
+"""Made by hand in migrations on PostgreSQL only (0004/0013, 0014)."""
 
 
 def include_object(
     obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
 ) -> bool:
-    """For Alembic: the FTS5 index and its shadow tables, and PostgreSQL's search column
-    and its index, are made by hand in a migration."""
+    """For Alembic: the FTS5 index and its shadow tables, PostgreSQL's search column and
+    the indexes only PostgreSQL has are made by hand in migrations."""
     if type_ == "table" and (name or "").startswith(FTS_TABLE):
         return False
     return not (
         (type_ == "column" and name == PG_SEARCH_COLUMN)
-        or (type_ == "index" and name == PG_SEARCH_INDEX)
+        or (type_ == "index" and name in PG_ONLY_INDEXES)
     )
 
 
