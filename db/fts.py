@@ -76,6 +76,16 @@ def count_matches(conn: Connection, query: str) -> int:
     return int(_run(conn, sql, {"q": fts5_query(query)})[0][0])
 
 
+def count_at_most(conn: Connection, query: str, limit: int) -> int | None:
+    """How many articles match, or None on PostgreSQL when more than ``limit`` do (an exact
+    count of a common word costs it a read of every match; FTS5 counts from its index, so
+    SQLite always answers exactly). ``QueryError`` as ``count_matches``."""
+    if _postgres(conn):
+        found = pg_search.count_matches(conn, parse(query), at_most=limit)
+        return None if found > limit else found
+    return count_matches(conn, query)
+
+
 def search(
     conn: Connection, query: str, *, limit: int = 50, offset: int = 0, ranked: bool = True
 ) -> list[SearchHit]:
