@@ -20,18 +20,20 @@ from db.search_query import Node, any_of_terms, fts5_query, parse, terms, to_fts
 FTS_TABLE = "article_fts"
 PG_SEARCH_COLUMN = "search"
 PG_SEARCH_INDEX = "ix_article_search"
+PG_ONLY_INDEXES = {PG_SEARCH_INDEX, "ix_article_newest"}
+"""Made by hand in migrations on PostgreSQL only (0004/0013, 0014)."""
 
 
 def include_object(
     obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
 ) -> bool:
-    """For Alembic: the FTS5 index and its shadow tables, and PostgreSQL's search column
-    and its index, are made by hand in a migration."""
+    """For Alembic: the FTS5 index and its shadow tables, PostgreSQL's search column and
+    the indexes only PostgreSQL has are made by hand in migrations."""
     if type_ == "table" and (name or "").startswith(FTS_TABLE):
         return False
     return not (
         (type_ == "column" and name == PG_SEARCH_COLUMN)
-        or (type_ == "index" and name == PG_SEARCH_INDEX)
+        or (type_ == "index" and name in PG_ONLY_INDEXES)
     )
 
 
@@ -72,6 +74,16 @@ def count_matches(conn: Connection, query: str) -> int:
         return pg_search.count_matches(conn, parse(query))
     sql = f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"
     return int(_run(conn, sql, {"q": fts5_query(query)})[0][0])
+
+
+def count_at_most(conn: Connection, query: str, limit: int) -> int | None:
+    """How many articles match, or None on PostgreSQL when more than ``limit`` do (an exact
+    count of a common word costs it a read of every match; FTS5 counts from its index, so
+    SQLite always answers exactly). ``QueryError`` as ``count_matches``."""
+    if _postgres(conn):
+        found = pg_search.count_matches(conn, parse(query), at_most=limit)
+        return None if found > limit else found
+    return count_matches(conn, query)
 
 
 def search(

@@ -28,9 +28,17 @@ _QUERY = f"to_tsquery('{CONFIG}', :q)"
 SNIPPET_WORDS = 12
 
 
-def count_matches(conn: Connection, node: Node) -> int:
+def count_matches(conn: Connection, node: Node, *, at_most: int | None = None) -> int:
+    """How many articles match; with ``at_most``, no more than ``at_most + 1`` are counted.
+    The GIN index finds the matches, but each is then read from the table (an exact count
+    of a word in every article reads all of it: 120-240 ms at 100,000 articles), where
+    the capped count stops at the ``at_most + 1``-th."""
     sql = f"SELECT count(*) FROM article WHERE search @@ {_QUERY}"
-    return int(conn.execute(text(sql), {"q": to_tsquery(node)}).scalar_one())
+    params: dict[str, object] = {"q": to_tsquery(node)}
+    if at_most is not None:
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM article WHERE search @@ {_QUERY} LIMIT :n) m"
+        params["n"] = at_most + 1
+    return int(conn.execute(text(sql), params).scalar_one())
 
 
 def search_page(

@@ -125,6 +125,9 @@ class Desk:
     def count_matches(self, query: str) -> int:
         return self._read(fts.count_matches, query)
 
+    def count_at_most(self, query: str, limit: int) -> int | None:
+        return self._read(fts.count_at_most, query, limit)
+
     def matched_spans(self, query: str, article_id: int) -> list[tuple[int, int]]:
         """Where a search matched in an article ([start, end) offsets), for marking it."""
         return self._read(fts.matched_spans, query, article_id)

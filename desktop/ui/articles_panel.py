@@ -41,7 +41,9 @@ if TYPE_CHECKING:
 
 DEBOUNCE_MS = 250
 """How long typing must pause before the search runs."""
-Found = tuple[int, bool, "list[SearchHit]"]
+Found = tuple["int | None", bool, "list[SearchHit]"]
+"""(how many match, None for more than the panel's ``rank_now`` on PostgreSQL, which counts
+them while ranking; whether the hits are ranked; the first page of hits)."""
 """(how many articles match, whether the page is ranked, the page)."""
 
 
@@ -214,9 +216,9 @@ class ArticlesPanel(QWidget):
         asked, rank_now = self._asked, self.rank_now
 
         def work(_report: Report) -> Found:
-            total = desk.count_matches(text)
-            ranked = total <= rank_now
-            return total, ranked, desk.search(text, ranked) if total else []
+            total = desk.count_at_most(text, rank_now)
+            ranked = total is not None and total <= rank_now
+            return total, ranked, desk.search(text, ranked) if total != 0 else []
 
         return self.runner.run(
             "Searching", work, lambda found: self._found(asked, text, found),
@@ -245,24 +247,31 @@ class ArticlesPanel(QWidget):
         elif ranked:
             self._say(f"{total} article(s) match {text!r}, best first.")
         else:
-            self._say(f"{total} articles match {text!r}: newest first while the best are found…")
+            many = f"More than {self.rank_now}" if total is None else str(total)
+            self._say(f"{many} articles match {text!r}: newest first while the best are found…")
             self._rank(asked, text, total)
         self.searched.emit(text)
 
-    def _rank(self, asked: int, text: str, total: int) -> None:
-        """Rank every match (a common word at 100k articles takes a few hundred ms); the
-        ranked page replaces the first if the query still stands."""
+    def _rank(self, asked: int, text: str, total: int | None) -> None:
+        """Rank every match (a common word at 100k articles takes a few hundred ms), and
+        count them when the count was left for later (PostgreSQL); the ranked page
+        replaces the first if the query still stands."""
         desk = self.desk
         assert desk is not None
 
-        def ranked(found: list[SearchHit]) -> None:
+        def work(_report: Report) -> tuple[int, list[SearchHit]]:
+            counted = desk.count_matches(text) if total is None else total
+            return counted, desk.search(text, ranked=True)
+
+        def ranked(found: tuple[int, list[SearchHit]]) -> None:
+            counted, hits = found
             if self._current(asked, text):
-                self.hits.set_rows(found)
-                self._say(f"{total} articles match {text!r}, best first.")
+                self.hits.set_rows(hits)
+                self._say(f"{counted} articles match {text!r}, best first.")
                 self.searched.emit(text)
 
         self.runner.run(
-            "Ranking search results", lambda _r: desk.search(text, ranked=True), ranked,
+            "Ranking search results", work, ranked,
             lambda message: self._failed(asked, text, message),
         )  # fmt: skip
 

@@ -334,8 +334,9 @@ def filtered_list_figures(db: Path) -> list[Row]:
 
 def fts_figures(db: Path) -> list[Row]:
     """What the search box waits for: the match count and the first page (ranked when
-    few match, newest first otherwise — the ranking then runs off the GUI thread)."""
-    from db.fts import count_matches, search
+    few match, newest first otherwise — the ranking then runs off the GUI thread, and on
+    PostgreSQL the count of more than RANK_NOW matches with it)."""
+    from db.fts import count_at_most, search
     from db.list_query import RANK_NOW
     from db.store import open_store
 
@@ -345,8 +346,8 @@ def fts_figures(db: Path) -> list[Row]:
         for _ in range(5):
             for query in QUERIES:
                 began = time.perf_counter()
-                total = count_matches(conn, query)
-                search(conn, query, ranked=total <= RANK_NOW)
+                total = count_at_most(conn, query, RANK_NOW)
+                search(conn, query, ranked=total is not None and total <= RANK_NOW)
                 times.append(time.perf_counter() - began)
     store.close()
     p50, p95 = _percentile(times, 0.5) * 1000, _percentile(times, 0.95) * 1000

@@ -19,7 +19,7 @@ from desktop.settings import DB_ENV, Settings
 def test_new_file_is_created_at_the_latest_schema_with_safe_pragmas(db_path: Path) -> None:
     store = open_store(db_path)
     try:
-        assert store.schema_version() == head_revision() == "0013"
+        assert store.schema_version() == head_revision() == "0014"
         assert store.backup_path is None
         with store.engine.connect() as conn:
             assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
@@ -49,7 +49,7 @@ def test_existing_file_is_backed_up_then_migrated_keeping_its_rows(db_path: Path
 
     store = open_store(db_path)
     try:
-        assert store.schema_version() == "0013"
+        assert store.schema_version() == "0014"
         assert store.backup_path is not None and store.backup_path.exists()
         assert store.backup_path.name.startswith("factdesk.sqlite3.")
         assert store.backup_path.suffix == ".bak"
@@ -102,7 +102,7 @@ def test_db_check_reports_integrity_and_schema_version(db_path: Path) -> None:
     assert run(["--db", str(db_path), "db", "check"], out, err) == 0
     report = out.getvalue()
     assert "integrity       ok" in report
-    assert "schema_version  0013" in report
+    assert "schema_version  0014" in report
 
 
 def test_cli_reports_a_bad_database_in_one_line(tmp_path: Path) -> None:

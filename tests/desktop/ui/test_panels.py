@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from db.models import Alias, Entity, Mention
 from tests.desktop.ui.test_review_session import stored
+from tests.postgres_server import PostgresServer
 
 pytestmark = [pytest.mark.gui, pytest.mark.model]
 
@@ -69,6 +70,28 @@ def test_many_matches_show_newest_first_then_the_ranked_page(
     ranked = [panel.hits.row_at(r) for r in range(panel.hits.rowCount())]
     assert sorted(h.article_id for h in ranked) == sorted(first)
     assert [h.rank for h in ranked] == sorted(h.rank for h in ranked) and ranked[0].rank < 0
+
+
+def test_on_postgresql_many_matches_are_counted_with_the_ranking(
+    make_window: Any, qtbot: Any, postgres: PostgresServer
+) -> None:
+    """PostgreSQL counts no more matches than are ranked at once before the first page
+    (an exact count reads every match); the count comes with the ranked page."""
+    window = make_window(postgres.new_database())
+    panel = window.articles
+    panel.rank_now = 2
+    with qtbot.waitSignal(panel.searched, timeout=10_000):
+        panel.query.setText("India")
+        qtbot.keyClick(panel.query, Qt.Key.Key_Return)
+    assert panel.message.text() == (
+        "More than 2 articles match 'India': newest first while the best are found…"
+    )
+    first = [panel.hits.row_at(r).article_id for r in range(panel.hits.rowCount())]
+    total = window.desk.count_matches("India")
+    assert total > 2 and len(first) == total
+    qtbot.waitUntil(lambda: panel.message.text() == f"{total} articles match 'India', best first.")
+    ranked = [panel.hits.row_at(r) for r in range(panel.hits.rowCount())]
+    assert sorted(h.article_id for h in ranked) == sorted(first)
 
 
 def test_article_filters(make_window: Any, qtbot: Any, db_path: Path) -> None:
