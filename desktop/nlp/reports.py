@@ -111,7 +111,17 @@ def _keep(frame: Frame, ctx: Context) -> bool:
     return any(ctx.lexicon.is_event_word(g) or g in ctx.lexicon.events for g in groups)
 
 
-def _report(ctx: Context, sent: Span, frame: Frame, status: str, due: Due, negated: bool) -> Report:
+def _report(
+    ctx: Context,
+    sent: Span,
+    frame: Frame,
+    status: str,
+    due: Due,
+    negated: bool,
+    headline: bool | None = None,
+) -> Report:
+    """``headline``: whether the report is the headline's, when the frame has no verb to
+    tell (a nominal frame)."""
     return Report(
         start=sent.start_char,
         end=sent.end_char,
@@ -122,7 +132,7 @@ def _report(ctx: Context, sent: Span, frame: Frame, status: str, due: Due, negat
         participants=[(p.name, p.role) for p in frame.participants],
         status=status,
         negated=negated,
-        headline=ctx.in_headline(frame.verb),
+        headline=ctx.in_headline(frame.verb) if headline is None else headline,
         window_start=due.start,
         window_end=due.end,
         window_value=due.value,
@@ -219,20 +229,9 @@ def _new_date(ctx: Context, sent: Span, noun: Token, event: Token) -> Report | N
     frame = nominal_frame(event, noun.head, ctx, None)
     if frame.theme is None:
         frame.theme = noun_theme(noun)  # "the new opening date for the airport"
-    return Report(
-        start=sent.start_char,
-        end=sent.end_char,
-        lemma=frame.lemma,
-        groups=frame.groups,
-        theme=theme_text(frame),
-        theme_lemma=theme_lemma(frame),
-        participants=[(p.name, p.role) for p in frame.participants],
-        status="expected",
-        headline=0 <= sent.start_char < ctx.headline_end,
-        window_start=tm.timex.start,
-        window_end=tm.timex.end,
-        window_value=tm.timex.value,
-    )
+    due = Due(start=tm.timex.start, end=tm.timex.end, value=tm.timex.value)
+    headline = 0 <= sent.start_char < ctx.headline_end
+    return _report(ctx, sent, frame, "expected", due, False, headline)
 
 
 def find_reports(
