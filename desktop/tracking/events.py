@@ -38,7 +38,7 @@ from db.followups import (
 from db.lexicon import lexicon_additions
 from db.store import Store
 from desktop.tracking.targets import GENERIC_THEMES, target_of
-from desktop.tracking.terms import same_name
+from desktop.tracking.terms import same_name, tokens
 from desktop.vocabulary import Lexicon, load_lexicon
 
 JOIN_AT = 2.0
@@ -60,6 +60,9 @@ new acts: the Commission's "review" of the buyer's plans is not "the acquisition
 OTHER_NAMED_THING = -2.0
 """A named theme the event's follow-ups never name: the Roadster's production is not the
 Cybertruck's, the crewed flight not the lunar mission's launch."""
+NEW_AGENT = -1.0
+"""Someone acts in the follow-up whom none of the event's follow-ups names ("Turkey will
+receive the S-400" beside India's deliveries), unless two participants are shared."""
 AWAITED = 0.5
 """The event was still awaited when the follow-up's article was written (its latest window
 had not ended): a later window then is its slip."""
@@ -142,9 +145,10 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     """How strongly a follow-up is about an event, summed over what they share: the event
     (a lexicon group), the participants (a name both name in the expectation's own clause
     counts 1, one borrowed from the headline or the sentence before 0.5, a model designation
-    half unless it is the theme on both sides), what the articles are about, the theme and
-    the event noun. Two verbs of different lexicon groups count against; an unknown verb
-    ("put the jet in the service's hands") joins only an event whose theme it names."""
+    half unless it is the theme on both sides and no new agent acts), what the articles are
+    about, the theme and the event noun. Two verbs of different lexicon groups, a new agent
+    and another named or common theme count against; an unknown verb ("put the jet in the
+    service's hands") joins only an event whose theme it names."""
     named = event.groups - {"*"}
     kin = (
         not (f.groups & named)
@@ -160,13 +164,14 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
         score = 0.0
     else:
         score = OTHER_EVENT
+    newcomer = _new_agent(event, f)
     names = 0.0
     full = False
     """A participant both name in their own clauses (not an item, not borrowed)."""
     for role, name in dict.fromkeys(f.roles):
         weight = 1.0
-        if name in f.items and not (
-            role == "theme" and any(same_name(name, n) for n in event.theme_names)
+        if name in f.items and (
+            newcomer or role != "theme" or not any(_same_thing(name, n) for n in event.theme_names)
         ):
             weight = 0.5
         if any(same_name(name, n) for n in event.core):
@@ -191,14 +196,16 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     same_noun = bool(f.noun and f.noun in event.nouns)
     if same_noun and not strangers:
         score += NOUN  # "the plebiscite" again
-    shared = names >= 2.0 or (full and not _new_agent(event, f))
+    if newcomer and names < 2.0:
+        score += NEW_AGENT
+    shared = names >= 2.0 or (full and not newcomer)
     if not shared and not same_theme and f.common and event.common:
         score += OTHER_THING if f.theme not in event.common else 0.0
     if _other_named_thing(event, f):
         score += OTHER_NAMED_THING
     if (not f.known or not event.known) and not (f.groups & named) and "*" not in f.groups:
         themes = [n for r, n in f.roles if r == "theme"]
-        named_theme = any(same_name(n, m) for n in themes for m in event.theme_names)
+        named_theme = any(_same_thing(n, m) for n in themes for m in event.theme_names)
         if not (named_theme or same_theme or f.theme_groups & named):
             return 0.0
     if kin and score < JOIN_AT:
@@ -212,8 +219,17 @@ def _other_named_thing(event: _Event, f: _Follow) -> bool:
     mine = f.theme_names
     known = event.core | event.context
     return bool(mine and event.theme_names) and not any(
-        same_name(n, m) for n in mine for m in known
+        _same_thing(n, m) for n in mine for m in known
     )
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """One name, or one designation ("S-400 Triumf", "the S-400": a word with digits in
+    common)."""
+    if same_name(a, b):
+        return True
+    marks = {t for t in tokens(a) if any(ch.isdigit() for ch in t)}
+    return bool(marks & set(tokens(b)))
 
 
 def _new_agent(event: _Event, f: _Follow) -> bool:
