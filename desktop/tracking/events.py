@@ -203,6 +203,9 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
         score += OTHER_THING if f.theme not in event.common else 0.0
     if _other_named_thing(event, f):
         score += OTHER_NAMED_THING
+    unnamed = not f.roles and not f.topics
+    if not (names or same_theme or same_noun or unnamed or "*" in f.groups):
+        return 0.0  # the article's topic and the window only add to what the clauses share
     if (not f.known or not event.known) and not (f.groups & named) and "*" not in f.groups:
         themes = [n for r, n in f.roles if r == "theme"]
         named_theme = any(_same_thing(n, m) for n in themes for m in event.theme_names)
