@@ -365,3 +365,33 @@ def test_what_opens_on_the_day_the_source_ruled_out_is_another_thing(
     [line] = [r for r in proposed_from(store, source) if r.due_start == date(2023, 4, 6)]
     opened = first_candidate(store, line.id, date(2023, 4, 10))
     assert (opened.article_id, opened.proposed_state) == (line_opened, "happened")
+
+
+def test_a_thing_taken_up_from_its_own_sentence_is_its_theme(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """A stop that "will not open on April 6; the stop is still on track
+    to open later this year": the stop's follow-up is about Harbour Square (not the line
+    named in the sentence before), and shares a tracked event with the stop's later
+    date, apart from the line's opening."""
+    source, date_set = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2023-03-01", "Northgate Line opening date set", LINE_BUT_NOT_THE_STOP),
+            (
+                "2023-09-20",
+                "Harbour Square stop date set",
+                "The city council said that the Harbour Square Northgate Line stop will open"
+                " on Monday 16 October, subject to final checks.",
+            ),
+        ],
+    )
+    assign_events(store)
+    rows = proposed_from(store, source)
+    [stop] = [r for r in rows if r.due_start == date(2023, 9, 2)]
+    [line] = [r for r in rows if r.due_start == date(2023, 4, 6)]
+    [october] = proposed_from(store, date_set)
+    assert stop.roles == [("theme", "Harbour Square")]
+    assert stop.event_id == october.event_id != line.event_id
