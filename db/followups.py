@@ -6,9 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlmodel import Session, col
 
+from db.builtin_labels import BUILTIN_LABELS, LabelKind
 from db.clock import utcnow
 from db.models import (
     Alias,
@@ -19,6 +20,8 @@ from db.models import (
     FactRole,
     FollowUp,
     FollowUpState,
+    Mention,
+    MentionState,
     TrackedEvent,
 )
 
@@ -179,6 +182,38 @@ def aliases_of(session: Session, fact_ids: list[int]) -> dict[int, list[str]]:
     )
     for fact_id, alias in session.execute(stmt):
         out[fact_id].append(alias)
+    return out
+
+
+NAME_LABELS = tuple(b.name for b in BUILTIN_LABELS if b.kind is not LabelKind.VALUE)
+
+
+def names_in_articles(
+    session: Session, article_ids: list[int]
+) -> dict[int, tuple[int, list[tuple[str, int]]]]:
+    """Per article, where its headline ends (0 when its text does not open with its title)
+    and the (text, start) of the names highlighted in it (people, places, organisations,
+    things; rejected highlights left out), in text order."""
+    out: dict[int, tuple[int, list[tuple[str, int]]]] = {}
+    if not article_ids:
+        return out
+    titles = select(
+        col(Article.id), col(Article.title), func.substr(col(Article.text), 1, 500)
+    ).where(col(Article.id).in_(article_ids))
+    for article_id, title, opening in session.execute(titles):
+        head = len(title) if title and (opening or "").startswith(title) else 0
+        out[article_id] = (head, [])
+    stmt = (
+        select(col(Mention.article_id), col(Mention.text), col(Mention.start))
+        .where(
+            col(Mention.article_id).in_(article_ids),
+            col(Mention.label).in_(NAME_LABELS),
+            col(Mention.state) != MentionState.REJECTED.value,
+        )
+        .order_by(col(Mention.article_id), col(Mention.start))
+    )
+    for article_id, text, start in session.execute(stmt):
+        out[article_id][1].append((text, start))
     return out
 
 

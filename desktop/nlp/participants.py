@@ -86,6 +86,9 @@ def participants(frame: Frame, ctx: Context) -> list[Participant]:
     for name, start, end, role in _unnamed_names(frame, ctx):
         if name.casefold() not in found and not any(same in name for same in found):
             found[name.casefold()] = Participant(name, "", role, start, end)
+    if not found and (named := _named_before(frame, ctx)) is not None:
+        name, label = canonical(named.text, named.label_)
+        found[name.casefold()] = Participant(name, label, "theme", named.start_char, named.end_char)
     if not any(p.role in {"theme", "agent"} or p.label in ITEM_LABELS for p in found.values()):
         for ent in _context_ents(frame.verb, ctx):
             name, label = canonical(ent.text, ent.label_)
@@ -113,6 +116,30 @@ def _unnamed_names(frame: Frame, ctx: Context) -> list[tuple[str, int, int, str]
                 out.append((ctx.text[start:end], start, end, role))
                 run = []
     return out
+
+
+def _named_before(frame: Frame, ctx: Context) -> Span | None:
+    """The named thing an unnamed theme ("the station") takes up from an earlier clause of
+    its own sentence, where a name qualifies a subject or object of the same kind of
+    thing ("the new Bond Street hub will not open on May 24; the station remains on
+    course to open later this year"); the nearest such name."""
+    theme = frame.theme
+    if (
+        theme is None
+        or theme.pos_ != "NOUN"
+        or not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in theme.children)
+    ):
+        return None
+    sent = ctx.sentence_of(frame.verb)
+    named = [
+        e
+        for e in ctx.ents
+        if sent.start <= e.start and e.end <= theme.i
+        and e.label_ in CONTEXT_LABELS - GEO_LABELS
+        and e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN"
+        and e.root.head.dep_ in SUBJECTS | {"dobj"}
+    ]  # fmt: skip
+    return named[-1] if named else None
 
 
 def _top(verb: Token) -> Token:

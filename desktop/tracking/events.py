@@ -2,15 +2,19 @@
 
 Each expectation keeps its own follow-up (its article, its window); follow-ups about the
 same event point to one tracked event, which the queue shows once and which one
-resolution settles. Two follow-ups are about the same event when their lemmas share an
-event lexicon group (a delay or cancellation of a named thing matches any) and they
-share participants or a specific theme: a name both name in the expectation's own
-clause counts 1, a name either only borrows from the headline or the sentence before
-counts 0.5, the same theme ("contract", "station") counts 1.5; 1 is enough. Groups the
-lexicon lists as kin ("ratify", "vote", "approve": one parliament's decision reported in
-other words) join on 2, and only when each side names the other's agent ("Peru's parliament" is
-not "Chile's"). A follow-up joins the event it shares most with, else starts one.
-Later windows join too: a later expectation of the same event is its slip.
+resolution settles. Whether a follow-up is about an event is a score summed over what
+they share, not a list of criteria that must all hold: the kind of event (a lexicon group,
+the event noun), the participants (a name both name in the expectation's own clause counts
+1, one borrowed from the headline or the sentence before 0.5), what their articles are
+about (a name in both headlines or repeated in both, when the clauses share none), the
+theme, and whether the event was still awaited when the follow-up's article was written.
+Two verbs of different lexicon groups, a named theme the event never names and a
+common-noun theme beside the event's own count against: other events of the same actors
+stay apart. Groups the lexicon lists as kin ("ratify", "vote", "approve": one parliament's
+decision reported in other words) join only on shared names or theme, and only when each
+side names the other's agent ("Peru's parliament" is not "Chile's"). A follow-up joins the
+event it scores highest with (at least ``JOIN_AT``), else starts one. Later windows join
+too: a later expectation of the same event is its slip.
 
 Grouping runs on follow-ups not yet grouped, before the queue or an update check reads
 them (``assign_events``), so articles imported and suggested by any route are grouped.
@@ -26,6 +30,7 @@ from sqlmodel import Session
 from db.followups import (
     FollowUpRow,
     followup_rows,
+    names_in_articles,
     new_tracked_event,
     set_event,
     ungrouped_followup_ids,
@@ -33,11 +38,66 @@ from db.followups import (
 from db.lexicon import lexicon_additions
 from db.store import Store
 from desktop.tracking.targets import GENERIC_THEMES, target_of
-from desktop.tracking.terms import same_name
+from desktop.tracking.terms import same_name, tokens
 from desktop.vocabulary import Lexicon, load_lexicon
 
-JOIN_AT = 1.0
-KIN_JOIN_AT = 2.0
+JOIN_AT = 2.0
+SAME_EVENT = 1.0
+"""A lexicon group in common, a delay of a named thing ("*"), or an unknown verb whose
+theme is the event's own noun ("the merger will go through")."""
+OTHER_EVENT = -3.0
+"""Both verbs known to the lexicon, no group (or kin) in common: another event of the same
+actors ("deliveries" of the truck whose "production" is due), not a restatement."""
+TOPIC = 0.5
+"""The two articles are about one thing (a name in both headlines or repeated in both),
+when the clauses share no name."""
+THEME = 1.5
+NOUN = 1.0
+OTHER_THING = -1.0
+"""A common-noun theme the event's follow-ups do not name ("the Bond Street station" is
+not the line it is on), unless two participants are shared, or one in full and no one
+new acts: the Commission's "review" of the buyer's plans is not "the acquisition"."""
+OTHER_NAMED_THING = -2.0
+"""A named theme the event's follow-ups never name: the Roadster's production is not the
+Cybertruck's, the crewed flight not the lunar mission's launch."""
+NEW_AGENT = -1.0
+"""Someone acts in the follow-up whom none of the event's follow-ups names ("Turkey will
+receive the S-400" beside India's deliveries), unless two participants are shared."""
+AWAITED = 0.5
+"""The event was still awaited when the follow-up's article was written (its latest window
+had not ended): a later window then is its slip."""
+UNNAMED = 0.5
+"""The follow-up names no one and its article repeats no name: nothing speaks against the
+event of its kind."""
+
+
+@dataclass(frozen=True)
+class _Follow:
+    """What a pending follow-up brings to the comparison."""
+
+    groups: frozenset[str]
+    roles: list[tuple[str, str]]
+    theme: str
+    items: frozenset[str] = frozenset()
+    """Names with digits ("S-400", "KC-46"): many buyers and deals share one."""
+    known: bool = True
+    """Its verb is in the event lexicon."""
+    noun: str = ""
+    common: bool = False
+    proper_theme: bool = False
+    """Its theme is a name the recogniser did not tag ("Cybertrucks")."""
+    topics: frozenset[str] = frozenset()
+    theme_groups: frozenset[str] = frozenset()
+    """The lexicon groups of its theme when the theme is an event noun ("the merger")."""
+    published: date | None = None
+    due_end: date | None = None
+
+    @property
+    def theme_names(self) -> list[str]:
+        """The names that are its theme, its theme's own word when that is a name
+        ("the first Cybertrucks")."""
+        names = [n for r, n in self.roles if r == "theme"]
+        return names or ([self.theme] if self.proper_theme else [])
 
 
 @dataclass
@@ -54,87 +114,131 @@ class _Event:
     """Names that are its follow-ups' themes ("KC-46")."""
     common: set[str] = field(default_factory=set)
     """Its follow-ups' themes that are common nouns ("section", "station")."""
+    topics: set[str] = field(default_factory=set)
+    """What its follow-ups' articles are about (names in their headlines, or repeated)."""
+    known: bool = False
+    """One of its follow-ups' verbs is in the event lexicon."""
+    due_end: date | None = None
+    """The end of its latest window."""
 
-    def add(
-        self,
-        groups: frozenset[str],
-        roles: list[tuple[str, str]],
-        theme: str,
-        noun: str = "",
-        common: bool = False,
-    ) -> None:
-        self.groups |= groups
-        if common:
-            self.common.add(theme)
-        if noun:
-            self.nouns.add(noun)
-        for role, name in roles:
+    def add(self, f: _Follow) -> None:
+        self.groups |= f.groups
+        if f.due_end is not None and (self.due_end is None or f.due_end > self.due_end):
+            self.due_end = f.due_end
+        self.known = self.known or f.known
+        self.topics |= f.topics
+        if f.common:
+            self.common.add(f.theme)
+        if f.noun:
+            self.nouns.add(f.noun)
+        for role, name in f.roles:
             (self.context if role == "context" else self.core).add(name)
             if role == "agent":
                 self.agents.add(name)
             if role == "theme":
                 self.theme_names.add(name)
-        if theme and theme not in GENERIC_THEMES:
-            self.themes.add(theme)
+        if f.theme and f.theme not in GENERIC_THEMES:
+            self.themes.add(f.theme)
 
 
-def _score(
-    event: _Event,
-    groups: frozenset[str],
-    roles: list[tuple[str, str]],
-    theme: str,
-    items: frozenset[str] = frozenset(),
-    known: bool = True,
-    noun: str = "",
-    common: bool = False,
-    lexicon: Lexicon | None = None,
-) -> float:
-    """How much a follow-up shares with an event: a model designation (a name with digits:
-    "S-400", "KC-46") counts half, since many buyers and deals share one; themes that are
-    event nouns of one lexicon group ("the acquisition", "the purchase") are one theme."""
+def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
+    """How strongly a follow-up is about an event, summed over what they share: the event
+    (a lexicon group), the participants (a name both name in the expectation's own clause
+    counts 1, one borrowed from the headline or the sentence before 0.5, a model designation
+    half unless it is the theme on both sides and no new agent acts), what the articles are
+    about, the theme and the event noun. Two verbs of different lexicon groups, a new agent
+    and another named or common theme count against; an unknown verb ("put the jet in the
+    service's hands") joins only an event whose theme it names."""
     named = event.groups - {"*"}
-    # A delay of a named thing ("*") may join any event; an event is no wildcard itself; a
-    # verb the lexicon does not know ("put the jet in the service's hands") may join the
-    # event it shares its actors and theme with.
-    unknown = not known
     kin = (
-        not (groups & named)
-        and "*" not in groups
+        not (f.groups & named)
+        and "*" not in f.groups
         and lexicon is not None
-        and bool(lexicon.kin_of(groups) & named)
+        and bool(lexicon.kin_of(f.groups) & named)
     )
-    if kin and _other_agents(event, roles):
+    if kin and _other_agents(event, f.roles):
         return 0.0
-    if not (groups & named) and "*" not in groups and named and not unknown and not kin:
-        return 0.0
-    score = 0.0
-    for role, name in dict.fromkeys(roles):
-        weight = 0.5 if name in items else 1.0
+    if f.groups & named or "*" in f.groups or (not f.known and f.theme_groups & named):
+        score = SAME_EVENT
+    elif kin or not f.known or not event.known:
+        score = 0.0
+    else:
+        score = OTHER_EVENT
+    newcomer = _new_agent(event, f)
+    names = 0.0
+    full = False
+    """A participant both name in their own clauses (not an item, not borrowed)."""
+    for role, name in dict.fromkeys(f.roles):
+        weight = 1.0
+        if name in f.items and (
+            newcomer or role != "theme" or not any(_same_thing(name, n) for n in event.theme_names)
+        ):
+            weight = 0.5
         if any(same_name(name, n) for n in event.core):
-            score += weight if role != "context" else 0.5
+            names += weight if role != "context" else 0.5
+            full = full or (weight == 1.0 and role != "context")
         elif any(same_name(name, n) for n in event.context):
-            score += 0.5
-    strangers = bool(roles) and bool(event.core | event.context) and score == 0
-    if (
-        theme
-        and theme not in GENERIC_THEMES
-        and not strangers
-        and (theme in event.themes or any(_one_kind(theme, t, lexicon) for t in event.themes))
-    ):
-        score += 1.5  # the same theme, unless both name people and none in common
-    if noun and noun in event.nouns and not strangers:
-        score += 1.0  # "the plebiscite" again
-    if common and event.common and theme not in event.common and score < 2.0:
-        return 0.0  # "the Bond Street station" is not the line it is on
-    if unknown and not (groups & named) and "*" not in groups:
-        # an unknown verb joins only the event whose theme it names ("put the first KC-46
-        # in the service's hands"), not every event of its actors ("Putin will travel")
-        themes = [n for r, n in roles if r == "theme"]
-        same = any(same_name(n, m) for n in themes for m in event.theme_names)
-        return score if score >= 2.0 and same else 0.0
-    if kin and score < KIN_JOIN_AT:
+            names += 0.5
+    topic = any(same_name(a, b) for a in f.topics for b in event.topics)
+    score += names + (TOPIC if topic and not names else 0.0)
+    if not f.roles and not f.topics:
+        score += UNNAMED
+    if f.published is not None and event.due_end is not None and f.published <= event.due_end:
+        score += AWAITED
+    strangers = bool(f.roles) and bool(event.core | event.context) and not names and not topic
+    same_theme = bool(
+        f.theme
+        and f.theme not in GENERIC_THEMES
+        and (f.theme in event.themes or any(_one_kind(f.theme, t, lexicon) for t in event.themes))
+    )
+    if same_theme and not strangers:
+        score += THEME  # the same theme, unless both name people and none in common
+    same_noun = bool(f.noun and f.noun in event.nouns)
+    if same_noun and not strangers:
+        score += NOUN  # "the plebiscite" again
+    if newcomer and names < 2.0:
+        score += NEW_AGENT
+    shared = names >= 2.0 or (full and not newcomer)
+    if not shared and not same_theme and f.common and event.common:
+        score += OTHER_THING if f.theme not in event.common else 0.0
+    if _other_named_thing(event, f):
+        score += OTHER_NAMED_THING
+    unnamed = not f.roles and not f.topics
+    if not (names or same_theme or same_noun or unnamed or "*" in f.groups):
+        return 0.0  # the article's topic and the window only add to what the clauses share
+    if (not f.known or not event.known) and not (f.groups & named) and "*" not in f.groups:
+        themes = [n for r, n in f.roles if r == "theme"]
+        named_theme = any(_same_thing(n, m) for n in themes for m in event.theme_names)
+        if not (named_theme or same_theme or f.theme_groups & named):
+            return 0.0
+    if kin and score < JOIN_AT:
         return 0.0
     return score
+
+
+def _other_named_thing(event: _Event, f: _Follow) -> bool:
+    """The follow-up's theme is a name that none of the event's follow-ups names, while
+    theirs name one."""
+    mine = f.theme_names
+    known = event.core | event.context
+    return bool(mine and event.theme_names) and not any(
+        _same_thing(n, m) for n in mine for m in known
+    )
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """One name, or one designation ("S-400 Triumf", "the S-400": a word with digits in
+    common)."""
+    if same_name(a, b):
+        return True
+    marks = {t for t in tokens(a) if any(ch.isdigit() for ch in t)}
+    return bool(marks & set(tokens(b)))
+
+
+def _new_agent(event: _Event, f: _Follow) -> bool:
+    """Someone acts in the follow-up whom none of the event's follow-ups names."""
+    known = event.core | event.context
+    return any(r == "agent" and not any(same_name(n, m) for m in known) for r, n in f.roles)
 
 
 def _other_agents(event: _Event, roles: list[tuple[str, str]]) -> bool:
@@ -164,62 +268,87 @@ def common_theme(row: FollowUpRow) -> bool:
     return at >= 0 and row.theme[at : at + 1].islower()
 
 
+def proper_theme(row: FollowUpRow) -> bool:
+    """The theme's own word is written with a capital inside its phrase ("the first
+    Cybertrucks"), not only at the start of a headline."""
+    lemma = row.theme_lemma
+    if not lemma or lemma in GENERIC_THEMES or not row.theme:
+        return False
+    at = row.theme.lower().rfind(lemma[:4])
+    return at > 0 and row.theme[at : at + 1].isupper()
+
+
+def topics_of(headline_end: int, names: list[tuple[str, int]]) -> frozenset[str]:
+    """What an article is about: the names in its headline and the names it repeats."""
+    seen: dict[str, int] = {}
+    head: set[str] = set()
+    for text, start in names:
+        name = text.removesuffix("’s").removesuffix("'s").strip()
+        if not name:
+            continue
+        seen[name.casefold()] = seen.get(name.casefold(), 0) + 1
+        if start < headline_end:
+            head.add(name)
+    repeated = {
+        text.removesuffix("’s").removesuffix("'s").strip()
+        for text, _start in names
+        if seen.get(text.removesuffix("’s").removesuffix("'s").strip().casefold(), 0) > 1
+    }
+    return frozenset(head | repeated)
+
+
 def _key(row: FollowUpRow) -> tuple[date, int]:
     return (row.source_published or date.min, row.id)
 
 
+def _follow(row: FollowUpRow, lexicon: Lexicon, topics: frozenset[str]) -> _Follow:
+    t = target_of(row, lexicon, [], [])
+    theme = row.theme_lemma
+    return _Follow(
+        groups=t.groups,
+        roles=row.roles,
+        theme=theme,
+        items=frozenset(n for _r, n in row.roles if any(ch.isdigit() for ch in n)),
+        known=any(g in lexicon.events for g in t.groups),
+        noun=row.lemma if row.nominal else "",
+        common=common_theme(row),
+        proper_theme=proper_theme(row),
+        topics=topics,
+        theme_groups=lexicon.groups_of(theme)
+        if theme and lexicon.is_event_word(theme)
+        else frozenset(),
+        published=row.source_published,
+        due_end=row.due_end or row.review_date,
+    )
+
+
 def group_rows(
-    rows: list[FollowUpRow], pending: set[int], lexicon: Lexicon
+    rows: list[FollowUpRow],
+    pending: set[int],
+    lexicon: Lexicon,
+    topics: dict[int, frozenset[str]] | None = None,
 ) -> dict[int, int | None]:
     """For each pending follow-up id, the id of the event (existing, or a negative
-    placeholder for a new one) it joins."""
+    placeholder for a new one) it joins. ``topics``: what each source article is about
+    (by article id)."""
+    about = topics or {}
     events: dict[int, _Event] = {}
     for row in rows:
         if row.event_id is not None and row.id not in pending:
-            t = target_of(row, lexicon, [], [])
-            events.setdefault(row.event_id, _Event(row.event_id)).add(
-                t.groups,
-                row.roles,
-                row.theme_lemma,
-                row.lemma if row.nominal else "",
-                common_theme(row),
-            )
+            f = _follow(row, lexicon, about.get(row.source_article_id, frozenset()))
+            events.setdefault(row.event_id, _Event(row.event_id)).add(f)
     placed: dict[int, int | None] = {}
     fresh = -1
     for row in sorted((r for r in rows if r.id in pending), key=_key):
-        t = target_of(row, lexicon, [], [])
-        items = frozenset(n for _r, n in row.roles if any(ch.isdigit() for ch in n))
-        known = any(g in lexicon.events for g in t.groups)
-        scored = [
-            (
-                _score(
-                    e,
-                    t.groups,
-                    row.roles,
-                    row.theme_lemma,
-                    items,
-                    known,
-                    row.lemma if row.nominal else "",
-                    common_theme(row),
-                    lexicon,
-                ),
-                e.id,
-            )
-            for e in events.values()
-        ]
+        f = _follow(row, lexicon, about.get(row.source_article_id, frozenset()))
+        scored = [(_score(e, f, lexicon), e.id) for e in events.values()]
         best = max(scored, default=(0.0, 0))
         if best[0] >= JOIN_AT:
             chosen = best[1]
         else:
             chosen, fresh = fresh, fresh - 1
             events[chosen] = _Event(chosen)
-        events[chosen].add(
-            t.groups,
-            row.roles,
-            row.theme_lemma,
-            row.lemma if row.nominal else "",
-            common_theme(row),
-        )
+        events[chosen].add(f)
         placed[row.id] = chosen
     return placed
 
@@ -235,7 +364,9 @@ def assign_events(store: Store) -> int:
         pending = set(ungrouped_followup_ids(session))
         rows = followup_rows(session, as_of=date.max)
         lexicon = load_lexicon(lexicon_additions(session))
-        placed = group_rows(rows, pending, lexicon)
+        names = names_in_articles(session, list({r.source_article_id for r in rows}))
+        topics = {aid: topics_of(head, found) for aid, (head, found) in names.items()}
+        placed = group_rows(rows, pending, lexicon, topics)
         by_id = {r.id: r for r in rows}
         real: dict[int, int] = {}
         for followup_id, event in placed.items():

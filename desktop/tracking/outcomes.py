@@ -219,6 +219,9 @@ def finding(target: Target, report: EventReport, published: date | None, match: 
             return None  # an older event of the same kind
         if when is not None and published is not None and when > published + SAME_DAY:
             return None
+        done = when or published
+        if done is not None and any(lo <= done <= hi for lo, hi in target.ruled_out):
+            return None  # its source said it would not happen then: another thing did
         return Finding("happened", None, strength + 1, quote, found)
     if status == "cancelled":
         return Finding("cancelled", None, strength, quote, found)

@@ -39,7 +39,7 @@ from db.followups import (
 from db.fts import any_of, has_fts, ranked_published_between
 from db.lexicon import lexicon_additions
 from db.models import EventReport, FollowUpState
-from db.reports import reports_for
+from db.reports import reports_for, reports_of_fact_sentences
 from db.store import Store
 from desktop.tracking.events import assign_events
 from desktop.tracking.outcomes import Finding, about, finding, pending, verdict
@@ -275,6 +275,7 @@ def targets_for(session: Session, rows: list[FollowUpRow], lexicon: Lexicon) -> 
     aliases = aliases_of(session, [r.fact_id for r in rows])
     borrowed = _borrowed(session, rows)
     groups, themes = _event_groups(session, rows, lexicon)
+    sentences = reports_of_fact_sentences(session, [r.fact_id for r in rows])
     targets = []
     for r in rows:
         t = target_of(
@@ -296,8 +297,32 @@ def targets_for(session: Session, rows: list[FollowUpRow], lexicon: Lexicon) -> 
             t.words = lexicon.words_of(t.groups)
         if r.event_id is not None:
             t.event_themes = themes.get(r.event_id, set())
+        t.ruled_out = _ruled_out(t, sentences.get(r.fact_id, []))
         targets.append(t)
     return targets
+
+
+def _ruled_out(target: Target, reports: list[EventReport]) -> list[tuple[date, date]]:
+    """The windows its sentence's other clauses say the same kind of event will not
+    happen in, apart from its own window ("X will not open on May 24; it remains on course
+    to open later this year"). A negated follow-up is settled by those very reports."""
+    row = target.row
+    if row.negated:
+        return []
+    out: list[tuple[date, date]] = []
+    for report in reports:
+        if report.status not in {"expected_not", "not_happened"}:
+            continue
+        groups = {g for g in report.event_group.split() if g} or {report.lemma}
+        if not (groups & target.groups) and report.lemma != target.lemma:
+            continue
+        lo, hi = report.window_start or report.window_end, report.window_end
+        if lo is None or hi is None:
+            continue
+        if row.due_end is not None and lo <= row.due_end and hi >= (target.start or row.due_end):
+            continue  # its own window: the clause is about this follow-up's date
+        out.append((lo, hi))
+    return out
 
 
 def _event_groups(

@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 
 from db.followups import FollowUpRow, followup_rows
+from db.models import FollowUpState
 from db.store import Store
 from desktop.ingest.importer import import_paths
 from desktop.nlp.suggest import suggest_articles
-from desktop.tracking.events import assign_events, group_rows
-from desktop.tracking.followups import confirm
+from desktop.tracking.events import assign_events, group_rows, topics_of
+from desktop.tracking.followups import confirm, resolve
 from desktop.tracking.updates import check_updates
 from desktop.vocabulary import load_lexicon
 
@@ -48,11 +49,16 @@ def test_the_acquisition_and_the_purchase_are_one_thing_to_complete() -> None:
 
 
 def events_by_article(
-    store: Store, english: tuple[Any, Any], folder: Path, articles: list[tuple[str, str]]
+    store: Store,
+    english: tuple[Any, Any],
+    folder: Path,
+    articles: list[tuple[str, str]] | list[tuple[str, str, str]],
 ) -> list[set[int | None]]:
-    """Import (date, body) articles, suggest, group; per article, its follow-ups' events."""
-    for i, (day, body) in enumerate(articles):
-        (folder / f"{i:02d}.txt").write_text(f"date {day} Report {i}\n\n{body}\n", "utf-8")
+    """Import (date, body) or (date, headline, body) articles, suggest, group; per article,
+    its follow-ups' events."""
+    for i, (day, *rest) in enumerate(articles):
+        title, body = (rest[0], rest[1]) if len(rest) == 2 else (f"Report {i}", rest[0])
+        (folder / f"{i:02d}.txt").write_text(f"date {day} {title}\n\n{body}\n", "utf-8")
     ids = [aid for _path, aid in import_paths(store, [folder]).imported]
     suggest_articles(store, *english)
     assign_events(store)
@@ -142,3 +148,92 @@ def test_the_ratification_follow_up_follows_the_vote_its_event_restated(
     assert (date(2030, 9, 12), "happened") in [
         (c.published, c.proposed_state) for c in later.candidates
     ]
+
+
+def test_what_an_article_is_about_is_its_headline_names_and_the_names_it_repeats() -> None:
+    names = [("Volvo", 0), ("Gothenburg", 40), ("Volvo's", 90), ("Mexico", 120)]
+    assert topics_of(30, names) == {"Volvo"}
+    assert topics_of(0, [("Mexico", 5), ("Lisbon", 20)]) == set()
+
+
+@pytest.mark.model
+def test_a_restatement_whose_clause_names_another_name_of_the_story_joins_by_its_topic(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The first article names the event's agent, the next one only its headline's company:
+    both articles are about Volvo, so the later window is the slip of one production start
+    (one resolution settles both); Volvo's deliveries are another event."""
+    first, later, deliveries = events_by_article(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2033-01-10", "Volvo plans an electric truck", "Martin Lundstedt will begin "
+             "production of the new truck in late 2033, he told reporters."),
+            ("2033-09-01", "Volvo truck delayed", "Suppliers are short of batteries. "
+             "Production will now start in 2034, a spokeswoman said."),
+            ("2033-09-20", "Volvo to deliver trucks", "Volvo will deliver the first trucks "
+             "to customers in Poland in 2035, a spokeswoman said."),
+        ],
+    )  # fmt: skip
+    assert len(first) == 1 and None not in first
+    assert later == first
+    assert deliveries and deliveries.isdisjoint(first)
+    with store.session() as session:
+        rows = followup_rows(session, as_of=date(2100, 1, 1))
+    one = min(rows, key=lambda r: (r.source_published or date.min, r.id))
+    resolve(store, followup_id=one.id, state=FollowUpState.HAPPENED, who="ana")
+    with store.session() as session:
+        states = {
+            r.source_published: r.state for r in followup_rows(session, as_of=date(2100, 1, 1))
+        }
+    assert states[date(2033, 9, 1)] == "happened"
+    assert states[date(2033, 9, 20)] == "proposed"
+
+
+@pytest.mark.model
+def test_a_restatement_that_names_no_one_joins_the_awaited_event_of_its_kind(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "Voters will go to the polls" names no one; the referendum of its kind was still
+    awaited when it was written: one event. The government's treaty signing is another."""
+    referendum, polls, signing = events_by_article(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2031-02-01", "Portugal will hold a referendum on the new constitution in "
+             "April 2031, the government in Lisbon said."),
+            ("2031-03-10", "Voters will now go to the polls on 25 October, officials said."),
+            ("2031-03-20", "Portugal will sign a trade agreement with Brazil in May 2031, "
+             "the government in Lisbon said."),
+        ],
+    )  # fmt: skip
+    assert len(referendum) == 1 and None not in referendum
+    assert polls == referendum
+    assert signing and signing.isdisjoint(referendum)
+
+
+@pytest.mark.model
+def test_a_designation_that_is_the_theme_on_both_sides_joins_and_another_does_not(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "The Lyra-3 spacecraft" that will "blast off" is the Lyra-3 probe to be launched (a
+    model designation counts in full when it is the theme on both sides); the same
+    company's launch of the Vega-7 satellite is another event."""
+    probe, spacecraft, satellite = events_by_article(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2032-01-05", "Airbus will launch the Lyra-3 probe in June 2032, the company "
+             "said."),
+            ("2032-05-02", "Engineers found a fault in a valve. The Lyra-3 spacecraft is now "
+             "expected to blast off in September."),
+            ("2032-05-10", "Airbus will launch the Vega-7 satellite in October 2032, the "
+             "company said."),
+        ],
+    )  # fmt: skip
+    assert len(probe) == 1 and None not in probe
+    assert spacecraft == probe
+    assert satellite and satellite.isdisjoint(probe)

@@ -316,3 +316,82 @@ def test_leaving_the_pad_is_a_launch_that_a_new_date_postpones(
     first = first_candidate(store, followup.id, date(2021, 3, 15))
     assert (first.article_id, first.proposed_state) == (later, "postponed")
     assert first.proposed_window == (date(2021, 3, 20), date(2021, 3, 20))
+
+
+LINE_BUT_NOT_THE_STOP = (
+    "The city council has announced that the new Northgate Line will open on Thursday,"
+    " April 6. Because of unfinished works, the new Harbour Square stop will not open on"
+    " April 6; the stop is still on track to open later this year."
+)
+
+
+def test_what_opens_on_the_day_the_source_ruled_out_is_another_thing(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The stop "will not open on April 6" and is due later in the year: the line's opening
+    on April 6 settles nothing for it (before or in its window); the stop's own opening
+    in October does."""
+    source, line_opened, _date_set, stop_opened = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2023-03-01", "Northgate Line opening date set", LINE_BUT_NOT_THE_STOP),
+            (
+                "2023-04-06",
+                "Northgate Line opens",
+                "Crowds gathered in the city centre as the new Northgate Line finally opened.",
+            ),
+            (
+                "2023-09-20",
+                "Harbour Square stop date set",
+                "The city council said that the Harbour Square Northgate Line stop will open"
+                " on Monday 16 October, subject to final checks.",
+            ),
+            (
+                "2023-10-16",
+                "Harbour Square stop opens on Northgate Line",
+                "The Harbour Square stop opened to passengers on Monday morning.",
+            ),
+        ],
+    )
+    [stop] = [r for r in proposed_from(store, source) if r.due_start == date(2023, 9, 2)]
+    for row in proposed_from(store, source):
+        confirm(store, followup_id=row.id, who="ana")
+    [before] = check_updates(store, as_of=date(2023, 10, 10), followup_ids=[stop.id])
+    assert [c.article_id for c in before.candidates if c.proposed_state == "happened"] == []
+    after = first_candidate(store, stop.id, date(2023, 10, 20))
+    assert (after.article_id, after.proposed_state) == (stop_opened, "happened")
+    [line] = [r for r in proposed_from(store, source) if r.due_start == date(2023, 4, 6)]
+    opened = first_candidate(store, line.id, date(2023, 4, 10))
+    assert (opened.article_id, opened.proposed_state) == (line_opened, "happened")
+
+
+def test_a_thing_taken_up_from_its_own_sentence_is_its_theme(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """A stop that "will not open on April 6; the stop is still on track
+    to open later this year": the stop's follow-up is about Harbour Square (not the line
+    named in the sentence before), and shares a tracked event with the stop's later
+    date, apart from the line's opening."""
+    source, date_set = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2023-03-01", "Northgate Line opening date set", LINE_BUT_NOT_THE_STOP),
+            (
+                "2023-09-20",
+                "Harbour Square stop date set",
+                "The city council said that the Harbour Square Northgate Line stop will open"
+                " on Monday 16 October, subject to final checks.",
+            ),
+        ],
+    )
+    assign_events(store)
+    rows = proposed_from(store, source)
+    [stop] = [r for r in rows if r.due_start == date(2023, 9, 2)]
+    [line] = [r for r in rows if r.due_start == date(2023, 4, 6)]
+    [october] = proposed_from(store, date_set)
+    assert stop.roles == [("theme", "Harbour Square")]
+    assert stop.event_id == october.event_id != line.event_id
