@@ -106,6 +106,10 @@ class FollowUpsPanel(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
 
         self.candidates = CandidateModel(self)
+        self.reloading = False
+        self.checked: tuple[int, date] | None = None
+        """The follow-up and as-of date the candidates shown were found for: a reload
+        that keeps both (another window's change) keeps the candidates and the status."""
         self.candidate_table = row_view(self.candidates, "candidate_table")
         self.candidate_table.doubleClicked.connect(
             lambda index: self.open_article.emit(int(index.data(ID_ROLE)))
@@ -168,9 +172,20 @@ class FollowUpsPanel(QWidget):
     def reload(self) -> None:
         if self.desk is None:
             return
-        keep = self.selected_id()
-        self.model.set_rows(self.desk.followups(self.as_of_date()))
-        self.select(keep)
+        keep, checked = self.selected_id(), self.checked
+        self.reloading = True
+        try:
+            self.model.set_rows(self.desk.followups(self.as_of_date()))
+            self.select(keep)
+        finally:
+            self.reloading = False
+        if self.selected_id() != keep or checked not in (None, self.checked_key()):
+            self._selection_changed()
+
+    def checked_key(self) -> tuple[int, date] | None:
+        """What the shown candidates must have been found for to stay."""
+        followup_id = self.selected_id()
+        return None if followup_id is None else (followup_id, self.as_of_date())
 
     def selected_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -207,6 +222,9 @@ class FollowUpsPanel(QWidget):
         self.table.setFocus()
 
     def _selection_changed(self) -> None:
+        if self.reloading:
+            return  # the rows are being replaced: judged once the selection is back
+        self.checked = None
         self.candidates.set_rows([])
         row = self.selected_row()
         self.status.setText(row.question if row is not None else "")
@@ -310,6 +328,9 @@ class FollowUpsPanel(QWidget):
         desk, as_of = self.desk, self.as_of_date()
 
         def done(found: list[Candidate]) -> None:
+            if self.checked_key() != (followup_id, as_of):
+                return  # the analyst moved on: these are not the selected one's candidates
+            self.checked = (followup_id, as_of)
             self.candidates.set_rows(found)
             if found:
                 self.candidate_table.setCurrentIndex(self.candidates.index(0, 0))

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from desktop.nlp.pipeline import ModelInfo
     from desktop.settings import Settings
     from desktop.tracking.intake import IntakeReport, IntakeRequest
+    from desktop.ui.live import LiveStore
     from desktop.ui.paste_dialog import PasteDialog
 
 Model = tuple["Language | None", "ModelInfo"]
@@ -53,7 +54,10 @@ class IntakeSlice(Slice):
         self.settings = settings
         self.pipeline_loader = pipeline_loader
         self.model: tuple[Language, ModelInfo] | None = None
-        self.importing = False
+        self._imports = 0
+        """Imports under way (files, web pages, pasted text)."""
+        self.live: LiveStore | None = None
+        """The window's live store, told which articles the window stores itself."""
         self.suggesting = False
         self.again = False
         """Another suggest run is due once the one under way ends."""
@@ -70,8 +74,21 @@ class IntakeSlice(Slice):
     def _failed(self, message: str) -> None:
         """An import (or suggest run) that failed: say why, and let the next one run (the
         "importing" flag would otherwise hold suggestions back for the whole session)."""
-        self.importing = self.suggesting = False
+        if self.importing:
+            self._import_ends([])
+        self.suggesting = False
         self.warn(message)
+
+    def _import_starts(self) -> None:
+        """Articles of the window's own are about to be stored (suggestions wait)."""
+        self._imports += 1
+        if self.live is not None:
+            self.live.hold()
+
+    def _import_ends(self, stored_ids: list[int]) -> None:
+        self._imports = max(0, self._imports - 1)
+        if self.live is not None:
+            self.live.release(stored_ids)
 
     # ----- the model -------------------------------------------------------------------
     def load_model(self) -> None:
@@ -98,15 +115,15 @@ class IntakeSlice(Slice):
         from desktop.tracking.intake import IntakeRequest
 
         def done(report: IntakeReport) -> None:
-            self.importing = False
             assert report.imported is not None
             new = report.imported.new_ids
+            self._import_ends(new)
             self.stored.emit()
             self.open_article.emit(new[0] if new else None)
             self.say(f"First run: {report.imported.summary()}", 8000)
             self.suggest()
 
-        self.importing = True
+        self._import_starts()
         self._run("Importing sample articles", IntakeRequest([seeds_dir()], check=False), done)
 
     def import_dialog(self) -> None:
@@ -128,9 +145,9 @@ class IntakeSlice(Slice):
             return
 
         def done(report: IntakeReport) -> None:
-            self.importing = False
             result = report.imported
             assert result is not None
+            self._import_ends(result.new_ids)
             self.last_import = result
             self.waiting_check += result.new_ids
             self.stored.emit()
@@ -147,7 +164,7 @@ class IntakeSlice(Slice):
                 box.open()
             self.suggest()
 
-        self.importing = True
+        self._import_starts()
         self._run("Importing", IntakeRequest(paths, check=False), done)
 
     # ----- dropped on the window ----------------------------------------------------------
@@ -188,7 +205,7 @@ class IntakeSlice(Slice):
             return
 
         def done(report: IntakeReport) -> None:
-            self.importing = False
+            self._import_ends(report.stored_ids)
             self.waiting_check += report.stored_ids
             self.stored.emit()
             if report.stored_ids:
@@ -208,11 +225,11 @@ class IntakeSlice(Slice):
             self.suggest()
 
         def failed(message: str) -> None:
-            self.importing = False
+            self._import_ends([])
             self.warn(message)
             self.suggest()
 
-        self.importing = True
+        self._import_starts()
         desk, request = self.desk, IntakeRequest(urls=urls, check=False)
         self.runner.run("Fetching web pages", lambda r: desk.intake(request, r), done, failed)
 
@@ -233,11 +250,14 @@ class IntakeSlice(Slice):
         def save() -> None:
             from db.errors import StoreError
 
+            self._import_starts()
             try:
                 article_id, created = desk.add_text_article(dialog.pasted())
             except StoreError as exc:
+                self._import_ends([])
                 self.warn(str(exc))
                 return
+            self._import_ends([article_id])
             if not created:
                 self.say("That text is already in the store; opened it.", 6000)
             self.waiting_check.append(article_id)
@@ -247,6 +267,10 @@ class IntakeSlice(Slice):
 
         dialog.accepted.connect(save)
         dialog.open()
+
+    @property
+    def importing(self) -> bool:
+        return self._imports > 0
 
     @property
     def busy(self) -> bool:

@@ -6,21 +6,27 @@ A timer asks the store's watch (``desktop.tracking.watch``) every ``INTERVAL_MS`
 worker thread through the ``TaskRunner`` (quietly: the task bar does not show it), one
 look at a time; what changed comes back to the GUI thread as ``changed``. Changes this
 window made itself through its undo history (the steps it knows) are left out; what its
-own imports and suggestion runs stored is reported too, and costs a refresh that keeps
-the analyst's place.
+own suggestion runs stored is reported too, and costs a refresh that keeps the analyst's
+place. Articles the window stores itself (imports, pasted text, feed polls) are not
+announced as arrivals from elsewhere: while such a task runs, the new articles the looks
+find are *held* (the list is refreshed at once), and ``release`` with the ids the task
+stored announces the others. A look that saw the window's own articles is delivered
+either while the task is held or after its ids are known, so none slips through.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from db.changes import Changes
 from db.store import says_connection_lost
 from desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from db.changes import Changes
     from desktop.tracking.desk import Desk
     from desktop.tracking.watch import StoreWatch
     from desktop.ui.main_window import MainWindow
@@ -45,6 +51,11 @@ class LiveStore(QObject):
         """Steps this window made: not reported."""
         self._looking = False
         self._lost = False
+        self._holding = 0
+        self._held: list[int] = []
+        """New articles found while the window stored its own: announced on release."""
+        self._held_unsuggested = 0
+        self._own_articles: set[int] = set()
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.look)
@@ -76,6 +87,12 @@ class LiveStore(QObject):
             lambda changes: self._seen(changes, lost_before), self._failed, quiet=True,
         )  # fmt: skip
 
+    def catch_up(self) -> None:
+        """Look now, on the GUI thread, when no look is under way: what was committed
+        before the call is shown when it returns (a test's window starts from there)."""
+        if self.watch is not None and not self._looking:
+            self._seen(self.watch.poll())
+
     def _seen(self, changes: Changes | None, lost_before: bool = False) -> None:
         """A look's result. Only a look that began after the connection was found lost
         tells that it is back: one begun earlier may have ended before the loss."""
@@ -87,8 +104,43 @@ class LiveStore(QObject):
         if changes is None:
             return
         foreign = changes.steps - self.own
-        if changes.new_articles or changes.labels or foreign or not changes.steps:
+        if not (changes.new_articles or changes.labels or foreign or not changes.steps):
+            return
+        if self._holding and changes.new_articles:
+            self._held.extend(changes.new_articles)
+            self._held_unsuggested = changes.unsuggested
+            changes = replace(changes, new_articles=[], unsuggested=0)
+        else:
+            changes = self._without_own(changes)
+        if changes:
             self.changed.emit(changes)
+
+    def hold(self) -> None:
+        """The window begins storing articles of its own (an import, a feed poll): the
+        new articles the looks find meanwhile are not announced until ``release``."""
+        self._holding += 1
+
+    def release(self, article_ids: Iterable[int] = ()) -> None:
+        """The window stored ``article_ids`` (none when its task failed): they are its
+        own, not arrivals; the other new articles held meanwhile are announced."""
+        self._own_articles.update(article_ids)
+        self._holding = max(0, self._holding - 1)
+        if self._holding or not self._held:
+            return
+        held = Changes(new_articles=self._held, unsuggested=self._held_unsuggested)
+        self._held, self._held_unsuggested = [], 0
+        if arrived := self._without_own(held):
+            self.changed.emit(arrived)
+
+    def _without_own(self, changes: Changes) -> Changes:
+        """``changes`` without the articles the window stored itself as arrivals."""
+        own = [a for a in changes.new_articles if a in self._own_articles]
+        if not own:
+            return changes
+        self._own_articles.difference_update(own)
+        arrived = [a for a in changes.new_articles if a not in own]
+        unsuggested = changes.unsuggested if arrived else 0
+        return replace(changes, new_articles=arrived, unsuggested=unsuggested)
 
     def _failed(self, message: str) -> None:
         """A look that failed (the file busy, the server gone) is retried at the next

@@ -273,14 +273,22 @@ class SourcesSlice(Slice):
             self.reload()
             self.schedule()
 
+        live = self.intake.live
+
         def done(outcome: PollOutcome) -> None:
             finish()
+            if live is not None:
+                live.release(outcome.polled.new_ids)
             self._show(outcome)
 
         def failed(message: str) -> None:
             finish()
+            if live is not None:
+                live.release()
             self.panel.status.setText(message)
 
+        if live is not None:
+            live.hold()
         self.polling = True
         self.timer.stop()
         self.panel.status.setText("Polling…")

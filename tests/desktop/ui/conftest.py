@@ -16,7 +16,8 @@ from desktop.ui.main_window import MainWindow
 @pytest.fixture
 def make_window(qtbot: Any, tmp_path: Path, english: tuple[Any, Any]) -> Iterator[Any]:
     """Build, show and start windows on ``db`` that reuse the session's loaded model;
-    each is waited for until its suggestions are stored, and shut down at teardown."""
+    each is waited for until its suggestions are stored and shown, and shut down at
+    teardown."""
     made: list[MainWindow] = []
 
     def make(db: Path, loader: Any = "session") -> MainWindow:
@@ -31,6 +32,8 @@ def make_window(qtbot: Any, tmp_path: Path, english: tuple[Any, Any]) -> Iterato
         qtbot.waitExposed(window)
         with qtbot.waitSignal(window.suggestions_ready, timeout=60_000):
             assert window.start() is None
+        qtbot.waitUntil(lambda: not window.live.looking)
+        window.live.catch_up()  # its own suggestions are shown: no look brings them later
         made.append(window)
         return window
 

@@ -60,6 +60,9 @@ def test_review_queue_keys(make_window: Any, qtbot: Any, db_path: Path) -> None:
     qtbot.waitUntil(lambda: panel.candidates.rowCount() > 0, timeout=30_000)
     first = panel.candidates.row_at(0)
     assert first.title == "India and Russia sign $5.4 billion S-400 air defence deal"
+    colleague_confirms_another(window, qtbot, db_path, signing)  # the queue reloads…
+    assert panel.selected_id() == signing  # …and keeps the place and the candidates
+    assert panel.candidates.row_at(0) == first
     assert panel.candidates.index(0, panel.candidates.PROPOSAL).data() == "happened"
     qtbot.keyClick(panel.table, Qt.Key.Key_H)
     [done] = stored(db_path, FollowUp, id=signing)
@@ -164,3 +167,39 @@ def test_ctrl_l_links_two_facts_and_both_ends_show_it(
     assert panel.fact_id == target
     assert panel.links.index(0, panel.links.PHRASE).data() == "supported by"
     assert panel.links.row_at(0).other_fact_id == source
+
+
+def colleague_confirms_another(window: Any, qtbot: Any, db: Path, besides: int) -> None:
+    """Another window confirms a proposed follow-up; this window learns of it."""
+    from db.store import open_store
+    from desktop.tracking.desk import Desk
+
+    proposed = stored(db, FollowUp, state="proposed")
+    other = next(f.id for f in proposed if f.id != besides and f.question != DELIVERIES)
+    colleague = Desk(open_store(db), "bo")
+    try:
+        colleague.confirm_followup(other)
+    finally:
+        colleague.close()
+    model = window.followups.model
+    qtbot.waitUntil(lambda: model.row_at(model.row_of_id(other)).state == "open", timeout=30_000)
+
+
+def test_candidates_of_a_check_the_analyst_left_are_not_shown(
+    make_window: Any, qtbot: Any, db_path: Path
+) -> None:
+    """A check still running when the analyst selects another follow-up: its candidates
+    belong to the first, so they do not appear under the second (H would settle it)."""
+    window = make_window(db_path)
+    panel = queue(window, date(2018, 10, 10), "proposed")
+    pick(panel, SIGNING)
+    with qtbot.waitSignal(
+        window.runner.finished,
+        timeout=30_000,
+        check_params_cb=lambda name, _cancelled: name == "Checking for updates",
+    ):
+        panel.check_button.click()
+        deliveries = pick(panel, DELIVERIES)
+    assert panel.selected_id() == deliveries
+    assert panel.candidates.rowCount() == 0
+    assert panel.status.text() == DELIVERIES

@@ -78,15 +78,16 @@ def test_export_of_the_current_view(
     window.review.view.setFocus()  # the focus is in the text: the raised panel decides
     title = window.review.pane.title_label.text()
     assert window.export.current_view()[2] == f"the facts of “{title}”"
-    window.export.export_view(str(target))
-    qtbot.waitUntil(target.exists, timeout=10_000)
+    with qtbot.waitSignal(
+        window.statusBar().messageChanged,
+        timeout=30_000,
+        check_params_cb=lambda text: text.startswith("Exported"),
+    ) as said:  # the sentence may be replaced by a later one before the test looks
+        window.export.export_view(str(target))
     rows = list(csv.DictReader(target.open(encoding="utf-8", newline="")))
     assert rows and {r["article_id"] for r in rows} == {str(window.review.article_id)}
     assert "predicate" in rows[0] and len(rows) == window.facts.model.rowCount()
-    qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage())
-    assert window.statusBar().currentMessage() == (
-        f"Exported {len(rows)} rows (the facts of “{title}”) to {target}."
-    )
+    assert said.args == [f"Exported {len(rows)} rows (the facts of “{title}”) to {target}."]
 
     window.docks["entities"].raise_()
     assert window.export.current_view()[:1] == ("entities",)

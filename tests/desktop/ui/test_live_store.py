@@ -96,6 +96,41 @@ def test_two_windows_and_the_cli(
     assert {"Turkey", "Ankara"} <= texts
 
 
+def test_own_imports_are_not_announced_as_arrivals(
+    make_window: Any, qtbot: Any, db_path: Path, tmp_path: Path
+) -> None:
+    """What the window stores itself is not "from elsewhere"; an article the command line
+    imports meanwhile is, once the window's own import is done, and gets suggestions."""
+    window = make_window(db_path)
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
+    looked: list[set[int]] = []  # the articles each look the window showed found changed
+    window.store_changed.connect(lambda changes: looked.append(changes.articles))
+    own = tmp_path / "own" / "delhi.txt"
+    own.parent.mkdir()
+    own.write_text("date 2018-10-06 Delhi summit\n\nModi met Putin in New Delhi.\n")
+    window.intake.import_files([own])
+    qtbot.waitUntil(lambda: not window.intake.importing, timeout=60_000)
+    [mine] = [a for a in stored_articles(db_path) if a.title == "Delhi summit"]
+    qtbot.waitUntil(lambda: any(mine.id in seen for seen in looked), timeout=NOTICE_MS)
+    assert window.articles.model.row_of_id(mine.id) >= 0
+
+    window.live.hold()  # as while the window stores articles of its own
+    new = tmp_path / "news" / "ankara.txt"
+    new.parent.mkdir()
+    new.write_text("date 2019-07-12 Turkey receives S-400\n\nTurkey received it in Ankara.\n")
+    assert run(["--db", str(db_path), "import", str(new)], io.StringIO(), io.StringIO()) == 0
+    [theirs] = [a for a in stored_articles(db_path) if a.title == "Turkey receives S-400"]
+    qtbot.waitUntil(lambda: any(theirs.id in seen for seen in looked), timeout=NOTICE_MS)
+    qtbot.waitUntil(lambda: window.articles.model.row_of_id(theirs.id) >= 0)  # listed…
+    assert not [text for text in said if "elsewhere" in text]  # …but not yet announced
+    window.live.release()
+    assert [text for text in said if "elsewhere" in text] == [
+        "1 new article(s) arrived from elsewhere."
+    ]
+    qtbot.waitUntil(lambda: stored(db_path, Mention, article_id=theirs.id) != [], timeout=60_000)
+
+
 def activate(qtbot: Any, window: Any) -> None:
     """Make ``window`` the one the keys go to (two windows are open)."""
     window.activateWindow()
