@@ -64,6 +64,10 @@ def _first(
             "Ruritania will hold its presidential election on 27 March 2022.",
             "Maria Lopez won Sunday's presidential election in Ruritania outright.",
         ),
+        (
+            "Airbus will deliver the first A390 jet to Qantas in March 2022, the company said.",
+            "Airbus handed the first A390 jet to Qantas at a ceremony in Toulouse on Friday.",
+        ),
     ],
 )
 def test_varied_past_wording_reports_the_event_done(
