@@ -68,6 +68,10 @@ def _first(
             "Airbus will deliver the first A390 jet to Qantas in March 2022, the company said.",
             "Airbus handed the first A390 jet to Qantas at a ceremony in Toulouse on Friday.",
         ),
+        (
+            "Qantas will receive its first A390 jet from Airbus in March 2022, officials said.",
+            "Qantas took possession of the first Airbus A390 in Toulouse on Sunday.",
+        ),
     ],
 )
 def test_varied_past_wording_reports_the_event_done(
