@@ -120,6 +120,23 @@ def test_a_date_put_back_is_a_postponement_to_that_window(
     assert first.proposed_window == window
 
 
+def test_another_name_of_the_same_country_is_the_same_participant(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "The United Kingdom" is due to leave; later "Britain" will now leave on a later
+    date: one country, so the later article is the postponement."""
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-11-02", "The United Kingdom is due to leave the grain pact on 29 March 2022."),
+        ("2022-03-22", "Britain will now leave the grain pact on 12 April, officials said."),
+        date(2022, 3, 25),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "postponed")
+    assert first.proposed_window == (date(2022, 4, 12), date(2022, 4, 12))
+
+
 def test_a_start_of_something_else_by_the_same_company_is_no_opening(
     store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
