@@ -69,6 +69,10 @@ def _first(
             "Airbus handed the first A390 jet to Qantas at a ceremony in Toulouse on Friday.",
         ),
         (
+            "Denmark plans to commission its new frigate Hvidbjorn in 2022, officials say.",
+            "The frigate Hvidbjorn joined the Danish fleet at a ceremony in Aarhus on Friday.",
+        ),
+        (
             "Qantas will receive its first A390 jet from Airbus in March 2022, officials said.",
             "Qantas took possession of the first Airbus A390 in Toulouse on Sunday.",
         ),
