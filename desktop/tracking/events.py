@@ -7,7 +7,8 @@ they share, not a list of criteria that must all hold: the kind of event (a lexi
 the event noun), the participants (a name both name in the expectation's own clause counts
 1, one borrowed from the headline or the sentence before 0.5), what their articles are
 about (a name in both headlines or repeated in both, when the clauses share none), the
-theme, and whether the event was still awaited when the follow-up's article was written.
+theme (a common-noun theme, "the carrier", stands for a name its article highlights, "INS
+Vikrant"), and whether the event was still awaited when the follow-up's article was written.
 Two verbs of different lexicon groups, a named theme the event never names and a
 common-noun theme beside the event's own count against: other events of the same actors
 stay apart. Groups the lexicon lists as kin ("ratify", "vote", "approve": one parliament's

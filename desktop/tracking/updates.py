@@ -4,7 +4,9 @@ Each open follow-up is matched against articles published after its source artic
 by ``as_of``): through the participants they share (names, aliases, demonyms, capitals)
 and through their event reports, which the analysis stored for every article: the same
 event (the lexicon group of the follow-up's lemma) said to be done, cancelled, not done,
-or expected later than due. A follow-up that names no one borrows the participants of
+or expected later than due; and through the tracked event: an article that stated a
+follow-up of the same event with a later window is its slip, however it words the event.
+A follow-up that names no one borrows the participants of
 its tracked event; without any, its candidates come from the event's words (lexicon and
 theme) through the full-text index. Each candidate carries the reasons it ranked and,
 where the text is explicit, a proposed outcome. Nothing is resolved here: the analyst
