@@ -73,6 +73,15 @@ def _first(
             "The frigate Hvidbjorn joined the Danish fleet at a ceremony in Aarhus on Friday.",
         ),
         (
+            "The Hanhikivi 2 reactor will enter commercial operation in March 2022, its owner "
+            "said.",
+            "The Hanhikivi 2 reactor entered commercial operation on Sunday, its owner said.",
+        ),
+        (
+            "Globex expects its merger with Initech to go through in March 2022.",
+            "Globex's merger with Initech went through on Friday, the companies said.",
+        ),
+        (
             "Qantas will receive its first A390 jet from Airbus in March 2022, officials said.",
             "Qantas took possession of the first Airbus A390 in Toulouse on Sunday.",
         ),
