@@ -38,6 +38,7 @@ from db.followups import (
 )
 from db.lexicon import lexicon_additions
 from db.store import Store
+from desktop.tracking.outcomes import VAGUE_THEMES
 from desktop.tracking.targets import GENERIC_THEMES, target_of
 from desktop.tracking.terms import same_name, tokens
 from desktop.vocabulary import Lexicon, load_lexicon
@@ -369,12 +370,15 @@ def _follow(
         published=row.source_published,
         due_end=row.due_end or row.review_date,
         mentioned=mentioned,
-        qualifiers=_qualifiers(row) if common_theme(row) else frozenset(),
+        qualifiers=_qualifiers(row)
+        if common_theme(row) and row.theme_lemma not in VAGUE_THEMES
+        else frozenset(),
     )
 
 
 def _qualifiers(row: FollowUpRow) -> frozenset[str]:
-    """The theme's names written after its own word ("sea trials of INS Sagarika")."""
+    """The theme's names written after its own word ("sea trials of INS Sagarika"); not
+    after a word that names no thing ("production at Olkiluoto 3" is the plant's)."""
     text = row.theme.lower()
     head = text.rfind(row.theme_lemma[:4])
     return frozenset(

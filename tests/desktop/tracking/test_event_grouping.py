@@ -307,3 +307,29 @@ def test_a_restatement_in_the_tracked_event_with_a_later_date_is_proposed_as_its
     top = check.candidates[0]
     assert (top.published, top.proposed_state) == (date(2031, 4, 9), "postponed")
     assert top.proposed_window == (date(2031, 5, 15), date(2031, 5, 15))
+
+
+def test_a_name_after_a_theme_that_names_no_thing_is_the_thing() -> None:
+    """ "Regular production at Loviisa 3" is Loviisa 3's start, the event whose operation
+    was to begin (a name after "production" or "operation" is what starts); a name after a
+    word that is a thing ("sea trials of INS Sagarika") only qualifies it."""
+
+    def start(
+        fid: int, day: date, theme: str, lemma: str, roles: list[tuple[str, str]]
+    ) -> FollowUpRow:
+        return FollowUpRow(
+            id=fid, fact_id=fid, question="", state="proposed", due_start=None,
+            due_end=date(2031, fid, 28), review_date=None, snooze_until=None,
+            source_article_id=fid, source_title="", source_published=day, source="",
+            predicate="begin", lemma="begin", event_group="start", theme=theme,
+            theme_lemma=lemma, roles=roles,
+        )  # fmt: skip
+
+    rows = [
+        start(1, date(2030, 1, 5), "commercial operation of Loviisa 3", "operation",
+              [("participant", "TVO"), ("theme", "Loviisa 3")]),
+        start(2, date(2030, 6, 5), "regular electricity production at Loviisa 3",
+              "production", [("theme", "Loviisa 3")]),
+    ]  # fmt: skip
+    placed = group_rows(rows, {1, 2}, load_lexicon())
+    assert placed[1] == placed[2]
