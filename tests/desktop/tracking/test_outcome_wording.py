@@ -150,6 +150,22 @@ def test_another_name_of_the_same_country_is_the_same_participant(
     assert first.proposed_window == (date(2022, 4, 12), date(2022, 4, 12))
 
 
+def test_a_handover_still_to_come_reports_nothing_done(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "Before the ship is handed over" is a handover still to come, not one done."""
+    first, _later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-06-01", "The shipyard will hand over the frigate Hvidbjorn to the navy in 2022."),
+        ("2021-08-05", "Several more rounds of trials are planned before the frigate "
+         "Hvidbjorn is handed over."),
+        date(2021, 8, 10),
+    )  # fmt: skip
+    assert first.proposed_state != "happened"
+
+
 def test_a_start_of_something_else_by_the_same_company_is_no_opening(
     store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
