@@ -82,6 +82,10 @@ def _first(
             "Globex's merger with Initech went through on Friday, the companies said.",
         ),
         (
+            "Maria Lopez is to be sworn in as president of Ruritania on 27 March 2022.",
+            "Maria Lopez took the oath of office as Ruritania's president on Sunday.",
+        ),
+        (
             "Qantas will receive its first A390 jet from Airbus in March 2022, officials said.",
             "Qantas took possession of the first Airbus A390 in Toulouse on Sunday.",
         ),
