@@ -16,6 +16,7 @@ from db.models import (
     Article,
     Entity,
     EventFrame,
+    Evidence,
     Fact,
     FactRole,
     FollowUp,
@@ -301,6 +302,54 @@ def event_fact_ids(session: Session, event_ids: list[int]) -> list[tuple[int, in
         )
     ).all()
     return [(int(e), int(f)) for e, f in rows]
+
+
+@dataclass(frozen=True)
+class Restatement:
+    """One follow-up of a tracked event as a later article may restate it: where, and the
+    window it gives."""
+
+    event_id: int
+    followup_id: int
+    article_id: int
+    due_start: date | None
+    due_end: date | None
+    bound: str | None
+    negated: bool
+    quote: str
+
+
+def restatements_of(session: Session, event_ids: list[int]) -> list[Restatement]:
+    """Every follow-up of some tracked events with its article, window and first quote."""
+    if not event_ids:
+        return []
+    rows = session.execute(
+        select(
+            col(FollowUp.event_id),
+            col(FollowUp.id),
+            col(Fact.article_id),
+            col(FollowUp.due_start),
+            col(FollowUp.due_end),
+            col(EventFrame.bound),
+            col(EventFrame.negated),
+            col(Evidence.quote),
+        )
+        .join(Fact, col(Fact.id) == col(FollowUp.fact_id))
+        .outerjoin(EventFrame, col(EventFrame.fact_id) == col(FollowUp.fact_id))
+        .outerjoin(Evidence, col(Evidence.fact_id) == col(FollowUp.fact_id))
+        .where(col(FollowUp.event_id).in_(event_ids))
+        .order_by(col(FollowUp.id), col(Evidence.id))
+    ).all()
+    out: dict[int, Restatement] = {}
+    for event_id, fid, article_id, start, end, bound, negated, quote in rows:
+        out.setdefault(
+            int(fid),
+            Restatement(
+                int(event_id), int(fid), int(article_id), start, end, bound, bool(negated),
+                quote or "",
+            ),
+        )  # fmt: skip
+    return list(out.values())
 
 
 def event_frames_of(

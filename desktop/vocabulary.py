@@ -162,9 +162,11 @@ class Places:
     """Adjective of nationality -> country."""
     capitals: dict[str, str]
     """Capital (or seat of government) -> the country news uses it for."""
+    aliases: dict[str, str] = field(default_factory=dict)
+    """Another name of a country ("Britain", "UK") -> its name ("United Kingdom")."""
 
 
 @cache
 def places() -> Places:
     data = _read(PLACES_FILE)
-    return Places(dict(data["demonyms"]), dict(data["capitals"]))
+    return Places(dict(data["demonyms"]), dict(data["capitals"]), dict(data.get("aliases", {})))

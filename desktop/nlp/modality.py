@@ -155,6 +155,11 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
     return t, chain, modality
 
 
+STILL_TO_COME = {"before", "until", "till", "once", "unless", "if", "when"}
+"""Conjunctions after which a present passive is still to come ("before the ship is handed
+over"), not a present state."""
+
+
 def _tense(chain: list[Token], top: Token, headline: bool) -> str:
     auxes = [a.lower_ for t in chain for a in _aux(t)]
     phases = [t for t in chain[1:] if lemma_of(t) in ASPECTUAL]
@@ -201,6 +206,8 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
     if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and not auxes:
         return "past"  # "the contract signed on Friday"
     if verb.tag_ == "VBN" and any(a in {"is", "are", "'s", "'re", "been", "be"} for a in auxes):
+        if any(c.dep_ == "mark" and c.lower_ in STILL_TO_COME for c in verb.children):
+            return "irrealis"  # "more trials are planned before the ship is handed over"
         return "perfect"  # a present state: "the launch is delayed"
     return "present"
 

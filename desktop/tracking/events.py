@@ -7,7 +7,8 @@ they share, not a list of criteria that must all hold: the kind of event (a lexi
 the event noun), the participants (a name both name in the expectation's own clause counts
 1, one borrowed from the headline or the sentence before 0.5), what their articles are
 about (a name in both headlines or repeated in both, when the clauses share none), the
-theme, and whether the event was still awaited when the follow-up's article was written.
+theme (a common-noun theme, "the carrier", stands for a name its article highlights, "INS
+Vikrant"), and whether the event was still awaited when the follow-up's article was written.
 Two verbs of different lexicon groups, a named theme the event never names and a
 common-noun theme beside the event's own count against: other events of the same actors
 stay apart. Groups the lexicon lists as kin ("ratify", "vote", "approve": one parliament's
@@ -37,6 +38,7 @@ from db.followups import (
 )
 from db.lexicon import lexicon_additions
 from db.store import Store
+from desktop.tracking.outcomes import VAGUE_THEMES
 from desktop.tracking.targets import GENERIC_THEMES, target_of
 from desktop.tracking.terms import same_name, tokens
 from desktop.vocabulary import Lexicon, load_lexicon
@@ -91,6 +93,12 @@ class _Follow:
     """The lexicon groups of its theme when the theme is an event noun ("the merger")."""
     published: date | None = None
     due_end: date | None = None
+    mentioned: frozenset[str] = frozenset()
+    """Every name its article highlights: what a common-noun theme ("the carrier") may
+    stand for."""
+    qualifiers: frozenset[str] = frozenset()
+    """Names that follow a common-noun theme's own word ("trials of INS Sagarika"): they
+    qualify the thing, they are not it."""
 
     @property
     def theme_names(self) -> list[str]:
@@ -120,9 +128,12 @@ class _Event:
     """One of its follow-ups' verbs is in the event lexicon."""
     due_end: date | None = None
     """The end of its latest window."""
+    mentioned: set[str] = field(default_factory=set)
+    """Every name its follow-ups' articles highlight."""
 
     def add(self, f: _Follow) -> None:
         self.groups |= f.groups
+        self.mentioned |= f.mentioned
         if f.due_end is not None and (self.due_end is None or f.due_end > self.due_end):
             self.due_end = f.due_end
         self.known = self.known or f.known
@@ -166,6 +177,10 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
         score = OTHER_EVENT
     newcomer = _new_agent(event, f)
     names = 0.0
+    one_kind = bool(f.known and f.groups & named)
+    referred = False
+    """A named theme on one side is what the other side's common-noun theme stands for
+    (only between events of one kind: "the squadron" a jet reaches is not the jet)."""
     full = False
     """A participant both name in their own clauses (not an item, not borrowed)."""
     for role, name in dict.fromkeys(f.roles):
@@ -176,9 +191,26 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
             weight = 0.5
         if any(same_name(name, n) for n in event.core):
             names += weight if role != "context" else 0.5
-            full = full or (weight == 1.0 and role != "context")
+            # a name that only qualifies a common-noun theme ("sea trials of INS Sagarika")
+            # is not the thing itself
+            full = full or (weight == 1.0 and role != "context" and name not in f.qualifiers)
         elif any(same_name(name, n) for n in event.context):
             names += 0.5
+        elif (
+            one_kind
+            and role == "theme"
+            and _stands_for(name, event.common, event.theme_names, event.mentioned)
+        ):
+            names += 1.0  # "INS Vikrant" where the event's articles name it "the carrier"
+            referred = True
+    if (
+        one_kind
+        and f.common
+        and any(
+            _stands_for(n, {f.theme}, set(f.theme_names), f.mentioned) for n in event.theme_names
+        )
+    ):
+        referred = True  # "the carrier" in an article that names the event's "INS Vikrant"
     topic = any(same_name(a, b) for a in f.topics for b in event.topics)
     score += names + (TOPIC if topic and not names else 0.0)
     if not f.roles and not f.topics:
@@ -191,6 +223,7 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
         and f.theme not in GENERIC_THEMES
         and (f.theme in event.themes or any(_one_kind(f.theme, t, lexicon) for t in event.themes))
     )
+    same_theme = same_theme or referred
     if same_theme and not strangers:
         score += THEME  # the same theme, unless both name people and none in common
     same_noun = bool(f.noun and f.noun in event.nouns)
@@ -214,6 +247,14 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     if kin and score < JOIN_AT:
         return 0.0
     return score
+
+
+def _stands_for(
+    name: str, common: set[str], named: set[str], mentioned: set[str] | frozenset[str]
+) -> bool:
+    """A common-noun theme ("the carrier", "the ship") stands for a name its articles
+    highlight, when that side names no theme of its own."""
+    return bool(common) and not named and any(same_name(name, n) for n in mentioned)
 
 
 def _other_named_thing(event: _Event, f: _Follow) -> bool:
@@ -278,6 +319,10 @@ def proper_theme(row: FollowUpRow) -> bool:
     return at > 0 and row.theme[at : at + 1].isupper()
 
 
+def _plain(name: str) -> str:
+    return name.removesuffix("’s").removesuffix("'s").strip()
+
+
 def topics_of(headline_end: int, names: list[tuple[str, int]]) -> frozenset[str]:
     """What an article is about: the names in its headline and the names it repeats."""
     seen: dict[str, int] = {}
@@ -301,7 +346,12 @@ def _key(row: FollowUpRow) -> tuple[date, int]:
     return (row.source_published or date.min, row.id)
 
 
-def _follow(row: FollowUpRow, lexicon: Lexicon, topics: frozenset[str]) -> _Follow:
+def _follow(
+    row: FollowUpRow,
+    lexicon: Lexicon,
+    topics: frozenset[str],
+    mentioned: frozenset[str] = frozenset(),
+) -> _Follow:
     t = target_of(row, lexicon, [], [])
     theme = row.theme_lemma
     return _Follow(
@@ -319,6 +369,20 @@ def _follow(row: FollowUpRow, lexicon: Lexicon, topics: frozenset[str]) -> _Foll
         else frozenset(),
         published=row.source_published,
         due_end=row.due_end or row.review_date,
+        mentioned=mentioned,
+        qualifiers=_qualifiers(row)
+        if common_theme(row) and row.theme_lemma not in VAGUE_THEMES
+        else frozenset(),
+    )
+
+
+def _qualifiers(row: FollowUpRow) -> frozenset[str]:
+    """The theme's names written after its own word ("sea trials of INS Sagarika"); not
+    after a word that names no thing ("production at Olkiluoto 3" is the plant's)."""
+    text = row.theme.lower()
+    head = text.rfind(row.theme_lemma[:4])
+    return frozenset(
+        n for r, n in row.roles if r == "theme" and head >= 0 and text.find(n.lower()) > head
     )
 
 
@@ -327,20 +391,27 @@ def group_rows(
     pending: set[int],
     lexicon: Lexicon,
     topics: dict[int, frozenset[str]] | None = None,
+    mentioned: dict[int, frozenset[str]] | None = None,
 ) -> dict[int, int | None]:
     """For each pending follow-up id, the id of the event (existing, or a negative
     placeholder for a new one) it joins. ``topics``: what each source article is about
-    (by article id)."""
+    (by article id); ``mentioned``: every name each source article highlights."""
     about = topics or {}
+    named = mentioned or {}
+
+    def follow(row: FollowUpRow) -> _Follow:
+        aid = row.source_article_id
+        return _follow(row, lexicon, about.get(aid, frozenset()), named.get(aid, frozenset()))
+
     events: dict[int, _Event] = {}
     for row in rows:
         if row.event_id is not None and row.id not in pending:
-            f = _follow(row, lexicon, about.get(row.source_article_id, frozenset()))
+            f = follow(row)
             events.setdefault(row.event_id, _Event(row.event_id)).add(f)
     placed: dict[int, int | None] = {}
     fresh = -1
     for row in sorted((r for r in rows if r.id in pending), key=_key):
-        f = _follow(row, lexicon, about.get(row.source_article_id, frozenset()))
+        f = follow(row)
         scored = [(_score(e, f, lexicon), e.id) for e in events.values()]
         best = max(scored, default=(0.0, 0))
         if best[0] >= JOIN_AT:
@@ -366,7 +437,10 @@ def assign_events(store: Store) -> int:
         lexicon = load_lexicon(lexicon_additions(session))
         names = names_in_articles(session, list({r.source_article_id for r in rows}))
         topics = {aid: topics_of(head, found) for aid, (head, found) in names.items()}
-        placed = group_rows(rows, pending, lexicon, topics)
+        mentioned = {
+            aid: frozenset(_plain(t) for t, _s in found) for aid, (_h, found) in names.items()
+        }
+        placed = group_rows(rows, pending, lexicon, topics, mentioned)
         by_id = {r.id: r for r in rows}
         real: dict[int, int] = {}
         for followup_id, event in placed.items():

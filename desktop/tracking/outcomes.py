@@ -242,6 +242,20 @@ def finding(target: Target, report: EventReport, published: date | None, match: 
     return None
 
 
+def restated_slip(
+    target: Target, window: tuple[date | None, date | None], bound: str | None, quote: str
+) -> Finding | None:
+    """A later expectation that grouping put in the follow-up's tracked event, with a window
+    that ends later than the follow-up's: the event slipped to it, however it is worded
+    ("the first aircraft is now to be handed over" after "deliveries will start"). A window
+    stated as a bound ("by January") slips when its end is later."""
+    start, end = window
+    first = end if bound in {"by", "before"} else start
+    if not _slips(target, first, end):
+        return None
+    return Finding("postponed", window, 2.5, quote)
+
+
 def pending(target: Target, report: EventReport) -> bool:
     """The article still speaks of the event as expected, inside its window."""
     return report.status == "expected" and not _slips(

@@ -14,7 +14,7 @@ from desktop.vocabulary import Lexicon
 GENERIC_THEMES = {
     "", "it", "they", "this", "that", "which", "one", "project", "programme", "program",
     "scheme", "plan", "deal", "agreement", "mission", "line", "railway", "system", "service",
-    "date", "thing", "event",
+    "date", "thing", "event", "office",
 }  # fmt: skip
 
 

@@ -15,6 +15,7 @@ from desktop.vocabulary import places
 
 DEMONYMS = places().demonyms
 CAPITALS = places().capitals
+ALIASES = places().aliases
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*|\d+(?:\.\d+)?")
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -28,13 +29,16 @@ def words(text: str) -> list[str]:
 
 
 _CAPITALS = {city.lower(): country for city, country in CAPITALS.items()}
+_ALIASES = {alias.lower(): country for alias, country in ALIASES.items()}
 
 
 def tokens(name: str) -> tuple[str, ...]:
     """A name's words in lower case, without articles and possessive endings; a capital
     or a demonym stands for its country ("New Delhi", "Indian": India)."""
     lowered = name.lower().replace("’", "'").replace("'s ", " ").removesuffix("'s").strip()
-    lowered = (_CAPITALS.get(lowered) or DEMONYMS.get(lowered) or lowered).lower()
+    lowered = (
+        _CAPITALS.get(lowered) or DEMONYMS.get(lowered) or _ALIASES.get(lowered) or lowered
+    ).lower()
     parts = [p for p in _SPLIT.split(lowered) if p and p not in {"the", "s"}]
     return tuple(
         p[:-1] if len(p) > 4 and p.endswith("s") and not p.endswith("ss") else p for p in parts
@@ -91,10 +95,19 @@ def _demonym_of(a: str, b: str) -> bool:
 
 
 def surface_forms(name: str) -> set[str]:
-    """How a participant appears in text: its name, its demonym, its capital."""
+    """How a participant appears in text: its name, its demonym, its capital, the other
+    names of its country."""
     forms = {name.lower()}
     forms |= {adj for adj, country in DEMONYMS.items() if country == name}
     forms |= {city.lower() for city, country in CAPITALS.items() if country == name}
+    key = name.lower().removeprefix("the ")
+    country = _ALIASES.get(key) or next((c for c in ALIASES.values() if c.lower() == key), "")
+    if country:
+        forms |= {
+            n.lower()
+            for n in [country, *(a for a, c in ALIASES.items() if c == country)]
+            if len(n) > SHORT and "." not in n
+        }  # "Britain" and "the United Kingdom"; never "US", which is also a word
     if name.endswith("s") and len(name) > 4:
         forms.add(name[:-1].lower())
     return {f for f in forms if f.strip()}

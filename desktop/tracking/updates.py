@@ -4,7 +4,9 @@ Each open follow-up is matched against articles published after its source artic
 by ``as_of``): through the participants they share (names, aliases, demonyms, capitals)
 and through their event reports, which the analysis stored for every article: the same
 event (the lexicon group of the follow-up's lemma) said to be done, cancelled, not done,
-or expected later than due. A follow-up that names no one borrows the participants of
+or expected later than due; and through the tracked event: an article that stated a
+follow-up of the same event with a later window is its slip, however it words the event.
+A follow-up that names no one borrows the participants of
 its tracked event; without any, its candidates come from the event's words (lexicon and
 theme) through the full-text index. Each candidate carries the reasons it ranked and,
 where the text is explicit, a proposed outcome. Nothing is resolved here: the analyst
@@ -30,10 +32,12 @@ from sqlmodel import Session
 from db.articles import ids_published_between, texts_by_id, time_values
 from db.followups import (
     FollowUpRow,
+    Restatement,
     aliases_of,
     event_fact_ids,
     event_frames_of,
     followup_rows,
+    restatements_of,
     roles_of,
 )
 from db.fts import any_of, has_fts, ranked_published_between
@@ -42,7 +46,14 @@ from db.models import EventReport, FollowUpState
 from db.reports import reports_for, reports_of_fact_sentences
 from db.store import Store
 from desktop.tracking.events import assign_events
-from desktop.tracking.outcomes import Finding, about, finding, pending, verdict
+from desktop.tracking.outcomes import (
+    Finding,
+    about,
+    finding,
+    pending,
+    restated_slip,
+    verdict,
+)
 from desktop.tracking.targets import Target, target_of
 from desktop.tracking.terms import has_form
 from desktop.vocabulary import Lexicon, load_lexicon
@@ -157,12 +168,24 @@ def _superseded(ranked: list[Candidate]) -> list[Candidate]:
     return [moved, *(c for c in ranked if c is not moved)]
 
 
-def _score(target: Target, article: _Article, fts_rank: float | None) -> Candidate | None:
+def _score(
+    target: Target,
+    article: _Article,
+    fts_rank: float | None,
+    restated: Sequence[Restatement] = (),
+) -> Candidate | None:
+    """``restated``: the follow-ups of the target's tracked event that this article
+    stated."""
     row = target.row
     names = _names_in(target, article)
     findings: list[Finding] = []
     in_body: list[Finding] = []
     """The findings read off a body sentence, not the headline."""
+    for r in restated:
+        slip = restated_slip(target, (r.due_start, r.due_end), r.bound, r.quote)
+        if slip is not None and r.negated == row.negated and r.followup_id != row.id:
+            findings.append(slip)
+            in_body.append(slip)
     matching: list[str] = []
     still_expected = False
     for report in article.reports:
@@ -179,7 +202,7 @@ def _score(target: Target, article: _Article, fts_rank: float | None) -> Candida
                 in_body.append(found)
         elif pending(target, report):
             still_expected = True
-    if not names and not matching:
+    if not names and not matching and not findings:
         return None
     reasons: list[str] = []
     score = WEIGHTS["entity"] * min(len(names), 5) + WEIGHTS["event"] * min(len(set(matching)), 3)
@@ -187,6 +210,8 @@ def _score(target: Target, article: _Article, fts_rank: float | None) -> Candida
         reasons.append("shares " + ", ".join(names))
     if matching:
         reasons.append("speaks of the event: " + ", ".join(dict.fromkeys(matching)))
+    if any(r.followup_id != row.id for r in restated):
+        reasons.append("restates it (the same tracked event)")
     if row.due_start or row.due_end:
         low = (row.due_start or row.source_published or date.min) - WINDOW_SLACK
         high = (row.due_end or date.max) + WINDOW_SLACK
@@ -369,6 +394,9 @@ def check_updates(
         new_ids = list(new_article_ids) if new_article_ids is not None else None
         if new_ids is not None:
             cache.update(_load_articles(session, new_ids))
+        restated: dict[tuple[int, int], list[Restatement]] = {}
+        for r in restatements_of(session, list({x.event_id for x in rows if x.event_id})):
+            restated.setdefault((r.event_id, r.article_id), []).append(r)
         for target in targets_for(session, rows, lexicon):
             row = target.row
             if new_ids is not None:
@@ -381,12 +409,24 @@ def check_updates(
                 }
             else:
                 pool = _archive_candidates(session, target, as_of, ARCHIVE_CANDIDATES)
-                missing = [aid for aid in pool if aid not in cache]
+                siblings = [aid for eid, aid in restated if eid == row.event_id]
+                missing = [aid for aid in [*pool, *siblings] if aid not in cache]
                 cache.update(_load_articles(session, missing))
+                after = row.source_published or date.min
+                for aid in siblings:
+                    published = cache[aid].published if aid in cache else None
+                    if published is not None and after < published <= as_of:
+                        pool.setdefault(aid, None)  # a restatement the words did not find
             scored = [
                 c
                 for aid, rank in pool.items()
-                if aid in cache and (c := _score(target, cache[aid], rank)) is not None
+                if aid in cache
+                and (
+                    c := _score(
+                        target, cache[aid], rank, restated.get((row.event_id or 0, aid), [])
+                    )
+                )
+                is not None
             ]
             scored.sort(key=_ranking)
             results.append(FollowUpCandidates(row, _superseded(scored)[:limit]))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop.settings import resource_path
-from desktop.tracking.terms import same_name
+from desktop.tracking.terms import same_name, surface_forms
 from desktop.vocabulary import EVENTS_FILE, load_lexicon
 
 
@@ -60,3 +60,15 @@ def test_an_acronym_meets_the_name_it_abbreviates() -> None:
     assert same_name("National Aeronautics and Space Administration", "NASA")
     assert not same_name("NASA", "National Space Agency")
     assert not same_name("UK", "Ukraine")
+
+
+def test_other_names_and_nationality_words_of_a_country_are_that_country() -> None:
+    """Data in places.toml: "Britain" and "the UK" are the United Kingdom, "Swedish" (whose
+    stem is not the country's) is Sweden; "US" is not searched for as a word."""
+    assert same_name("Britain", "The United Kingdom")
+    assert same_name("UK", "the United Kingdom")
+    assert same_name("U.S.", "United States")
+    assert same_name("Swedish", "Sweden") and same_name("Dutch", "Netherlands")
+    assert not same_name("Britain", "Brittany")
+    assert surface_forms("the United Kingdom") >= {"britain", "united kingdom"}
+    assert "us" not in surface_forms("United States")

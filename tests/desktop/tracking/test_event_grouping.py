@@ -237,3 +237,99 @@ def test_a_designation_that_is_the_theme_on_both_sides_joins_and_another_does_no
     assert len(probe) == 1 and None not in probe
     assert spacecraft == probe
     assert satellite and satellite.isdisjoint(probe)
+
+
+@pytest.mark.model
+def test_the_carrier_of_one_article_is_the_named_ship_of_a_later_one(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "The carrier" the navy will commission stands for the ship its article names; a
+    later article naming the ship outright, with a later date, is the same commissioning
+    (its slip): one tracked event, and the check proposes *postponed* to the later date.
+    The shipyard's sea trials of the same ship stay apart."""
+    carrier, ship, trials = events_by_article(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2030-03-11", "Navy floats out new carrier", "The shipyard at Mormugao floated "
+             "out INS Sagarika on Monday. The navy expects to commission the carrier in "
+             "2031, the admiral said."),
+            ("2031-10-02", "Date set for Sagarika", "Prime Minister Ravi Menon will "
+             "commission INS Sagarika at Mormugao on 14 March 2032, officials said."),
+            ("2031-10-20", "Sagarika trials", "The shipyard will begin sea trials of INS "
+             "Sagarika in November, officials said."),
+        ],
+    )  # fmt: skip
+    assert len(carrier) == 1 and None not in carrier
+    assert ship == carrier
+    assert trials and trials.isdisjoint(carrier)
+    with store.session() as session:
+        rows = followup_rows(session, as_of=date(2100, 1, 1))
+    first = min(rows, key=lambda r: (r.source_published or date.min, r.id))
+    confirm(store, followup_id=first.id, who="ana")
+    [check] = check_updates(store, as_of=date(2031, 10, 5), followup_ids=[first.id])
+    assert check.candidates
+    top = check.candidates[0]
+    assert (top.published, top.proposed_state) == (date(2031, 10, 2), "postponed")
+    assert top.proposed_window == (date(2032, 3, 14), date(2032, 3, 14))
+
+
+@pytest.mark.model
+def test_a_restatement_in_the_tracked_event_with_a_later_date_is_proposed_as_its_slip(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The parliament will "approve the accession" on 10 April; two days later it "will
+    now consider" the membership on 15 May. Grouping put the restatement in the event (its
+    theme is the event's), though its verb is not the approval's: the check of the 10 April
+    follow-up proposes *postponed* to 15 May from that article."""
+    events = events_by_article(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2031-03-02", "Ruritania and the customs union", "Ruritania's parliament will "
+             "approve Freedonia's membership of the customs union in April, the speaker "
+             "said."),
+            ("2031-04-07", "Vote on Thursday", "Ruritania's parliament is likely to approve "
+             "the accession on 10 April, the speaker said."),
+            ("2031-04-09", "Ruritania vote moved", "Ruritania's parliament will now consider "
+             "Freedonia's membership of the customs union on 15 May, the speaker said."),
+        ],
+    )  # fmt: skip
+    assert len(set().union(*events)) == 1 and None not in events[0]
+    with store.session() as session:
+        rows = followup_rows(session, as_of=date(2100, 1, 1))
+    [thursday] = [r for r in rows if r.source_published == date(2031, 4, 7)]
+    confirm(store, followup_id=thursday.id, who="ana")
+    [check] = check_updates(store, as_of=date(2031, 4, 12), followup_ids=[thursday.id])
+    assert check.candidates
+    top = check.candidates[0]
+    assert (top.published, top.proposed_state) == (date(2031, 4, 9), "postponed")
+    assert top.proposed_window == (date(2031, 5, 15), date(2031, 5, 15))
+
+
+def test_a_name_after_a_theme_that_names_no_thing_is_the_thing() -> None:
+    """ "Regular production at Loviisa 3" is Loviisa 3's start, the event whose operation
+    was to begin (a name after "production" or "operation" is what starts); a name after a
+    word that is a thing ("sea trials of INS Sagarika") only qualifies it."""
+
+    def start(
+        fid: int, day: date, theme: str, lemma: str, roles: list[tuple[str, str]]
+    ) -> FollowUpRow:
+        return FollowUpRow(
+            id=fid, fact_id=fid, question="", state="proposed", due_start=None,
+            due_end=date(2031, fid, 28), review_date=None, snooze_until=None,
+            source_article_id=fid, source_title="", source_published=day, source="",
+            predicate="begin", lemma="begin", event_group="start", theme=theme,
+            theme_lemma=lemma, roles=roles,
+        )  # fmt: skip
+
+    rows = [
+        start(1, date(2030, 1, 5), "commercial operation of Loviisa 3", "operation",
+              [("participant", "TVO"), ("theme", "Loviisa 3")]),
+        start(2, date(2030, 6, 5), "regular electricity production at Loviisa 3",
+              "production", [("theme", "Loviisa 3")]),
+    ]  # fmt: skip
+    placed = group_rows(rows, {1, 2}, load_lexicon())
+    assert placed[1] == placed[2]

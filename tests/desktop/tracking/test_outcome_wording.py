@@ -64,6 +64,31 @@ def _first(
             "Ruritania will hold its presidential election on 27 March 2022.",
             "Maria Lopez won Sunday's presidential election in Ruritania outright.",
         ),
+        (
+            "Airbus will deliver the first A390 jet to Qantas in March 2022, the company said.",
+            "Airbus handed the first A390 jet to Qantas at a ceremony in Toulouse on Friday.",
+        ),
+        (
+            "Denmark plans to commission its new frigate Hvidbjorn in 2022, officials say.",
+            "The frigate Hvidbjorn joined the Danish fleet at a ceremony in Aarhus on Friday.",
+        ),
+        (
+            "The Hanhikivi 2 reactor will enter commercial operation in March 2022, its owner "
+            "said.",
+            "The Hanhikivi 2 reactor entered commercial operation on Sunday, its owner said.",
+        ),
+        (
+            "Globex expects its merger with Initech to go through in March 2022.",
+            "Globex's merger with Initech went through on Friday, the companies said.",
+        ),
+        (
+            "Maria Lopez is to be sworn in as president of Ruritania on 27 March 2022.",
+            "Maria Lopez took the oath of office as Ruritania's president on Sunday.",
+        ),
+        (
+            "Qantas will receive its first A390 jet from Airbus in March 2022, officials said.",
+            "Qantas took possession of the first Airbus A390 in Toulouse on Sunday.",
+        ),
     ],
 )
 def test_varied_past_wording_reports_the_event_done(
@@ -110,6 +135,39 @@ def test_a_date_put_back_is_a_postponement_to_that_window(
     )
     assert (first.article_id, first.proposed_state) == (later, "postponed")
     assert first.proposed_window == window
+
+
+def test_another_name_of_the_same_country_is_the_same_participant(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "The United Kingdom" is due to leave; later "Britain" will now leave on a later
+    date: one country, so the later article is the postponement."""
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-11-02", "The United Kingdom is due to leave the grain pact on 29 March 2022."),
+        ("2022-03-22", "Britain will now leave the grain pact on 12 April, officials said."),
+        date(2022, 3, 25),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "postponed")
+    assert first.proposed_window == (date(2022, 4, 12), date(2022, 4, 12))
+
+
+def test_a_handover_still_to_come_reports_nothing_done(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "Before the ship is handed over" is a handover still to come, not one done."""
+    first, _later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-06-01", "The shipyard will hand over the frigate Hvidbjorn to the navy in 2022."),
+        ("2021-08-05", "Several more rounds of trials are planned before the frigate "
+         "Hvidbjorn is handed over."),
+        date(2021, 8, 10),
+    )  # fmt: skip
+    assert first.proposed_state != "happened"
 
 
 def test_a_start_of_something_else_by_the_same_company_is_no_opening(
