@@ -276,7 +276,11 @@ def _read(ctx: Context, sent: Span, token: Token) -> Expectation | None:
     weekdays = reading.tense in {"present", "infinitive"}
     if _undated_verdict(frame, reading) is False:
         return None
-    due = due_for(ctx, frame, chain, reading.negated, prospective, weekdays)
+    due = due_for(ctx, frame, chain, reading.negated, prospective, weekdays, reading.expects)
+    if reading.pending and not due.dated:
+        return None  # "traffic will ease when the bridge opens": a condition, no date
+    if reading.modality == "hoped" and not due.dated:
+        return None  # "residents hope the bridge will end the jams": a wish, no plan
     if not _dated_verdict(frame, reading, due, ctx):
         return None
     return _expectation(ctx, sent, frame, reading, due)

@@ -59,6 +59,9 @@ class Reading:
     chain: list[Token] = field(default_factory=list, repr=False, compare=False)
     bare: bool = field(default=False, repr=False, compare=False)
     """No auxiliary in the chain."""
+    pending: bool = False
+    """The event waits on another ("once dredging is finished", "when they meet"): an
+    expectation only with a date of its own, else a condition."""
 
     @property
     def expects(self) -> bool:
@@ -307,7 +310,8 @@ def _finish(
     top, chain = prelude.top, prelude.chain
     modality = prelude.modality
     around = surroundings(top, chain, sentence)
-    if around is not None:
+    pending = around == "pending"
+    if around is not None and not pending:
         modality = around
     elif (
         verb.tag_ == "VB"
@@ -318,7 +322,7 @@ def _finish(
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
     ):
         modality = "demanded"  # an imperative: "scrap the plans"
-    return replace(prelude, modality=modality, final=True)
+    return replace(prelude, modality=modality, final=True, pending=pending)
 
 
 VALUE_LABELS = {"MONEY", "PERCENT"}

@@ -1,6 +1,8 @@
 """What around a clause keeps it from stating an expectation: a condition ("if the
 vote passes"), a question, a doubt ("it is unclear whether"), a hedge, a denial, a
-demand or a purpose ("to ensure the line is delivered")."""
+demand or a purpose ("to ensure the line is delivered"); or a clause the event waits on
+("once dredging is finished", "when they meet"), which keeps it from being an expectation
+only when the event has no date of its own."""
 
 from __future__ import annotations
 
@@ -21,14 +23,21 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def _conditional_clause(c: Token) -> bool:
+HARD_CONDITIONS = {"if", "unless", "provided", "providing"}
+
+
+def _conditional_clause(c: Token) -> str | None:
+    """'conditional' for a condition ("if the vote passes"), 'pending' for a time the
+    event waits on ("once dredging is finished", "when they meet in October")."""
     marks = {m.lower_ for m in c.children if m.dep_ in {"mark", "advmod"}}
-    if marks & {"if", "unless", "provided", "providing"}:
-        return True
-    if marks & CONDITIONAL_MARKS and c.tag_ != "VBD":
-        return True
+    if marks & HARD_CONDITIONS:
+        return "conditional"
     first = c.left_edge
-    return first.lower_ in {"should", "were", "had"} and first.dep_ in {"aux", "auxpass"}
+    if first.lower_ in {"should", "were", "had"} and first.dep_ in {"aux", "auxpass"}:
+        return "conditional"
+    if marks & CONDITIONAL_MARKS and c.tag_ != "VBD":
+        return "pending"
+    return None
 
 
 def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | None) -> str | None:
@@ -46,7 +55,8 @@ def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | Non
     children = [c for t in chain for c in t.children]
     if any(c.dep_ == "mark" and c.lower_ in WH_MARKS for c in children):
         return "uncertain"
-    if any(c.dep_ == "advcl" and _conditional_clause(c) for c in children):
+    conditions = {_conditional_clause(c) for c in children if c.dep_ == "advcl"}
+    if "conditional" in conditions:
         return "conditional"
     node = top
     for _ in range(8):
@@ -93,4 +103,4 @@ def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | Non
         if node.dep_ in {"ccomp", "xcomp"} and node.head.lemma_.lower() in DEMAND_VERBS:
             return "demanded"
         node = node.head
-    return None
+    return "pending" if "pending" in conditions else None

@@ -59,7 +59,7 @@ def distance(root: Token, targets: set[int], ctx: Context) -> int | None:
         if as_planned(head):
             node, steps = head.head, steps + 2  # "held as planned on 25 October"
             continue
-        if temporal_clause(head) is not None:
+        if temporal_clause(head) is not None or when_clause(head):
             node, steps = head.head, steps + 2  # "before leaders meet on July 11"
             continue
         if head.i not in targets and (
@@ -134,6 +134,16 @@ def temporal_clause(token: Token) -> str | None:
                     return "by"  # "before its financial year ends on June 30": by then
                 return mark
     return None
+
+
+def when_clause(token: Token) -> bool:
+    """A clause that gives the time of the event it modifies ("will sign the contract
+    when they meet in October": in October)."""
+    return (
+        token.dep_ == "advcl"
+        and token.head.i != token.i
+        and any(c.dep_ in {"advmod", "mark"} and c.lower_ == "when" for c in token.children)
+    )
 
 
 def clause_bound(root: Token, targets: set[int]) -> str | None:

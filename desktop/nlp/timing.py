@@ -175,11 +175,13 @@ def due_for(
     negated: bool,
     prospective: bool = True,
     weekdays: bool = False,
+    own_weekdays: bool = False,
 ) -> Due:
     """The due window of the event ``frame`` (``chain``: the words of its construction);
     ``prospective`` when the clause looks ahead (a bare month the tagger put in the past
     is read forward; ``weekdays`` too for a weekday, as in the simple present of a
-    schedule)."""
+    schedule; ``own_weekdays`` for a weekday on the event's own words only: "hopes to
+    sign on Thursday", not "said on Thursday")."""
     sent = ctx.sentence_of(frame.verb)
     own = {frame.verb.i} | ({frame.anchor.i} if frame.outcome != "postpone" else set())
     targets = {t.i for t in chain} | own
@@ -191,10 +193,12 @@ def due_for(
         dist = distance(root, targets, ctx)
         if dist is None:
             continue
-        if distance(root, own, ctx) is None:
+        on_own = distance(root, own, ctx) is not None
+        if not on_own:
             dist += 3  # on the cue ("said on Thursday they expect ..."): the event's own first
         tm = extend_left(ctx, tm)
-        scored.append((dist, tm.start, forward(ctx, tm, weekdays) if prospective else tm, root))
+        ahead = forward(ctx, tm, weekdays or (own_weekdays and on_own)) if prospective else tm
+        scored.append((dist, tm.start, ahead, root))
     if not any(_usable(s[2], ctx) for s in scored):
         scored += before_reporter(ctx, frame, chain, sent)
     scored.sort(key=lambda x: (x[0], x[1]))

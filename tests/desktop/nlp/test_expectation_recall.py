@@ -1,0 +1,54 @@
+"""Expectations found in the wording news uses for them, and wishes and conditions that
+stay none (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from desktop.nlp.analysis import analyze
+
+pytestmark = pytest.mark.model
+
+FOUND = [
+    # (published, sentence, due start, due end)
+    # a clause the event waits on does not make a dated event a condition
+    ("2021-01-10", "The ferry operator will resume sailings to the island in April once the "
+     "new pier is finished.", "2021-04-01", "2021-04-30"),
+    ("2019-02-04", "The regulator is expected to approve the vaccine in June, once the final "
+     "trial data have been checked.", "2019-06-01", "2019-06-30"),
+    # "when" gives the event the date of the clause it names
+    ("2016-03-01", "The two governments hope to sign the water treaty when their leaders meet "
+     "in September.", "2016-09-01", "2016-09-30"),
+    # a weekday on the event of a hope or plan is the coming one
+    ("2022-05-02", "The governor hopes to open the new bridge on Friday.",
+     "2022-05-06", "2022-05-06"),
+]  # fmt: skip
+
+NONE = [
+    # undated: the clause waited on is a condition
+    "Traffic in the harbour district will ease once the tunnel opens.",
+    "The club will move to the new stadium when the council grants a licence.",
+    # a hope with no date is a wish, not a plan to follow up
+    "The farmers hope the new canal will end the droughts.",
+    "The coach wants the team to play with more courage.",
+    "She hoped the inquiry would restore trust in the police.",
+    # a hard condition stays one even with a date
+    "The mine will reopen in March if the owners find a buyer.",
+]
+
+
+@pytest.mark.parametrize(("published", "sentence", "start", "end"), FOUND)
+def test_the_expectation_is_found_with_its_window(
+    english: tuple[Any, Any], published: str, sentence: str, start: str, end: str
+) -> None:
+    [found] = analyze(english[0](sentence), date.fromisoformat(published)).expectations
+    assert (found.due_start, found.due_end) == (date.fromisoformat(start), date.fromisoformat(end))
+    assert found.proposes
+
+
+@pytest.mark.parametrize("sentence", NONE)
+def test_conditions_and_wishes_are_no_expectations(english: tuple[Any, Any], sentence: str) -> None:
+    assert analyze(english[0](sentence), date(2021, 3, 1)).expectations == []
