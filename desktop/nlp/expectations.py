@@ -126,7 +126,10 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         return True
     if temporal_clause(token) is not None:
         return False  # "before leaders meet on July 11": the date of another event
-    if lemma_of(token) in CUES:
+    if lemma_of(token) in CUES and (
+        not ctx.lexicon.is_event_word(lemma_of(token))
+        or any(c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} for c in token.children)
+    ):
         return True  # the verb it governs carries the event, or its subject (nominal)
     if _says_that(token) or token.dep_ == "amod" or lemma_of(token) in SAYING:
         return True  # "concluded that ...": the clause is the event; "the delayed plan"

@@ -121,7 +121,8 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             chain.append(head)
             t = head
             continue
-        if t.dep_ == "xcomp" and any(
+        infinitive = t.dep_ == "advcl" and any(c.lower_ == "to" for c in t.children)
+        if (t.dep_ == "xcomp" or infinitive) and any(
             c.dep_ == "prep"
             and c.lower_ in {"on", "ahead"}
             and any(x.lower_ in TRACK_NOUNS for x in c.children)
@@ -142,6 +143,11 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             chain.append(head)  # "has begun delivering": the phase verb carries the tense
             t = head
             continue
+        if t.dep_ == "xcomp" and lemma == "have" and deadline_of(head) is not None:
+            modality = modality or "expected"  # "has until March 23 to decide": a deadline
+            chain.append(head)
+            t = head
+            continue
         if t.dep_ in {"xcomp", "ccomp"} and lemma in OBLIGATION_VERBS:
             return head, [*chain, head], "obliged"
         if t.dep_ in {"xcomp", "ccomp"} and lemma in DEMAND_VERBS:
@@ -156,6 +162,20 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             return head, chain, modality
         break
     return t, chain, modality
+
+
+def deadline_of(verb: Token) -> Token | None:
+    """The "until" of a "have until <date> to": the time left to do something."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "prep"
+            and c.lower_ in {"until", "till"}
+            and any(x.dep_ == "pobj" and x.ent_type_ in {"DATE", "TIME"} for x in c.children)
+        ),
+        None,
+    )
 
 
 def _tense(chain: list[Token], top: Token, headline: bool) -> str:

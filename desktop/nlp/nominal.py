@@ -20,13 +20,17 @@ if TYPE_CHECKING:
 
 DATE_PREPS = {
     "on", "in", "for", "at", "by", "from", "around", "until", "before", "between", "to",
+    "within",
 }  # fmt: skip
 
 
 def nominal_subject(head: Token) -> Token | None:
     """The noun a schedule or a date is said of: "the vote is scheduled", "the launch is
     set for", "the next launch opportunity is on"."""
-    for c in head.children:
+    auxes = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
+    for c in [*head.children, *(x for a in auxes for x in a.children)]:
+        # the subject may hang on a copula the parser took for an auxiliary: "the start
+        # remains scheduled for May"
         if c.dep_ in {"nsubj", "nsubjpass"} and (c.pos_ in {"NOUN", "PROPN"} or c.tag_ == "VBG"):
             return c  # a gerund too: "its commissioning is planned for August"
     if head.dep_ in {"acomp", "attr"}:
@@ -173,6 +177,8 @@ def on_track(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
             return None
         if ctx.lexicon.is_event_word(aims[0].lemma_):
             event = aims[0]
+        elif event is None and subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
+            event = subject  # "the pickup remained on course for next year": its debut
     elif not (goal and event is not None and _dated(event, ctx)):
         return None
     if event is None:

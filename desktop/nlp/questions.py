@@ -118,6 +118,9 @@ def _noun_phrase(token: Token | None, frame: Frame) -> str:
     if items and not any(c.ent_type_ for c in token.subtree):
         text = f"{items[0]} {text}"
     first = text.split()[0].lower()
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if first.endswith(("'s", "’s")) and owner is not None and owner.pos_ == "NOUN":
+        return f"the {text}"  # "the court's ruling"
     if first in DETERMINERS or first.endswith(("'s", "’s")) or first[:1].isdigit():
         return text
     return f"the {text}"

@@ -54,6 +54,13 @@ LOWER_PHRASES = (
     "as soon as", "at the earliest", "or later", "earliest", "not until", "no sooner",
 )  # fmt: skip
 UPPER_PHRASES = ("at the latest", "no later than", "not later than", "or earlier", "at most")
+VAGUE_AMOUNTS = {
+    "PXD": relativedelta(days=10),
+    "PXW": relativedelta(weeks=6),
+    "PXM": relativedelta(months=6),
+}
+"""How far "within days", "within weeks", "in months" reach (a deadline, generously)."""
+MORE_THAN = ("in just over", "in over", "in more than", "in a little over", "in slightly over")
 MORE_MODS = {"EQUAL_OR_MORE", "MORE_THAN"}
 LESS_MODS = {"EQUAL_OR_LESS", "LESS_THAN"}
 """TIMEX3 mods of a duration whose extent took the bound in ("at least two weeks")."""
@@ -88,6 +95,13 @@ def _bound(
     after = words_after(ctx, tm.end)
     last = words[-1].strip("‘’'\"“”") if words else ""
     prep = root.head.lower_ if root is not None and root.dep_ == "pobj" else last
+    if (
+        prep in {"until", "till"}
+        and root is not None
+        and root.dep_ == "pobj"
+        and root.head.head.lemma_.lower() == "have"
+    ):
+        return "by"  # "has until March 23 to decide": a deadline
     if prep in {"until", "till", "til", "to", "into"} and delay and not negated:
         return None  # "delayed until the first half of 2022": the new period itself
     if prep == "from" and delay:
@@ -305,11 +319,14 @@ def _from_duration(
 ) -> Due | None:
     timex = tm.timex
     assert timex is not None
-    delta = duration_delta(timex.value)
-    if delta is None:
-        return None
     before = words_before(ctx, tm.start)
     word = before.split()[-1] if before.split() else ""
+    delta = duration_delta(timex.value)
+    if delta is None:
+        vague = VAGUE_AMOUNTS.get(timex.value)
+        if vague is None or word not in {"in", "within"}:
+            return None
+        return Due(ctx.anchor, ctx.anchor + vague, None, timex.value, tm.text, "by")
     if frame.outcome == "postpone" and word in {"by", "for", "least"}:
         dates = [
             other.timex
@@ -327,6 +344,9 @@ def _from_duration(
         more = before.endswith("at least") or timex.mod in MORE_MODS
         bound = "no_earlier_than" if more else None
         return Due(target, target, None, timex.value, tm.text, bound)
+    if before.endswith(MORE_THAN):
+        target = ctx.anchor + delta  # "in just over three months": from then, for a month
+        return Due(target, target + relativedelta(months=1), None, timex.value, tm.text)
     if word in {"in", "within"} or before.endswith(("in less than", "in about", "in around")):
         target = ctx.anchor + delta
         if word == "within" or "less than" in before or timex.mod in LESS_MODS:

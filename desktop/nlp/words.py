@@ -96,7 +96,12 @@ def raised_subject(verb: Token) -> Token | None:
     project is on track to open" it is the line and the project that open."""
     node = verb
     for _ in range(4):
-        if node.dep_ not in {"xcomp", "ccomp", "acl", "acomp", "pobj", "prep", "pcomp"}:
+        infinitive = node.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+        )  # "the coin was on track to go live": the parser hangs "to go" on "was"
+        if not infinitive and node.dep_ not in {
+            "xcomp", "ccomp", "acl", "acomp", "pobj", "prep", "pcomp",
+        }:  # fmt: skip
             return None
         if node.head.i == node.i:
             return None

@@ -25,6 +25,32 @@ FOUND = [
     # a weekday on the event of a hope or plan is the coming one
     ("2022-05-02", "The governor hopes to open the new bridge on Friday.",
      "2022-05-06", "2022-05-06"),
+    # vague and inexact amounts of time from the article's day
+    ("2021-03-01", "Flight tests of the new drone are expected to begin within weeks.",
+     "2021-03-01", "2021-04-12"),
+    ("2021-03-01", "The inquiry's findings are expected within weeks.",
+     "2021-03-01", "2021-04-12"),
+    ("2021-03-01", "Voters in the province go to the polls in just over two months.",
+     "2021-05-01", "2021-06-01"),
+    # "has until <date> to": a deadline
+    ("2021-03-01", "The competition authority now has until June 14 to rule on the bid.",
+     "2021-03-01", "2021-06-14"),
+    ("2021-03-01", "The ministry has until May 3 to decide.", "2021-03-01", "2021-05-03"),
+    # an event kept to its date with no verb of its own
+    ("2021-03-01", "The opening of the museum remains scheduled for October.",
+     "2021-10-01", "2021-10-31"),
+    ("2021-03-01", "The company said the new scooter remained on course for the autumn.",
+     "2021-09-01", "2021-11-30"),
+    ("2021-03-01", "The council said the tram was still on track to enter service in 2022.",
+     "2022-01-01", "2022-12-31"),
+]  # fmt: skip
+
+QUESTIONS = [
+    # the question names the actors and the event, in a grammatical sentence
+    ("2021-03-01", "The tribunal's verdict is expected within weeks.",
+     "Will the tribunal's verdict take place by 12 April 2021?"),
+    ("2021-03-01", "The competition authority now has until June 14 to rule on the bid.",
+     "Will the competition authority rule by 14 June 2021?"),
 ]  # fmt: skip
 
 NONE = [
@@ -52,3 +78,11 @@ def test_the_expectation_is_found_with_its_window(
 @pytest.mark.parametrize("sentence", NONE)
 def test_conditions_and_wishes_are_no_expectations(english: tuple[Any, Any], sentence: str) -> None:
     assert analyze(english[0](sentence), date(2021, 3, 1)).expectations == []
+
+
+@pytest.mark.parametrize(("published", "sentence", "asked"), QUESTIONS)
+def test_the_question_names_the_event(
+    english: tuple[Any, Any], published: str, sentence: str, asked: str
+) -> None:
+    [found] = analyze(english[0](sentence), date.fromisoformat(published)).expectations
+    assert found.question == asked
