@@ -223,6 +223,10 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
         return "perfect"
     if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and not auxes:
         return "past"  # "the contract signed on Friday"
+    if verb.tag_ == "VBN" and verb.dep_ == "relcl" and not auxes:
+        return "past"  # "a law that the president signed on Sunday" (tagged VBN)
+    if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and not auxes and verb.head.tag_ == "VBD":
+        return "past"  # "finished counting on Friday": the phase verb's tense
     if verb.tag_ == "VBN" and any(a in {"is", "are", "'s", "'re", "been", "be"} for a in auxes):
         return "perfect"  # a present state: "the launch is delayed"
     return "present"

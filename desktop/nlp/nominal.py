@@ -53,6 +53,8 @@ def has_date(token: Token, ctx: Context) -> bool:
 
 
 def cue_tense(cue: Token) -> str:
+    if cue.tag_ == "VBN" and any(c.lower_ in ONCE for c in cue.children):
+        return "past_future"  # "the election, originally planned for 3 May"
     aux = {c.lower_ for c in cue.children if c.dep_ in {"aux", "auxpass"}}
     head_aux = cue.head if cue.dep_ in {"acomp", "attr"} else cue
     if head_aux is not cue:
@@ -97,10 +99,10 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
                 for c in token.children
                 if c.dep_ == "prep" and c.lower_ == "for"
                 for x in c.children
-                if x.dep_ == "pobj"
+                if x.dep_ == "pobj" and not in_time(x, ctx)
             ),
             None,
-        ) or nearest_event_noun(token, ctx)
+        ) or nearest_event_noun(token, ctx)  # "planned for 3 May": the date is no event
     if noun is None:
         return None
     if is_copula and not (ctx.lexicon.is_event_word(noun.lemma_) or placeholder(noun, ctx)):
@@ -108,6 +110,8 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     frame = nominal_frame(noun, token, ctx, None)
     reading = reading_of(token, ctx)
     reading.tense = cue_tense(token)
+    if copula is not None and any(c.dep_ == "neg" for c in copula.children):
+        reading.negated = True  # "would not be ready in 2014"
     reading.modality = (
         reading.modality
         if reading.modality in BLOCKING

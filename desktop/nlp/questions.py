@@ -36,6 +36,8 @@ PRONOUNS = {
     "he",
     "she",
 }
+READY = {"ready", "operational", "complete", "open", "available"}
+"""States a thing is expected in: "the reactor will be ready in 2022"."""
 IRREGULAR_PARTICIPLES = {
     "begin": "begun", "take": "taken", "hold": "held", "make": "made", "sign": "signed",
     "hand": "handed", "fly": "flown", "give": "given", "swear": "sworn", "choose": "chosen",
@@ -134,6 +136,8 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
     people = frame.participants
     if frame.nominal and "*" in frame.groups:
         thing = _noun_phrase(frame.anchor, frame) or "it"
+        if frame.verb.pos_ == "ADJ" and frame.verb.lower_ in READY:
+            return f"Will {thing} be {frame.verb.lower_}{tail}{after_all}?"
         return f"Will {thing} go ahead{tail}{after_all}?"
     if frame.nominal:
         event = _noun_phrase(frame.anchor, frame) or f"the {frame.lemma}"

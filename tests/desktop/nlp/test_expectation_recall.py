@@ -51,6 +51,19 @@ QUESTIONS = [
      "Will the tribunal's verdict take place by 12 April 2021?"),
     ("2021-03-01", "The competition authority now has until June 14 to rule on the bid.",
      "Will the competition authority rule by 14 June 2021?"),
+    ("2021-03-01", "The new desalination plant will be ready in 2023.",
+     "Will the new desalination plant be ready in 2023?"),
+]  # fmt: skip
+
+NOTHING_TO_FOLLOW = [
+    # a date is no event: "originally planned for 12 April" is the old plan of the vote
+    ("2021-03-01", "The referendum, originally planned for 12 April, was postponed because "
+     "of the floods."),
+    # the past of a phase verb ("finished counting on Friday") is past
+    ("2021-03-06", "The auditors finished checking the accounts on Friday."),
+    # "would not be ready": a negated state proposes nothing
+    ("2021-03-01", "The operator said on Tuesday that the new turbine would not be ready "
+     "in 2025."),
 ]  # fmt: skip
 
 NONE = [
@@ -86,3 +99,16 @@ def test_the_question_names_the_event(
 ) -> None:
     [found] = analyze(english[0](sentence), date.fromisoformat(published)).expectations
     assert found.question == asked
+
+
+@pytest.mark.parametrize(("published", "sentence"), NOTHING_TO_FOLLOW)
+def test_no_follow_up_is_proposed(english: tuple[Any, Any], published: str, sentence: str) -> None:
+    found = analyze(english[0](sentence), date.fromisoformat(published)).expectations
+    assert [e.question for e in found if e.proposes] == []
+
+
+def test_a_rule_signed_on_sunday_was_signed(english: tuple[Any, Any]) -> None:
+    """ "a rule that the mayor signed on Sunday": the parser tags "signed" VBN; it is past."""
+    sentence = "The park will open in May under a rule that the mayor signed on Sunday."
+    found = analyze(english[0](sentence), date(2021, 3, 8)).expectations
+    assert [e.question for e in found if e.proposes] == ["Will the park open in May 2021?"]
