@@ -128,7 +128,7 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         return False  # "before leaders meet on July 11": the date of another event
     if lemma_of(token) in CUES and (
         not ctx.lexicon.is_event_word(lemma_of(token))
-        or any(c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} for c in token.children)
+        or any(_governed_event(c) for c in token.children)
     ):
         return True  # the verb it governs carries the event, or its subject (nominal)
     if _says_that(token) or token.dep_ == "amod" or lemma_of(token) in SAYING:
@@ -148,6 +148,16 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
     if frame.outcome is None and stative(token) and not frame.nominal:
         return True
     return frame
+
+
+def _governed_event(c: Token) -> bool:
+    """A clause a cue governs as its event ("decided to sell"), not as its topic ("decide
+    whether Microsoft can buy": the decision is the event)."""
+    return (
+        c.dep_ in {"xcomp", "ccomp"}
+        and c.pos_ in {"VERB", "AUX"}
+        and not any(m.lower_ in {"whether", "if"} for m in c.children if m.dep_ == "mark")
+    )
 
 
 def _past(prelude: Reading) -> bool:

@@ -43,6 +43,17 @@ FOUND = [
      "2021-09-01", "2021-11-30"),
     ("2021-03-01", "The council said the tram was still on track to enter service in 2022.",
      "2022-01-01", "2022-12-31"),
+    # a denial before "and" is not said of what follows it
+    ("2021-03-01", "The builder dismissed reports that the works had stopped and said the "
+     "tower was still on track to open in 2022.", "2022-01-01", "2022-12-31"),
+    ("2021-03-01", "The union rejected the offer and said the strike would begin in May.",
+     "2021-05-01", "2021-05-31"),
+    # a condition on the other branch of the window ("or in May if ...")
+    ("2021-03-01", "The senate is expected to vote on the treaty in April, or in May if the "
+     "committee needs more time.", "2021-04-01", "2021-04-30"),
+    # "decide whether ...": the decision is the event
+    ("2021-03-01", "The regulator now has until June 30 to decide whether the airline can "
+     "buy its rival.", "2021-03-01", "2021-06-30"),
 ]  # fmt: skip
 
 QUESTIONS = [
