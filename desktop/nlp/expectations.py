@@ -31,7 +31,7 @@ from desktop.nlp.frames import (
     theme_lemma,
     theme_text,
 )
-from desktop.nlp.modality import Reading, prelude_of, reading_of, stative
+from desktop.nlp.modality import Reading, deadline_of, prelude_of, reading_of, stative
 from desktop.nlp.nominal import STAYS, in_time, noun_schedule, on_track, state_frame
 from desktop.nlp.participants import Participant
 from desktop.nlp.questions import question
@@ -140,6 +140,10 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         lexicon_outcome(token, ctx) is None
     ):
         return True  # "will have to live", "attempted to land": the lower verb carries it
+    if deadline_of(token) is not None and any(
+        c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB" for c in token.children
+    ):
+        return True  # "has until May 5 to publish": the lower verb is the event
     if lemma_of(token) in STAYS and on_track(token, ctx) is not None:
         return True  # "remained on course for a January rollout": read off the noun
     if _past(prelude_of(token, ctx)) and not may_carry_outcome(token, ctx) and not stative(token):

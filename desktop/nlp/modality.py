@@ -143,7 +143,7 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             chain.append(head)  # "has begun delivering": the phase verb carries the tense
             t = head
             continue
-        if t.dep_ == "xcomp" and lemma == "have" and deadline_of(head) is not None:
+        if _time_given(t, head):
             modality = modality or "expected"  # "has until March 23 to decide": a deadline
             chain.append(head)
             t = head
@@ -162,6 +162,18 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             return head, chain, modality
         break
     return t, chain, modality
+
+
+TIME_GIVERS = {"have", "give"}
+"""Verbs of time left: "has until March 23 to decide", "gave them until May 5 to publish"."""
+
+
+def _time_given(lower: Token, head: Token) -> bool:
+    """``lower`` is what must be done in the time ``head`` gives: "until <date> to"."""
+    infinitive = lower.dep_ == "xcomp" or (
+        lower.dep_ == "advcl" and any(c.lower_ == "to" for c in lower.children)
+    )
+    return infinitive and lemma_of(head) in TIME_GIVERS and deadline_of(head) is not None
 
 
 def deadline_of(verb: Token) -> Token | None:
@@ -202,6 +214,8 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
             return "past_future"
         if lemma_of(chain[-1]) in COMMITMENTS and "had" not in aux_here:
             return "future"
+        if deadline_of(chain[-1]) is not None and "had" not in aux_here:
+            return "future"  # "gave them until May 5 to publish": still ahead
         if "VBD" in tags or any(a in {"was", "were"} for a in aux_here):
             return "past_future"
         if any(t.lower_ in {"was", "were"} for t in chain[1:]):

@@ -36,6 +36,7 @@ PRONOUNS = {
     "he",
     "she",
 }
+POSSESSIVES = {"its", "their", "his", "her"}
 READY = {"ready", "operational", "complete", "open", "available"}
 """States a thing is expected in: "the reactor will be ready in 2022"."""
 IRREGULAR_PARTICIPLES = {
@@ -101,10 +102,13 @@ def _names(people: list[Participant], roles: set[str], labels: set[str] | None =
     picked = [p.name for p in people if p.role in roles and (labels is None or p.label in labels)][
         :2
     ]
+    picked = ["the " + n[4:] if n.startswith("The ") else n for n in picked]
     return " and ".join(dict.fromkeys(picked))
 
 
-def _noun_phrase(token: Token | None, frame: Frame) -> str:
+def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
+    """The words of a noun phrase for a question (``lead``: it opens the question, where
+    "its review" would point at nothing)."""
     if token is None or token.lower_ in PRONOUNS:
         return ""
     text = phrase(token).removesuffix("’s").removesuffix("'s")
@@ -120,6 +124,8 @@ def _noun_phrase(token: Token | None, frame: Frame) -> str:
     if items and not any(c.ent_type_ for c in token.subtree):
         text = f"{items[0]} {text}"
     first = text.split()[0].lower()
+    if lead and first in POSSESSIVES:
+        return "the " + text.split(" ", 1)[1] if " " in text else ""  # "its review": whose?
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if first.endswith(("'s", "’s")) and owner is not None and owner.pos_ == "NOUN":
         return f"the {text}"  # "the court's ruling"
@@ -171,9 +177,13 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
     agent = _noun_phrase(frame.agent, frame) or _names(people, {"agent"})
     actors = _names(people, {"context", "participant", "agent"}, GEO_LABELS | {"ORG"})
     if frame.passive:
-        if agent or (actors and theme and actors.lower() not in theme.lower()):
-            return f"Will {agent or actors} {lemma} {theme}{tail}{after_all}?"
-        subject = theme or _names(people, {"theme", "context"}) or "it"
+        # who acts in a passive is named in its clause, not borrowed from the headline
+        own = _names(people, {"participant", "agent"}, GEO_LABELS | {"ORG"})
+        if agent or (own and theme and own.lower() not in theme.lower()):
+            return f"Will {agent or own} {lemma} {theme}{tail}{after_all}?"
+        subject = (
+            _noun_phrase(frame.theme, frame, lead=True) or _names(people, {"theme", "context"})
+        ) or "it"
         return f"Will {subject} be {_participle(verb, lemma)}{tail}{after_all}?"
     if frame.transitive:
         subject = agent or actors or "they"
@@ -183,7 +193,9 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
         elif " " in lemma and frame.theme is not None and frame.theme.head.lower_ == "of":
             obj = f"of {obj}"  # "take delivery of the first KC-46"
         return f"Will {subject} {lemma} {obj}{tail}{after_all}?"
-    subject = theme or _names(people, {"theme", "agent", "participant", "context"}) or "it"
+    subject = _noun_phrase(frame.theme, frame, lead=True) or (
+        _names(people, {"theme", "agent", "participant", "context"}) or "it"
+    )
     return f"Will {subject} {_with_object(verb, lemma)}{tail}{after_all}?"
 
 

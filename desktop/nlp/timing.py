@@ -99,7 +99,7 @@ def _bound(
         prep in {"until", "till"}
         and root is not None
         and root.dep_ == "pobj"
-        and root.head.head.lemma_.lower() == "have"
+        and root.head.head.lemma_.lower() in {"have", "give"}
     ):
         return "by"  # "has until March 23 to decide": a deadline
     if prep in {"until", "till", "til", "to", "into"} and delay and not negated:

@@ -109,6 +109,8 @@ def raised_subject(verb: Token) -> Token | None:
             if node.head.lemma_.lower() in PLANS:
                 return child(node.head, "poss")  # "India's plan to buy": India buys
             return node.head  # "an agreement due to begin on May 26"
+        if infinitive and node.head.lemma_.lower() == "give" and child(node.head, "dobj"):
+            return antecedent(child(node.head, "dobj"))  # "gave the firm until May to sell"
         node = node.head
         found = child(node, "nsubj", "nsubjpass")
         if found is not None:
