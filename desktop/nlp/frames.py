@@ -312,7 +312,7 @@ def _dated_complement(verb: Token, ctx: Context) -> bool:
     return any(
         t.dep_ == "pobj"
         and t.head.lower_ in {"to", "into", "until", "till"}
-        and any(s <= t.idx < e for s, e in spans)
+        and any(s <= x.idx < e for s, e in spans for x in t.subtree)  # "to the end of 2008"
         for t in verb.subtree
     )
 
@@ -324,7 +324,7 @@ def _phrase_object(verb: Token, lemma: str) -> Token | None:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in {"on", "of"} and c.lower_ not in words:
             obj = child(c, "pobj")
-            if obj is not None:
+            if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}:  # not "on Monday"
                 return antecedent(obj)
         if c.dep_ == "prep" and c.lower_ in words:
             obj = child(c, "pobj")

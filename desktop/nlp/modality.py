@@ -90,7 +90,7 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
         if head is t:
             break
         lemma = lemma_of(head)
-        if t.dep_ in {"xcomp", "ccomp"} and _is_cue_verb(head):
+        if (t.dep_ in {"xcomp", "ccomp"} or object_control(t)) and _is_cue_verb(head):
             if lemma == "look" and not any(c.lower_ == "to" for c in head.children):
                 break
             modality = modality or CUES[lemma]
@@ -162,6 +162,22 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             return head, chain, modality
         break
     return t, chain, modality
+
+
+CONTROLLERS = {"give", "set", "schedule", "expect", "want", "allow"}
+"""Verbs whose object does what their infinitive says: "set jury selection to begin on July
+28" (the parser hangs the infinitive on the verb as a clause of its own)."""
+
+
+def object_control(lower: Token) -> bool:
+    head = lower.head
+    return (
+        lower.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children)
+        and head.lemma_.lower() in CONTROLLERS
+        and any(c.dep_ == "dobj" for c in head.children)
+        and not any(c.dep_ == "prt" for c in head.children)
+    )
 
 
 TIME_GIVERS = {"have", "give"}

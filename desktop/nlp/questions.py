@@ -118,7 +118,10 @@ def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
     if not text:
         return ""
     first_word = next((t for t in token.subtree if t.dep_ != "det"), token)
-    if not (first_word.ent_type_ or first_word.pos_ in {"PROPN", "NUM"} or text[:1].isdigit()):
+    spelled = first_word.pos_ == "NUM" and first_word.is_alpha  # "Two aircraft"
+    if spelled or not (
+        first_word.ent_type_ or first_word.pos_ in {"PROPN", "NUM"} or text[:1].isdigit()
+    ):
         text = f"{text[0].lower()}{text[1:]}"
     items = [p.name for p in frame.participants if p.label in ITEM_LABELS and p.name not in text]
     if items and not any(c.ent_type_ for c in token.subtree):

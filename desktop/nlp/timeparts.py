@@ -45,6 +45,11 @@ def span_root(ctx: Context, tm: TimeMention) -> Token | None:
     return span.root if span is not None else None
 
 
+LIMIT_PREPS = {"before", "by", "until", "till"}
+"""Prepositions of a limit set by another dated event ("before the May 14 elections",
+"ahead of the July 18 deadline")."""
+
+
 def distance(root: Token, targets: set[int], ctx: Context) -> int | None:
     """Steps from the time's root up to the event's words; a time reached through
     another verb or another event noun belongs to that one ("announce a May 26 start")."""
@@ -62,9 +67,15 @@ def distance(root: Token, targets: set[int], ctx: Context) -> int | None:
         if temporal_clause(head) is not None or when_clause(head):
             node, steps = head.head, steps + 2  # "before leaders meet on July 11"
             continue
+        limit = head.dep_ == "pobj" and head.head.lower_ in LIMIT_PREPS
         if head.i not in targets and (
             head.pos_ in {"VERB", "AUX"}
-            or (premodifier and head.pos_ == "NOUN" and ctx.lexicon.is_event_word(head.lemma_))
+            or (
+                premodifier
+                and head.pos_ == "NOUN"
+                and ctx.lexicon.is_event_word(head.lemma_)
+                and not limit  # "before the May 14 elections": the date limits this event
+            )
         ):
             return None
         node, steps = head, steps + 1

@@ -13,6 +13,7 @@ one. Conditional branches are kept as alternatives.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -54,6 +55,11 @@ LOWER_PHRASES = (
     "as soon as", "at the earliest", "or later", "earliest", "not until", "no sooner",
 )  # fmt: skip
 UPPER_PHRASES = ("at the latest", "no later than", "not later than", "or earlier", "at most")
+DAY_NAMED = re.compile(
+    r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d{4}-\d\d-\d\d"
+)
+"""A time of day that names its day ("on Saturday afternoon", "at 9 am on May 3")."""
 VAGUE_AMOUNTS = {
     "PXD": relativedelta(days=10),
     "PXW": relativedelta(weeks=6),
@@ -173,7 +179,9 @@ def _after_delay_word(ctx: Context, tm: TimeMention) -> bool:
 
 def _usable(tm: TimeMention, ctx: Context) -> bool:
     timex = tm.timex
-    if timex is None or timex.granularity in SKIP_GRANULARITY | {"time"}:
+    if timex is None or timex.granularity in SKIP_GRANULARITY:
+        return False
+    if timex.granularity == "time" and not DAY_NAMED.search(tm.text):
         return False  # a clock time alone is anchored to the article's day by the tagger
     if timex.granularity == "duration":
         return True

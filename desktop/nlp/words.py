@@ -14,13 +14,28 @@ if TYPE_CHECKING:
 PLANS = {"plan", "intention", "bid", "proposal", "target", "goal", "aim", "hope", "decision"}
 
 
+def _dated(t: Token) -> bool:
+    """A time said after a noun ("the transaction ahead of July 18"): the question gives
+    the window once, at its end."""
+    rest = [x for x in t.subtree if x.i != t.i and not x.is_punct]
+    return (
+        t.dep_ in {"prep", "advmod"}
+        and t.lower_ in {"ahead", "before", "by", "until", "in", "on", "during"}
+        and bool(rest)
+        and all(x.ent_type_ in {"DATE", "TIME"} or x.lower_ in {"of", "the"} for x in rest)
+    )
+
+
 def phrase(token: Token, drop_det: bool = True) -> str:
     """The words of a token's subtree as written, without punctuation at its edges,
     relative clauses, appositions or a leading article."""
     skip: set[int] = set()
     for t in token.subtree:
         clause = t.dep_ == "prep" and any(x.pos_ == "VERB" for x in t.children)
-        if (t.dep_ in {"relcl", "acl", "appos"} or clause) and t.i != token.i:
+        # "pushed the flight of the 787 back to March": the parser hangs the verb's
+        # "back to March" on the noun
+        moved = t.dep_ == "advmod" and t.lower_ in {"back", "forward"}
+        if (t.dep_ in {"relcl", "acl", "appos"} or clause or moved or _dated(t)) and t.i != token.i:
             skip |= {x.i for x in t.subtree}
     kept = [
         t
@@ -109,7 +124,8 @@ def raised_subject(verb: Token) -> Token | None:
             if node.head.lemma_.lower() in PLANS:
                 return child(node.head, "poss")  # "India's plan to buy": India buys
             return node.head  # "an agreement due to begin on May 26"
-        if infinitive and node.head.lemma_.lower() == "give" and child(node.head, "dobj"):
+        controller = node.head.lemma_.lower() in {"give", "set", "schedule", "expect", "want"}
+        if infinitive and controller and child(node.head, "dobj"):
             return antecedent(child(node.head, "dobj"))  # "gave the firm until May to sell"
         node = node.head
         found = child(node, "nsubj", "nsubjpass")

@@ -51,6 +51,18 @@ FOUND = [
     # a condition on the other branch of the window ("or in May if ...")
     ("2021-03-01", "The senate is expected to vote on the treaty in April, or in May if the "
      "committee needs more time.", "2021-04-01", "2021-04-30"),
+    # a time of day that names its day
+    ("2021-03-01", "Three trains are to arrive side by side at the new station on Friday "
+     "morning to mark the opening.", "2021-03-05", "2021-03-05"),
+    # "set X to begin": the object does what the infinitive says
+    ("2021-03-01", "The judge has set the hearing in the bribery case to begin on June 7.",
+     "2021-06-07", "2021-06-07"),
+    # a delay whose new date follows "back to the end of"
+    ("2021-03-01", "The agency on Monday pushed the first test flight of the glider back to "
+     "the end of the third quarter of 2021.", "2021-07-01", "2021-09-30"),
+    # a limit set by another dated event
+    ("2021-03-01", "The minister hoped the senate would approve the pact before the April 25 "
+     "elections.", "2021-03-01", "2021-04-24"),
     # "decide whether ...": the decision is the event
     ("2021-03-01", "The regulator now has until June 30 to decide whether the airline can "
      "buy its rival.", "2021-03-01", "2021-06-30"),
@@ -72,6 +84,15 @@ QUESTIONS = [
     # time given to someone else: "gave the firm until ... to sell"
     ("2021-03-01", "The judge gave the railway company until May 5 to publish the safety "
      "report.", "Will the railway company publish the safety report by 5 May 2021?"),
+    # racing to do something is an aim
+    ("2021-03-01", "The two banks have been racing to close the transaction ahead of July 18.",
+     "Will the two banks close the transaction by 18 July 2021?"),
+    ("2021-03-01", "Two ferries are to dock at the new pier on Friday morning.",
+     "Will the two ferries dock on 5 March 2021?"),
+    # "on Monday" is when the delay was announced, not what was delayed
+    ("2021-03-01", "The agency on Monday pushed the first test flight of the glider back to "
+     "the end of the third quarter of 2021.",
+     "Will the first test flight of the glider take place in the third quarter of 2021?"),
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
