@@ -87,6 +87,9 @@ QUESTIONS = [
     # racing to do something is an aim
     ("2021-03-01", "The two banks have been racing to close the transaction ahead of July 18.",
      "Will the two banks close the transaction by 18 July 2021?"),
+    # the window is said once, at the end, even where the parser hangs it on the noun
+    ("2021-03-01", "The two banks have been racing to finalise the transaction ahead of "
+     "July 18.", "Will the two banks finalise the transaction by 18 July 2021?"),
     ("2021-03-01", "Two ferries are to dock at the new pier on Friday morning.",
      "Will the two ferries dock on 5 March 2021?"),
     # "on Monday" is when the delay was announced, not what was delayed
