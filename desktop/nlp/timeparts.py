@@ -229,6 +229,33 @@ SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 REPORTERS = {"say", "tell", "announce", "report", "state", "confirm", "add", "reveal"}
 
 
+def of_year(ctx: Context, tm: TimeMention) -> TimeMention:
+    """ "December of next year": the tagger resolved the month alone, in the wrong year;
+    the year that follows it after "of" places it."""
+    timex = tm.timex
+    if timex is None or timex.granularity not in {"month", "season", "day"}:
+        return tm
+    if not ctx.text[tm.end : tm.end + 4].lower().startswith(" of "):
+        return tm
+    year = next(
+        (
+            other.timex
+            for other in ctx.times
+            if other.start == tm.end + 4
+            and other.timex is not None
+            and other.timex.granularity == "year"
+            and other.timex.start is not None
+        ),
+        None,
+    )
+    if year is None or year.start is None or timex.start is None:
+        return tm
+    found = resolve(f"{tm.text} {year.start.year}", ctx.anchor, "future")
+    if found is None or found.start is None or found.start.year != year.start.year:
+        return tm
+    return replace(tm, timex=found)
+
+
 def extend_left(ctx: Context, tm: TimeMention) -> TimeMention:
     """ "autumn next year", "first half 2022": the tagger resolved the year alone; the
     season or half before it narrows the window."""

@@ -33,6 +33,7 @@ from desktop.nlp.timeparts import (
     forward,
     in_sentence,
     month_after,
+    of_year,
     said_on,
     same_year,
     span_root,
@@ -218,7 +219,7 @@ def due_for(
         on_own = distance(root, own, ctx) is not None
         if not on_own:
             dist += 3  # on the cue ("said on Thursday they expect ..."): the event's own first
-        tm = extend_left(ctx, tm)
+        tm = of_year(ctx, extend_left(ctx, tm))
         ahead = forward(ctx, tm, weekdays or (own_weekdays and on_own)) if prospective else tm
         scored.append((dist, tm.start, ahead, root))
     if not any(_usable(s[2], ctx) for s in scored):

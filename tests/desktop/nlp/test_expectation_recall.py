@@ -63,6 +63,10 @@ FOUND = [
     # a limit set by another dated event
     ("2021-03-01", "The minister hoped the senate would approve the pact before the April 25 "
      "elections.", "2021-03-01", "2021-04-24"),
+    # "December of next year": the year after "of" places the month (and the month
+    # before "or" with it)
+    ("2015-10-11", "Deliveries of the new trams would now begin in late November or December "
+     "of next year, the maker said.", "2016-11-21", "2016-12-31"),
     # "decide whether ...": the decision is the event
     ("2021-03-01", "The regulator now has until June 30 to decide whether the airline can "
      "buy its rival.", "2021-03-01", "2021-06-30"),
