@@ -282,7 +282,11 @@ def _read(ctx: Context, sent: Span, token: Token) -> Expectation | None:
         if read_off is None:
             return None
         frame, reading = read_off
-    chain = [t for t in (frame.verb, reading.top, reading.cue, token) if t is not None]
+    # every word climbed through ("hoped to start making the Roadster in 2023": the date
+    # hangs on "start")
+    chain = [
+        t for t in (frame.verb, reading.top, reading.cue, token, *reading.chain) if t is not None
+    ]
     if token.dep_ in {"acomp", "attr"}:
         chain.append(token.head)  # "is more likely in 2021": the copula holds the date
     if frame.outcome == "postpone":

@@ -67,6 +67,9 @@ FOUND = [
     # before "or" with it)
     ("2015-10-11", "Deliveries of the new trams would now begin in late November or December "
      "of next year, the maker said.", "2016-11-21", "2016-12-31"),
+    # the date may hang on any word climbed through ("hoped to start building ... in 2023")
+    ("2022-04-08", "He also said he hoped to start making the new Skylark in 2023, after "
+     "once promising it for 2020.", "2023-01-01", "2023-12-31"),
     # "decide whether ...": the decision is the event
     ("2021-03-01", "The regulator now has until June 30 to decide whether the airline can "
      "buy its rival.", "2021-03-01", "2021-06-30"),
