@@ -266,6 +266,9 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
             inner.participants  # noqa: B018 - named from the attempted clause
             return replace(inner, verb=verb)
         return nominal_frame(noun, verb, ctx, None)
+    placed = _put_into(verb, ctx)
+    if placed is not None:
+        return placed
     obj = antecedent(child(verb, "dobj"))
     if obj is not None and lemma.endswith(f" {obj.lemma_.lower()}"):
         obj = noun_theme(obj)  # "take delivery of the jets": the jets
@@ -300,6 +303,30 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     frame.transitive = transitive
     frame.ctx = ctx
     return frame
+
+
+PLACING = {"have", "get", "put", "bring", "place"}
+"""Verbs that put a thing into a state: "have the truck in production", "put the trains
+into service" (the thing goes into production, into service)."""
+
+
+def _put_into(verb: Token, ctx: Context) -> Frame | None:
+    """ "hoped to have the truck in production next year": the truck goes into production."""
+    lexicon = ctx.lexicon
+    if verb.lemma_.lower() not in PLACING:
+        return None
+    obj = antecedent(child(verb, "dobj"))
+    if obj is None or obj.pos_ == "PRON":
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"in", "into"}:
+            state = child(c, "pobj")
+            phrase_ = f"go into {state.lemma_.lower()}" if state is not None else ""
+            if phrase_ in lexicon.phrases and lexicon.groups_of(phrase_):
+                frame = Frame(phrase_, lexicon.groups_of(phrase_), verb, verb, obj)
+                frame.ctx = ctx
+                return frame
+    return None
 
 
 WEAK_DELAYS = {"move", "shift", "push"}

@@ -97,6 +97,8 @@ QUESTIONS = [
     # "go into production" is the start of production, not a "go"
     ("2022-05-01", "The company said the new tractor would go into production at the plant "
      "next year.", "Will the new tractor go into production in 2023?"),
+    ("2022-05-01", "The founder said he hoped to have the Skylark in production next year.",
+     "Will the Skylark go into production in 2023?"),
     # the window is said once, at the end, even where the parser hangs it on the noun
     ("2021-03-01", "The two banks have been racing to finalise the transaction ahead of "
      "July 18.", "Will the two banks finalise the transaction by 18 July 2021?"),
