@@ -89,6 +89,14 @@ def _first(
             "Qantas will receive its first A390 jet from Airbus in March 2022, officials said.",
             "Qantas took possession of the first Airbus A390 in Toulouse on Sunday.",
         ),
+        (
+            "Ruritania will leave the customs union on 1 March 2022, ministers said.",
+            "Ruritania left the customs union at midnight on Monday, ending 30 years inside.",
+        ),
+        (
+            "The exit of Ruritania from the customs union is set for March 2022, officials say.",
+            "Ruritania withdrew from the customs union on Monday, ministers said.",
+        ),
     ],
 )
 def test_varied_past_wording_reports_the_event_done(
