@@ -97,6 +97,15 @@ def _first(
             "The exit of Ruritania from the customs union is set for March 2022, officials say.",
             "Ruritania withdrew from the customs union on Monday, ministers said.",
         ),
+        (
+            "The new Harbour bridge will open to traffic in March 2022, the county said.",
+            "Workers cut the ribbon on Monday morning, opening the new Harbour bridge to traffic.",
+        ),
+        (
+            "The trial of Ruritania's former finance minister will open on 14 March 2022.",
+            "Lawyers began questioning jurors in Valletta on Monday, formally opening the trial "
+            "of Ruritania's former finance minister.",
+        ),
     ],
 )
 def test_varied_past_wording_reports_the_event_done(
