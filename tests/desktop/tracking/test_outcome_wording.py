@@ -15,6 +15,7 @@ import pytest
 
 from db.store import Store
 from desktop.tracking.followups import confirm
+from desktop.tracking.updates import check_updates
 from tests.desktop.tracking.test_followup_events import first_candidate, load, proposed_from
 
 pytestmark = pytest.mark.model
@@ -367,3 +368,49 @@ def test_cancellation_phrases_report_the_event_cancelled(
         date(2022, 2, 5),
     )
     assert (first.article_id, first.proposed_state) == (later, "cancelled")
+
+
+def test_a_country_named_by_its_adjective_is_the_same_participant(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "Ruritania's general election" is due; a later article names the country only as
+    "Ruritanian" ("Lopez wins Ruritanian election") and reports Sunday's election won: the
+    election took place."""
+    source, later = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2021-09-01", "Plans", "Ruritania's general election will take place on 27 "
+             "March 2022, the electoral board said."),
+            ("2022-03-29", "Lopez wins Ruritanian election", "Maria Lopez won Sunday's "
+             "presidential election outright, according to quick counts."),
+        ],
+    )  # fmt: skip
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    first = first_candidate(store, followup.id, date(2022, 4, 2))
+    assert (first.article_id, first.proposed_state) == (later, "happened")
+
+
+def test_an_election_won_is_not_the_results_that_follow(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The official results (a noun outside the lexicon) are due after the vote; an
+    article that reports the election won, naming the same country, reports nothing of
+    the results."""
+    source, _later = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2022-03-27", "Ruritania votes", "Ruritania's electoral board said that "
+             "official results are due within five days of polling."),
+            ("2022-03-29", "Lopez wins Ruritanian election", "Maria Lopez won Sunday's "
+             "presidential election outright, according to quick counts."),
+        ],
+    )  # fmt: skip
+    [followup] = [f for f in proposed_from(store, source) if f.lemma == "result"]
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2022, 3, 30), followup_ids=[followup.id])
+    assert [c.proposed_state for c in found.candidates] in ([], [None])
