@@ -107,6 +107,10 @@ def _first(
             "Lawyers began questioning jurors in Valletta on Monday, formally opening the trial "
             "of Ruritania's former finance minister.",
         ),
+        (
+            "The new Harbour ferry terminal will open in March 2022, the port authority said.",
+            "The new Harbour ferry terminal welcomed its first passengers on Monday.",
+        ),
     ],
 )
 def test_varied_past_wording_reports_the_event_done(
@@ -153,6 +157,25 @@ def test_a_date_put_back_is_a_postponement_to_that_window(
     )
     assert (first.article_id, first.proposed_state) == (later, "postponed")
     assert first.proposed_window == window
+
+
+def test_first_passengers_put_back_is_the_opening_put_back(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The terminal "will receive its first passengers" in October: its opening, so the
+    opening put back to June is that event's postponement."""
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-06-01", "The new Ostrava airport terminal will receive its first passengers "
+         "in October 2021, its operator said."),
+        ("2021-09-20", "The opening of the new Ostrava airport terminal has been put back "
+         "to June 2022."),
+        date(2021, 9, 25),
+    )  # fmt: skip
+    assert (first.article_id, first.proposed_state) == (later, "postponed")
+    assert first.proposed_window == (date(2022, 6, 1), date(2022, 6, 30))
 
 
 def test_another_name_of_the_same_country_is_the_same_participant(
