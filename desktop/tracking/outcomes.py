@@ -117,6 +117,8 @@ def about(
         return None  # its agent or theme is someone else: another event of the same kind
     if _other_theme(target, report, sentence):
         return None  # "ratified Chile's treaty" is not Peru's
+    if _other_agent(target, report):
+        return None  # "Osterlich's parliament approved" is not Ruritania's approval
     specific = {t for t in {target.theme_lemma, *target.event_themes} if t not in VAGUE_THEMES}
     if (
         not found
@@ -135,6 +137,16 @@ def about(
     if article_names or not target.names:
         return Match([], named_event or both_generic)
     return None
+
+
+def _other_agent(target: Target, report: EventReport) -> bool:
+    """Both name who acts, and the report's agents are none of the follow-up's names: the
+    same step taken by another actor."""
+    mine = [n for r, n in target.row.roles if r == "agent"]
+    theirs = [n for n, r in roles(report) if r == "agent"]
+    if not mine or not theirs:
+        return False
+    return not shared(theirs, list(target.names.values()))
 
 
 def _other_known_event(target: Target, report: EventReport, sentence: str) -> bool:

@@ -437,3 +437,21 @@ def test_an_election_won_is_not_the_results_that_follow(
     confirm(store, followup_id=followup.id, who="ana")
     [found] = check_updates(store, as_of=date(2022, 3, 30), followup_ids=[followup.id])
     assert [c.proposed_state for c in found.candidates] in ([], [None])
+
+
+def test_the_same_step_by_another_agent_is_not_the_outcome(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """Ruritania's parliament is to approve Freedonia's entry into the pact; Osterlich's
+    parliament approving it is another country's step, not this one done."""
+    first, _later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-11-02", "Ruritania's parliament will approve Freedonia's entry into the "
+         "Alpine Pact in March 2022, the speaker said."),
+        ("2022-03-08", "Osterlich's parliament approved Freedonia's entry into the Alpine "
+         "Pact on Monday, leaving Ruritania as the last member yet to do so."),
+        date(2022, 3, 10),
+    )  # fmt: skip
+    assert first.proposed_state != "happened"
