@@ -3,7 +3,10 @@ model: a ship "commissioned", a building that "opened its doors", a vote that "p
 "voting" that passed off, "won Sunday's election" (an event noun dated in the past),
 a date "put back" by a span to a named month (the month is the new window), or "pushed
 back" to a bare month in the past tense (the month ahead); "the bridge opening" (a nominal
-event) is the bridge's."""
+event) is the bridge's; a body "left" or "withdrew from"; a participle clause of a past
+verb ("..., opening the bridge"); "first passengers" as an opening; a country named by its
+adjective; and what settles nothing: an election won for its results, the same step by
+another actor."""
 
 from __future__ import annotations
 
