@@ -262,11 +262,28 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
         return "past"  # "a law that the president signed on Sunday" (tagged VBN)
     if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and not auxes and verb.head.tag_ == "VBD":
         return "past"  # "finished counting on Friday": the phase verb's tense
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and not auxes
+        and _finite_head(verb.head).tag_ == "VBD"
+        and not any(c.dep_ == "mark" for c in verb.children)
+    ):
+        return "past"  # "cut the ribbon on Monday, opening the bridge": the clause's tense
     if verb.tag_ == "VBN" and any(a in {"is", "are", "'s", "'re", "been", "be"} for a in auxes):
         if any(c.dep_ == "mark" and c.lower_ in STILL_TO_COME for c in verb.children):
             return "irrealis"  # "more trials are planned before the ship is handed over"
         return "perfect"  # a present state: "the launch is delayed"
     return "present"
+
+
+def _finite_head(verb: Token) -> Token:
+    """The finite verb a gerund hangs on ("began questioning" for "questioning")."""
+    for _ in range(4):
+        if verb.tag_ != "VBG" or verb.dep_ != "xcomp" or verb.head is verb:
+            break
+        verb = verb.head
+    return verb
 
 
 def _negated(chain: list[Token]) -> tuple[bool, bool]:

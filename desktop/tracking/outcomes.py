@@ -117,6 +117,8 @@ def about(
         return None  # its agent or theme is someone else: another event of the same kind
     if _other_theme(target, report, sentence):
         return None  # "ratified Chile's treaty" is not Peru's
+    if _other_agent(target, report):
+        return None  # "Osterlich's parliament approved" is not Ruritania's approval
     specific = {t for t in {target.theme_lemma, *target.event_themes} if t not in VAGUE_THEMES}
     if (
         not found
@@ -127,12 +129,43 @@ def about(
     ):
         return None  # "the station will open" is not "the central section opened"
     if wildcard:
+        if _other_known_event(target, report, sentence):
+            return None  # "the results" are not "won the election", whoever is named
         return Match(found, strong) if (found or same_theme) else None
     if found or same_theme:
         return Match(found, strong)
     if article_names or not target.names:
         return Match([], named_event or both_generic)
     return None
+
+
+def _other_agent(target: Target, report: EventReport) -> bool:
+    """Both name who acts, and the report's agents are none of the follow-up's names: the
+    same step taken by another actor."""
+    mine = [n for r, n in target.row.roles if r == "agent"]
+    theirs = [n for n, r in roles(report) if r == "agent"]
+    if not mine or not theirs:
+        return False
+    return not shared(theirs, list(target.names.values()))
+
+
+def _other_known_event(target: Target, report: EventReport, sentence: str) -> bool:
+    """A follow-up named by a noun outside the lexicon ("will the official results go
+    ahead") meets a report of a lexicon event that its sentence does not name by that
+    noun: another event of the same actors ("won the election")."""
+    if "*" not in target.groups or "*" in _groups(report) or not _known(report):
+        return False
+    noun = target.lemma.lower()
+    if not noun or target.groups - {"*", noun}:
+        return False
+    from desktop.vocabulary import load_lexicon
+
+    singular = {noun, noun.removesuffix("s"), noun.removesuffix("es"), noun[:-3] + "y"}
+    if any(load_lexicon().is_event_word(w) for w in singular if w):
+        return False  # "deliveries", kept as written, are deliveries
+    words = {noun, *(noun + s for s in ("s", "es"))}
+    lowered = f"{sentence} {report.theme}".lower()
+    return not any(has_form(lowered, w) for w in words)
 
 
 def _theme_elsewhere(target: Target, report: EventReport) -> bool:

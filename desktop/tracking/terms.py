@@ -110,6 +110,8 @@ def surface_forms(name: str) -> set[str]:
         }  # "Britain" and "the United Kingdom"; never "US", which is also a word
     if name.endswith("s") and len(name) > 4:
         forms.add(name[:-1].lower())
+    if name.endswith("ia") and " " not in name and name[:1].isupper():
+        forms |= {name.lower() + "n", name.lower() + "ns"}  # Bolivia: "Bolivian", "Bolivians"
     return {f for f in forms if f.strip()}
 
 

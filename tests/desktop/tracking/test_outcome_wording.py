@@ -3,7 +3,10 @@ model: a ship "commissioned", a building that "opened its doors", a vote that "p
 "voting" that passed off, "won Sunday's election" (an event noun dated in the past),
 a date "put back" by a span to a named month (the month is the new window), or "pushed
 back" to a bare month in the past tense (the month ahead); "the bridge opening" (a nominal
-event) is the bridge's."""
+event) is the bridge's; a body "left" or "withdrew from"; a participle clause of a past
+verb ("..., opening the bridge"); "first passengers" as an opening; a country named by its
+adjective; and what settles nothing: an election won for its results, the same step by
+another actor."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import pytest
 
 from db.store import Store
 from desktop.tracking.followups import confirm
+from desktop.tracking.updates import check_updates
 from tests.desktop.tracking.test_followup_events import first_candidate, load, proposed_from
 
 pytestmark = pytest.mark.model
@@ -89,6 +93,27 @@ def _first(
             "Qantas will receive its first A390 jet from Airbus in March 2022, officials said.",
             "Qantas took possession of the first Airbus A390 in Toulouse on Sunday.",
         ),
+        (
+            "Ruritania will leave the customs union on 1 March 2022, ministers said.",
+            "Ruritania left the customs union at midnight on Monday, ending 30 years inside.",
+        ),
+        (
+            "The exit of Ruritania from the customs union is set for March 2022, officials say.",
+            "Ruritania withdrew from the customs union on Monday, ministers said.",
+        ),
+        (
+            "The new Harbour bridge will open to traffic in March 2022, the county said.",
+            "Workers cut the ribbon on Monday morning, opening the new Harbour bridge to traffic.",
+        ),
+        (
+            "The trial of Ruritania's former finance minister will open on 14 March 2022.",
+            "Lawyers began questioning jurors in Valletta on Monday, formally opening the trial "
+            "of Ruritania's former finance minister.",
+        ),
+        (
+            "The new Harbour ferry terminal will open in March 2022, the port authority said.",
+            "The new Harbour ferry terminal welcomed its first passengers on Monday.",
+        ),
     ],
 )
 def test_varied_past_wording_reports_the_event_done(
@@ -135,6 +160,25 @@ def test_a_date_put_back_is_a_postponement_to_that_window(
     )
     assert (first.article_id, first.proposed_state) == (later, "postponed")
     assert first.proposed_window == window
+
+
+def test_first_passengers_put_back_is_the_opening_put_back(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The terminal "will receive its first passengers" in October: its opening, so the
+    opening put back to June is that event's postponement."""
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-06-01", "The new Ostrava airport terminal will receive its first passengers "
+         "in October 2021, its operator said."),
+        ("2021-09-20", "The opening of the new Ostrava airport terminal has been put back "
+         "to June 2022."),
+        date(2021, 9, 25),
+    )  # fmt: skip
+    assert (first.article_id, first.proposed_state) == (later, "postponed")
+    assert first.proposed_window == (date(2022, 6, 1), date(2022, 6, 30))
 
 
 def test_another_name_of_the_same_country_is_the_same_participant(
@@ -350,3 +394,67 @@ def test_cancellation_phrases_report_the_event_cancelled(
         date(2022, 2, 5),
     )
     assert (first.article_id, first.proposed_state) == (later, "cancelled")
+
+
+def test_a_country_named_by_its_adjective_is_the_same_participant(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "Ruritania's general election" is due; a later article names the country only as
+    "Ruritanian" ("Lopez wins Ruritanian election") and reports Sunday's election won: the
+    election took place."""
+    source, later = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2021-09-01", "Plans", "Ruritania's general election will take place on 27 "
+             "March 2022, the electoral board said."),
+            ("2022-03-29", "Lopez wins Ruritanian election", "Maria Lopez won Sunday's "
+             "presidential election outright, according to quick counts."),
+        ],
+    )  # fmt: skip
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    first = first_candidate(store, followup.id, date(2022, 4, 2))
+    assert (first.article_id, first.proposed_state) == (later, "happened")
+
+
+def test_an_election_won_is_not_the_results_that_follow(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The official results (a noun outside the lexicon) are due after the vote; an
+    article that reports the election won, naming the same country, reports nothing of
+    the results."""
+    source, _later = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2022-03-27", "Ruritania votes", "Ruritania's electoral board said that "
+             "official results are due within five days of polling."),
+            ("2022-03-29", "Lopez wins Ruritanian election", "Maria Lopez won Sunday's "
+             "presidential election outright, according to quick counts."),
+        ],
+    )  # fmt: skip
+    [followup] = [f for f in proposed_from(store, source) if f.lemma == "result"]
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2022, 3, 30), followup_ids=[followup.id])
+    assert [c.proposed_state for c in found.candidates] in ([], [None])
+
+
+def test_the_same_step_by_another_agent_is_not_the_outcome(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """Ruritania's parliament is to approve Freedonia's entry into the pact; Osterlich's
+    parliament approving it is another country's step, not this one done."""
+    first, _later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-11-02", "Ruritania's parliament will approve Freedonia's entry into the "
+         "Alpine Pact in March 2022, the speaker said."),
+        ("2022-03-08", "Osterlich's parliament approved Freedonia's entry into the Alpine "
+         "Pact on Monday, leaving Ruritania as the last member yet to do so."),
+        date(2022, 3, 10),
+    )  # fmt: skip
+    assert first.proposed_state != "happened"
