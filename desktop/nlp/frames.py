@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from desktop.nlp.participants import Participant, participants
+from desktop.nlp.participants import ENTITY_LABELS, Participant, participants
 from desktop.nlp.words import (
     PLANS,
     antecedent,
@@ -389,7 +389,34 @@ def theme_text(frame: Frame) -> str:
 
 
 def theme_lemma(frame: Frame) -> str:
+    """The theme's lemma; a name of several words is kept whole ("olkiluoto 3", "british
+    airways"), so that its last word ("3", "airways") is never taken for the thing."""
     theme = frame.theme
     if theme is None or theme.pos_ == "PRON":
         return ""
-    return theme.lemma_.lower()
+    return whole_name(theme) or theme.lemma_.lower()
+
+
+def whole_name(token: Token) -> str:
+    """The name of several words a proper noun or number is part of, in lower case: its
+    entity, or the proper nouns and numbers compounded with it ("Flamanville 3"); "" when
+    it is none."""
+    if token.pos_ not in {"PROPN", "NUM"}:
+        return ""  # a common noun keeps its lemma ("line" in "the Elizabeth line")
+    if token.ent_type_ in ENTITY_LABELS:
+        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        words = [t for t in ent if not (t.is_punct or t.tag_ == "POS" or t.dep_ == "det")]
+    else:
+        words = [token]
+    if token.pos_ == "PROPN":
+        parts = {t.i for t in words} | {
+            c.i
+            for c in token.children
+            if c.dep_ in {"compound", "nummod", "flat"} and c.pos_ in {"PROPN", "NUM"}
+        }
+        if token.dep_ in {"compound", "nummod"} and token.head.pos_ in {"PROPN", "NUM"}:
+            parts.add(token.head.i)  # "Olkiluoto" with its "3" as head
+        low, high = min(parts), max(parts)
+        if high - low + 1 == len(parts):
+            words = list(token.doc[low : high + 1])
+    return " ".join(t.lower_ for t in words) if len(words) > 1 else ""

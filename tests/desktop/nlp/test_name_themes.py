@@ -1,0 +1,35 @@
+"""A theme that is a name of several words is kept whole, not cut to its last word."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from desktop.nlp.analysis import analyze
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "theme"),
+    [
+        ("Flamanville 3 will go into operation in 2031, the utility said.", "flamanville 3"),
+        ("The utility said Flamanville 3 would enter service in the summer of 2031.",
+         "flamanville 3"),
+        ("Qantas will acquire Virgin Australia in 2031, the airline said.", "virgin australia"),
+        ("The new owners will relaunch Air Berlin in March 2031.", "air berlin"),
+    ],
+)  # fmt: skip
+def test_a_name_of_several_words_is_the_whole_theme(
+    english: tuple[Any, Any], sentence: str, theme: str
+) -> None:
+    [found] = analyze(english[0](sentence), date(2030, 1, 10)).expectations
+    assert found.theme_lemma == theme
+
+
+@pytest.mark.model
+def test_a_common_noun_inside_a_name_keeps_its_own_lemma(english: tuple[Any, Any]) -> None:
+    doc = english[0]("Qantas will buy new jets for Virgin Australia in 2031.")
+    [found] = analyze(doc, date(2030, 1, 10)).expectations
+    assert found.theme_lemma == "jet"
