@@ -31,7 +31,7 @@ from desktop.nlp.frames import (
     theme_lemma,
     theme_text,
 )
-from desktop.nlp.modality import Reading, prelude_of, reading_of, stative
+from desktop.nlp.modality import Reading, deadline_of, prelude_of, reading_of, stative
 from desktop.nlp.nominal import STAYS, in_time, noun_schedule, on_track, state_frame
 from desktop.nlp.participants import Participant
 from desktop.nlp.questions import question
@@ -126,7 +126,10 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         return True
     if temporal_clause(token) is not None:
         return False  # "before leaders meet on July 11": the date of another event
-    if lemma_of(token) in CUES:
+    if lemma_of(token) in CUES and (
+        not ctx.lexicon.is_event_word(lemma_of(token))
+        or any(_governed_event(c) for c in token.children)
+    ):
         return True  # the verb it governs carries the event, or its subject (nominal)
     if _says_that(token) or token.dep_ == "amod" or lemma_of(token) in SAYING:
         return True  # "concluded that ...": the clause is the event; "the delayed plan"
@@ -137,6 +140,10 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         lexicon_outcome(token, ctx) is None
     ):
         return True  # "will have to live", "attempted to land": the lower verb carries it
+    if deadline_of(token) is not None and any(
+        c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB" for c in token.children
+    ):
+        return True  # "has until May 5 to publish": the lower verb is the event
     if lemma_of(token) in STAYS and on_track(token, ctx) is not None:
         return True  # "remained on course for a January rollout": read off the noun
     if _past(prelude_of(token, ctx)) and not may_carry_outcome(token, ctx) and not stative(token):
@@ -145,6 +152,16 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
     if frame.outcome is None and stative(token) and not frame.nominal:
         return True
     return frame
+
+
+def _governed_event(c: Token) -> bool:
+    """A clause a cue governs as its event ("decided to sell"), not as its topic ("decide
+    whether Microsoft can buy": the decision is the event)."""
+    return (
+        c.dep_ in {"xcomp", "ccomp"}
+        and c.pos_ in {"VERB", "AUX"}
+        and not any(m.lower_ in {"whether", "if"} for m in c.children if m.dep_ == "mark")
+    )
 
 
 def _past(prelude: Reading) -> bool:
@@ -265,7 +282,11 @@ def _read(ctx: Context, sent: Span, token: Token) -> Expectation | None:
         if read_off is None:
             return None
         frame, reading = read_off
-    chain = [t for t in (frame.verb, reading.top, reading.cue, token) if t is not None]
+    # every word climbed through ("hoped to start making the Roadster in 2023": the date
+    # hangs on "start")
+    chain = [
+        t for t in (frame.verb, reading.top, reading.cue, token, *reading.chain) if t is not None
+    ]
     if token.dep_ in {"acomp", "attr"}:
         chain.append(token.head)  # "is more likely in 2021": the copula holds the date
     if frame.outcome == "postpone":
@@ -276,7 +297,11 @@ def _read(ctx: Context, sent: Span, token: Token) -> Expectation | None:
     weekdays = reading.tense in {"present", "infinitive"}
     if _undated_verdict(frame, reading) is False:
         return None
-    due = due_for(ctx, frame, chain, reading.negated, prospective, weekdays)
+    due = due_for(ctx, frame, chain, reading.negated, prospective, weekdays, reading.expects)
+    if reading.pending and not due.dated:
+        return None  # "traffic will ease when the bridge opens": a condition, no date
+    if reading.modality == "hoped" and not due.dated:
+        return None  # "residents hope the bridge will end the jams": a wish, no plan
     if not _dated_verdict(frame, reading, due, ctx):
         return None
     return _expectation(ctx, sent, frame, reading, due)

@@ -266,6 +266,9 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
             inner.participants  # noqa: B018 - named from the attempted clause
             return replace(inner, verb=verb)
         return nominal_frame(noun, verb, ctx, None)
+    placed = _put_into(verb, ctx)
+    if placed is not None:
+        return placed
     obj = antecedent(child(verb, "dobj"))
     if obj is not None and lemma.endswith(f" {obj.lemma_.lower()}"):
         obj = noun_theme(obj)  # "take delivery of the jets": the jets
@@ -302,6 +305,30 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     return frame
 
 
+PLACING = {"have", "get", "put", "bring", "place"}
+"""Verbs that put a thing into a state: "have the truck in production", "put the trains
+into service" (the thing goes into production, into service)."""
+
+
+def _put_into(verb: Token, ctx: Context) -> Frame | None:
+    """ "hoped to have the truck in production next year": the truck goes into production."""
+    lexicon = ctx.lexicon
+    if verb.lemma_.lower() not in PLACING:
+        return None
+    obj = antecedent(child(verb, "dobj"))
+    if obj is None or obj.pos_ == "PRON":
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"in", "into"}:
+            state = child(c, "pobj")
+            phrase_ = f"go into {state.lemma_.lower()}" if state is not None else ""
+            if phrase_ in lexicon.phrases and lexicon.groups_of(phrase_):
+                frame = Frame(phrase_, lexicon.groups_of(phrase_), verb, verb, obj)
+                frame.ctx = ctx
+                return frame
+    return None
+
+
 WEAK_DELAYS = {"move", "shift", "push"}
 """Delay words only when a date follows: "moves to April 2021", "shifted to 25 October"."""
 
@@ -312,7 +339,7 @@ def _dated_complement(verb: Token, ctx: Context) -> bool:
     return any(
         t.dep_ == "pobj"
         and t.head.lower_ in {"to", "into", "until", "till"}
-        and any(s <= t.idx < e for s, e in spans)
+        and any(s <= x.idx < e for s, e in spans for x in t.subtree)  # "to the end of 2008"
         for t in verb.subtree
     )
 
@@ -324,7 +351,7 @@ def _phrase_object(verb: Token, lemma: str) -> Token | None:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in {"on", "of"} and c.lower_ not in words:
             obj = child(c, "pobj")
-            if obj is not None:
+            if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}:  # not "on Monday"
                 return antecedent(obj)
         if c.dep_ == "prep" and c.lower_ in words:
             obj = child(c, "pobj")

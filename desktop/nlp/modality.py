@@ -59,6 +59,9 @@ class Reading:
     chain: list[Token] = field(default_factory=list, repr=False, compare=False)
     bare: bool = field(default=False, repr=False, compare=False)
     """No auxiliary in the chain."""
+    pending: bool = False
+    """The event waits on another ("once dredging is finished", "when they meet"): an
+    expectation only with a date of its own, else a condition."""
 
     @property
     def expects(self) -> bool:
@@ -87,7 +90,7 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
         if head is t:
             break
         lemma = lemma_of(head)
-        if t.dep_ in {"xcomp", "ccomp"} and _is_cue_verb(head):
+        if (t.dep_ in {"xcomp", "ccomp"} or object_control(t)) and _is_cue_verb(head):
             if lemma == "look" and not any(c.lower_ == "to" for c in head.children):
                 break
             modality = modality or CUES[lemma]
@@ -118,7 +121,8 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             chain.append(head)
             t = head
             continue
-        if t.dep_ == "xcomp" and any(
+        infinitive = t.dep_ == "advcl" and any(c.lower_ == "to" for c in t.children)
+        if (t.dep_ == "xcomp" or infinitive) and any(
             c.dep_ == "prep"
             and c.lower_ in {"on", "ahead"}
             and any(x.lower_ in TRACK_NOUNS for x in c.children)
@@ -137,6 +141,11 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
                 continue
         if t.dep_ == "xcomp" and lemma in ASPECTUAL and head.pos_ == "VERB":
             chain.append(head)  # "has begun delivering": the phase verb carries the tense
+            t = head
+            continue
+        if _time_given(t, head):
+            modality = modality or "expected"  # "has until March 23 to decide": a deadline
+            chain.append(head)
             t = head
             continue
         if t.dep_ in {"xcomp", "ccomp"} and lemma in OBLIGATION_VERBS:
@@ -158,6 +167,48 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
 STILL_TO_COME = {"before", "until", "till", "once", "unless", "if", "when"}
 """Conjunctions after which a present passive is still to come ("before the ship is handed
 over"), not a present state."""
+
+
+CONTROLLERS = {"give", "set", "schedule", "expect", "want", "allow"}
+"""Verbs whose object does what their infinitive says: "set jury selection to begin on July
+28" (the parser hangs the infinitive on the verb as a clause of its own)."""
+
+
+def object_control(lower: Token) -> bool:
+    head = lower.head
+    return (
+        lower.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children)
+        and head.lemma_.lower() in CONTROLLERS
+        and any(c.dep_ == "dobj" for c in head.children)
+        and not any(c.dep_ == "prt" for c in head.children)
+    )
+
+
+TIME_GIVERS = {"have", "give"}
+"""Verbs of time left: "has until March 23 to decide", "gave them until May 5 to publish"."""
+
+
+def _time_given(lower: Token, head: Token) -> bool:
+    """``lower`` is what must be done in the time ``head`` gives: "until <date> to"."""
+    infinitive = lower.dep_ == "xcomp" or (
+        lower.dep_ == "advcl" and any(c.lower_ == "to" for c in lower.children)
+    )
+    return infinitive and lemma_of(head) in TIME_GIVERS and deadline_of(head) is not None
+
+
+def deadline_of(verb: Token) -> Token | None:
+    """The "until" of a "have until <date> to": the time left to do something."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "prep"
+            and c.lower_ in {"until", "till"}
+            and any(x.dep_ == "pobj" and x.ent_type_ in {"DATE", "TIME"} for x in c.children)
+        ),
+        None,
+    )
 
 
 def _tense(chain: list[Token], top: Token, headline: bool) -> str:
@@ -184,6 +235,8 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
             return "past_future"
         if lemma_of(chain[-1]) in COMMITMENTS and "had" not in aux_here:
             return "future"
+        if deadline_of(chain[-1]) is not None and "had" not in aux_here:
+            return "future"  # "gave them until May 5 to publish": still ahead
         if "VBD" in tags or any(a in {"was", "were"} for a in aux_here):
             return "past_future"
         if any(t.lower_ in {"was", "were"} for t in chain[1:]):
@@ -205,6 +258,10 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
         return "perfect"
     if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and not auxes:
         return "past"  # "the contract signed on Friday"
+    if verb.tag_ == "VBN" and verb.dep_ == "relcl" and not auxes:
+        return "past"  # "a law that the president signed on Sunday" (tagged VBN)
+    if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and not auxes and verb.head.tag_ == "VBD":
+        return "past"  # "finished counting on Friday": the phase verb's tense
     if verb.tag_ == "VBN" and any(a in {"is", "are", "'s", "'re", "been", "be"} for a in auxes):
         if any(c.dep_ == "mark" and c.lower_ in STILL_TO_COME for c in verb.children):
             return "irrealis"  # "more trials are planned before the ship is handed over"
@@ -314,7 +371,8 @@ def _finish(
     top, chain = prelude.top, prelude.chain
     modality = prelude.modality
     around = surroundings(top, chain, sentence)
-    if around is not None:
+    pending = around == "pending"
+    if around is not None and not pending:
         modality = around
     elif (
         verb.tag_ == "VB"
@@ -325,7 +383,7 @@ def _finish(
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
     ):
         modality = "demanded"  # an imperative: "scrap the plans"
-    return replace(prelude, modality=modality, final=True)
+    return replace(prelude, modality=modality, final=True, pending=pending)
 
 
 VALUE_LABELS = {"MONEY", "PERCENT"}

@@ -20,13 +20,17 @@ if TYPE_CHECKING:
 
 DATE_PREPS = {
     "on", "in", "for", "at", "by", "from", "around", "until", "before", "between", "to",
+    "within",
 }  # fmt: skip
 
 
 def nominal_subject(head: Token) -> Token | None:
     """The noun a schedule or a date is said of: "the vote is scheduled", "the launch is
     set for", "the next launch opportunity is on"."""
-    for c in head.children:
+    auxes = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
+    for c in [*head.children, *(x for a in auxes for x in a.children)]:
+        # the subject may hang on a copula the parser took for an auxiliary: "the start
+        # remains scheduled for May"
         if c.dep_ in {"nsubj", "nsubjpass"} and (c.pos_ in {"NOUN", "PROPN"} or c.tag_ == "VBG"):
             return c  # a gerund too: "its commissioning is planned for August"
     if head.dep_ in {"acomp", "attr"}:
@@ -49,6 +53,8 @@ def has_date(token: Token, ctx: Context) -> bool:
 
 
 def cue_tense(cue: Token) -> str:
+    if cue.tag_ == "VBN" and any(c.lower_ in ONCE for c in cue.children):
+        return "past_future"  # "the election, originally planned for 3 May"
     aux = {c.lower_ for c in cue.children if c.dep_ in {"aux", "auxpass"}}
     head_aux = cue.head if cue.dep_ in {"acomp", "attr"} else cue
     if head_aux is not cue:
@@ -93,10 +99,10 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
                 for c in token.children
                 if c.dep_ == "prep" and c.lower_ == "for"
                 for x in c.children
-                if x.dep_ == "pobj"
+                if x.dep_ == "pobj" and not in_time(x, ctx)
             ),
             None,
-        ) or nearest_event_noun(token, ctx)
+        ) or nearest_event_noun(token, ctx)  # "planned for 3 May": the date is no event
     if noun is None:
         return None
     if is_copula and not (ctx.lexicon.is_event_word(noun.lemma_) or placeholder(noun, ctx)):
@@ -104,6 +110,8 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     frame = nominal_frame(noun, token, ctx, None)
     reading = reading_of(token, ctx)
     reading.tense = cue_tense(token)
+    if copula is not None and any(c.dep_ == "neg" for c in copula.children):
+        reading.negated = True  # "would not be ready in 2014"
     reading.modality = (
         reading.modality
         if reading.modality in BLOCKING
@@ -173,6 +181,8 @@ def on_track(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
             return None
         if ctx.lexicon.is_event_word(aims[0].lemma_):
             event = aims[0]
+        elif event is None and subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
+            event = subject  # "the pickup remained on course for next year": its debut
     elif not (goal and event is not None and _dated(event, ctx)):
         return None
     if event is None:

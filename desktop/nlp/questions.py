@@ -36,6 +36,9 @@ PRONOUNS = {
     "he",
     "she",
 }
+POSSESSIVES = {"its", "their", "his", "her"}
+READY = {"ready", "operational", "complete", "open", "available"}
+"""States a thing is expected in: "the reactor will be ready in 2022"."""
 IRREGULAR_PARTICIPLES = {
     "begin": "begun", "take": "taken", "hold": "held", "make": "made", "sign": "signed",
     "hand": "handed", "fly": "flown", "give": "given", "swear": "sworn", "choose": "chosen",
@@ -99,10 +102,13 @@ def _names(people: list[Participant], roles: set[str], labels: set[str] | None =
     picked = [p.name for p in people if p.role in roles and (labels is None or p.label in labels)][
         :2
     ]
+    picked = ["the " + n[4:] if n.startswith("The ") else n for n in picked]
     return " and ".join(dict.fromkeys(picked))
 
 
-def _noun_phrase(token: Token | None, frame: Frame) -> str:
+def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
+    """The words of a noun phrase for a question (``lead``: it opens the question, where
+    "its review" would point at nothing)."""
     if token is None or token.lower_ in PRONOUNS:
         return ""
     text = phrase(token).removesuffix("’s").removesuffix("'s")
@@ -112,12 +118,20 @@ def _noun_phrase(token: Token | None, frame: Frame) -> str:
     if not text:
         return ""
     first_word = next((t for t in token.subtree if t.dep_ != "det"), token)
-    if not (first_word.ent_type_ or first_word.pos_ in {"PROPN", "NUM"} or text[:1].isdigit()):
+    spelled = first_word.pos_ == "NUM" and first_word.is_alpha  # "Two aircraft"
+    if spelled or not (
+        first_word.ent_type_ or first_word.pos_ in {"PROPN", "NUM"} or text[:1].isdigit()
+    ):
         text = f"{text[0].lower()}{text[1:]}"
     items = [p.name for p in frame.participants if p.label in ITEM_LABELS and p.name not in text]
     if items and not any(c.ent_type_ for c in token.subtree):
         text = f"{items[0]} {text}"
     first = text.split()[0].lower()
+    if lead and first in POSSESSIVES:
+        return "the " + text.split(" ", 1)[1] if " " in text else ""  # "its review": whose?
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if first.endswith(("'s", "’s")) and owner is not None and owner.pos_ == "NOUN":
+        return f"the {text}"  # "the court's ruling"
     if first in DETERMINERS or first.endswith(("'s", "’s")) or first[:1].isdigit():
         return text
     return f"the {text}"
@@ -131,6 +145,8 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
     people = frame.participants
     if frame.nominal and "*" in frame.groups:
         thing = _noun_phrase(frame.anchor, frame) or "it"
+        if frame.verb.pos_ == "ADJ" and frame.verb.lower_ in READY:
+            return f"Will {thing} be {frame.verb.lower_}{tail}{after_all}?"
         return f"Will {thing} go ahead{tail}{after_all}?"
     if frame.nominal:
         event = _noun_phrase(frame.anchor, frame) or f"the {frame.lemma}"
@@ -164,9 +180,13 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
     agent = _noun_phrase(frame.agent, frame) or _names(people, {"agent"})
     actors = _names(people, {"context", "participant", "agent"}, GEO_LABELS | {"ORG"})
     if frame.passive:
-        if agent or (actors and theme and actors.lower() not in theme.lower()):
-            return f"Will {agent or actors} {lemma} {theme}{tail}{after_all}?"
-        subject = theme or _names(people, {"theme", "context"}) or "it"
+        # who acts in a passive is named in its clause, not borrowed from the headline
+        own = _names(people, {"participant", "agent"}, GEO_LABELS | {"ORG"})
+        if agent or (own and theme and own.lower() not in theme.lower()):
+            return f"Will {agent or own} {lemma} {theme}{tail}{after_all}?"
+        subject = (
+            _noun_phrase(frame.theme, frame, lead=True) or _names(people, {"theme", "context"})
+        ) or "it"
         return f"Will {subject} be {_participle(verb, lemma)}{tail}{after_all}?"
     if frame.transitive:
         subject = agent or actors or "they"
@@ -176,7 +196,9 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
         elif " " in lemma and frame.theme is not None and frame.theme.head.lower_ == "of":
             obj = f"of {obj}"  # "take delivery of the first KC-46"
         return f"Will {subject} {lemma} {obj}{tail}{after_all}?"
-    subject = theme or _names(people, {"theme", "agent", "participant", "context"}) or "it"
+    subject = _noun_phrase(frame.theme, frame, lead=True) or (
+        _names(people, {"theme", "agent", "participant", "context"}) or "it"
+    )
     return f"Will {subject} {_with_object(verb, lemma)}{tail}{after_all}?"
 
 

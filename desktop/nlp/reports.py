@@ -69,7 +69,7 @@ class Report:
 
 
 def _status(frame: Frame, reading: Reading, due: Due, ctx: Context) -> str | None:
-    if reading.modality in BLOCKING:
+    if reading.modality in BLOCKING or (reading.pending and not due.dated):
         return "uncertain"
     if reading.tense == "irrealis":
         return None  # "reason to ditch the scheme": no report of it

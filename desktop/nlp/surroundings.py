@@ -1,6 +1,8 @@
 """What around a clause keeps it from stating an expectation: a condition ("if the
 vote passes"), a question, a doubt ("it is unclear whether"), a hedge, a denial, a
-demand or a purpose ("to ensure the line is delivered")."""
+demand or a purpose ("to ensure the line is delivered"); or a clause the event waits on
+("once dredging is finished", "when they meet"), which keeps it from being an expectation
+only when the event has no date of its own."""
 
 from __future__ import annotations
 
@@ -21,14 +23,41 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-def _conditional_clause(c: Token) -> bool:
+HARD_CONDITIONS = {"if", "unless", "provided", "providing"}
+
+
+def _other_branch(c: Token) -> bool:
+    """A condition on the other branch of a window, not on the event: "is set to debut in
+    January, or in the spring if regulators take longer" (an "or" and a time just before
+    the clause; the window keeps both branches)."""
+    doc, i = c.doc, c.left_edge.i - 1
+    dated = False
+    while i >= 0 and i > c.left_edge.i - 8:
+        t = doc[i]
+        if t.ent_type_ in {"DATE", "TIME"}:
+            dated = True
+        elif t.lower_ == "or":
+            return dated
+        elif t.pos_ not in {"ADP", "DET", "PUNCT", "ADJ"}:
+            return False
+        i -= 1
+    return False
+
+
+def _conditional_clause(c: Token) -> str | None:
+    """'conditional' for a condition ("if the vote passes"), 'pending' for a time the
+    event waits on ("once dredging is finished", "when they meet in October")."""
     marks = {m.lower_ for m in c.children if m.dep_ in {"mark", "advmod"}}
-    if marks & {"if", "unless", "provided", "providing"}:
-        return True
-    if marks & CONDITIONAL_MARKS and c.tag_ != "VBD":
-        return True
+    if _other_branch(c):
+        return None  # "in January, or in the spring if regulators take longer"
+    if marks & HARD_CONDITIONS:
+        return "conditional"
     first = c.left_edge
-    return first.lower_ in {"should", "were", "had"} and first.dep_ in {"aux", "auxpass"}
+    if first.lower_ in {"should", "were", "had"} and first.dep_ in {"aux", "auxpass"}:
+        return "conditional"
+    if marks & CONDITIONAL_MARKS and c.tag_ != "VBD":
+        return "pending"
+    return None
 
 
 def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | None) -> str | None:
@@ -46,12 +75,15 @@ def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | Non
     children = [c for t in chain for c in t.children]
     if any(c.dep_ == "mark" and c.lower_ in WH_MARKS for c in children):
         return "uncertain"
-    if any(c.dep_ == "advcl" and _conditional_clause(c) for c in children):
+    conditions = {_conditional_clause(c) for c in children if c.dep_ == "advcl"}
+    if "conditional" in conditions:
         return "conditional"
     node = top
+    joined = False
+    """Reached through "and": "rejected the reports and said the coin was on track"."""
     for _ in range(8):
         marks = {m.lower_ for m in node.children if m.dep_ == "mark"}
-        if node is not top and node.pos_ in {"VERB", "AUX"}:
+        if node is not top and node.pos_ in {"VERB", "AUX"} and not joined:
             lemma = node.lemma_.lower()
             if lemma in DENIAL_VERBS and node.i < top.i:
                 return "denied"
@@ -92,5 +124,6 @@ def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | Non
             break
         if node.dep_ in {"ccomp", "xcomp"} and node.head.lemma_.lower() in DEMAND_VERBS:
             return "demanded"
+        joined = joined or node.dep_ == "conj"
         node = node.head
-    return None
+    return "pending" if "pending" in conditions else None

@@ -45,6 +45,11 @@ def span_root(ctx: Context, tm: TimeMention) -> Token | None:
     return span.root if span is not None else None
 
 
+LIMIT_PREPS = {"before", "by", "until", "till"}
+"""Prepositions of a limit set by another dated event ("before the May 14 elections",
+"ahead of the July 18 deadline")."""
+
+
 def distance(root: Token, targets: set[int], ctx: Context) -> int | None:
     """Steps from the time's root up to the event's words; a time reached through
     another verb or another event noun belongs to that one ("announce a May 26 start")."""
@@ -59,12 +64,18 @@ def distance(root: Token, targets: set[int], ctx: Context) -> int | None:
         if as_planned(head):
             node, steps = head.head, steps + 2  # "held as planned on 25 October"
             continue
-        if temporal_clause(head) is not None:
+        if temporal_clause(head) is not None or when_clause(head):
             node, steps = head.head, steps + 2  # "before leaders meet on July 11"
             continue
+        limit = head.dep_ == "pobj" and head.head.lower_ in LIMIT_PREPS
         if head.i not in targets and (
             head.pos_ in {"VERB", "AUX"}
-            or (premodifier and head.pos_ == "NOUN" and ctx.lexicon.is_event_word(head.lemma_))
+            or (
+                premodifier
+                and head.pos_ == "NOUN"
+                and ctx.lexicon.is_event_word(head.lemma_)
+                and not limit  # "before the May 14 elections": the date limits this event
+            )
         ):
             return None
         node, steps = head, steps + 1
@@ -134,6 +145,16 @@ def temporal_clause(token: Token) -> str | None:
                     return "by"  # "before its financial year ends on June 30": by then
                 return mark
     return None
+
+
+def when_clause(token: Token) -> bool:
+    """A clause that gives the time of the event it modifies ("will sign the contract
+    when they meet in October": in October)."""
+    return (
+        token.dep_ == "advcl"
+        and token.head.i != token.i
+        and any(c.dep_ in {"advmod", "mark"} and c.lower_ == "when" for c in token.children)
+    )
 
 
 def clause_bound(root: Token, targets: set[int]) -> str | None:
@@ -206,6 +227,33 @@ def forward(ctx: Context, tm: TimeMention, weekdays: bool) -> TimeMention:
 
 SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 REPORTERS = {"say", "tell", "announce", "report", "state", "confirm", "add", "reveal"}
+
+
+def of_year(ctx: Context, tm: TimeMention) -> TimeMention:
+    """ "December of next year": the tagger resolved the month alone, in the wrong year;
+    the year that follows it after "of" places it."""
+    timex = tm.timex
+    if timex is None or timex.granularity not in {"month", "season", "day"}:
+        return tm
+    if not ctx.text[tm.end : tm.end + 4].lower().startswith(" of "):
+        return tm
+    year = next(
+        (
+            other.timex
+            for other in ctx.times
+            if other.start == tm.end + 4
+            and other.timex is not None
+            and other.timex.granularity == "year"
+            and other.timex.start is not None
+        ),
+        None,
+    )
+    if year is None or year.start is None or timex.start is None:
+        return tm
+    found = resolve(f"{tm.text} {year.start.year}", ctx.anchor, "future")
+    if found is None or found.start is None or found.start.year != year.start.year:
+        return tm
+    return replace(tm, timex=found)
 
 
 def extend_left(ctx: Context, tm: TimeMention) -> TimeMention:

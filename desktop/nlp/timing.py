@@ -13,6 +13,7 @@ one. Conditional branches are kept as alternatives.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,7 @@ from desktop.nlp.timeparts import (
     forward,
     in_sentence,
     month_after,
+    of_year,
     said_on,
     same_year,
     span_root,
@@ -54,6 +56,18 @@ LOWER_PHRASES = (
     "as soon as", "at the earliest", "or later", "earliest", "not until", "no sooner",
 )  # fmt: skip
 UPPER_PHRASES = ("at the latest", "no later than", "not later than", "or earlier", "at most")
+DAY_NAMED = re.compile(
+    r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d{4}-\d\d-\d\d"
+)
+"""A time of day that names its day ("on Saturday afternoon", "at 9 am on May 3")."""
+VAGUE_AMOUNTS = {
+    "PXD": relativedelta(days=10),
+    "PXW": relativedelta(weeks=6),
+    "PXM": relativedelta(months=6),
+}
+"""How far "within days", "within weeks", "in months" reach (a deadline, generously)."""
+MORE_THAN = ("in just over", "in over", "in more than", "in a little over", "in slightly over")
 MORE_MODS = {"EQUAL_OR_MORE", "MORE_THAN"}
 LESS_MODS = {"EQUAL_OR_LESS", "LESS_THAN"}
 """TIMEX3 mods of a duration whose extent took the bound in ("at least two weeks")."""
@@ -88,6 +102,13 @@ def _bound(
     after = words_after(ctx, tm.end)
     last = words[-1].strip("‘’'\"“”") if words else ""
     prep = root.head.lower_ if root is not None and root.dep_ == "pobj" else last
+    if (
+        prep in {"until", "till"}
+        and root is not None
+        and root.dep_ == "pobj"
+        and root.head.head.lemma_.lower() in {"have", "give"}
+    ):
+        return "by"  # "has until March 23 to decide": a deadline
     if prep in {"until", "till", "til", "to", "into"} and delay and not negated:
         return None  # "delayed until the first half of 2022": the new period itself
     if prep == "from" and delay:
@@ -159,7 +180,9 @@ def _after_delay_word(ctx: Context, tm: TimeMention) -> bool:
 
 def _usable(tm: TimeMention, ctx: Context) -> bool:
     timex = tm.timex
-    if timex is None or timex.granularity in SKIP_GRANULARITY | {"time"}:
+    if timex is None or timex.granularity in SKIP_GRANULARITY:
+        return False
+    if timex.granularity == "time" and not DAY_NAMED.search(tm.text):
         return False  # a clock time alone is anchored to the article's day by the tagger
     if timex.granularity == "duration":
         return True
@@ -175,11 +198,13 @@ def due_for(
     negated: bool,
     prospective: bool = True,
     weekdays: bool = False,
+    own_weekdays: bool = False,
 ) -> Due:
     """The due window of the event ``frame`` (``chain``: the words of its construction);
     ``prospective`` when the clause looks ahead (a bare month the tagger put in the past
     is read forward; ``weekdays`` too for a weekday, as in the simple present of a
-    schedule)."""
+    schedule; ``own_weekdays`` for a weekday on the event's own words only: "hopes to
+    sign on Thursday", not "said on Thursday")."""
     sent = ctx.sentence_of(frame.verb)
     own = {frame.verb.i} | ({frame.anchor.i} if frame.outcome != "postpone" else set())
     targets = {t.i for t in chain} | own
@@ -191,10 +216,12 @@ def due_for(
         dist = distance(root, targets, ctx)
         if dist is None:
             continue
-        if distance(root, own, ctx) is None:
+        on_own = distance(root, own, ctx) is not None
+        if not on_own:
             dist += 3  # on the cue ("said on Thursday they expect ..."): the event's own first
-        tm = extend_left(ctx, tm)
-        scored.append((dist, tm.start, forward(ctx, tm, weekdays) if prospective else tm, root))
+        tm = of_year(ctx, extend_left(ctx, tm))
+        ahead = forward(ctx, tm, weekdays or (own_weekdays and on_own)) if prospective else tm
+        scored.append((dist, tm.start, ahead, root))
     if not any(_usable(s[2], ctx) for s in scored):
         scored += before_reporter(ctx, frame, chain, sent)
     scored.sort(key=lambda x: (x[0], x[1]))
@@ -301,11 +328,14 @@ def _from_duration(
 ) -> Due | None:
     timex = tm.timex
     assert timex is not None
-    delta = duration_delta(timex.value)
-    if delta is None:
-        return None
     before = words_before(ctx, tm.start)
     word = before.split()[-1] if before.split() else ""
+    delta = duration_delta(timex.value)
+    if delta is None:
+        vague = VAGUE_AMOUNTS.get(timex.value)
+        if vague is None or word not in {"in", "within"}:
+            return None
+        return Due(ctx.anchor, ctx.anchor + vague, None, timex.value, tm.text, "by")
     if frame.outcome == "postpone" and word in {"by", "for", "least"}:
         dates = [
             other.timex
@@ -323,6 +353,9 @@ def _from_duration(
         more = before.endswith("at least") or timex.mod in MORE_MODS
         bound = "no_earlier_than" if more else None
         return Due(target, target, None, timex.value, tm.text, bound)
+    if before.endswith(MORE_THAN):
+        target = ctx.anchor + delta  # "in just over three months": from then, for a month
+        return Due(target, target + relativedelta(months=1), None, timex.value, tm.text)
     if word in {"in", "within"} or before.endswith(("in less than", "in about", "in around")):
         target = ctx.anchor + delta
         if word == "within" or "less than" in before or timex.mod in LESS_MODS:

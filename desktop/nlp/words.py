@@ -14,13 +14,28 @@ if TYPE_CHECKING:
 PLANS = {"plan", "intention", "bid", "proposal", "target", "goal", "aim", "hope", "decision"}
 
 
+def _dated(t: Token) -> bool:
+    """A time said after a noun ("the transaction ahead of July 18"): the question gives
+    the window once, at its end."""
+    rest = [x for x in t.subtree if x.i != t.i and not x.is_punct]
+    return (
+        t.dep_ in {"prep", "advmod"}
+        and t.lower_ in {"ahead", "before", "by", "until", "in", "on", "during"}
+        and bool(rest)
+        and all(x.ent_type_ in {"DATE", "TIME"} or x.lower_ in {"of", "the"} for x in rest)
+    )
+
+
 def phrase(token: Token, drop_det: bool = True) -> str:
     """The words of a token's subtree as written, without punctuation at its edges,
     relative clauses, appositions or a leading article."""
     skip: set[int] = set()
     for t in token.subtree:
         clause = t.dep_ == "prep" and any(x.pos_ == "VERB" for x in t.children)
-        if (t.dep_ in {"relcl", "acl", "appos"} or clause) and t.i != token.i:
+        # "pushed the flight of the 787 back to March": the parser hangs the verb's
+        # "back to March" on the noun
+        moved = t.dep_ == "advmod" and t.lower_ in {"back", "forward"}
+        if (t.dep_ in {"relcl", "acl", "appos"} or clause or moved or _dated(t)) and t.i != token.i:
             skip |= {x.i for x in t.subtree}
     kept = [
         t
@@ -96,7 +111,12 @@ def raised_subject(verb: Token) -> Token | None:
     project is on track to open" it is the line and the project that open."""
     node = verb
     for _ in range(4):
-        if node.dep_ not in {"xcomp", "ccomp", "acl", "acomp", "pobj", "prep", "pcomp"}:
+        infinitive = node.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+        )  # "the coin was on track to go live": the parser hangs "to go" on "was"
+        if not infinitive and node.dep_ not in {
+            "xcomp", "ccomp", "acl", "acomp", "pobj", "prep", "pcomp",
+        }:  # fmt: skip
             return None
         if node.head.i == node.i:
             return None
@@ -104,6 +124,9 @@ def raised_subject(verb: Token) -> Token | None:
             if node.head.lemma_.lower() in PLANS:
                 return child(node.head, "poss")  # "India's plan to buy": India buys
             return node.head  # "an agreement due to begin on May 26"
+        controller = node.head.lemma_.lower() in {"give", "set", "schedule", "expect", "want"}
+        if infinitive and controller and child(node.head, "dobj"):
+            return antecedent(child(node.head, "dobj"))  # "gave the firm until May to sell"
         node = node.head
         found = child(node, "nsubj", "nsubjpass")
         if found is not None:

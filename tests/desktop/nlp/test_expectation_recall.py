@@ -1,0 +1,169 @@
+"""Expectations found in the wording news uses for them, and wishes and conditions that
+stay none (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from desktop.nlp.analysis import analyze
+
+pytestmark = pytest.mark.model
+
+FOUND = [
+    # (published, sentence, due start, due end)
+    # a clause the event waits on does not make a dated event a condition
+    ("2021-01-10", "The ferry operator will resume sailings to the island in April once the "
+     "new pier is finished.", "2021-04-01", "2021-04-30"),
+    ("2019-02-04", "The regulator is expected to approve the vaccine in June, once the final "
+     "trial data have been checked.", "2019-06-01", "2019-06-30"),
+    # "when" gives the event the date of the clause it names
+    ("2016-03-01", "The two governments hope to sign the water treaty when their leaders meet "
+     "in September.", "2016-09-01", "2016-09-30"),
+    # a weekday on the event of a hope or plan is the coming one
+    ("2022-05-02", "The governor hopes to open the new bridge on Friday.",
+     "2022-05-06", "2022-05-06"),
+    # vague and inexact amounts of time from the article's day
+    ("2021-03-01", "Flight tests of the new drone are expected to begin within weeks.",
+     "2021-03-01", "2021-04-12"),
+    ("2021-03-01", "The inquiry's findings are expected within weeks.",
+     "2021-03-01", "2021-04-12"),
+    ("2021-03-01", "Voters in the province go to the polls in just over two months.",
+     "2021-05-01", "2021-06-01"),
+    # "has until <date> to": a deadline
+    ("2021-03-01", "The competition authority now has until June 14 to rule on the bid.",
+     "2021-03-01", "2021-06-14"),
+    ("2021-03-01", "The ministry has until May 3 to decide.", "2021-03-01", "2021-05-03"),
+    # an event kept to its date with no verb of its own
+    ("2021-03-01", "The opening of the museum remains scheduled for October.",
+     "2021-10-01", "2021-10-31"),
+    ("2021-03-01", "The company said the new scooter remained on course for the autumn.",
+     "2021-09-01", "2021-11-30"),
+    ("2021-03-01", "The council said the tram was still on track to enter service in 2022.",
+     "2022-01-01", "2022-12-31"),
+    # a denial before "and" is not said of what follows it
+    ("2021-03-01", "The builder dismissed reports that the works had stopped and said the "
+     "tower was still on track to open in 2022.", "2022-01-01", "2022-12-31"),
+    ("2021-03-01", "The union rejected the offer and said the strike would begin in May.",
+     "2021-05-01", "2021-05-31"),
+    # a condition on the other branch of the window ("or in May if ...")
+    ("2021-03-01", "The senate is expected to vote on the treaty in April, or in May if the "
+     "committee needs more time.", "2021-04-01", "2021-04-30"),
+    # a time of day that names its day
+    ("2021-03-01", "Three trains are to arrive side by side at the new station on Friday "
+     "morning to mark the opening.", "2021-03-05", "2021-03-05"),
+    # "set X to begin": the object does what the infinitive says
+    ("2021-03-01", "The judge has set the hearing in the bribery case to begin on June 7.",
+     "2021-06-07", "2021-06-07"),
+    # a delay whose new date follows "back to the end of"
+    ("2021-03-01", "The agency on Monday pushed the first test flight of the glider back to "
+     "the end of the third quarter of 2021.", "2021-07-01", "2021-09-30"),
+    # a limit set by another dated event
+    ("2021-03-01", "The minister hoped the senate would approve the pact before the April 25 "
+     "elections.", "2021-03-01", "2021-04-24"),
+    # "December of next year": the year after "of" places the month (and the month
+    # before "or" with it)
+    ("2015-10-11", "Deliveries of the new trams would now begin in late November or December "
+     "of next year, the maker said.", "2016-11-21", "2016-12-31"),
+    # the date may hang on any word climbed through ("hoped to start building ... in 2023")
+    ("2022-04-08", "He also said he hoped to start making the new Skylark in 2023, after "
+     "once promising it for 2020.", "2023-01-01", "2023-12-31"),
+    # "decide whether ...": the decision is the event
+    ("2021-03-01", "The regulator now has until June 30 to decide whether the airline can "
+     "buy its rival.", "2021-03-01", "2021-06-30"),
+]  # fmt: skip
+
+QUESTIONS = [
+    # the question names the actors and the event, in a grammatical sentence
+    ("2021-03-01", "The tribunal's verdict is expected within weeks.",
+     "Will the tribunal's verdict take place by 12 April 2021?"),
+    ("2021-03-01", "The competition authority now has until June 14 to rule on the bid.",
+     "Will the competition authority rule by 14 June 2021?"),
+    ("2021-03-01", "The new desalination plant will be ready in 2023.",
+     "Will the new desalination plant be ready in 2023?"),
+    # a passive whose clause names no one who acts borrows no actors from elsewhere,
+    # and "its" opening a question would point at nothing
+    ("2021-03-01", "The Port Authority of Valdora said it would study the new offer, with its "
+     "verdict expected to be delivered by April 30.",
+     "Will the verdict be delivered by 30 April 2021?"),
+    # time given to someone else: "gave the firm until ... to sell"
+    ("2021-03-01", "The judge gave the railway company until May 5 to publish the safety "
+     "report.", "Will the railway company publish the safety report by 5 May 2021?"),
+    # racing to do something is an aim
+    ("2021-03-01", "The two banks have been racing to close the transaction ahead of July 18.",
+     "Will the two banks close the transaction by 18 July 2021?"),
+    # "go into production" is the start of production, not a "go"
+    ("2022-05-01", "The company said the new tractor would go into production at the plant "
+     "next year.", "Will the new tractor go into production in 2023?"),
+    ("2022-05-01", "The founder said he hoped to have the Skylark in production next year.",
+     "Will the Skylark go into production in 2023?"),
+    # the window is said once, at the end, even where the parser hangs it on the noun
+    ("2021-03-01", "The two banks have been racing to finalise the transaction ahead of "
+     "July 18.", "Will the two banks finalise the transaction by 18 July 2021?"),
+    ("2021-03-01", "Two ferries are to dock at the new pier on Friday morning.",
+     "Will the two ferries dock on 5 March 2021?"),
+    # "on Monday" is when the delay was announced, not what was delayed
+    ("2021-03-01", "The agency on Monday pushed the first test flight of the glider back to "
+     "the end of the third quarter of 2021.",
+     "Will the first test flight of the glider take place in the third quarter of 2021?"),
+]  # fmt: skip
+
+NOTHING_TO_FOLLOW = [
+    # a date is no event: "originally planned for 12 April" is the old plan of the vote
+    ("2021-03-01", "The referendum, originally planned for 12 April, was postponed because "
+     "of the floods."),
+    # the past of a phase verb ("finished counting on Friday") is past
+    ("2021-03-06", "The auditors finished checking the accounts on Friday."),
+    # "would not be ready": a negated state proposes nothing
+    ("2021-03-01", "The operator said on Tuesday that the new turbine would not be ready "
+     "in 2025."),
+]  # fmt: skip
+
+NONE = [
+    # undated: the clause waited on is a condition
+    "Traffic in the harbour district will ease once the tunnel opens.",
+    "The club will move to the new stadium when the council grants a licence.",
+    # a hope with no date is a wish, not a plan to follow up
+    "The farmers hope the new canal will end the droughts.",
+    "The coach wants the team to play with more courage.",
+    "She hoped the inquiry would restore trust in the police.",
+    # a hard condition stays one even with a date
+    "The mine will reopen in March if the owners find a buyer.",
+]
+
+
+@pytest.mark.parametrize(("published", "sentence", "start", "end"), FOUND)
+def test_the_expectation_is_found_with_its_window(
+    english: tuple[Any, Any], published: str, sentence: str, start: str, end: str
+) -> None:
+    [found] = analyze(english[0](sentence), date.fromisoformat(published)).expectations
+    assert (found.due_start, found.due_end) == (date.fromisoformat(start), date.fromisoformat(end))
+    assert found.proposes
+
+
+@pytest.mark.parametrize("sentence", NONE)
+def test_conditions_and_wishes_are_no_expectations(english: tuple[Any, Any], sentence: str) -> None:
+    assert analyze(english[0](sentence), date(2021, 3, 1)).expectations == []
+
+
+@pytest.mark.parametrize(("published", "sentence", "asked"), QUESTIONS)
+def test_the_question_names_the_event(
+    english: tuple[Any, Any], published: str, sentence: str, asked: str
+) -> None:
+    found = analyze(english[0](sentence), date.fromisoformat(published)).expectations
+    assert [e.question for e in found if e.proposes] == [asked]
+
+
+@pytest.mark.parametrize(("published", "sentence"), NOTHING_TO_FOLLOW)
+def test_no_follow_up_is_proposed(english: tuple[Any, Any], published: str, sentence: str) -> None:
+    found = analyze(english[0](sentence), date.fromisoformat(published)).expectations
+    assert [e.question for e in found if e.proposes] == []
+
+
+def test_a_rule_signed_on_sunday_was_signed(english: tuple[Any, Any]) -> None:
+    """ "a rule that the mayor signed on Sunday": the parser tags "signed" VBN; it is past."""
+    sentence = "The park will open in May under a rule that the mayor signed on Sunday."
+    found = analyze(english[0](sentence), date(2021, 3, 8)).expectations
+    assert [e.question for e in found if e.proposes] == ["Will the park open in May 2021?"]
