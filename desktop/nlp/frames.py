@@ -142,6 +142,14 @@ def _compound_theme(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _owned_thing(obj: Token, lexicon: Lexicon) -> bool:
+    """The object is someone's or the first thing ("its first 787", "the first trucks"),
+    not an event ("its approval") nor a thing acted on ("the country")."""
+    if obj.pos_ not in {"NOUN", "PROPN", "NUM"} or lexicon.is_event_word(obj.lemma_):
+        return False
+    return any(c.dep_ == "poss" or c.lower_ == "first" for c in obj.children)
+
+
 def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
     if lemma not in lexicon.light_subject:
         return None
@@ -286,6 +294,8 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         (c for c in verb.children if c.dep_ == "agent"),
         None,
     )
+    if lemma in lexicon.receiving and obj is not None and _owned_thing(obj, lexicon):
+        lemma = "receive"  # "All Nippon will get its first jet": a delivery
     transitive = obj is not None and not passive
     if passive:
         theme, agent = subject, (child(agent_prep, "pobj") if agent_prep is not None else None)
