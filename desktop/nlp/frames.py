@@ -442,7 +442,12 @@ def whole_name(token: Token) -> str:
         return ""  # a common noun keeps its lemma ("line" in "the Elizabeth line")
     if token.ent_type_ in ENTITY_LABELS:
         ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-        words = [t for t in ent if not (t.is_punct or t.tag_ == "POS" or t.dep_ == "det")]
+        joints = [t.i for t in ent if t.pos_ in {"ADP", "CCONJ"}]
+        low = max((i + 1 for i in joints if i < token.i), default=ent.start)
+        high = min((i for i in joints if i > token.i), default=ent.end)
+        words = [
+            t for t in token.doc[low:high] if not (t.is_punct or t.tag_ == "POS" or t.dep_ == "det")
+        ]  # "INS Vikrant at Cochin Shipyard", read as one name, is the ship
     else:
         words = [token]
     if token.pos_ == "PROPN":

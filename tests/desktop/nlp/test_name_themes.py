@@ -6,8 +6,11 @@ from datetime import date
 from typing import Any
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from desktop.nlp.analysis import analyze
+from desktop.nlp.frames import whole_name
 
 
 @pytest.mark.model
@@ -53,3 +56,19 @@ def test_a_noun_compound_read_as_a_gerund_keeps_its_noun_as_the_theme(
     trials are what begins, not nothing (which would make them the story's main event)."""
     [found] = analyze(english[0](sentence), date(2030, 1, 10)).expectations
     assert found.theme_lemma == theme
+
+
+def test_a_name_read_with_the_place_after_it_is_the_name_before_the_preposition() -> None:
+    """The recogniser may read "HMS Orion at Rosyth Dockyard" as one name: the ship is
+    "hms orion", the yard where it is is not part of it."""
+    words = ["commission", "HMS", "Orion", "at", "Rosyth", "Dockyard", "today"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        pos=["VERB", "PROPN", "PROPN", "ADP", "PROPN", "PROPN", "NOUN"],
+        deps=["ROOT", "compound", "dobj", "prep", "compound", "pobj", "npadvmod"],
+        heads=[0, 2, 0, 2, 5, 3, 0],
+        ents=["O", "B-FAC", "I-FAC", "I-FAC", "I-FAC", "I-FAC", "O"],
+    )
+    assert whole_name(doc[2]) == "hms orion"
+    assert whole_name(doc[5]) == "rosyth dockyard"
