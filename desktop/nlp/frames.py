@@ -438,8 +438,8 @@ def whole_name(token: Token) -> str:
     """The name of several words a proper noun or number is part of, in lower case: its
     entity, or the proper nouns and numbers compounded with it ("Flamanville 3"); "" when
     it is none."""
-    if token.pos_ not in {"PROPN", "NUM"}:
-        return ""  # a common noun keeps its lemma ("line" in "the Elizabeth line")
+    if token.pos_ not in {"PROPN", "NUM"} or token.lower_ in GENERIC_THEMES:
+        return ""  # a common noun keeps its lemma ("line" in "the Elizabeth Line" or "line")
     if token.ent_type_ in ENTITY_LABELS:
         ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
         joints = [t.i for t in ent if t.pos_ in {"ADP", "CCONJ"}]

@@ -72,3 +72,16 @@ def test_a_name_read_with_the_place_after_it_is_the_name_before_the_preposition(
     )
     assert whole_name(doc[2]) == "hms orion"
     assert whole_name(doc[5]) == "rosyth dockyard"
+
+
+@pytest.mark.model
+def test_a_name_ending_in_a_generic_word_keeps_that_word_however_written(
+    english: tuple[Any, Any],
+) -> None:
+    """ "The Harbour Line" and "the Harbour line" are one theme: a generic last word
+    ("line", "railway") stays the theme, as it is when written in lower case."""
+    capital = analyze(english[0]("The Harbour Line will open in May 2031."), date(2030, 1, 10))
+    lower = analyze(english[0]("The Harbour line will open in May 2031."), date(2030, 1, 10))
+    assert [e.theme_lemma for e in capital.expectations] == [
+        e.theme_lemma for e in lower.expectations
+    ]
