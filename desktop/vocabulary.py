@@ -40,6 +40,9 @@ class Lexicon:
     """'cancel', 'postpone', 'fail' -> the words that report that outcome."""
     light_subject: frozenset[str] = frozenset()
     light_object: frozenset[str] = frozenset()
+    receiving: frozenset[str] = frozenset()
+    """Verbs that name a receipt when their object is someone's thing ("will get its first
+    jet"), and nothing in particular otherwise ("take the country out")."""
     kin: tuple[frozenset[str], ...] = ()
     """Sets of event groups that may name one event ("vote", "ratify", "approve")."""
     _index: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
@@ -93,6 +96,7 @@ def _file_data() -> tuple[
     dict[str, tuple[str, ...]],
     tuple[str, ...],
     tuple[str, ...],
+    tuple[str, ...],
     tuple[frozenset[str], ...],
 ]:
     data = _read(EVENTS_FILE)
@@ -106,6 +110,7 @@ def _file_data() -> tuple[
         outcomes,
         tuple(normalize(w) for w in light.get("subject", ())),
         tuple(normalize(w) for w in light.get("object", ())),
+        tuple(normalize(w) for w in light.get("receive", ())),
         tuple(frozenset(normalize(g) for g in gs) for gs in data.get("kin", {}).values()),
     )
 
@@ -113,7 +118,7 @@ def _file_data() -> tuple[
 def load_lexicon(additions: Iterable[tuple[str, str]] = ()) -> Lexicon:
     """The file's lexicon with the analyst's (group, word) additions merged in; an
     addition to 'cancel', 'postpone' or 'fail' extends that outcome list."""
-    events_raw, outcomes_raw, subject, obj, kin = _file_data()
+    events_raw, outcomes_raw, subject, obj, receiving, kin = _file_data()
     events = {g: set(ws) for g, ws in events_raw.items()}
     outcomes = {k: set(ws) for k, ws in outcomes_raw.items()}
     for group, word in additions:
@@ -126,6 +131,7 @@ def load_lexicon(additions: Iterable[tuple[str, str]] = ()) -> Lexicon:
         {k: frozenset(ws) for k, ws in outcomes.items()},
         frozenset(subject),
         frozenset(obj),
+        frozenset(receiving),
         kin,
     )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from desktop.nlp.participants import Participant, participants
+from desktop.nlp.participants import ENTITY_LABELS, Participant, participants
 from desktop.nlp.words import (
     PLANS,
     antecedent,
@@ -140,6 +140,14 @@ def _compound_theme(noun: Token, lexicon: Lexicon) -> Token | None:
         ):
             return c
     return None
+
+
+def _owned_thing(obj: Token, lexicon: Lexicon) -> bool:
+    """The object is someone's or the first thing ("its first 787", "the first trucks"),
+    not an event ("its approval") nor a thing acted on ("the country")."""
+    if obj.pos_ not in {"NOUN", "PROPN", "NUM"} or lexicon.is_event_word(obj.lemma_):
+        return False
+    return any(c.dep_ == "poss" or c.lower_ == "first" for c in obj.children)
 
 
 def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
@@ -286,6 +294,8 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         (c for c in verb.children if c.dep_ == "agent"),
         None,
     )
+    if lemma in lexicon.receiving and obj is not None and _owned_thing(obj, lexicon):
+        lemma = "receive"  # "All Nippon will get its first jet": a delivery
     transitive = obj is not None and not passive
     if passive:
         theme, agent = subject, (child(agent_prep, "pobj") if agent_prep is not None else None)
@@ -416,7 +426,39 @@ def theme_text(frame: Frame) -> str:
 
 
 def theme_lemma(frame: Frame) -> str:
+    """The theme's lemma; a name of several words is kept whole ("olkiluoto 3", "british
+    airways"), so that its last word ("3", "airways") is never taken for the thing."""
     theme = frame.theme
     if theme is None or theme.pos_ == "PRON":
         return ""
-    return theme.lemma_.lower()
+    return whole_name(theme) or theme.lemma_.lower()
+
+
+def whole_name(token: Token) -> str:
+    """The name of several words a proper noun or number is part of, in lower case: its
+    entity, or the proper nouns and numbers compounded with it ("Flamanville 3"); "" when
+    it is none."""
+    if token.pos_ not in {"PROPN", "NUM"} or token.lower_ in GENERIC_THEMES:
+        return ""  # a common noun keeps its lemma ("line" in "the Elizabeth Line" or "line")
+    if token.ent_type_ in ENTITY_LABELS:
+        ent = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+        joints = [t.i for t in ent if t.pos_ in {"ADP", "CCONJ"}]
+        low = max((i + 1 for i in joints if i < token.i), default=ent.start)
+        high = min((i for i in joints if i > token.i), default=ent.end)
+        words = [
+            t for t in token.doc[low:high] if not (t.is_punct or t.tag_ == "POS" or t.dep_ == "det")
+        ]  # "INS Vikrant at Cochin Shipyard", read as one name, is the ship
+    else:
+        words = [token]
+    if token.pos_ == "PROPN":
+        parts = {t.i for t in words} | {
+            c.i
+            for c in token.children
+            if c.dep_ in {"compound", "nummod", "flat"} and c.pos_ in {"PROPN", "NUM"}
+        }
+        if token.dep_ in {"compound", "nummod"} and token.head.pos_ in {"PROPN", "NUM"}:
+            parts.add(token.head.i)  # "Olkiluoto" with its "3" as head
+        low, high = min(parts), max(parts)
+        if high - low + 1 == len(parts):
+            words = list(token.doc[low : high + 1])
+    return " ".join(t.lower_ for t in words) if len(words) > 1 else ""

@@ -131,4 +131,18 @@ def raised_subject(verb: Token) -> Token | None:
         found = child(node, "nsubj", "nsubjpass")
         if found is not None:
             return antecedent(found)
+        found = misread_gerund(child(node, "csubj"))
+        if found is not None:
+            return found
     return None
+
+
+def misread_gerund(token: Token | None) -> Token | None:
+    """A noun compound the parser read as a gerund with its object ("landing trials are to
+    begin": "landing" with "trials" as object): the noun, which is the subject."""
+    if token is None or token.tag_ != "VBG":
+        return None
+    obj = child(token, "dobj")
+    if obj is None or obj.i != token.i + 1 or obj.pos_ != "NOUN":
+        return None
+    return obj

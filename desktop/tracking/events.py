@@ -194,8 +194,6 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
             # a name that only qualifies a common-noun theme ("sea trials of INS Sagarika")
             # is not the thing itself
             full = full or (weight == 1.0 and role != "context" and name not in f.qualifiers)
-        elif any(same_name(name, n) for n in event.context):
-            names += 0.5
         elif (
             one_kind
             and role == "theme"
@@ -203,6 +201,15 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
         ):
             names += 1.0  # "INS Vikrant" where the event's articles name it "the carrier"
             referred = True
+        elif any(same_name(name, n) for n in event.context):
+            names += 0.5
+        elif (
+            one_kind
+            and not f.theme
+            and role == "context"
+            and _stands_for(name, event.common, event.theme_names, event.mentioned)
+        ):
+            names += 0.5  # "its commissioning" under a headline naming what "the carrier" is
     if (
         one_kind
         and f.common

@@ -1,6 +1,7 @@
 """What the text around an expression says about it, once the expressions are resolved:
-the day a clock time belongs to, the year written after a month, the second day of
-"April 24 and 25", and the date of a quoted older message."""
+the day a clock time belongs to, the year written after a month, the year a month shares
+with the month it is joined to, the second day of "April 24 and 25", and the date of a
+quoted older message."""
 
 from __future__ import annotations
 
@@ -135,6 +136,45 @@ def clock_days(doc: Doc, found: list[tuple[Candidate, Timex | None]], parsed: bo
             assert day.start is not None
             value = day.value[:10] + timex.value[10:]
             found[i] = (c, replace(timex, value=value, start=day.start, end=day.start))
+
+
+_JOINED = re.compile(r"^\s*,?\s*(?:(?:and|or|to|through|until|till|into)\s+|[-\u2013]\s*)$", re.I)
+
+
+def _month_rule(c: Candidate) -> bool:
+    return c.match is not None and c.match.rule.name == "month"
+
+
+def _names_its_year(c: Candidate) -> bool:
+    groups = c.match.match.groupdict() if c.match is not None else {}
+    return any(groups.get(k) for k in ("year", "spelled", "relyear", "rel"))
+
+
+def shared_years(text: str, found: list[tuple[Candidate, Timex | None]]) -> None:
+    """ "late November or December of next year", "October, November or December 2031":
+    a month without a year joined to a month that names one takes that year (the year
+    before when it is the later month: "December or January 2032")."""
+    yeared: dict[int, int] = {}
+    shared: set[int] = set()
+    for i in range(len(found) - 1, -1, -1):
+        c, timex = found[i]
+        if timex is None or timex.start is None or not _month_rule(c):
+            continue
+        if _names_its_year(c):
+            yeared[i] = timex.start.year
+            continue
+        if i + 1 not in yeared:
+            continue
+        gap = text[c.end : found[i + 1][0].start]
+        listed = i + 1 in shared and gap.strip() == ","  # "October, November or December"
+        if not (_JOINED.match(gap) or listed):
+            continue
+        later = found[i + 1][1]
+        assert later is not None and later.start is not None
+        year = yeared[i + 1] - (timex.start.month > later.start.month)
+        found[i] = (c, with_year(timex, year))
+        yeared[i] = year
+        shared.add(i)
 
 
 _SECOND_DAY = re.compile(

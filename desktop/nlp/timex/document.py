@@ -26,6 +26,7 @@ from desktop.nlp.timex.context import (
     quotations,
     quoted_anchor,
     second_days,
+    shared_years,
     with_year,
     year_after,
 )
@@ -329,6 +330,7 @@ def find_times(doc: Doc, anchor: date, ents: Sequence[Span] | None = None) -> li
             continue  # a rule's match that says nothing here
         found.append((c, timex))
     clock_days(doc, found, state.parsed)
+    shared_years(text, found)
     second_days(text, found)
     spans = []
     for c, timex in found:

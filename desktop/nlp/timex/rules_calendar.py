@@ -138,7 +138,7 @@ def _a_march(text: str, start: int, end: int) -> bool:
     "month",
     rf"(?P<x>(?P<rel>(?:this|last|next|past|coming|previous|this\s+past)\s+)?(?P<part>{PART_PHRASE})?"
     rf"(?P<month>{MONTH})(?:(?:\s+of|,)?\s+(?:(?P<year>{YEAR})|(?P<spelled>{SPELLED_YEAR})))?)"
-    rf"(?:\s+{_REL_YEAR})?",
+    rf"(?:(?:\s+of)?\s+{_REL_YEAR})?",
     MONTH_WORDS,
     near=MONTH,
 )
