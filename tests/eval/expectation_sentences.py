@@ -22,7 +22,7 @@ from typing import Any
 from tests.eval.windows import deadline_in, parse_window
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "expectation_sentences"
-FILES = ("tuning.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv")
+FILES = ("tuning.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv")
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
