@@ -96,40 +96,30 @@ def value(store: Store, query: str, **params: Any) -> Any:
 
 @pytest.mark.parametrize("login", ["ana", "rita"])
 def test_only_an_admin_deletes_an_article_with_its_confirmed_facts(desk: Desk3, login: str) -> None:
-    colleague = desk.login(login)
-    try:
+    with desk.login(login) as colleague:
         with pytest.raises(ProgrammingError, match=f"{DENIED} for table article"):
             sql(colleague, "DELETE FROM article WHERE id = :id", id=desk.article)
         assert value(colleague, "SELECT count(*) FROM fact WHERE status = 'confirmed'") == 1
         assert value(colleague, "SELECT count(*) FROM followup") == 2
-    finally:
-        colleague.close()
-    adam = desk.login("adam")
-    try:
+    with desk.login("adam") as adam:
         assert sql(adam, "DELETE FROM article WHERE id = :id", id=desk.article) == 1
         assert value(adam, "SELECT count(*) FROM followup") == 0
-    finally:
-        adam.close()
 
 
 def test_an_analyst_changes_an_articles_list_fields_but_never_its_text(desk: Desk3) -> None:
-    ana = desk.login("ana")
-    try:
+    with desk.login("ana") as ana:
         assert sql(ana, "UPDATE article SET review_state = 'done' WHERE id = :id",
                    id=desk.article) == 1  # fmt: skip
         with pytest.raises(ProgrammingError, match=f"{DENIED} for table article"):
             sql(ana, "UPDATE article SET text = 'rewritten' WHERE id = :id", id=desk.article)
         assert value(ana, "SELECT text FROM article").endswith("The contract will be signed.\n")
-    finally:
-        ana.close()
 
 
 @pytest.mark.parametrize("login", list(LOGINS))
 def test_the_audit_log_and_follow_up_history_are_append_only_for_everyone(
     desk: Desk3, login: str
 ) -> None:
-    colleague = desk.login(login)
-    try:
+    with desk.login(login) as colleague:
         sql(colleague, "INSERT INTO audit (at, who, action, target_table, target_id) "
                        "VALUES (now(), 'someone else', 'x.forged', 'fact', :id)",
             id=desk.confirmed)  # fmt: skip
@@ -141,8 +131,6 @@ def test_the_audit_log_and_follow_up_history_are_append_only_for_everyone(
                 sql(colleague, f"DELETE FROM {table}")
         assert value(colleague, "SELECT count(*) FROM audit WHERE who = 'nobody'") == 0
         assert value(colleague, "SELECT who FROM followup_event") == SUPERUSER
-    finally:
-        colleague.close()
 
 
 def test_an_analysts_history_row_cannot_claim_a_settlement(desk: Desk3) -> None:
@@ -150,8 +138,7 @@ def test_an_analysts_history_row_cannot_claim_a_settlement(desk: Desk3) -> None:
         "INSERT INTO followup_event (followup_id, at, who, from_state, to_state, note) "
         "VALUES (:id, now(), 'x', 'open', :to, '')"
     )
-    ana, rita = desk.login("ana"), desk.login("rita")
-    try:
+    with desk.login("ana") as ana, desk.login("rita") as rita:
         with pytest.raises(ProgrammingError, match="row-level security"):
             sql(ana, insert, id=desk.followup, to="happened")
         assert sql(ana, insert, id=desk.followup, to="open") == 1
@@ -159,14 +146,10 @@ def test_an_analysts_history_row_cannot_claim_a_settlement(desk: Desk3) -> None:
         rows = value(ana, "SELECT string_agg(who || ':' || to_state, ' ' ORDER BY id) "
                           "FROM followup_event")  # fmt: skip
         assert rows == f"{SUPERUSER}:open ana:open rita:happened"
-    finally:
-        ana.close()
-        rita.close()
 
 
 def test_an_analyst_removes_no_follow_up_directly_or_through_its_fact(desk: Desk3) -> None:
-    ana = desk.login("ana")
-    try:
+    with desk.login("ana") as ana:
         with pytest.raises(ProgrammingError, match=f"{DENIED} for table followup"):
             sql(ana, "DELETE FROM followup WHERE id = :id", id=desk.proposal)
         with pytest.raises(ProgrammingError, match="only a reviewer removes follow-up"):
@@ -174,19 +157,13 @@ def test_an_analyst_removes_no_follow_up_directly_or_through_its_fact(desk: Desk
         # The confirmed fact is not even visible to an analyst's delete.
         assert sql(ana, "DELETE FROM fact WHERE id = :id", id=desk.confirmed) == 0
         assert value(ana, "SELECT count(*) FROM followup") == 2
-    finally:
-        ana.close()
-    rita = desk.login("rita")
-    try:
+    with desk.login("rita") as rita:
         assert sql(rita, "DELETE FROM fact WHERE id = :id", id=desk.draft) == 1
         assert value(rita, "SELECT count(*) FROM followup") == 1
-    finally:
-        rita.close()
 
 
 def test_a_confirmed_facts_roles_and_evidence_are_a_reviewers(desk: Desk3) -> None:
-    ana = desk.login("ana")
-    try:
+    with desk.login("ana") as ana:
         assert sql(ana, "UPDATE fact_role SET literal = 'Russia'") == 0
         assert sql(ana, "DELETE FROM fact_role") == 0
         with pytest.raises(ProgrammingError, match="row-level security"):
@@ -194,19 +171,13 @@ def test_a_confirmed_facts_roles_and_evidence_are_a_reviewers(desk: Desk3) -> No
                      "VALUES (:f, :a, 0, 4, 'date')", f=desk.confirmed, a=desk.article)  # fmt: skip
         assert sql(ana, "INSERT INTO fact_role (fact_id, role, literal) "
                         "VALUES (:f, 'agent', 'Russia')", f=desk.draft) == 1  # fmt: skip
-    finally:
-        ana.close()
-    rita = desk.login("rita")
-    try:
+    with desk.login("rita") as rita:
         assert sql(rita, "UPDATE fact_role SET literal = 'New Delhi' WHERE fact_id = :f",
                    f=desk.confirmed) == 1  # fmt: skip
-    finally:
-        rita.close()
 
 
 def test_an_analyst_deletes_no_entity(desk: Desk3) -> None:
-    ana = desk.login("ana")
-    try:
+    with desk.login("ana") as ana:
         sql(
             ana,
             "INSERT INTO entity (name, type, notes, created_at) VALUES ('India', 'GPE', '', now())",
@@ -214,8 +185,6 @@ def test_an_analyst_deletes_no_entity(desk: Desk3) -> None:
         with pytest.raises(ProgrammingError, match=f"{DENIED} for table entity"):
             sql(ana, "DELETE FROM entity")
         assert value(ana, "SELECT count(*) FROM entity") == 1
-    finally:
-        ana.close()
 
 
 def test_an_analysts_own_paths_keep_working(
@@ -290,11 +259,8 @@ def test_an_admin_login_adds_analysts_and_moves_them_between_roles(
             ).scalar_one()
     finally:
         owner.close()
-    bo = desk.login("bo")
-    try:
+    with desk.login("bo") as bo:
         assert sql(bo, "UPDATE article SET review_state = 'seen'") == 1
-    finally:
-        bo.close()
 
 
 @pytest.mark.parametrize(("login", "role"), [("ana", "an analyst"), ("rita", "a reviewer")])
@@ -306,13 +272,10 @@ def test_an_analyst_or_reviewer_is_told_only_an_admin_adds_analysts(
     assert (
         err == f"factdesk: Only an admin of the desk adds analysts; {login} signs in as {role}.\n"
     )
-    colleague = desk.login(login)
-    try:
+    with desk.login(login) as colleague:
         with pytest.raises(ProgrammingError, match=f"{DENIED} for function factdesk_add_analyst"):
             sql(colleague, "SELECT factdesk_add_analyst('eve', 'admin', NULL)")
         assert value(colleague, "SELECT count(*) FROM pg_roles WHERE rolname = 'eve'") == 0
-    finally:
-        colleague.close()
 
 
 def test_an_admin_cannot_take_over_a_server_login_outside_the_desk(desk: Desk3) -> None:
@@ -323,13 +286,10 @@ def test_an_admin_cannot_take_over_a_server_login_outside_the_desk(desk: Desk3) 
 
 
 def test_the_facts_export_names_the_reviewer_who_confirmed(desk: Desk3, tmp_path: Path) -> None:
-    rita = desk.login("rita")
-    try:
+    with desk.login("rita") as rita:
         lifecycle.confirm(rita, followup_id=desk.proposal, who="someone else")
         path = tmp_path / "facts.csv"
         export_table(rita, "facts", path, raw=True)
-    finally:
-        rita.close()
     lines = path.read_bytes().decode("utf-8").splitlines()
     assert lines[0].split(",")[14:17] == ["status", "origin", "analyst"]
     by_id = {line.split(",")[0]: line.split(",")[14:17] for line in lines[1:]}
