@@ -48,6 +48,7 @@ class IntakeSlice(Slice):
         runner: TaskRunner,
         settings: Settings,
         pipeline_loader: PipelineLoader | None,
+        live: LiveStore,
     ) -> None:
         super().__init__(window)
         self.runner = runner
@@ -56,7 +57,7 @@ class IntakeSlice(Slice):
         self.model: tuple[Language, ModelInfo] | None = None
         self._imports = 0
         """Imports under way (files, web pages, pasted text)."""
-        self.live: LiveStore | None = None
+        self.live = live
         """The window's live store, told which articles the window stores itself."""
         self.suggesting = False
         self.again = False
@@ -82,13 +83,11 @@ class IntakeSlice(Slice):
     def _import_starts(self) -> None:
         """Articles of the window's own are about to be stored (suggestions wait)."""
         self._imports += 1
-        if self.live is not None:
-            self.live.hold()
+        self.live.hold()
 
     def _import_ends(self, stored_ids: list[int]) -> None:
         self._imports = max(0, self._imports - 1)
-        if self.live is not None:
-            self.live.release(stored_ids)
+        self.live.release(stored_ids)
 
     # ----- the model -------------------------------------------------------------------
     def load_model(self) -> None:

@@ -104,8 +104,9 @@ class MainWindow(QMainWindow):
         self.followups = FollowUpsPanel(self.runner)
         self.workspace = ReviewWorkspace(self.runner)
         self.entities = EntitiesPanel()
-        self.intake = IntakeSlice(self, self.runner, self.settings, self._pipeline_loader)
-        self.intake.live = self.live
+        self.intake = IntakeSlice(
+            self, self.runner, self.settings, self._pipeline_loader, self.live
+        )
         self.sources = SourcesSlice(self, self.runner, self.intake)
         self.setCentralWidget(self.review.pane)
         self.docks = add_docks(

@@ -277,18 +277,15 @@ class SourcesSlice(Slice):
 
         def done(outcome: PollOutcome) -> None:
             finish()
-            if live is not None:
-                live.release(outcome.polled.new_ids)
+            live.release(outcome.polled.new_ids)
             self._show(outcome)
 
         def failed(message: str) -> None:
             finish()
-            if live is not None:
-                live.release()
+            live.release()
             self.panel.status.setText(message)
 
-        if live is not None:
-            live.hold()
+        live.hold()
         self.polling = True
         self.timer.stop()
         self.panel.status.setText("Polling…")
