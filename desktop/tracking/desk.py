@@ -89,6 +89,16 @@ class Desk:
                 self._presence = None
             self._shown = None
 
+    def show_open_again(self) -> None:
+        """The store is back after a lost connection: the server dropped this window's
+        "open by" mark with the connection, so take it again on a new one."""
+        if self._presence is not None:
+            self._presence.invalidate()
+            self._presence = None
+        shown, self._shown = self._shown, None
+        if shown is not None:
+            self.show_open(shown)
+
     def _read(self, query: Callable[Concatenate[Connection, P], T], *a: P.args, **k: P.kwargs) -> T:
         """Run one read-only ``query(conn, ...)`` of ``db`` on a connection of its own."""
         with self.store.engine.connect() as conn:

@@ -251,6 +251,8 @@ class MainWindow(QMainWindow):
     def _store_back(self) -> None:
         from desktop.ui.live import everything
 
+        if self.desk is not None:
+            self.desk.show_open_again()
         self._store_changed(everything(self))
 
     def _open_result(self, article_id: int, query: str) -> None:

@@ -65,3 +65,35 @@ def test_a_colleagues_open_article_shows_in_the_list_until_they_close(
     finally:
         watch.close()
         ana.close()
+
+
+def test_the_mark_comes_back_with_the_server(postgres: PostgresServer, tmp_path: Path) -> None:
+    """A server restart drops every session's lock; the window that sees the store back
+    takes its mark again, so colleagues see who has the article open without waiting for
+    the analyst to open another one."""
+    url = postgres.new_database()
+    for name in ("ana", "bo"):
+        err = io.StringIO()
+        command = ["--db", url, "team", "add-analyst", name, "--role", "analyst"]
+        assert run(command, io.StringIO(), err) == 0, err.getvalue()
+    admin = open_store(url)
+    (tmp_path / "1.txt").write_text("date 2018-10-01 Story\n\nText.\n")
+    [(_, article)] = import_paths(admin, [tmp_path / "1.txt"]).imported
+    admin.close()
+    ana, bo = (
+        Desk(open_store(url.replace(f"://{SUPERUSER}@", f"://{who}@")), who)
+        for who in ("ana", "bo")
+    )
+    try:
+        assert ana.open_article(article) is not None
+        assert open_by(bo) == {article: "ana"}
+        postgres.halt()
+        postgres.launch()
+        assert open_by(bo) == {article: ""}  # the restart took the mark with the session
+        ana.show_open_again()
+        assert open_by(bo) == {article: "ana"}
+        ana.show_open(None)
+        assert open_by(bo) == {article: ""}
+    finally:
+        ana.close()
+        bo.close()

@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine, text
 from sqlmodel import col, select
 
 from db.models import Audit, Mention, MentionState
+from db.presence import PRESENCE
 from db.store import open_store, says_connection_lost
 from desktop.ingest.importer import import_paths
 from tests.postgres_server import PostgresServer
@@ -39,6 +41,23 @@ def stored(url: str, mention_id: int) -> tuple[str, int]:
             return str(mention.state), len(audits)
     finally:
         store.close()
+
+
+def marked_open(url: str) -> list[int]:
+    """The articles some session marks as open (``db.presence``), seen from another one."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text(
+                    "SELECT CAST(objid AS bigint) FROM pg_locks WHERE locktype = 'advisory' "
+                    "AND classid = :k AND granted"
+                ),
+                {"k": PRESENCE},
+            )
+            return [int(article) for (article,) in rows]
+    finally:
+        engine.dispose()
 
 
 def test_a_stopped_server_is_one_sentence_and_the_window_works_when_it_is_back(
@@ -71,6 +90,8 @@ def test_a_stopped_server_is_one_sentence_and_the_window_works_when_it_is_back(
 
     with qtbot.waitSignal(live.said, timeout=GUARD_MS, check_params_cb=lambda text: "back" in text):
         pass
+    # the server dropped the window's "open by" mark with its session; it is taken again
+    qtbot.waitUntil(lambda: marked_open(url) == [review.article_id], timeout=GUARD_MS)
     review.set_current(next(i for i, m in enumerate(review.mentions) if m.id == second))
     review.decide(MentionState.REJECTED)
     assert stored(url, second) == ("rejected", before[1] + 1)
