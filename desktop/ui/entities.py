@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.shown_reload import ReloadsWhenShown
 from desktop.ui.table_models import ID_ROLE, EntityModel, PageModel
 from desktop.ui.table_views import row_view
+from desktop.ui.warning import warn
 
 if TYPE_CHECKING:
     from desktop.tracking.desk import Desk
@@ -112,7 +113,7 @@ class EntitiesPanel(ReloadsWhenShown, QWidget):
         try:
             change()
         except StoreError as exc:
-            QMessageBox.warning(self, "Factdesk", str(exc))
+            warn(self, str(exc))
             return False
         self.reload()
         self.show_page()
@@ -181,7 +182,7 @@ class EntitiesPanel(ReloadsWhenShown, QWidget):
         try:
             preview = self.desk.merge_preview(source, names[choice])
         except StoreError as exc:
-            QMessageBox.warning(self, "Factdesk", str(exc))
+            warn(self, str(exc))
             return
         answer = QMessageBox.question(self, "Merge entities", preview.sentence() + " Merge?")
         if answer == QMessageBox.StandardButton.Yes:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from desktop.ui.lexicon_dialog import LexiconDialog
 from desktop.ui.table_models import ID_ROLE
 from desktop.ui.table_views import row_view
 from desktop.ui.tasks import TaskRunner
+from desktop.ui.warning import warn
 
 if TYPE_CHECKING:
     from db.followups import FollowUpRow
@@ -247,7 +247,7 @@ class FollowUpsPanel(QWidget):
             self.status.setText(str(exc))  # the live store says when it is back
             return
         except StoreError as exc:
-            QMessageBox.warning(self, "Factdesk", str(exc))
+            warn(self, str(exc))
             return
         self.reload()
         self.status.setText(done)

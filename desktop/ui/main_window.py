@@ -271,14 +271,9 @@ class MainWindow(QMainWindow):
     def _task_failed(self, message: str) -> None:
         """A background task's failure: one sentence to acknowledge, except a lost
         connection, which the status bar says (the live store says when it is back)."""
-        from PySide6.QtWidgets import QMessageBox
+        from desktop.ui.warning import warn
 
-        from db.store import says_connection_lost
-
-        if says_connection_lost(message):
-            self.statusBar().showMessage(message)
-            return
-        QMessageBox.warning(self, "Factdesk", message)
+        warn(self, message)
 
     def focus_search(self) -> None:
         self.docks["articles"].show()

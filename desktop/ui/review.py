@@ -212,7 +212,7 @@ class ReviewSlice(Slice):
         try:
             updated = change(self.desk, mention)
         except ConnectionLost as exc:
-            self.refuse(exc)  # nothing to read again until the server is back
+            self.warn(str(exc))  # nothing to read again until the server is back
             return False
         except StoreError as exc:
             self.refresh()

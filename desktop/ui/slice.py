@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow
 
-from db.errors import ConnectionLost, StoreError
+from desktop.ui.warning import warn
 
 if TYPE_CHECKING:
     from desktop.tracking.desk import Desk
@@ -25,14 +25,6 @@ class Slice(QObject):
         self.window.statusBar().showMessage(text, ms)
 
     def warn(self, text: str) -> None:
-        """A sentence the user must acknowledge (a change that could not be saved)."""
-        QMessageBox.warning(self.window, "Factdesk", text)
-
-    def refuse(self, exc: StoreError) -> None:
-        """A change the store did not take: a lost connection is one sentence in the
-        status line (the live store says when it is back; nothing is there to
-        acknowledge), anything else a sentence to acknowledge."""
-        if isinstance(exc, ConnectionLost):
-            self.say(str(exc), 0)
-        else:
-            self.warn(str(exc))
+        """A sentence the user must acknowledge (a change that could not be saved); a lost
+        connection is the status line's (``desktop.ui.warning``)."""
+        warn(self.window, text)

@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.tracking.workspace import Part, bulk_settle_proposals
 from desktop.ui.followup_models import spoken
 from desktop.ui.table_models import ID_ROLE
+from desktop.ui.warning import warn
 
 if TYPE_CHECKING:
     from datetime import date
@@ -125,7 +126,7 @@ class WorkspaceActions:
                 self.desk.store, followup_ids=ids, action=action, who=self.desk.analyst
             )
         except StoreError as exc:
-            QMessageBox.warning(self._widget(), "Factdesk", str(exc))
+            warn(self._widget(), str(exc))
             return
         self.cache.forget(ids)
         self.status.setText(f"{step.caption().capitalize()}; Edit ▸ Undo (Ctrl+Z) takes it back.")

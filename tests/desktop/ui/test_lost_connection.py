@@ -84,6 +84,10 @@ def test_a_stopped_server_is_one_sentence_and_the_window_works_when_it_is_back(
         qtbot.waitUntil(lambda: live.connection_lost, timeout=GUARD_MS)
         assert says_connection_lost(bar.currentMessage()), bar.currentMessage()
         assert next(m for m in review.mentions if m.id == first).state == "suggested"
+        # other actions say it in the same place, not in a dialog each
+        window.sources.subscribe("https://example.org/news.xml")
+        assert says_connection_lost(bar.currentMessage()), bar.currentMessage()
+        assert dialog_texts == []
     finally:
         postgres.launch()
     assert stored(url, first) == before, "nothing of the failed decision was written"
