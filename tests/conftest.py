@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -43,12 +44,13 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[PostgresServer]:
     """A throwaway PostgreSQL server for the whole run (skips when none can be started)."""
+    began = time.monotonic()
     try:
         server = start_server()
     except NoPostgres as exc:
         _postgres_state["skipped"] = str(exc)
         pytest.skip(str(exc))
-    _postgres_state["started"] = True
+    _postgres_state["started"] = time.monotonic() - began
     try:
         yield server
     finally:
@@ -78,7 +80,10 @@ def _on_postgres(item: pytest.Item) -> bool:
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    if report.when == "call" and report.passed and report.nodeid in _postgres_state["ids"]:
+    if report.nodeid not in _postgres_state["ids"]:
+        return
+    _postgres_state["seconds"] = _postgres_state.get("seconds", 0.0) + report.duration
+    if report.when == "call" and report.passed:
         _postgres_state["passed"] = _postgres_state.get("passed", 0) + 1
 
 
@@ -87,13 +92,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """Say whether the PostgreSQL half ran, and why not when it did not."""
+    """Say whether the PostgreSQL half ran, and what it added to the run (the tests'
+    set-up, run and tear-down, starting the server included); why not when it did not."""
     if "skipped" in _postgres_state:
         terminalreporter.write_line(_postgres_state["skipped"], yellow=True)
-    elif _postgres_state.get("started"):
+    elif "started" in _postgres_state:
         terminalreporter.write_line(
             f"PostgreSQL: {_postgres_state.get('passed', 0)} of "
-            f"{len(_postgres_state['ids'])} tests passed on a throwaway server"
+            f"{len(_postgres_state['ids'])} tests passed on a throwaway server "
+            f"({_postgres_state.get('seconds', 0.0):.1f} s in those tests, "
+            f"{_postgres_state['started']:.1f} s of it starting the server)"
         )
 
 
