@@ -38,7 +38,7 @@ from desktop.nlp.questions import question
 from desktop.nlp.timeparts import temporal_clause
 from desktop.nlp.timex import Timex
 from desktop.nlp.timing import Due, due_for
-from desktop.nlp.words import lemma_of, phrase
+from desktop.nlp.words import false_infinitive, lemma_of, particle, phrase
 from desktop.vocabulary import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
@@ -126,9 +126,13 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         return True
     if temporal_clause(token) is not None:
         return False  # "before leaders meet on July 11": the date of another event
-    if lemma_of(token) in CUES and (
-        not ctx.lexicon.is_event_word(lemma_of(token))
-        or any(_governed_event(c) for c in token.children)
+    if (
+        lemma_of(token) in CUES
+        and not particle(token)
+        and (
+            not ctx.lexicon.is_event_word(lemma_of(token))
+            or any(_governed_event(c) for c in token.children)
+        )
     ):
         return True  # the verb it governs carries the event, or its subject (nominal)
     if _says_that(token) or token.dep_ == "amod" or lemma_of(token) in SAYING:
@@ -136,9 +140,10 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
     subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is not None and in_time(subject, ctx):
         return True  # "November 16 would offer a window": a date does nothing
-    if any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in token.children) and (
-        lexicon_outcome(token, ctx) is None
-    ):
+    if any(
+        c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} and not false_infinitive(c)
+        for c in token.children
+    ) and (lexicon_outcome(token, ctx) is None):
         return True  # "will have to live", "attempted to land": the lower verb carries it
     if deadline_of(token) is not None and any(
         c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB" for c in token.children

@@ -42,6 +42,11 @@ GENERIC_THEMES = {
 }  # fmt: skip
 
 
+ARRIVE = "arrive"
+"""The event of a thing that is due but is no event itself: "the first jets are due in
+July" expects their arrival."""
+
+
 @dataclass
 class Frame:
     """The event a predicate is about."""

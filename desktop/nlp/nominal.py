@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop.nlp.cues import ADJ_CUES, BLOCKING, CUES, ONCE, TRACK_NOUNS
-from desktop.nlp.frames import PLACEHOLDERS, Frame, nominal_frame
+from desktop.nlp.frames import ARRIVE, PLACEHOLDERS, Frame, nominal_frame
 from desktop.nlp.modality import Reading, reading_of, reported_by
 from desktop.nlp.timeparts import temporal_clause
 from desktop.nlp.words import antecedent, lemma_of, raised_subject
@@ -33,6 +33,8 @@ def nominal_subject(head: Token) -> Token | None:
         # remains scheduled for May"
         if c.dep_ in {"nsubj", "nsubjpass"} and (c.pos_ in {"NOUN", "PROPN"} or c.tag_ == "VBG"):
             return c  # a gerund too: "its commissioning is planned for August"
+        if c.dep_ == "nsubj" and c.pos_ == "NUM" and c.ent_type_ not in {"DATE", "TIME"}:
+            return c  # "all 36 are due by April": a count of things
     if head.dep_ in {"acomp", "attr"}:
         return nominal_subject(head.head)
     return None
@@ -108,6 +110,9 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     if is_copula and not (ctx.lexicon.is_event_word(noun.lemma_) or placeholder(noun, ctx)):
         return None
     frame = nominal_frame(noun, token, ctx, None)
+    if token.lower_ == "due" and frame.groups == {"*"} and frame.outcome is None:
+        # "the first jets are due in July": things that are due arrive
+        frame.lemma, frame.groups = ARRIVE, ctx.lexicon.groups_of(ARRIVE)
     reading = reading_of(token, ctx)
     reading.tense = cue_tense(token)
     if copula is not None and any(c.dep_ == "neg" for c in copula.children):

@@ -7,6 +7,7 @@ import calendar
 from datetime import date
 from typing import TYPE_CHECKING
 
+from desktop.nlp.frames import ARRIVE
 from desktop.nlp.participants import GEO_LABELS, ITEM_LABELS
 from desktop.nlp.words import phrase
 
@@ -112,6 +113,9 @@ def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
     if token is None or token.lower_ in PRONOUNS:
         return ""
     text = phrase(token).removesuffix("’s").removesuffix("'s")
+    if token.pos_ == "NUM" and token.dep_ == "nsubj":
+        counted = phrase(token, drop_det=False)  # "all 36 (are due)": the count is the thing
+        return counted[0].lower() + counted[1:]
     if token.pos_ == "PROPN" or token.ent_type_:
         named = phrase(token, drop_det=False).removesuffix("’s").removesuffix("'s")
         return "the " + named[4:] if named.startswith("The ") else named
@@ -148,6 +152,8 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
         if frame.verb.pos_ == "ADJ" and frame.verb.lower_ in READY:
             return f"Will {thing} be {frame.verb.lower_}{tail}{after_all}?"
         return f"Will {thing} go ahead{tail}{after_all}?"
+    if frame.nominal and frame.lemma == ARRIVE and frame.theme is frame.anchor:
+        return f"Will {_noun_phrase(frame.anchor, frame) or 'it'} arrive{tail}{after_all}?"
     if frame.nominal:
         event = _noun_phrase(frame.anchor, frame) or f"the {frame.lemma}"
         theme = _noun_phrase(frame.theme, frame) if frame.theme is not frame.anchor else ""

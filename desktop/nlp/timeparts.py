@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from dateutil.relativedelta import relativedelta
 
 from desktop.nlp.timex import resolve
+from desktop.nlp.words import false_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -69,7 +70,7 @@ def distance(root: Token, targets: set[int], ctx: Context) -> int | None:
             continue
         limit = head.dep_ == "pobj" and head.head.lower_ in LIMIT_PREPS
         if head.i not in targets and (
-            head.pos_ in {"VERB", "AUX"}
+            (head.pos_ in {"VERB", "AUX"} and not false_infinitive(head))
             or (
                 premodifier
                 and head.pos_ == "NOUN"

@@ -61,6 +61,16 @@ def lemma_of(token: Token) -> str:
     return LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
 
 
+def false_infinitive(token: Token) -> bool:
+    """A participle the parser hung on a verb as its infinitive: "will reopen to vaccinated
+    travellers" (a true one is a base form, or passive: "to be signed")."""
+    return (
+        token.dep_ == "xcomp"
+        and token.tag_ == "VBN"
+        and not any(c.dep_ == "auxpass" for c in token.children)
+    )
+
+
 def particle(token: Token) -> str:
     return " ".join(c.lemma_.lower() for c in token.children if c.dep_ == "prt")
 

@@ -73,6 +73,18 @@ FOUND = [
     # "decide whether ...": the decision is the event
     ("2021-03-01", "The regulator now has until June 30 to decide whether the airline can "
      "buy its rival.", "2021-03-01", "2021-06-30"),
+    # a cue word with a particle is another verb: "set off" is the event, not "set to"
+    ("2021-03-01", "The charity rowers are due to set off from Lisbon on 12 April.",
+     "2021-04-12", "2021-04-12"),
+    # a participle the parser takes for an infinitive ("reopen to vaccinated visitors")
+    # neither carries the event nor keeps the date from it
+    ("2021-10-20", "The museum will reopen to vaccinated visitors on November 8.",
+     "2021-11-08", "2021-11-08"),
+    # determined, keen and eager to: intentions with a date
+    ("2021-03-01", "The mayor is determined to open the new library in September.",
+     "2021-09-01", "2021-09-30"),
+    ("2021-03-01", "The brewery is keen to start exports to Japan next year.",
+     "2022-01-01", "2022-12-31"),
 ]  # fmt: skip
 
 QUESTIONS = [
@@ -108,6 +120,11 @@ QUESTIONS = [
     ("2021-03-01", "The agency on Monday pushed the first test flight of the glider back to "
      "the end of the third quarter of 2021.",
      "Will the first test flight of the glider take place in the third quarter of 2021?"),
+    # things that are due (no event named) are expected to arrive, a count of them too
+    ("2021-03-01", "The first electric buses are due in July.",
+     "Will the first electric buses arrive in July 2021?"),
+    ("2021-03-01", "All 40 are due by the end of next year.",
+     "Will all 40 arrive by 31 December 2022?"),
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
