@@ -71,6 +71,17 @@ def cue_tense(cue: Token) -> str:
     return "future"
 
 
+BATCH_WORDS = {"first", "last", "final", "remaining", "next"}
+
+
+def counted(noun: Token) -> bool:
+    """Things counted out, as deliveries are: "all 36", "the first two jets", "the last
+    ships" — a number, or a word of a batch, on the noun."""
+    return noun.pos_ == "NUM" or any(
+        c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in BATCH_WORDS) for c in noun.children
+    )
+
+
 def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     """A schedule said of a noun: cue words with no verb to carry the event."""
     lemma = lemma_of(token)
@@ -110,8 +121,9 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     if is_copula and not (ctx.lexicon.is_event_word(noun.lemma_) or placeholder(noun, ctx)):
         return None
     frame = nominal_frame(noun, token, ctx, None)
-    if token.lower_ == "due" and frame.groups == {"*"} and frame.outcome is None:
-        # "the first jets are due in July": things that are due arrive
+    if token.lower_ == "due" and frame.groups == {"*"} and frame.outcome is None and counted(noun):
+        # "the first jets are due in July", "all 36 are due": things counted out arrive
+        # ("official results are due" stays a thing that is due)
         frame.lemma, frame.groups = ARRIVE, ctx.lexicon.groups_of(ARRIVE)
     reading = reading_of(token, ctx)
     reading.tense = cue_tense(token)
