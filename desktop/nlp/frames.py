@@ -86,7 +86,7 @@ class Frame:
         return self.anchor is not self.verb
 
 
-def _event_noun(noun: Token, lexicon: Lexicon) -> Token | None:
+def event_noun(noun: Token, lexicon: Lexicon) -> Token | None:
     """The token naming the event in a noun phrase: the noun, or the event word that
     modifies a placeholder ("launch" in "the launch date"), or an event word inside a
     name ("Mission" in "Exploration Mission-1")."""
@@ -96,6 +96,11 @@ def _event_noun(noun: Token, lexicon: Lexicon) -> Token | None:
         for c in noun.children:
             if c.dep_ in {"compound", "amod", "nmod"} and lexicon.is_event_word(c.lemma_):
                 return c
+        for c in noun.children:  # "the target date for the handover"
+            if c.dep_ == "prep" and c.lower_ in {"for", "of"}:
+                for x in c.children:
+                    if x.dep_ == "pobj" and lexicon.is_event_word(x.lemma_):
+                        return x
     if noun.pos_ == "PROPN" or noun.ent_type_:
         span = [t for t in noun.subtree if t.ent_type_ or t.pos_ == "PROPN"]
         for t in span:
@@ -161,7 +166,7 @@ def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
     subject = antecedent(child(verb, "nsubj", "nsubjpass")) or raised_subject(verb)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return None
-    return _event_noun(subject, lexicon) or subject
+    return event_noun(subject, lexicon) or subject
 
 
 def _light_object(verb: Token, lexicon: Lexicon) -> Token | None:
@@ -175,7 +180,7 @@ def _light_object(verb: Token, lexicon: Lexicon) -> Token | None:
         obj = child(verb, "nsubjpass")
     if obj is None:
         return None
-    return _event_noun(antecedent(obj) or obj, lexicon)
+    return event_noun(antecedent(obj) or obj, lexicon)
 
 
 ASPECTUAL = {"begin", "start", "commence", "resume", "continue"}
@@ -406,7 +411,7 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
             inner = nominal_frame(governed, verb, ctx, kind)
             return inner
         return Frame(noun.lemma_.lower(), frozenset({"*"}), noun, verb, None, outcome=kind)
-    event = _event_noun(noun, lexicon)
+    event = event_noun(noun, lexicon)
     anchor = event or noun
     if event is not None and event is not noun and noun.lemma_.lower() in PLACEHOLDERS:
         theme = noun_theme(noun) or noun_theme(event)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop.nlp.cues import ADJ_CUES, BLOCKING, CUES, ONCE, TRACK_NOUNS
-from desktop.nlp.frames import ARRIVE, PLACEHOLDERS, Frame, nominal_frame
+from desktop.nlp.frames import ARRIVE, PLACEHOLDERS, Frame, event_noun, nominal_frame
 from desktop.nlp.modality import Reading, reading_of, reported_by
 from desktop.nlp.timeparts import temporal_clause
 from desktop.nlp.words import antecedent, lemma_of, raised_subject
@@ -82,6 +82,33 @@ def counted(noun: Token) -> bool:
     )
 
 
+def _aimed_at(cue: Token, ctx: Context) -> Token | None:
+    """The noun after "for" that a cue verb aims at ("planned for the spring" has none)."""
+    return next(
+        (
+            x
+            for c in cue.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for x in c.children
+            if x.dep_ == "pobj" and not in_time(x, ctx)
+        ),
+        None,
+    )
+
+
+def _dated_target(cue: Token, ctx: Context) -> bool:
+    """The cue's object is a target or date "of" a time: "set a target of 2020"."""
+    return any(
+        in_time(x, ctx)
+        for obj in cue.children
+        if obj.dep_ == "dobj" and obj.lemma_.lower() in PLACEHOLDERS
+        for c in obj.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for x in c.children
+        if x.dep_ == "pobj"
+    )
+
+
 def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     """A schedule said of a noun: cue words with no verb to carry the event."""
     lemma = lemma_of(token)
@@ -103,19 +130,14 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     dated = has_date(token, ctx) or (copula is not None and has_date(copula, ctx))
     if not dated and noun is not None and noun.lemma_.lower() in PLACEHOLDERS:
         dated = any(in_time(c, ctx) for c in noun.children)  # "a June 2020 launch date"
+    aim = _aimed_at(token, ctx) if token.pos_ == "VERB" and not passive and not is_copula else None
+    if not dated and aim is not None and ctx.lexicon.is_event_word(aim.lemma_):
+        # "aiming for an autumn start", "set a target of 2020 for the launch"
+        dated = any(in_time(c, ctx) for c in aim.children) or _dated_target(token, ctx)
     if not dated:
         return None
     if token.pos_ == "VERB" and not passive and not is_copula:
-        noun = next(
-            (
-                x
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ == "for"
-                for x in c.children
-                if x.dep_ == "pobj" and not in_time(x, ctx)
-            ),
-            None,
-        ) or nearest_event_noun(token, ctx)  # "planned for 3 May": the date is no event
+        noun = aim or nearest_event_noun(token, ctx)  # "planned for 3 May": no event
     if noun is None:
         return None
     if is_copula and not (ctx.lexicon.is_event_word(noun.lemma_) or placeholder(noun, ctx)):
@@ -216,10 +238,9 @@ def on_track(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
 
 
 def placeholder(noun: Token, ctx: Context) -> bool:
-    return noun.lemma_.lower() in PLACEHOLDERS and any(
-        c.dep_ in {"compound", "amod"} and ctx.lexicon.is_event_word(c.lemma_)
-        for c in noun.children
-    )
+    """A noun standing for the event that qualifies it: "the launch date", "the target
+    date for the handover"."""
+    return noun.lemma_.lower() in PLACEHOLDERS and event_noun(noun, ctx.lexicon) is not None
 
 
 def nearest_event_noun(token: Token, ctx: Context) -> Token | None:

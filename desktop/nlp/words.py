@@ -26,6 +26,12 @@ def _dated(t: Token) -> bool:
     )
 
 
+def _time_modifier(t: Token) -> bool:
+    return t.dep_ in {"compound", "nmod", "nummod", "amod"} and all(
+        x.ent_type_ in {"DATE", "TIME"} for x in t.subtree
+    )
+
+
 def phrase(token: Token, drop_det: bool = True) -> str:
     """The words of a token's subtree as written, without punctuation at its edges,
     relative clauses, appositions or a leading article."""
@@ -35,7 +41,11 @@ def phrase(token: Token, drop_det: bool = True) -> str:
         # "pushed the flight of the 787 back to March": the parser hangs the verb's
         # "back to March" on the noun
         moved = t.dep_ == "advmod" and t.lower_ in {"back", "forward"}
-        if (t.dep_ in {"relcl", "acl", "appos"} or clause or moved or _dated(t)) and t.i != token.i:
+        # "a September start": the question gives the window once, at its end
+        when = t.head.i == token.i and token.pos_ == "NOUN" and _time_modifier(t)
+        if (
+            t.dep_ in {"relcl", "acl", "appos"} or clause or moved or when or _dated(t)
+        ) and t.i != token.i:
             skip |= {x.i for x in t.subtree}
     kept = [
         t

@@ -85,6 +85,11 @@ FOUND = [
      "2021-09-01", "2021-09-30"),
     ("2021-03-01", "The brewery is keen to start exports to Japan next year.",
      "2022-01-01", "2022-12-31"),
+    # targets: a target date for an event, a target "of" a time set for one
+    ("2021-03-01", "The target date for the merger is 30 September.",
+     "2021-09-30", "2021-09-30"),
+    ("2021-03-01", "The port has set a target of 2024 for the opening of the new terminal.",
+     "2024-01-01", "2024-12-31"),
 ]  # fmt: skip
 
 QUESTIONS = [
@@ -125,6 +130,9 @@ QUESTIONS = [
      "Will the first electric buses arrive in July 2021?"),
     ("2021-03-01", "All 40 are due by the end of next year.",
      "Will all 40 arrive by 31 December 2022?"),
+    # aiming for a dated event; its date is said once, at the end
+    ("2021-03-01", "The organisers are aiming for a June launch of the festival.",
+     "Will the launch of the festival take place in June 2021?"),
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
