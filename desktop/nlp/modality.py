@@ -139,7 +139,7 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
                 chain += [head, prep.head]
                 t = prep.head
                 continue
-        if t.dep_ == "xcomp" and lemma in ASPECTUAL and head.pos_ == "VERB":
+        if t.dep_ == "xcomp" and lemma in PHASES and head.pos_ == "VERB":
             chain.append(head)  # "has begun delivering": the phase verb carries the tense
             t = head
             continue
@@ -163,6 +163,10 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
         break
     return t, chain, modality
 
+
+PHASES = ASPECTUAL | {"finish", "complete", "stop"}
+"""Verbs of a phase whose gerund carries the event: "has begun delivering", "aim to finish
+drafting the treaty"."""
 
 STILL_TO_COME = {"before", "until", "till", "once", "unless", "if", "when"}
 """Conjunctions after which a present passive is still to come ("before the ship is handed
@@ -213,7 +217,7 @@ def deadline_of(verb: Token) -> Token | None:
 
 def _tense(chain: list[Token], top: Token, headline: bool) -> str:
     auxes = [a.lower_ for t in chain for a in _aux(t)]
-    phases = [t for t in chain[1:] if lemma_of(t) in ASPECTUAL]
+    phases = [t for t in chain[1:] if lemma_of(t) in PHASES]
     cues = [t for t in chain[1:] if t not in phases]
     verb = phases[-1] if phases and not cues else chain[0]
     if verb is not chain[0]:

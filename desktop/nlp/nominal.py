@@ -48,6 +48,9 @@ def has_date(token: Token, ctx: Context) -> bool:
         tokens = [c] if c.dep_ in {"npadvmod", "attr", "dobj", "pobj"} else []
         if c.dep_ in {"prep", "agent"} and c.lower_ in DATE_PREPS:
             tokens = [x for x in c.children if x.dep_ == "pobj"]
+        if c.dep_ == "advmod" and c.lower_ in {"earlier", "later", "sooner"}:
+            # "expected no earlier than May"
+            tokens = [x for p in c.children if p.lower_ == "than" for x in p.children]
         for t in tokens:
             if any(s <= t.idx < e for s, e in spans):
                 return True
@@ -167,7 +170,11 @@ STATES = {
 
 
 def state_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
-    if token.pos_ != "ADJ" or token.lower_ not in STATES or token.dep_ != "acomp":
+    if token.pos_ != "ADJ" or token.lower_ not in STATES:
+        return None
+    if token.dep_ in {"ccomp", "xcomp"} and lemma_of(token.head) in CUES:
+        return _wanted_state(token, ctx)
+    if token.dep_ != "acomp":
         return None
     copula = token.head
     if lemma_of(copula) != "be" or any(c.dep_ == "xcomp" for c in token.children):
@@ -180,6 +187,16 @@ def state_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     frame = Frame(token.lower_, frozenset({f"state:{token.lower_}"}), copula, copula, subject)
     frame.ctx = ctx
     return frame, reading_of(copula, ctx)
+
+
+def _wanted_state(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+    """A state a cue wants of something: "wants the motorway link open before Christmas"."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    frame = Frame(token.lower_, frozenset({f"state:{token.lower_}"}), token, token, subject)
+    frame.ctx = ctx
+    return frame, reading_of(token, ctx)
 
 
 STAYS = {"remain", "be", "stay", "look", "seem"}

@@ -90,6 +90,12 @@ FOUND = [
      "2021-09-30", "2021-09-30"),
     ("2021-03-01", "The port has set a target of 2024 for the opening of the new terminal.",
      "2024-01-01", "2024-12-31"),
+    # a gerund after a verb of its end phase carries the event ("finish building")
+    ("2021-03-01", "The shipyard aims to finish building the ferry by October.",
+     "2021-03-01", "2021-10-31"),
+    # "no earlier than" a month is a bound on the event's date
+    ("2021-03-01", "A decision on the licence is expected no earlier than June.",
+     "2021-06-01", "2021-06-30"),
 ]  # fmt: skip
 
 QUESTIONS = [
@@ -133,6 +139,11 @@ QUESTIONS = [
     # aiming for a dated event; its date is said once, at the end
     ("2021-03-01", "The organisers are aiming for a June launch of the festival.",
      "Will the launch of the festival take place in June 2021?"),
+    # a state wanted or expected of something by a date
+    ("2021-03-01", "The council wants the new footbridge open before May.",
+     "Will the new footbridge open by 30 April 2021?"),
+    ("2021-03-01", "The mayor expects the renovated pool ready by June.",
+     "Will the renovated pool be ready by 30 June 2021?"),
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
