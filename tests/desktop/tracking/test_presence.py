@@ -31,23 +31,31 @@ def heard_presence(watch: StoreWatch) -> bool:
     return False
 
 
-def test_a_colleagues_open_article_shows_in_the_list_until_they_close(
-    postgres: PostgresServer, tmp_path: Path
-) -> None:
+def ana_and_bo(
+    postgres: PostgresServer, tmp_path: Path, articles: int
+) -> tuple[tuple[Desk, Desk], list[int]]:
+    """Two analysts' desks on a new team database holding ``articles`` stories."""
     url = postgres.new_database()
     for name in ("ana", "bo"):
         err = io.StringIO()
         command = ["--db", url, "team", "add-analyst", name, "--role", "analyst"]
         assert run(command, io.StringIO(), err) == 0, err.getvalue()
     admin = open_store(url)
-    for i in (1, 2):
+    for i in range(1, articles + 1):
         (tmp_path / f"{i}.txt").write_text(f"date 2018-10-0{i} Story {i}\n\nText {i}.\n")
-    first, second = (a for _, a in import_paths(admin, sorted(tmp_path.glob("*.txt"))).imported)
+    stored = [a for _, a in import_paths(admin, sorted(tmp_path.glob("*.txt"))).imported]
     admin.close()
     ana, bo = (
         Desk(open_store(url.replace(f"://{SUPERUSER}@", f"://{who}@")), who)
         for who in ("ana", "bo")
     )
+    return (ana, bo), stored
+
+
+def test_a_colleagues_open_article_shows_in_the_list_until_they_close(
+    postgres: PostgresServer, tmp_path: Path
+) -> None:
+    (ana, bo), (first, second) = ana_and_bo(postgres, tmp_path, 2)
     watch = ana.watch()
     try:
         watch.start()
@@ -71,19 +79,7 @@ def test_the_mark_comes_back_with_the_server(postgres: PostgresServer, tmp_path:
     """A server restart drops every session's lock; the window that sees the store back
     takes its mark again, so colleagues see who has the article open without waiting for
     the analyst to open another one."""
-    url = postgres.new_database()
-    for name in ("ana", "bo"):
-        err = io.StringIO()
-        command = ["--db", url, "team", "add-analyst", name, "--role", "analyst"]
-        assert run(command, io.StringIO(), err) == 0, err.getvalue()
-    admin = open_store(url)
-    (tmp_path / "1.txt").write_text("date 2018-10-01 Story\n\nText.\n")
-    [(_, article)] = import_paths(admin, [tmp_path / "1.txt"]).imported
-    admin.close()
-    ana, bo = (
-        Desk(open_store(url.replace(f"://{SUPERUSER}@", f"://{who}@")), who)
-        for who in ("ana", "bo")
-    )
+    (ana, bo), [article] = ana_and_bo(postgres, tmp_path, 1)
     try:
         assert ana.open_article(article) is not None
         assert open_by(bo) == {article: "ana"}
