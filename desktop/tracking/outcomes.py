@@ -289,6 +289,23 @@ def restated_slip(
     return Finding("postponed", window, 2.5, quote)
 
 
+def own_event(target: Target, report: EventReport) -> bool:
+    """The report names the follow-up's own event (a group of its own lemma), not only an
+    event kin to it or borrowed from its tracked event ("approved" for a "vote")."""
+    own = {g for g in target.row.event_group.split() if g} or {target.lemma}
+    return "*" in own or report.lemma == target.lemma or bool(_groups(report) & own)
+
+
+def steps_before(findings: list[tuple[Finding, bool]], still_expected: bool) -> list[Finding]:
+    """The findings of one article, (finding, whether its report names the follow-up's own
+    event). An article that still expects the follow-up's own event inside its window
+    reports no kin event done as its outcome: "the committee approved the protocol; the
+    full chamber is expected to vote on it later this month" is a step before the vote."""
+    if not still_expected:
+        return [f for f, _own in findings]
+    return [f for f, own in findings if own or f.state != "happened"]
+
+
 def pending(target: Target, report: EventReport) -> bool:
     """The article still speaks of the event as expected, inside its window."""
     return report.status == "expected" and not _slips(
