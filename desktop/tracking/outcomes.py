@@ -228,7 +228,16 @@ def _slips(target: Target, start: date | None, end: date | None) -> bool:
     if end is None or target.end is None:
         return False
     first = start or end
+    if _month_of(target.end, first, end):
+        return False
     return end > target.end and first >= (target.start or first)
+
+
+def _month_of(day: date, start: date, end: date) -> bool:
+    """The window is the calendar month of ``day``: a date restated as its month ("by
+    October 18", later "next month"), the same date said less precisely, not a slip."""
+    following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return start.day == 1 and end == following - timedelta(days=1) and start <= day <= end
 
 
 def _covers(target: Target, start: date | None, end: date | None) -> bool:
