@@ -43,6 +43,9 @@ class Lexicon:
     receiving: frozenset[str] = frozenset()
     """Verbs that name a receipt when their object is someone's thing ("will get its first
     jet"), and nothing in particular otherwise ("take the country out")."""
+    producing: frozenset[str] = frozenset()
+    """Verbs that name the start of production when their object is the first thing
+    ("built the first truck at its plant"), and nothing in particular otherwise."""
     kin: tuple[frozenset[str], ...] = ()
     """Sets of event groups that may name one event ("vote", "ratify", "approve")."""
     _index: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
@@ -97,6 +100,7 @@ def _file_data() -> tuple[
     tuple[str, ...],
     tuple[str, ...],
     tuple[str, ...],
+    tuple[str, ...],
     tuple[frozenset[str], ...],
 ]:
     data = _read(EVENTS_FILE)
@@ -111,6 +115,7 @@ def _file_data() -> tuple[
         tuple(normalize(w) for w in light.get("subject", ())),
         tuple(normalize(w) for w in light.get("object", ())),
         tuple(normalize(w) for w in light.get("receive", ())),
+        tuple(normalize(w) for w in light.get("produce", ())),
         tuple(frozenset(normalize(g) for g in gs) for gs in data.get("kin", {}).values()),
     )
 
@@ -118,7 +123,7 @@ def _file_data() -> tuple[
 def load_lexicon(additions: Iterable[tuple[str, str]] = ()) -> Lexicon:
     """The file's lexicon with the analyst's (group, word) additions merged in; an
     addition to 'cancel', 'postpone' or 'fail' extends that outcome list."""
-    events_raw, outcomes_raw, subject, obj, receiving, kin = _file_data()
+    events_raw, outcomes_raw, subject, obj, receiving, producing, kin = _file_data()
     events = {g: set(ws) for g, ws in events_raw.items()}
     outcomes = {k: set(ws) for k, ws in outcomes_raw.items()}
     for group, word in additions:
@@ -132,6 +137,7 @@ def load_lexicon(additions: Iterable[tuple[str, str]] = ()) -> Lexicon:
         frozenset(subject),
         frozenset(obj),
         frozenset(receiving),
+        frozenset(producing),
         kin,
     )
 

@@ -160,6 +160,18 @@ def _owned_thing(obj: Token, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "poss" or c.lower_ == "first" for c in obj.children)
 
 
+def _first_made(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
+    """ "Built the first truck", "produced its first cars": the start of production."""
+    obj = antecedent(child(verb, "dobj"))
+    return (
+        lemma in lexicon.producing
+        and obj is not None
+        and obj.pos_ in {"NOUN", "PROPN"}
+        and not lexicon.is_event_word(obj.lemma_)
+        and any(c.lower_ == "first" for c in obj.children)
+    )
+
+
 def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
     if lemma not in lexicon.light_subject:
         return None
@@ -248,6 +260,7 @@ def may_name_event(verb: Token, ctx: Context) -> bool:
         ctx.lexicon.is_event_word(lemma)
         or lemma in ctx.lexicon.events
         or may_carry_outcome(verb, ctx)
+        or _first_made(verb, lemma, ctx.lexicon)
     )
 
 
@@ -306,6 +319,8 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     )
     if lemma in lexicon.receiving and obj is not None and _owned_thing(obj, lexicon):
         lemma = "receive"  # "All Nippon will get its first jet": a delivery
+    elif _first_made(verb, lemma, lexicon):
+        lemma = "enter production"  # "built the first truck": production started
     transitive = obj is not None and not passive
     if passive:
         theme, agent = subject, (child(agent_prep, "pobj") if agent_prep is not None else None)

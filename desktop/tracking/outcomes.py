@@ -228,7 +228,16 @@ def _slips(target: Target, start: date | None, end: date | None) -> bool:
     if end is None or target.end is None:
         return False
     first = start or end
+    if _month_of(target.end, first, end):
+        return False
     return end > target.end and first >= (target.start or first)
+
+
+def _month_of(day: date, start: date, end: date) -> bool:
+    """The window is the calendar month of ``day``: a date restated as its month ("by
+    October 18", later "next month"), the same date said less precisely, not a slip."""
+    following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return start.day == 1 and end == following - timedelta(days=1) and start <= day <= end
 
 
 def _covers(target: Target, start: date | None, end: date | None) -> bool:
@@ -287,6 +296,23 @@ def restated_slip(
     if not _slips(target, first, end):
         return None
     return Finding("postponed", window, 2.5, quote)
+
+
+def own_event(target: Target, report: EventReport) -> bool:
+    """The report names the follow-up's own event (a group of its own lemma), not only an
+    event kin to it or borrowed from its tracked event ("approved" for a "vote")."""
+    own = {g for g in target.row.event_group.split() if g} or {target.lemma}
+    return "*" in own or report.lemma == target.lemma or bool(_groups(report) & own)
+
+
+def steps_before(findings: list[tuple[Finding, bool]], still_expected: bool) -> list[Finding]:
+    """The findings of one article, (finding, whether its report names the follow-up's own
+    event). An article that still expects the follow-up's own event inside its window
+    reports no kin event done as its outcome: "the committee approved the protocol; the
+    full chamber is expected to vote on it later this month" is a step before the vote."""
+    if not still_expected:
+        return [f for f, _own in findings]
+    return [f for f, own in findings if own or f.state != "happened"]
 
 
 def pending(target: Target, report: EventReport) -> bool:

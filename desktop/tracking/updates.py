@@ -50,8 +50,10 @@ from desktop.tracking.outcomes import (
     Finding,
     about,
     finding,
+    own_event,
     pending,
     restated_slip,
+    steps_before,
     verdict,
 )
 from desktop.tracking.targets import Target, target_of
@@ -187,7 +189,8 @@ def _score(
             findings.append(slip)
             in_body.append(slip)
     matching: list[str] = []
-    still_expected = False
+    still_expected = own_pending = False
+    reported: list[tuple[Finding, bool]] = []
     for report in article.reports:
         sentence = article.text[report.start : report.end]
         match = about(target, report, names, sentence)
@@ -197,11 +200,14 @@ def _score(
         quote = article.text[report.start : report.end].strip()
         found = finding(target, report, article.published, match, quote)
         if found is not None:
-            findings.append(found)
+            reported.append((found, own_event(target, report)))
             if not report.headline:
                 in_body.append(found)
         elif pending(target, report):
             still_expected = True
+            own_pending = own_pending or own_event(target, report)
+    findings += steps_before(reported, own_pending)
+    in_body = [f for f in in_body if f in findings]
     if not names and not matching and not findings:
         return None
     reasons: list[str] = []

@@ -1,0 +1,47 @@
+"""A step before the event is not the event: an article that reports a committee's
+approval and still expects the plenary vote later in the vote's window settles nothing
+(end to end with the real model; sentences written for this test)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from db.store import Store
+from desktop.tracking.followups import confirm
+from desktop.tracking.updates import check_updates
+from tests.desktop.tracking.test_followup_events import load, proposed_from
+
+pytestmark = pytest.mark.model
+
+ARTICLES = [
+    ("2021-09-14", "Pact", "Ruritania's lawmakers are expected to approve Freedonia's "
+     "accession to the Alpine Pact by the end of the year, diplomats said."),
+    ("2021-12-20", "Pact vote", "The full chamber of Ruritania's parliament is now expected "
+     "to vote on Freedonia's accession to the Alpine Pact in January, diplomats said."),
+    ("2022-01-04", "Committee backs Freedonia", "Ruritania's foreign affairs committee "
+     "approved Freedonia's accession protocol on Tuesday. The full chamber is expected to "
+     "hold its vote on the protocol later this month."),
+    ("2022-01-25", "Ruritania ratifies", "Ruritania's parliament voted on Tuesday to ratify "
+     "Freedonia's accession to the Alpine Pact."),
+]  # fmt: skip
+
+
+def test_a_committee_approval_before_the_expected_vote_is_not_the_vote(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    ids = load(store, english, tmp_path, ARTICLES)
+    for article_id in ids[:2]:
+        for row in proposed_from(store, article_id):
+            confirm(store, followup_id=row.id, who="ana")
+    [vote] = [r for r in proposed_from(store, ids[1]) if r.lemma == "vote"]
+
+    [before] = check_updates(store, as_of=date(2022, 1, 10), followup_ids=[vote.id])
+    assert "happened" not in [c.proposed_state for c in before.candidates]
+
+    [after] = check_updates(store, as_of=date(2022, 1, 28), followup_ids=[vote.id])
+    first = after.candidates[0]
+    assert (first.article_id, first.proposed_state) == (ids[3], "happened")
