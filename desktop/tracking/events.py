@@ -228,7 +228,10 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     same_theme = bool(
         f.theme
         and f.theme not in GENERIC_THEMES
-        and (f.theme in event.themes or any(_one_kind(f.theme, t, lexicon) for t in event.themes))
+        and (
+            _alike(f.theme, event.themes, lexicon)
+            or any(_one_kind(f.theme, t, lexicon) for t in event.themes)
+        )
     )
     same_theme = same_theme or referred
     if same_theme and not strangers:
@@ -240,7 +243,7 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
         score += NEW_AGENT
     shared = names >= 2.0 or (full and not newcomer)
     if not shared and not same_theme and f.common and event.common:
-        score += OTHER_THING if f.theme not in event.common else 0.0
+        score += 0.0 if _alike(f.theme, event.common, lexicon) else OTHER_THING
     if _other_named_thing(event, f):
         score += OTHER_NAMED_THING
     unnamed = not f.roles and not f.topics
@@ -297,6 +300,19 @@ def _other_agents(event: _Event, roles: list[tuple[str, str]]) -> bool:
     known = event.core | event.context
     return any(not any(same_name(a, n) for n in known) for a in agents) or any(
         not any(same_name(a, n) for n in names) for a in event.agents
+    )
+
+
+def _alike(theme: str, themes: set[str], lexicon: Lexicon | None) -> bool:
+    """One of the event's themes, or a common noun for the same thing ("the carrier", "the
+    ship"); once the event names a kind, another kind is another thing ("the frigate" is
+    not "the carrier", though both are ships)."""
+    if theme in themes:
+        return True
+    if lexicon is None:
+        return False
+    return any(lexicon.same_thing(theme, t) for t in themes) and not any(
+        lexicon.other_kinds(theme, t) for t in themes
     )
 
 
