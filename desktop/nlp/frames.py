@@ -111,10 +111,28 @@ def event_word(token: Token, lexicon: Lexicon) -> str:
     return token.lemma_.lower()
 
 
-def noun_theme(noun: Token) -> Token | None:
-    """What a nominal event is about: "of X", a possessor, a name or noun before it."""
+RECIPIENT_LABELS = {"ORG", "GPE", "NORP", "PERSON"}
+
+
+def recipient_of(noun: Token) -> Token | None:
+    """Who an event noun goes to: a name after "to" ("deliveries to All Nippon Airways",
+    "the handover to the navy's squadron" is not the thing handed over)."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            obj = child(c, "pobj")
+            if obj is not None and obj.ent_type_ in RECIPIENT_LABELS:
+                return obj
+    return None
+
+
+def noun_theme(noun: Token, skip: Token | None = None) -> Token | None:
+    """What a nominal event is about: "of X", a possessor, a name or noun before it
+    (``skip``: not that word, the event's recipient)."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in {"of", "for", "to", "between", "on"}:
+            obj = child(c, "pobj")
+            if skip is not None and obj is not None and obj.i == skip.i:
+                continue
             obj = child(c, "pobj")
             if obj is not None:
                 return obj
@@ -403,12 +421,15 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
         return Frame(noun.lemma_.lower(), frozenset({"*"}), noun, verb, None, outcome=kind)
     event = _event_noun(noun, lexicon)
     anchor = event or noun
+    recipient = recipient_of(anchor) if event is not None else None
     if event is not None and event is not noun and noun.lemma_.lower() in PLACEHOLDERS:
         theme = noun_theme(noun) or noun_theme(event)
     elif event is not None and event is not noun:
         theme = noun  # the event word sits inside a name: the name is the theme
     else:
-        theme = noun_theme(anchor) or (_compound_theme(anchor, lexicon) if event else None)
+        theme = noun_theme(anchor, recipient) or (
+            _compound_theme(anchor, lexicon) if event else None
+        )
     if event is None:
         # Not an event word: the thing itself ("postponed the travel bubble") is the theme,
         # and the event may be any in the lexicon.
@@ -416,7 +437,7 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
     else:
         lemma = event_word(event, lexicon)
         groups = lexicon.groups_of(lemma)
-    frame = Frame(lemma, groups, anchor, verb, theme, outcome=outcome)
+    frame = Frame(lemma, groups, anchor, verb, theme, recipient=recipient, outcome=outcome)
     frame.ctx = ctx
     return frame
 

@@ -71,6 +71,9 @@ had not ended): a later window then is its slip."""
 UNNAMED = 0.5
 """The follow-up names no one and its article repeats no name: nothing speaks against the
 event of its kind."""
+ANAPHOR = 0.5
+"""The follow-up's event is a noun with no thing of its own ("the vote would be held before
+21 January", "the handover to the airline"): it refers to the awaited event of its kind."""
 
 
 @dataclass(frozen=True)
@@ -222,8 +225,12 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     score += names + (TOPIC if topic and not names else 0.0)
     if not f.roles and not f.topics:
         score += UNNAMED
-    if f.published is not None and event.due_end is not None and f.published <= event.due_end:
+    awaited = f.published is not None and event.due_end is not None and f.published <= event.due_end
+    if awaited:
         score += AWAITED
+    anaphor = bool(f.noun) and not f.theme and one_kind and awaited
+    if anaphor:
+        score += ANAPHOR
     strangers = bool(f.roles) and bool(event.core | event.context) and not names and not topic
     same_theme = bool(
         f.theme
@@ -247,7 +254,7 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     if _other_named_thing(event, f):
         score += OTHER_NAMED_THING
     unnamed = not f.roles and not f.topics
-    if not (names or same_theme or same_noun or unnamed or "*" in f.groups):
+    if not (names or same_theme or same_noun or unnamed or anaphor or "*" in f.groups):
         return 0.0  # the article's topic and the window only add to what the clauses share
     if (not f.known or not event.known) and not (f.groups & named) and "*" not in f.groups:
         themes = [n for r, n in f.roles if r == "theme"]

@@ -1,13 +1,21 @@
 """Restatements that name the event's thing in other words still join its tracked event:
-a common noun for the same thing ("the carrier", "the ship")."""
+a common noun for the same thing ("the carrier", "the ship"), a delivery named by who
+receives it ("deliveries to the airline"), an event noun with no thing of its own ("the
+vote would be held before ...")."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import Any
 
+import pytest
+
+from db.store import Store
+from desktop.nlp.analysis import analyze
 from desktop.tracking.events import group_rows
 from desktop.vocabulary import load_lexicon
-from tests.desktop.tracking.test_event_grouping import row
+from tests.desktop.tracking.test_event_grouping import events_by_article, row
 
 
 def test_a_general_word_names_its_kinds_and_two_kinds_stay_apart() -> None:
@@ -31,3 +39,64 @@ def test_the_carrier_handed_over_is_the_ship_delivered_later() -> None:
     placed = group_rows(rows, {1, 2, 3}, load_lexicon())
     assert placed[2] == placed[1]
     assert placed[3] != placed[1]
+
+
+@pytest.mark.model
+def test_deliveries_to_an_airline_name_the_airline_as_recipient_not_as_the_thing(
+    english: tuple[Any, Any],
+) -> None:
+    [found] = analyze(
+        english[0]("Deliveries to Air Lanka would now start in May 2031, the planemaker said."),
+        date(2030, 1, 10),
+    ).expectations
+    assert found.theme_lemma == ""
+    assert [(p.role, p.name) for p in found.participants] == [("recipient", "Air Lanka")]
+
+
+@pytest.mark.model
+def test_a_delivery_named_by_its_recipient_joins_the_deliveries_of_the_airliner(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The airline will receive its first jet; deliveries to the airline slip; the airline
+    then expects to get its first Skyliner later: one delivery, three windows (the airline
+    is who receives, not the thing, which the Skyliner would then contradict)."""
+    receive, deliveries, get = events_by_article(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2030-02-01", "Air Lanka will receive its first jet in May 2031, the "
+             "airline said."),
+            ("2030-11-20", "Deliveries to Air Lanka would now start in December 2031, the "
+             "planemaker said."),
+            ("2031-08-02", "Air Lanka now expects to get its first Skyliner by the end of "
+             "March 2032, the airline said."),
+        ],
+    )  # fmt: skip
+    assert len(receive) == 1 and None not in receive
+    assert deliveries == receive
+    assert get == receive
+
+
+@pytest.mark.model
+def test_the_vote_with_no_thing_of_its_own_is_the_awaited_vote(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "The vote would be held before 21 April" names neither the bill nor the members:
+    it is the vote still awaited, not a new event; the minister's visit stays apart."""
+    members, vote, visit = events_by_article(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2031-02-27", "Bill heads to parliament", "Members of parliament will vote on "
+             "the fisheries bill on 11 March, the speaker said."),
+            ("2031-03-11", "Vote put back", "The government pulled the debate. The vote "
+             "would be held before 21 April, Downing Street said."),
+            ("2031-03-12", "Minister to travel", "The fisheries minister will visit Oslo "
+             "on 2 April, Downing Street said."),
+        ],
+    )  # fmt: skip
+    assert len(members) == 1 and None not in members
+    assert vote == members
+    assert visit and visit.isdisjoint(members)
