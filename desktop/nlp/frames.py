@@ -346,7 +346,9 @@ def _put_into(verb: Token, ctx: Context) -> Frame | None:
     obj = antecedent(child(verb, "dobj"))
     if obj is None or obj.pos_ == "PRON":
         return None
-    for c in verb.children:
+    # the state hangs on the verb or, as the parser often reads it, on the thing ("have the
+    # bridge in service")
+    for c in [*verb.children, *obj.children]:
         if c.dep_ == "prep" and c.lower_ in {"in", "into"}:
             state = child(c, "pobj")
             phrase_ = f"go into {state.lemma_.lower()}" if state is not None else ""
