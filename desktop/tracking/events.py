@@ -72,8 +72,9 @@ UNNAMED = 0.5
 """The follow-up names no one and its article repeats no name: nothing speaks against the
 event of its kind."""
 ANAPHOR = 0.5
-"""The follow-up's event is a noun with no thing of its own ("the vote would be held before
-21 January", "the handover to the airline"): it refers to the awaited event of its kind."""
+"""The follow-up's event has no thing of its own, a noun ("the vote would be held before
+21 January", "the handover to the airline") or a pronoun ("it is set to debut in January"):
+it refers to the awaited event of its kind."""
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,9 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
         )
     ):
         referred = True  # "the carrier" in an article that names the event's "INS Vikrant"
+    if one_kind and f.common and not names and any(_head_of(n, f.theme) for n in event.theme_names):
+        names += 1.0  # "the truck" for the event's "Cybertruck", "the bridge" for "X Bridge"
+        referred = True
     topic = any(same_name(a, b) for a in f.topics for b in event.topics)
     score += names + (TOPIC if topic and not names else 0.0)
     if not f.roles and not f.topics:
@@ -228,7 +232,7 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     awaited = f.published is not None and event.due_end is not None and f.published <= event.due_end
     if awaited:
         score += AWAITED
-    anaphor = bool(f.noun) and not f.theme and one_kind and awaited
+    anaphor = not f.theme and one_kind and awaited
     if anaphor:
         score += ANAPHOR
     strangers = bool(f.roles) and bool(event.core | event.context) and not names and not topic
@@ -272,6 +276,16 @@ def _stands_for(
     """A common-noun theme ("the carrier", "the ship") stands for a name its articles
     highlight, when that side names no theme of its own."""
     return bool(common) and not named and any(same_name(name, n) for n in mentioned)
+
+
+def _head_of(name: str, common: str) -> bool:
+    """A common noun that is a name's own last word ("truck" in "Cybertruck", "bridge" in
+    "the Stonecutters Bridge"): the short way to refer to the named thing."""
+    words = tokens(name)
+    if not words or common in GENERIC_THEMES or len(common) < 4:
+        return False
+    last, noun = words[-1], tokens(common)[-1] if tokens(common) else common
+    return last == noun or (len(last) > len(noun) and last.endswith(noun))
 
 
 def _other_named_thing(event: _Event, f: _Follow) -> bool:

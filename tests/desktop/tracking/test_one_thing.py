@@ -100,3 +100,31 @@ def test_the_vote_with_no_thing_of_its_own_is_the_awaited_vote(
     assert len(members) == 1 and None not in members
     assert vote == members
     assert visit and visit.isdisjoint(members)
+
+
+def test_it_with_no_thing_of_its_own_is_the_awaited_event_its_article_is_about() -> None:
+    """ "It is set to debut in January" under a headline about the coin: the pronoun is the
+    awaited event of its kind, not a new one; the article's topic alone joins nothing."""
+    rows = [
+        row(1, date(2022, 1, 10), "go live", "coin", [("context", "Kestrel")]),
+        row(2, date(2022, 11, 20), "debut", "", []),
+        row(3, date(2022, 12, 1), "acquire", "rival", [("agent", "Orvell Bank")]),
+    ]
+    topics = {1: frozenset({"Kestrel"}), 2: frozenset({"Kestrel"}), 3: frozenset({"Kestrel"})}
+    placed = group_rows(rows, {1, 2, 3}, load_lexicon(), topics)
+    assert placed[2] == placed[1]
+    assert placed[3] != placed[1]
+
+
+def test_a_common_noun_that_is_the_names_own_last_word_is_the_named_thing() -> None:
+    """ "The hauler" is the short way to name the "Roadhauler" whose production is due, even
+    when its article names other people and places; "the tractor" is not."""
+    rows = [
+        row(1, date(2022, 1, 10), "start", "roadhauler",
+            [("theme", "Roadhauler"), ("agent", "Voltan")]),
+        row(2, date(2022, 4, 8), "start", "hauler", [("context", "Austin")]),
+        row(3, date(2022, 4, 9), "start", "tractor", [("context", "Austin")]),
+    ]  # fmt: skip
+    placed = group_rows(rows, {1, 2, 3}, load_lexicon())
+    assert placed[2] == placed[1]
+    assert placed[3] != placed[1]
