@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 PLACEHOLDERS = {"date", "attempt", "window", "opportunity", "slot", "deadline", "target", "try"}
 """Nouns that stand for an event named by their modifier ("the launch date", "the next
 launch attempt")."""
+OCCASIONS = {"ceremony", "celebration", "festivity"}
+"""Nouns of an occasion that stand for the event their modifier names ("the opening
+ceremony", "the signing ceremony", "the handover ceremony")."""
 ATTEMPTS = {"attempt", "effort", "bid", "try", "plan", "opportunity", "chance"}
 GENERIC_THEMES = {
     "it", "they", "them", "this", "that", "which", "who", "one", "project", "programme",
@@ -87,7 +90,7 @@ def _event_noun(noun: Token, lexicon: Lexicon) -> Token | None:
     name ("Mission" in "Exploration Mission-1")."""
     if lexicon.is_event_word(noun.lemma_) and noun.lower_ not in PLACEHOLDERS:
         return noun
-    if noun.lemma_.lower() in PLACEHOLDERS:
+    if noun.lemma_.lower() in PLACEHOLDERS | OCCASIONS:
         for c in noun.children:
             if c.dep_ in {"compound", "amod", "nmod"} and lexicon.is_event_word(c.lemma_):
                 return c
@@ -133,9 +136,8 @@ def noun_theme(noun: Token, skip: Token | None = None) -> Token | None:
             obj = child(c, "pobj")
             if skip is not None and obj is not None and obj.i == skip.i:
                 continue
-            obj = child(c, "pobj")
-            if obj is not None:
-                return obj
+            if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}:
+                return obj  # not "flights on 3 June"
     poss = child(noun, "poss")
     if poss is not None and poss.pos_ != "PRON":
         return poss
@@ -424,7 +426,7 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
     event = _event_noun(noun, lexicon)
     anchor = event or noun
     recipient = recipient_of(anchor) if event is not None else None
-    if event is not None and event is not noun and noun.lemma_.lower() in PLACEHOLDERS:
+    if event is not None and event is not noun and noun.lemma_.lower() in PLACEHOLDERS | OCCASIONS:
         theme = noun_theme(noun) or noun_theme(event)
     elif event is not None and event is not noun:
         theme = noun  # the event word sits inside a name: the name is the theme

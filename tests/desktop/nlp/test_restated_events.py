@@ -48,3 +48,33 @@ def test_having_the_bridge_in_service_is_the_bridge_going_into_service(
     assert found.lemma == "go into service"
     assert "start" in found.groups
     assert found.theme_lemma == "bridge"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Organisers insisted the opening ceremony would take place on 23 July 2031.", "start"),
+        ("The signing ceremony is planned for March 2031, officials said.", "sign"),
+        ("The handover ceremony for the frigate is planned for March 2031.", "deliver"),
+    ],
+)  # fmt: skip
+def test_a_ceremony_is_the_event_its_modifier_names(
+    english: tuple[Any, Any], sentence: str, group: str
+) -> None:
+    """ "The opening ceremony" is the opening, not a new kind of event ("ceremony")."""
+    [found] = analyze(english[0](sentence), date(2030, 1, 10)).expectations
+    assert group in found.groups
+    assert found.theme_lemma != "ceremony"
+
+
+@pytest.mark.model
+def test_an_airport_that_welcomes_its_first_flights_opens(english: tuple[Any, Any]) -> None:
+    """ "Welcome its first scheduled flights" is the opening (the start group), and its thing
+    is the airport, not the date after "on"."""
+    [found] = analyze(
+        english[0]("The new airport is to welcome its first scheduled flights on 3 June 2031."),
+        date(2030, 1, 10),
+    ).expectations
+    assert "start" in found.groups
+    assert found.theme_lemma == "airport"
