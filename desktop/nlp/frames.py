@@ -329,10 +329,25 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     for c in verb.children:
         if c.dep_ in {"dative", "prep"} and c.lower_ in {"to"}:
             recipient = child(c, "pobj")
-    frame = Frame(lemma, lexicon.groups_of(lemma), verb, verb, theme, agent, recipient, passive)
+    groups = lexicon.groups_of(lemma)
+    if _phase_of_unknown(verb, lemma, lexicon):
+        groups = groups | lexicon.groups_of("start")  # "begin producing electricity"
+    frame = Frame(lemma, groups, verb, verb, theme, agent, recipient, passive)
     frame.transitive = transitive
     frame.ctx = ctx
     return frame
+
+
+def _phase_of_unknown(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
+    """An activity outside the lexicon that is to begin ("is to begin producing electricity",
+    "will start making the truck"): the start of it, as "production will start" is. An
+    event of the lexicon keeps its own kind ("begin delivering" is a delivery)."""
+    return (
+        not lexicon.is_event_word(lemma)
+        and verb.tag_ == "VBG"
+        and verb.dep_ == "xcomp"
+        and lemma_of(verb.head) in {"begin", "start", "commence"}
+    )
 
 
 PLACING = {"have", "get", "put", "bring", "place"}
