@@ -72,9 +72,10 @@ UNNAMED = 0.5
 """The follow-up names no one and its article repeats no name: nothing speaks against the
 event of its kind."""
 ANAPHOR = 0.5
-"""The follow-up's event has no thing of its own, a noun ("the vote would be held before
-21 January", "the handover to the airline") or a pronoun ("it is set to debut in January"):
-it refers to the awaited event of its kind."""
+"""The follow-up's event, read off its sentence, has no thing of its own, a noun ("the vote
+would be held before 21 January", "the handover to the airline") or a pronoun ("it is set to
+debut in January"): it refers to the awaited event of its kind. A follow-up made by hand
+has no reading, so it is no anaphor."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,8 @@ class _Follow:
     qualifiers: frozenset[str] = frozenset()
     """Names that follow a common-noun theme's own word ("trials of INS Sagarika"): they
     qualify the thing, they are not it."""
+    framed: bool = True
+    """The expectation's event was read off its sentence (not a follow-up made by hand)."""
 
     @property
     def theme_names(self) -> list[str]:
@@ -232,7 +235,7 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     awaited = f.published is not None and event.due_end is not None and f.published <= event.due_end
     if awaited:
         score += AWAITED
-    anaphor = not f.theme and one_kind and awaited
+    anaphor = f.framed and not f.theme and one_kind and awaited
     if anaphor:
         score += ANAPHOR
     strangers = bool(f.roles) and bool(event.core | event.context) and not names and not topic
@@ -417,6 +420,7 @@ def _follow(
         qualifiers=_qualifiers(row)
         if common_theme(row) and row.theme_lemma not in VAGUE_THEMES
         else frozenset(),
+        framed=bool(row.lemma),
     )
 
 

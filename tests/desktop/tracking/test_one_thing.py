@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from db.followups import FollowUpRow
 from db.store import Store
 from desktop.nlp.analysis import analyze
 from desktop.tracking.events import group_rows
@@ -128,3 +129,17 @@ def test_a_common_noun_that_is_the_names_own_last_word_is_the_named_thing() -> N
     placed = group_rows(rows, {1, 2, 3}, load_lexicon())
     assert placed[2] == placed[1]
     assert placed[3] != placed[1]
+
+
+def test_a_follow_up_made_by_hand_is_no_anaphor_of_the_awaited_event() -> None:
+    """A follow-up an analyst typed ("Signed?") has no event read off a sentence: it names
+    no thing because none was read, not because it refers back, so it stays its own."""
+    read = row(1, date(2022, 1, 10), "sign", "treaty", [("agent", "Ruritania")])
+    typed = FollowUpRow(
+        id=2, fact_id=2, question="Signed?", state="open", due_start=None, due_end=None,
+        review_date=None, snooze_until=None, source_article_id=2, source_title="",
+        source_published=date(2022, 2, 1), source="", predicate="sign",
+    )  # fmt: skip
+    topics = {1: frozenset({"Ruritania"}), 2: frozenset({"Ruritania"})}
+    placed = group_rows([read, typed], {1, 2}, load_lexicon(), topics)
+    assert placed[2] != placed[1]
