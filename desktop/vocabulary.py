@@ -48,6 +48,8 @@ class Lexicon:
     ("built the first truck at its plant"), and nothing in particular otherwise."""
     kin: tuple[frozenset[str], ...] = ()
     """Sets of event groups that may name one event ("vote", "ratify", "approve")."""
+    things: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    """(general words, their kinds) of one kind of thing: "the ship" is "the carrier"."""
     _index: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -73,6 +75,23 @@ class Lexicon:
             if family & mine:
                 found |= family
         return frozenset(found - mine)
+
+    def same_thing(self, a: str, b: str) -> bool:
+        """Two common nouns for one thing: equal, or a general word and a word of its kind
+        ("vessel" and "ship", "ship" and "carrier"; never two kinds, "carrier" and
+        "frigate")."""
+        a, b = normalize(a), normalize(b)
+        if a == b:
+            return bool(a)
+        return any(
+            (a in general and (b in general or b in kinds)) or (b in general and a in kinds)
+            for general, kinds in self.things
+        )
+
+    def other_kinds(self, a: str, b: str) -> bool:
+        """Two kinds of one general word ("carrier" and "frigate"): two things."""
+        a, b = normalize(a), normalize(b)
+        return a != b and any(a in kinds and b in kinds for _general, kinds in self.things)
 
     def outcome_of(self, lemma: str) -> str | None:
         """'cancel', 'postpone' or 'fail' when the lemma reports such an outcome."""
@@ -102,6 +121,7 @@ def _file_data() -> tuple[
     tuple[str, ...],
     tuple[str, ...],
     tuple[frozenset[str], ...],
+    tuple[tuple[frozenset[str], frozenset[str]], ...],
 ]:
     data = _read(EVENTS_FILE)
     events = {g: tuple(normalize(w) for w in ws) for g, ws in data.get("events", {}).items()}
@@ -117,13 +137,20 @@ def _file_data() -> tuple[
         tuple(normalize(w) for w in light.get("receive", ())),
         tuple(normalize(w) for w in light.get("produce", ())),
         tuple(frozenset(normalize(g) for g in gs) for gs in data.get("kin", {}).values()),
+        tuple(
+            (
+                frozenset(normalize(w) for w in t.get("general", ())),
+                frozenset(normalize(w) for w in t.get("kinds", ())),
+            )
+            for t in data.get("things", {}).values()
+        ),
     )
 
 
 def load_lexicon(additions: Iterable[tuple[str, str]] = ()) -> Lexicon:
     """The file's lexicon with the analyst's (group, word) additions merged in; an
     addition to 'cancel', 'postpone' or 'fail' extends that outcome list."""
-    events_raw, outcomes_raw, subject, obj, receiving, producing, kin = _file_data()
+    events_raw, outcomes_raw, subject, obj, receiving, producing, kin, things = _file_data()
     events = {g: set(ws) for g, ws in events_raw.items()}
     outcomes = {k: set(ws) for k, ws in outcomes_raw.items()}
     for group, word in additions:
@@ -139,6 +166,7 @@ def load_lexicon(additions: Iterable[tuple[str, str]] = ()) -> Lexicon:
         frozenset(receiving),
         frozenset(producing),
         kin,
+        things,
     )
 
 

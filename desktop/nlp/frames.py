@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 PLACEHOLDERS = {"date", "attempt", "window", "opportunity", "slot", "deadline", "target", "try"}
 """Nouns that stand for an event named by their modifier ("the launch date", "the next
 launch attempt")."""
+OCCASIONS = {"ceremony", "celebration", "festivity"}
+"""Nouns of an occasion that stand for the event their modifier names ("the opening
+ceremony", "the signing ceremony", "the handover ceremony")."""
 ATTEMPTS = {"attempt", "effort", "bid", "try", "plan", "opportunity", "chance"}
 GENERIC_THEMES = {
     "it", "they", "them", "this", "that", "which", "who", "one", "project", "programme",
@@ -92,7 +95,7 @@ def event_noun(noun: Token, lexicon: Lexicon) -> Token | None:
     name ("Mission" in "Exploration Mission-1")."""
     if lexicon.is_event_word(noun.lemma_) and noun.lower_ not in PLACEHOLDERS:
         return noun
-    if noun.lemma_.lower() in PLACEHOLDERS:
+    if noun.lemma_.lower() in PLACEHOLDERS | OCCASIONS:
         for c in noun.children:
             if c.dep_ in {"compound", "amod", "nmod"} and lexicon.is_event_word(c.lemma_):
                 return c
@@ -121,13 +124,30 @@ def event_word(token: Token, lexicon: Lexicon) -> str:
     return token.lemma_.lower()
 
 
-def noun_theme(noun: Token) -> Token | None:
-    """What a nominal event is about: "of X", a possessor, a name or noun before it."""
+RECIPIENT_LABELS = {"ORG", "GPE", "NORP", "PERSON"}
+
+
+def recipient_of(noun: Token) -> Token | None:
+    """Who an event noun goes to: a name after "to" ("deliveries to All Nippon Airways",
+    "the handover to the navy's squadron" is not the thing handed over)."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            obj = child(c, "pobj")
+            if obj is not None and obj.ent_type_ in RECIPIENT_LABELS:
+                return obj
+    return None
+
+
+def noun_theme(noun: Token, skip: Token | None = None) -> Token | None:
+    """What a nominal event is about: "of X", a possessor, a name or noun before it
+    (``skip``: not that word, the event's recipient)."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in {"of", "for", "to", "between", "on"}:
             obj = child(c, "pobj")
-            if obj is not None:
-                return obj
+            if skip is not None and obj is not None and obj.i == skip.i:
+                continue
+            if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}:
+                return obj  # not "flights on 3 June"
     poss = child(noun, "poss")
     if poss is not None and poss.pos_ != "PRON":
         return poss
@@ -334,10 +354,25 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     for c in verb.children:
         if c.dep_ in {"dative", "prep"} and c.lower_ in {"to"}:
             recipient = child(c, "pobj")
-    frame = Frame(lemma, lexicon.groups_of(lemma), verb, verb, theme, agent, recipient, passive)
+    groups = lexicon.groups_of(lemma)
+    if _phase_of_unknown(verb, lemma, lexicon):
+        groups = groups | lexicon.groups_of("start")  # "begin producing electricity"
+    frame = Frame(lemma, groups, verb, verb, theme, agent, recipient, passive)
     frame.transitive = transitive
     frame.ctx = ctx
     return frame
+
+
+def _phase_of_unknown(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
+    """An activity outside the lexicon that is to begin ("is to begin producing electricity",
+    "will start making the truck"): the start of it, as "production will start" is. An
+    event of the lexicon keeps its own kind ("begin delivering" is a delivery)."""
+    return (
+        not lexicon.is_event_word(lemma)
+        and verb.tag_ == "VBG"
+        and verb.dep_ == "xcomp"
+        and lemma_of(verb.head) in {"begin", "start", "commence"}
+    )
 
 
 PLACING = {"have", "get", "put", "bring", "place"}
@@ -353,7 +388,9 @@ def _put_into(verb: Token, ctx: Context) -> Frame | None:
     obj = antecedent(child(verb, "dobj"))
     if obj is None or obj.pos_ == "PRON":
         return None
-    for c in verb.children:
+    # the state hangs on the verb or, as the parser often reads it, on the thing ("have the
+    # bridge in service")
+    for c in [*verb.children, *obj.children]:
         if c.dep_ == "prep" and c.lower_ in {"in", "into"}:
             state = child(c, "pobj")
             phrase_ = f"go into {state.lemma_.lower()}" if state is not None else ""
@@ -428,12 +465,15 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
         return Frame(noun.lemma_.lower(), frozenset({"*"}), noun, verb, None, outcome=kind)
     event = event_noun(noun, lexicon)
     anchor = event or noun
-    if event is not None and event is not noun and noun.lemma_.lower() in PLACEHOLDERS:
+    recipient = recipient_of(anchor) if event is not None else None
+    if event is not None and event is not noun and noun.lemma_.lower() in PLACEHOLDERS | OCCASIONS:
         theme = noun_theme(noun) or noun_theme(event)
     elif event is not None and event is not noun:
         theme = noun  # the event word sits inside a name: the name is the theme
     else:
-        theme = noun_theme(anchor) or (_compound_theme(anchor, lexicon) if event else None)
+        theme = noun_theme(anchor, recipient) or (
+            _compound_theme(anchor, lexicon) if event else None
+        )
     if event is None:
         # Not an event word: the thing itself ("postponed the travel bubble") is the theme,
         # and the event may be any in the lexicon.
@@ -441,7 +481,7 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
     else:
         lemma = event_word(event, lexicon)
         groups = lexicon.groups_of(lemma)
-    frame = Frame(lemma, groups, anchor, verb, theme, outcome=outcome)
+    frame = Frame(lemma, groups, anchor, verb, theme, recipient=recipient, outcome=outcome)
     frame.ctx = ctx
     return frame
 

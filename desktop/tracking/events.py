@@ -71,6 +71,11 @@ had not ended): a later window then is its slip."""
 UNNAMED = 0.5
 """The follow-up names no one and its article repeats no name: nothing speaks against the
 event of its kind."""
+ANAPHOR = 0.5
+"""The follow-up's event, read off its sentence, has no thing of its own, a noun ("the vote
+would be held before 21 January", "the handover to the airline") or a pronoun ("it is set to
+debut in January"): it refers to the awaited event of its kind. A follow-up made by hand
+has no reading, so it is no anaphor."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,8 @@ class _Follow:
     qualifiers: frozenset[str] = frozenset()
     """Names that follow a common-noun theme's own word ("trials of INS Sagarika"): they
     qualify the thing, they are not it."""
+    framed: bool = True
+    """The expectation's event was read off its sentence (not a follow-up made by hand)."""
 
     @property
     def theme_names(self) -> list[str]:
@@ -218,17 +225,27 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
         )
     ):
         referred = True  # "the carrier" in an article that names the event's "INS Vikrant"
+    if one_kind and f.common and not names and any(_head_of(n, f.theme) for n in event.theme_names):
+        names += 1.0  # "the truck" for the event's "Cybertruck", "the bridge" for "X Bridge"
+        referred = True
     topic = any(same_name(a, b) for a in f.topics for b in event.topics)
     score += names + (TOPIC if topic and not names else 0.0)
     if not f.roles and not f.topics:
         score += UNNAMED
-    if f.published is not None and event.due_end is not None and f.published <= event.due_end:
+    awaited = f.published is not None and event.due_end is not None and f.published <= event.due_end
+    if awaited:
         score += AWAITED
+    anaphor = f.framed and not f.theme and one_kind and awaited
+    if anaphor:
+        score += ANAPHOR
     strangers = bool(f.roles) and bool(event.core | event.context) and not names and not topic
     same_theme = bool(
         f.theme
         and f.theme not in GENERIC_THEMES
-        and (f.theme in event.themes or any(_one_kind(f.theme, t, lexicon) for t in event.themes))
+        and (
+            _alike(f.theme, event.themes, lexicon)
+            or any(_one_kind(f.theme, t, lexicon) for t in event.themes)
+        )
     )
     same_theme = same_theme or referred
     if same_theme and not strangers:
@@ -240,11 +257,11 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
         score += NEW_AGENT
     shared = names >= 2.0 or (full and not newcomer)
     if not shared and not same_theme and f.common and event.common:
-        score += OTHER_THING if f.theme not in event.common else 0.0
+        score += 0.0 if _alike(f.theme, event.common, lexicon) else OTHER_THING
     if _other_named_thing(event, f):
         score += OTHER_NAMED_THING
     unnamed = not f.roles and not f.topics
-    if not (names or same_theme or same_noun or unnamed or "*" in f.groups):
+    if not (names or same_theme or same_noun or unnamed or anaphor or "*" in f.groups):
         return 0.0  # the article's topic and the window only add to what the clauses share
     if (not f.known or not event.known) and not (f.groups & named) and "*" not in f.groups:
         themes = [n for r, n in f.roles if r == "theme"]
@@ -262,6 +279,16 @@ def _stands_for(
     """A common-noun theme ("the carrier", "the ship") stands for a name its articles
     highlight, when that side names no theme of its own."""
     return bool(common) and not named and any(same_name(name, n) for n in mentioned)
+
+
+def _head_of(name: str, common: str) -> bool:
+    """A common noun that is a name's own last word ("truck" in "Cybertruck", "bridge" in
+    "the Stonecutters Bridge"): the short way to refer to the named thing."""
+    words = tokens(name)
+    if not words or common in GENERIC_THEMES or len(common) < 4:
+        return False
+    last, noun = words[-1], tokens(common)[-1] if tokens(common) else common
+    return last == noun or (len(last) > len(noun) and last.endswith(noun))
 
 
 def _other_named_thing(event: _Event, f: _Follow) -> bool:
@@ -297,6 +324,19 @@ def _other_agents(event: _Event, roles: list[tuple[str, str]]) -> bool:
     known = event.core | event.context
     return any(not any(same_name(a, n) for n in known) for a in agents) or any(
         not any(same_name(a, n) for n in names) for a in event.agents
+    )
+
+
+def _alike(theme: str, themes: set[str], lexicon: Lexicon | None) -> bool:
+    """One of the event's themes, or a common noun for the same thing ("the carrier", "the
+    ship"); once the event names a kind, another kind is another thing ("the frigate" is
+    not "the carrier", though both are ships)."""
+    if theme in themes:
+        return True
+    if lexicon is None:
+        return False
+    return any(lexicon.same_thing(theme, t) for t in themes) and not any(
+        lexicon.other_kinds(theme, t) for t in themes
     )
 
 
@@ -380,6 +420,7 @@ def _follow(
         qualifiers=_qualifiers(row)
         if common_theme(row) and row.theme_lemma not in VAGUE_THEMES
         else frozenset(),
+        framed=bool(row.lemma),
     )
 
 
