@@ -14,9 +14,42 @@ from typing import Any
 import pytest
 
 from db.store import Store
+from desktop.tracking.followups import confirm
+from tests.desktop.tracking.test_followup_events import first_candidate, load, proposed_from
 from tests.desktop.tracking.test_outcome_wording import _first
 
 pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("expected", "reported"),
+    [
+        (
+            "Nimbus Games will release its new game Starfall on 3 March 2022, the studio said.",
+            "Starfall went on sale on Thursday, ending a long wait for Nimbus Games fans.",
+        ),
+        (
+            "Nimbus Games will release its new game Starfall on 3 March 2022, the studio said.",
+            "The new Nimbus Games title Starfall was released worldwide on Thursday.",
+        ),
+        (
+            "Nimbus Games said its new game Starfall will come out in March 2022.",
+            "Starfall, the new game from Nimbus Games, came out on Thursday to mixed reviews.",
+        ),
+    ],
+)
+def test_a_release_in_its_common_wordings_is_reported_done(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, expected: str, reported: str
+) -> None:
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-09-01", expected),
+        ("2022-03-04", reported),
+        date(2022, 3, 8),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "happened")
 
 
 @pytest.mark.parametrize(
@@ -51,3 +84,28 @@ def test_a_new_date_stated_with_now_is_a_postponement(
     )
     assert (first.article_id, first.proposed_state) == (later, "postponed")
     assert first.proposed_window == window
+
+
+def test_a_launch_restated_as_a_release_is_settled_by_the_release(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """A game "will launch" after it "will be released": one event (launch and release are
+    kin), so "went on sale" settles the launch too."""
+    first_id, second_id, sale_id = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2021-09-01", "Plans", "Nimbus Games will release its new game Starfall on 3 "
+             "March 2022, the studio said."),
+            ("2022-01-10", "Plans", "Nimbus Games will launch its new game Starfall in "
+             "Europe on 3 March 2022 as planned, the studio said."),
+            ("2022-03-04", "News", "Starfall went on sale on Thursday, ending a long wait for "
+             "Nimbus Games fans."),
+        ],
+    )  # fmt: skip
+    [launch] = proposed_from(store, second_id)
+    for row in [*proposed_from(store, first_id), launch]:
+        confirm(store, followup_id=row.id, who="ana")
+    first = first_candidate(store, launch.id, date(2022, 3, 8))
+    assert (first.article_id, first.proposed_state) == (sale_id, "happened")
