@@ -2,7 +2,8 @@
 check to read instead of the text.
 
 A report carries the event's lemma, lexicon groups, theme and participants, and a status:
-``happened`` (past, perfect, a headline's present: "Elizabeth line finally opens"),
+``happened`` (past, perfect, a headline's present: "Elizabeth line finally opens"; an
+event noun whose first or last moment is past: "the summit opened with a dinner"),
 ``not_happened`` ("did not launch", "was scrubbed", "failed to land"), ``cancelled``
 ("scrapped", "will no longer launch", "no more plans to"), ``postponed`` ("delayed until
 the first half of 2022", with the window it names), ``expected`` / ``expected_not`` (an
@@ -37,7 +38,7 @@ from desktop.nlp.modality import Reading, reading_of, stative
 from desktop.nlp.nominal import in_time
 from desktop.nlp.timeparts import forward, in_sentence
 from desktop.nlp.timing import Due, due_for
-from desktop.nlp.words import lemma_of, verb_lemma
+from desktop.nlp.words import child, lemma_of, particle, verb_lemma
 from desktop.vocabulary import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
@@ -283,8 +284,41 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
             continue
         taken.add(frame.anchor.idx)
         reports.append(_report(ctx, sent, frame, status, due, reading.negated))
+    reports.extend(_phases_done(ctx, sent, taken))
     reports.extend(_past_dated(ctx, sent, taken))
     return reports
+
+
+PHASES = {"open", "begin", "start", "end", "close", "conclude", "break up", "wrap up", "finish"}
+"""Verbs of an event's first or last moment: "the summit opened with a dinner", "the
+meeting broke up without a deal". An event noun as their subject, in the past, took
+place (the verb's own report, if it has one, stays)."""
+
+
+def _phases_done(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
+    found: list[Report] = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.dep_ in {"amod", "aux", "auxpass"}:
+            continue
+        prt = particle(verb)
+        if (f"{lemma_of(verb)} {prt}" if prt else lemma_of(verb)) not in PHASES:
+            continue
+        noun = child(verb, "nsubj")
+        if noun is None or noun.pos_ != "NOUN" or noun.idx in taken:
+            continue
+        lemma = noun.lemma_.lower()
+        if not ctx.lexicon.is_event_word(lemma) or lemma in PLACEHOLDERS:
+            continue
+        reading = reading_of(verb, ctx)
+        if reading.tense not in {"past", "perfect"} or reading.negated or reading.expects:
+            continue
+        frame = nominal_frame(noun, verb, ctx, None)
+        due = due_for(ctx, frame, [verb], False, False)
+        if _status(frame, reading, due, ctx) != "happened":
+            continue
+        taken.add(noun.idx)
+        found.append(_report(ctx, sent, frame, "happened", due, False))
+    return found
 
 
 DATE_MODIFIERS = {"poss", "compound", "nmod", "nummod", "amod"}

@@ -86,6 +86,27 @@ def test_a_new_date_stated_with_now_is_a_postponement(
     assert first.proposed_window == window
 
 
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "The summit between Ruritania and Osterlich opened in Vienna on Thursday with a dinner.",
+        "The summit between Ruritania and Osterlich ended in Vienna on Thursday without a deal.",
+    ],
+)
+def test_a_meeting_that_opened_or_ended_took_place(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
+) -> None:
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-11-02", "Ruritania and Osterlich will hold a summit in Vienna on 10 March 2022."),
+        ("2022-03-11", reported),
+        date(2022, 3, 14),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "happened")
+
+
 def test_a_launch_restated_as_a_release_is_settled_by_the_release(
     store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
