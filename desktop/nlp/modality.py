@@ -362,7 +362,9 @@ def _prelude(verb: Token, headline: bool) -> Reading:
     modality = cue_modality or "certain"
     if any(c.lower_ in HEDGE_ADVERBS for t in chain for c in t.children):
         modality = "hedged"  # "hopefully that will engender a willingness"
-    if auxes & {"can", "ca"} and not auxes & {"could", "may", "might"} and cue_modality is None:
+    if negated and auxes & {"can", "ca", "could"} and cue_modality is None and _bounded(verb):
+        modality, tense = "certain", "future"  # "could not open before mid-June"
+    elif auxes & {"can", "ca"} and not auxes & {"could", "may", "might"} and cue_modality is None:
         modality = "able"  # "visitors can apply from August 26": a permission with a date
     elif auxes & HEDGE_AUX and cue_modality is None:
         modality = "hedged"
@@ -382,6 +384,17 @@ def _prelude(verb: Token, headline: bool) -> Reading:
     reading = Reading(tense, modality, negated, top, cue, reporter is not None, no_longer)
     reading.chain, reading.bare = chain, not auxes
     return reading
+
+
+def _bounded(verb: Token) -> bool:
+    """The verb has a time it cannot come before ("before mid-June", "until 2022"): with
+    "cannot" or "could not" a firm statement of the earliest date, not a doubt."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in {"before", "until", "till"}
+        and any(x.dep_ == "pobj" for x in c.children)
+        for c in verb.children
+    )
 
 
 def _finish(

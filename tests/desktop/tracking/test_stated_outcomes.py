@@ -107,6 +107,34 @@ def test_a_meeting_that_opened_or_ended_took_place(
     assert (first.article_id, first.proposed_state) == (later, "happened")
 
 
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "Officials said the river bridge could not open before mid-June, because its "
+        "cables still have to be tested.",
+        "The river bridge cannot open until June, the city's transport chief said.",
+    ],
+)
+def test_cannot_happen_before_a_later_date_is_a_postponement(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
+) -> None:
+    """ "Could not ... before mid-June" is no doubt but the earliest date: the event
+    slipped to it."""
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-11-02", "The new river bridge will open in March 2022, officials said."),
+        ("2022-02-20", reported),
+        date(2022, 2, 24),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "postponed")
+    assert first.proposed_window is not None
+    start, end = first.proposed_window
+    assert start is not None and end is not None
+    assert (start.year, start.month, end.month) == (2022, 6, 6)
+
+
 def test_a_launch_restated_as_a_release_is_settled_by_the_release(
     store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
