@@ -3,7 +3,8 @@ check to read instead of the text.
 
 A report carries the event's lemma, lexicon groups, theme and participants, and a status:
 ``happened`` (past, perfect, a headline's present: "Elizabeth line finally opens"; an
-event noun whose first or last moment is past: "the summit opened with a dinner"),
+event noun whose first or last moment is past: "the summit opened with a dinner",
+"completing the delivery of the jets"),
 ``not_happened`` ("did not launch", "was scrubbed", "failed to land"), ``cancelled``
 ("scrapped", "will no longer launch", "no more plans to"), ``postponed`` ("delayed until
 the first half of 2022", with the window it names), ``expected`` / ``expected_not`` (an
@@ -293,6 +294,8 @@ PHASES = {"open", "begin", "start", "end", "close", "conclude", "break up", "wra
 """Verbs of an event's first or last moment: "the summit opened with a dinner", "the
 meeting broke up without a deal". An event noun as their subject, in the past, took
 place (the verb's own report, if it has one, stays)."""
+ENDINGS = {"complete", "finish", "conclude", "wrap up"}
+"""Verbs that end the event their object names: "completing the delivery of the jets"."""
 
 
 def _phases_done(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
@@ -301,13 +304,15 @@ def _phases_done(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
         if verb.pos_ != "VERB" or verb.dep_ in {"amod", "aux", "auxpass"}:
             continue
         prt = particle(verb)
-        if (f"{lemma_of(verb)} {prt}" if prt else lemma_of(verb)) not in PHASES:
+        lemma = f"{lemma_of(verb)} {prt}" if prt else lemma_of(verb)
+        if lemma not in PHASES | ENDINGS:
             continue
-        noun = child(verb, "nsubj")
+        noun = child(verb, "dobj") if lemma in ENDINGS else None
+        noun = noun if noun is not None and noun.pos_ == "NOUN" else child(verb, "nsubj")
         if noun is None or noun.pos_ != "NOUN" or noun.idx in taken:
             continue
-        lemma = noun.lemma_.lower()
-        if not ctx.lexicon.is_event_word(lemma) or lemma in PLACEHOLDERS:
+        word = noun.lemma_.lower()
+        if not ctx.lexicon.is_event_word(word) or word in PLACEHOLDERS:
             continue
         reading = reading_of(verb, ctx)
         if reading.tense not in {"past", "perfect"} or reading.negated or reading.expects:

@@ -2,8 +2,8 @@
 miss, end to end with the real model: a product "released", "went on sale" or "came out"
 (a release, kin to a launch); a new date given by a copula and "now" with no delay word
 ("the earliest possible lift-off is now 14 March"); a meeting that "opened" or "ended"
-(the meeting took place); "could not open before mid-June" (the earliest date, not a
-doubt)."""
+(the meeting took place); "completing the delivery" (the delivery is done); "could not
+open before mid-June" (the earliest date, not a doubt)."""
 
 from __future__ import annotations
 
@@ -158,3 +158,28 @@ def test_a_launch_restated_as_a_release_is_settled_by_the_release(
         confirm(store, followup_id=row.id, who="ana")
     first = first_candidate(store, launch.id, date(2022, 3, 8))
     assert (first.article_id, first.proposed_state) == (sale_id, "happened")
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "The last of the jets landed at Ambala on Thursday, completing the delivery of the "
+        "Rafale fighters to India.",
+        "Dassault finished the delivery of the Rafale fighters to India on Thursday.",
+    ],
+)
+def test_a_delivery_completed_took_place(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
+) -> None:
+    """ "Completing the delivery", "finished the delivery": the delivery is done (its last
+    moment is past), not only some completion."""
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-11-02", "Dassault will deliver the remaining Rafale fighters to India in "
+         "March 2022."),
+        ("2022-03-11", reported),
+        date(2022, 3, 14),
+    )  # fmt: skip
+    assert (first.article_id, first.proposed_state) == (later, "happened")
