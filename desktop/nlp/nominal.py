@@ -169,7 +169,35 @@ STATES = {
 """Adjectives of a state an event brings about: "the line will be fully open in December"."""
 
 
+IN_STATES = {"place", "service", "operation", "force", "effect", "production", "use"}
+"""Nouns of a state said with "in": "will be in place by 2022" is the start of it."""
+
+
+def _in_state(copula: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+    """ "Congestion pricing will be in place by 2022", "the jets will be in service in
+    May": a state that begins, read as a start of its subject."""
+    state = next(
+        (
+            x
+            for c in copula.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for x in c.children
+            if x.dep_ == "pobj" and x.lemma_.lower() in IN_STATES
+        ),
+        None,
+    )
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    subject = antecedent(subject) if subject is not None else None
+    if state is None or subject is None or subject.pos_ == "PRON":
+        return None
+    frame = Frame(f"in {state.lemma_.lower()}", ctx.lexicon.groups_of("start"), copula, copula)
+    frame.theme, frame.ctx = subject, ctx
+    return frame, reading_of(copula, ctx)
+
+
 def state_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+    if lemma_of(token) == "be":
+        return _in_state(token, ctx)
     if token.pos_ != "ADJ" or token.lower_ not in STATES:
         return None
     if token.dep_ in {"ccomp", "xcomp"} and lemma_of(token.head) in CUES:

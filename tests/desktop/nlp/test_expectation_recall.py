@@ -144,6 +144,11 @@ QUESTIONS = [
      "Will the new footbridge open by 30 April 2021?"),
     ("2021-03-01", "The mayor expects the renovated pool ready by June.",
      "Will the renovated pool be ready by 30 June 2021?"),
+    # a state said with "in" that begins ("in place", "in service"), also as a bound
+    ("2021-03-01", "The new parking charges will be in place by June.",
+     "Will the new parking charges be in place by 30 June 2021?"),
+    ("2021-03-01", "The low-emission zone will not be in force before 2023.",
+     "Will the low-emission zone be in force in January 2023 or later?"),
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
