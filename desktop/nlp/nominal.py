@@ -185,12 +185,13 @@ STATES = {
 
 
 IN_STATES = {"place", "service", "operation", "force", "effect", "production", "use"}
-"""Nouns of a state said with "in": "will be in place by 2022" is the start of it."""
+"""Nouns of a state said with "in": "will be in place by 2022"."""
 
 
 def _in_state(copula: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     """ "Congestion pricing will be in place by 2022", "the jets will be in service in
-    May": a state that begins, read as a start of its subject."""
+    May": a state that begins (its own group, as "will be fully open" has: an opening of
+    something else reported by the same articles is not it)."""
     state = next(
         (
             x
@@ -205,7 +206,8 @@ def _in_state(copula: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     subject = antecedent(subject) if subject is not None else None
     if state is None or subject is None or subject.pos_ == "PRON":
         return None
-    frame = Frame(f"in {state.lemma_.lower()}", ctx.lexicon.groups_of("start"), copula, copula)
+    lemma = f"in {state.lemma_.lower()}"
+    frame = Frame(lemma, frozenset({f"state:{lemma}"}), copula, copula)
     frame.theme, frame.ctx = subject, ctx
     return frame, reading_of(copula, ctx)
 
