@@ -112,6 +112,18 @@ def _dated_target(cue: Token, ctx: Context) -> bool:
     )
 
 
+def _expected_things(cue: Token, ctx: Context) -> Token | None:
+    """An event or things counted out that a cue expects at a time: "expects the first
+    deliveries in May", "expect the first images next summer" (their arrival)."""
+    if lemma_of(cue) not in {"expect", "anticipate"}:
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if obj is None or not (counted(obj) or ctx.lexicon.is_event_word(obj.lemma_)):
+        return None
+    dated = has_date(cue, ctx) or has_date(obj, ctx) or any(in_time(c, ctx) for c in obj.children)
+    return obj if dated else None
+
+
 def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     """A schedule said of a noun: cue words with no verb to carry the event."""
     lemma = lemma_of(token)
@@ -137,16 +149,19 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     if not dated and aim is not None and ctx.lexicon.is_event_word(aim.lemma_):
         # "aiming for an autumn start", "set a target of 2020 for the launch"
         dated = any(in_time(c, ctx) for c in aim.children) or _dated_target(token, ctx)
-    if not dated:
+    things = _expected_things(token, ctx) if aim is None and not passive else None
+    if not (dated or things is not None):
         return None
     if token.pos_ == "VERB" and not passive and not is_copula:
-        noun = aim or nearest_event_noun(token, ctx)  # "planned for 3 May": no event
+        # "planned for 3 May": the date is no event
+        noun = aim or things or nearest_event_noun(token, ctx)
     if noun is None:
         return None
     if is_copula and not (ctx.lexicon.is_event_word(noun.lemma_) or placeholder(noun, ctx)):
         return None
     frame = nominal_frame(noun, token, ctx, None)
-    if token.lower_ == "due" and frame.groups == {"*"} and frame.outcome is None and counted(noun):
+    arrival = token.lower_ == "due" or noun is things
+    if arrival and frame.groups == {"*"} and frame.outcome is None and counted(noun):
         # "the first jets are due in July", "all 36 are due": things counted out arrive
         # ("official results are due" stays a thing that is due)
         frame.lemma, frame.groups = ARRIVE, ctx.lexicon.groups_of(ARRIVE)
@@ -169,7 +184,37 @@ STATES = {
 """Adjectives of a state an event brings about: "the line will be fully open in December"."""
 
 
+IN_STATES = {"place", "service", "operation", "force", "effect", "production", "use"}
+"""Nouns of a state said with "in": "will be in place by 2022"."""
+
+
+def _in_state(copula: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+    """ "Congestion pricing will be in place by 2022", "the jets will be in service in
+    May": a state that begins (its own group, as "will be fully open" has: an opening of
+    something else reported by the same articles is not it)."""
+    state = next(
+        (
+            x
+            for c in copula.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for x in c.children
+            if x.dep_ == "pobj" and x.lemma_.lower() in IN_STATES
+        ),
+        None,
+    )
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    subject = antecedent(subject) if subject is not None else None
+    if state is None or subject is None or subject.pos_ == "PRON":
+        return None
+    lemma = f"in {state.lemma_.lower()}"
+    frame = Frame(lemma, frozenset({f"state:{lemma}"}), copula, copula)
+    frame.theme, frame.ctx = subject, ctx
+    return frame, reading_of(copula, ctx)
+
+
 def state_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+    if lemma_of(token) == "be":
+        return _in_state(token, ctx)
     if token.pos_ != "ADJ" or token.lower_ not in STATES:
         return None
     if token.dep_ in {"ccomp", "xcomp"} and lemma_of(token.head) in CUES:

@@ -43,6 +43,7 @@ def load_pipeline(configured: str | None = None) -> tuple[Language, ModelInfo]:
     """The first installed model among the candidates, else a rule-based English pipeline."""
     import spacy
 
+    from desktop.nlp.hyphens import add_hyphenated_events
     from desktop.nlp.lines import add_line_breaks
 
     for name in candidate_names(configured):
@@ -52,6 +53,7 @@ def load_pipeline(configured: str | None = None) -> tuple[Language, ModelInfo]:
             log.info("spaCy model %s is not installed", name)
             continue
         add_line_breaks(nlp)
+        add_hyphenated_events(nlp)
         meta = nlp.meta
         full_name = f"{meta.get('lang', 'en')}_{meta.get('name', name)}"
         return nlp, ModelInfo(full_name, str(meta.get("version", "0")), statistical=True)

@@ -27,7 +27,7 @@ def _dated(t: Token) -> bool:
 
 
 def _time_modifier(t: Token) -> bool:
-    return t.dep_ in {"compound", "nmod", "nummod", "amod"} and all(
+    return t.dep_ in {"compound", "nmod", "nummod", "amod", "npadvmod"} and all(
         x.ent_type_ in {"DATE", "TIME"} for x in t.subtree
     )
 

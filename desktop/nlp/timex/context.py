@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from desktop.nlp.timex.finder import TimexMatch
 from desktop.nlp.timex.values import Timex, day_timex
+from desktop.nlp.timex.vocab import MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -43,6 +44,32 @@ _TITLE_WORD = re.compile(
     r"|Days|Months?|Years?|Decades?|Century)\b"
 )
 _OPENERS = " \t\"'`\u201c\u2018(_-\u2014"
+
+
+NAMES_OF_TIME = (
+    set(MONTHS) | set(WEEKDAYS) | set(SEASONS) | set(PARTS_OF_DAY)
+    | {"christmas", "easter", "thanksgiving", "ramadan", "hanukkah", "diwali", "new", "year"}
+    | {"fy", "q1", "q2", "q3", "q4", "h1", "h2", "cy", "mid", "early", "late", "end"}
+)  # fmt: skip
+"""Capitalised words a year may follow as a time ("December 2020", "Christmas 2019")."""
+
+
+def numbers_a_name(doc: Doc, start: int, end: int) -> bool:
+    """A year that numbers a name is no time: "Cyberpunk 2077", "Windows 2000", "Vision
+    2030" (the year hangs on the capitalised word before it, which is no word of time)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    years = [t for t in span if t.shape_ == "dddd"] if span is not None else []
+    if len(years) != 1 or years[0].i == 0:
+        return False
+    year = years[0]
+    name = doc[year.i - 1]
+    return (
+        year.dep_ in {"nummod", "compound", "appos", "npadvmod"}
+        and year.head.i == name.i
+        and name.pos_ in {"PROPN", "NOUN"}
+        and name.text[:1].isupper()
+        and name.lower_ not in NAMES_OF_TIME
+    )
 
 
 def in_a_name(text: str, start: int, end: int) -> bool:

@@ -22,6 +22,7 @@ from desktop.nlp.timex.context import (
     bare_clock,
     clock_days,
     in_a_name,
+    numbers_a_name,
     overlaps,
     quotations,
     quoted_anchor,
@@ -316,6 +317,8 @@ def find_times(doc: Doc, anchor: date, ents: Sequence[Span] | None = None) -> li
     text = doc.text
     candidates = _candidates(text, doc.ents if ents is None else ents)
     state = _State(anchor, anchor, anchor, doc.has_annotation("DEP"), text)
+    if state.parsed:
+        candidates = [c for c in candidates if not numbers_a_name(doc, c.start, c.end)]
     quotes = quotations(text)
     found: list[tuple[Candidate, Timex | None]] = []
     for i, c in enumerate(candidates):

@@ -144,6 +144,16 @@ QUESTIONS = [
      "Will the new footbridge open by 30 April 2021?"),
     ("2021-03-01", "The mayor expects the renovated pool ready by June.",
      "Will the renovated pool be ready by 30 June 2021?"),
+    # a state said with "in" that begins ("in place", "in service"), also as a bound
+    ("2021-03-01", "The new parking charges will be in place by June.",
+     "Will the new parking charges be in place by 30 June 2021?"),
+    ("2021-03-01", "The low-emission zone will not be in force before 2023.",
+     "Will the low-emission zone be in force in January 2023 or later?"),
+    # an event, or things counted out, that someone expects at a time
+    ("2021-03-01", "The navy expects the last two frigates in May.",
+     "Will the last two frigates arrive in May 2021?"),
+    ("2021-03-01", "The ferry company expects the first deliveries in September.",
+     "Will the first deliveries take place in September 2021?"),
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
@@ -167,6 +177,8 @@ NONE = [
     "She hoped the inquiry would restore trust in the police.",
     # a hard condition stays one even with a date
     "The mine will reopen in March if the owners find a buyer.",
+    # an expected change of a value is no event to follow up
+    "Analysts expect a rise in prices next year.",
 ]
 
 

@@ -71,6 +71,11 @@ REPORT_DAY = date(2019, 10, 24)
             WEDNESDAY,
             Expect("10 p.m. Wednesday", "2018-03-14T22:00", "TIME"),
         ),
+        (  # a year after a word of time is a time, not a name's number
+            "The offer runs until Christmas 2021.",
+            date(2021, 3, 1),
+            Expect("Christmas 2021", "2021-12-25"),
+        ),
         (  # the model calls the feast a place here; it is still the holiday
             "The council wants the new footbridge open before Easter.",
             date(2021, 3, 1),
@@ -105,6 +110,9 @@ def test_a_year_earlier_in_a_quarterly_report_is_that_quarter(english: tuple[Any
         ("Iraq imports about three-quarters of its food.", "three-quarters"),
         ("Exports fell by a quarter last year.", "a quarter"),
         ("The film High Noon was shown again.", "Noon"),
+        # a year that numbers a name
+        ("Cyberpunk 2077 will be released in the spring.", "2077"),
+        ("The ministry unveiled Vision 2030 on Monday.", "2030"),
         ("The yacht sailed on to Easter Island.", "Easter"),
     ],
 )

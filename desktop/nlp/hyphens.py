@@ -1,0 +1,71 @@
+"""Hyphenated event words as one token.
+
+The tokenizer splits "lift-off" into "lift", "-", "off" and the parser makes "off" the
+noun, so the lexicon's "lift-off" (or "rollout" for "roll-out", "runoff" for "run-off")
+was never met and the event went unread. After the parser, the three tokens of such a word
+are merged into one that keeps the head's syntax and takes the lexicon's word as its lemma.
+Hyphenated words outside the lexicon ("S-400", "Hong Kong-Zhuhai") are left as they are.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+
+from desktop.vocabulary import Lexicon, load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+COMPONENT = "factdesk_hyphenated_events"
+HYPHENS = {"-", "‐"}
+
+
+@cache
+def _lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+def lexicon_form(left: str, right: str, lexicon: Lexicon) -> str | None:
+    """The lexicon's spelling of ``left``-``right``: hyphenated, fused or spaced."""
+    for word in (f"{left}-{right}", f"{left}{right}", f"{left} {right}"):
+        if lexicon.is_event_word(word):
+            return word
+    return None
+
+
+@Language.component(COMPONENT)
+def hyphenated_events(doc: Doc) -> Doc:
+    lexicon = _lexicon()
+    edges = {ent.start for ent in doc.ents} | {ent.end for ent in doc.ents}
+    merges = []
+    i = 0
+    while i + 2 < len(doc):
+        left, hyphen, right = doc[i], doc[i + 1], doc[i + 2]
+        joined = (
+            hyphen.text in HYPHENS
+            and not left.whitespace_
+            and not hyphen.whitespace_
+            and left.is_alpha
+            and right.is_alpha
+        )
+        word = lexicon_form(left.lower_, right.lower_, lexicon) if joined else None
+        # an entity must hold the whole word or none of it
+        if word is not None and not {i + 1, i + 2} & edges:
+            merges.append((doc[i : i + 3], word))
+            i += 3
+            continue
+        i += 1
+    if merges:
+        with doc.retokenize() as retokenizer:
+            for span, word in merges:
+                retokenizer.merge(span, attrs={"LEMMA": word})
+    return doc
+
+
+def add_hyphenated_events(nlp: Language) -> None:
+    """Put the component after the parser (last): it needs the parse to keep."""
+    if COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, last=True)
