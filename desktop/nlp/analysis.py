@@ -10,7 +10,6 @@ from desktop.nlp.context import Context
 from desktop.nlp.expectations import Expectation, TimeMention, find_expectations
 from desktop.nlp.reports import Report, find_reports
 from desktop.nlp.timex import Timex, find_times
-from desktop.nlp.words import join_hyphenated
 from desktop.vocabulary import load_lexicon
 
 if TYPE_CHECKING:
@@ -71,9 +70,7 @@ def analyze(doc: Doc, anchor: date, lexicon: Lexicon | None = None) -> Analysis:
     ]
     if not doc.has_annotation("DEP"):
         return Analysis(mentions)
-    lexicon = lexicon or load_lexicon()
-    join_hyphenated(doc, lexicon)
-    ctx = Context.of(doc, anchor, times_in, lexicon)
+    ctx = Context.of(doc, anchor, times_in, lexicon or load_lexicon())
     expectations = find_expectations(doc, anchor, times_in, ctx=ctx)
     reports = find_reports(doc, anchor, times_in, expectations, ctx=ctx)
     return Analysis(mentions, expectations, reports)

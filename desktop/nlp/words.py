@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
     from desktop.vocabulary import Lexicon
 
@@ -69,21 +69,6 @@ LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "slated": "sl
 def lemma_of(token: Token) -> str:
     """spaCy's lemma in lower case, with the model's known slips corrected."""
     return LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
-
-
-def join_hyphenated(doc: Doc, lexicon: Lexicon) -> None:
-    """A hyphenated event noun the tokenizer split ("lift-off" as "lift", "-", "off") takes
-    the whole word as the lemma of its head, when the lexicon knows the whole word: "the
-    earliest possible lift-off is now 24 December" names a launch, not the lift's."""
-    for i in range(2, len(doc)):
-        head, dash, first = doc[i], doc[i - 1], doc[i - 2]
-        if dash.text != "-" or first.whitespace_ or dash.whitespace_:
-            continue
-        word = f"{first.lower_}-{head.lower_}"
-        if first.head.i == head.i and lexicon.is_event_word(word):
-            head.lemma_ = word
-            head.pos_ = "NOUN" if head.pos_ in {"ADP", "ADV", "PART"} else head.pos_
-            first.dep_ = "dep"  # a part of the word, not the thing it is about
 
 
 def false_infinitive(token: Token) -> bool:
