@@ -317,8 +317,13 @@ def find_times(doc: Doc, anchor: date, ents: Sequence[Span] | None = None) -> li
     text = doc.text
     candidates = _candidates(text, doc.ents if ents is None else ents)
     state = _State(anchor, anchor, anchor, doc.has_annotation("DEP"), text)
-    if state.parsed:
-        candidates = [c for c in candidates if not numbers_a_name(doc, c.start, c.end)]
+    if state.parsed:  # a bare year, or a span of the model, may number a name
+        candidates = [
+            c
+            for c in candidates
+            if (c.match is not None and c.match.rule.name != "year")
+            or not numbers_a_name(doc, c.start, c.end)
+        ]
     quotes = quotations(text)
     found: list[tuple[Candidate, Timex | None]] = []
     for i, c in enumerate(candidates):
