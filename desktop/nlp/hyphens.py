@@ -39,7 +39,9 @@ def lexicon_form(left: str, right: str, lexicon: Lexicon) -> str | None:
 @Language.component(COMPONENT)
 def hyphenated_events(doc: Doc) -> Doc:
     lexicon = _lexicon()
-    edges = {ent.start for ent in doc.ents} | {ent.end for ent in doc.ents}
+    # where entities begin and end, read once and only when a word of the lexicon is met
+    # (spaCy builds ``doc.ents`` anew on every access)
+    edges: set[int] | None = None
     merges = []
     i = 0
     while i + 2 < len(doc):
@@ -52,8 +54,10 @@ def hyphenated_events(doc: Doc) -> Doc:
             and right.is_alpha
         )
         word = lexicon_form(left.lower_, right.lower_, lexicon) if joined else None
+        if word is not None and edges is None:
+            edges = {e for ent in doc.ents for e in (ent.start, ent.end)}
         # an entity must hold the whole word or none of it
-        if word is not None and not {i + 1, i + 2} & edges:
+        if word is not None and edges is not None and not {i + 1, i + 2} & edges:
             merges.append((doc[i : i + 3], word))
             i += 3
             continue
