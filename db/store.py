@@ -174,8 +174,20 @@ class Store:
         return Path(db) if self.engine.dialect.name == "sqlite" and db else None
 
     @property
-    def display_name(self) -> str:
+    def location(self) -> str:
+        """Where the store is, in full: the SQLite file's path, or the URL (no password)."""
         return str(self.path) if self.path else self.engine.url.render_as_string()
+
+    @property
+    def display_name(self) -> str:
+        """How sentences name the store: the SQLite file's path, or a PostgreSQL database
+        and its server ("desk on db.example.org"; a local socket is "this machine"), so
+        that a sentence in the status line is not filled by a URL."""
+        if self.path:
+            return str(self.path)
+        url = self.engine.url
+        host = url.host or str(url.query.get("host", ""))
+        return f"{url.database} on {'this machine' if host.startswith('/') or not host else host}"
 
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
@@ -416,7 +428,7 @@ def _has_tables(engine: Engine) -> bool:
 def integrity_report(store: Store) -> dict[str, Any]:
     """What ``factdesk db check`` prints: integrity, schema version and row counts."""
     report: dict[str, Any] = {
-        "database": store.display_name,
+        "database": store.location,
         "schema_version": store.schema_version(),
         "schema_head": head_revision(),
     }

@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         self.sources.bind(desk)
         self.review.load_labels()
         self.db_label.setText(f"Database: {store.path.name if store.path else store.display_name}")
-        self.db_label.setToolTip(store.display_name)
+        self.db_label.setToolTip(store.location)
         if store.backup_path is not None:
             self.statusBar().showMessage(f"Upgraded the database; backup at {store.backup_path}")
         self.live.start(desk)

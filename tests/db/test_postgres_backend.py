@@ -29,6 +29,21 @@ def test_an_empty_postgresql_database_is_migrated_to_the_head(postgres: Postgres
         store.close()
 
 
+def test_sentences_name_the_database_and_its_server_not_the_url(
+    postgres: PostgresServer,
+) -> None:
+    """A status line has room for "Lost the connection to desk on this machine; what you
+    just did was not saved ...", not for a URL with its socket folder."""
+    url = postgres.new_database()
+    store = open_store(url)
+    try:
+        database = store.engine.url.database
+        assert store.display_name == f"{database} on this machine"  # a local socket
+        assert store.location == store.engine.url.render_as_string()
+    finally:
+        store.close()
+
+
 def test_without_binaries_the_reason_names_the_package(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(postgres_server.shutil, "which", lambda _name: None)
     monkeypatch.setattr(postgres_server.glob, "glob", lambda _pattern: [])

@@ -80,6 +80,8 @@ def test_a_stopped_server_is_one_sentence_and_the_window_works_when_it_is_back(
         review.set_current(next(i for i, m in enumerate(review.mentions) if m.id == first))
         review.decide(MentionState.ACCEPTED)
         assert says_connection_lost(bar.currentMessage()), bar.currentMessage()
+        # the sentence names the database briefly, so that what to do fits the status line
+        assert " on this machine; what you just did was not saved." in bar.currentMessage()
         # the live store's own look (or its refresh) finds the server gone too
         qtbot.waitUntil(lambda: live.connection_lost, timeout=GUARD_MS)
         assert says_connection_lost(bar.currentMessage()), bar.currentMessage()
