@@ -317,7 +317,7 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
             inner.participants  # noqa: B018 - named from the attempted clause
             return replace(inner, verb=verb)
         return nominal_frame(noun, verb, ctx, None)
-    placed = _put_into(verb, ctx)
+    placed = _put_into(verb, ctx) or _made_state(verb, ctx)
     if placed is not None:
         return placed
     obj = antecedent(child(verb, "dobj"))
@@ -399,6 +399,32 @@ def _put_into(verb: Token, ctx: Context) -> Frame | None:
                 frame.ctx = ctx
                 return frame
     return None
+
+
+MAKING = {"make", "render"}
+MADE_STATES = {"available", "operational", "ready", "open", "functional", "accessible"}
+"""What "make" brings a thing into: "will make the app available in June"."""
+
+
+def _made_state(verb: Token, ctx: Context) -> Frame | None:
+    """ "expects to make the app available in June": the app becomes available, its own
+    state group as "the app will be available" has (the parser gives the thing as the
+    adjective's subject, or as the verb's object)."""
+    if verb.lemma_.lower() not in MAKING:
+        return None
+    state = next(
+        (c for c in verb.children if c.dep_ in {"ccomp", "oprd"} and c.lower_ in MADE_STATES),
+        None,
+    )
+    if state is None:
+        return None
+    thing = child(state, "nsubj") or child(verb, "dobj")
+    thing = antecedent(thing)
+    if thing is None or thing.pos_ == "PRON":
+        return None
+    frame = Frame(state.lower_, frozenset({f"state:{state.lower_}"}), verb, verb, thing)
+    frame.ctx = ctx
+    return frame
 
 
 WEAK_DELAYS = {"move", "shift", "push"}

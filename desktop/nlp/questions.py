@@ -75,6 +75,8 @@ def when(due: Due, published: date) -> str:
     """The due window as words: "in October 2018", "by 31 December 2018"."""
     if due.end is None or due.start is None:
         return ""
+    if due.bound == "until":
+        return f"until {_day(due.end)}"
     if due.bound in {"by", "before"} or (due.start <= published and due.bound != "between"):
         return f"by {_day(due.end)}"
     text = _period(due.start, due.end)
@@ -136,6 +138,8 @@ def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if first.endswith(("'s", "’s")) and owner is not None and owner.pos_ == "NOUN":
         return f"the {text}"  # "the court's ruling"
+    if owner is not None and owner.pos_ == "PROPN" and text.startswith(phrase(owner)):
+        return text  # "Vladimir Putin's visit": the name is its determiner
     if first in DETERMINERS or first.endswith(("'s", "’s")) or first[:1].isdigit():
         return text
     return f"the {text}"
@@ -175,13 +179,15 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
         who = _names(missing, {"context", "participant", "agent", "theme"})
         if who and not named:
             event = f"{event} ({who})"  # "Will the plebiscite (Chile) take place ...?"
-        return f"Will {event} take place{tail}{after_all}?"
+        happen = "go on" if due.bound == "until" else "take place"  # "the strike ... until"
+        return f"Will {event} {happen}{tail}{after_all}?"
     verb = frame.verb
     lemma = frame.lemma
     if " " in lemma and frame.theme is not None and lemma.split()[-1] == frame.theme.lemma_.lower():
         lemma = lemma.rsplit(" ", 1)[0]  # "ask voter": the voters are said as the theme
     theme = _noun_phrase(frame.theme, frame)
-    if verb.lemma_.lower() == "be":  # a state: "will the line be open in December 2019?"
+    if verb.lemma_.lower() == "be" or f"state:{lemma}" in frame.groups:
+        # a state: "will the line be open in December 2019?", "will the app be available?"
         return f"Will {theme or 'it'} be {lemma}{tail}{after_all}?"
     agent = _noun_phrase(frame.agent, frame) or _names(people, {"agent"})
     actors = _names(people, {"context", "participant", "agent"}, GEO_LABELS | {"ORG"})
@@ -201,6 +207,9 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
             pass
         elif " " in lemma and frame.theme is not None and frame.theme.head.lower_ == "of":
             obj = f"of {obj}"  # "take delivery of the first KC-46"
+        said = next((c for c in verb.children if c.dep_ == "oprd"), None)
+        if said is not None:
+            obj = f"{obj} {said.lower_}"  # "keep rates unchanged": the state is the point
         return f"Will {subject} {lemma} {obj}{tail}{after_all}?"
     subject = _noun_phrase(frame.theme, frame, lead=True) or (
         _names(people, {"theme", "agent", "participant", "context"}) or "it"

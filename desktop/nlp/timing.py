@@ -51,6 +51,10 @@ if TYPE_CHECKING:
 VAGUE_REVIEW = timedelta(days=182)
 DEADLINE_WORDS = {"by", "before", "ahead"}
 LOWER_BOUND_WORDS = {"until", "till", "til", "after", "beyond", "from", "since"}
+LASTING = {"continue", "keep", "remain", "stay", "last", "run", "hold", "maintain", "persist"}
+"""Verbs of a state that goes on: "until" gives its end ("will keep rates unchanged until
+the end of the year"), where for other verbs it gives the earliest start ("will not open
+until autumn")."""
 LOWER_PHRASES = (
     "no earlier than", "not earlier than", "no sooner than", "not before", "as early as",
     "as soon as", "at the earliest", "or later", "earliest", "not until", "no sooner",
@@ -81,7 +85,8 @@ class Due:
     value: str | None = None
     text: str | None = None
     bound: str | None = None
-    """'by', 'no_earlier_than', 'between', or None for a plain period."""
+    """'by', 'until' (a state lasting to the end of the window), 'no_earlier_than',
+    'between', or None for a plain period."""
     clears_negation: bool = False
     """"will not open until autumn" is a bound, not a negated event."""
     alternatives: list[dict[str, Any]] = field(default_factory=list)
@@ -92,7 +97,12 @@ class Due:
 
 
 def _bound(
-    ctx: Context, tm: TimeMention, root: Token | None, negated: bool, delay: bool
+    ctx: Context,
+    tm: TimeMention,
+    root: Token | None,
+    negated: bool,
+    delay: bool,
+    lasting: bool = False,
 ) -> str | None:
     before = words_before(ctx, tm.start, 40)
     words = before.split()
@@ -111,6 +121,8 @@ def _bound(
         return "by"  # "has until March 23 to decide": a deadline
     if prep in {"until", "till", "til", "to", "into"} and delay and not negated:
         return None  # "delayed until the first half of 2022": the new period itself
+    if prep in {"until", "till", "til"} and lasting and not negated:
+        return "until"  # "will continue until next Monday": it goes on to that day
     if prep == "from" and delay:
         return "old"  # "moved from April to 25 October": April is the date given up
     if any(after.startswith(p) for p in ("at the earliest", "or later")):
@@ -141,7 +153,7 @@ def _window(
     if timex is None or timex.start is None or timex.end is None:
         return None
     start, end = timex.start, timex.end
-    if bound == "by":
+    if bound in {"by", "until"}:
         return ctx.anchor, end
     if bound == "before":
         cut = end if timex.mod == "END" else start - timedelta(days=1)
@@ -242,7 +254,8 @@ def due_for(
             continue
         if timex.granularity == "future_ref":
             return Due(review=ctx.anchor + VAGUE_REVIEW, value=timex.value, text=tm.text)
-        bound = _bound(ctx, tm, root, negated, frame.outcome == "postpone")
+        lasting = bool(LASTING & {frame.verb.lemma_.lower(), *frame.lemma.split()[:1]})
+        bound = _bound(ctx, tm, root, negated, frame.outcome == "postpone", lasting)
         if bound is None and root is not None:
             bound = _clause(clause_bound(root, targets), negated)
         if bound == "old":

@@ -118,8 +118,23 @@ def antecedent(token: Token | None) -> Token | None:
             else:
                 break
         if clause.dep_ in {"relcl", "acl"}:
-            return clause.head
+            return _placed_noun(clause.head, clause)
     return token
+
+
+def _placed_noun(head: Token, clause: Token) -> Token:
+    """The parser hangs a relative clause on the nearest noun; after a place that is the
+    object of a thing's preposition ("Putin's visit to New Delhi, which starts on
+    Thursday", "the plant in Texas, which opens in May") the clause that has no object
+    of its own is about the thing: places do not start or open."""
+    if (
+        head.ent_type_ in {"GPE", "LOC"}
+        and head.dep_ == "pobj"
+        and head.head.head.pos_ == "NOUN"
+        and not any(c.dep_ in {"dobj", "attr", "acomp"} for c in clause.children)
+    ):
+        return head.head.head
+    return head
 
 
 def child(token: Token, *deps: str) -> Token | None:

@@ -292,7 +292,7 @@ def restated_slip(
     ("the first aircraft is now to be handed over" after "deliveries will start"). A window
     stated as a bound ("by January") slips when its end is later."""
     start, end = window
-    first = end if bound in {"by", "before"} else start
+    first = end if bound in {"by", "before", "until"} else start
     if not _slips(target, first, end):
         return None
     return Finding("postponed", window, 2.5, quote)

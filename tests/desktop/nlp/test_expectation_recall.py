@@ -141,7 +141,7 @@ QUESTIONS = [
      "Will the launch of the festival take place in June 2021?"),
     # a state wanted or expected of something by a date
     ("2021-03-01", "The council wants the new footbridge open before May.",
-     "Will the new footbridge open by 30 April 2021?"),
+     "Will the new footbridge be open by 30 April 2021?"),
     ("2021-03-01", "The mayor expects the renovated pool ready by June.",
      "Will the renovated pool be ready by 30 June 2021?"),
     # a state said with "in" that begins ("in place", "in service"), also as a bound

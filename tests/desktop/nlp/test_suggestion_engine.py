@@ -109,6 +109,47 @@ def test_the_seed_articles_expectations(seed_analysis: Any) -> None:
             "Will Ruritania's referendum on a new charter take place on 25 October 2020?",
             (date(2020, 10, 25), date(2020, 10, 25)),
         ),
+        # a state that lasts "until" a date goes on to it; "until" is not its earliest start
+        (
+            "Analysts expect the central bank to keep rates unchanged until the end of the year.",
+            date(2022, 4, 6),
+            "Will the central bank keep the rates unchanged until 31 December 2022?",
+            (date(2022, 4, 6), date(2022, 12, 31)),
+        ),
+        (
+            "The strike by port workers will continue until next Friday.",
+            date(2022, 4, 6),
+            "Will the strike by port workers go on until 8 April 2022?",
+            (date(2022, 4, 6), date(2022, 4, 8)),
+        ),
+        # "make X available": X comes into the state, not "Will the ministry make in May?"
+        (
+            "The ministry plans to make the booster shots available in May.",
+            date(2022, 4, 6),
+            "Will the booster shots be available in May 2022?",
+            (date(2022, 5, 1), date(2022, 5, 31)),
+        ),
+        # a relative clause after a place is about the thing that place belongs to
+        (
+            "Officials are preparing for the president's state visit to Paris, which begins "
+            "on Monday.",
+            date(2022, 4, 6),
+            "Will the president's state visit to Paris take place on 11 April 2022?",
+            (date(2022, 4, 11), date(2022, 4, 11)),
+        ),
+        (
+            "The carmaker is building a battery plant in Ohio, which will open in June.",
+            date(2022, 4, 6),
+            "Will the battery plant in Ohio open in June 2022?",
+            (date(2022, 6, 1), date(2022, 6, 30)),
+        ),
+        # a named owner is the phrase's determiner: not "the Olaf Scholz's visit"
+        (
+            "Olaf Scholz's visit to Tokyo is expected in April.",
+            date(2022, 3, 6),
+            "Will Olaf Scholz's visit to Tokyo take place in April 2022?",
+            (date(2022, 4, 1), date(2022, 4, 30)),
+        ),
     ],
 )
 def test_expectation_forms(

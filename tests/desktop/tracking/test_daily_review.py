@@ -56,9 +56,11 @@ def test_review_writes_overdue_due_and_new_candidates(
     db = tmp_path / "copy.sqlite3"
     shutil.copy(suggested_seeds, db)
     first = json.loads(factdesk(db, "review", "--as-of", "2018-10-20", "--format", "json"))
-    # nothing confirmed yet: all of it is waiting for the analyst
+    # nothing confirmed yet: all of it is waiting for the analyst (Putin's visit, said in
+    # the headline of 28 September and as "the visit, which starts on Thursday" on 3 October,
+    # is one tracked event)
     assert first["counts"] == {
-        "overdue": 0, "due_this_week": 0, "upcoming": 0, "proposed": 8, "new_candidates": 0,
+        "overdue": 0, "due_this_week": 0, "upcoming": 0, "proposed": 7, "new_candidates": 0,
     }  # fmt: skip
     assert first["last_review"] is None
     for followup_id in range(1, 15):
@@ -73,7 +75,7 @@ def test_review_writes_overdue_due_and_new_candidates(
     assert printed == f"Wrote the review as of 2018-10-20 to {target}\n"
     stored = json.loads(target.read_text(encoding="utf-8"))
     assert stored["last_review"] == "2018-10-20"
-    assert stored["counts"]["overdue"] == 4 and stored["counts"]["due_this_week"] == 2
+    assert stored["counts"]["overdue"] == 3 and stored["counts"]["due_this_week"] == 2
     overdue = {item["question"]: item for item in stored["overdue"]}
     signing = overdue[SIGNING_LATEST]
     assert (signing["days_overdue"], signing["sources"]) == (13, 3)
@@ -103,7 +105,7 @@ def test_review_writes_overdue_due_and_new_candidates(
     # the table for a morning read; --no-mark leaves the last review as it was
     text = factdesk(db, "review", "--as-of", "2018-10-20", "--no-mark")
     assert text.splitlines()[0] == (
-        "Review as of 2018-10-20: 4 overdue, 2 due this week, 2 upcoming, "
+        "Review as of 2018-10-20: 3 overdue, 2 due this week, 2 upcoming, "
         "0 proposed awaiting confirmation"
     )
     assert f"13d 2018-10-03..2018-10-07   {SIGNING_LATEST} [3 src]  → happened: {SIGNED_TITLE}" in (
