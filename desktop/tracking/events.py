@@ -23,6 +23,7 @@ them (``assign_events``), so articles imported and suggested by any route are gr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -106,6 +107,8 @@ class _Follow:
     qualify the thing, they are not it."""
     framed: bool = True
     """The expectation's event was read off its sentence (not a follow-up made by hand)."""
+    theme_text: str = ""
+    """The theme as written ("trials with MiG-29K jets")."""
 
     @property
     def theme_names(self) -> list[str]:
@@ -238,7 +241,9 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     anaphor = f.framed and not f.theme and one_kind and awaited
     if anaphor:
         score += ANAPHOR
-    strangers = bool(f.roles) and bool(event.core | event.context) and not names and not topic
+    strangers = (
+        any(r != "context" for r, _n in f.roles) and bool(event.core) and not names and not topic
+    )
     same_theme = bool(
         f.theme
         and f.theme not in GENERIC_THEMES
@@ -248,6 +253,9 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
         )
     )
     same_theme = same_theme or referred
+    if same_theme and _qualified_otherwise(event, f):
+        same_theme = False
+        score += OTHER_THING
     if same_theme and not strangers:
         score += THEME  # the same theme, unless both name people and none in common
     same_noun = bool(f.noun and f.noun in event.nouns)
@@ -277,8 +285,9 @@ def _stands_for(
     name: str, common: set[str], named: set[str], mentioned: set[str] | frozenset[str]
 ) -> bool:
     """A common-noun theme ("the carrier", "the ship") stands for a name its articles
-    highlight, when that side names no theme of its own."""
-    return bool(common) and not named and any(same_name(name, n) for n in mentioned)
+    highlight ("the 787" for "Boeing's 787 Dreamliner"), when that side names no theme of
+    its own."""
+    return bool(common) and not named and any(_same_thing(name, n) for n in mentioned)
 
 
 def _head_of(name: str, common: str) -> bool:
@@ -289,6 +298,20 @@ def _head_of(name: str, common: str) -> bool:
         return False
     last, noun = words[-1], tokens(common)[-1] if tokens(common) else common
     return last == noun or (len(last) > len(noun) and last.endswith(noun))
+
+
+_THING_OF = re.compile(r"\b(?:of|with)(?: the| a| an| its| their)?\s*$", re.IGNORECASE)
+"""A name after "of" or "with" says which thing it is ("trials with the jets"); one after
+"at" or "to" says where it goes ("the first batch to Ambala")."""
+
+
+def _qualified_otherwise(event: _Event, f: _Follow) -> bool:
+    """The follow-up's common-noun theme is qualified by a name none of the event's
+    follow-ups names ("the trials with the MiG-29K jets" beside "the sea trials"): the same
+    word for another thing."""
+    known = event.core | event.context
+    own = [q for q in f.qualifiers if _THING_OF.search(f.theme_text.split(q)[0])]
+    return bool(own) and not any(_same_thing(q, n) for q in own for n in known)
 
 
 def _other_named_thing(event: _Event, f: _Follow) -> bool:
@@ -393,6 +416,25 @@ def _key(row: FollowUpRow) -> tuple[date, int]:
     return (row.source_published or date.min, row.id)
 
 
+_DESIGNATION = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)* \d+\w*|\b[A-Z]+-?\d+\w*")
+"""A name with a number in it ("Cyberpunk 2077", "Boeing 787", "KC-46")."""
+
+
+def designation(row: FollowUpRow) -> str:
+    """The theme when it is a designation that the recogniser did not give a role: a name
+    with a number ("the Cyberpunk 2077 game") or a bare model number ("the 787", whose head
+    is the number itself, as a count's head is not)."""
+    lemma = row.theme_lemma
+    if lemma.isdigit() and len(lemma) >= 3:
+        found = lemma
+    else:
+        match = _DESIGNATION.search(row.theme)
+        found = match.group(0) if match else ""
+    if not found or any(_same_thing(found, n) for _r, n in row.roles):
+        return ""
+    return found
+
+
 def _follow(
     row: FollowUpRow,
     lexicon: Lexicon,
@@ -401,9 +443,10 @@ def _follow(
 ) -> _Follow:
     t = target_of(row, lexicon, [], [])
     theme = row.theme_lemma
+    named = designation(row)
     return _Follow(
         groups=t.groups,
-        roles=row.roles,
+        roles=[*row.roles, ("theme", named)] if named else row.roles,
         theme=theme,
         items=frozenset(n for _r, n in row.roles if any(ch.isdigit() for ch in n)),
         known=any(g in lexicon.events for g in t.groups),
@@ -421,6 +464,7 @@ def _follow(
         if common_theme(row) and row.theme_lemma not in VAGUE_THEMES
         else frozenset(),
         framed=bool(row.lemma),
+        theme_text=row.theme,
     )
 
 

@@ -5,6 +5,7 @@ vote would be held before ...")."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -143,3 +144,38 @@ def test_a_follow_up_made_by_hand_is_no_anaphor_of_the_awaited_event() -> None:
     topics = {1: frozenset({"Ruritania"}), 2: frozenset({"Ruritania"})}
     placed = group_rows([read, typed], {1, 2}, load_lexicon(), topics)
     assert placed[2] != placed[1]
+
+
+def test_a_name_with_a_number_written_as_the_theme_is_that_named_thing() -> None:
+    """ "The Skyforge 3 release" names the game as its theme; "Nordlys will release
+    Skyforge 3", where the recogniser gave the game no role, is the same release; the
+    release of "Starvale 2" by the same studio is another."""
+    rows = [
+        replace(row(1, date(2031, 1, 10), "release", "skyforge 3", [("theme", "Skyforge")]),
+                theme="Skyforge 3", nominal=True),
+        replace(row(2, date(2031, 2, 10), "release", "skyforge",
+                    [("participant", "Nordlys Games"), ("participant", "Oslo")]),
+                theme="Skyforge 3"),
+        replace(row(3, date(2031, 2, 12), "release", "starvale",
+                    [("participant", "Nordlys Games")]),
+                theme="Starvale 2"),
+    ]  # fmt: skip
+    placed = group_rows(rows, {1, 2, 3}, load_lexicon())
+    assert placed[2] == placed[1]
+    assert placed[3] != placed[1]
+
+
+def test_one_common_noun_under_other_headline_names_is_the_same_thing() -> None:
+    """ "The sea trials" begin (the sentence before names a basin), later "sea trials"
+    start (the headline names a port and a country): names borrowed from around the clause
+    are no people acting, so they do not make the two strangers; "trials with the Z-9 jets"
+    are other trials, qualified by a name the event never names."""
+    rows = [
+        row(1, date(2031, 1, 10), "begin", "trial", [("context", "Cochin Basin")]),
+        row(2, date(2031, 7, 1), "start", "trial", [("context", "Kollam"), ("context", "India")]),
+        replace(row(3, date(2032, 9, 1), "begin", "trial", [("theme", "Z-9")]),
+                theme="trials with the Z-9 jets"),
+    ]  # fmt: skip
+    placed = group_rows([replace(r, event_group="start") for r in rows], {1, 2, 3}, load_lexicon())
+    assert placed[2] == placed[1]
+    assert placed[3] != placed[1]
