@@ -285,9 +285,8 @@ def _stands_for(
     name: str, common: set[str], named: set[str], mentioned: set[str] | frozenset[str]
 ) -> bool:
     """A common-noun theme ("the carrier", "the ship") stands for a name its articles
-    highlight ("the 787" for "Boeing's 787 Dreamliner"), when that side names no theme of
-    its own."""
-    return bool(common) and not named and any(_same_thing(name, n) for n in mentioned)
+    highlight, when that side names no theme of its own."""
+    return bool(common) and not named and any(same_name(name, n) for n in mentioned)
 
 
 def _head_of(name: str, common: str) -> bool:
@@ -416,25 +415,6 @@ def _key(row: FollowUpRow) -> tuple[date, int]:
     return (row.source_published or date.min, row.id)
 
 
-_DESIGNATION = re.compile(r"[A-Z][\w-]*(?: [A-Z][\w-]*)* \d+\w*|\b[A-Z]+-?\d+\w*")
-"""A name with a number in it ("Cyberpunk 2077", "Boeing 787", "KC-46")."""
-
-
-def designation(row: FollowUpRow) -> str:
-    """The theme when it is a designation that the recogniser did not give a role: a name
-    with a number ("the Cyberpunk 2077 game") or a bare model number ("the 787", whose head
-    is the number itself, as a count's head is not)."""
-    lemma = row.theme_lemma
-    if lemma.isdigit() and len(lemma) >= 3:
-        found = lemma
-    else:
-        match = _DESIGNATION.search(row.theme)
-        found = match.group(0) if match else ""
-    if not found or any(_same_thing(found, n) for _r, n in row.roles):
-        return ""
-    return found
-
-
 def _follow(
     row: FollowUpRow,
     lexicon: Lexicon,
@@ -443,10 +423,9 @@ def _follow(
 ) -> _Follow:
     t = target_of(row, lexicon, [], [])
     theme = row.theme_lemma
-    named = designation(row)
     return _Follow(
         groups=t.groups,
-        roles=[*row.roles, ("theme", named)] if named else row.roles,
+        roles=row.roles,
         theme=theme,
         items=frozenset(n for _r, n in row.roles if any(ch.isdigit() for ch in n)),
         known=any(g in lexicon.events for g in t.groups),

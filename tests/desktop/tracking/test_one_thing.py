@@ -146,25 +146,6 @@ def test_a_follow_up_made_by_hand_is_no_anaphor_of_the_awaited_event() -> None:
     assert placed[2] != placed[1]
 
 
-def test_a_name_with_a_number_written_as_the_theme_is_that_named_thing() -> None:
-    """ "The Skyforge 3 release" names the game as its theme; "Nordlys will release
-    Skyforge 3", where the recogniser gave the game no role, is the same release; the
-    release of "Starvale 2" by the same studio is another."""
-    rows = [
-        replace(row(1, date(2031, 1, 10), "release", "skyforge 3", [("theme", "Skyforge")]),
-                theme="Skyforge 3", nominal=True),
-        replace(row(2, date(2031, 2, 10), "release", "skyforge",
-                    [("participant", "Nordlys Games"), ("participant", "Oslo")]),
-                theme="Skyforge 3"),
-        replace(row(3, date(2031, 2, 12), "release", "starvale",
-                    [("participant", "Nordlys Games")]),
-                theme="Starvale 2"),
-    ]  # fmt: skip
-    placed = group_rows(rows, {1, 2, 3}, load_lexicon())
-    assert placed[2] == placed[1]
-    assert placed[3] != placed[1]
-
-
 def test_one_common_noun_under_other_headline_names_is_the_same_thing() -> None:
     """ "The sea trials" begin (the sentence before names a basin), later "sea trials"
     start (the headline names a port and a country): names borrowed from around the clause
