@@ -160,3 +160,27 @@ def test_one_common_noun_under_other_headline_names_is_the_same_thing() -> None:
     placed = group_rows([replace(r, event_group="start") for r in rows], {1, 2, 3}, load_lexicon())
     assert placed[2] == placed[1]
     assert placed[3] != placed[1]
+
+
+@pytest.mark.model
+def test_a_charge_switched_on_is_the_tolling_that_begins_and_switching_it_off_is_not(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """A charge "switched on" is a start, and "the charge", "the tolling" and "the fee" are
+    one thing: the later date is its slip. Switching the tolls off is another event."""
+    charge, tolling, off = events_by_article(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2030-02-01", "Harbour charge", "The transit authority will switch on the "
+             "harbour charge in March 2031, its chairman said."),
+            ("2031-02-20", "Charge put back", "Tolling on the harbour bridges is now expected "
+             "to begin in September 2031, the transit authority said."),
+            ("2031-10-02", "Governor against charge", "The governor said the state would "
+             "switch off the tolls on the harbour bridges by May 2032."),
+        ],
+    )  # fmt: skip
+    assert len(charge) == 1 and None not in charge
+    assert tolling == charge
+    assert off and off.isdisjoint(charge)
