@@ -9,11 +9,12 @@ the event noun), the participants (a name both name in the expectation's own cla
 about (a name in both headlines or repeated in both, when the clauses share none), the
 theme (a common-noun theme, "the carrier", stands for a name its article highlights, "INS
 Vikrant"), and whether the event was still awaited when the follow-up's article was written.
-Two verbs of different lexicon groups, a named theme the event never names and a
-common-noun theme beside the event's own count against: other events of the same actors
-stay apart. Groups the lexicon lists as kin ("ratify", "vote", "approve": one parliament's
-decision reported in other words) join only on shared names or theme, and only when each
-side names the other's agent ("Peru's parliament" is not "Chile's"). A follow-up joins the
+Two verbs of different lexicon groups never join, whatever names they share; a named theme
+the event never names and a common-noun theme beside the event's own count against: other
+events of the same actors stay apart. Groups the lexicon lists as kin ("ratify", "vote",
+"approve": one parliament's decision reported in other words) join only on shared names or
+theme, and only when each side names the other's agent ("Peru's parliament" is not
+"Chile's"). A follow-up joins the
 event it scores highest with (at least ``JOIN_AT``), else starts one. Later windows join
 too: a later expectation of the same event is its slip.
 
@@ -48,9 +49,6 @@ JOIN_AT = 2.0
 SAME_EVENT = 1.0
 """A lexicon group in common, a delay of a named thing ("*"), or an unknown verb whose
 theme is the event's own noun ("the merger will go through")."""
-OTHER_EVENT = -3.0
-"""Both verbs known to the lexicon, no group (or kin) in common: another event of the same
-actors ("deliveries" of the truck whose "production" is due), not a restatement."""
 TOPIC = 0.5
 """The two articles are about one thing (a name in both headlines or repeated in both),
 when the clauses share no name."""
@@ -184,7 +182,11 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     elif kin or not f.known or not event.known:
         score = 0.0
     else:
-        score = OTHER_EVENT
+        # both verbs known to the lexicon, no group (or kin) in common: another event of
+        # the same actors and thing ("deliveries" of the truck whose "production" is due,
+        # the reactor "connected" to the grid before its production starts), whatever
+        # names they share
+        return 0.0
     newcomer = _new_agent(event, f)
     names = 0.0
     one_kind = bool(f.known and f.groups & named)

@@ -184,3 +184,26 @@ def test_a_charge_switched_on_is_the_tolling_that_begins_and_switching_it_off_is
     assert len(charge) == 1 and None not in charge
     assert tolling == charge
     assert off and off.isdisjoint(charge)
+
+
+@pytest.mark.model
+def test_a_grid_connection_of_the_reactor_is_not_the_start_of_its_operation(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """A reactor connected to the grid and its commercial operation are two events of one
+    utility and one reactor: two verbs of different lexicon groups never join, whatever
+    names they share; the connection moved later is the connection's slip."""
+    first, moved = events_by_article(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2030-12-01", "New reactor schedule", "Nordvik Power expects the Nordvik 2 "
+             "reactor to be connected to the grid in November 2031, the company said. "
+             "Nordvik Power said commercial operation of Nordvik 2 should start in March 2032."),
+            ("2031-09-01", "Reactor delay", "The connection of Nordvik 2 to the grid has been "
+             "put back to June 2032, Nordvik Power said."),
+        ],
+    )  # fmt: skip
+    assert len(first) == 2 and None not in first
+    assert len(moved) == 1 and moved <= first
