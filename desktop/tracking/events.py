@@ -9,11 +9,12 @@ the event noun), the participants (a name both name in the expectation's own cla
 about (a name in both headlines or repeated in both, when the clauses share none), the
 theme (a common-noun theme, "the carrier", stands for a name its article highlights, "INS
 Vikrant"), and whether the event was still awaited when the follow-up's article was written.
-Two verbs of different lexicon groups, a named theme the event never names and a
-common-noun theme beside the event's own count against: other events of the same actors
-stay apart. Groups the lexicon lists as kin ("ratify", "vote", "approve": one parliament's
-decision reported in other words) join only on shared names or theme, and only when each
-side names the other's agent ("Peru's parliament" is not "Chile's"). A follow-up joins the
+Two verbs of different lexicon groups never join, whatever names they share; a named theme
+the event never names and a common-noun theme beside the event's own count against: other
+events of the same actors stay apart. Groups the lexicon lists as kin ("ratify", "vote",
+"approve": one parliament's decision reported in other words) join only on shared names or
+theme, and only when each side names the other's agent ("Peru's parliament" is not
+"Chile's"). A follow-up joins the
 event it scores highest with (at least ``JOIN_AT``), else starts one. Later windows join
 too: a later expectation of the same event is its slip.
 
@@ -23,6 +24,7 @@ them (``assign_events``), so articles imported and suggested by any route are gr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -47,9 +49,6 @@ JOIN_AT = 2.0
 SAME_EVENT = 1.0
 """A lexicon group in common, a delay of a named thing ("*"), or an unknown verb whose
 theme is the event's own noun ("the merger will go through")."""
-OTHER_EVENT = -3.0
-"""Both verbs known to the lexicon, no group (or kin) in common: another event of the same
-actors ("deliveries" of the truck whose "production" is due), not a restatement."""
 TOPIC = 0.5
 """The two articles are about one thing (a name in both headlines or repeated in both),
 when the clauses share no name."""
@@ -106,6 +105,8 @@ class _Follow:
     qualify the thing, they are not it."""
     framed: bool = True
     """The expectation's event was read off its sentence (not a follow-up made by hand)."""
+    theme_text: str = ""
+    """The theme as written ("trials with MiG-29K jets")."""
 
     @property
     def theme_names(self) -> list[str]:
@@ -181,7 +182,11 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     elif kin or not f.known or not event.known:
         score = 0.0
     else:
-        score = OTHER_EVENT
+        # both verbs known to the lexicon, no group (or kin) in common: another event of
+        # the same actors and thing ("deliveries" of the truck whose "production" is due,
+        # the reactor "connected" to the grid before its production starts), whatever
+        # names they share
+        return 0.0
     newcomer = _new_agent(event, f)
     names = 0.0
     one_kind = bool(f.known and f.groups & named)
@@ -238,7 +243,9 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     anaphor = f.framed and not f.theme and one_kind and awaited
     if anaphor:
         score += ANAPHOR
-    strangers = bool(f.roles) and bool(event.core | event.context) and not names and not topic
+    strangers = (
+        any(r != "context" for r, _n in f.roles) and bool(event.core) and not names and not topic
+    )
     same_theme = bool(
         f.theme
         and f.theme not in GENERIC_THEMES
@@ -248,6 +255,9 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
         )
     )
     same_theme = same_theme or referred
+    if same_theme and _qualified_otherwise(event, f):
+        same_theme = False
+        score += OTHER_THING
     if same_theme and not strangers:
         score += THEME  # the same theme, unless both name people and none in common
     same_noun = bool(f.noun and f.noun in event.nouns)
@@ -289,6 +299,20 @@ def _head_of(name: str, common: str) -> bool:
         return False
     last, noun = words[-1], tokens(common)[-1] if tokens(common) else common
     return last == noun or (len(last) > len(noun) and last.endswith(noun))
+
+
+_THING_OF = re.compile(r"\b(?:of|with)(?: the| a| an| its| their)?\s*$", re.IGNORECASE)
+"""A name after "of" or "with" says which thing it is ("trials with the jets"); one after
+"at" or "to" says where it goes ("the first batch to Ambala")."""
+
+
+def _qualified_otherwise(event: _Event, f: _Follow) -> bool:
+    """The follow-up's common-noun theme is qualified by a name none of the event's
+    follow-ups names ("the trials with the MiG-29K jets" beside "the sea trials"): the same
+    word for another thing."""
+    known = event.core | event.context
+    own = [q for q in f.qualifiers if _THING_OF.search(f.theme_text.split(q)[0])]
+    return bool(own) and not any(_same_thing(q, n) for q in own for n in known)
 
 
 def _other_named_thing(event: _Event, f: _Follow) -> bool:
@@ -421,6 +445,7 @@ def _follow(
         if common_theme(row) and row.theme_lemma not in VAGUE_THEMES
         else frozenset(),
         framed=bool(row.lemma),
+        theme_text=row.theme,
     )
 
 

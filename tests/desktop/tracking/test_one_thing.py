@@ -5,6 +5,7 @@ vote would be held before ...")."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -143,3 +144,66 @@ def test_a_follow_up_made_by_hand_is_no_anaphor_of_the_awaited_event() -> None:
     topics = {1: frozenset({"Ruritania"}), 2: frozenset({"Ruritania"})}
     placed = group_rows([read, typed], {1, 2}, load_lexicon(), topics)
     assert placed[2] != placed[1]
+
+
+def test_one_common_noun_under_other_headline_names_is_the_same_thing() -> None:
+    """ "The sea trials" begin (the sentence before names a basin), later "sea trials"
+    start (the headline names a port and a country): names borrowed from around the clause
+    are no people acting, so they do not make the two strangers; "trials with the Z-9 jets"
+    are other trials, qualified by a name the event never names."""
+    rows = [
+        row(1, date(2031, 1, 10), "begin", "trial", [("context", "Cochin Basin")]),
+        row(2, date(2031, 7, 1), "start", "trial", [("context", "Kollam"), ("context", "India")]),
+        replace(row(3, date(2032, 9, 1), "begin", "trial", [("theme", "Z-9")]),
+                theme="trials with the Z-9 jets"),
+    ]  # fmt: skip
+    placed = group_rows([replace(r, event_group="start") for r in rows], {1, 2, 3}, load_lexicon())
+    assert placed[2] == placed[1]
+    assert placed[3] != placed[1]
+
+
+@pytest.mark.model
+def test_a_charge_switched_on_is_the_tolling_that_begins_and_switching_it_off_is_not(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """A charge "switched on" is a start, and "the charge", "the tolling" and "the fee" are
+    one thing: the later date is its slip. Switching the tolls off is another event."""
+    charge, tolling, off = events_by_article(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2030-02-01", "Harbour charge", "The transit authority will switch on the "
+             "harbour charge in March 2031, its chairman said."),
+            ("2031-02-20", "Charge put back", "Tolling on the harbour bridges is now expected "
+             "to begin in September 2031, the transit authority said."),
+            ("2031-10-02", "Governor against charge", "The governor said the state would "
+             "switch off the tolls on the harbour bridges by May 2032."),
+        ],
+    )  # fmt: skip
+    assert len(charge) == 1 and None not in charge
+    assert tolling == charge
+    assert off and off.isdisjoint(charge)
+
+
+@pytest.mark.model
+def test_a_grid_connection_of_the_reactor_is_not_the_start_of_its_operation(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """A reactor connected to the grid and its commercial operation are two events of one
+    utility and one reactor: two verbs of different lexicon groups never join, whatever
+    names they share; the connection moved later is the connection's slip."""
+    first, moved = events_by_article(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2030-12-01", "New reactor schedule", "Nordvik Power expects the Nordvik 2 "
+             "reactor to be connected to the grid in November 2031, the company said. "
+             "Nordvik Power said commercial operation of Nordvik 2 should start in March 2032."),
+            ("2031-09-01", "Reactor delay", "The connection of Nordvik 2 to the grid has been "
+             "put back to June 2032, Nordvik Power said."),
+        ],
+    )  # fmt: skip
+    assert len(first) == 2 and None not in first
+    assert len(moved) == 1 and moved <= first
