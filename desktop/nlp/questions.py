@@ -192,8 +192,13 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
     agent = _noun_phrase(frame.agent, frame) or _names(people, {"agent"})
     actors = _names(people, {"context", "participant", "agent"}, GEO_LABELS | {"ORG"})
     if frame.passive:
-        # who acts in a passive is named in its clause, not borrowed from the headline
-        own = _names(people, {"participant", "agent"}, GEO_LABELS | {"ORG"})
+        # who acts in a passive is named in its clause, not borrowed from the headline, and
+        # is not where it happens ("will be signed in Paris": Paris signs nothing)
+        own = _names(
+            [p for p in people if not _a_place_in(p, frame)],
+            {"participant", "agent"},
+            GEO_LABELS | {"ORG"},
+        )
         if agent or (own and theme and own.lower() not in theme.lower()):
             return f"Will {agent or own} {lemma} {theme}{tail}{after_all}?"
         subject = (
@@ -215,6 +220,20 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
         _names(people, {"theme", "agent", "participant", "context"}) or "it"
     )
     return f"Will {subject} {_with_object(verb, lemma)}{tail}{after_all}?"
+
+
+PLACE_PREPS = {"in", "at", "on", "to", "during", "near", "from", "inside", "outside", "across"}
+
+
+def _a_place_in(person: Participant, frame: Frame) -> bool:
+    """The name is the object of a preposition of place ("in Paris", "visit to Paris")."""
+    if frame.ctx is None:
+        return False
+    span = frame.ctx.doc.char_span(person.start, person.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
 
 def _with_object(verb: Token, lemma: str) -> str:

@@ -143,6 +143,25 @@ def test_the_seed_articles_expectations(seed_analysis: Any) -> None:
             "Will the battery plant in Ohio open in June 2022?",
             (date(2022, 6, 1), date(2022, 6, 30)),
         ),
+        # where a passive event happens is not who does it: not "Will Lisbon sign the treaty?"
+        (
+            "The treaty will be signed in Lisbon next month.",
+            date(2022, 4, 6),
+            "Will the treaty be signed in May 2022?",
+            (date(2022, 5, 1), date(2022, 5, 31)),
+        ),
+        (
+            "The accord is expected to be signed during the chancellor's visit to Tokyo in May.",
+            date(2022, 4, 6),
+            "Will the accord be signed in May 2022?",
+            (date(2022, 5, 1), date(2022, 5, 31)),
+        ),
+        (
+            "The accord will be signed by Japan and Germany in May.",
+            date(2022, 4, 6),
+            "Will Japan and Germany sign the accord in May 2022?",
+            (date(2022, 5, 1), date(2022, 5, 31)),
+        ),
         # a named owner is the phrase's determiner: not "the Olaf Scholz's visit"
         (
             "Olaf Scholz's visit to Tokyo is expected in April.",
