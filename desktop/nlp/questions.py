@@ -4,6 +4,7 @@ what, and by when ("Will India and Russia sign the S-400 contract in October 201
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,10 @@ PRONOUNS = {
     "we",
     "he",
     "she",
+    "itself",
+    "themselves",
+    "how",
+    "what",
 }
 POSSESSIVES = {"its", "their", "his", "her"}
 READY = {"ready", "operational", "complete", "open", "available"}
@@ -105,6 +110,7 @@ def _names(people: list[Participant], roles: set[str], labels: set[str] | None =
     picked = [p.name for p in people if p.role in roles and (labels is None or p.label in labels)][
         :2
     ]
+    picked = [" ".join(n.split()) for n in picked]  # a name across a line break
     picked = ["the " + n[4:] if n.startswith("The ") else n for n in picked]
     return " and ".join(dict.fromkeys(picked))
 
@@ -115,20 +121,29 @@ def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
     if token is None or token.lower_ in PRONOUNS:
         return ""
     text = phrase(token).removesuffix("’s").removesuffix("'s")
-    if token.pos_ == "NUM" and token.dep_ == "nsubj":
+    if token.pos_ == "NUM" and token.dep_ == "nsubj" and token.ent_type_ in {"", "CARDINAL"}:
         counted = phrase(token, drop_det=False)  # "all 36 (are due)": the count is the thing
         return counted[0].lower() + counted[1:]
-    if token.pos_ == "PROPN" or token.ent_type_:
+    if token.pos_ == "PROPN" or token.ent_type_ or _written_as_name(token):
         named = phrase(token, drop_det=False).removesuffix("’s").removesuffix("'s")
         return "the " + named[4:] if named.startswith("The ") else named
     if not text:
         return ""
     first_word = next((t for t in token.subtree if t.dep_ != "det"), token)
+    if first_word.tag_ in {"WP$", "WDT"} and " " in text:
+        text = text.split(" ", 1)[1]  # "whose digital wallet": the wallet
     spelled = first_word.pos_ == "NUM" and first_word.is_alpha  # "Two aircraft"
+    said = next((t for t in token.subtree if t.text == text.split()[0]), first_word)
+    written_so = not said.is_sent_start or any(c.isupper() for c in said.text[1:])
     if spelled or not (
-        first_word.ent_type_ or first_word.pos_ in {"PROPN", "NUM"} or text[:1].isdigit()
+        first_word.ent_type_
+        or first_word.pos_ in {"PROPN", "NUM"}
+        or text[:1].isdigit()
+        or (written_so and said.text[:1].isupper())  # "KC-46", "MPs"
+        or _written_as_name(said)  # "the Olkiluoto 3 start"
     ):
-        text = f"{text[0].lower()}{text[1:]}"
+        text = f"{text[0].lower()}{text[1:]}"  # "Delivery of ..." opens its sentence
+    text = PREP_COMMA.sub(r" \1 ", text)  # "the first delivery, to ANA": no pause
     items = [p.name for p in frame.participants if p.label in ITEM_LABELS and p.name not in text]
     if items and not any(c.ent_type_ for c in token.subtree):
         text = f"{items[0]} {text}"
@@ -140,7 +155,8 @@ def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
         return f"the {text}"  # "the court's ruling"
     if owner is not None and owner.pos_ == "PROPN" and text.startswith(phrase(owner)):
         return text  # "Vladimir Putin's visit": the name is its determiner
-    if first in DETERMINERS or first.endswith(("'s", "’s")) or first[:1].isdigit():
+    a_count = first[:1].isdigit() and not MEASURE.match(first)  # not "1,600-megawatt"
+    if first in DETERMINERS or first.endswith(("'s", "’s")) or a_count:
         return text
     return f"the {text}"
 
@@ -220,6 +236,21 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
         _names(people, {"theme", "agent", "participant", "context"}) or "it"
     )
     return f"Will {subject} {_with_object(verb, lemma)}{tail}{after_all}?"
+
+
+MEASURE = re.compile(r"^[\d.,]+-[a-z]")
+"""A number joined to a unit is a measure, not a count: "1,600-megawatt unit"."""
+PREP_COMMA = re.compile(r", (to|for|of|from|with|at|in|on) ")
+
+
+def _written_as_name(token: Token) -> bool:
+    """A capitalised word the tagger took for a common noun that is a name as written: with
+    a number ("Olkiluoto 3", "Cyberpunk 2077") or capitalised again inside a sentence."""
+    if not token.text[:1].isupper() or token.pos_ != "NOUN":
+        return False
+    if any(c.like_num and c.i == token.i + 1 for c in token.children):
+        return True
+    return any(t.text == token.text and not t.is_sent_start for t in token.doc if t.i != token.i)
 
 
 PLACE_PREPS = {"in", "at", "on", "to", "during", "near", "from", "inside", "outside", "across"}

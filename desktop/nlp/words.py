@@ -14,21 +14,37 @@ if TYPE_CHECKING:
 PLANS = {"plan", "intention", "bid", "proposal", "target", "goal", "aim", "hope", "decision"}
 
 
+TIME_PREPS = {
+    "ahead", "before", "by", "until", "till", "in", "on", "during", "from", "to", "between",
+    "within", "around", "after", "through",
+}  # fmt: skip
+TIME_WORDS = {
+    "of", "the", "a", "and", "early", "late", "mid", "middle", "end", "beginning", "start",
+    "first", "second", "third", "fourth", "last", "half", "quarter", "next", "this", "year",
+}  # fmt: skip
+"""Words of a time phrase the recogniser often leaves outside its date ("by the middle of
+the first quarter of 2011", "between 23 and 25 May")."""
+
+
 def _dated(t: Token) -> bool:
-    """A time said after a noun ("the transaction ahead of July 18"): the question gives
-    the window once, at its end."""
-    rest = [x for x in t.subtree if x.i != t.i and not x.is_punct]
+    """A time said after a noun or its verb ("the transaction ahead of July 18", "back the
+    bids early next year"): the question gives the window once, at its end."""
+    rest = [x for x in t.subtree if x.i != t.i and not (x.is_punct or x.is_space)]
+    if t.dep_ == "npadvmod":
+        rest = [x for x in t.subtree if not (x.is_punct or x.is_space)]
+    elif not (t.dep_ in {"prep", "advmod"} and t.lower_ in TIME_PREPS):
+        return False
     return (
-        t.dep_ in {"prep", "advmod"}
-        and t.lower_ in {"ahead", "before", "by", "until", "in", "on", "during"}
-        and bool(rest)
-        and all(x.ent_type_ in {"DATE", "TIME"} or x.lower_ in {"of", "the"} for x in rest)
-    )
+        bool(rest)
+        and any(x.ent_type_ in {"DATE", "TIME"} for x in rest)
+        and all(x.ent_type_ in {"DATE", "TIME"} or x.lower_ in TIME_WORDS or x.like_num
+                for x in rest)
+    )  # fmt: skip
 
 
 def _time_modifier(t: Token) -> bool:
     return t.dep_ in {"compound", "nmod", "nummod", "amod", "npadvmod"} and all(
-        x.ent_type_ in {"DATE", "TIME"} for x in t.subtree
+        x.ent_type_ in {"DATE", "TIME"} or x.is_space for x in t.subtree
     )
 
 

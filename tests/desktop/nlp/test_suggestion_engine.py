@@ -162,6 +162,37 @@ def test_the_seed_articles_expectations(seed_analysis: Any) -> None:
             "Will Japan and Germany sign the accord in May 2022?",
             (date(2022, 5, 1), date(2022, 5, 31)),
         ),
+        # names keep their case, times stay out of the object, measures take an article
+        (
+            "Loviisa 3 start put back to 2024",
+            date(2022, 4, 6),
+            "Will Loviisa 3 start in 2024?",
+            (date(2024, 1, 1), date(2024, 12, 31)),
+        ),
+        (
+            "Pyongyang will dismantle its test site between 23 and 25 May.",
+            date(2022, 4, 6),
+            "Will Pyongyang dismantle its test site on 25 May 2022?",
+            (date(2022, 5, 25), date(2022, 5, 25)),
+        ),
+        (
+            "Boeing says first KC-46 will slip into 2019",
+            date(2018, 4, 6),
+            "Will KC-46 go ahead in 2019?",
+            (date(2019, 1, 1), date(2019, 12, 31)),
+        ),
+        (
+            "The 900-megawatt unit will produce electricity in 2024.",
+            date(2022, 4, 6),
+            "Will the 900-megawatt unit produce the electricity in 2024?",
+            (date(2024, 1, 1), date(2024, 12, 31)),
+        ),
+        (
+            "The first delivery, to Aeromar, is planned for the fourth quarter.",
+            date(2022, 4, 6),
+            "Will the first delivery to Aeromar take place in the fourth quarter of 2022?",
+            (date(2022, 10, 1), date(2022, 12, 31)),
+        ),
         # a named owner is the phrase's determiner: not "the Olaf Scholz's visit"
         (
             "Olaf Scholz's visit to Tokyo is expected in April.",
