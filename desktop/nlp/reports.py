@@ -109,8 +109,20 @@ def _keep(frame: Frame, ctx: Context) -> bool:
     if frame.outcome is not None:
         return True
     if "*" in groups:
-        return False
+        return _named_occasion(frame, ctx)
     return any(ctx.lexicon.is_event_word(g) or g in ctx.lexicon.events for g in groups)
+
+
+def _named_occasion(frame: Frame, ctx: Context) -> bool:
+    """A name as the subject of a verb that says an event took place ("the Tokyo
+    Paralympics got under way", "Expo 2020 went ahead"): the named event itself, whatever
+    kind it is. Only its taking place (or not) is reported (see ``_sentence_reports``)."""
+    verb = frame.verb
+    return (
+        (frame.anchor.pos_ == "PROPN" or frame.anchor.ent_type_ == "EVENT")
+        and frame.theme is frame.anchor
+        and verb_lemma(verb, ctx.lexicon) in ctx.lexicon.light_subject
+    )
 
 
 def _report(
@@ -162,13 +174,18 @@ def _from_expectation(ctx: Context, e: Expectation) -> Report:
     )
 
 
-def _candidates(sent: Span) -> list[Token]:
+def _candidates(sent: Span, lexicon: Lexicon) -> list[Token]:
+    """Lexical verbs, but not copulas, cues or verbs of saying; a light verb's phrase
+    counts ("got under way")."""
     return [
         t
         for t in sent
         if t.pos_ in {"VERB", "AUX"}
         and t.dep_ not in {"aux", "auxpass"}
-        and lemma_of(t) not in SKIP_LEMMAS | set(CUES)
+        and (
+            lemma_of(t) not in SKIP_LEMMAS | set(CUES)
+            or verb_lemma(t, lexicon) in lexicon.light_subject
+        )
     ]
 
 
@@ -257,7 +274,7 @@ def find_reports(
 
 def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
     reports = _rescheduling(ctx, sent)
-    for token in _candidates(sent):
+    for token in _candidates(sent, ctx.lexicon):
         if token.dep_ == "amod" or in_time(token, ctx):
             continue  # "the delayed scheme": background, not a report
         if not may_name_event(token, ctx):
@@ -279,7 +296,11 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
         }
         due = due_for(ctx, frame, chain, reading.negated, ahead)
         status = _status(frame, reading, due, ctx)
-        if status is None:
+        if status is None or (
+            "*" in frame.groups
+            and frame.outcome is None
+            and status not in {"happened", "not_happened"}
+        ):
             continue
         if status == "postponed" and frame.verb.lemma_.lower() in WEAK_DELAYS and not due.dated:
             continue
