@@ -49,3 +49,44 @@ def test_a_named_event_still_to_come_is_no_outcome(
         date(2022, 5, 12),
     )  # fmt: skip
     assert (first.article_id, first.proposed_state) == (later, None)
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "The Green Party finished first in the 12 March election, with 31 percent of the "
+        "vote. Its leader will now try to form a government in Ruritania.",
+        "Turnout in the 12 March election was the highest in twenty years, officials said. "
+        "Ruritania's parties begin coalition talks on Tuesday.",
+    ],
+)
+def test_an_event_dated_on_the_due_day_took_place_whoever_is_named(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
+) -> None:
+    """The report names none of the follow-up's actors, but dates the event of its kind
+    to the very day it was due."""
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2022-01-20", "Voters in Ruritania will go to the polls on 12 March 2022."),
+        ("2022-03-14", reported),
+        date(2022, 3, 18),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "happened")
+
+
+def test_an_event_of_its_kind_on_another_day_is_not_its_outcome(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2022-01-20", "Voters in Ruritania will go to the polls on 12 March 2022."),
+        ("2022-03-04", "The Green Party finished first in the 27 February election in "
+                       "Osterlich, with 31 percent of the vote. Its leader will visit "
+                       "Ruritania next week."),
+        date(2022, 3, 8),
+    )  # fmt: skip
+    assert (first.article_id, first.proposed_state) == (later, None)
