@@ -113,15 +113,27 @@ def _keep(frame: Frame, ctx: Context) -> bool:
     return any(ctx.lexicon.is_event_word(g) or g in ctx.lexicon.events for g in groups)
 
 
+NOT_OCCURRENCES = {"come", "proceed"}
+"""Light verbs whose named subject is an actor ("Trump came", "Boeing proceeded")."""
+ACTORS = {"PERSON", "GPE", "NORP"}
+
+
 def _named_occasion(frame: Frame, ctx: Context) -> bool:
     """A name as the subject of a verb that says an event took place ("the Tokyo
     Paralympics got under way", "Expo 2020 went ahead"): the named event itself, whatever
-    kind it is. Only its taking place (or not) is reported (see ``_sentence_reports``)."""
-    verb = frame.verb
+    kind it is. Only its taking place (or not) is reported (see ``_sentence_reports``). A
+    subject that goes ahead *with* something, or proceeds to do it, is its actor."""
+    verb, name = frame.verb, frame.anchor
+    lemma = verb_lemma(verb, ctx.lexicon)
     return (
-        (frame.anchor.pos_ == "PROPN" or frame.anchor.ent_type_ == "EVENT")
-        and frame.theme is frame.anchor
-        and verb_lemma(verb, ctx.lexicon) in ctx.lexicon.light_subject
+        (name.pos_ == "PROPN" or name.ent_type_ == "EVENT")
+        and name.ent_type_ not in ACTORS
+        and frame.theme is name
+        and lemma in ctx.lexicon.light_subject
+        and lemma not in NOT_OCCURRENCES
+        and not any(
+            c.dep_ == "xcomp" or (c.lower_ == "with" and lemma == "go ahead") for c in verb.children
+        )
     )
 
 

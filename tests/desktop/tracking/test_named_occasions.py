@@ -54,6 +54,28 @@ def test_a_named_event_still_to_come_is_no_outcome(
 @pytest.mark.parametrize(
     "reported",
     [
+        "Orlan Motors went ahead with a price rise for its cars on Saturday.",
+        "Orlan Motors proceeded to raise the price of its cars on Saturday.",
+    ],
+)
+def test_a_named_actor_that_goes_ahead_with_something_else_is_no_outcome(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
+) -> None:
+    """'Went ahead with' and 'proceeded to' have the doer as their subject, not an event."""
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-11-02", "Orlan Motors will deliver the first Vega buses to Lisbon in May 2022."),
+        ("2022-05-15", reported),
+        date(2022, 5, 20),
+    )
+    assert (first.article_id, first.proposed_state) == (later, None)
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
         "The Green Party finished first in the 12 March election, with 31 percent of the "
         "vote. Its leader will now try to form a government in Ruritania.",
         "Turnout in the 12 March election was the highest in twenty years, officials said. "
