@@ -37,8 +37,8 @@ from desktop.nlp.frames import (
 )
 from desktop.nlp.modality import Reading, reading_of, stative
 from desktop.nlp.nominal import in_time
-from desktop.nlp.timeparts import forward, in_sentence
-from desktop.nlp.timing import Due, due_for
+from desktop.nlp.timeparts import distance, forward, in_sentence, span_root
+from desktop.nlp.timing import DAY_NAMED, Due, due_for
 from desktop.nlp.words import child, lemma_of, particle, verb_lemma
 from desktop.vocabulary import Lexicon, load_lexicon
 
@@ -316,11 +316,39 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
             continue
         if status == "postponed" and frame.verb.lemma_.lower() in WEAK_DELAYS and not due.dated:
             continue
+        if status in DONE and due.start is None:
+            due = _done_on(ctx, sent, frame) or due
         taken.add(frame.anchor.idx)
         reports.append(_report(ctx, sent, frame, status, due, reading.negated))
     reports.extend(_phases_done(ctx, sent, taken))
     reports.extend(_past_dated(ctx, sent, taken))
     return reports
+
+
+DONE = {"happened", "not_happened"}
+
+
+def _done_on(ctx: Context, sent: Span, frame: Frame) -> Due | None:
+    """The day on which a clause says its event took place (or failed): a date, past or
+    today, on the event's own words ("lifted off from Kourou on Saturday", "was held on 25
+    December"); a date on another verb of the sentence ("said on Monday") is not it."""
+    own = {frame.verb.i, frame.anchor.i}
+    found: list[tuple[int, int, Due]] = []
+    for tm in in_sentence(ctx, sent):
+        when = tm.timex
+        if when is None or when.start is None or when.end is None:
+            continue
+        if not (
+            when.granularity == "day" or (when.granularity == "time" and DAY_NAMED.search(tm.text))
+        ):
+            continue
+        if when.start != when.end or when.end > ctx.anchor:
+            continue
+        root = span_root(ctx, tm)
+        steps = distance(root, own, ctx) if root is not None else None
+        if steps is not None:
+            found.append((steps, tm.start, Due(when.start, when.end, None, when.value, tm.text)))
+    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
 PHASES = {"open", "begin", "start", "end", "close", "conclude", "break up", "wrap up", "finish"}
@@ -354,6 +382,8 @@ def _phases_done(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
         due = due_for(ctx, frame, [verb], False, False)
         if _status(frame, reading, due, ctx) != "happened":
             continue
+        if due.start is None:
+            due = _done_on(ctx, sent, frame) or due
         taken.add(noun.idx)
         found.append(_report(ctx, sent, frame, "happened", due, False))
     return found

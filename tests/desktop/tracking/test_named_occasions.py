@@ -112,3 +112,38 @@ def test_an_event_of_its_kind_on_another_day_is_not_its_outcome(
         date(2022, 3, 8),
     )  # fmt: skip
     assert (first.article_id, first.proposed_state) == (later, None)
+
+
+def test_a_clause_done_on_the_due_day_settles_it_without_naming_it(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The clause's own date ('lifted off ... on Monday') is the day the follow-up was due:
+    the rocket's launch is the satellite's, though only the launch site is shared."""
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2022-01-20", "The Aurora satellite will lift off from Kourou on 14 March 2022."),
+        ("2022-03-15", "The rocket lifted off from Kourou on Monday evening after two "
+                       "days of high winds."),
+        date(2022, 3, 18),
+    )  # fmt: skip
+    assert (first.article_id, first.proposed_state) == (later, "happened")
+
+
+def test_an_event_done_before_the_expectation_was_stated_is_an_older_one(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """A vote the later article dates before the follow-up's source article is an earlier
+    vote, not the one awaited."""
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2022-01-20", "The Ruritanian parliament will vote on the border treaty on 14 March "
+                       "2022."),
+        ("2022-03-04", "The Ruritanian parliament voted on the border treaty on 18 January, "
+                       "but the result was annulled by the courts."),
+        date(2022, 3, 8),
+    )  # fmt: skip
+    assert (first.article_id, first.proposed_state) == (later, None)
