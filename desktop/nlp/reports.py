@@ -37,8 +37,8 @@ from desktop.nlp.frames import (
 )
 from desktop.nlp.modality import Reading, reading_of, stative
 from desktop.nlp.nominal import in_time
-from desktop.nlp.timeparts import forward, in_sentence
-from desktop.nlp.timing import Due, due_for
+from desktop.nlp.timeparts import distance, forward, in_sentence, span_root
+from desktop.nlp.timing import DAY_NAMED, Due, due_for
 from desktop.nlp.words import child, lemma_of, particle, verb_lemma
 from desktop.vocabulary import Lexicon, load_lexicon
 
@@ -109,8 +109,32 @@ def _keep(frame: Frame, ctx: Context) -> bool:
     if frame.outcome is not None:
         return True
     if "*" in groups:
-        return False
+        return _named_occasion(frame, ctx)
     return any(ctx.lexicon.is_event_word(g) or g in ctx.lexicon.events for g in groups)
+
+
+NOT_OCCURRENCES = {"come", "proceed"}
+"""Light verbs whose named subject is an actor ("Trump came", "Boeing proceeded")."""
+ACTORS = {"PERSON", "GPE", "NORP"}
+
+
+def _named_occasion(frame: Frame, ctx: Context) -> bool:
+    """A name as the subject of a verb that says an event took place ("the Tokyo
+    Paralympics got under way", "Expo 2020 went ahead"): the named event itself, whatever
+    kind it is. Only its taking place (or not) is reported (see ``_sentence_reports``). A
+    subject that goes ahead *with* something, or proceeds to do it, is its actor."""
+    verb, name = frame.verb, frame.anchor
+    lemma = verb_lemma(verb, ctx.lexicon)
+    return (
+        (name.pos_ == "PROPN" or name.ent_type_ == "EVENT")
+        and name.ent_type_ not in ACTORS
+        and frame.theme is name
+        and lemma in ctx.lexicon.light_subject
+        and lemma not in NOT_OCCURRENCES
+        and not any(
+            c.dep_ == "xcomp" or (c.lower_ == "with" and lemma == "go ahead") for c in verb.children
+        )
+    )
 
 
 def _report(
@@ -162,13 +186,18 @@ def _from_expectation(ctx: Context, e: Expectation) -> Report:
     )
 
 
-def _candidates(sent: Span) -> list[Token]:
+def _candidates(sent: Span, lexicon: Lexicon) -> list[Token]:
+    """Lexical verbs, but not copulas, cues or verbs of saying; a light verb's phrase
+    counts ("got under way")."""
     return [
         t
         for t in sent
         if t.pos_ in {"VERB", "AUX"}
         and t.dep_ not in {"aux", "auxpass"}
-        and lemma_of(t) not in SKIP_LEMMAS | set(CUES)
+        and (
+            lemma_of(t) not in SKIP_LEMMAS | set(CUES)
+            or verb_lemma(t, lexicon) in lexicon.light_subject
+        )
     ]
 
 
@@ -257,7 +286,7 @@ def find_reports(
 
 def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
     reports = _rescheduling(ctx, sent)
-    for token in _candidates(sent):
+    for token in _candidates(sent, ctx.lexicon):
         if token.dep_ == "amod" or in_time(token, ctx):
             continue  # "the delayed scheme": background, not a report
         if not may_name_event(token, ctx):
@@ -279,15 +308,47 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
         }
         due = due_for(ctx, frame, chain, reading.negated, ahead)
         status = _status(frame, reading, due, ctx)
-        if status is None:
+        if status is None or (
+            "*" in frame.groups
+            and frame.outcome is None
+            and status not in {"happened", "not_happened"}
+        ):
             continue
         if status == "postponed" and frame.verb.lemma_.lower() in WEAK_DELAYS and not due.dated:
             continue
+        if status in DONE and due.start is None:
+            due = _done_on(ctx, sent, frame) or due
         taken.add(frame.anchor.idx)
         reports.append(_report(ctx, sent, frame, status, due, reading.negated))
     reports.extend(_phases_done(ctx, sent, taken))
     reports.extend(_past_dated(ctx, sent, taken))
     return reports
+
+
+DONE = {"happened", "not_happened"}
+
+
+def _done_on(ctx: Context, sent: Span, frame: Frame) -> Due | None:
+    """The day on which a clause says its event took place (or failed): a date, past or
+    today, on the event's own words ("lifted off from Kourou on Saturday", "was held on 25
+    December"); a date on another verb of the sentence ("said on Monday") is not it."""
+    own = {frame.verb.i, frame.anchor.i}
+    found: list[tuple[int, int, Due]] = []
+    for tm in in_sentence(ctx, sent):
+        when = tm.timex
+        if when is None or when.start is None or when.end is None:
+            continue
+        if not (
+            when.granularity == "day" or (when.granularity == "time" and DAY_NAMED.search(tm.text))
+        ):
+            continue
+        if when.start != when.end or when.end > ctx.anchor:
+            continue
+        root = span_root(ctx, tm)
+        steps = distance(root, own, ctx) if root is not None else None
+        if steps is not None:
+            found.append((steps, tm.start, Due(when.start, when.end, None, when.value, tm.text)))
+    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
 
 
 PHASES = {"open", "begin", "start", "end", "close", "conclude", "break up", "wrap up", "finish"}
@@ -321,6 +382,8 @@ def _phases_done(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
         due = due_for(ctx, frame, [verb], False, False)
         if _status(frame, reading, due, ctx) != "happened":
             continue
+        if due.start is None:
+            due = _done_on(ctx, sent, frame) or due
         taken.add(noun.idx)
         found.append(_report(ctx, sent, frame, "happened", due, False))
     return found

@@ -223,6 +223,20 @@ def same_group_nouns(a: str, b: str) -> bool:
     return lexicon.is_event_word(a) and bool(lexicon.groups_of(a) & lexicon.groups_of(b))
 
 
+SHORT_WINDOW = timedelta(days=31)
+
+
+def _on_the_day(target: Target, report: EventReport) -> bool:
+    """The report dates the event it says took place to a day inside the follow-up's own
+    short window ("the 12 December election", due on 12 December): the awaited event, even
+    when the clause names none of its actors."""
+    day, end = report.window_start, report.window_end
+    lo, hi = target.row.due_start, target.row.due_end
+    if day is None or day != end or lo is None or hi is None or hi - lo > SHORT_WINDOW:
+        return False
+    return lo <= day <= hi
+
+
 def _slips(target: Target, start: date | None, end: date | None) -> bool:
     """The new window ends after the follow-up's and does not start before it."""
     if end is None or target.end is None:
@@ -254,7 +268,7 @@ def finding(target: Target, report: EventReport, published: date | None, match: 
     strength = 2.0 + (1.0 if report.headline else 0.0) + min(len(match.names), 2) * 0.5
     found = tuple(match.names)
     if status == "happened":
-        if not match.strong:
+        if not (match.strong or _on_the_day(target, report)):
             return None  # "the countdown began at Sriharikota": not the launch
         when = report.window_end or report.window_start
         if when is not None and target.row.source_published and when < target.row.source_published:
