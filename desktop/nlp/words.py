@@ -162,6 +162,14 @@ def raised_subject(verb: Token) -> Token | None:
     project is on track to open" it is the line and the project that open."""
     node = verb
     for _ in range(4):
+        if node.dep_ == "conj" and node.head.i != node.i:
+            # "will debate and vote on it", "said it was ready and is aiming to close it": a
+            # verb joined to another shares its subject
+            node = node.head
+            found = child(node, "nsubj", "nsubjpass")
+            if found is not None:
+                return antecedent(found)
+            continue
         infinitive = node.dep_ == "advcl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in node.children
         )  # "the coin was on track to go live": the parser hangs "to go" on "was"

@@ -140,6 +140,10 @@ QUESTIONS = [
     ("2021-03-01", "The organisers are aiming for a June launch of the festival.",
      "Will the launch of the festival take place in June 2021?"),
     # a state wanted or expected of something by a date
+    # a verb joined to another shares its subject: not "Will it vote?"
+    ("2023-11-08", "The budget committee of the Ruritanian parliament will debate and vote on "
+     "the accession protocol on November 16.",
+     "Will the budget committee of the Ruritanian parliament vote on 16 November 2023?"),
     ("2021-03-01", "The council wants the new footbridge open before May.",
      "Will the new footbridge be open by 30 April 2021?"),
     ("2021-03-01", "The mayor expects the renovated pool ready by June.",
