@@ -253,6 +253,7 @@ def _written_as_name(token: Token) -> bool:
     return any(t.text == token.text and not t.is_sent_start for t in token.doc if t.i != token.i)
 
 
+WITHIN_A_NAME = {"compound", "amod", "nmod", "poss", "appos", "conj"}
 PLACE_PREPS = {"in", "at", "on", "to", "during", "near", "from", "inside", "outside", "across"}
 
 
@@ -264,6 +265,8 @@ def _a_place_in(person: Participant, frame: Frame) -> bool:
     if span is None:
         return False
     root = span.root
+    while root.dep_ in WITHIN_A_NAME and root.head.i != root.i:
+        root = root.head  # "at the company's Nevada plant": the plant is the place
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
 

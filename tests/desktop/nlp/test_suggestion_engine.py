@@ -157,6 +157,20 @@ def test_the_seed_articles_expectations(seed_analysis: Any) -> None:
             (date(2022, 5, 1), date(2022, 5, 31)),
         ),
         (
+            "Zeta's first buses will be handed to the city on 1 December at the company's "
+            "Ohio plant.",
+            date(2022, 4, 6),
+            "Will Zeta's first buses be handed on 1 December 2022?",
+            (date(2022, 12, 1), date(2022, 12, 1)),
+        ),
+        (
+            "The takeover is expected to be completed in about 18 months, subject to approval "
+            "from regulators in Britain, China and the United States.",
+            date(2022, 4, 6),
+            "Will the takeover be completed in October 2023?",
+            (date(2023, 10, 1), date(2023, 10, 31)),
+        ),
+        (
             "The accord will be signed by Japan and Germany in May.",
             date(2022, 4, 6),
             "Will Japan and Germany sign the accord in May 2022?",
