@@ -154,7 +154,10 @@ def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
     if first.endswith(("'s", "’s")) and owner is not None and owner.pos_ == "NOUN":
         return f"the {text}"  # "the court's ruling"
     if owner is not None and owner.pos_ == "PROPN" and text.startswith(phrase(owner)):
-        return text  # "Vladimir Putin's visit": the name is its determiner
+        # "Vladimir Putin's visit": the name is its determiner, with its own article if it
+        # has one ("the Commission's deadline")
+        owned = any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children)
+        return f"the {text}" if owned else text
     a_count = first[:1].isdigit() and not MEASURE.match(first)  # not "1,600-megawatt"
     if first in DETERMINERS or first.endswith(("'s", "’s")) or a_count:
         return text

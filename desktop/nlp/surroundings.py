@@ -60,6 +60,14 @@ def _conditional_clause(c: Token) -> str | None:
     return None
 
 
+def _wh_fronted(node: Token) -> bool:
+    """An embedded question: "when it will open", "how many buses it will build", "which
+    plant it will use"."""
+    return any(
+        c.i < node.i and c.left_edge.tag_ in {"WRB", "WDT", "WP", "WP$"} for c in node.children
+    )
+
+
 def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | None) -> str | None:
     """A condition, question, doubt, denial or demand around the clause (``sentence``:
     the text of its sentence and where that starts)."""
@@ -90,9 +98,7 @@ def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | Non
         if marks & {"if", "unless"} and node.dep_ in {"advcl"}:
             return "conditional"
         if marks & WH_MARKS or (
-            node.dep_ in {"ccomp", "pcomp", "csubj", "advcl"}
-            and any(c.tag_ == "WRB" and c.i < node.i for c in node.children)
-            and node is top
+            node.dep_ in {"ccomp", "pcomp", "csubj", "advcl"} and _wh_fronted(node) and node is top
         ):
             return "uncertain"
         adj_head = (

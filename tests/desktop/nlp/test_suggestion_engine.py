@@ -207,6 +207,12 @@ def test_the_seed_articles_expectations(seed_analysis: Any) -> None:
             "Will the first delivery to Aeromar take place in the fourth quarter of 2022?",
             (date(2022, 10, 1), date(2022, 12, 31)),
         ),
+        (
+            "The Commission's verdict is expected on 22 May.",
+            date(2023, 4, 6),
+            "Will the Commission's verdict take place on 22 May 2023?",
+            (date(2023, 5, 22), date(2023, 5, 22)),
+        ),
         # a named owner is the phrase's determiner: not "the Olaf Scholz's visit"
         (
             "Olaf Scholz's visit to Tokyo is expected in April.",
