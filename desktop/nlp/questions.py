@@ -238,7 +238,7 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
     subject = _noun_phrase(frame.theme, frame, lead=True) or (
         _names(people, {"theme", "agent", "participant", "context"}) or "it"
     )
-    return f"Will {subject} {_with_object(verb, lemma)}{tail}{after_all}?"
+    return f"Will {subject} {_with_object(verb, lemma, subject)}{tail}{after_all}?"
 
 
 MEASURE = re.compile(r"^[\d.,]+-[a-z]")
@@ -273,10 +273,38 @@ def _a_place_in(person: Participant, frame: Frame) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
 
-def _with_object(verb: Token, lemma: str) -> str:
+def _with_object(verb: Token, lemma: str, subject: str = "") -> str:
     """A multiword verb said with its object as written: "ask voter" -> "ask the voters"."""
     words = lemma.split()
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if len(words) > 1 and obj is not None and words[-1] == obj.lemma_.lower():
         return " ".join([*words[:-1], phrase(obj, drop_det=False)])
+    if len(words) == 1 and obj is None:
+        said = _what_it_is_on(verb)
+        if said and said.split(" ", 1)[1].lower() not in subject.lower():
+            return f"{lemma} {said}"  # "deal with the ratification", "vote on the protocol"
     return lemma
+
+
+OBJECT_PREPS = {"with", "on", "for", "against"}
+
+
+def _what_it_is_on(verb: Token) -> str:
+    """The prepositional object of a verb without a direct one, when it names a thing (not
+    a time or a place): what the vote is on, what the assembly deals with."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in OBJECT_PREPS:
+            continue
+        pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+        if (
+            pobj is None
+            or pobj.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC"}
+            or pobj.lower_ in PRONOUNS
+            or any(x.dep_ in {"prep", "acl", "relcl"} for x in pobj.children)
+            or verb.i in {x.i for x in pobj.subtree}
+        ):
+            continue  # a short thing only: not "with a ceremony at the rebuilt stadium"
+        text = phrase(pobj, drop_det=False)
+        if text:
+            return f"{c.lower_} {text}"
+    return ""

@@ -21,6 +21,7 @@ TIME_PREPS = {
 TIME_WORDS = {
     "of", "the", "a", "and", "early", "late", "mid", "middle", "end", "beginning", "start",
     "first", "second", "third", "fourth", "last", "half", "quarter", "next", "this", "year",
+    "spring", "summer", "autumn", "fall", "winter",
 }  # fmt: skip
 """Words of a time phrase the recogniser often leaves outside its date ("by the middle of
 the first quarter of 2011", "between 23 and 25 May")."""

@@ -103,7 +103,7 @@ QUESTIONS = [
     ("2021-03-01", "The tribunal's verdict is expected within weeks.",
      "Will the tribunal's verdict take place by 12 April 2021?"),
     ("2021-03-01", "The competition authority now has until June 14 to rule on the bid.",
-     "Will the competition authority rule by 14 June 2021?"),
+     "Will the competition authority rule on the bid by 14 June 2021?"),
     ("2021-03-01", "The new desalination plant will be ready in 2023.",
      "Will the new desalination plant be ready in 2023?"),
     # a passive whose clause names no one who acts borrows no actors from elsewhere,
@@ -143,7 +143,8 @@ QUESTIONS = [
     # a verb joined to another shares its subject: not "Will it vote?"
     ("2023-11-08", "The budget committee of the Ruritanian parliament will debate and vote on "
      "the accession protocol on November 16.",
-     "Will the budget committee of the Ruritanian parliament vote on 16 November 2023?"),
+     "Will the budget committee of the Ruritanian parliament vote on the accession protocol "
+     "on 16 November 2023?"),
     ("2021-03-01", "The council wants the new footbridge open before May.",
      "Will the new footbridge be open by 30 April 2021?"),
     ("2021-03-01", "The mayor expects the renovated pool ready by June.",

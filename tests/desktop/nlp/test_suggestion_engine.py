@@ -213,6 +213,19 @@ def test_the_seed_articles_expectations(seed_analysis: Any) -> None:
             "Will the Commission's verdict take place on 22 May 2023?",
             (date(2023, 5, 22), date(2023, 5, 22)),
         ),
+        # what a verb without an object is on: not "Will Balwani go in January?"
+        (
+            "Ms Varga is to go on trial in January.",
+            date(2023, 10, 6),
+            "Will Ms Varga go on trial in January 2024?",
+            (date(2024, 1, 1), date(2024, 1, 31)),
+        ),
+        (
+            "The regulator is due to rule on the merger by 15 March.",
+            date(2023, 10, 6),
+            "Will the regulator rule on the merger by 15 March 2024?",
+            (date(2023, 10, 6), date(2024, 3, 15)),
+        ),
         # a named owner is the phrase's determiner: not "the Olaf Scholz's visit"
         (
             "Olaf Scholz's visit to Tokyo is expected in April.",
