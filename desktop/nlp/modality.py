@@ -90,7 +90,9 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
         if head is t:
             break
         lemma = lemma_of(head)
-        if (t.dep_ in {"xcomp", "ccomp"} or object_control(t)) and _is_cue_verb(head):
+        if (t.dep_ in {"xcomp", "ccomp"} or object_control(t) or _misread_infinitive(t)) and (
+            _is_cue_verb(head)
+        ):
             if lemma == "look" and not any(c.lower_ == "to" for c in head.children):
                 break
             modality = modality or CUES[lemma]
@@ -189,6 +191,18 @@ def object_control(lower: Token) -> bool:
     )
 
 
+def _misread_infinitive(lower: Token) -> bool:
+    """ "a hearing set to begin on August 2": the parser hangs the infinitive on a
+    participle with no object as a clause of its own, not as its complement."""
+    head = lower.head
+    return (
+        lower.dep_ == "advcl"
+        and head.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children)
+        and not any(c.dep_ in {"dobj", "prt"} for c in head.children)
+    )
+
+
 TIME_GIVERS = {"have", "give"}
 """Verbs of time left: "has until March 23 to decide", "gave them until May 5 to publish"."""
 
@@ -246,6 +260,8 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
         if any(t.lower_ in {"was", "were"} for t in chain[1:]):
             return "past_future"
         return "future"
+    if "to" in auxes and top is verb and _with_infinitive(verb):
+        return "future"  # "..., with the whole fleet to be delivered by May": still to come
     if "to" in auxes and top is verb:
         # A headline's "Putin to visit", "Crossrail to be completed": only at the top.
         at_top = verb.dep_ == "ROOT" or (
@@ -279,6 +295,16 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
             return "irrealis"  # "more trials are planned before the ship is handed over"
         return "perfect"  # a present state: "the launch is delayed"
     return "present"
+
+
+def _with_infinitive(verb: Token) -> bool:
+    """An infinitive clause after "with" that states what is to come ("with the last
+    ships to be handed over in May")."""
+    if verb.dep_ == "pcomp":
+        return verb.head.lower_ == "with"
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "with" for c in verb.children
+    )
 
 
 def _finite_head(verb: Token) -> Token:

@@ -154,6 +154,11 @@ QUESTIONS = [
      "Will the last two frigates arrive in May 2021?"),
     ("2021-03-01", "The ferry company expects the first deliveries in September.",
      "Will the first deliveries take place in September 2021?"),
+    # a plan said after "with" ("with X set to begin on", "with X to be delivered by")
+    ("2023-02-01", "The matter will be decided by an arbitration judge, with an evidentiary "
+     "hearing set to begin on 3 May.", "Will the evidentiary hearing begin on 3 May 2023?"),
+    ("2022-12-08", "New buses will arrive every month, with the whole fleet to be delivered by "
+     "May 2023.", "Will the whole fleet be delivered by 31 May 2023?"),
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
