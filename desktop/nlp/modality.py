@@ -78,7 +78,17 @@ def _aux(token: Token) -> list[Token]:
 
 
 def _is_cue_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and lemma_of(token) in CUES
+    return (token.pos_ in {"VERB", "AUX"} or _misread_verb(token)) and lemma_of(token) in CUES
+
+
+def _misread_verb(token: Token) -> bool:
+    """A verb in -s the parser took for a plural noun at the top of its clause ("the
+    start-up aims to ship ...": "aims" a noun with a subject of its own)."""
+    return (
+        token.tag_ == "NNS"
+        and token.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in token.children)
+    )
 
 
 def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:

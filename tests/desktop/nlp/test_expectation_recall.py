@@ -93,6 +93,9 @@ FOUND = [
     # a gerund after a verb of its end phase carries the event ("finish building")
     ("2021-03-01", "The shipyard aims to finish building the ferry by October.",
      "2021-03-01", "2021-10-31"),
+    # a verb in -s the parser takes for a plural noun ("the start-up aims to")
+    ("2023-03-01", "The start-up aims to build its first plant by the end of 2025.",
+     "2023-03-01", "2025-12-31"),
     # "no earlier than" a month is a bound on the event's date
     ("2021-03-01", "A decision on the licence is expected no earlier than June.",
      "2021-06-01", "2021-06-30"),
