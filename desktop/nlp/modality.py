@@ -164,16 +164,55 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             return head, [*chain, head], "obliged"
         if t.dep_ in {"xcomp", "ccomp"} and lemma in DEMAND_VERBS:
             return head, [*chain, head], "demanded"
+        if _targeted(t, head):
+            modality = modality or "planned"  # "is targeting May for reopening the pool"
+            chain.append(head.head)
+            t = head.head
+            continue
         if (
             t.dep_ in {"acl", "relcl"}
             and head.lemma_.lower() in NOUN_CUES
             and any(c.lower_ == "to" for c in t.children)
-        ):
+        ) or _goal_of(t, head):
             modality = modality or "planned"
             chain.append(head)
             return head, chain, modality
         break
     return t, chain, modality
+
+
+def _goal_of(lower: Token, head: Token) -> bool:
+    """ "a target of connecting every farm by 2025", "the aim of closing the deal": a
+    gerund after "of" on a noun of a plan."""
+    return (
+        lower.dep_ == "pcomp"
+        and lower.tag_ == "VBG"
+        and head.lower_ == "of"
+        and head.dep_ == "prep"
+        and head.head.lemma_.lower() in NOUN_CUES
+    )
+
+
+def _targeted(lower: Token, head: Token) -> bool:
+    """What a cue verb sets a time for: "is targeting May for reopening the pool", "is
+    targeting June for the first tenants to move in" (the time is the verb's object)."""
+    if lower.dep_ == "pcomp" and head.lower_ == "for" and head.dep_ == "prep":
+        cue = head.head
+    elif lower.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in lower.children
+    ):
+        cue = head
+    else:
+        return False
+    return _is_cue_verb(cue) and any(
+        c.dep_ in {"dobj", "npadvmod"}
+        and (c.ent_type_ in {"DATE", "TIME"} or c.lemma_.lower() in SEASONS)
+        for c in cue.children
+    )
+
+
+SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
+"""Times the tagger does not always mark as dates ("is targeting the autumn for")."""
 
 
 PHASES = ASPECTUAL | {"finish", "complete", "stop"}

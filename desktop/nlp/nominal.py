@@ -86,11 +86,20 @@ def counted(noun: Token) -> bool:
 
 
 def _aimed_at(cue: Token, ctx: Context) -> Token | None:
-    """The noun after "for" that a cue verb aims at ("planned for the spring" has none)."""
+    """The noun after "for" that a cue verb aims at ("planned for the spring" has none),
+    also through a date it is set as ("set May 3 as the date for the vote")."""
+    heads = [cue] + [
+        x
+        for c in cue.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for x in c.children
+        if x.dep_ == "pobj" and x.lemma_.lower() in PLACEHOLDERS
+    ]
     return next(
         (
             x
-            for c in cue.children
+            for head in heads
+            for c in head.children
             if c.dep_ == "prep" and c.lower_ == "for"
             for x in c.children
             if x.dep_ == "pobj" and not in_time(x, ctx)
@@ -109,6 +118,17 @@ def _dated_target(cue: Token, ctx: Context) -> bool:
         if c.dep_ == "prep" and c.lower_ == "of"
         for x in c.children
         if x.dep_ == "pobj"
+    )
+
+
+def _set_a_time(cue: Token, passive: bool, ctx: Context) -> bool:
+    """A cue verb in the simple past that set a time as its object ("set 4 May as the
+    date for the vote"): a plan that still holds if the time lies ahead."""
+    return (
+        cue.tag_ == "VBD"
+        and not passive
+        and not any(c.dep_ == "aux" or c.lower_ in ONCE for c in cue.children)
+        and any(c.dep_ in {"dobj", "npadvmod"} and in_time(c, ctx) for c in cue.children)
     )
 
 
@@ -167,6 +187,8 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         frame.lemma, frame.groups = ARRIVE, ctx.lexicon.groups_of(ARRIVE)
     reading = reading_of(token, ctx)
     reading.tense = cue_tense(token)
+    if reading.tense == "past_future" and _set_a_time(token, passive, ctx):
+        reading.tense = "future_in_past"  # "the board set 4 May for the vote": if still ahead
     if copula is not None and any(c.dep_ == "neg" for c in copula.children):
         reading.negated = True  # "would not be ready in 2014"
     reading.modality = (

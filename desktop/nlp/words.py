@@ -142,7 +142,9 @@ def raised_subject(verb: Token) -> Token | None:
             return None
         if node.dep_ in {"acl", "prep"} and node.head.pos_ in {"NOUN", "PROPN"}:
             if node.head.lemma_.lower() in PLANS:
-                return child(node.head, "poss")  # "India's plan to buy": India buys
+                # "India's plan to buy": India buys; "the city has set a target of
+                # planting": the city plants
+                return child(node.head, "poss") or _setter(node.head)
             return node.head  # "an agreement due to begin on May 26"
         controller = node.head.lemma_.lower() in {"give", "set", "schedule", "expect", "want"}
         if infinitive and controller and child(node.head, "dobj"):
@@ -155,6 +157,14 @@ def raised_subject(verb: Token) -> Token | None:
         if found is not None:
             return found
     return None
+
+
+def _setter(plan: Token) -> Token | None:
+    """Who has or sets a plan that is their verb's object ("the city has set a target")."""
+    if plan.dep_ != "dobj":
+        return None
+    found = child(plan.head, "nsubj")
+    return antecedent(found) if found is not None and found.pos_ != "PRON" else None
 
 
 def misread_gerund(token: Token | None) -> Token | None:

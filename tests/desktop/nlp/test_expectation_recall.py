@@ -162,6 +162,18 @@ QUESTIONS = [
      "hearing set to begin on 3 May.", "Will the evidentiary hearing begin on 3 May 2023?"),
     ("2022-12-08", "New buses will arrive every month, with the whole fleet to be delivered by "
      "May 2023.", "Will the whole fleet be delivered by 31 May 2023?"),
+    # a target set for an event: a gerund after a noun of a plan, a time a cue verb
+    # targets for what follows "for", a time set as the date for an event
+    ("2021-03-01", "The city has set a target of planting a million trees by 2030.",
+     "Will the city plant a million trees by 31 December 2030?"),
+    ("2021-03-01", "The ministry is targeting the second quarter for reopening all libraries.",
+     "Will the ministry reopen the libraries in the second quarter of 2021?"),
+    ("2021-03-01", "The orchestra is targeting the autumn for returning to its old hall.",
+     "Will the orchestra return between September 2021 and November 2021?"),
+    ("2021-03-01", "The landlord is targeting June for the first tenants to move in.",
+     "Will the first tenants move in June 2021?"),
+    ("2021-03-01", "The board set 4 May as the date for the vote on the merger.",
+     "Will the vote on the merger take place on 4 May 2021?"),
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
@@ -170,6 +182,8 @@ NOTHING_TO_FOLLOW = [
      "of the floods."),
     # the past of a phase verb ("finished counting on Friday") is past
     ("2021-03-06", "The auditors finished checking the accounts on Friday."),
+    # a date set in the past for an event that is past by now
+    ("2021-03-01", "The board set 4 February as the date for the vote on the merger."),
     # "would not be ready": a negated state proposes nothing
     ("2021-03-01", "The operator said on Tuesday that the new turbine would not be ready "
      "in 2025."),
