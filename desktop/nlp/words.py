@@ -151,6 +151,9 @@ def raised_subject(verb: Token) -> Token | None:
             return antecedent(child(node.head, "dobj"))  # "gave the firm until May to sell"
         node = node.head
         found = child(node, "nsubj", "nsubjpass")
+        if found is None and node.dep_ == "conj":
+            # "has filed for a sale and is expected to go public": the first verb's subject
+            found = child(node.head, "nsubj", "nsubjpass")
         if found is not None:
             return antecedent(found)
         found = misread_gerund(child(node, "csubj"))

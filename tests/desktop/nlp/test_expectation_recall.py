@@ -174,6 +174,16 @@ QUESTIONS = [
      "Will the first tenants move in June 2021?"),
     ("2021-03-01", "The board set 4 May as the date for the vote on the merger.",
      "Will the vote on the merger take place on 4 May 2021?"),
+    # "should ... by" a date: the deadline's end lies ahead
+    ("2023-04-30", "The last of the new trams should arrive by the end of June.",
+     "Will the last of the new trams arrive by 30 June 2023?"),
+    # multiword events of general English ("go public", "take to the sky"); the subject
+    # of the first of two coordinated verbs is the second's
+    ("2023-04-30", "The meal-kit firm submitted its listing papers last week and is expected "
+     "to go public in the autumn.",
+     "Will the meal-kit firm go public between September 2023 and November 2023?"),
+    ("2023-04-30", "The glider's builder says the prototype should take to the sky by the end "
+     "of June.", "Will the prototype take to the sky by 30 June 2023?"),
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
