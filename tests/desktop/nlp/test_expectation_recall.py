@@ -184,6 +184,11 @@ QUESTIONS = [
      "Will the meal-kit firm go public between September 2023 and November 2023?"),
     ("2023-04-30", "The glider's builder says the prototype should take to the sky by the end "
      "of June.", "Will the prototype take to the sky by 30 June 2023?"),
+    # a change of a value with a date of its own is a scheduled change
+    ("2024-11-15", "The bridge toll will rise to 6 dollars on 1 March.",
+     "Will the bridge toll rise on 1 March 2025?"),
+    ("2024-11-15", "The ticket surcharge is scheduled to fall to 2 euros in 2026.",
+     "Will the ticket surcharge fall in 2026?"),
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
@@ -211,6 +216,8 @@ NONE = [
     "The mine will reopen in March if the owners find a buyer.",
     # an expected change of a value is no event to follow up
     "Analysts expect a rise in prices next year.",
+    # and a change of a value with no date of its own is a forecast of a figure
+    "The city's water bills will climb by 4 percent.",
 ]
 
 
