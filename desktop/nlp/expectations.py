@@ -42,7 +42,7 @@ from desktop.nlp.nominal import (
 )
 from desktop.nlp.participants import Participant
 from desktop.nlp.questions import question
-from desktop.nlp.timeparts import temporal_clause
+from desktop.nlp.timeparts import distance, in_sentence, span_root, temporal_clause
 from desktop.nlp.timex import Timex
 from desktop.nlp.timing import Due, due_for
 from desktop.nlp.words import false_infinitive, lemma_of, particle, phrase
@@ -265,6 +265,25 @@ def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bo
     return False
 
 
+CALENDAR = {"day", "week", "month", "quarter", "season", "half", "year", "decade", "century"}
+
+
+def _past_own_date(frame: Frame, ctx: Context) -> bool:
+    """The event's own time (a calendar period on its verb) was over by the article's
+    day: an expectation of the past, not one to follow up nor to keep undated."""
+    for tm in in_sentence(ctx, ctx.sentence_of(frame.verb)):
+        timex = tm.timex
+        if timex is None or timex.granularity not in CALENDAR or timex.end is None:
+            continue
+        root = span_root(ctx, tm)
+        if timex.end >= ctx.anchor or root is None:
+            continue
+        steps = distance(root, {frame.verb.i}, ctx)
+        if steps is not None and steps <= 2:
+            return True
+    return False
+
+
 STATING = {"VERB", "AUX", "ADJ"}
 """The parts of speech an expectation is read from: verbs, cue words ("expected",
 "likely"), copulas and states ("will be open")."""
@@ -326,6 +345,8 @@ def _read(ctx: Context, sent: Span, token: Token) -> Expectation | None:
     if _undated_verdict(frame, reading) is False:
         return None
     due = due_for(ctx, frame, chain, reading.negated, prospective, weekdays, reading.expects)
+    if not due.dated and _past_own_date(frame, ctx):
+        return None  # "said in 2019 it would retire the jets by 2021": that time is past
     if reading.pending and not due.dated:
         return None  # "traffic will ease when the bridge opens": a condition, no date
     if reading.modality == "hoped" and not due.dated:

@@ -221,6 +221,20 @@ NONE = [
 ]
 
 
+PAST_EXPECTATIONS = [
+    # what was expected for a time over by the article's day is no expectation at all
+    ("2022-11-01", "In 2019 the bus company said it would replace its diesel fleet by 2021."),
+    ("2024-05-01", "The council said last year that the new pool would open in 2023."),
+]
+
+
+@pytest.mark.parametrize(("published", "sentence"), PAST_EXPECTATIONS)
+def test_an_expectation_of_a_past_time_is_none(
+    english: tuple[Any, Any], published: str, sentence: str
+) -> None:
+    assert analyze(english[0](sentence), date.fromisoformat(published)).expectations == []
+
+
 @pytest.mark.parametrize(("published", "sentence", "start", "end"), FOUND)
 def test_the_expectation_is_found_with_its_window(
     english: tuple[Any, Any], published: str, sentence: str, start: str, end: str
