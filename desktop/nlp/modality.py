@@ -18,6 +18,7 @@ from desktop.nlp.cues import (
     CUES,
     DEMAND_VERBS,
     FUTURE_AUX,
+    HABITUAL_ADVERBS,
     HEDGE_ADVERBS,
     HEDGE_AUX,
     NOUN_CUES,
@@ -25,6 +26,7 @@ from desktop.nlp.cues import (
     OBLIGATION_VERBS,
     ONCE,
     QUANTITY_LABELS,
+    RECURRING,
     REPORT_VERBS,
     STATIVE,
     TRACK_NOUNS,
@@ -437,6 +439,8 @@ def _prelude(verb: Token, headline: bool) -> Reading:
     modality = cue_modality or "certain"
     if any(c.lower_ in HEDGE_ADVERBS for t in chain for c in t.children):
         modality = "hedged"  # "hopefully that will engender a willingness"
+    if _habitual(chain[0]):
+        modality = "habitual"  # "trains will usually run every ten minutes"
     if negated and auxes & {"can", "ca", "could"} and cue_modality is None and _bounded(verb):
         modality, tense = "certain", "future"  # "could not open before mid-June"
     elif auxes & {"can", "ca"} and not auxes & {"could", "may", "might"} and cue_modality is None:
@@ -459,6 +463,20 @@ def _prelude(verb: Token, headline: bool) -> Reading:
     reading = Reading(tense, modality, negated, top, cue, reporter is not None, no_longer)
     reading.chain, reading.bare = chain, not auxes
     return reading
+
+
+def _habitual(verb: Token) -> bool:
+    """What happens again and again: an adverb of frequency on the verb, or a time that
+    recurs ("meets on the first Tuesday of every month", "each spring")."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS:
+            return True
+        if c.dep_ in {"npadvmod", "prep"} and any(
+            x.lower_ in RECURRING and x.dep_ == "det" and x.head.ent_type_ in {"DATE", "TIME"}
+            for x in c.subtree
+        ):
+            return True
+    return False
 
 
 def _bounded(verb: Token) -> bool:

@@ -216,6 +216,10 @@ NONE = [
     "The mine will reopen in March if the owners find a buyer.",
     # an expected change of a value is no event to follow up
     "Analysts expect a rise in prices next year.",
+    # what happens again and again is no one event to follow up
+    "Buses will usually run every twenty minutes on weekdays.",
+    "Floods will often cut the valley road in winter.",
+    "The board meets on the second Monday of every month to approve budgets.",
     # and a change of a value with no date of its own is a forecast of a figure
     "The city's water bills will climb by 4 percent.",
 ]
