@@ -166,6 +166,11 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             return head, [*chain, head], "obliged"
         if t.dep_ in {"xcomp", "ccomp"} and lemma in DEMAND_VERBS:
             return head, [*chain, head], "demanded"
+        if _purpose(t, head):
+            modality = modality or "certain"  # "will travel to Paris to receive the jet"
+            chain.append(head)
+            t = head
+            continue
         if _targeted(t, head):
             modality = modality or "planned"  # "is targeting May for reopening the pool"
             chain.append(head.head)
@@ -181,6 +186,18 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             return head, chain, modality
         break
     return t, chain, modality
+
+
+def _purpose(lower: Token, head: Token) -> bool:
+    """An infinitive of purpose on a verb in the future: "will travel to Paris to receive
+    the first jet on 8 October" — what the trip is for is as expected as the trip."""
+    return (
+        lower.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children)
+        and not any(c.dep_ == "mark" for c in lower.children)
+        and head.pos_ == "VERB"
+        and any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in head.children)
+    )
 
 
 def _goal_of(lower: Token, head: Token) -> bool:

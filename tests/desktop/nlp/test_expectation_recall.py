@@ -184,6 +184,9 @@ QUESTIONS = [
      "Will the meal-kit firm go public between September 2023 and November 2023?"),
     ("2023-04-30", "The glider's builder says the prototype should take to the sky by the end "
      "of June.", "Will the prototype take to the sky by 30 June 2023?"),
+    # what a trip in the future is for, with its own date
+    ("2019-09-20", "The mayor will fly to Lisbon to sign the twinning charter on 3 October.",
+     "Will the mayor sign the twinning charter on 3 October 2019?"),
     # a change of a value with a date of its own is a scheduled change
     ("2024-11-15", "The bridge toll will rise to 6 dollars on 1 March.",
      "Will the bridge toll rise on 1 March 2025?"),
