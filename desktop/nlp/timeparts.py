@@ -257,6 +257,40 @@ def of_year(ctx: Context, tm: TimeMention) -> TimeMention:
     return replace(tm, timex=found)
 
 
+def in_year_of_earlier(ctx: Context, tm: TimeMention) -> TimeMention:
+    """ "will open on 24 July next year and run until 9 August": a bare day or month after
+    a date of the same sentence that it would otherwise fall before is in that date's
+    year (the tagger resolved it alone, in this year)."""
+    timex = tm.timex
+    if timex is None or timex.granularity not in {"month", "day"} or timex.start is None:
+        return tm
+    if any(w.isdigit() and len(w) == 4 for w in tm.text.replace(",", " ").split()):
+        return tm
+    span = ctx.doc.char_span(tm.start, tm.end, alignment_mode="expand")
+    if span is None:
+        return tm
+    sent = span.sent
+    earlier = [
+        other.timex
+        for other in ctx.times
+        if sent.start_char <= other.start
+        and other.end <= tm.start
+        and other.timex is not None
+        and other.timex.granularity in {"month", "day"}
+        and other.timex.start is not None
+    ]
+    if not earlier:
+        return tm
+    last = max(earlier, key=lambda t: t.start or date.min)
+    assert last.start is not None
+    if timex.start >= last.start or timex.start.year >= last.start.year:
+        return tm
+    found = resolve(f"{tm.text} {last.start.year}", ctx.anchor, "future")
+    if found is None or found.start is None or found.start < last.start:
+        return tm
+    return replace(tm, timex=found)
+
+
 def extend_left(ctx: Context, tm: TimeMention) -> TimeMention:
     """ "autumn next year", "first half 2022": the tagger resolved the year alone; the
     season or half before it narrows the window."""

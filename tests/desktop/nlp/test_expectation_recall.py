@@ -275,3 +275,18 @@ def test_a_rule_signed_on_sunday_was_signed(english: tuple[Any, Any]) -> None:
     sentence = "The park will open in May under a rule that the mayor signed on Sunday."
     found = analyze(english[0](sentence), date(2021, 3, 8)).expectations
     assert [e.question for e in found if e.proposes] == ["Will the park open in May 2021?"]
+
+
+def test_a_bare_date_after_a_later_one_is_in_its_year(english: tuple[Any, Any]) -> None:
+    """ "opens on 24 July next year and closes on 9 August": the days named after a date of
+    next year, which they would otherwise fall before, are in next year too."""
+    sentence = (
+        "The show opens on 24 July next year and closes on 9 August, and the trade fair "
+        "follows from 25 August."
+    )
+    found = analyze(english[0](sentence), date(2019, 7, 24)).expectations
+    assert [e.due_end for e in found if e.proposes] == [
+        date(2020, 7, 24),
+        date(2020, 8, 9),
+        date(2020, 8, 25),
+    ]
