@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
+from desktop.nlp.cues import CAUSATIVES
 from desktop.nlp.timex import resolve
 from desktop.nlp.words import false_infinitive
 
@@ -68,6 +69,9 @@ def distance(root: Token, targets: set[int], ctx: Context) -> int | None:
         if temporal_clause(head) is not None or when_clause(head):
             node, steps = head.head, steps + 2  # "before leaders meet on July 11"
             continue
+        if _what_it_allows(head):
+            node, steps = head, steps + 1  # "open a bubble allowing travel from 26 May"
+            continue
         limit = head.dep_ == "pobj" and head.head.lower_ in LIMIT_PREPS
         if head.i not in targets and (
             (head.pos_ in {"VERB", "AUX"} and not false_infinitive(head))
@@ -81,6 +85,12 @@ def distance(root: Token, targets: set[int], ctx: Context) -> int | None:
             return None
         node, steps = head, steps + 1
     return None
+
+
+def _what_it_allows(verb: Token) -> bool:
+    """A participle of a causative on the event's object: what the event allows starts
+    when the event does ("will open a bubble allowing travel from 26 May")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.lemma_.lower() in CAUSATIVES
 
 
 def before_reporter(

@@ -187,6 +187,9 @@ QUESTIONS = [
     # what a trip in the future is for, with its own date
     ("2019-09-20", "The mayor will fly to Lisbon to sign the twinning charter on 3 October.",
      "Will the mayor sign the twinning charter on 3 October 2019?"),
+    # what the event allows starts when the event does
+    ("2021-05-14", "The council will introduce a new permit allowing free parking in the old "
+     "town from 1 July.", "Will the council introduce the new permit on 1 July 2021 or later?"),
     # a change of a value with a date of its own is a scheduled change
     ("2024-11-15", "The bridge toll will rise to 6 dollars on 1 March.",
      "Will the bridge toll rise on 1 March 2025?"),
