@@ -144,6 +144,17 @@ def _expected_things(cue: Token, ctx: Context) -> Token | None:
     return obj if dated else None
 
 
+def _clause_before(clause: Token, cue: Token) -> bool:
+    """A clause with a subject of its own before a cue that has its own too: another
+    sentence the parser hung on the cue ("the navy must decide which jet to buy; a
+    choice is expected next year"), not what the cue expects."""
+    return (
+        clause.i < cue.i
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
+    )
+
+
 def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     """A schedule said of a noun: cue words with no verb to carry the event."""
     lemma = lemma_of(token)
@@ -157,7 +168,10 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         c.dep_ in {"attr", "acomp"} and c.ent_type_ not in {"DATE", "TIME"} for c in token.children
     ):
         return None  # "will be the first ...": a copula, not a date
-    if any(c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} for c in token.children):
+    if any(
+        c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} and not _clause_before(c, token)
+        for c in token.children
+    ):
         return None
     copula = token.head if token.dep_ in {"acomp", "attr"} else None
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)

@@ -190,6 +190,10 @@ QUESTIONS = [
     # what the event allows starts when the event does
     ("2021-05-14", "The council will introduce a new permit allowing free parking in the old "
      "town from 1 July.", "Will the council introduce the new permit on 1 July 2021 or later?"),
+    # a clause before a semicolon is not what the cue after it expects
+    ("2022-12-05", "The council has to pick a builder for the bridge; a decision between the "
+     "two bids is expected in March.", "Will the decision between the two bids take place in "
+     "March 2023?"),
     # a change of a value with a date of its own is a scheduled change
     ("2024-11-15", "The bridge toll will rise to 6 dollars on 1 March.",
      "Will the bridge toll rise on 1 March 2025?"),
