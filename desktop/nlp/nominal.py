@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 DATE_PREPS = {
     "on", "in", "for", "at", "by", "from", "around", "until", "before", "between", "to",
-    "within",
+    "within", "during",
 }  # fmt: skip
 
 
@@ -52,7 +52,9 @@ def has_date(token: Token, ctx: Context) -> bool:
             # "expected no earlier than May"
             tokens = [x for p in c.children if p.lower_ == "than" for x in p.children]
         for t in tokens:
-            if any(s <= t.idx < e for s, e in spans):
+            # the noun or a time premodifying it ("during its 2023 financial year")
+            words = [t, *(x for x in t.children if x.dep_ in {"nummod", "compound", "amod"})]
+            if any(s <= x.idx < e for x in words for s, e in spans):
                 return True
     return False
 

@@ -93,6 +93,12 @@ FOUND = [
     # a gerund after a verb of its end phase carries the event ("finish building")
     ("2021-03-01", "The shipyard aims to finish building the ferry by October.",
      "2021-03-01", "2021-10-31"),
+    # an event expected "during" a time, also one that premodifies a noun ("its 2023
+    # financial year")
+    ("2022-04-28", "The retailer anticipates completion of the sale during its 2023 financial "
+     "year.", "2023-01-01", "2023-12-31"),
+    ("2022-04-28", "The airline expects the first deliveries during the summer.",
+     "2022-06-01", "2022-08-31"),
     # a verb in -s the parser takes for a plural noun ("the start-up aims to")
     ("2023-03-01", "The start-up aims to build its first plant by the end of 2025.",
      "2023-03-01", "2025-12-31"),
