@@ -184,7 +184,11 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     aim = _aimed_at(token, ctx) if token.pos_ == "VERB" and not passive and not is_copula else None
     if not dated and aim is not None and ctx.lexicon.is_event_word(aim.lemma_):
         # "aiming for an autumn start", "set a target of 2020 for the launch"
-        dated = any(in_time(c, ctx) for c in aim.children) or _dated_target(token, ctx)
+        dated = (
+            any(in_time(c, ctx) for c in aim.children)
+            or has_date(aim, ctx)  # "preparing for the summit on 9 May"
+            or _dated_target(token, ctx)
+        )
     things = _expected_things(token, ctx) if aim is None and not passive else None
     if not (dated or things is not None):
         return None

@@ -200,6 +200,9 @@ QUESTIONS = [
     ("2022-12-05", "The council has to pick a builder for the bridge; a decision between the "
      "two bids is expected in March.", "Will the decision between the two bids take place in "
      "March 2023?"),
+    # preparing for an event that has its own date
+    ("2018-04-20", "The ministry said it was still preparing for the summit on 9 May.",
+     "Will the summit take place on 9 May 2018?"),
     # a change of a value with a date of its own is a scheduled change
     ("2024-11-15", "The bridge toll will rise to 6 dollars on 1 March.",
      "Will the bridge toll rise on 1 March 2025?"),
