@@ -306,3 +306,16 @@ def test_a_bare_date_after_a_later_one_is_in_its_year(english: tuple[Any, Any]) 
         date(2020, 8, 9),
         date(2020, 8, 25),
     ]
+
+
+def test_a_headline_and_the_body_that_says_it_again_are_one(english: tuple[Any, Any]) -> None:
+    """The headline says in short, with other words for the actors, what the body says:
+    one expectation, with the body's narrower window."""
+    text = (
+        "Agency sets June window for second Mars mission\n\nThe agency said on Monday that "
+        "the orbiter is planned to be launched during a window from June 9 to June 16."
+    )
+    found = analyze(english[0](text), date(2021, 3, 1)).expectations
+    assert [(e.due_start, e.due_end) for e in found if e.proposes] == [
+        (date(2021, 6, 9), date(2021, 6, 16))
+    ]
