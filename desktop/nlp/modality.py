@@ -121,6 +121,20 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
                 t = head.head
                 chain.append(t)
             continue
+        if (
+            t.dep_ == "pcomp"
+            and head.lower_ in {"of", "about"}
+            and head.dep_ == "prep"
+            and head.head.lower_ in ADJ_CUES
+        ):  # "confident of closing the deal by March"
+            cue = head.head
+            modality = modality or ADJ_CUES[cue.lower_]
+            chain.append(cue)
+            t = cue
+            if cue.dep_ in {"acomp", "attr", "amod"} and cue.head.pos_ in {"AUX", "VERB"}:
+                t = cue.head
+                chain.append(t)
+            continue
         if t.dep_ == "xcomp" and lemma == "go" and head.tag_ == "VBG":
             modality = modality or "certain"
             chain.append(head)

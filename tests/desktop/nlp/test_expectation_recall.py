@@ -93,6 +93,9 @@ FOUND = [
     # a gerund after a verb of its end phase carries the event ("finish building")
     ("2021-03-01", "The shipyard aims to finish building the ferry by October.",
      "2021-03-01", "2021-10-31"),
+    # confident of doing something by a date
+    ("2020-11-20", "The mayor said she was confident of reopening the pier by March 2022.",
+     "2020-11-20", "2022-03-31"),
     # an event expected "during" a time, also one that premodifies a noun ("its 2023
     # financial year")
     ("2022-04-28", "The retailer anticipates completion of the sale during its 2023 financial "
