@@ -28,6 +28,7 @@ from desktop.nlp.frames import (
     Frame,
     frame_of,
     may_carry_outcome,
+    result_clause,
     theme_lemma,
     theme_text,
 )
@@ -142,6 +143,10 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         )
     ):
         return True  # the verb it governs carries the event, or its subject (nominal)
+    if any(result_clause(c) for c in token.children) or any(
+        result_clause(x) for c in token.children if c.dep_ == "dobj" for x in c.children
+    ):
+        return True  # "to have the bridge repainted": the participle is the event
     if _says_that(token) or token.dep_ == "amod" or lemma_of(token) in SAYING:
         return True  # "concluded that ...": the clause is the event; "the delayed plan"
     subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)

@@ -31,7 +31,7 @@ from desktop.nlp.cues import (
     STATIVE,
     TRACK_NOUNS,
 )
-from desktop.nlp.frames import ASPECTUAL
+from desktop.nlp.frames import ASPECTUAL, result_head
 from desktop.nlp.surroundings import surroundings
 from desktop.nlp.words import lemma_of
 
@@ -102,6 +102,11 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
         if head is t:
             break
         lemma = lemma_of(head)
+        result = result_head(t)
+        if result is not None:
+            chain.append(result)  # "aims to have the bridge repainted by May"
+            t = result
+            continue
         if (t.dep_ in {"xcomp", "ccomp"} or object_control(t) or _misread_infinitive(t)) and (
             _is_cue_verb(head)
         ):

@@ -173,14 +173,14 @@ QUESTIONS = [
      "May 2023.", "Will the whole fleet be delivered by 31 May 2023?"),
     # a target set for an event: a gerund after a noun of a plan, a time a cue verb
     # targets for what follows "for", a time set as the date for an event
-    ("2021-03-01", "The city has set a target of planting a million trees by 2030.",
-     "Will the city plant a million trees by 31 December 2030?"),
-    ("2021-03-01", "The ministry is targeting the second quarter for reopening all libraries.",
-     "Will the ministry reopen the libraries in the second quarter of 2021?"),
+    ("2021-03-01", "The bakery chain has set a goal of opening forty new shops by 2026.",
+     "Will the bakery chain open the forty new shops by 31 December 2026?"),
+    ("2021-03-01", "The museum is targeting the third quarter for reopening its east wing.",
+     "Will the museum reopen its east wing in the third quarter of 2021?"),
     ("2021-03-01", "The orchestra is targeting the autumn for returning to its old hall.",
      "Will the orchestra return between September 2021 and November 2021?"),
-    ("2021-03-01", "The landlord is targeting June for the first tenants to move in.",
-     "Will the first tenants move in June 2021?"),
+    ("2021-03-01", "The housing trust is targeting June for the first families to move in.",
+     "Will the first families move in June 2021?"),
     ("2021-03-01", "The board set 4 May as the date for the vote on the merger.",
      "Will the vote on the merger take place on 4 May 2021?"),
     # "should ... by" a date: the deadline's end lies ahead
@@ -206,6 +206,15 @@ QUESTIONS = [
     # preparing for an event that has its own date
     ("2018-04-20", "The ministry said it was still preparing for the summit on 9 May.",
      "Will the summit take place on 9 May 2018?"),
+    # "have/get X done", "want X done": the thing's passive is the event, with its date
+    ("2023-03-01", "The council aims to have the footbridge repainted by September.",
+     "Will the footbridge be repainted by 30 September 2023?"),
+    ("2023-05-20", "The school hopes to have the gym rebuilt by August.",
+     "Will the gym be rebuilt by 31 August 2023?"),
+    ("2023-03-01", "Both firms want to get the merger done ahead of the June 30 deadline.",
+     "Will the merger be done by 30 June 2023?"),
+    ("2023-05-20", "The town wants the old pier rebuilt by 2025.",
+     "Will the old pier be rebuilt by 31 December 2025?"),
     # a change of a value with a date of its own is a scheduled change
     ("2024-11-15", "The bridge toll will rise to 6 dollars on 1 March.",
      "Will the bridge toll rise on 1 March 2025?"),
@@ -221,6 +230,8 @@ NOTHING_TO_FOLLOW = [
     ("2021-03-06", "The auditors finished checking the accounts on Friday."),
     # a date set in the past for an event that is past by now
     ("2021-03-01", "The board set 4 February as the date for the vote on the merger."),
+    # a thing had done in the past
+    ("2021-03-10", "He had his car repaired on Monday."),
     # "would not be ready": a negated state proposes nothing
     ("2021-03-01", "The operator said on Tuesday that the new turbine would not be ready "
      "in 2025."),
