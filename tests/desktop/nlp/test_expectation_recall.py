@@ -94,12 +94,12 @@ FOUND = [
     ("2021-03-01", "The shipyard aims to finish building the ferry by October.",
      "2021-03-01", "2021-10-31"),
     # confident of doing something by a date
-    ("2020-11-20", "The mayor said she was confident of reopening the pier by March 2022.",
-     "2020-11-20", "2022-03-31"),
+    ("2023-02-01", "The club's owner is confident of finishing the new stand by the end of 2024.",
+     "2023-02-01", "2024-12-31"),
     # an event expected "during" a time, also one that premodifies a noun ("its 2023
     # financial year")
-    ("2022-04-28", "The retailer anticipates completion of the sale during its 2023 financial "
-     "year.", "2023-01-01", "2023-12-31"),
+    ("2023-02-01", "The insurer anticipates completion of the deal during its 2025 financial "
+     "year.", "2025-01-01", "2025-12-31"),
     ("2022-04-28", "The airline expects the first deliveries during the summer.",
      "2022-06-01", "2022-08-31"),
     # a verb in -s the parser takes for a plural noun ("the start-up aims to")
@@ -169,8 +169,8 @@ QUESTIONS = [
     # a plan said after "with" ("with X set to begin on", "with X to be delivered by")
     ("2023-02-01", "The matter will be decided by an arbitration judge, with an evidentiary "
      "hearing set to begin on 3 May.", "Will the evidentiary hearing begin on 3 May 2023?"),
-    ("2022-12-08", "New buses will arrive every month, with the whole fleet to be delivered by "
-     "May 2023.", "Will the whole fleet be delivered by 31 May 2023?"),
+    ("2023-02-01", "The first ferries already sail, with the rest of the fleet to be handed over "
+     "by May 2024.", "Will the rest of the fleet be handed over by 31 May 2024?"),
     # a target set for an event: a gerund after a noun of a plan, a time a cue verb
     # targets for what follows "for", a time set as the date for an event
     ("2021-03-01", "The bakery chain has set a goal of opening forty new shops by 2026.",
@@ -216,10 +216,10 @@ QUESTIONS = [
     ("2023-05-20", "The town wants the old pier rebuilt by 2025.",
      "Will the old pier be rebuilt by 31 December 2025?"),
     # a change of a value with a date of its own is a scheduled change
-    ("2024-11-15", "The bridge toll will rise to 6 dollars on 1 March.",
-     "Will the bridge toll rise on 1 March 2025?"),
-    ("2024-11-15", "The ticket surcharge is scheduled to fall to 2 euros in 2026.",
-     "Will the ticket surcharge fall in 2026?"),
+    ("2023-02-01", "Water charges will increase to 40 pounds a quarter from 1 April.",
+     "Will the water charges increase on 1 April 2023 or later?"),
+    ("2023-02-01", "The harbour fee is planned to fall to 3 pounds in 2027.",
+     "Will the harbour fee fall in 2027?"),
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
