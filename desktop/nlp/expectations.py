@@ -346,7 +346,7 @@ def _read(ctx: Context, sent: Span, token: Token) -> Expectation | None:
     prospective = reading.expects or reading.tense in {"present", "future_in_past"}
     if frame.outcome == "postpone":
         prospective = reading.tense in {"future", "present", "perfect", "infinitive"}
-    weekdays = reading.tense in {"present", "infinitive"}
+    weekdays = reading.tense in {"present", "infinitive", "future_in_past"}
     if _undated_verdict(frame, reading) is False:
         return None
     due = due_for(ctx, frame, chain, reading.negated, prospective, weekdays, reading.expects)

@@ -102,6 +102,9 @@ FOUND = [
      "year.", "2025-01-01", "2025-12-31"),
     ("2022-04-28", "The airline expects the first deliveries during the summer.",
      "2022-06-01", "2022-08-31"),
+    # a weekday of what was reported as likely is the coming one
+    ("2024-01-17", "Officials said on Wednesday that the council was likely to put the budget "
+     "to a vote on Thursday.", "2024-01-18", "2024-01-18"),
     # a verb in -s the parser takes for a plural noun ("the start-up aims to")
     ("2023-03-01", "The start-up aims to build its first plant by the end of 2025.",
      "2023-03-01", "2025-12-31"),
@@ -333,3 +336,10 @@ def test_a_headline_and_the_body_that_says_it_again_are_one(english: tuple[Any, 
     assert [(e.due_start, e.due_end) for e in found if e.proposes] == [
         (date(2021, 6, 9), date(2021, 6, 16))
     ]
+
+
+def test_putting_something_to_a_vote_is_a_vote(english: tuple[Any, Any]) -> None:
+    sentence = "The board is expected to put the merger to a vote on 9 May."
+    [found] = analyze(english[0](sentence), date(2024, 1, 17)).expectations
+    assert "vote" in found.groups
+    assert (found.due_start, found.due_end) == (date(2024, 5, 9), date(2024, 5, 9))
