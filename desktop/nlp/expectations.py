@@ -254,8 +254,7 @@ def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bo
         return due.dated and (due.end or due.start or ctx.anchor) > ctx.anchor
     if reading.tense == "future_in_past":
         # a deadline starts on the article's day: its end is what lies ahead
-        by = due.bound in {"by", "before"} and reading.modality == "expected"
-        first = due.end if by else due.start
+        first = due.end if due.bound in {"by", "before"} else due.start
         return due.dated and (first or ctx.anchor) > ctx.anchor
     if reading.expects:
         return True

@@ -102,6 +102,9 @@ FOUND = [
      "year.", "2025-01-01", "2025-12-31"),
     ("2022-04-28", "The airline expects the first deliveries during the summer.",
      "2022-06-01", "2022-08-31"),
+    # a reported plan with a deadline ahead, whatever its cue
+    ("2021-03-01", "Officials said the ministry was planning to finish the road by June.",
+     "2021-03-01", "2021-06-30"),
     # a weekday of what was reported as likely is the coming one
     ("2024-01-17", "Officials said on Wednesday that the council was likely to put the budget "
      "to a vote on Thursday.", "2024-01-18", "2024-01-18"),
