@@ -443,8 +443,10 @@ def _same(a: Expectation, b: Expectation) -> bool:
         return False
     if not _overlap(a, b):
         return False
-    if a.headline != b.headline:
-        return True  # the headline says in short what the body says of the same kind of event
+    if a.headline != b.headline and a.groups & b.groups - {"*"}:
+        # the headline says in short what the body says of the same kind of event (a
+        # thing of no known kind, "*", may be another: "the fair will also be moved")
+        return True
     names_a = {p.name.casefold() for p in a.participants}
     names_b = {p.name.casefold() for p in b.participants}
     return bool(names_a & names_b) or (a.theme_lemma != "" and a.theme_lemma == b.theme_lemma)

@@ -346,3 +346,17 @@ def test_putting_something_to_a_vote_is_a_vote(english: tuple[Any, Any]) -> None
     [found] = analyze(english[0](sentence), date(2024, 1, 17)).expectations
     assert "vote" in found.groups
     assert (found.due_start, found.due_end) == (date(2024, 5, 9), date(2024, 5, 9))
+
+
+def test_a_headline_of_no_known_event_kind_keeps_its_own(english: tuple[Any, Any]) -> None:
+    """Things of no known kind of event are not one because one of them is in the
+    headline: the festival and the craft fair both move to next year."""
+    text = (
+        "Summer festival postponed until 2022\n\nThe summer festival will not take place this "
+        "year. The craft fair will also be moved to next year."
+    )
+    found = analyze(english[0](text), date(2021, 3, 1)).expectations
+    assert [e.question for e in found if e.proposes] == [
+        "Will the festival go ahead in 2022?",
+        "Will the craft fair go ahead in 2022?",
+    ]
