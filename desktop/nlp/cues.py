@@ -13,6 +13,9 @@ _W = _CUES.words
 FUTURE_AUX = _W["future_aux"]
 HEDGE_AUX = _W["hedge_aux"]
 HEDGE_ADVERBS = _W["hedge_adverbs"]
+HABITUAL_ADVERBS = _W["habitual_adverbs"]
+RECURRING = _W["recurring"]
+"""Determiners of a recurring time: "every month", "each spring"."""
 OBLIGATION_AUX = _W["obligation_aux"]
 MODAL_AUX = _W["modal_aux"]
 """Modals that put a bare verb after the time of writing ("must leave by Jan. 14")."""

@@ -22,20 +22,28 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from desktop.nlp.context import Context
-from desktop.nlp.cues import BLOCKING, CUES, REPORT_VERBS
+from desktop.nlp.cues import BLOCKING, CHANGE_OF_VALUE, CUES, REPORT_VERBS
 from desktop.nlp.frames import (
     WEAK_DELAYS,
     Frame,
     frame_of,
     may_carry_outcome,
+    result_clause,
     theme_lemma,
     theme_text,
 )
 from desktop.nlp.modality import Reading, deadline_of, prelude_of, reading_of, stative
-from desktop.nlp.nominal import STAYS, in_time, noun_schedule, on_track, state_frame
+from desktop.nlp.nominal import (
+    STAYS,
+    has_date,
+    in_time,
+    noun_schedule,
+    on_track,
+    state_frame,
+)
 from desktop.nlp.participants import Participant
 from desktop.nlp.questions import question
-from desktop.nlp.timeparts import temporal_clause
+from desktop.nlp.timeparts import distance, in_sentence, span_root, temporal_clause
 from desktop.nlp.timex import Timex
 from desktop.nlp.timing import Due, due_for
 from desktop.nlp.words import false_infinitive, lemma_of, particle, phrase
@@ -135,6 +143,10 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         )
     ):
         return True  # the verb it governs carries the event, or its subject (nominal)
+    if any(result_clause(c) for c in token.children) or any(
+        result_clause(x) for c in token.children if c.dep_ == "dobj" for x in c.children
+    ):
+        return True  # "to have the bridge repainted": the participle is the event
     if _says_that(token) or token.dep_ == "amod" or lemma_of(token) in SAYING:
         return True  # "concluded that ...": the clause is the event; "the delayed plan"
     subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -154,9 +166,21 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
     if _past(prelude_of(token, ctx)) and not may_carry_outcome(token, ctx) and not stative(token):
         return False  # the tense alone rules it out (most verbs of a story: past events)
     frame = frame_of(token, ctx)
-    if frame.outcome is None and stative(token) and not frame.nominal:
+    if (
+        frame.outcome is None
+        and stative(token)
+        and not frame.nominal
+        and not _dated_change(token, ctx)
+    ):
         return True
     return frame
+
+
+def _dated_change(token: Token, ctx: Context) -> bool:
+    """A change of a value with a date of its own is a scheduled change to follow up ("the
+    toll will rise to 4 euros on 1 January"); without one it is a forecast of a figure
+    ("next year's budget will rise by 5 percent")."""
+    return lemma_of(token) in CHANGE_OF_VALUE and has_date(token, ctx)
 
 
 def _governed_event(c: Token) -> bool:
@@ -237,8 +261,30 @@ def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bo
     if reading.modality == "able":
         return due.dated and (due.start or ctx.anchor) > ctx.anchor
     if reading.tense == "present" and not ctx.in_headline(frame.verb):
-        # The simple present of a schedule: "goes to the polls on Sunday".
-        return due.dated and (due.start or ctx.anchor) > ctx.anchor and due.value is not None
+        # The simple present of a schedule: "goes to the polls on Sunday"; "should fly by
+        # the end of the year": a deadline's end is what lies ahead.
+        by = due.bound in {"by", "before"} and reading.modality == "expected"
+        first = due.end if by else due.start
+        return due.dated and (first or ctx.anchor) > ctx.anchor and due.value is not None
+    return False
+
+
+CALENDAR = {"day", "week", "month", "quarter", "season", "half", "year", "decade", "century"}
+
+
+def _past_own_date(frame: Frame, ctx: Context) -> bool:
+    """The event's own time (a calendar period on its verb) was over by the article's
+    day: an expectation of the past, not one to follow up nor to keep undated."""
+    for tm in in_sentence(ctx, ctx.sentence_of(frame.verb)):
+        timex = tm.timex
+        if timex is None or timex.granularity not in CALENDAR or timex.end is None:
+            continue
+        root = span_root(ctx, tm)
+        if timex.end >= ctx.anchor or root is None:
+            continue
+        steps = distance(root, {frame.verb.i}, ctx)
+        if steps is not None and steps <= 2:
+            return True
     return False
 
 
@@ -299,10 +345,12 @@ def _read(ctx: Context, sent: Span, token: Token) -> Expectation | None:
     prospective = reading.expects or reading.tense in {"present", "future_in_past"}
     if frame.outcome == "postpone":
         prospective = reading.tense in {"future", "present", "perfect", "infinitive"}
-    weekdays = reading.tense in {"present", "infinitive"}
+    weekdays = reading.tense in {"present", "infinitive", "future_in_past"}
     if _undated_verdict(frame, reading) is False:
         return None
     due = due_for(ctx, frame, chain, reading.negated, prospective, weekdays, reading.expects)
+    if not due.dated and _past_own_date(frame, ctx):
+        return None  # "said in 2019 it would retire the jets by 2021": that time is past
     if reading.pending and not due.dated:
         return None  # "traffic will ease when the bridge opens": a condition, no date
     if reading.modality == "hoped" and not due.dated:
@@ -395,6 +443,10 @@ def _same(a: Expectation, b: Expectation) -> bool:
         return False
     if not _overlap(a, b):
         return False
+    if a.headline != b.headline and a.groups & b.groups - {"*"}:
+        # the headline says in short what the body says of the same kind of event (a
+        # thing of no known kind, "*", may be another: "the fair will also be moved")
+        return True
     names_a = {p.name.casefold() for p in a.participants}
     names_b = {p.name.casefold() for p in b.participants}
     return bool(names_a & names_b) or (a.theme_lemma != "" and a.theme_lemma == b.theme_lemma)

@@ -284,11 +284,60 @@ def may_name_event(verb: Token, ctx: Context) -> bool:
     )
 
 
+RESULT_VERBS = {"have", "get"}
+CONTROLLERS = {"want", "expect", "need", "like", "prefer"}
+
+
+def result_clause(verb: Token) -> bool:
+    """A participle of a thing after "have" or "get": that thing's passive, the event
+    ("aims to have the bridge repainted by May", "get the takeover done")."""
+    return result_head(verb) is not None
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A participle clause with a subject and no auxiliary that a cue verb governs:
+    "wants the pier rebuilt"."""
+    return (
+        verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in CONTROLLERS
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children)
+    )
+
+
+def result_head(verb: Token) -> Token | None:
+    """The "have" or "get" of a ``result_clause``: the participle with the thing as its
+    subject, or hung on the thing as the verb's object ("have [the bridge repaired]")."""
+    if verb.tag_ != "VBN":
+        return None
+    if (
+        verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in RESULT_VERBS
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    ):
+        return verb.head
+    thing = verb.head
+    if (
+        verb.dep_ == "acl"
+        and thing.dep_ == "dobj"
+        and thing.head.lemma_.lower() in RESULT_VERBS
+        and verb.i > thing.i
+        and not any(c.dep_ in {"dobj", "nsubj"} for c in verb.children)
+    ):
+        return thing.head
+    return None
+
+
 def _frame_of(verb: Token, ctx: Context) -> Frame:
     """The event of a clause whose lexical verb is ``verb``."""
     lexicon = ctx.lexicon
     lemma = verb_lemma(verb, lexicon)
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    if result_clause(verb) or _bare_participle(verb):
+        passive = True  # "have the bridge repainted", "wants the pier rebuilt": passives
+        if lemma == "do":
+            lemma = "complete"  # "get the takeover done"
     outcome = lexicon.outcome_of(lemma)
     if outcome is None and verb.lemma_.lower() in {"fail"} and child(verb, "xcomp") is not None:
         outcome = "fail"

@@ -18,6 +18,7 @@ from desktop.nlp.cues import (
     CUES,
     DEMAND_VERBS,
     FUTURE_AUX,
+    HABITUAL_ADVERBS,
     HEDGE_ADVERBS,
     HEDGE_AUX,
     NOUN_CUES,
@@ -25,11 +26,12 @@ from desktop.nlp.cues import (
     OBLIGATION_VERBS,
     ONCE,
     QUANTITY_LABELS,
+    RECURRING,
     REPORT_VERBS,
     STATIVE,
     TRACK_NOUNS,
 )
-from desktop.nlp.frames import ASPECTUAL
+from desktop.nlp.frames import ASPECTUAL, result_head
 from desktop.nlp.surroundings import surroundings
 from desktop.nlp.words import lemma_of
 
@@ -78,7 +80,17 @@ def _aux(token: Token) -> list[Token]:
 
 
 def _is_cue_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and lemma_of(token) in CUES
+    return (token.pos_ in {"VERB", "AUX"} or _misread_verb(token)) and lemma_of(token) in CUES
+
+
+def _misread_verb(token: Token) -> bool:
+    """A verb in -s the parser took for a plural noun at the top of its clause ("the
+    start-up aims to ship ...": "aims" a noun with a subject of its own)."""
+    return (
+        token.tag_ == "NNS"
+        and token.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in token.children)
+    )
 
 
 def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
@@ -90,7 +102,14 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
         if head is t:
             break
         lemma = lemma_of(head)
-        if (t.dep_ in {"xcomp", "ccomp"} or object_control(t)) and _is_cue_verb(head):
+        result = result_head(t)
+        if result is not None:
+            chain.append(result)  # "aims to have the bridge repainted by May"
+            t = result
+            continue
+        if (t.dep_ in {"xcomp", "ccomp"} or object_control(t) or _misread_infinitive(t)) and (
+            _is_cue_verb(head)
+        ):
             if lemma == "look" and not any(c.lower_ == "to" for c in head.children):
                 break
             modality = modality or CUES[lemma]
@@ -105,6 +124,20 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             t = head
             if head.dep_ in {"acomp", "attr", "amod"} and head.head.pos_ in {"AUX", "VERB"}:
                 t = head.head
+                chain.append(t)
+            continue
+        if (
+            t.dep_ == "pcomp"
+            and head.lower_ in {"of", "about"}
+            and head.dep_ == "prep"
+            and head.head.lower_ in ADJ_CUES
+        ):  # "confident of closing the deal by March"
+            cue = head.head
+            modality = modality or ADJ_CUES[cue.lower_]
+            chain.append(cue)
+            t = cue
+            if cue.dep_ in {"acomp", "attr", "amod"} and cue.head.pos_ in {"AUX", "VERB"}:
+                t = cue.head
                 chain.append(t)
             continue
         if t.dep_ == "xcomp" and lemma == "go" and head.tag_ == "VBG":
@@ -152,16 +185,72 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             return head, [*chain, head], "obliged"
         if t.dep_ in {"xcomp", "ccomp"} and lemma in DEMAND_VERBS:
             return head, [*chain, head], "demanded"
+        if _purpose(t, head):
+            modality = modality or "certain"  # "will travel to Paris to receive the jet"
+            chain.append(head)
+            t = head
+            continue
+        if _targeted(t, head):
+            modality = modality or "planned"  # "is targeting May for reopening the pool"
+            chain.append(head.head)
+            t = head.head
+            continue
         if (
             t.dep_ in {"acl", "relcl"}
             and head.lemma_.lower() in NOUN_CUES
             and any(c.lower_ == "to" for c in t.children)
-        ):
+        ) or _goal_of(t, head):
             modality = modality or "planned"
             chain.append(head)
             return head, chain, modality
         break
     return t, chain, modality
+
+
+def _purpose(lower: Token, head: Token) -> bool:
+    """An infinitive of purpose on a verb in the future: "will travel to Paris to receive
+    the first jet on 8 October" — what the trip is for is as expected as the trip."""
+    return (
+        lower.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children)
+        and not any(c.dep_ == "mark" for c in lower.children)
+        and head.pos_ == "VERB"
+        and any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in head.children)
+    )
+
+
+def _goal_of(lower: Token, head: Token) -> bool:
+    """ "a target of connecting every farm by 2025", "the aim of closing the deal": a
+    gerund after "of" on a noun of a plan."""
+    return (
+        lower.dep_ == "pcomp"
+        and lower.tag_ == "VBG"
+        and head.lower_ == "of"
+        and head.dep_ == "prep"
+        and head.head.lemma_.lower() in NOUN_CUES
+    )
+
+
+def _targeted(lower: Token, head: Token) -> bool:
+    """What a cue verb sets a time for: "is targeting May for reopening the pool", "is
+    targeting June for the first tenants to move in" (the time is the verb's object)."""
+    if lower.dep_ == "pcomp" and head.lower_ == "for" and head.dep_ == "prep":
+        cue = head.head
+    elif lower.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in lower.children
+    ):
+        cue = head
+    else:
+        return False
+    return _is_cue_verb(cue) and any(
+        c.dep_ in {"dobj", "npadvmod"}
+        and (c.ent_type_ in {"DATE", "TIME"} or c.lemma_.lower() in SEASONS)
+        for c in cue.children
+    )
+
+
+SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
+"""Times the tagger does not always mark as dates ("is targeting the autumn for")."""
 
 
 PHASES = ASPECTUAL | {"finish", "complete", "stop"}
@@ -186,6 +275,18 @@ def object_control(lower: Token) -> bool:
         and head.lemma_.lower() in CONTROLLERS
         and any(c.dep_ == "dobj" for c in head.children)
         and not any(c.dep_ == "prt" for c in head.children)
+    )
+
+
+def _misread_infinitive(lower: Token) -> bool:
+    """ "a hearing set to begin on August 2": the parser hangs the infinitive on a
+    participle with no object as a clause of its own, not as its complement."""
+    head = lower.head
+    return (
+        lower.dep_ == "advcl"
+        and head.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children)
+        and not any(c.dep_ in {"dobj", "prt"} for c in head.children)
     )
 
 
@@ -246,6 +347,8 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
         if any(t.lower_ in {"was", "were"} for t in chain[1:]):
             return "past_future"
         return "future"
+    if "to" in auxes and top is verb and _with_infinitive(verb):
+        return "future"  # "..., with the whole fleet to be delivered by May": still to come
     if "to" in auxes and top is verb:
         # A headline's "Putin to visit", "Crossrail to be completed": only at the top.
         at_top = verb.dep_ == "ROOT" or (
@@ -279,6 +382,16 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
             return "irrealis"  # "more trials are planned before the ship is handed over"
         return "perfect"  # a present state: "the launch is delayed"
     return "present"
+
+
+def _with_infinitive(verb: Token) -> bool:
+    """An infinitive clause after "with" that states what is to come ("with the last
+    ships to be handed over in May")."""
+    if verb.dep_ == "pcomp":
+        return verb.head.lower_ == "with"
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "with" for c in verb.children
+    )
 
 
 def _finite_head(verb: Token) -> Token:
@@ -362,6 +475,8 @@ def _prelude(verb: Token, headline: bool) -> Reading:
     modality = cue_modality or "certain"
     if any(c.lower_ in HEDGE_ADVERBS for t in chain for c in t.children):
         modality = "hedged"  # "hopefully that will engender a willingness"
+    if _habitual(chain[0]):
+        modality = "habitual"  # "trains will usually run every ten minutes"
     if negated and auxes & {"can", "ca", "could"} and cue_modality is None and _bounded(verb):
         modality, tense = "certain", "future"  # "could not open before mid-June"
     elif auxes & {"can", "ca"} and not auxes & {"could", "may", "might"} and cue_modality is None:
@@ -384,6 +499,20 @@ def _prelude(verb: Token, headline: bool) -> Reading:
     reading = Reading(tense, modality, negated, top, cue, reporter is not None, no_longer)
     reading.chain, reading.bare = chain, not auxes
     return reading
+
+
+def _habitual(verb: Token) -> bool:
+    """What happens again and again: an adverb of frequency on the verb, or a time that
+    recurs ("meets on the first Tuesday of every month", "each spring")."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS:
+            return True
+        if c.dep_ in {"npadvmod", "prep"} and any(
+            x.lower_ in RECURRING and x.dep_ == "det" and x.head.ent_type_ in {"DATE", "TIME"}
+            for x in c.subtree
+        ):
+            return True
+    return False
 
 
 def _bounded(verb: Token) -> bool:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 DATE_PREPS = {
     "on", "in", "for", "at", "by", "from", "around", "until", "before", "between", "to",
-    "within",
+    "within", "during",
 }  # fmt: skip
 
 
@@ -52,7 +52,9 @@ def has_date(token: Token, ctx: Context) -> bool:
             # "expected no earlier than May"
             tokens = [x for p in c.children if p.lower_ == "than" for x in p.children]
         for t in tokens:
-            if any(s <= t.idx < e for s, e in spans):
+            # the noun or a time premodifying it ("during its 2023 financial year")
+            words = [t, *(x for x in t.children if x.dep_ in {"nummod", "compound", "amod"})]
+            if any(s <= x.idx < e for x in words for s, e in spans):
                 return True
     return False
 
@@ -86,11 +88,20 @@ def counted(noun: Token) -> bool:
 
 
 def _aimed_at(cue: Token, ctx: Context) -> Token | None:
-    """The noun after "for" that a cue verb aims at ("planned for the spring" has none)."""
+    """The noun after "for" that a cue verb aims at ("planned for the spring" has none),
+    also through a date it is set as ("set May 3 as the date for the vote")."""
+    heads = [cue] + [
+        x
+        for c in cue.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for x in c.children
+        if x.dep_ == "pobj" and x.lemma_.lower() in PLACEHOLDERS
+    ]
     return next(
         (
             x
-            for c in cue.children
+            for head in heads
+            for c in head.children
             if c.dep_ == "prep" and c.lower_ == "for"
             for x in c.children
             if x.dep_ == "pobj" and not in_time(x, ctx)
@@ -112,6 +123,17 @@ def _dated_target(cue: Token, ctx: Context) -> bool:
     )
 
 
+def _set_a_time(cue: Token, passive: bool, ctx: Context) -> bool:
+    """A cue verb in the simple past that set a time as its object ("set 4 May as the
+    date for the vote"): a plan that still holds if the time lies ahead."""
+    return (
+        cue.tag_ == "VBD"
+        and not passive
+        and not any(c.dep_ == "aux" or c.lower_ in ONCE for c in cue.children)
+        and any(c.dep_ in {"dobj", "npadvmod"} and in_time(c, ctx) for c in cue.children)
+    )
+
+
 def _expected_things(cue: Token, ctx: Context) -> Token | None:
     """An event or things counted out that a cue expects at a time: "expects the first
     deliveries in May", "expect the first images next summer" (their arrival)."""
@@ -122,6 +144,17 @@ def _expected_things(cue: Token, ctx: Context) -> Token | None:
         return None
     dated = has_date(cue, ctx) or has_date(obj, ctx) or any(in_time(c, ctx) for c in obj.children)
     return obj if dated else None
+
+
+def _clause_before(clause: Token, cue: Token) -> bool:
+    """A clause with a subject of its own before a cue that has its own too: another
+    sentence the parser hung on the cue ("the navy must decide which jet to buy; a
+    choice is expected next year"), not what the cue expects."""
+    return (
+        clause.i < cue.i
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
+    )
 
 
 def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
@@ -137,7 +170,10 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         c.dep_ in {"attr", "acomp"} and c.ent_type_ not in {"DATE", "TIME"} for c in token.children
     ):
         return None  # "will be the first ...": a copula, not a date
-    if any(c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} for c in token.children):
+    if any(
+        c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"} and not _clause_before(c, token)
+        for c in token.children
+    ):
         return None
     copula = token.head if token.dep_ in {"acomp", "attr"} else None
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
@@ -148,7 +184,11 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     aim = _aimed_at(token, ctx) if token.pos_ == "VERB" and not passive and not is_copula else None
     if not dated and aim is not None and ctx.lexicon.is_event_word(aim.lemma_):
         # "aiming for an autumn start", "set a target of 2020 for the launch"
-        dated = any(in_time(c, ctx) for c in aim.children) or _dated_target(token, ctx)
+        dated = (
+            any(in_time(c, ctx) for c in aim.children)
+            or has_date(aim, ctx)  # "preparing for the summit on 9 May"
+            or _dated_target(token, ctx)
+        )
     things = _expected_things(token, ctx) if aim is None and not passive else None
     if not (dated or things is not None):
         return None
@@ -167,6 +207,8 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         frame.lemma, frame.groups = ARRIVE, ctx.lexicon.groups_of(ARRIVE)
     reading = reading_of(token, ctx)
     reading.tense = cue_tense(token)
+    if reading.tense == "past_future" and _set_a_time(token, passive, ctx):
+        reading.tense = "future_in_past"  # "the board set 4 May for the vote": if still ahead
     if copula is not None and any(c.dep_ == "neg" for c in copula.children):
         reading.negated = True  # "would not be ready in 2014"
     reading.modality = (

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
+from desktop.nlp.cues import CAUSATIVES
 from desktop.nlp.timex import resolve
 from desktop.nlp.words import false_infinitive
 
@@ -68,6 +69,9 @@ def distance(root: Token, targets: set[int], ctx: Context) -> int | None:
         if temporal_clause(head) is not None or when_clause(head):
             node, steps = head.head, steps + 2  # "before leaders meet on July 11"
             continue
+        if _what_it_allows(head):
+            node, steps = head, steps + 1  # "open a bubble allowing travel from 26 May"
+            continue
         limit = head.dep_ == "pobj" and head.head.lower_ in LIMIT_PREPS
         if head.i not in targets and (
             (head.pos_ in {"VERB", "AUX"} and not false_infinitive(head))
@@ -81,6 +85,12 @@ def distance(root: Token, targets: set[int], ctx: Context) -> int | None:
             return None
         node, steps = head, steps + 1
     return None
+
+
+def _what_it_allows(verb: Token) -> bool:
+    """A participle of a causative on the event's object: what the event allows starts
+    when the event does ("will open a bubble allowing travel from 26 May")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.lemma_.lower() in CAUSATIVES
 
 
 def before_reporter(
@@ -253,6 +263,40 @@ def of_year(ctx: Context, tm: TimeMention) -> TimeMention:
         return tm
     found = resolve(f"{tm.text} {year.start.year}", ctx.anchor, "future")
     if found is None or found.start is None or found.start.year != year.start.year:
+        return tm
+    return replace(tm, timex=found)
+
+
+def in_year_of_earlier(ctx: Context, tm: TimeMention) -> TimeMention:
+    """ "will open on 24 July next year and run until 9 August": a bare day or month after
+    a date of the same sentence that it would otherwise fall before is in that date's
+    year (the tagger resolved it alone, in this year)."""
+    timex = tm.timex
+    if timex is None or timex.granularity not in {"month", "day"} or timex.start is None:
+        return tm
+    if any(w.isdigit() and len(w) == 4 for w in tm.text.replace(",", " ").split()):
+        return tm
+    span = ctx.doc.char_span(tm.start, tm.end, alignment_mode="expand")
+    if span is None:
+        return tm
+    sent = span.sent
+    earlier = [
+        other.timex
+        for other in ctx.times
+        if sent.start_char <= other.start
+        and other.end <= tm.start
+        and other.timex is not None
+        and other.timex.granularity in {"month", "day"}
+        and other.timex.start is not None
+    ]
+    if not earlier:
+        return tm
+    last = max(earlier, key=lambda t: t.start or date.min)
+    assert last.start is not None
+    if timex.start >= last.start or timex.start.year >= last.start.year:
+        return tm
+    found = resolve(f"{tm.text} {last.start.year}", ctx.anchor, "future")
+    if found is None or found.start is None or found.start < last.start:
         return tm
     return replace(tm, timex=found)
 

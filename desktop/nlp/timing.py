@@ -32,6 +32,7 @@ from desktop.nlp.timeparts import (
     first_month,
     forward,
     in_sentence,
+    in_year_of_earlier,
     month_after,
     of_year,
     said_on,
@@ -231,7 +232,7 @@ def due_for(
         on_own = distance(root, own, ctx) is not None
         if not on_own:
             dist += 3  # on the cue ("said on Thursday they expect ..."): the event's own first
-        tm = of_year(ctx, extend_left(ctx, tm))
+        tm = in_year_of_earlier(ctx, of_year(ctx, extend_left(ctx, tm)))
         ahead = forward(ctx, tm, weekdays or (own_weekdays and on_own)) if prospective else tm
         scored.append((dist, tm.start, ahead, root))
     if not any(_usable(s[2], ctx) for s in scored):

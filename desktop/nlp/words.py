@@ -182,19 +182,32 @@ def raised_subject(verb: Token) -> Token | None:
             return None
         if node.dep_ in {"acl", "prep"} and node.head.pos_ in {"NOUN", "PROPN"}:
             if node.head.lemma_.lower() in PLANS:
-                return child(node.head, "poss")  # "India's plan to buy": India buys
+                # "India's plan to buy": India buys; "the city has set a target of
+                # planting": the city plants
+                return child(node.head, "poss") or _setter(node.head)
             return node.head  # "an agreement due to begin on May 26"
         controller = node.head.lemma_.lower() in {"give", "set", "schedule", "expect", "want"}
         if infinitive and controller and child(node.head, "dobj"):
             return antecedent(child(node.head, "dobj"))  # "gave the firm until May to sell"
         node = node.head
         found = child(node, "nsubj", "nsubjpass")
+        if found is None and node.dep_ == "conj":
+            # "has filed for a sale and is expected to go public": the first verb's subject
+            found = child(node.head, "nsubj", "nsubjpass")
         if found is not None:
             return antecedent(found)
         found = misread_gerund(child(node, "csubj"))
         if found is not None:
             return found
     return None
+
+
+def _setter(plan: Token) -> Token | None:
+    """Who has or sets a plan that is their verb's object ("the city has set a target")."""
+    if plan.dep_ != "dobj":
+        return None
+    found = child(plan.head, "nsubj")
+    return antecedent(found) if found is not None and found.pos_ != "PRON" else None
 
 
 def misread_gerund(token: Token | None) -> Token | None:

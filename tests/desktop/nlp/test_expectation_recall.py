@@ -93,6 +93,24 @@ FOUND = [
     # a gerund after a verb of its end phase carries the event ("finish building")
     ("2021-03-01", "The shipyard aims to finish building the ferry by October.",
      "2021-03-01", "2021-10-31"),
+    # confident of doing something by a date
+    ("2023-02-01", "The club's owner is confident of finishing the new stand by the end of 2024.",
+     "2023-02-01", "2024-12-31"),
+    # an event expected "during" a time, also one that premodifies a noun ("its 2023
+    # financial year")
+    ("2023-02-01", "The insurer anticipates completion of the deal during its 2025 financial "
+     "year.", "2025-01-01", "2025-12-31"),
+    ("2022-04-28", "The airline expects the first deliveries during the summer.",
+     "2022-06-01", "2022-08-31"),
+    # a reported plan with a deadline ahead, whatever its cue
+    ("2021-03-01", "Officials said the ministry was planning to finish the road by June.",
+     "2021-03-01", "2021-06-30"),
+    # a weekday of what was reported as likely is the coming one
+    ("2024-01-17", "Officials said on Wednesday that the council was likely to put the budget "
+     "to a vote on Thursday.", "2024-01-18", "2024-01-18"),
+    # a verb in -s the parser takes for a plural noun ("the start-up aims to")
+    ("2023-03-01", "The start-up aims to build its first plant by the end of 2025.",
+     "2023-03-01", "2025-12-31"),
     # "no earlier than" a month is a bound on the event's date
     ("2021-03-01", "A decision on the licence is expected no earlier than June.",
      "2021-06-01", "2021-06-30"),
@@ -159,6 +177,60 @@ QUESTIONS = [
      "Will the last two frigates arrive in May 2021?"),
     ("2021-03-01", "The ferry company expects the first deliveries in September.",
      "Will the first deliveries take place in September 2021?"),
+    # a plan said after "with" ("with X set to begin on", "with X to be delivered by")
+    ("2023-02-01", "The matter will be decided by an arbitration judge, with an evidentiary "
+     "hearing set to begin on 3 May.", "Will the evidentiary hearing begin on 3 May 2023?"),
+    ("2023-02-01", "The first ferries already sail, with the rest of the fleet to be handed over "
+     "by May 2024.", "Will the rest of the fleet be handed over by 31 May 2024?"),
+    # a target set for an event: a gerund after a noun of a plan, a time a cue verb
+    # targets for what follows "for", a time set as the date for an event
+    ("2021-03-01", "The bakery chain has set a goal of opening forty new shops by 2026.",
+     "Will the bakery chain open the forty new shops by 31 December 2026?"),
+    ("2021-03-01", "The museum is targeting the third quarter for reopening its east wing.",
+     "Will the museum reopen its east wing in the third quarter of 2021?"),
+    ("2021-03-01", "The orchestra is targeting the autumn for returning to its old hall.",
+     "Will the orchestra return between September 2021 and November 2021?"),
+    ("2021-03-01", "The housing trust is targeting June for the first families to move in.",
+     "Will the first families move in June 2021?"),
+    ("2021-03-01", "The board set 4 May as the date for the vote on the merger.",
+     "Will the vote on the merger take place on 4 May 2021?"),
+    # "should ... by" a date: the deadline's end lies ahead
+    ("2023-04-30", "The last of the new trams should arrive by the end of June.",
+     "Will the last of the new trams arrive by 30 June 2023?"),
+    # multiword events of general English ("go public", "take to the sky"); the subject
+    # of the first of two coordinated verbs is the second's
+    ("2023-04-30", "The meal-kit firm submitted its listing papers last week and is expected "
+     "to go public in the autumn.",
+     "Will the meal-kit firm go public between September 2023 and November 2023?"),
+    ("2023-04-30", "The glider's builder says the prototype should take to the sky by the end "
+     "of June.", "Will the prototype take to the sky by 30 June 2023?"),
+    # what a trip in the future is for, with its own date
+    ("2019-09-20", "The mayor will fly to Lisbon to sign the twinning charter on 3 October.",
+     "Will the mayor sign the twinning charter on 3 October 2019?"),
+    # what the event allows starts when the event does
+    ("2021-05-14", "The council will introduce a new permit allowing free parking in the old "
+     "town from 1 July.", "Will the council introduce the new permit on 1 July 2021 or later?"),
+    # a clause before a semicolon is not what the cue after it expects
+    ("2022-12-05", "The council has to pick a builder for the bridge; a decision between the "
+     "two bids is expected in March.", "Will the decision between the two bids take place in "
+     "March 2023?"),
+    # preparing for an event that has its own date
+    ("2018-04-20", "The ministry said it was still preparing for the summit on 9 May.",
+     "Will the summit take place on 9 May 2018?"),
+    # "have/get X done", "want X done": the thing's passive is the event, with its date
+    ("2023-03-01", "The council aims to have the footbridge repainted by September.",
+     "Will the footbridge be repainted by 30 September 2023?"),
+    ("2023-05-20", "The school hopes to have the gym rebuilt by August.",
+     "Will the gym be rebuilt by 31 August 2023?"),
+    ("2023-03-01", "Both firms want to get the merger done ahead of the June 30 deadline.",
+     "Will the merger be done by 30 June 2023?"),
+    ("2023-05-20", "The town wants the old pier rebuilt by 2025.",
+     "Will the old pier be rebuilt by 31 December 2025?"),
+    # a change of a value with a date of its own is a scheduled change
+    ("2023-02-01", "Water charges will increase to 40 pounds a quarter from 1 April.",
+     "Will the water charges increase on 1 April 2023 or later?"),
+    ("2023-02-01", "The harbour fee is planned to fall to 3 pounds in 2027.",
+     "Will the harbour fee fall in 2027?"),
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
@@ -169,6 +241,10 @@ NOTHING_TO_FOLLOW = [
      "of the floods."),
     # the past of a phase verb ("finished counting on Friday") is past
     ("2021-03-06", "The auditors finished checking the accounts on Friday."),
+    # a date set in the past for an event that is past by now
+    ("2021-03-01", "The board set 4 February as the date for the vote on the merger."),
+    # a thing had done in the past
+    ("2021-03-10", "He had his car repaired on Monday."),
     # "would not be ready": a negated state proposes nothing
     ("2021-03-01", "The operator said on Tuesday that the new turbine would not be ready "
      "in 2025."),
@@ -186,7 +262,27 @@ NONE = [
     "The mine will reopen in March if the owners find a buyer.",
     # an expected change of a value is no event to follow up
     "Analysts expect a rise in prices next year.",
+    # what happens again and again is no one event to follow up
+    "Buses will usually run every twenty minutes on weekdays.",
+    "Floods will often cut the valley road in winter.",
+    "The board meets on the second Monday of every month to approve budgets.",
+    # and a change of a value with no date of its own is a forecast of a figure
+    "The city's water bills will climb by 4 percent.",
 ]
+
+
+PAST_EXPECTATIONS = [
+    # what was expected for a time over by the article's day is no expectation at all
+    ("2022-11-01", "In 2019 the bus company said it would replace its diesel fleet by 2021."),
+    ("2024-05-01", "The council said last year that the new pool would open in 2023."),
+]
+
+
+@pytest.mark.parametrize(("published", "sentence"), PAST_EXPECTATIONS)
+def test_an_expectation_of_a_past_time_is_none(
+    english: tuple[Any, Any], published: str, sentence: str
+) -> None:
+    assert analyze(english[0](sentence), date.fromisoformat(published)).expectations == []
 
 
 @pytest.mark.parametrize(("published", "sentence", "start", "end"), FOUND)
@@ -222,3 +318,52 @@ def test_a_rule_signed_on_sunday_was_signed(english: tuple[Any, Any]) -> None:
     sentence = "The park will open in May under a rule that the mayor signed on Sunday."
     found = analyze(english[0](sentence), date(2021, 3, 8)).expectations
     assert [e.question for e in found if e.proposes] == ["Will the park open in May 2021?"]
+
+
+def test_a_bare_date_after_a_later_one_is_in_its_year(english: tuple[Any, Any]) -> None:
+    """ "opens on 24 July next year and closes on 9 August": the days named after a date of
+    next year, which they would otherwise fall before, are in next year too."""
+    sentence = (
+        "The show opens on 24 July next year and closes on 9 August, and the trade fair "
+        "follows from 25 August."
+    )
+    found = analyze(english[0](sentence), date(2019, 7, 24)).expectations
+    assert [e.due_end for e in found if e.proposes] == [
+        date(2020, 7, 24),
+        date(2020, 8, 9),
+        date(2020, 8, 25),
+    ]
+
+
+def test_a_headline_and_the_body_that_says_it_again_are_one(english: tuple[Any, Any]) -> None:
+    """The headline says in short, with other words for the actors, what the body says:
+    one expectation, with the body's narrower window."""
+    text = (
+        "Agency sets June window for second Mars mission\n\nThe agency said on Monday that "
+        "the orbiter is planned to be launched during a window from June 9 to June 16."
+    )
+    found = analyze(english[0](text), date(2021, 3, 1)).expectations
+    assert [(e.due_start, e.due_end) for e in found if e.proposes] == [
+        (date(2021, 6, 9), date(2021, 6, 16))
+    ]
+
+
+def test_putting_something_to_a_vote_is_a_vote(english: tuple[Any, Any]) -> None:
+    sentence = "The board is expected to put the merger to a vote on 9 May."
+    [found] = analyze(english[0](sentence), date(2024, 1, 17)).expectations
+    assert "vote" in found.groups
+    assert (found.due_start, found.due_end) == (date(2024, 5, 9), date(2024, 5, 9))
+
+
+def test_a_headline_of_no_known_event_kind_keeps_its_own(english: tuple[Any, Any]) -> None:
+    """Things of no known kind of event are not one because one of them is in the
+    headline: the festival and the craft fair both move to next year."""
+    text = (
+        "Summer festival postponed until 2022\n\nThe summer festival will not take place this "
+        "year. The craft fair will also be moved to next year."
+    )
+    found = analyze(english[0](text), date(2021, 3, 1)).expectations
+    assert [e.question for e in found if e.proposes] == [
+        "Will the festival go ahead in 2022?",
+        "Will the craft fair go ahead in 2022?",
+    ]
