@@ -195,7 +195,11 @@ def _first_made(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
 def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
     if lemma not in lexicon.light_subject:
         return None
-    subject = antecedent(child(verb, "nsubj", "nsubjpass")) or raised_subject(verb)
+    subject = antecedent(child(verb, "nsubj", "nsubjpass"))
+    relative = child(verb, "dobj")
+    if subject is None and relative is not None and relative.tag_ in {"WDT", "WP"}:
+        subject = antecedent(relative)  # "the sale, which they expect to happen": the sale
+    subject = subject or raised_subject(verb)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return None
     return event_noun(subject, lexicon) or subject

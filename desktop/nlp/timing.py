@@ -158,6 +158,8 @@ def _window(
         return ctx.anchor, end
     if bound == "before":
         cut = end if timex.mod == "END" else start - timedelta(days=1)
+        if cut < ctx.anchor:
+            cut = end  # "before the year is out", said in July: before this year ends
         return ctx.anchor, cut
     if bound == "after":
         first = end + timedelta(days=1)

@@ -40,6 +40,9 @@ CASES = [
      "recess on October 1.", "2022-10-01", "2022-10-01", "no_earlier_than"),
     ("2022-12-08", "The company said it expected the takeover to be completed before its "
      "financial year ends on June 30.", "2022-12-08", "2023-06-30", "by"),
+    # "before the year is out", said in July: before this year ends, not before it began
+    ("2023-07-18", "A regulatory decision on the drug is anticipated before the year is out.",
+     "2023-07-18", "2023-12-31", "before"),
     # "at" a clock time is no statement of value ("closed at $76" is)
     ("2019-07-07", "The rocket will take off from the coast at 2.51 am on July 15.",
      "2019-07-15", "2019-07-15", None),

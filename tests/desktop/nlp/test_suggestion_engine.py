@@ -226,6 +226,21 @@ def test_the_seed_articles_expectations(seed_analysis: Any) -> None:
             "Will the regulator rule on the merger by 15 March 2024?",
             (date(2023, 10, 6), date(2024, 3, 15)),
         ),
+        # a relative pronoun the parser took for the object of "happen" is what happens
+        (
+            "Officials say the strikes will not derail the bond sale, which they still expect "
+            "to happen in November.",
+            date(2019, 9, 18),
+            "Will the bond sale go ahead in November 2019?",
+            (date(2019, 11, 1), date(2019, 11, 30)),
+        ),
+        # coming home is an event of its own kind ("Will the astronauts go ahead?" before)
+        (
+            "The two astronauts will come home in February.",
+            date(2024, 12, 18),
+            "Will the two astronauts come home in February 2025?",
+            (date(2025, 2, 1), date(2025, 2, 28)),
+        ),
         # a named owner is the phrase's determiner: not "the Olaf Scholz's visit"
         (
             "Olaf Scholz's visit to Tokyo is expected in April.",
