@@ -114,6 +114,10 @@ def _first(
             "The new Harbour ferry terminal will open in March 2022, the port authority said.",
             "The new Harbour ferry terminal welcomed its first passengers on Monday.",
         ),
+        (
+            "Astronauts Kasia Marek and Tomas Lind will come home in March 2022, the agency said.",
+            "A capsule carrying Kasia Marek and Tomas Lind splashed down off the coast on Monday.",
+        ),
     ],
 )
 def test_varied_past_wording_reports_the_event_done(
