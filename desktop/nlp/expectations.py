@@ -254,7 +254,7 @@ def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bo
         return due.dated and (due.end or due.start or ctx.anchor) > ctx.anchor
     if reading.tense == "future_in_past":
         # a deadline starts on the article's day: its end is what lies ahead
-        first = due.end if due.bound in {"by", "before", "until"} else due.start
+        first = due.ahead(due.bound in {"by", "before"})
         return due.dated and (first or ctx.anchor) > ctx.anchor
     if reading.expects:
         return True
@@ -263,8 +263,7 @@ def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bo
     if reading.tense == "present" and not ctx.in_headline(frame.verb):
         # The simple present of a schedule: "goes to the polls on Sunday"; "should fly by
         # the end of the year": a deadline's end is what lies ahead.
-        by = due.bound in {"by", "before"} and reading.modality == "expected"
-        first = due.end if by else due.start
+        first = due.ahead(due.bound in {"by", "before"} and reading.modality == "expected")
         return due.dated and (first or ctx.anchor) > ctx.anchor and due.value is not None
     return False
 

@@ -475,7 +475,7 @@ def _prelude(verb: Token, headline: bool) -> Reading:
     modality = cue_modality or "certain"
     if any(c.lower_ in HEDGE_ADVERBS for t in chain for c in t.children):
         modality = "hedged"  # "hopefully that will engender a willingness"
-    if _habitual(chain[0]):
+    if any(_habitual(t) for t in chain):
         modality = "habitual"  # "trains will usually run every ten minutes"
     if negated and auxes & {"can", "ca", "could"} and cue_modality is None and _bounded(verb):
         modality, tense = "certain", "future"  # "could not open before mid-June"
@@ -507,11 +507,14 @@ def _habitual(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS:
             return True
+        times = [c] if c.dep_ == "npadvmod" else [x for x in c.children if x.dep_ == "pobj"]
         if c.dep_ in {"npadvmod", "prep"} and any(
             x.lower_ in RECURRING and x.dep_ == "det" and x.head.ent_type_ in {"DATE", "TIME"}
-            for x in c.subtree
+            for t in times
+            for x in t.children
         ):
-            return True
+            return True  # not "with sailings every week": the time is the sailings'
+
     return False
 
 

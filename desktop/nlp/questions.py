@@ -253,7 +253,12 @@ def _written_as_name(token: Token) -> bool:
         return False
     if any(c.like_num and c.i == token.i + 1 for c in token.children):
         return True
-    return any(t.text == token.text and not t.is_sent_start for t in token.doc if t.i != token.i)
+    headline_end = token.doc.text.find("\n")
+    return any(
+        t.text == token.text and not t.is_sent_start and t.idx > headline_end
+        for t in token.doc
+        if t.i != token.i
+    )  # not in the headline: "New Stadium Construction To Begin" capitalises every word
 
 
 WITHIN_A_NAME = {"compound", "amod", "nmod", "poss", "appos", "conj"}
@@ -301,7 +306,6 @@ def _what_it_is_on(verb: Token) -> str:
             or pobj.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC"}
             or pobj.lower_ in PRONOUNS
             or any(x.dep_ in {"prep", "acl", "relcl"} for x in pobj.children)
-            or verb.i in {x.i for x in pobj.subtree}
         ):
             continue  # a short thing only: not "with a ceremony at the rebuilt stadium"
         text = phrase(pobj, drop_det=False)

@@ -115,7 +115,8 @@ def _keep(frame: Frame, ctx: Context) -> bool:
 
 NOT_OCCURRENCES = {"come", "proceed"}
 """Light verbs whose named subject is an actor ("Trump came", "Boeing proceeded")."""
-ACTORS = {"PERSON", "GPE", "NORP"}
+ACTORS = {"PERSON", "GPE", "NORP", "ORG"}
+"""Names that do things rather than take place ("Orlan Motors went ahead on Saturday")."""
 
 
 def _named_occasion(frame: Frame, ctx: Context) -> bool:

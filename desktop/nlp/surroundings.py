@@ -64,7 +64,10 @@ def _wh_fronted(node: Token) -> bool:
     """An embedded question: "when it will open", "how many buses it will build", "which
     plant it will use"."""
     return any(
-        c.i < node.i and c.left_edge.tag_ in {"WRB", "WDT", "WP", "WP$"} for c in node.children
+        c.i < node.i
+        and c.left_edge.tag_ in {"WRB", "WDT", "WP", "WP$"}
+        and c.dep_ not in {"nsubj", "nsubjpass", "csubj", "csubjpass"}  # "what is left of"
+        for c in node.children
     )
 
 

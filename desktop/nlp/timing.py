@@ -96,6 +96,12 @@ class Due:
     def dated(self) -> bool:
         return self.end is not None or self.start is not None
 
+    def ahead(self, deadline: bool) -> date | None:
+        """The day that must lie after the article for the event to be still to come: the
+        end of a deadline (``deadline``) or of a state that lasts "until" a day, else the
+        window's start."""
+        return self.end if deadline or self.bound == "until" else self.start
+
 
 def _bound(
     ctx: Context,

@@ -163,9 +163,9 @@ def raised_subject(verb: Token) -> Token | None:
     project is on track to open" it is the line and the project that open."""
     node = verb
     for _ in range(4):
-        if node.dep_ == "conj" and node.head.i != node.i:
-            # "will debate and vote on it", "said it was ready and is aiming to close it": a
-            # verb joined to another shares its subject
+        if node.dep_ == "conj":
+            # "will debate and vote on it", "has filed for a sale and is expected to go
+            # public": a verb joined to another shares its subject
             node = node.head
             found = child(node, "nsubj", "nsubjpass")
             if found is not None:
@@ -192,8 +192,7 @@ def raised_subject(verb: Token) -> Token | None:
         node = node.head
         found = child(node, "nsubj", "nsubjpass")
         if found is None and node.dep_ == "conj":
-            # "has filed for a sale and is expected to go public": the first verb's subject
-            found = child(node.head, "nsubj", "nsubjpass")
+            continue  # the verb it is joined to has it
         if found is not None:
             return antecedent(found)
         found = misread_gerund(child(node, "csubj"))

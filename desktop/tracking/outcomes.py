@@ -226,15 +226,18 @@ def same_group_nouns(a: str, b: str) -> bool:
 SHORT_WINDOW = timedelta(days=31)
 
 
-def _on_the_day(target: Target, report: EventReport) -> bool:
-    """The report dates the event it says took place to a day inside the follow-up's own
-    short window ("the 12 December election", due on 12 December): the awaited event, even
-    when the clause names none of its actors."""
+def _on_the_day(target: Target, report: EventReport, named: bool) -> bool:
+    """The report dates the event it says took place to a day the follow-up was due on:
+    the very day ("the 12 December election", due on 12 December), even when the clause
+    names none of its actors; a day inside a short window ("in March") only when it names
+    some of them (another country's election on 6 March is not the one awaited)."""
     day, end = report.window_start, report.window_end
     lo, hi = target.row.due_start, target.row.due_end
-    if day is None or day != end or lo is None or hi is None or hi - lo > SHORT_WINDOW:
+    if day is None or day != end or lo is None or hi is None:
         return False
-    return lo <= day <= hi
+    if lo == hi:
+        return day == lo
+    return named and hi - lo <= SHORT_WINDOW and lo <= day <= hi
 
 
 def _slips(target: Target, start: date | None, end: date | None) -> bool:
@@ -268,7 +271,7 @@ def finding(target: Target, report: EventReport, published: date | None, match: 
     strength = 2.0 + (1.0 if report.headline else 0.0) + min(len(match.names), 2) * 0.5
     found = tuple(match.names)
     if status == "happened":
-        if not (match.strong or _on_the_day(target, report)):
+        if not (match.strong or _on_the_day(target, report, bool(match.names))):
             return None  # "the countdown began at Sriharikota": not the launch
         when = report.window_end or report.window_start
         if when is not None and target.row.source_published and when < target.row.source_published:

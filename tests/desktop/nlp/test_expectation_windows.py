@@ -43,6 +43,9 @@ CASES = [
     # "before the year is out", said in July: before this year ends, not before it began
     ("2023-07-18", "A regulatory decision on the drug is anticipated before the year is out.",
      "2023-07-18", "2023-12-31", "before"),
+    # a free relative as subject ("what is left of") is no embedded question
+    ("2020-03-01", "The navy said what is left of the old fleet will be handed over to Chile "
+     "by May.", "2020-03-01", "2020-05-31", "by"),
     # "at" a clock time is no statement of value ("closed at $76" is)
     ("2019-07-07", "The rocket will take off from the coast at 2.51 am on July 15.",
      "2019-07-15", "2019-07-15", None),

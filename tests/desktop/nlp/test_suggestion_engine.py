@@ -241,6 +241,12 @@ def test_the_seed_articles_expectations(seed_analysis: Any) -> None:
             "Will the two astronauts come home in February 2025?",
             (date(2025, 2, 1), date(2025, 2, 28)),
         ),
+        (
+            "The exhibition runs until 9 August.",
+            date(2020, 3, 1),
+            "Will the exhibition run until 9 August 2020?",
+            (date(2020, 3, 1), date(2020, 8, 9)),
+        ),
         # a named owner is the phrase's determiner: not "the Olaf Scholz's visit"
         (
             "Olaf Scholz's visit to Tokyo is expected in April.",

@@ -56,6 +56,7 @@ def test_a_named_event_still_to_come_is_no_outcome(
     [
         "Orlan Motors went ahead with a price rise for its cars on Saturday.",
         "Orlan Motors proceeded to raise the price of its cars on Saturday.",
+        "Orlan Motors went ahead on Saturday despite protests from the unions.",
     ],
 )
 def test_a_named_actor_that_goes_ahead_with_something_else_is_no_outcome(
@@ -96,6 +97,22 @@ def test_an_event_dated_on_the_due_day_took_place_whoever_is_named(
         date(2022, 3, 18),
     )
     assert (first.article_id, first.proposed_state) == (later, "happened")
+
+
+def test_an_event_of_its_kind_in_a_month_long_window_needs_its_actors(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """Due "in March": another country's election on 6 March is not Ruritania's."""
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2022-01-20", "Voters in Ruritania will go to the polls in March 2022."),
+        ("2022-03-08", "The Green Party finished first in the 6 March election in Osterlich, "
+                       "with 31 percent of the vote. Its leader will visit Ruritania next week."),
+        date(2022, 3, 10),
+    )  # fmt: skip
+    assert (first.article_id, first.proposed_state) == (later, None)
 
 
 def test_an_event_of_its_kind_on_another_day_is_not_its_outcome(
