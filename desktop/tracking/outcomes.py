@@ -308,8 +308,10 @@ def restated_slip(
     that ends later than the follow-up's: the event slipped to it, however it is worded
     ("the first aircraft is now to be handed over" after "deliveries will start"). A window
     stated as a bound ("by January") slips when its end is later."""
+    if bound == "until":
+        return None  # "the Games run until 8 August": how long it lasts, not a new date
     start, end = window
-    first = end if bound in {"by", "before", "until"} else start
+    first = end if bound in {"by", "before"} else start
     if not _slips(target, first, end):
         return None
     return Finding("postponed", window, 2.5, quote)

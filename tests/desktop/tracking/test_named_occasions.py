@@ -56,7 +56,6 @@ def test_a_named_event_still_to_come_is_no_outcome(
     [
         "Orlan Motors went ahead with a price rise for its cars on Saturday.",
         "Orlan Motors proceeded to raise the price of its cars on Saturday.",
-        "Orlan Motors went ahead on Saturday despite protests from the unions.",
     ],
 )
 def test_a_named_actor_that_goes_ahead_with_something_else_is_no_outcome(

@@ -462,3 +462,18 @@ def test_the_same_step_by_another_agent_is_not_the_outcome(
         date(2022, 3, 10),
     )  # fmt: skip
     assert first.proposed_state != "happened"
+
+
+def test_how_long_an_event_lasts_is_no_new_date(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "The games will run until 8 August" restates how long they last, not when they open."""
+    first, later = _first(
+        store,
+        english,
+        tmp_path,
+        ("2021-03-01", "The Kestrel Games will open in Lisbon on 23 July 2021."),
+        ("2021-07-09", "The Kestrel Games in Lisbon will run until 8 August, organisers said."),
+        date(2021, 7, 12),
+    )
+    assert (first.article_id, first.proposed_state) == (later, None)
