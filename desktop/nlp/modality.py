@@ -93,6 +93,23 @@ def _misread_verb(token: Token) -> bool:
     )
 
 
+def _adjective_cue(t: Token, head: Token) -> Token | None:
+    """The adjective of expectation ``t`` hangs on: "is likely to open", or through a
+    preposition, "confident of closing the deal by March"."""
+    if ((t.dep_ == "xcomp" and head.pos_ == "ADJ") or t.dep_ == "pcomp") and (
+        head.lower_ in ADJ_CUES
+    ):
+        return head
+    if (
+        t.dep_ == "pcomp"
+        and head.lower_ in {"of", "about"}
+        and head.dep_ == "prep"
+        and head.head.lower_ in ADJ_CUES
+    ):
+        return head.head
+    return None
+
+
 def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
     """(top, chain, cue modality) through "expected to", "plans to", "wants X to",
     "is likely to", "is going to", "is to", "on track to"."""
@@ -116,28 +133,13 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             chain.append(head)
             t = head
             continue
-        if (
-            (t.dep_ == "xcomp" and head.pos_ == "ADJ") or t.dep_ == "pcomp"
-        ) and head.lower_ in ADJ_CUES:
-            modality = modality or ADJ_CUES[head.lower_]
-            chain.append(head)
-            t = head
-            if head.dep_ in {"acomp", "attr", "amod"} and head.head.pos_ in {"AUX", "VERB"}:
-                t = head.head
-                chain.append(t)
-            continue
-        if (
-            t.dep_ == "pcomp"
-            and head.lower_ in {"of", "about"}
-            and head.dep_ == "prep"
-            and head.head.lower_ in ADJ_CUES
-        ):  # "confident of closing the deal by March"
-            cue = head.head
+        cue = _adjective_cue(t, head)
+        if cue is not None:
             modality = modality or ADJ_CUES[cue.lower_]
             chain.append(cue)
             t = cue
             if cue.dep_ in {"acomp", "attr", "amod"} and cue.head.pos_ in {"AUX", "VERB"}:
-                t = cue.head
+                t = cue.head  # the copula holds the date: "is likely in 2021"
                 chain.append(t)
             continue
         if t.dep_ == "xcomp" and lemma == "go" and head.tag_ == "VBG":
