@@ -110,7 +110,19 @@ def _keep(frame: Frame, ctx: Context) -> bool:
         return True
     if "*" in groups:
         return _named_occasion(frame, ctx)
-    return any(ctx.lexicon.is_event_word(g) or g in ctx.lexicon.events for g in groups)
+    if any(ctx.lexicon.is_event_word(g) or g in ctx.lexicon.events for g in groups):
+        return True
+    return _own_event(frame)
+
+
+def _own_event(frame: Frame) -> bool:
+    """A verb the lexicon does not know, said of a thing of its own ("Starliner undocked",
+    "the agency enforced the rule"): reported under its own lemma, so that a follow-up of
+    that very verb meets it, and nothing else does."""
+    if frame.anchor.pos_ != "VERB" or frame.lemma in SKIP_LEMMAS:
+        return False
+    thing = frame.theme if frame.theme is not None else frame.agent
+    return thing is not None and thing.pos_ in {"NOUN", "PROPN"}
 
 
 NOT_OCCURRENCES = {"come", "proceed"}
@@ -291,7 +303,7 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
     for token in _candidates(sent, ctx.lexicon):
         if token.dep_ == "amod" or in_time(token, ctx):
             continue  # "the delayed scheme": background, not a report
-        if not may_name_event(token, ctx):
+        if not (may_name_event(token, ctx) or token.pos_ == "VERB"):
             continue
         frame = frame_of(token, ctx)
         if not _keep(frame, ctx) or (frame.outcome is None and stative(token)):

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from db.store import Store
-from tests.desktop.tracking.test_outcome_wording import _first
+from tests.desktop.tracking.test_outcome_wording import first_after
 
 pytestmark = pytest.mark.model
 
@@ -29,7 +29,7 @@ EXPECTED = "The Kestrel Games will begin in Lisbon on 14 May 2022, the organiser
 def test_a_named_event_that_got_under_way_is_reported_done(
     store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
 ) -> None:
-    first, later = _first(
+    first, later = first_after(
         store, english, tmp_path, ("2021-11-02", EXPECTED), ("2022-05-15", reported),
         date(2022, 5, 20),
     )  # fmt: skip
@@ -39,7 +39,7 @@ def test_a_named_event_that_got_under_way_is_reported_done(
 def test_a_named_event_still_to_come_is_no_outcome(
     store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -62,7 +62,7 @@ def test_a_named_actor_that_goes_ahead_with_something_else_is_no_outcome(
     store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
 ) -> None:
     """'Went ahead with' and 'proceeded to' have the doer as their subject, not an event."""
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -87,7 +87,7 @@ def test_an_event_dated_on_the_due_day_took_place_whoever_is_named(
 ) -> None:
     """The report names none of the follow-up's actors, but dates the event of its kind
     to the very day it was due."""
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -102,7 +102,7 @@ def test_an_event_of_its_kind_in_a_month_long_window_needs_its_actors(
     store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
     """Due "in March": another country's election on 6 March is not Ruritania's."""
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -117,7 +117,7 @@ def test_an_event_of_its_kind_in_a_month_long_window_needs_its_actors(
 def test_an_event_of_its_kind_on_another_day_is_not_its_outcome(
     store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -135,7 +135,7 @@ def test_a_clause_done_on_the_due_day_settles_it_without_naming_it(
 ) -> None:
     """The clause's own date ('lifted off ... on Monday') is the day the follow-up was due:
     the rocket's launch is the satellite's, though only the launch site is shared."""
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -152,7 +152,7 @@ def test_an_event_done_before_the_expectation_was_stated_is_an_older_one(
 ) -> None:
     """A vote the later article dates before the follow-up's source article is an earlier
     vote, not the one awaited."""
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,

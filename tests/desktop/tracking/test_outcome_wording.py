@@ -24,7 +24,7 @@ from tests.desktop.tracking.test_followup_events import first_candidate, load, p
 pytestmark = pytest.mark.model
 
 
-def _first(
+def first_after(
     store: Store,
     english: tuple[Any, Any],
     folder: Path,
@@ -123,7 +123,7 @@ def _first(
 def test_varied_past_wording_reports_the_event_done(
     store: Store, english: tuple[Any, Any], tmp_path: Path, expected: str, reported: str
 ) -> None:
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -154,7 +154,7 @@ def test_a_date_put_back_is_a_postponement_to_that_window(
     reported: str,
     window: tuple[date, date],
 ) -> None:
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -171,7 +171,7 @@ def test_first_passengers_put_back_is_the_opening_put_back(
 ) -> None:
     """The terminal "will receive its first passengers" in October: its opening, so the
     opening put back to June is that event's postponement."""
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -190,7 +190,7 @@ def test_another_name_of_the_same_country_is_the_same_participant(
 ) -> None:
     """ "The United Kingdom" is due to leave; later "Britain" will now leave on a later
     date: one country, so the later article is the postponement."""
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -206,7 +206,7 @@ def test_a_handover_still_to_come_reports_nothing_done(
     store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
     """ "Before the ship is handed over" is a handover still to come, not one done."""
-    first, _later = _first(
+    first, _later = first_after(
         store,
         english,
         tmp_path,
@@ -223,7 +223,7 @@ def test_a_start_of_something_else_by_the_same_company_is_no_opening(
 ) -> None:
     """The airport operator "began test operations": its agent is shared, its theme is not
     the airport, so it reports nothing done (it once ranked first as *happened*)."""
-    first, trials = _first(
+    first, trials = first_after(
         store,
         english,
         tmp_path,
@@ -237,7 +237,7 @@ def test_a_start_of_something_else_by_the_same_company_is_no_opening(
 def test_a_new_date_fixed_for_the_event_is_a_postponement_to_it(
     store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -299,7 +299,7 @@ def test_on_track_and_target_wording_states_an_expectation(
 def test_still_on_course_for_a_later_date_is_a_postponement(
     store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -316,7 +316,7 @@ def test_going_into_service_later_postpones_a_start_of_operations(
 ) -> None:
     """ "Start operations" names no thing: the airport that goes into service later is
     the same event, postponed (the shared name is only in the sentence before)."""
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -345,7 +345,7 @@ def test_a_dated_event_noun_that_failed_or_is_to_come_is_not_done(
 ) -> None:
     """Guards the reading of past-dated event nouns: a bare month may be the coming one, a
     failed opening is no opening, and a date on another verb dates no noun."""
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -389,7 +389,7 @@ def test_a_gerund_subject_that_is_planned_is_an_expectation(
 def test_cancellation_phrases_report_the_event_cancelled(
     store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
 ) -> None:
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -451,7 +451,7 @@ def test_the_same_step_by_another_agent_is_not_the_outcome(
 ) -> None:
     """Ruritania's parliament is to approve Freedonia's entry into the pact; Osterlich's
     parliament approving it is another country's step, not this one done."""
-    first, _later = _first(
+    first, _later = first_after(
         store,
         english,
         tmp_path,
@@ -468,7 +468,7 @@ def test_how_long_an_event_lasts_is_no_new_date(
     store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
     """ "The games will run until 8 August" restates how long they last, not when they open."""
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,

@@ -1,0 +1,69 @@
+"""Events named by a verb the lexicon does not know, end to end with the real model: the
+follow-up "Will the council demolish the old stadium?" is settled by a later "demolished
+the old stadium" (the same lemma, whatever the inflection), not by the same verb done to
+another thing, and a follow-up named by a noun ("the share sale") is not settled by any
+unknown verb said of its actors ("shares jumped")."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from db.store import Store
+from tests.desktop.tracking.test_outcome_wording import first_after
+
+pytestmark = pytest.mark.model
+
+DEMOLISH = "Harwick council will demolish the old Mill Road stadium in March 2022, it said."
+
+
+def test_the_same_unknown_verb_done_settles_its_follow_up(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    first, later = first_after(
+        store,
+        english,
+        tmp_path,
+        ("2021-11-02", DEMOLISH),
+        ("2022-03-16", "Harwick council demolished the old Mill Road stadium on Tuesday."),
+        date(2022, 3, 20),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "happened")
+
+
+def test_the_same_unknown_verb_done_to_another_thing_is_no_outcome(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    first, later = first_after(
+        store,
+        english,
+        tmp_path,
+        ("2021-11-02", DEMOLISH),
+        ("2022-03-16", "Harwick council demolished the old bus depot on Tuesday."),
+        date(2022, 3, 20),
+    )
+    assert (first.article_id, first.proposed_state) == (later, None)
+
+
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "Shares in Orlan Energy jumped 10 percent on Tuesday after strong results.",
+        "Orlan Energy puts its share sale at the end of next year.",
+    ],
+)
+def test_an_unknown_verb_of_the_actors_does_not_settle_a_named_event(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
+) -> None:
+    first, _later = first_after(
+        store,
+        english,
+        tmp_path,
+        ("2021-11-02", "The Orlan Energy share sale is planned for March 2022, it said."),
+        ("2022-03-16", reported),
+        date(2022, 3, 20),
+    )
+    assert first.proposed_state != "happened"
