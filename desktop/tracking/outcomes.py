@@ -94,7 +94,8 @@ def about(
     strong_names = [
         n
         for n in in_clause
-        if n in target.strong or any(r in STRONG_ROLES and shared([n], [m]) for m, r in own)
+        if n not in target.topics
+        and (n in target.strong or any(r in STRONG_ROLES and shared([n], [m]) for m, r in own))
     ]
     theme_text = report.theme or ""
     in_theme = [n for n in names if has_form(theme_text.lower(), n.lower())]
@@ -112,7 +113,9 @@ def about(
         and (found or not target.names)
     )
     named_event = bool(target.nominal and has_form(sentence.lower(), target.lemma))
-    strong = bool(strong_names or in_theme or same_theme or both_generic or named_event)
+    strong = bool(
+        strong_names or set(in_theme) - target.topics or same_theme or both_generic or named_event
+    )
     if strong and not in_theme and _theme_elsewhere(target, report):
         strong = False  # "the airport company started trial runs": not the airport opening
     if not found and (target.core or article_names) and any(r in STRONG_ROLES for _n, r in own):

@@ -34,6 +34,9 @@ class Target:
     """The event's words in the lexicon, for the full-text search."""
     event_themes: set[str] = field(default_factory=set)
     """The themes its tracked event's follow-ups name ("line", "section", "railway")."""
+    topics: set[str] = field(default_factory=set)
+    """Names of what its article is about, looked for when it names no one: they find
+    candidates, and never make a report its outcome."""
     ruled_out: list[tuple[date, date]] = field(default_factory=list)
     """Windows in which the follow-up's own sentence says the event will not happen ("the
     hub will not open on May 24; it remains on course to open later this year"): what is

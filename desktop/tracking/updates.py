@@ -37,6 +37,7 @@ from db.followups import (
     event_fact_ids,
     event_frames_of,
     followup_rows,
+    names_in_articles,
     restatements_of,
     roles_of,
 )
@@ -45,7 +46,7 @@ from db.lexicon import lexicon_additions
 from db.models import EventReport, FollowUpState
 from db.reports import reports_for, reports_of_fact_sentences
 from db.store import Store
-from desktop.tracking.events import assign_events
+from desktop.tracking.events import assign_events, topics_of
 from desktop.tracking.outcomes import (
     Finding,
     about,
@@ -57,7 +58,7 @@ from desktop.tracking.outcomes import (
     verdict,
 )
 from desktop.tracking.targets import Target, target_of
-from desktop.tracking.terms import has_form
+from desktop.tracking.terms import has_form, surface_forms
 from desktop.vocabulary import Lexicon, load_lexicon
 
 WINDOW_SLACK = timedelta(days=7)
@@ -330,7 +331,25 @@ def targets_for(session: Session, rows: list[FollowUpRow], lexicon: Lexicon) -> 
             t.event_themes = themes.get(r.event_id, set())
         t.ruled_out = _ruled_out(t, sentences.get(r.fact_id, []))
         targets.append(t)
+    _topics_for_the_nameless(session, targets)
     return targets
+
+
+def _topics_for_the_nameless(session: Session, targets: list[Target]) -> None:
+    """A follow-up that names no one, and whose tracked event names no one either ("will
+    the pair leave the station?"), looks for what its article is about: the names of its
+    headline and the names it repeats, as context (they never make a report its outcome
+    on their own)."""
+    nameless = [t for t in targets if not t.names]
+    if not nameless:
+        return
+    found = names_in_articles(session, list({t.row.source_article_id for t in nameless}))
+    for t in nameless:
+        head, names = found.get(t.row.source_article_id, (0, []))
+        for name in sorted(topics_of(head, names)):
+            t.topics.add(name)
+            for form in surface_forms(name):
+                t.names.setdefault(form, name)
 
 
 def _ruled_out(target: Target, reports: list[EventReport]) -> list[tuple[date, date]]:

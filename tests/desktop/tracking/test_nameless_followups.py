@@ -1,0 +1,52 @@
+"""A follow-up whose clause names no one ("the pair will leave the station") and whose
+tracked event names no one either looks for what its article is about: the names of its
+headline and the names it repeats. End to end with the real model."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from db.store import Store
+from desktop.tracking.followups import confirm
+from desktop.tracking.updates import check_updates
+from tests.desktop.tracking.test_followup_events import load, proposed_from
+
+pytestmark = pytest.mark.model
+
+
+def test_a_nameless_follow_up_finds_the_articles_about_its_story(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    source, later, _other = load(
+        store,
+        english,
+        tmp_path,
+        [
+            (
+                "2022-05-02",
+                "Crew to stay longer in orbit",
+                "Boeing's Kestrel capsule has been at the station since May. Engineers are "
+                "still studying its thrusters for Boeing. They need more time. "
+                "The pair will leave the station on 14 June, officials said.",
+            ),
+            (
+                "2022-06-10",
+                "Kestrel return slips again",
+                "Boeing's Kestrel capsule will now stay at the station until at least 22 "
+                "June while engineers finish their thruster tests.",
+            ),
+            (
+                "2022-06-11",
+                "Markets",
+                "Shares in Orlan Energy rose on Friday after strong results.",
+            ),
+        ],
+    )
+    [followup] = [f for f in proposed_from(store, source) if "leave" in f.question]
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2022, 6, 15), followup_ids=[followup.id])
+    assert [c.article_id for c in found.candidates] == [later]
