@@ -99,6 +99,7 @@ def about(
     ]
     theme_text = report.theme or ""
     in_theme = [n for n in names if has_form(theme_text.lower(), n.lower())]
+    in_theme += _named_event_thing(target, own)
     same_theme = bool(
         report.theme_lemma
         and report.theme_lemma == target.theme_lemma
@@ -142,6 +143,19 @@ def about(
     if article_names or not target.names:
         return Match([], named_event or both_generic)
     return None
+
+
+def _named_event_thing(target: Target, own: list[tuple[str, str]]) -> list[str]:
+    """The report's theme is a name that the tracked event's follow-ups call their thing
+    ("Cyberpunk went on sale", after "will release Cyberpunk 2077"), though no follow-up
+    names it as a participant (the model tagged it in this article only). Only a follow-up
+    whose own thing is a plain common noun ("will the game launch") borrows its event's
+    things: "the multiplayer part of Cyberpunk 2077" is a thing of its own."""
+    words = (target.row.theme or "").split()
+    own_named = any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
+    kept = {target.theme_lemma} if own_named else {target.theme_lemma, *target.event_themes}
+    things = {t for t in kept if t not in VAGUE_THEMES}
+    return [n for n, r in own if r == "theme" and n.lower() in things]
 
 
 def _any_verb_done(report: EventReport) -> bool:
