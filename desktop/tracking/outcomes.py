@@ -155,7 +155,7 @@ def _named_event_thing(target: Target, own: list[tuple[str, str]]) -> list[str]:
     own_named = any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
     kept = {target.theme_lemma} if own_named else {target.theme_lemma, *target.event_themes}
     things = {t for t in kept if t not in VAGUE_THEMES}
-    return [n for n, r in own if r == "theme" and n.lower() in things]
+    return [n for n, r in own if r == "theme" and shared([n], things)]
 
 
 def _any_verb_done(report: EventReport) -> bool:

@@ -1,0 +1,37 @@
+"""A follow-up that calls its thing by a common noun ("will the game launch?") is settled by
+a report naming the thing its tracked event's other follow-ups name ("Nightfall went on
+sale", after "Nightfall 2084"). End to end with the real model."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from db.store import Store
+from desktop.tracking.followups import confirm
+from desktop.tracking.updates import check_updates
+from tests.desktop.tracking.test_followup_events import load, proposed_from
+
+pytestmark = pytest.mark.model
+
+ARTICLES = [
+    ("2021-01-10", "Plans", "Orlan Games plans to release Nightfall 2084 on 16 April 2021."),
+    ("2021-03-01", "New date", "Orlan Games said on Monday that the game will now be released "
+                               "on 10 June 2021."),
+    ("2021-06-11", "Out at last", "Fans queued overnight at Orlan Games shops as Nightfall "
+                                  "went on sale on Thursday."),
+]  # fmt: skip
+
+
+def test_the_game_is_settled_by_its_name_going_on_sale(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    _first, second, third = load(store, english, tmp_path, ARTICLES)
+    [followup] = proposed_from(store, second)
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2021, 6, 15), followup_ids=[followup.id])
+    top = found.candidates[0]
+    assert (top.article_id, top.proposed_state) == (third, "happened")
