@@ -57,7 +57,7 @@ from desktop.tracking.outcomes import (
     steps_before,
     verdict,
 )
-from desktop.tracking.targets import Target, target_of
+from desktop.tracking.targets import GENERIC_THEMES, Target, target_of
 from desktop.tracking.terms import has_form, surface_forms
 from desktop.vocabulary import Lexicon, load_lexicon
 
@@ -329,6 +329,7 @@ def targets_for(session: Session, rows: list[FollowUpRow], lexicon: Lexicon) -> 
             t.words = lexicon.words_of(t.groups)
         if r.event_id is not None:
             t.event_themes = themes.get(r.event_id, set())
+            t.words |= {th for th in t.event_themes if th not in GENERIC_THEMES}
         t.ruled_out = _ruled_out(t, sentences.get(r.fact_id, []))
         targets.append(t)
     _topics_for_the_nameless(session, targets)

@@ -21,17 +21,26 @@ ARTICLES = [
     ("2021-01-10", "Plans", "Orlan Games plans to release Nightfall 2084 on 16 April 2021."),
     ("2021-03-01", "New date", "Orlan Games said on Monday that the game will now be released "
                                "on 10 June 2021."),
-    ("2021-06-11", "Out at last", "Fans queued overnight at Orlan Games shops as Nightfall "
-                                  "went on sale on Thursday."),
 ]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "Fans queued overnight at Orlan Games shops as Nightfall went on sale on Thursday.",
+        "Fans queued overnight as Nightfall 2084 went on sale on Thursday.",
+    ],
+)
 def test_the_game_is_settled_by_its_name_going_on_sale(
-    store: Store, english: tuple[Any, Any], tmp_path: Path
+    store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
 ) -> None:
-    _first, second, third = load(store, english, tmp_path, ARTICLES)
+    """The second report shares no participant: the event's thing finds it."""
+    _first, second, third = load(
+        store, english, tmp_path, [*ARTICLES, ("2021-06-11", "Out at last", reported)]
+    )
     [followup] = proposed_from(store, second)
     confirm(store, followup_id=followup.id, who="ana")
     [found] = check_updates(store, as_of=date(2021, 6, 15), followup_ids=[followup.id])
+    assert found.candidates, "no candidate at all"
     top = found.candidates[0]
     assert (top.article_id, top.proposed_state) == (third, "happened")
