@@ -16,7 +16,7 @@ import pytest
 from db.store import Store
 from desktop.tracking.followups import confirm
 from tests.desktop.tracking.test_followup_events import first_candidate, load, proposed_from
-from tests.desktop.tracking.test_outcome_wording import _first
+from tests.desktop.tracking.test_outcome_wording import first_after
 
 pytestmark = pytest.mark.model
 
@@ -41,7 +41,7 @@ pytestmark = pytest.mark.model
 def test_a_release_in_its_common_wordings_is_reported_done(
     store: Store, english: tuple[Any, Any], tmp_path: Path, expected: str, reported: str
 ) -> None:
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -74,7 +74,7 @@ def test_a_new_date_stated_with_now_is_a_postponement(
     reported: str,
     window: tuple[date, date],
 ) -> None:
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -96,7 +96,7 @@ def test_a_new_date_stated_with_now_is_a_postponement(
 def test_a_meeting_that_opened_or_ended_took_place(
     store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
 ) -> None:
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -120,7 +120,7 @@ def test_cannot_happen_before_a_later_date_is_a_postponement(
 ) -> None:
     """ "Could not ... before mid-June" is no doubt but the earliest date: the event
     slipped to it."""
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
@@ -173,7 +173,7 @@ def test_a_delivery_completed_took_place(
 ) -> None:
     """ "Completing the delivery", "finished the delivery": the delivery is done (its last
     moment is past), not only some completion."""
-    first, later = _first(
+    first, later = first_after(
         store,
         english,
         tmp_path,
