@@ -480,16 +480,18 @@ def _made_state(verb: Token, ctx: Context) -> Frame | None:
     return frame
 
 
-WEAK_DELAYS = {"move", "shift", "push"}
-"""Delay words only when a date follows: "moves to April 2021", "shifted to 25 October"."""
+WEAK_DELAYS = {"move", "shift", "push", "reset"}
+"""Delay words only when a date follows: "moves to April 2021", "shifted to 25 October",
+"reset the start of her trial for March 9"."""
 
 
 def _dated_complement(verb: Token, ctx: Context) -> bool:
-    """A date after "to", "into", "until" under the verb ("moved from April to October")."""
+    """A date after "to", "into", "until" or "for" under the verb ("moved from April to
+    October", "reset for March 9")."""
     spans = [(tm.start, tm.end) for tm in ctx.times if tm.timex is not None]
     return any(
         t.dep_ == "pobj"
-        and t.head.lower_ in {"to", "into", "until", "till"}
+        and t.head.lower_ in {"to", "into", "until", "till", "for"}
         and any(s <= x.idx < e for s, e in spans for x in t.subtree)  # "to the end of 2008"
         for t in verb.subtree
     )

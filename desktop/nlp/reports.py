@@ -112,14 +112,19 @@ def _keep(frame: Frame, ctx: Context) -> bool:
         return _named_occasion(frame, ctx)
     if any(ctx.lexicon.is_event_word(g) or g in ctx.lexicon.events for g in groups):
         return True
-    return _own_event(frame)
+    return _own_event(frame, ctx.lexicon)
 
 
-def _own_event(frame: Frame) -> bool:
+def _own_event(frame: Frame, lexicon: Lexicon) -> bool:
     """A verb the lexicon does not know, said of a thing of its own ("Starliner undocked",
-    "the agency enforced the rule"): reported under its own lemma, so that a follow-up of
-    that very verb meets it, and nothing else does."""
-    if frame.anchor.pos_ != "VERB" or frame.lemma in SKIP_LEMMAS:
+    "the council demolished the stadium"): reported under its own lemma, so that a
+    follow-up of that very verb meets it, and nothing else does. Not a word that reports
+    an outcome ("moved their game to Wembley" is no move into the stadium) or a light
+    verb ("hosted the summit")."""
+    lemma = frame.lemma
+    if frame.anchor.pos_ != "VERB" or lemma in SKIP_LEMMAS or lexicon.outcome_of(lemma):
+        return False
+    if lemma in lexicon.light_subject | lexicon.light_object | lexicon.receiving:
         return False
     thing = frame.theme if frame.theme is not None else frame.agent
     return thing is not None and thing.pos_ in {"NOUN", "PROPN"}

@@ -40,8 +40,7 @@ from db.followups import (
 )
 from db.lexicon import lexicon_additions
 from db.store import Store
-from desktop.tracking.outcomes import VAGUE_THEMES
-from desktop.tracking.targets import GENERIC_THEMES, target_of
+from desktop.tracking.targets import GENERIC_THEMES, VAGUE_THEMES, target_of
 from desktop.tracking.terms import same_name, tokens
 from desktop.vocabulary import Lexicon, load_lexicon
 

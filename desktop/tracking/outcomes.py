@@ -17,15 +17,12 @@ from datetime import date, timedelta
 
 from db.models import EventReport
 from desktop.tracking.targets import GENERIC_THEMES as NAMED_NOTHING
-from desktop.tracking.targets import Target
-from desktop.tracking.terms import has_form, shared, surface_forms
+from desktop.tracking.targets import VAGUE_THEMES, Target
+from desktop.tracking.terms import has_form, shared, surface_forms, tokens
 
 PRIORITY = {"happened": 5, "postponed+": 4, "cancelled": 3, "did_not_happen": 2, "postponed": 1}
 """Which of an article's findings wins: a new window beats a scrub next to it."""
 SAME_DAY = timedelta(days=1)
-VAGUE_THEMES = NAMED_NOTHING | {"operation", "production", "business"}
-"""Themes that name no thing: "start operations" is the airport's opening, whatever
-the airport is called."""
 
 
 @dataclass(frozen=True)
@@ -80,22 +77,24 @@ def about(
 ) -> Match | None:
     """How the report is about the target's event, or None; ``sentence`` is the report's
     sentence, where a nominal event ("the plebiscite") may be named outright. A verb the
-    lexicon does not know ("will put the jet in the service's hands") counts only as a
-    later expectation of the same thing, never as its outcome."""
+    lexicon does not know counts as a later expectation of the same thing ("will put the
+    jet in the service's hands"), and as the outcome of a follow-up of that very verb done
+    to the same thing ("demolished the stadium"), never of another."""
     groups = _groups(report)
-    wildcard = "*" in groups or ("*" in target.groups and not _any_verb_done(report))
+    wildcard = "*" in groups or ("*" in target.groups and not _own_verb_report(report))
     if not (groups & target.groups) and not wildcard and report.lemma != target.lemma:
         if report.status == "expected" and not _known(report) and _same_thing(target, report):
             return Match(_same_thing(target, report), False)
         return None
     names = list(target.names.values())
     own = [(n, r) for n, r in roles(report) if r != "context"]
+    if not names and target.topics and not _names_a_topic(target, report, own):
+        return None  # a follow-up that names no one: what its article is about, at least
     in_clause = shared(names, [n for n, _r in own])
     strong_names = [
         n
         for n in in_clause
-        if n not in target.topics
-        and (n in target.strong or any(r in STRONG_ROLES and shared([n], [m]) for m, r in own))
+        if (n in target.strong or any(r in STRONG_ROLES and shared([n], [m]) for m, r in own))
     ]
     theme_text = report.theme or ""
     in_theme = [n for n in names if has_form(theme_text.lower(), n.lower())]
@@ -105,7 +104,7 @@ def about(
         and report.theme_lemma == target.theme_lemma
         and target.theme_lemma not in VAGUE_THEMES
     )
-    if _any_verb_done(report) and not (in_theme or same_theme):
+    if _own_verb_report(report) and not (in_theme or same_theme):
         return None  # "demolished the bus depot" is not the stadium's demolition
     found = list(dict.fromkeys([*in_clause, *in_theme]))
     both_generic = bool(
@@ -114,9 +113,7 @@ def about(
         and (found or not target.names)
     )
     named_event = bool(target.nominal and has_form(sentence.lower(), target.lemma))
-    strong = bool(
-        strong_names or set(in_theme) - target.topics or same_theme or both_generic or named_event
-    )
+    strong = bool(strong_names or in_theme or same_theme or both_generic or named_event)
     if strong and not in_theme and _theme_elsewhere(target, report):
         strong = False  # "the airport company started trial runs": not the airport opening
     if not found and (target.core or article_names) and any(r in STRONG_ROLES for _n, r in own):
@@ -125,7 +122,7 @@ def about(
         return None  # "ratified Chile's treaty" is not Peru's
     if _other_agent(target, report):
         return None  # "Osterlich's parliament approved" is not Ruritania's approval
-    specific = {t for t in {target.theme_lemma, *target.event_themes} if t not in VAGUE_THEMES}
+    specific = target.things
     if (
         not found
         and specific
@@ -145,23 +142,40 @@ def about(
     return None
 
 
+def _names_a_topic(target: Target, report: EventReport, own: list[tuple[str, str]]) -> bool:
+    topics = list(target.topics.values())
+    theme = (report.theme or "").lower()
+    return bool(shared(topics, [n for n, _r in own])) or any(
+        has_form(theme, form) for form in target.topics
+    )
+
+
 def _named_event_thing(target: Target, own: list[tuple[str, str]]) -> list[str]:
-    """The report's theme is a name that the tracked event's follow-ups call their thing
-    ("Cyberpunk went on sale", after "will release Cyberpunk 2077"), though no follow-up
-    names it as a participant (the model tagged it in this article only). Only a follow-up
-    whose own thing is a plain common noun ("will the game launch") borrows its event's
-    things: "the multiplayer part of Cyberpunk 2077" is a thing of its own."""
+    """The report's theme is a name inside what the tracked event's follow-ups call their
+    thing ("Nightfall went on sale", after "will release Nightfall 2084"), though no
+    follow-up names it as a participant (the model tagged it in this article only); never a
+    name the thing is only part of ("Wembley Stadium" is not "the stadium"). Only a
+    follow-up whose own thing is a plain common noun ("will the game launch") borrows its
+    event's things: "the multiplayer part of Nightfall 2084" is a thing of its own."""
     words = (target.row.theme or "").split()
-    own_named = any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
-    kept = {target.theme_lemma} if own_named else {target.theme_lemma, *target.event_themes}
-    things = {t for t in kept if t not in VAGUE_THEMES}
-    return [n for n, r in own if r == "theme" and shared([n], things)]
+    own_named = any(r == "theme" for r, _n in target.row.roles) or any(
+        w[:1].isupper() or w[:1].isdigit() for w in words[1:]
+    )
+    things = {target.theme_lemma} - VAGUE_THEMES if own_named else target.things
+    return [n for n, r in own if r == "theme" and any(_inside(n, t) for t in things)]
 
 
-def _any_verb_done(report: EventReport) -> bool:
-    """A report of a verb the lexicon does not know, said to be done ("shares jumped", "puts
-    the listing at 2020"): it names only an event of its own verb, never one named by a noun
-    ("will the share sale go ahead")."""
+def _inside(name: str, thing: str) -> bool:
+    """The name's words, in one piece, among the thing's."""
+    short, long_ = tokens(name), tokens(thing)
+    n = len(short)
+    return n > 0 and any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+
+
+def _own_verb_report(report: EventReport) -> bool:
+    """A report of a verb the lexicon does not know, other than a later expectation
+    ("shares jumped", "demolished the depot"): it names only an event of its own verb done
+    to its own thing, never one named by a noun ("will the share sale go ahead")."""
     return report.status != "expected" and "*" not in _groups(report) and not _known(report)
 
 
@@ -198,7 +212,7 @@ def _theme_elsewhere(target: Target, report: EventReport) -> bool:
     """The report's event is about a specific common thing the follow-up's themes do not
     name (the shared name is only its agent): the same kind of event, done to something
     else ("started trial runs" is no opening of the airport)."""
-    specific = {t for t in {target.theme_lemma, *target.event_themes} if t not in VAGUE_THEMES}
+    specific = target.things
     theme = report.theme_lemma
     if not specific or not theme or theme in NAMED_NOTHING or theme in specific:
         return False  # "trial operations" are a thing of their own; "operations" alone are not

@@ -16,6 +16,9 @@ GENERIC_THEMES = {
     "scheme", "plan", "deal", "agreement", "mission", "line", "railway", "system", "service",
     "date", "thing", "event", "office",
 }  # fmt: skip
+VAGUE_THEMES = GENERIC_THEMES | {"operation", "production", "business"}
+"""Themes that name no thing: "start operations" is the airport's opening, whatever
+the airport is called."""
 
 
 @dataclass
@@ -34,9 +37,10 @@ class Target:
     """The event's words in the lexicon, for the full-text search."""
     event_themes: set[str] = field(default_factory=set)
     """The themes its tracked event's follow-ups name ("line", "section", "railway")."""
-    topics: set[str] = field(default_factory=set)
-    """Names of what its article is about, looked for when it names no one: they find
-    candidates, and never make a report its outcome."""
+    topics: dict[str, str] = field(default_factory=dict)
+    """Surface form -> name, of what its article is about, looked for when it names no one:
+    they find candidates and add to their score, and are never a participant of its event
+    (no report is about it for naming them)."""
     ruled_out: list[tuple[date, date]] = field(default_factory=list)
     """Windows in which the follow-up's own sentence says the event will not happen ("the
     hub will not open on May 24; it remains on course to open later this year"): what is
@@ -54,6 +58,11 @@ class Target:
     def nominal(self) -> bool:
         """The event is named by a noun ("the plebiscite", "deliveries")."""
         return self.row.nominal
+
+    @property
+    def things(self) -> set[str]:
+        """The specific things its event is about: its own theme and its tracked event's."""
+        return {t for t in {self.theme_lemma, *self.event_themes} if t not in VAGUE_THEMES}
 
     @property
     def specific_theme(self) -> bool:

@@ -57,7 +57,7 @@ from desktop.tracking.outcomes import (
     steps_before,
     verdict,
 )
-from desktop.tracking.targets import GENERIC_THEMES, Target, target_of
+from desktop.tracking.targets import Target, target_of
 from desktop.tracking.terms import has_form, surface_forms
 from desktop.vocabulary import Lexicon, load_lexicon
 
@@ -133,8 +133,8 @@ def _load_articles(session: Session, ids: Sequence[int]) -> dict[int, _Article]:
     return out
 
 
-def _names_in(target: Target, article: _Article) -> list[str]:
-    return sorted({p for form, p in target.names.items() if has_form(article.lowered, form)})
+def _names_in(names: dict[str, str], article: _Article) -> list[str]:
+    return sorted({p for form, p in names.items() if has_form(article.lowered, form)})
 
 
 def _ranking(c: Candidate) -> tuple[int, date, float, float, int]:
@@ -180,7 +180,7 @@ def _score(
     """``restated``: the follow-ups of the target's tracked event that this article
     stated."""
     row = target.row
-    names = _names_in(target, article)
+    names = _names_in(target.names, article)
     findings: list[Finding] = []
     in_body: list[Finding] = []
     """The findings read off a body sentence, not the headline."""
@@ -209,6 +209,7 @@ def _score(
             own_pending = own_pending or own_event(target, report)
     findings += steps_before(reported, own_pending)
     in_body = [f for f in in_body if f in findings]
+    names = names or _names_in(target.topics, article)
     if not names and not matching and not findings:
         return None
     reasons: list[str] = []
@@ -277,7 +278,7 @@ def _archive_candidates(
     row = target.row
     after = row.source_published or date.min
     if has_fts(session.connection()):
-        query = any_of([*target.names, *target.words])
+        query = any_of([*target.names, *target.topics, *target.words])
         if not query:
             return {}
         ranked = ranked_published_between(
@@ -329,18 +330,24 @@ def targets_for(session: Session, rows: list[FollowUpRow], lexicon: Lexicon) -> 
             t.words = lexicon.words_of(t.groups)
         if r.event_id is not None:
             t.event_themes = themes.get(r.event_id, set())
-            t.words |= {th for th in t.event_themes if th not in GENERIC_THEMES}
+            t.words |= {th for th in t.things if _name_like(th, t)}
         t.ruled_out = _ruled_out(t, sentences.get(r.fact_id, []))
         targets.append(t)
     _topics_for_the_nameless(session, targets)
     return targets
 
 
+def _name_like(theme: str, target: Target) -> bool:
+    """A theme lemma that is a name, for the full-text search: a name of several words or
+    with a number ("nightfall 2084"), or one of the follow-up's names; not a common noun
+    ("game", "station"), which would fill the search with every article that uses it."""
+    return " " in theme or any(c.isdigit() for c in theme) or theme in target.names
+
+
 def _topics_for_the_nameless(session: Session, targets: list[Target]) -> None:
     """A follow-up that names no one, and whose tracked event names no one either ("will
     the pair leave the station?"), looks for what its article is about: the names of its
-    headline and the names it repeats, as context (they never make a report its outcome
-    on their own)."""
+    headline and the names it repeats (``Target.topics``)."""
     nameless = [t for t in targets if not t.names]
     if not nameless:
         return
@@ -348,9 +355,8 @@ def _topics_for_the_nameless(session: Session, targets: list[Target]) -> None:
     for t in nameless:
         head, names = found.get(t.row.source_article_id, (0, []))
         for name in sorted(topics_of(head, names)):
-            t.topics.add(name)
             for form in surface_forms(name):
-                t.names.setdefault(form, name)
+                t.topics.setdefault(form, name)
 
 
 def _ruled_out(target: Target, reports: list[EventReport]) -> list[tuple[date, date]]:

@@ -34,7 +34,8 @@ ARTICLES = [
 def test_the_game_is_settled_by_its_name_going_on_sale(
     store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
 ) -> None:
-    """The second report shares no participant: the event's thing finds it."""
+    """The second report names none of the follow-up's participants, only its event's thing
+    ("Nightfall 2084", named by the first follow-up): the full-text search finds it."""
     _first, second, third = load(
         store, english, tmp_path, [*ARTICLES, ("2021-06-11", "Out at last", reported)]
     )

@@ -54,6 +54,27 @@ def first_candidate(store: Store, followup_id: int, as_of: date) -> Any:
     return found.candidates[0]
 
 
+def first_after(
+    store: Store,
+    english: tuple[Any, Any],
+    folder: Path,
+    expected: tuple[str, str],
+    later: tuple[str, str],
+    as_of: date,
+) -> tuple[Any, int]:
+    """The first candidate for the one follow-up of ``expected`` (date, body), as of
+    ``as_of``, and the id of the ``later`` article."""
+    source, later_id = load(
+        store,
+        english,
+        folder,
+        [(expected[0], "Plans", expected[1]), (later[0], "News", later[1])],
+    )
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    return first_candidate(store, followup.id, as_of), later_id
+
+
 @pytest.mark.parametrize(
     ("expected", "reported"),
     [

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from db.store import Store
-from tests.desktop.tracking.test_outcome_wording import first_after
+from tests.desktop.tracking.test_followup_events import first_after
 
 pytestmark = pytest.mark.model
 

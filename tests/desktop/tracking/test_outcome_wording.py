@@ -19,30 +19,14 @@ import pytest
 from db.store import Store
 from desktop.tracking.followups import confirm
 from desktop.tracking.updates import check_updates
-from tests.desktop.tracking.test_followup_events import first_candidate, load, proposed_from
+from tests.desktop.tracking.test_followup_events import (
+    first_after,
+    first_candidate,
+    load,
+    proposed_from,
+)
 
 pytestmark = pytest.mark.model
-
-
-def first_after(
-    store: Store,
-    english: tuple[Any, Any],
-    folder: Path,
-    expected: tuple[str, str],
-    later: tuple[str, str],
-    as_of: date,
-) -> tuple[Any, int]:
-    """The first candidate for the one follow-up of ``expected`` (date, body), as of
-    ``as_of``, and the id of the ``later`` article."""
-    source, later_id = load(
-        store,
-        english,
-        folder,
-        [(expected[0], "Plans", expected[1]), (later[0], "News", later[1])],
-    )
-    [followup] = proposed_from(store, source)
-    confirm(store, followup_id=followup.id, who="ana")
-    return first_candidate(store, followup.id, as_of), later_id
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from db.store import Store
-from tests.desktop.tracking.test_outcome_wording import first_after
+from tests.desktop.tracking.test_followup_events import first_after
 
 pytestmark = pytest.mark.model
 
@@ -34,36 +34,36 @@ def test_the_same_unknown_verb_done_settles_its_follow_up(
     assert (first.article_id, first.proposed_state) == (later, "happened")
 
 
+@pytest.mark.parametrize(
+    "reported",
+    [
+        "Harwick council demolished the old bus depot on Tuesday.",
+        "Harwick council demolished the Wembley Stadium on Tuesday.",
+    ],
+)
 def test_the_same_unknown_verb_done_to_another_thing_is_no_outcome(
-    store: Store, english: tuple[Any, Any], tmp_path: Path
+    store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
 ) -> None:
     first, later = first_after(
         store,
         english,
         tmp_path,
         ("2021-11-02", DEMOLISH),
-        ("2022-03-16", "Harwick council demolished the old bus depot on Tuesday."),
+        ("2022-03-16", reported),
         date(2022, 3, 20),
     )
     assert (first.article_id, first.proposed_state) == (later, None)
 
 
-@pytest.mark.parametrize(
-    "reported",
-    [
-        "Shares in Orlan Energy jumped 10 percent on Tuesday after strong results.",
-        "Orlan Energy puts its share sale at the end of next year.",
-    ],
-)
 def test_an_unknown_verb_of_the_actors_does_not_settle_a_named_event(
-    store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
+    store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
-    first, _later = first_after(
+    first, later = first_after(
         store,
         english,
         tmp_path,
         ("2021-11-02", "The Orlan Energy share sale is planned for March 2022, it said."),
-        ("2022-03-16", reported),
+        ("2022-03-16", "Shares in Orlan Energy jumped 10 percent on Tuesday after results."),
         date(2022, 3, 20),
     )
-    assert first.proposed_state != "happened"
+    assert (first.article_id, first.proposed_state) == (later, None)

@@ -15,8 +15,12 @@ import pytest
 
 from db.store import Store
 from desktop.tracking.followups import confirm
-from tests.desktop.tracking.test_followup_events import first_candidate, load, proposed_from
-from tests.desktop.tracking.test_outcome_wording import first_after
+from tests.desktop.tracking.test_followup_events import (
+    first_after,
+    first_candidate,
+    load,
+    proposed_from,
+)
 
 pytestmark = pytest.mark.model
 
