@@ -157,12 +157,13 @@ def _named_event_thing(target: Target, own: list[tuple[str, str]]) -> list[str]:
     name the thing is only part of ("Wembley Stadium" is not "the stadium"). Only a
     follow-up whose own thing is a plain common noun ("will the game launch") borrows its
     event's things: "the multiplayer part of Nightfall 2084" is a thing of its own."""
-    words = (target.row.theme or "").split()
-    own_named = any(r == "theme" for r, _n in target.row.roles) or any(
-        w[:1].isupper() or w[:1].isdigit() for w in words[1:]
-    )
+    words = [w for w in (target.row.theme or "").split() if w.lower() not in DETERMINERS]
+    own_named = any(w[:1].isupper() or w[:1].isdigit() for w in words)
     things = {target.theme_lemma} - VAGUE_THEMES if own_named else target.things
     return [n for n, r in own if r == "theme" and any(_inside(n, t) for t in things)]
+
+
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 
 
 def _inside(name: str, thing: str) -> bool:
