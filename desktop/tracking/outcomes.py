@@ -105,8 +105,9 @@ def about(
         and report.theme_lemma == target.theme_lemma
         and target.theme_lemma not in VAGUE_THEMES
     )
-    if _own_verb_report(report) and not (in_theme or same_theme):
-        return None  # "demolished the bus depot" is not the stadium's demolition
+    if _own_verb_report(report) and (target.nominal or not (in_theme or same_theme)):
+        return None  # "demolished the bus depot" is not the stadium's demolition; "talks"
+        # the verb is not "the talks"
     found = list(dict.fromkeys([*in_clause, *in_theme]))
     both_generic = bool(
         report.theme_lemma
