@@ -13,9 +13,7 @@ from typing import Any
 import pytest
 
 from db.store import Store
-from desktop.tracking.followups import confirm
-from desktop.tracking.updates import check_updates
-from tests.desktop.tracking.test_followup_events import first_after, load, proposed_from
+from tests.desktop.tracking.test_followup_events import first_after
 
 pytestmark = pytest.mark.model
 
@@ -69,28 +67,3 @@ def test_an_unknown_verb_of_the_actors_does_not_settle_a_named_event(
         date(2022, 3, 20),
     )
     assert (first.article_id, first.proposed_state) == (later, None)
-
-
-def test_a_headline_verb_the_tagger_misreads_is_no_outcome(
-    store: Store, english: tuple[Any, Any], tmp_path: Path
-) -> None:
-    """ "Prisoner dispute stalls Afghan talks": the tagger reads "talks" as a verb, and a
-    headline's present tense as done; the talks did not begin."""
-    source, later = load(
-        store,
-        english,
-        tmp_path,
-        [
-            ("2020-03-01", "Deal signed", "Talks between the Taliban and the Afghan government "
-                                          "are supposed to begin on 10 March."),
-            ("2020-03-11", "Prisoner dispute stalls Afghan talks",
-             "Negotiations between the Taliban and the Afghan government, which were meant to "
-             "open on Tuesday, did not begin."),
-        ],
-    )  # fmt: skip
-    followups = proposed_from(store, source)
-    for followup in followups:
-        confirm(store, followup_id=followup.id, who="ana")
-    found = check_updates(store, as_of=date(2020, 3, 15), followup_ids=[f.id for f in followups])
-    states = [c.proposed_state for f in found for c in f.candidates if c.article_id == later]
-    assert followups and "happened" not in states
