@@ -88,14 +88,17 @@ def about(
         return None
     names = list(target.names.values())
     own = [(n, r) for n, r in roles(report) if r != "context"]
+    # A follow-up that names no one looks for what its article is about: the report's
+    # sentence must name it, and a later expectation there is its slip whatever the thing
+    # is called ("pushed the maiden flight of the 787 back" after "fly the aircraft").
     topical = not names and bool(target.topics)
     if topical and not _names_a_topic(target, sentence):
-        return None  # a follow-up that names no one: what its article is about, at least
+        return None
     in_clause = shared(names, [n for n, _r in own])
     strong_names = [
         n
         for n in in_clause
-        if (n in target.strong or any(r in STRONG_ROLES and shared([n], [m]) for m, r in own))
+        if n in target.strong or any(r in STRONG_ROLES and shared([n], [m]) for m, r in own)
     ]
     theme_text = report.theme or ""
     in_theme = [n for n in names if has_form(theme_text.lower(), n.lower())]
@@ -106,8 +109,7 @@ def about(
         and target.theme_lemma not in VAGUE_THEMES
     )
     if _own_verb_report(report) and (target.nominal or not (in_theme or same_theme)):
-        return None  # "demolished the bus depot" is not the stadium's demolition; "talks"
-        # the verb is not "the talks"
+        return None  # "demolished the bus depot" is not the stadium's demolition
     found = list(dict.fromkeys([*in_clause, *in_theme]))
     both_generic = bool(
         report.theme_lemma
@@ -134,8 +136,6 @@ def about(
         and not any(same_group_nouns(report.theme_lemma, t) for t in specific)
     ):
         return None  # "the station will open" is not "the central section opened"
-    # (a nameless follow-up's story restated with a later window, "pushed the maiden flight
-    # of the 787 back" after "fly the aircraft", is its slip whatever the thing is called)
     if wildcard:
         if _other_known_event(target, report, sentence):
             return None  # "the results" are not "won the election", whoever is named

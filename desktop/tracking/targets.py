@@ -39,8 +39,8 @@ class Target:
     """The themes its tracked event's follow-ups name ("line", "section", "railway")."""
     topics: dict[str, str] = field(default_factory=dict)
     """Surface form -> name, of what its article is about, looked for when it names no one:
-    they find candidates and add to their score, and are never a participant of its event
-    (no report is about it for naming them)."""
+    they find candidates and add to their score; a report must name one in its sentence,
+    and they never count as a participant of the event (see ``outcomes.about``)."""
     ruled_out: list[tuple[date, date]] = field(default_factory=list)
     """Windows in which the follow-up's own sentence says the event will not happen ("the
     hub will not open on May 24; it remains on course to open later this year"): what is
