@@ -35,35 +35,27 @@ def test_the_same_unknown_verb_done_settles_its_follow_up(
 
 
 @pytest.mark.parametrize(
-    "reported",
+    ("expected", "reported"),
     [
-        "Harwick council demolished the old bus depot on Tuesday.",
-        "Harwick council demolished the Wembley Stadium on Tuesday.",
+        (DEMOLISH, "Harwick council demolished the old bus depot on Tuesday."),
+        (DEMOLISH, "Harwick council demolished the Wembley Stadium on Tuesday."),
+        (
+            "The Orlan Energy share sale is planned for March 2022, it said.",
+            "Shares in Orlan Energy jumped 10 percent on Tuesday after results.",
+        ),
     ],
 )
-def test_the_same_unknown_verb_done_to_another_thing_is_no_outcome(
-    store: Store, english: tuple[Any, Any], tmp_path: Path, reported: str
+def test_an_unknown_verb_done_to_another_thing_is_no_outcome(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, expected: str, reported: str
 ) -> None:
+    """The same verb done to another thing, or any unknown verb said of the actors of an
+    event named by a noun."""
     first, later = first_after(
         store,
         english,
         tmp_path,
-        ("2021-11-02", DEMOLISH),
+        ("2021-11-02", expected),
         ("2022-03-16", reported),
-        date(2022, 3, 20),
-    )
-    assert (first.article_id, first.proposed_state) == (later, None)
-
-
-def test_an_unknown_verb_of_the_actors_does_not_settle_a_named_event(
-    store: Store, english: tuple[Any, Any], tmp_path: Path
-) -> None:
-    first, later = first_after(
-        store,
-        english,
-        tmp_path,
-        ("2021-11-02", "The Orlan Energy share sale is planned for March 2022, it said."),
-        ("2022-03-16", "Shares in Orlan Energy jumped 10 percent on Tuesday after results."),
         date(2022, 3, 20),
     )
     assert (first.article_id, first.proposed_state) == (later, None)
