@@ -487,14 +487,20 @@ WEAK_DELAYS = {"move", "shift", "push", "reset"}
 
 def _dated_complement(verb: Token, ctx: Context) -> bool:
     """A date after "to", "into", "until" or "for" under the verb ("moved from April to
-    October", "reset for March 9")."""
+    October", "reset for March 9", "moved to no earlier than late March")."""
     spans = [(tm.start, tm.end) for tm in ctx.times if tm.timex is not None]
     return any(
         t.dep_ == "pobj"
-        and t.head.lower_ in {"to", "into", "until", "till", "for"}
+        and _date_preposition(t.head)
         and any(s <= x.idx < e for s, e in spans for x in t.subtree)  # "to the end of 2008"
         for t in verb.subtree
     )
+
+
+def _date_preposition(prep: Token) -> bool:
+    if prep.lower_ == "than" and prep.head.lower_ in {"earlier", "later", "sooner"}:
+        prep = prep.head.head  # "to no earlier than"
+    return prep.lower_ in {"to", "into", "until", "till", "for"}
 
 
 def _phrase_object(verb: Token, lemma: str) -> Token | None:

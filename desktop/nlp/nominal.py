@@ -5,10 +5,18 @@ be fully open in December 2019"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from desktop.nlp.cues import ADJ_CUES, BLOCKING, CUES, ONCE, TRACK_NOUNS
-from desktop.nlp.frames import ARRIVE, PLACEHOLDERS, Frame, event_noun, nominal_frame
+from desktop.nlp.frames import (
+    ARRIVE,
+    PLACEHOLDERS,
+    Frame,
+    event_noun,
+    frame_of,
+    nominal_frame,
+)
 from desktop.nlp.modality import Reading, reading_of, reported_by
 from desktop.nlp.timeparts import temporal_clause
 from desktop.nlp.words import antecedent, lemma_of, raised_subject
@@ -48,6 +56,8 @@ def has_date(token: Token, ctx: Context) -> bool:
         tokens = [c] if c.dep_ in {"npadvmod", "attr", "dobj", "pobj"} else []
         if c.dep_ in {"prep", "agent"} and c.lower_ in DATE_PREPS:
             tokens = [x for x in c.children if x.dep_ == "pobj"]
+            # "moved to no earlier than March", "targeted for no earlier than April"
+            tokens += [x for x in _bound_objects(c)]
         if c.dep_ == "advmod" and c.lower_ in {"earlier", "later", "sooner"}:
             # "expected no earlier than May"
             tokens = [x for p in c.children if p.lower_ == "than" for x in p.children]
@@ -57,6 +67,19 @@ def has_date(token: Token, ctx: Context) -> bool:
             if any(s <= x.idx < e for x in words for s, e in spans):
                 return True
     return False
+
+
+def _bound_objects(prep: Token) -> list[Token]:
+    """The time of a bound a preposition takes: "to no earlier than late March"."""
+    return [
+        x
+        for p in prep.children
+        if p.dep_ == "pcomp" and p.lower_ in {"earlier", "later", "sooner"}
+        for t in p.children
+        if t.lower_ == "than"
+        for x in t.children
+        if x.dep_ == "pobj"
+    ]
 
 
 def cue_tense(cue: Token) -> str:
@@ -125,12 +148,17 @@ def _dated_target(cue: Token, ctx: Context) -> bool:
 
 def _set_a_time(cue: Token, passive: bool, ctx: Context) -> bool:
     """A cue verb in the simple past that set a time as its object ("set 4 May as the
-    date for the vote"): a plan that still holds if the time lies ahead."""
+    date for the vote"), or set its event object for a time ("the judge set the sentencing
+    for 11 July"): a plan that still holds if the time lies ahead."""
     return (
         cue.tag_ == "VBD"
         and not passive
         and not any(c.dep_ == "aux" or c.lower_ in ONCE for c in cue.children)
-        and any(c.dep_ in {"dobj", "npadvmod"} and in_time(c, ctx) for c in cue.children)
+        and any(
+            c.dep_ in {"dobj", "npadvmod"}
+            and (in_time(c, ctx) or (ctx.lexicon.is_event_word(c.lemma_) and has_date(cue, ctx)))
+            for c in cue.children
+        )
     )
 
 
@@ -311,7 +339,10 @@ def on_track(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         if x.dep_ == "pobj" and x.lower_ in TRACK_NOUNS
     ]
     goal = [c for c in token.children if c.dep_ == "attr" and c.lemma_.lower() in GOALS]
-    if track:
+    set_for = _date_set_for(token, subject, ctx)
+    if set_for is not None:
+        frame = set_for
+    elif track:
         aims = [
             x
             for head in (token, *track)
@@ -328,17 +359,56 @@ def on_track(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
             event = subject  # "the pickup remained on course for next year": its debut
     elif not (goal and event is not None and _dated(event, ctx)):
         return None
-    if event is None:
-        return None
-    frame = nominal_frame(event, token, ctx, None)
-    if event is not subject and subject is not None and frame.theme is None:
-        frame.theme = subject  # "the coin remains on course for a January rollout"
+    if set_for is None:
+        if event is None:
+            return None
+        frame = nominal_frame(event, token, ctx, None)
+        if event is not subject and subject is not None and frame.theme is None:
+            frame.theme = subject  # "the coin remains on course for a January rollout"
     reading = reading_of(token, ctx)
     # "remained the target": still expected as of the article, like "remains"
     reading.tense = "future_in_past" if token.tag_ == "VBD" else "future"
     if reading.modality not in BLOCKING:
         reading.modality = "expected"
     return frame, reading
+
+
+DATE_NOUNS = PLACEHOLDERS | GOALS | {"day"}
+
+
+def _date_set_for(token: Token, subject: Token | None, ctx: Context) -> Frame | None:
+    """A time that is the date set for an event: "New Year's Day 2025 remains its target
+    date for entering the euro area", "the end of August is still the date for completing
+    the pullout". The event is the noun after "for", or the gerund's (its event noun when
+    it has one: "completing the pullout" is the pullout)."""
+    if subject is None or not in_time(subject, ctx):
+        return None
+    for attr in token.children:
+        if attr.dep_ != "attr" or attr.lemma_.lower() not in DATE_NOUNS:
+            continue
+        for prep in attr.children:
+            if prep.dep_ != "prep" or prep.lower_ != "for":
+                continue
+            for x in prep.children:
+                if x.dep_ == "pobj" and ctx.lexicon.is_event_word(x.lemma_):
+                    return nominal_frame(x, token, ctx, None)
+                if x.dep_ == "pcomp" and x.tag_ == "VBG":
+                    obj = next((o for o in x.children if o.dep_ == "dobj"), None)
+                    if obj is not None and ctx.lexicon.is_event_word(obj.lemma_):
+                        return nominal_frame(obj, token, ctx, None)
+                    # whose target it is acts: "its target date for entering the euro area"
+                    owner = next((o for o in attr.children if o.dep_ == "poss"), None)
+                    if owner is not None and owner.pos_ == "PRON":
+                        owner = _speaker(token)  # "the government said ... its target date"
+                    return replace(frame_of(x, ctx), agent=owner, _participants=None)
+    return None
+
+
+def _speaker(clause: Token) -> Token | None:
+    """The named subject of the verb that reports ``clause``, if any."""
+    head = clause.head if clause.dep_ == "ccomp" else None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None) if head else None
+    return subject if subject is not None and subject.pos_ in {"NOUN", "PROPN"} else None
 
 
 def placeholder(noun: Token, ctx: Context) -> bool:

@@ -196,6 +196,11 @@ def _after_delay_word(ctx: Context, tm: TimeMention) -> bool:
         or any(ch.isdigit() for ch in words[-1])
     ):
         words.pop()  # "rescheduled for 2.43 pm on July 22"
+    text = " ".join(words)
+    for phrase in LOWER_PHRASES:
+        if text.endswith(" " + phrase):
+            words = words[: -len(phrase.split())]  # "moved to no earlier than late March"
+            break
     return bool(words) and words[-1] in DELAY_PREPS
 
 

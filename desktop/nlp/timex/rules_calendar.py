@@ -276,14 +276,19 @@ def _century(m: re.Match[str], anchor: date, direction: Direction) -> Timex | No
 @rule(
     "quarter",
     r"(?:the\s+(?!(?:fiscal\s+)?\w+-quarter))?(?:(?P<year>\d{4})(?:'s)?\s+|(?P<rel>this|last|next)\s+year's\s+)?(?:fiscal\s+)?"
-    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+(?:fiscal\s+)?quarter"
+    r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[-\s]+(?:fiscal\s+)?quarter"
     r"(?:\s+of\s+(?:(?P<year2>\d{4})|(?P<rel2>this|last|next)\s+year|fiscal\s+(?P<year3>\d{4})))?"
     r"|Q(?P<q>[1-4])(?:\s+(?P<qyear>\d{4}))?",
     ("quarter", "q1", "q2", "q3", "q4"),
 )
 def _quarter(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
-    quarter = int(m["q"]) if m["q"] else ORDINALS[m["ord"].lower()]
+    """ "The final quarter of 2020" is its fourth; "the last quarter" alone is the one before
+    this (a report's "profits rose in the last quarter"), which this rule leaves alone."""
     year_text = m["year"] or m["year2"] or m["year3"] or m["qyear"]
+    final = m["ord"] is not None and m["ord"].lower() in {"final", "last"}
+    if final and m["ord"].lower() == "last" and not (year_text or m["rel"] or m["rel2"]):
+        return None
+    quarter = int(m["q"]) if m["q"] else 4 if final else ORDINALS[m["ord"].lower()]
     if year_text:
         return quarter_timex(int(year_text), quarter)
     rel = m["rel"] or m["rel2"]

@@ -114,6 +114,20 @@ FOUND = [
     # "no earlier than" a month is a bound on the event's date
     ("2021-03-01", "A decision on the licence is expected no earlier than June.",
      "2021-06-01", "2021-06-30"),
+    # a delay to a bound: "moved to no earlier than"
+    ("2021-03-01", "The agency said the first crewed flight has moved to no earlier than "
+     "October.", "2021-10-01", "2021-10-31"),
+    # the final quarter of a year is its fourth
+    ("2021-03-01", "The reopening of the concert hall has been pushed back to the final "
+     "quarter of 2022.", "2022-10-01", "2022-12-31"),
+    # an event set for a date by someone, in the simple past
+    ("2021-03-01", "The electoral commission set the referendum for 14 June.", "2021-06-14",
+     "2021-06-14"),
+    # a time that is the date set for an event, and an event on the calendar
+    ("2021-03-01", "The end of June is still the date for completing the handover.",
+     "2021-06-21", "2021-06-30"),
+    ("2021-03-01", "The appeal hearing remains on the calendar for 9 April.",
+     "2021-04-09", "2021-04-09"),
 ]  # fmt: skip
 
 QUESTIONS = [
@@ -194,6 +208,10 @@ QUESTIONS = [
      "Will the first families move in June 2021?"),
     ("2021-03-01", "The board set 4 May as the date for the vote on the merger.",
      "Will the vote on the merger take place on 4 May 2021?"),
+    # a time that is someone's target date for doing something: they do it
+    ("2021-03-01", "The Latvian government said that 1 July remains its target date for "
+     "joining the customs union.",
+     "Will the Latvian government join the customs union on 1 July 2021?"),
     # "should ... by" a date: the deadline's end lies ahead
     ("2023-04-30", "The last of the new trams should arrive by the end of June.",
      "Will the last of the new trams arrive by 30 June 2023?"),

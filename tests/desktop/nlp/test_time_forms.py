@@ -52,6 +52,16 @@ REPORT_DAY = date(2019, 10, 24)
             Expect("Easter week", "2000-W16"),
         ),
         (
+            "The plant will be finished in the final quarter of 2022.",
+            WEDNESDAY,
+            Expect("the final quarter of 2022", "2022-Q4"),
+        ),
+        (
+            "The plant will be finished in the last quarter of next year.",
+            WEDNESDAY,
+            Expect("the last quarter of next year", "2019-Q4"),
+        ),
+        (
             "The company expects to complete the sale by year-end.",
             REPORT_DAY,
             Expect("year-end", "2019-12-31"),
