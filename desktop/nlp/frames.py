@@ -22,6 +22,7 @@ from desktop.nlp.words import (
     particle,
     phrase,
     raised_subject,
+    ranked_infinitive,
     verb_lemma,
 )
 
@@ -382,6 +383,7 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         and verb.dep_ in {"relcl", "acl"}
         and verb.head.pos_ in {"NOUN", "PROPN"}
         and verb.head.lemma_.lower() not in PLANS
+        and not ranked_infinitive(verb)  # "Iceland is the first country to adopt": Iceland
     ):
         subject = verb.head  # "radars, which will arrive": the radars arrive
     if subject is None:

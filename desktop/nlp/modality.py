@@ -33,7 +33,7 @@ from desktop.nlp.cues import (
 )
 from desktop.nlp.frames import ASPECTUAL, result_head
 from desktop.nlp.surroundings import surroundings
-from desktop.nlp.words import lemma_of
+from desktop.nlp.words import RANKS, lemma_of, ranked_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -320,6 +320,8 @@ def deadline_of(verb: Token) -> Token | None:
 
 def _tense(chain: list[Token], top: Token, headline: bool) -> str:
     auxes = [a.lower_ for t in chain for a in _aux(t)]
+    if "to" in auxes and (ranked := _ranked_copula(chain[0])) is not None:
+        return _copula_tense(ranked)
     phases = [t for t in chain[1:] if lemma_of(t) in PHASES]
     cues = [t for t in chain[1:] if t not in phases]
     verb = phases[-1] if phases and not cues else chain[0]
@@ -384,6 +386,31 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
             return "irrealis"  # "more trials are planned before the ship is handed over"
         return "perfect"  # a present state: "the launch is delayed"
     return "present"
+
+
+def _ranked_copula(verb: Token) -> Token | None:
+    """The copula of "became the last state to adopt the tax", "is the first country to
+    ban petrol cars": the infinitive is done, in the copula's tense (the parser hangs it
+    on the noun or on the copula)."""
+    if ranked_infinitive(verb):
+        copula = verb.head.head
+    elif verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        copula = verb.head
+        noun = next((c for c in copula.children if c.dep_ == "attr"), None)
+        if noun is None or not any(c.dep_ == "amod" and c.lower_ in RANKS for c in noun.children):
+            return None
+    else:
+        return None
+    return copula if lemma_of(copula) in {"be", "become"} else None
+
+
+def _copula_tense(copula: Token) -> str:
+    auxes = {a.lower_ for a in _aux(copula)}
+    if auxes & (FUTURE_AUX | {"would", "to"}):
+        return "future"
+    if copula.tag_ == "VBD" or auxes & {"had", "has", "have"}:
+        return "past"
+    return "perfect"  # "is the first country to ban": it has banned
 
 
 def _with_infinitive(verb: Token) -> bool:

@@ -158,9 +158,28 @@ def child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+RANKS = {"first", "last", "only", "second", "third", "final", "latest"}
+"""Ranks of a noun an infinitive says who did first or last: "the last state to adopt"."""
+
+
+def ranked_infinitive(verb: Token) -> bool:
+    """ "The last state to adopt the tax", "the first country to ban petrol cars"."""
+    return (
+        verb.dep_ in {"relcl", "acl"}
+        and verb.head.dep_ == "attr"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "amod" and c.lower_ in RANKS for c in verb.head.children)
+    )
+
+
 def raised_subject(verb: Token) -> Token | None:
     """The subject of the construction above: in "the line is expected to open" and "the
-    project is on track to open" it is the line and the project that open."""
+    project is on track to open" it is the line and the project that open; in "Iceland
+    will be the first country to adopt the rule", Iceland adopts it."""
+    if ranked_infinitive(verb):
+        found = child(verb.head.head, "nsubj", "nsubjpass")
+        if found is not None:
+            return antecedent(found)
     node = verb
     for _ in range(4):
         if node.dep_ == "conj":

@@ -12,6 +12,7 @@ nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -73,10 +74,15 @@ def _same_thing(target: Target, report: EventReport) -> list[str]:
 
 
 def about(
-    target: Target, report: EventReport, article_names: list[str], sentence: str = ""
+    target: Target,
+    report: EventReport,
+    article_names: list[str],
+    sentence: str = "",
+    following: str = "",
 ) -> Match | None:
     """How the report is about the target's event, or None; ``sentence`` is the report's
-    sentence, where a nominal event ("the plebiscite") may be named outright. A verb the
+    sentence, where a nominal event ("the plebiscite") may be named outright, and
+    ``following`` the sentence after it (what a rocket carried). A verb the
     lexicon does not know counts as a later expectation of the same thing ("will put the
     jet in the service's hands"), and as the outcome of a follow-up of that very verb done
     to the same thing ("demolished the stadium"), never of another."""
@@ -120,6 +126,8 @@ def about(
     strong = bool(strong_names or in_theme or same_theme or both_generic or named_event)
     if strong and not in_theme and _theme_elsewhere(target, report):
         strong = False  # "the airport company started trial runs": not the airport opening
+    if not found and _carried(target, report, f"{sentence} {following}"):
+        return Match(shared(list(target.strong), article_names), True)
     if not found and (target.core or article_names) and any(r in STRONG_ROLES for _n, r in own):
         return None  # its agent or theme is someone else: another event of the same kind
     if _other_theme(target, report, sentence):
@@ -145,6 +153,30 @@ def about(
     if article_names or not target.names:
         return Match([], named_event or both_generic)
     return None
+
+
+def _carried(target: Target, report: EventReport, text: str) -> bool:
+    """A rocket's launch is the launch of what it carries: "an Atlas V rocket lifted off
+    ... and sent NASA's InSight lander on its way" settles "will NASA launch the InSight
+    lander", when the rocket's sentence or the next says it carried the follow-up's
+    thing (not only names it: "the Vela probe is next in line")."""
+    from desktop.vocabulary import load_lexicon
+
+    if report.status != "happened" or "launch" not in _groups(report) & target.groups:
+        return False
+    if target.theme_lemma in {"rocket", ""}:
+        return False
+    if not load_lexicon().same_thing(report.theme_lemma or "", "rocket"):
+        return False
+    lowered = text.lower()
+    names = [f for f, n in target.names.items() if n in target.strong]
+    return bool(CARRYING.search(lowered)) and any(has_form(lowered, f) for f in names)
+
+
+CARRYING = re.compile(
+    r"\b(?:carr(?:y|ies|ied|ying)|sen[dt]|sending|lofted|boosted|aboard|on board|atop)\b"
+)
+"""Words that say what a rocket took up."""
 
 
 def _names_a_topic(target: Target, sentence: str) -> bool:

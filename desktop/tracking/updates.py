@@ -194,7 +194,7 @@ def _score(
     reported: list[tuple[Finding, bool]] = []
     for report in article.reports:
         sentence = article.text[report.start : report.end]
-        match = about(target, report, names, sentence)
+        match = about(target, report, names, sentence, _next_sentence(article, report.end))
         if match is None:
             continue
         matching.append(report.lemma)
@@ -260,6 +260,12 @@ def _score(
         best.strength if best else 0.0,
         _passage(best, in_body),
     )
+
+
+def _next_sentence(article: _Article, end: int) -> str:
+    """The article's sentence after the one ending at ``end`` (to its first full stop)."""
+    stop = article.text.find(". ", end + 1)
+    return article.text[end : stop + 1 if stop >= 0 else len(article.text)]
 
 
 def _passage(best: Finding | None, in_body: list[Finding]) -> str:

@@ -1,0 +1,59 @@
+"""Outcomes reported in wordings of their own, end to end with the real model: "became the
+last chamber to ratify" reports the ratification done, and a rocket's lift-off the launch
+of the probe its article says it carries (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from db.store import Store
+from tests.desktop.tracking.test_followup_events import first_after
+
+pytestmark = pytest.mark.model
+
+RATIFY = "The Karst assembly is expected to ratify the water treaty in May 2022."
+LAUNCH = "The space agency will launch the Vela probe to Jupiter in May 2022."
+
+
+@pytest.mark.parametrize(
+    ("expected", "reported"),
+    [
+        (RATIFY, "The Karst assembly became the last chamber to ratify the water treaty on "
+         "Tuesday."),
+        (LAUNCH, "An Ares rocket lifted off from the coast on Tuesday. It carried the Vela "
+         "probe on a six-year cruise to Jupiter."),
+    ],
+)  # fmt: skip
+def test_the_outcome_in_its_own_wording_settles_the_follow_up(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, expected: str, reported: str
+) -> None:
+    first, later = first_after(
+        store, english, tmp_path, ("2021-11-02", expected), ("2022-05-18", reported),
+        date(2022, 5, 25),
+    )  # fmt: skip
+    assert (first.article_id, first.proposed_state) == (later, "happened")
+
+
+@pytest.mark.parametrize(
+    ("expected", "reported"),
+    [
+        (RATIFY, "The Karst assembly will be the last chamber to ratify the water treaty, "
+         "in June."),
+        (LAUNCH, "An Ares rocket lifted off from the coast on Tuesday with a weather "
+         "satellite. The Vela probe is next in line."),
+    ],
+)  # fmt: skip
+def test_a_rank_to_come_or_another_payload_is_no_outcome(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, expected: str, reported: str
+) -> None:
+    """A rank still to come is no ratification; a rocket that carried something else is
+    not the probe's launch, though its article names the probe."""
+    first, _later = first_after(
+        store, english, tmp_path, ("2021-11-02", expected), ("2022-05-18", reported),
+        date(2022, 5, 25),
+    )  # fmt: skip
+    assert first is None or first.proposed_state != "happened"
