@@ -169,7 +169,8 @@ def _carried(target: Target, report: EventReport, text: str) -> bool:
     if not load_lexicon().same_thing(report.theme_lemma or "", "rocket"):
         return False
     lowered = text.lower()
-    names = [f for f, n in target.names.items() if n in target.strong]
+    own = {n for _r, n in target.row.roles}
+    names = [f for f, n in target.names.items() if n in own]
     return bool(CARRYING.search(lowered)) and any(has_form(lowered, f) for f in names)
 
 
