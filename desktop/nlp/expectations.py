@@ -46,7 +46,7 @@ from desktop.nlp.questions import question
 from desktop.nlp.timeparts import distance, in_sentence, span_root, temporal_clause
 from desktop.nlp.timex import Timex
 from desktop.nlp.timing import Due, due_for
-from desktop.nlp.words import false_infinitive, lemma_of, particle, phrase
+from desktop.nlp.words import day_setter, false_infinitive, lemma_of, particle, phrase
 from desktop.vocabulary import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
@@ -134,6 +134,12 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         return True
     if temporal_clause(token) is not None:
         return False  # "before leaders meet on July 11": the date of another event
+    if any(
+        (setter := day_setter(x)) is not None and setter.i == token.i
+        for c in token.children
+        for x in c.subtree
+    ):
+        return False  # "names 1 January as the day the euro will replace the lev": the clause
     if (
         lemma_of(token) in CUES
         and not particle(token)
@@ -339,6 +345,9 @@ def _read(ctx: Context, sent: Span, token: Token) -> Expectation | None:
     ]
     if token.dep_ in {"acomp", "attr"}:
         chain.append(token.head)  # "is more likely in 2021": the copula holds the date
+    setter = day_setter(frame.verb) if frame.verb.tag_ != "VBD" else None
+    if setter is not None:
+        chain.append(setter)  # "fixed 1 November as the day the museum is opened"
     if frame.outcome == "postpone":
         chain = [frame.verb]  # the new date hangs on the delay, not on the old plan
     prospective = reading.expects or reading.tense in {"present", "future_in_past"}

@@ -33,7 +33,7 @@ from desktop.nlp.cues import (
 )
 from desktop.nlp.frames import ASPECTUAL, result_head
 from desktop.nlp.surroundings import surroundings
-from desktop.nlp.words import RANKS, lemma_of, ranked_infinitive
+from desktop.nlp.words import RANKS, day_setter, lemma_of, ranked_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -322,6 +322,8 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
     auxes = [a.lower_ for t in chain for a in _aux(t)]
     if "to" in auxes and (ranked := _ranked_copula(chain[0])) is not None:
         return _copula_tense(ranked)
+    if day_setter(chain[0]) is not None and chain[0].tag_ != "VBD":
+        return "future"  # "fixed 1 November as the day the museum is opened": still ahead
     phases = [t for t in chain[1:] if lemma_of(t) in PHASES]
     cues = [t for t in chain[1:] if t not in phases]
     verb = phases[-1] if phases and not cues else chain[0]
@@ -426,7 +428,7 @@ def _with_infinitive(verb: Token) -> bool:
 def _finite_head(verb: Token) -> Token:
     """The finite verb a gerund hangs on ("began questioning" for "questioning")."""
     for _ in range(4):
-        if verb.tag_ != "VBG" or verb.dep_ != "xcomp" or verb.head is verb:
+        if verb.tag_ != "VBG" or verb.dep_ != "xcomp" or verb.head.i == verb.i:
             break
         verb = verb.head
     return verb

@@ -108,7 +108,7 @@ def direction_for(span: Span) -> Direction:
                 return found
             elif found is not None:
                 return "later"
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
         seen += 1

@@ -158,6 +158,31 @@ def child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+def day_setter(verb: Token) -> Token | None:
+    """The verb that set the day a clause says happens on it: "fixed 1 November as the day
+    the museum is opened", "names 1 January 2024 as the day the euro will replace the
+    lev"."""
+    if verb.dep_ == "advcl":
+        # the parser may hang "as the day" on the clause: "names 1 July as the day the
+        # coins will replace the notes"
+        days = [
+            x
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "as" and c.i < verb.i
+            for x in c.children
+            if x.dep_ == "pobj" and x.lemma_.lower() in {"day", "date"}
+        ]
+        setter = verb.head if days else None
+    else:
+        noun = verb.head
+        if verb.dep_ not in {"relcl", "acl"} or noun.lemma_.lower() not in {"day", "date"}:
+            return None
+        if noun.dep_ != "pobj" or noun.head.lower_ != "as":
+            return None
+        setter = noun.head.head
+    return setter if setter is not None and setter.pos_ in {"VERB", "AUX"} else None
+
+
 RANKS = {"first", "last", "only", "second", "third", "final", "latest"}
 """Ranks of a noun an infinitive says who did first or last: "the last state to adopt"."""
 

@@ -208,6 +208,12 @@ QUESTIONS = [
      "Will the first families move in June 2021?"),
     ("2021-03-01", "The board set 4 May as the date for the vote on the merger.",
      "Will the vote on the merger take place on 4 May 2021?"),
+    # a day set for what its clause says: that happens on the day, and the verb that set
+    # it is no event of its own
+    ("2021-03-01", "The city has fixed 12 June as the day the new tram line is opened.",
+     "Will the new tram line be opened on 12 June 2021?"),
+    ("2021-03-01", "The plan names 1 July as the day the new coins will replace the old "
+     "notes.", "Will the new coins replace the old notes on 1 July 2021?"),
     # a time that is someone's target date for doing something: they do it
     ("2021-03-01", "The Latvian government said that 1 July remains its target date for "
      "joining the customs union.",
@@ -268,6 +274,8 @@ NOTHING_TO_FOLLOW = [
     # "would not be ready": a negated state proposes nothing
     ("2021-03-01", "The operator said on Tuesday that the new turbine would not be ready "
      "in 2025."),
+    # the day a thing happened, named after the fact
+    ("2021-03-01", "Historians named 9 May as the day the old bridge opened."),
 ]  # fmt: skip
 
 NONE = [

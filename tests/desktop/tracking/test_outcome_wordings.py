@@ -45,13 +45,16 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
          "in June."),
         (LAUNCH, "An Ares rocket lifted off from the coast on Tuesday with a weather "
          "satellite. The Vela probe is next in line."),
+        ("The Harwick museum will open in 2022, the council said.",
+         "The council has fixed 1 November as the day the Harwick museum is formally opened."),
     ],
 )  # fmt: skip
-def test_a_rank_to_come_or_another_payload_is_no_outcome(
+def test_a_rank_to_come_another_payload_or_a_day_set_is_no_outcome(
     store: Store, english: tuple[Any, Any], tmp_path: Path, expected: str, reported: str
 ) -> None:
     """A rank still to come is no ratification; a rocket that carried something else is
-    not the probe's launch, though its article names the probe."""
+    not the probe's launch, though its article names the probe; the day set for an opening
+    is no opening."""
     first, _later = first_after(
         store, english, tmp_path, ("2021-11-02", expected), ("2022-05-18", reported),
         date(2022, 5, 25),
