@@ -164,9 +164,14 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
     ) and (lexicon_outcome(token, ctx) is None):
         return True  # "will have to live", "attempted to land": the lower verb carries it
     if deadline_of(token) is not None and any(
-        c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB" for c in token.children
+        c.dep_ in {"xcomp", "advcl"}
+        and c.pos_ == "VERB"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in token.children
     ):
-        return True  # "has until May 5 to publish": the lower verb is the event
+        # "has until May 5 to publish": the lower verb is the event (not a clause of its
+        # own: "postponed the sentencing until 18 September, after the defence argued")
+        return True
     if lemma_of(token) in STAYS and on_track(token, ctx) is not None:
         return True  # "remained on course for a January rollout": read off the noun
     if _past(prelude_of(token, ctx)) and not may_carry_outcome(token, ctx) and not stative(token):

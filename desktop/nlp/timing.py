@@ -41,6 +41,7 @@ from desktop.nlp.timeparts import (
     words_after,
     words_before,
 )
+from desktop.nlp.timex.vocab import number
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -347,6 +348,20 @@ def _widen(
         return
 
 
+NEXT_WORDS = re.compile(r"\s+the\s+(?:next|coming|following)\s*$")
+RANGE = re.compile(r"^(?:the\s+)?(?P<low>[\w-]+)\s+(?:to|or)\s+(?P<high>[\w-]+)\s", re.I)
+
+
+def _upper(text: str, value: str) -> relativedelta | None:
+    """The longer of a range of amounts ("within two to three months": by three months;
+    the time tagger's value is the first, as TimeML has it)."""
+    m = RANGE.match(text)
+    if m is None:
+        return None
+    high = number(m["high"])
+    return duration_delta(f"P{high}{value[-1]}") if isinstance(high, int) else None
+
+
 def _from_duration(
     ctx: Context,
     frame: Frame,
@@ -355,7 +370,7 @@ def _from_duration(
 ) -> Due | None:
     timex = tm.timex
     assert timex is not None
-    before = words_before(ctx, tm.start)
+    before = NEXT_WORDS.sub("", words_before(ctx, tm.start))  # "within the next two months"
     word = before.split()[-1] if before.split() else ""
     delta = duration_delta(timex.value)
     if delta is None:
@@ -385,6 +400,8 @@ def _from_duration(
         return Due(target, target + relativedelta(months=1), None, timex.value, tm.text)
     if word in {"in", "within"} or before.endswith(("in less than", "in about", "in around")):
         target = ctx.anchor + delta
+        if word == "within":
+            target = ctx.anchor + (_upper(tm.text, timex.value) or delta)
         if word == "within" or "less than" in before or timex.mod in LESS_MODS:
             return Due(ctx.anchor, target, None, timex.value, tm.text, "by")
         start = target.replace(day=1)

@@ -114,6 +114,14 @@ FOUND = [
     # "no earlier than" a month is a bound on the event's date
     ("2021-03-01", "A decision on the licence is expected no earlier than June.",
      "2021-06-01", "2021-06-30"),
+    # within a range of amounts: by the longer; "within the next" amount
+    ("2021-03-01", "The ferry will be repaired within two to three weeks.",
+     "2021-03-01", "2021-03-22"),
+    ("2021-03-01", "The inquiry will report within the next two or three months.",
+     "2021-03-01", "2021-06-01"),
+    # a delay with a clause of its own after it ("after ... argued") keeps its new date
+    ("2021-03-02", "The council on Monday postponed the referendum until 12 June, after "
+     "opponents argued that the ballot papers were wrong.", "2021-06-12", "2021-06-12"),
     # a delay to a bound: "moved to no earlier than"
     ("2021-03-01", "The agency said the first crewed flight has moved to no earlier than "
      "October.", "2021-10-01", "2021-10-31"),
