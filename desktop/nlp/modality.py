@@ -33,7 +33,7 @@ from desktop.nlp.cues import (
 )
 from desktop.nlp.frames import ASPECTUAL, result_head
 from desktop.nlp.surroundings import surroundings
-from desktop.nlp.words import RANKS, day_setter, lemma_of, ranked_infinitive
+from desktop.nlp.words import day_setter, lemma_of, ranked_actor, ranked_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -399,7 +399,7 @@ def _ranked_copula(verb: Token) -> Token | None:
     elif verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         copula = verb.head
         noun = next((c for c in copula.children if c.dep_ == "attr"), None)
-        if noun is None or not any(c.dep_ == "amod" and c.lower_ in RANKS for c in noun.children):
+        if noun is None or not ranked_actor(noun):
             return None
     else:
         return None

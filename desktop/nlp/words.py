@@ -185,6 +185,15 @@ def day_setter(verb: Token) -> Token | None:
 
 RANKS = {"first", "last", "only", "second", "third", "final", "latest"}
 """Ranks of a noun an infinitive says who did first or last: "the last state to adopt"."""
+TRIES = {"attempt", "bid", "effort", "try", "time", "step", "chance", "opportunity", "move"}
+"""Nouns of a try, not of who acts: "the third attempt to ratify" is still to come."""
+
+
+def ranked_actor(noun: Token) -> bool:
+    """A noun of who acts, ranked: "the last state", "the first country"."""
+    return noun.lemma_.lower() not in TRIES and any(
+        c.dep_ == "amod" and c.lower_ in RANKS for c in noun.children
+    )
 
 
 def ranked_infinitive(verb: Token) -> bool:
@@ -193,7 +202,7 @@ def ranked_infinitive(verb: Token) -> bool:
         verb.dep_ in {"relcl", "acl"}
         and verb.head.dep_ == "attr"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and any(c.dep_ == "amod" and c.lower_ in RANKS for c in verb.head.children)
+        and ranked_actor(verb.head)
     )
 
 

@@ -282,6 +282,8 @@ NOTHING_TO_FOLLOW = [
     # "would not be ready": a negated state proposes nothing
     ("2021-03-01", "The operator said on Tuesday that the new turbine would not be ready "
      "in 2025."),
+    # a ranked try is no one who did it
+    ("2021-03-01", "It will be the second attempt to ratify the river treaty."),
     # the day a thing happened, named after the fact
     ("2021-03-01", "Historians named 9 May as the day the old bridge opened."),
 ]  # fmt: skip
