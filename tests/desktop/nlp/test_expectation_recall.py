@@ -282,8 +282,6 @@ NOTHING_TO_FOLLOW = [
     # "would not be ready": a negated state proposes nothing
     ("2021-03-01", "The operator said on Tuesday that the new turbine would not be ready "
      "in 2025."),
-    # a ranked try is no one who did it
-    ("2021-03-01", "It will be the second attempt to ratify the river treaty."),
     # the day a thing happened, named after the fact
     ("2021-03-01", "Historians named 9 May as the day the old bridge opened."),
 ]  # fmt: skip
@@ -306,6 +304,8 @@ NONE = [
     "The board meets on the second Monday of every month to approve budgets.",
     # and a change of a value with no date of its own is a forecast of a figure
     "The city's water bills will climb by 4 percent.",
+    # a ranked try is no one who did it, nor a plan to do it
+    "It will be the second attempt to ratify the river treaty.",
 ]
 
 
