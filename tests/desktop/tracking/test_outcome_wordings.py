@@ -1,6 +1,7 @@
 """Outcomes reported in wordings of their own, end to end with the real model: "became the
-last chamber to ratify" reports the ratification done, and a rocket's lift-off the launch
-of the probe its article says it carries (sentences written for these tests)."""
+last chamber to ratify" reports the ratification done, a rocket's lift-off the launch of
+the probe its article says it carries, and a product that reached customers its release
+(sentences written for these tests)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ LAUNCH = "The space agency will launch the Vela probe to Jupiter in May 2022."
          "Tuesday."),
         (LAUNCH, "An Ares rocket lifted off from the coast on Tuesday. It carried the Vela "
          "probe on a six-year cruise to Jupiter."),
+        ("Tarn Motors will release the Vento scooter in May 2022.",
+         "The Vento scooter reached customers on Tuesday, Tarn Motors said."),
     ],
 )  # fmt: skip
 def test_the_outcome_in_its_own_wording_settles_the_follow_up(
