@@ -57,7 +57,7 @@ def has_date(token: Token, ctx: Context) -> bool:
         if c.dep_ in {"prep", "agent"} and c.lower_ in DATE_PREPS:
             tokens = [x for x in c.children if x.dep_ == "pobj"]
             # "moved to no earlier than March", "targeted for no earlier than April"
-            tokens += [x for x in _bound_objects(c)]
+            tokens += _bound_objects(c)
         if c.dep_ == "advmod" and c.lower_ in {"earlier", "later", "sooner"}:
             # "expected no earlier than May"
             tokens = [x for p in c.children if p.lower_ == "than" for x in p.children]

@@ -349,7 +349,7 @@ def _widen(
 
 
 NEXT_WORDS = re.compile(r"\s+the\s+(?:next|coming|following)\s*$")
-RANGE = re.compile(r"^(?:the\s+)?(?P<low>[\w-]+)\s+(?:to|or)\s+(?P<high>[\w-]+)\s", re.I)
+RANGE = re.compile(r"^(?:the\s+)?[\w-]+\s+(?:to|or)\s+(?P<high>[\w-]+)\s", re.I)
 
 
 def _upper(text: str, value: str) -> relativedelta | None:
