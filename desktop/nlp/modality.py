@@ -394,8 +394,12 @@ def _ranked_copula(verb: Token) -> Token | None:
     """The copula of "became the last state to adopt the tax", "is the first country to
     ban petrol cars": the infinitive is done, in the copula's tense (the parser hangs it
     on the noun or on the copula)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if ranked_infinitive(verb):
         copula = verb.head.head
+    elif verb.dep_ == "ccomp" and subject is not None and ranked_actor(subject):
+        # "making Intuitive Machines the first company to land a spacecraft": done
+        return verb.head if lemma_of(verb.head) == "make" else None
     elif verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         copula = verb.head
         noun = next((c for c in copula.children if c.dep_ == "attr"), None)
