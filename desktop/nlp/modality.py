@@ -373,6 +373,13 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
         return "past"  # "the contract signed on Friday"
     if verb.tag_ == "VBN" and verb.dep_ == "relcl" and not auxes:
         return "past"  # "a law that the president signed on Sunday" (tagged VBN)
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
+        and not auxes
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    ):
+        return "past"  # "Peace consultations opened on Thursday" (tagged VBN, no auxiliary)
     if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and not auxes and verb.head.tag_ == "VBD":
         return "past"  # "finished counting on Friday": the phase verb's tense
     if (

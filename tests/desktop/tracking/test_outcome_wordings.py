@@ -34,6 +34,15 @@ LAUNCH = "The space agency will launch the Vela probe to Jupiter in May 2022."
          "water treaty."),
         ("The Tern lander is due to land on the Moon in May 2022.",
          "The Tern lander came to rest near the crater on Tuesday."),
+        # a past event stays past: "the first such ... in ten years" looks back, "as
+        # planned" dates nothing ahead, and "opened" tagged as a participle is the past
+        ("The Karst ferry strike will begin in May 2022.",
+         "The Karst ferry strike began on Tuesday, the first such stoppage in more than ten "
+         "years."),
+        ("The truce in Karst will take effect in May 2022.",
+         "The truce in Karst took effect as planned in the first minutes of Tuesday."),
+        ("Peace consultations at Karst Castle will open in May 2022.",
+         "Peace consultations opened on Tuesday at Karst Castle."),
     ],
 )  # fmt: skip
 def test_the_outcome_in_its_own_wording_settles_the_follow_up(
