@@ -40,6 +40,7 @@ from desktop.nlp.nominal import (
     noun_schedule,
     on_track,
     state_frame,
+    worked_towards,
 )
 from desktop.nlp.participants import Participant
 from desktop.nlp.questions import question
@@ -149,6 +150,8 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         )
     ):
         return True  # the verb it governs carries the event, or its subject (nominal)
+    if worked_towards(token) is not None:
+        return True  # "working towards 1 April for the launch": a plan, read off its aim
     if any(result_clause(c) for c in token.children) or any(
         result_clause(x) for c in token.children if c.dep_ == "dobj" for x in c.children
     ):

@@ -500,6 +500,7 @@ def _dated_complement(verb: Token, ctx: Context) -> bool:
 
 
 def _date_preposition(prep: Token) -> bool:
+    """A preposition that gives a new date, also through a bound ("to no earlier than")."""
     if prep.lower_ == "than" and prep.head.lower_ in {"earlier", "later", "sooner"}:
         prep = prep.head.head  # "to no earlier than"
     return prep.lower_ in {"to", "into", "until", "till", "for"}

@@ -373,6 +373,13 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
         return "past"  # "the contract signed on Friday"
     if verb.tag_ == "VBN" and verb.dep_ == "relcl" and not auxes:
         return "past"  # "a law that the president signed on Sunday" (tagged VBN)
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
+        and not auxes
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    ):
+        return "past"  # "Peace consultations opened on Thursday" (tagged VBN, no auxiliary)
     if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and not auxes and verb.head.tag_ == "VBD":
         return "past"  # "finished counting on Friday": the phase verb's tense
     if (
@@ -394,8 +401,12 @@ def _ranked_copula(verb: Token) -> Token | None:
     """The copula of "became the last state to adopt the tax", "is the first country to
     ban petrol cars": the infinitive is done, in the copula's tense (the parser hangs it
     on the noun or on the copula)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if ranked_infinitive(verb):
         copula = verb.head.head
+    elif verb.dep_ == "ccomp" and subject is not None and ranked_actor(subject):
+        # "making Intuitive Machines the first company to land a spacecraft": done
+        return verb.head if lemma_of(verb.head) == "make" else None
     elif verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         copula = verb.head
         noun = next((c for c in copula.children if c.dep_ == "attr"), None)

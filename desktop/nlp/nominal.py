@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 DATE_PREPS = {
     "on", "in", "for", "at", "by", "from", "around", "until", "before", "between", "to",
-    "within", "during",
+    "within", "during", "towards", "toward",
 }  # fmt: skip
 
 
@@ -57,7 +57,7 @@ def has_date(token: Token, ctx: Context) -> bool:
         if c.dep_ in {"prep", "agent"} and c.lower_ in DATE_PREPS:
             tokens = [x for x in c.children if x.dep_ == "pobj"]
             # "moved to no earlier than March", "targeted for no earlier than April"
-            tokens += [x for x in _bound_objects(c)]
+            tokens += _bound_objects(c)
         if c.dep_ == "advmod" and c.lower_ in {"earlier", "later", "sooner"}:
             # "expected no earlier than May"
             tokens = [x for p in c.children if p.lower_ == "than" for x in p.children]
@@ -133,6 +133,23 @@ def _aimed_at(cue: Token, ctx: Context) -> Token | None:
     )
 
 
+def worked_towards(verb: Token) -> Token | None:
+    """What "working towards" aims at (a date, or a dated event): a plan, like "aiming
+    for" ("officials are working towards 1 April for the launch")."""
+    if verb.pos_ != "VERB" or lemma_of(verb) != "work":
+        return None
+    return next(
+        (
+            x
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in {"towards", "toward"}
+            for x in c.children
+            if x.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
 def _dated_target(cue: Token, ctx: Context) -> bool:
     """The cue's object is a target or date "of" a time: "set a target of 2020"."""
     return any(
@@ -188,8 +205,11 @@ def _clause_before(clause: Token, cue: Token) -> bool:
 def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     """A schedule said of a noun: cue words with no verb to carry the event."""
     lemma = lemma_of(token)
-    is_cue = (token.pos_ == "VERB" and lemma in CUES) or (
-        token.pos_ == "ADJ" and token.lower_ in ADJ_CUES
+    towards = worked_towards(token)
+    is_cue = (
+        (token.pos_ == "VERB" and lemma in CUES)
+        or (token.pos_ == "ADJ" and token.lower_ in ADJ_CUES)
+        or towards is not None
     )
     is_copula = lemma == "be" and token.dep_ in {"ROOT", "ccomp", "conj"}
     if not (is_cue or is_copula):
@@ -210,6 +230,8 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     if not dated and noun is not None and noun.lemma_.lower() in PLACEHOLDERS:
         dated = any(in_time(c, ctx) for c in noun.children)  # "a June 2020 launch date"
     aim = _aimed_at(token, ctx) if token.pos_ == "VERB" and not passive and not is_copula else None
+    if aim is None and towards is not None and ctx.lexicon.is_event_word(towards.lemma_):
+        aim = towards  # "working towards a liftoff in April"
     if not dated and aim is not None and ctx.lexicon.is_event_word(aim.lemma_):
         # "aiming for an autumn start", "set a target of 2020 for the launch"
         dated = (
@@ -242,7 +264,11 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     reading.modality = (
         reading.modality
         if reading.modality in BLOCKING
-        else (CUES.get(lemma) or ADJ_CUES.get(token.lower_) or "certain")
+        else (
+            CUES.get(lemma)
+            or ADJ_CUES.get(token.lower_)
+            or ("planned" if towards is not None else "certain")
+        )
     )
     return frame, reading
 

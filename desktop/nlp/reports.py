@@ -36,7 +36,7 @@ from desktop.nlp.frames import (
     theme_text,
 )
 from desktop.nlp.modality import Reading, reading_of, stative
-from desktop.nlp.nominal import in_time
+from desktop.nlp.nominal import in_time, worked_towards
 from desktop.nlp.timeparts import distance, forward, in_sentence, span_root
 from desktop.nlp.timing import DAY_NAMED, Due, due_for
 from desktop.nlp.words import child, lemma_of, particle, verb_lemma
@@ -125,6 +125,8 @@ def _own_event(frame: Frame, lexicon: Lexicon) -> bool:
     lemma = frame.lemma
     if frame.anchor.pos_ != "VERB" or lemma in SKIP_LEMMAS or lexicon.outcome_of(lemma):
         return False
+    if worked_towards(frame.anchor) is not None:
+        return False  # "working towards April 1 for the launch": a plan of the launch
     if lemma in lexicon.light_subject | lexicon.light_object | lexicon.receiving:
         return False
     thing = frame.theme if frame.theme is not None else frame.agent

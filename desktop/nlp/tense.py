@@ -82,6 +82,16 @@ def _reported_cue(token: Token) -> bool:
     return token.tag_ == "VBD" and not _aux_words(token) and token.lemma_.lower() in SPEECH_CUES
 
 
+def as_planned(token: Token) -> bool:
+    """ "Held as planned on 25 October", "took effect as planned on Tuesday": the plan is
+    said of the event; it neither dates it nor puts it ahead."""
+    return (
+        token.dep_ == "advcl"
+        and token.lemma_.lower() in {"plan", "schedule", "expect", "announce", "agree"}
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+    )
+
+
 def direction_for(span: Span) -> Direction:
     """Walk from the expression up through the verbs that govern it; the nearest verb
     whose tense or modality says something decides. An infinitive looks ahead ("later")
@@ -93,7 +103,9 @@ def direction_for(span: Span) -> Direction:
     seen = 0
     infinitive = False
     while token is not None and seen < 12:
-        if (
+        if as_planned(token):
+            pass  # "took effect as planned in the first minutes of Tuesday": the verb above
+        elif (
             token.pos_ in {"VERB", "AUX"}
             or token.tag_ in {"MD", "VBN", "VBG"}
             or token.lemma_ in FUTURE_CUES

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from dateutil.relativedelta import relativedelta
 
 from desktop.nlp.cues import CAUSATIVES
+from desktop.nlp.tense import as_planned
 from desktop.nlp.timex import resolve
 from desktop.nlp.words import false_infinitive
 
@@ -177,14 +178,6 @@ def clause_bound(root: Token, targets: set[int]) -> str | None:
             return mark
         node, steps = node.head, steps + 1
     return None
-
-
-def as_planned(token: Token) -> bool:
-    return (
-        token.dep_ == "advcl"
-        and token.lemma_.lower() in {"plan", "schedule", "expect", "announce", "agree"}
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
-    )
 
 
 def words_before(ctx: Context, start: int, n: int = 28) -> str:

@@ -348,8 +348,12 @@ def _widen(
         return
 
 
+FIRST_IN = re.compile(
+    r"\b(?:first|last)\b(?:\s+[\w-]+){0,4}\s+(?:in|for)"
+    r"(?:\s+(?:more|less|fewer)\s+than|\s+over|\s+almost|\s+nearly|\s+about)?\s*$"
+)
 NEXT_WORDS = re.compile(r"\s+the\s+(?:next|coming|following)\s*$")
-RANGE = re.compile(r"^(?:the\s+)?(?P<low>[\w-]+)\s+(?:to|or)\s+(?P<high>[\w-]+)\s", re.I)
+RANGE = re.compile(r"^(?:the\s+)?[\w-]+\s+(?:to|or)\s+(?P<high>[\w-]+)\s", re.I)
 
 
 def _upper(text: str, value: str) -> relativedelta | None:
@@ -371,6 +375,8 @@ def _from_duration(
     timex = tm.timex
     assert timex is not None
     before = NEXT_WORDS.sub("", words_before(ctx, tm.start))  # "within the next two months"
+    if FIRST_IN.search(before):
+        return None  # "the first such meeting in two years": a span back, no date ahead
     word = before.split()[-1] if before.split() else ""
     delta = duration_delta(timex.value)
     if delta is None:

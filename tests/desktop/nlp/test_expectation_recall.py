@@ -114,6 +114,9 @@ FOUND = [
     # "no earlier than" a month is a bound on the event's date
     ("2021-03-01", "A decision on the licence is expected no earlier than June.",
      "2021-06-01", "2021-06-30"),
+    # working towards a date for an event, or towards a dated event: a plan of it
+    ("2021-03-01", "The city said it was still working towards 1 June for the opening of the "
+     "new library.", "2021-06-01", "2021-06-01"),
     # within a range of amounts: by the longer; "within the next" amount
     ("2021-03-01", "The ferry will be repaired within two to three weeks.",
      "2021-03-01", "2021-03-22"),
@@ -216,6 +219,9 @@ QUESTIONS = [
      "Will the first families move in June 2021?"),
     ("2021-03-01", "The board set 4 May as the date for the vote on the merger.",
      "Will the vote on the merger take place on 4 May 2021?"),
+    # working towards a dated event: the event is planned, not the work
+    ("2021-03-01", "The agency is working towards a liftoff of the glider in April.",
+     "Will the liftoff of the glider take place in April 2021?"),
     # a day set for what its clause says: that happens on the day, and the verb that set
     # it is no event of its own
     ("2021-03-01", "The city has fixed 12 June as the day the new tram line is opened.",
@@ -306,6 +312,8 @@ NONE = [
     "The city's water bills will climb by 4 percent.",
     # a ranked try is no one who did it, nor a plan to do it
     "It will be the second attempt to ratify the river treaty.",
+    # working towards something that is no event
+    "The nurses are working towards better pay.",
 ]
 
 

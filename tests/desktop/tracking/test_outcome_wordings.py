@@ -1,7 +1,8 @@
 """Outcomes reported in wordings of their own, end to end with the real model: "became the
-last chamber to ratify" reports the ratification done, a rocket's lift-off the launch of
-the probe its article says it carries, and a product that reached customers its release
-(sentences written for these tests)."""
+last chamber to ratify" (or "made it the last chamber to ratify") reports the ratification
+done, a rocket's lift-off the launch of the probe its article says it carries, a product
+that reached customers its release, and a lander that came to rest its landing (sentences
+written for these tests)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,19 @@ LAUNCH = "The space agency will launch the Vela probe to Jupiter in May 2022."
          "probe on a six-year cruise to Jupiter."),
         ("Tarn Motors will release the Vento scooter in May 2022.",
          "The Vento scooter reached customers on Tuesday, Tarn Motors said."),
+        (RATIFY, "The vote on Tuesday made the Karst assembly the last chamber to ratify the "
+         "water treaty."),
+        ("The Tern lander is due to land on the Moon in May 2022.",
+         "The Tern lander came to rest near the crater on Tuesday."),
+        # a past event stays past: "the first such ... in ten years" looks back, "as
+        # planned" dates nothing ahead, and "opened" tagged as a participle is the past
+        ("The Karst ferry strike will begin in May 2022.",
+         "The Karst ferry strike began on Tuesday, the first such stoppage in more than ten "
+         "years."),
+        ("The truce in Karst will take effect in May 2022.",
+         "The truce in Karst took effect as planned in the first minutes of Tuesday."),
+        ("Peace consultations at Karst Castle will open in May 2022.",
+         "Peace consultations opened on Tuesday at Karst Castle."),
     ],
 )  # fmt: skip
 def test_the_outcome_in_its_own_wording_settles_the_follow_up(
