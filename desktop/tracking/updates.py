@@ -324,10 +324,12 @@ def targets_for(session: Session, rows: list[FollowUpRow], lexicon: Lexicon) -> 
             borrowed.get(r.event_id, []) if r.event_id is not None else [],
         )
         known = any(g in lexicon.events for g in t.groups)
-        if not known and r.event_id is not None and groups.get(r.event_id):
+        theirs = groups.get(r.event_id, set()) if r.event_id is not None else set()
+        if not known and any(g in lexicon.events for g in theirs):
             # "the bubble will be delayed", "will put the jet in the service's hands": the
-            # event is what its tracked event is about
-            t.groups = frozenset(groups[r.event_id] | (t.groups - {"*"}))
+            # event is what its tracked event is about; a tracked event of unknown verbs
+            # only ("go on trial") lends nothing, and "Balwani's trial" keeps its noun
+            t.groups = frozenset(theirs | (t.groups - {"*"}))
             t.words = lexicon.words_of(t.groups)
         kin = lexicon.kin_of(t.groups) & groups.get(r.event_id, set()) if r.event_id else set()
         if kin:

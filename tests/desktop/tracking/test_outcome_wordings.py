@@ -13,7 +13,13 @@ from typing import Any
 import pytest
 
 from db.store import Store
-from tests.desktop.tracking.test_followup_events import first_after
+from desktop.tracking.followups import confirm
+from tests.desktop.tracking.test_followup_events import (
+    first_after,
+    first_candidate,
+    load,
+    proposed_from,
+)
 
 pytestmark = pytest.mark.model
 
@@ -77,3 +83,27 @@ def test_a_rank_to_come_another_payload_or_a_day_set_is_no_outcome(
         date(2022, 5, 25),
     )  # fmt: skip
     assert first is None or first.proposed_state != "happened"
+
+
+def test_a_noun_event_keeps_its_reading_in_an_event_of_unknown_verbs(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "Dorn will go on trial" and "Dorn's trial ... put back to February" are one tracked
+    event of verbs the lexicon does not know: the trial's later opening settles it."""
+    first, delayed, opened = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2021-11-02", "Plans", "Viktor Dorn will go on trial in January 2022."),
+            ("2022-01-03", "Delay", "Dorn's trial, due this month, has been put back to "
+             "February 2022."),
+            ("2022-02-16", "News", "The trial of Viktor Dorn opened on Tuesday in Harwick."),
+        ],
+    )  # fmt: skip
+    followups = [f for aid in (first, delayed) for f in proposed_from(store, aid)]
+    for f in followups:
+        confirm(store, followup_id=f.id, who="ana")
+    [later] = proposed_from(store, delayed)
+    top = first_candidate(store, later.id, date(2022, 2, 20))
+    assert (top.article_id, top.proposed_state) == (opened, "happened")
