@@ -353,7 +353,7 @@ def _read(ctx: Context, sent: Span, token: Token) -> Expectation | None:
     ]
     if token.dep_ in {"acomp", "attr"}:
         chain.append(token.head)  # "is more likely in 2021": the copula holds the date
-    setter = day_setter(frame.verb) if frame.verb.tag_ != "VBD" else None
+    setter = day_setter(frame.verb)
     if setter is not None:
         chain.append(setter)  # "fixed 1 November as the day the museum is opened"
     if frame.outcome == "postpone":

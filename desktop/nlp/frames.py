@@ -22,7 +22,8 @@ from desktop.nlp.words import (
     particle,
     phrase,
     raised_subject,
-    ranked_infinitive,
+    ranked_head,
+    ranked_subject,
     verb_lemma,
 )
 
@@ -377,13 +378,15 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     obj = antecedent(child(verb, "dobj"))
     if obj is not None and lemma.endswith(f" {obj.lemma_.lower()}"):
         obj = noun_theme(obj)  # "take delivery of the jets": the jets
-    subject = antecedent(child(verb, "nsubj", "nsubjpass"))
+    # "Iceland is the first country to adopt", "made Karst the last chamber to ratify":
+    # Iceland adopts, Karst ratifies
+    subject = ranked_subject(verb) or antecedent(child(verb, "nsubj", "nsubjpass"))
     if (
         subject is None
         and verb.dep_ in {"relcl", "acl"}
         and verb.head.pos_ in {"NOUN", "PROPN"}
         and verb.head.lemma_.lower() not in PLANS
-        and not ranked_infinitive(verb)  # "Iceland is the first country to adopt": Iceland
+        and ranked_head(verb) is None
     ):
         subject = verb.head  # "radars, which will arrive": the radars arrive
     if subject is None:

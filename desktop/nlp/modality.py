@@ -33,7 +33,7 @@ from desktop.nlp.cues import (
 )
 from desktop.nlp.frames import ASPECTUAL, result_head
 from desktop.nlp.surroundings import surroundings
-from desktop.nlp.words import day_setter, lemma_of, ranked_actor, ranked_infinitive
+from desktop.nlp.words import day_setter, lemma_of, ranked_head
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -320,9 +320,9 @@ def deadline_of(verb: Token) -> Token | None:
 
 def _tense(chain: list[Token], top: Token, headline: bool) -> str:
     auxes = [a.lower_ for t in chain for a in _aux(t)]
-    if "to" in auxes and (ranked := _ranked_copula(chain[0])) is not None:
-        return _copula_tense(ranked)
-    if day_setter(chain[0]) is not None and chain[0].tag_ != "VBD":
+    if (ranked := ranked_head(chain[0])) is not None:
+        return _ranked_tense(ranked)
+    if day_setter(chain[0]) is not None:
         return "future"  # "fixed 1 November as the day the museum is opened": still ahead
     phases = [t for t in chain[1:] if lemma_of(t) in PHASES]
     cues = [t for t in chain[1:] if t not in phases]
@@ -397,31 +397,16 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
     return "present"
 
 
-def _ranked_copula(verb: Token) -> Token | None:
-    """The copula of "became the last state to adopt the tax", "is the first country to
-    ban petrol cars": the infinitive is done, in the copula's tense (the parser hangs it
-    on the noun or on the copula)."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if ranked_infinitive(verb):
-        copula = verb.head.head
-    elif verb.dep_ == "ccomp" and subject is not None and ranked_actor(subject):
-        # "making Intuitive Machines the first company to land a spacecraft": done
-        return verb.head if lemma_of(verb.head) == "make" else None
-    elif verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        copula = verb.head
-        noun = next((c for c in copula.children if c.dep_ == "attr"), None)
-        if noun is None or not ranked_actor(noun):
-            return None
-    else:
-        return None
-    return copula if lemma_of(copula) in {"be", "become"} else None
-
-
-def _copula_tense(copula: Token) -> str:
-    auxes = {a.lower_ for a in _aux(copula)}
-    if auxes & (FUTURE_AUX | {"would", "to"}):
+def _ranked_tense(head: Token) -> str:
+    """The tense of a ranked actor's infinitive ("became the last to ratify": done), from
+    its copula or "make": a hedge or a condition ("may be the last to ratify", "would make
+    it the first") says nothing of it."""
+    auxes = {a.lower_ for a in _aux(head)}
+    if auxes & (HEDGE_AUX | {"would"}):
+        return "irrealis"  # "would make it the first to land": if something else happens
+    if auxes & (FUTURE_AUX | {"to"}):
         return "future"
-    if copula.tag_ == "VBD" or auxes & {"had", "has", "have"}:
+    if head.tag_ == "VBD" or auxes & {"had", "has", "have"}:
         return "past"
     return "perfect"  # "is the first country to ban": it has banned
 

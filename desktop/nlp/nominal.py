@@ -134,8 +134,9 @@ def _aimed_at(cue: Token, ctx: Context) -> Token | None:
 
 
 def worked_towards(verb: Token) -> Token | None:
-    """What "working towards" aims at (a date, or a dated event): a plan, like "aiming
-    for" ("officials are working towards 1 April for the launch")."""
+    """The object of "working towards", read like "aiming for": a date or an event makes
+    it a plan ("officials are working towards 1 April for the launch", "towards a liftoff
+    in April"); anything else ("better pay") makes none, and no work done either."""
     if verb.pos_ != "VERB" or lemma_of(verb) != "work":
         return None
     return next(
@@ -173,9 +174,21 @@ def _set_a_time(cue: Token, passive: bool, ctx: Context) -> bool:
         and not any(c.dep_ == "aux" or c.lower_ in ONCE for c in cue.children)
         and any(
             c.dep_ in {"dobj", "npadvmod"}
-            and (in_time(c, ctx) or (ctx.lexicon.is_event_word(c.lemma_) and has_date(cue, ctx)))
+            and (in_time(c, ctx) or (ctx.lexicon.is_event_word(c.lemma_) and _set_for(cue, ctx)))
             for c in cue.children
         )
+    )
+
+
+def _set_for(cue: Token, ctx: Context) -> bool:
+    """A time after "for" under the cue: the date its object was set for ("scheduled the
+    vote for 3 May"), not when the setting happened ("scheduled the vote on Friday")."""
+    return any(
+        in_time(x, ctx)
+        for c in cue.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for x in c.children
+        if x.dep_ == "pobj"
     )
 
 
@@ -244,7 +257,11 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         return None
     if token.pos_ == "VERB" and not passive and not is_copula:
         # "planned for 3 May": the date is no event
-        noun = aim or things or nearest_event_noun(token, ctx)
+        # "set the referendum for 14 June": its object, not the commission that set it
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if obj is not None and not ctx.lexicon.is_event_word(obj.lemma_):
+            obj = None
+        noun = aim or things or obj or nearest_event_noun(token, ctx)
     if noun is None:
         return None
     if is_copula and not (ctx.lexicon.is_event_word(noun.lemma_) or placeholder(noun, ctx)):

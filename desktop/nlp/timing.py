@@ -348,10 +348,25 @@ def _widen(
         return
 
 
-FIRST_IN = re.compile(
-    r"\b(?:first|last)\b(?:\s+[\w-]+){0,4}\s+(?:in|for)"
-    r"(?:\s+(?:more|less|fewer)\s+than|\s+over|\s+almost|\s+nearly|\s+about)?\s*$"
-)
+def _looks_back(ctx: Context, tm: TimeMention) -> bool:
+    """A span after "in" or "for" that hangs on a noun ranked first or last ("the first
+    such meeting in more than two years", "for the first time in a decade"): how long it
+    had been, not when something will be. "The first phase will open in two years" hangs
+    the span on its verb."""
+    root = span_root(ctx, tm)
+    prep = root.head if root is not None else None
+    while prep is not None and prep.lower_ not in {"in", "for"} and prep.dep_ != "ROOT":
+        if prep.pos_ in {"VERB", "AUX", "NOUN"}:
+            return False
+        prep = prep.head  # "in more than two years": through "than"
+    if prep is None or prep.lower_ not in {"in", "for"}:
+        return False
+    noun = prep.head
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in {"first", "last"} for c in noun.children
+    )
+
+
 NEXT_WORDS = re.compile(r"\s+the\s+(?:next|coming|following)\s*$")
 RANGE = re.compile(r"^(?:the\s+)?[\w-]+\s+(?:to|or)\s+(?P<high>[\w-]+)\s", re.I)
 
@@ -375,7 +390,7 @@ def _from_duration(
     timex = tm.timex
     assert timex is not None
     before = NEXT_WORDS.sub("", words_before(ctx, tm.start))  # "within the next two months"
-    if FIRST_IN.search(before):
+    if _looks_back(ctx, tm):
         return None  # "the first such meeting in two years": a span back, no date ahead
     word = before.split()[-1] if before.split() else ""
     delta = duration_delta(timex.value)

@@ -160,10 +160,19 @@ def child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+DAY_SETTERS = {"set", "fix", "name", "designate", "choose", "pick", "schedule", "earmark"}
+"""Verbs that set a day "as the day" something happens ("celebrates 9 May as the day Berlin
+was captured" sets nothing)."""
+
+
 def day_setter(verb: Token) -> Token | None:
-    """The verb that set the day a clause says happens on it: "fixed 1 November as the day
-    the museum is opened", "names 1 January 2024 as the day the euro will replace the
-    lev"."""
+    """The verb that set the day a clause still to come happens on: "fixed 1 November as
+    the day the museum is opened", "names 1 January 2024 as the day the euro will replace
+    the lev"; not a clause in the past ("the day the line opened", "was captured")."""
+    if verb.tag_ == "VBD" or any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in {"was", "were", "had"} for c in verb.children
+    ):
+        return None
     if verb.dep_ == "advcl":
         # the parser may hang "as the day" on the clause: "names 1 July as the day the
         # coins will replace the notes"
@@ -182,13 +191,15 @@ def day_setter(verb: Token) -> Token | None:
         if noun.dep_ != "pobj" or noun.head.lower_ != "as":
             return None
         setter = noun.head.head
-    return setter if setter is not None and setter.pos_ in {"VERB", "AUX"} else None
+    return setter if setter is not None and lemma_of(setter) in DAY_SETTERS else None
 
 
 RANKS = {"first", "last", "only", "second", "third", "final", "latest"}
 """Ranks of a noun an infinitive says who did first or last: "the last state to adopt"."""
 TRIES = {"attempt", "bid", "effort", "try", "time", "step", "chance", "opportunity", "move"}
 """Nouns of a try, not of who acts: "the third attempt to ratify" is still to come."""
+NOT_YET = {"yet", "still"}
+"""'The last chamber yet to ratify': it has not."""
 
 
 def ranked_actor(noun: Token) -> bool:
@@ -198,24 +209,50 @@ def ranked_actor(noun: Token) -> bool:
     )
 
 
-def ranked_infinitive(verb: Token) -> bool:
-    """ "The last state to adopt the tax", "the first country to ban petrol cars"."""
-    return (
-        verb.dep_ in {"relcl", "acl"}
-        and verb.head.dep_ == "attr"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and ranked_actor(verb.head)
-    )
+def ranked_head(verb: Token) -> Token | None:
+    """The copula (or "make") of a ranked actor's infinitive: "became the last state to
+    adopt the tax", "is the first country to ban petrol cars", "making the company the
+    first to land a spacecraft" — the infinitive's event is done, in that verb's tense. The
+    parser hangs the infinitive on the noun, on the copula, or (after "make") as a clause
+    whose subject is the noun. None for "yet to"/"still to" (not done)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    subject = child(verb, "nsubj")
+    if verb.dep_ in {"relcl", "acl"} and verb.head.dep_ == "attr":
+        noun, head, verbs = verb.head, verb.head.head, {"be", "become"}
+    elif verb.dep_ == "ccomp" and subject is not None:
+        noun, head, verbs = subject, verb.head, {"make"}
+    elif verb.dep_ == "advcl" and (attr := child(verb.head, "attr")) is not None:
+        noun, head, verbs = attr, verb.head, {"be", "become"}
+    else:
+        return None
+    if not ranked_actor(noun) or lemma_of(head) not in verbs:
+        return None
+    if any(c.lower_ in NOT_YET for c in [*verb.children, *noun.children]):
+        return None
+    return head
+
+
+def ranked_subject(verb: Token) -> Token | None:
+    """Who did a ranked infinitive's event: the copula's subject, also through a verb it is
+    raised to ("Estonia is expected to be the first country to adopt the euro"), or the
+    named subject of the ranked noun after "make" ("made Karst the last chamber to ratify")."""
+    head = ranked_head(verb)
+    if head is None:
+        return None
+    if lemma_of(head) == "make":
+        noun = child(verb, "nsubj")
+        return (child(noun, "nsubj") if noun is not None else None) or noun
+    return antecedent(child(head, "nsubj", "nsubjpass")) or raised_subject(head)
 
 
 def raised_subject(verb: Token) -> Token | None:
     """The subject of the construction above: in "the line is expected to open" and "the
     project is on track to open" it is the line and the project that open; in "Iceland
     will be the first country to adopt the rule", Iceland adopts it."""
-    if ranked_infinitive(verb):
-        found = child(verb.head.head, "nsubj", "nsubjpass")
-        if found is not None:
-            return antecedent(found)
+    ranked = ranked_subject(verb)
+    if ranked is not None:
+        return ranked
     node = verb
     for _ in range(4):
         if node.dep_ == "conj":

@@ -126,7 +126,7 @@ def about(
     strong = bool(strong_names or in_theme or same_theme or both_generic or named_event)
     if strong and not in_theme and _theme_elsewhere(target, report):
         strong = False  # "the airport company started trial runs": not the airport opening
-    if not found and _carried(target, report, f"{sentence} {following}"):
+    if not found and _carried(target, report, (sentence, following)):
         return Match(shared(list(target.strong), article_names), True)
     if not found and (target.core or article_names) and any(r in STRONG_ROLES for _n, r in own):
         return None  # its agent or theme is someone else: another event of the same kind
@@ -155,11 +155,12 @@ def about(
     return None
 
 
-def _carried(target: Target, report: EventReport, text: str) -> bool:
+def _carried(target: Target, report: EventReport, sentences: tuple[str, str]) -> bool:
     """A rocket's launch is the launch of what it carries: "an Atlas V rocket lifted off
     ... and sent NASA's InSight lander on its way" settles "will NASA launch the InSight
-    lander", when the rocket's sentence or the next says it carried the follow-up's
-    thing (not only names it: "the Vela probe is next in line")."""
+    lander", when the rocket's sentence or the next says it carried one of the follow-up's
+    own participants: a word of carrying, and the name after it in that sentence (not
+    "carrying a weather satellite. The InSight lander is next in line")."""
     from desktop.vocabulary import load_lexicon
 
     if report.status != "happened" or "launch" not in _groups(report) & target.groups:
@@ -168,10 +169,14 @@ def _carried(target: Target, report: EventReport, text: str) -> bool:
         return False
     if not load_lexicon().same_thing(report.theme_lemma or "", "rocket"):
         return False
-    lowered = text.lower()
     own = {n for _r, n in target.row.roles}
-    names = [f for f, n in target.names.items() if n in own]
-    return bool(CARRYING.search(lowered)) and any(has_form(lowered, f) for f in names)
+    forms = [f for f, n in target.names.items() if n in own]
+    for text in sentences:
+        lowered = text.lower()
+        carrying = CARRYING.search(lowered)
+        if carrying and any(has_form(lowered[carrying.end() :], f) for f in forms):
+            return True
+    return False
 
 
 CARRYING = re.compile(

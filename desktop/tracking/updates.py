@@ -23,6 +23,7 @@ times open follow-ups, not with the archive.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -263,9 +264,18 @@ def _score(
 
 
 def _next_sentence(article: _Article, end: int) -> str:
-    """The article's sentence after the one ending at ``end`` (to its first full stop)."""
-    stop = article.text.find(". ", end + 1)
-    return article.text[end : stop + 1 if stop >= 0 else len(article.text)]
+    """The article's sentence after the one ending at ``end``: the sentence of a report
+    that starts right there (the parser's sentence), else up to the next full stop,
+    question or exclamation mark."""
+    start = end + len(article.text[end:]) - len(article.text[end:].lstrip())
+    there = next((r for r in article.reports if r.start == start), None)
+    if there is not None:
+        return article.text[there.start : there.end]
+    stop = SENTENCE_END.search(article.text, end + 1)
+    return article.text[end : stop.end() if stop else len(article.text)]
+
+
+SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
 def _passage(best: Finding | None, in_body: list[Finding]) -> str:
@@ -331,7 +341,7 @@ def targets_for(session: Session, rows: list[FollowUpRow], lexicon: Lexicon) -> 
             # only ("go on trial") lends nothing, and "Balwani's trial" keeps its noun
             t.groups = frozenset(theirs | (t.groups - {"*"}))
             t.words = lexicon.words_of(t.groups)
-        kin = lexicon.kin_of(t.groups) & groups.get(r.event_id, set()) if r.event_id else set()
+        kin = lexicon.kin_of(t.groups) & theirs
         if kin:
             # "ratify", restated in its tracked event as "vote": the vote's report settles it
             t.groups = frozenset(t.groups | kin)

@@ -282,11 +282,12 @@ def _century(m: re.Match[str], anchor: date, direction: Direction) -> Timex | No
     ("quarter", "q1", "q2", "q3", "q4"),
 )
 def _quarter(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
-    """ "The final quarter of 2020" is its fourth; "the last quarter" alone is the one before
-    this (a report's "profits rose in the last quarter"), which this rule leaves alone."""
+    """ "The final quarter of 2020", "the last quarter of next year" are fourth quarters;
+    alone, "the last quarter" is the one before this ("profits rose in the last quarter")
+    and "the final quarter" may be a game's: this rule leaves them alone."""
     year_text = m["year"] or m["year2"] or m["year3"] or m["qyear"]
     final = m["ord"] is not None and m["ord"].lower() in {"final", "last"}
-    if final and m["ord"].lower() == "last" and not (year_text or m["rel"] or m["rel2"]):
+    if final and not (year_text or m["rel"] or m["rel2"]):
         return None
     quarter = int(m["q"]) if m["q"] else 4 if final else ORDINALS[m["ord"].lower()]
     if year_text:

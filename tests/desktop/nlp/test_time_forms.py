@@ -124,6 +124,8 @@ def test_a_year_earlier_in_a_quarterly_report_is_that_quarter(english: tuple[Any
         ("Cyberpunk 2077 will be released in the spring.", "2077"),
         ("The ministry unveiled Vision 2030 on Monday.", "2030"),
         ("The yacht sailed on to Easter Island.", "Easter"),
+        # a game's final quarter is no quarter of a year
+        ("The coach will rest his captain in the final quarter.", "final quarter"),
     ],
 )
 def test_look_alikes_are_not_times(english: tuple[Any, Any], sentence: str, text: str) -> None:

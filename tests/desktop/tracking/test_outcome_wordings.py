@@ -68,6 +68,11 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
          "in June."),
         (LAUNCH, "An Ares rocket lifted off from the coast on Tuesday with a weather "
          "satellite. The Vela probe is next in line."),
+        (LAUNCH, "An Ares rocket lifted off from the coast on Tuesday carrying a weather "
+         "satellite. The Vela probe is next in line."),
+        # a hedged or a not-yet rank is no ratification
+        (RATIFY, "The Karst assembly may be the last chamber to ratify the water treaty."),
+        (RATIFY, "The Karst assembly is now the last chamber yet to ratify the water treaty."),
         ("The Harwick museum will open in 2022, the council said.",
          "The council has fixed 1 November as the day the Harwick museum is formally opened."),
     ],
