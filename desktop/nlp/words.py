@@ -160,9 +160,23 @@ def child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
-DAY_SETTERS = {"set", "fix", "name", "designate", "choose", "pick", "schedule", "earmark"}
-"""Verbs that set a day "as the day" something happens ("celebrates 9 May as the day Berlin
-was captured" sets nothing)."""
+KEEPING_A_DAY = {
+    "celebrate",
+    "commemorate",
+    "mark",
+    "remember",
+    "observe",
+    "honour",
+    "honor",
+    "mourn",
+    "know",
+    "call",
+    "describe",
+}
+"""Verbs that keep or call a day "the day" something happened: they set no day ("celebrates
+9 May as the day the city was freed"). Any other verb the parser hangs "as the day" on
+sets one (it may hang it on "approved" in "approved a plan that names 1 January as the
+day ...")."""
 
 
 def day_setter(verb: Token) -> Token | None:
@@ -191,7 +205,9 @@ def day_setter(verb: Token) -> Token | None:
         if noun.dep_ != "pobj" or noun.head.lower_ != "as":
             return None
         setter = noun.head.head
-    return setter if setter is not None and lemma_of(setter) in DAY_SETTERS else None
+    if setter is None or setter.pos_ not in {"VERB", "AUX"}:
+        return None
+    return None if lemma_of(setter) in KEEPING_A_DAY else setter
 
 
 RANKS = {"first", "last", "only", "second", "third", "final", "latest"}
