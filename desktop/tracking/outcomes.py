@@ -15,11 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from db.models import EventReport
 from desktop.tracking.targets import GENERIC_THEMES as NAMED_NOTHING
 from desktop.tracking.targets import VAGUE_THEMES, Target
 from desktop.tracking.terms import has_form, shared, surface_forms, tokens
+from desktop.vocabulary import Lexicon, load_lexicon
 
 PRIORITY = {"happened": 5, "postponed+": 4, "cancelled": 3, "did_not_happen": 2, "postponed": 1}
 """Which of an article's findings wins: a new window beats a scrub next to it."""
@@ -161,13 +163,11 @@ def _carried(target: Target, report: EventReport, sentences: tuple[str, str]) ->
     lander", when the rocket's sentence or the next says it carried one of the follow-up's
     own participants: a word of carrying, and the name after it in that sentence (not
     "carrying a weather satellite. The InSight lander is next in line")."""
-    from desktop.vocabulary import load_lexicon
-
     if report.status != "happened" or "launch" not in _groups(report) & target.groups:
         return False
     if target.theme_lemma in {"rocket", ""}:
         return False
-    if not load_lexicon().same_thing(report.theme_lemma or "", "rocket"):
+    if not _file_lexicon().same_thing(report.theme_lemma or "", "rocket"):
         return False
     own = {n for _r, n in target.row.roles}
     forms = [f for f, n in target.names.items() if n in own]
@@ -240,10 +240,8 @@ def _other_known_event(target: Target, report: EventReport, sentence: str) -> bo
     noun = target.lemma.lower()
     if not noun or target.groups - {"*", noun}:
         return False
-    from desktop.vocabulary import load_lexicon
-
     singular = {noun, noun.removesuffix("s"), noun.removesuffix("es"), noun[:-3] + "y"}
-    if any(load_lexicon().is_event_word(w) for w in singular if w):
+    if any(_file_lexicon().is_event_word(w) for w in singular if w):
         return False  # "deliveries", kept as written, are deliveries
     words = {noun, *(noun + s for s in ("s", "es"))}
     lowered = f"{sentence} {report.theme}".lower()
@@ -286,12 +284,16 @@ def _other_theme(target: Target, report: EventReport, sentence: str) -> bool:
     return not named
 
 
+@cache
+def _file_lexicon() -> Lexicon:
+    """The data file's lexicon, read once (these checks ran it for every report)."""
+    return load_lexicon()
+
+
 def _known(report: EventReport) -> bool:
     """A lexicon word, an outcome word, or a state ("fully operational"): not a verb that
     may stand for any event of its theme."""
-    from desktop.vocabulary import load_lexicon
-
-    lexicon = load_lexicon()
+    lexicon = _file_lexicon()
     if any(g.startswith("state:") for g in _groups(report)):
         return True
     return lexicon.is_event_word(report.lemma) or lexicon.outcome_of(report.lemma) is not None
@@ -299,9 +301,7 @@ def _known(report: EventReport) -> bool:
 
 def same_group_nouns(a: str, b: str) -> bool:
     """Two themes that are themselves events of one group ("plebiscite", "referendum")."""
-    from desktop.vocabulary import load_lexicon
-
-    lexicon = load_lexicon()
+    lexicon = _file_lexicon()
     return lexicon.is_event_word(a) and bool(lexicon.groups_of(a) & lexicon.groups_of(b))
 
 

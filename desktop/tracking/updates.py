@@ -120,6 +120,8 @@ class _Article:
     reports: list[EventReport]
     times: list[tuple[str, date | None, date | None]]
     """(value, start, end) of its temporal highlights."""
+    starting: dict[int, EventReport] = field(default_factory=dict)
+    """Its reports by where their sentence starts."""
 
 
 def _load_articles(session: Session, ids: Sequence[int]) -> dict[int, _Article]:
@@ -128,7 +130,9 @@ def _load_articles(session: Session, ids: Sequence[int]) -> dict[int, _Article]:
         return out
     reports = reports_for(session, ids)
     for aid, (title, body, published, _imported) in texts_by_id(session, ids).items():
-        out[aid] = _Article(aid, title, published, body, body.lower(), reports.get(aid, []), [])
+        found = reports.get(aid, [])
+        starting = {r.start: r for r in found}
+        out[aid] = _Article(aid, title, published, body, body.lower(), found, [], starting)
     for aid, value, vstart, vend in time_values(session, ids):
         out[aid].times.append((value, vstart, vend))
     return out
@@ -268,7 +272,7 @@ def _next_sentence(article: _Article, end: int) -> str:
     that starts right there (the parser's sentence), else up to the next full stop,
     question or exclamation mark."""
     start = end + len(article.text[end:]) - len(article.text[end:].lstrip())
-    there = next((r for r in article.reports if r.start == start), None)
+    there = article.starting.get(start)
     if there is not None:
         return article.text[there.start : there.end]
     stop = SENTENCE_END.search(article.text, end + 1)
