@@ -7,7 +7,9 @@ with a window that ends later than the follow-up's is a postponement to that win
 with or without a delay word; a window inside the follow-up's is a restatement and
 settles nothing. A scrub or a cancellation next to a new date is a postponement.
 Hedges, conditions, questions, demands and denials were read as ``uncertain`` and settle
-nothing.
+nothing. The thing may be reported under its own name ("The Queen Mary Hospital opened",
+for "will open its new hospital") in an article that names the follow-up's actors, and a
+body's vote by its result ("the Bundesrat approved the law"), the lexicon's kin groups.
 """
 
 from __future__ import annotations
@@ -90,7 +92,12 @@ def about(
     to the same thing ("demolished the stadium"), never of another."""
     groups = _groups(report)
     wildcard = "*" in groups or ("*" in target.groups and not _own_verb_report(report))
-    if not (groups & target.groups) and not wildcard and report.lemma != target.lemma:
+    if (
+        not (groups & target.groups)
+        and not wildcard
+        and report.lemma != target.lemma
+        and not _kin_by_its_agent(target, report)
+    ):
         if report.status == "expected" and not _known(report) and _same_thing(target, report):
             return Match(_same_thing(target, report), False)
         return None
@@ -116,6 +123,13 @@ def about(
         and report.theme_lemma == target.theme_lemma
         and target.theme_lemma not in VAGUE_THEMES
     )
+    # "The Royal Hospital ... opened" in an article that names the follow-up's actors: the
+    # same thing under its own name, when its head noun is the follow-up's theme
+    same_head = (
+        bool(article_names)
+        and _same_head(report.theme_lemma, target.theme_lemma)
+        and _names_itself(report, target.theme_lemma)
+    )
     if _own_verb_report(report) and (target.nominal or not (in_theme or same_theme)):
         return None  # "demolished the bus depot" is not the stadium's demolition
     found = list(dict.fromkeys([*in_clause, *in_theme]))
@@ -130,9 +144,14 @@ def about(
         strong = False  # "the airport company started trial runs": not the airport opening
     if not found and _carried(target, report, (sentence, following)):
         return Match(shared(list(target.strong), article_names), True)
-    if not found and (target.core or article_names) and any(r in STRONG_ROLES for _n, r in own):
+    if (
+        not found
+        and not same_head
+        and (target.core or article_names)
+        and any(r in STRONG_ROLES for _n, r in own)
+    ):
         return None  # its agent or theme is someone else: another event of the same kind
-    if _other_theme(target, report, sentence):
+    if not same_head and _other_theme(target, report, sentence):
         return None  # "ratified Chile's treaty" is not Peru's
     if _other_agent(target, report):
         return None  # "Osterlich's parliament approved" is not Ruritania's approval
@@ -143,18 +162,49 @@ def about(
         and specific
         and report.theme_lemma not in VAGUE_THEMES
         and report.theme_lemma not in specific
+        and not same_head
         and not any(same_group_nouns(report.theme_lemma, t) for t in specific)
     ):
         return None  # "the station will open" is not "the central section opened"
     if wildcard:
         if _other_known_event(target, report, sentence):
             return None  # "the results" are not "won the election", whoever is named
-        return Match(found, strong) if (found or same_theme) else None
+        return Match(found, strong) if (found or same_theme or same_head) else None
     if found or same_theme:
         return Match(found, strong)
+    if same_head:
+        return Match([], True)
     if article_names or not target.names:
         return Match([], named_event or both_generic)
     return None
+
+
+def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
+    """A kin event done by the follow-up's own actor, named alike: "will the Bundesrat
+    vote" is done when "the Bundesrat approved the law" (the lexicon's kin groups, see
+    events.toml); "Bolivia's legislature passed a law" is no vote of "Bolivians", nor
+    "Karst's legislature" one of "the voters in Karst"."""
+    if not (_file_lexicon().kin_of(target.groups) & _groups(report)):
+        return False
+    theirs = {n.lower() for n, r in roles(report) if r == "agent"}
+    mine = {n.lower() for r, n in target.row.roles if r == "agent"}
+    mine |= {n.lower() for n in target.strong if n.lower() == target.theme_lemma}
+    return bool(theirs & mine)  # one body, by its own name
+
+
+def _same_head(theme: str, own: str) -> bool:
+    """Two themes with one head noun ("royal hospital", "hospital") that names a thing."""
+    head = own.split()[-1] if own else ""
+    return bool(head and theme and head not in VAGUE_THEMES and theme.split()[-1] == head)
+
+
+def _names_itself(report: EventReport, own: str) -> bool:
+    """Every name the report's theme holds is a name of the thing itself, with the
+    follow-up's head noun in it ("The Royal Hospital for Children" for "the hospital"); a
+    name that only owns or qualifies it ("Chile's treaty", "the first tanker for the Japan
+    Air Self-Defense Force") is another thing of the kind."""
+    head = own.split()[-1] if own else ""
+    return bool(head) and all(head in n.lower() for n, r in roles(report) if r == "theme")
 
 
 def _carried(target: Target, report: EventReport, sentences: tuple[str, str]) -> bool:

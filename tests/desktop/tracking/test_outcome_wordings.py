@@ -49,6 +49,16 @@ LAUNCH = "The space agency will launch the Vela probe to Jupiter in May 2022."
          "The truce in Karst took effect as planned in the first minutes of Tuesday."),
         ("Peace consultations at Karst Castle will open in May 2022.",
          "Peace consultations opened on Tuesday at Karst Castle."),
+        # the thing under its own name, in an article about the follow-up's actors
+        ("NHS Lothian will open Edinburgh's new children's hospital in May 2022.",
+         "The Queen Mary Hospital opened to patients on Tuesday. NHS Lothian apologised for "
+         "the delay."),
+        ("Harwick County will open Tarnby's new bridge in May 2022.",
+         "The Queen Mary Bridge opened to traffic on Tuesday. Harwick County apologised for "
+         "the delay."),
+        # a vote reported as its result, by the same body
+        ("The Bundesrat will vote on the transit law on 17 May 2022.",
+         "The Bundesrat approved the transit law on Tuesday."),
     ],
 )  # fmt: skip
 def test_the_outcome_in_its_own_wording_settles_the_follow_up(
@@ -75,6 +85,12 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
         (RATIFY, "The Karst assembly is now the last chamber yet to ratify the water treaty."),
         ("The Harwick museum will open in 2022, the council said.",
          "The council has fixed 1 November as the day the Harwick museum is formally opened."),
+        # another buyer's thing of the same kind; a country's legislature is not its voters
+        ("Boeing will deliver the first tanker to the Air Force in May 2022.",
+         "The first tanker for the Japan Air Self-Defense Force was delivered on Tuesday, "
+         "Boeing said."),
+        ("Voters in Karst will go to the polls in May 2022.",
+         "Karst's legislature passed an election law on Tuesday."),
     ],
 )  # fmt: skip
 def test_a_rank_to_come_another_payload_or_a_day_set_is_no_outcome(
@@ -82,7 +98,8 @@ def test_a_rank_to_come_another_payload_or_a_day_set_is_no_outcome(
 ) -> None:
     """A rank still to come is no ratification; a rocket that carried something else is
     not the probe's launch, though its article names the probe; the day set for an opening
-    is no opening."""
+    is no opening; another buyer's tanker is not the Air Force's; a country's legislature
+    passing a law is not its voters' election."""
     first, _later = first_after(
         store, english, tmp_path, ("2021-11-02", expected), ("2022-05-18", reported),
         date(2022, 5, 25),
