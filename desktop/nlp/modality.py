@@ -122,6 +122,8 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
         result = result_head(t)
         if result is not None:
             chain.append(result)  # "aims to have the bridge repainted by May"
+            if _is_cue_verb(result):
+                modality = modality or CUES[lemma_of(result)]  # "want the pier rebuilt"
             t = result
             continue
         if (t.dep_ in {"xcomp", "ccomp"} or object_control(t) or _misread_infinitive(t)) and (
@@ -345,6 +347,8 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
         if any(c.lower_ in ONCE for t in chain[1:] for c in t.children):
             return "past_future"
         if lemma_of(chain[-1]) in COMMITMENTS and "had" not in aux_here:
+            if lemma_of(chain[-1]) == "want" and chain[-1].dep_ == "relcl":
+                return "past_future"  # "supporters, who wanted the vote held in September"
             return "future"
         if deadline_of(chain[-1]) is not None and "had" not in aux_here:
             return "future"  # "gave them until May 5 to publish": still ahead

@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop.nlp.cues import (
+    CONDITION_AFTER,
+    CONDITION_OPENERS,
     CONDITIONAL_MARKS,
     DEMAND_VERBS,
     DENIAL_VERBS,
@@ -60,6 +62,15 @@ def _conditional_clause(c: Token) -> str | None:
     return None
 
 
+def _condition_in_words(text: str, at: int) -> bool:
+    """The sentence opens with a condition that ends before the clause's verb (at ``at``),
+    or a condition follows that verb."""
+    opener = CONDITION_OPENERS.match(text)
+    if opener is not None and opener.end() <= at:
+        return True
+    return CONDITION_AFTER.search(text, at) is not None
+
+
 def _wh_fronted(node: Token) -> bool:
     """An embedded question: "when it will open", "how many buses it will build", "which
     plant it will use"."""
@@ -83,6 +94,8 @@ def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | Non
     before = text[: max(0, top.left_edge.idx - start_char)].lower()
     if HEDGE_PHRASES.search(before):
         return "hedged"
+    if _condition_in_words(text.lower(), top.idx - start_char):
+        return "conditional"
     children = [c for t in chain for c in t.children]
     if any(c.dep_ == "mark" and c.lower_ in WH_MARKS for c in children):
         return "uncertain"

@@ -14,6 +14,24 @@ pytestmark = pytest.mark.model
 
 FOUND = [
     # (published, sentence, due start, due end)
+    # a wish told in the past is still the wish: the minister has not changed his mind
+    ("2021-03-01", "The mayor wanted the new tram fares to apply from January.", "2022-01-01",
+     "2022-01-31"),
+    ("2021-03-01", "The harbour board wanted the ferry operator to submit its timetable in "
+     "April.", "2021-04-01", "2021-04-30"),
+    # "provided" before the clause makes no condition of it
+    ("2021-03-01", "The city provided the funds, and the footbridge will open in May.",
+     "2021-05-01", "2021-05-31"),
+    # a wish in a relative clause says who someone is; "as long as two years" is no condition
+    ("2020-08-15", "After two weeks of blockades by supporters of the party, who wanted the "
+     "vote held on 6 September, the president signed a law that fixes 18 October as the "
+     "election date.", "2020-10-18", "2020-10-18"),
+    ("2024-11-25", "Checkpoints are still due to begin enforcing the law on May 7, 2025, but "
+     "agencies may phase in full enforcement over as long as two years, until May 5, 2027.",
+     "2025-05-07", "2025-05-07"),
+    # a wish for a thing and its participle, as with "have the bridge repainted"
+    ("2021-03-01", "Residents want the sea wall repairs completed by May.", "2021-03-01",
+     "2021-05-31"),
     # a clause the event waits on does not make a dated event a condition
     ("2021-01-10", "The ferry operator will resume sailings to the island in April once the "
      "new pier is finished.", "2021-04-01", "2021-04-30"),
@@ -301,6 +319,14 @@ NOTHING_TO_FOLLOW = [
 ]  # fmt: skip
 
 NONE = [
+    # a condition the small model hangs on no verb, or on the wrong one: opening the
+    # sentence up to its comma, or following the clause
+    "Should the council approve the plan, work on the tram depot would begin in the autumn.",
+    "Provided funding is secured, the maritime museum would open its doors in 2022.",
+    "In the event of a draw, the cup final would be replayed the following week.",
+    "If the talks fail, the dockers say they will walk out in April.",
+    "Assuming the weather holds, the climbers would attempt the summit on Thursday.",
+    "The footbridge will open in March provided the steel arrives on time.",
     # undated: the clause waited on is a condition
     "Traffic in the harbour district will ease once the tunnel opens.",
     "The club will move to the new stadium when the council grants a licence.",
