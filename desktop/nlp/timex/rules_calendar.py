@@ -322,6 +322,26 @@ def _half(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
 
 
 @rule(
+    "months of a year",
+    rf"(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>three|six|3|6)\s+months\s+of\s+"
+    rf"(?:(?P<year>{YEAR})|(?P<rel>this|next|last)\s+year)",
+    ("months of",),
+)
+def _months_of_year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    """ "The first three months of 2022" is its first quarter, "the last six months of next
+    year" its second half (not a duration of three months from today)."""
+    year = (
+        int(m["year"])
+        if m["year"]
+        else anchor.year + {"this": 0, "next": 1, "last": -1}[m["rel"].lower()]
+    )
+    first = m["which"].lower() == "first"
+    if m["n"] in {"three", "3"}:
+        return quarter_timex(year, 1 if first else 4)
+    return half_timex(year, 1 if first else 2)
+
+
+@rule(
     "season",
     rf"(?P<rel>this(?:\s+past)?|last|next|past|coming|(?:the\s+)?(?:early|late|mid-?)"
     rf"|(?:the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the)?|the)\s*(?P<season>{SEASON})"

@@ -52,6 +52,16 @@ REPORT_DAY = date(2019, 10, 24)
             Expect("Easter week", "2000-W16"),
         ),
         (
+            "The ferry will take its first passengers in the first three months of 2022.",
+            WEDNESDAY,
+            Expect("the first three months of 2022", "2022-Q1"),
+        ),
+        (
+            "The plant will open in the last six months of next year.",
+            WEDNESDAY,
+            Expect("the last six months of next year", "2019-H2"),
+        ),
+        (
             "The plant will be finished in the final quarter of 2022.",
             WEDNESDAY,
             Expect("the final quarter of 2022", "2022-Q4"),
