@@ -46,17 +46,16 @@ BLOCKING = _W["blocking"]
 FUTURE_CUES = _W["future_cues"]
 """Lemmas that put the event they govern in the future (the tense of time expressions)."""
 CONDITION_OPENERS = re.compile(
-    r"^\W*(?:if|unless|should|were|provided|providing|assuming|supposing|barring"
+    r"^\W*(?:if|unless|should|were|had|provided|providing|assuming|supposing"
     r"|in the event (?:of|that)|in case of|on condition that)\b[^,;]*,"
 )
 """A sentence that opens with its condition, up to the comma that ends it: "Should the
 council approve the plan, ...", "In the event of a draw, ...", "Assuming the weather holds,
 ..." (the small model often hangs such a clause on no verb, or on the wrong one)."""
-CONDITION_AFTER = re.compile(
-    r"\b(?:provided|providing|assuming)(?: that)? (?:the|it|they|he|she|we|there|all|no)\b"
-    r"|\bon condition that\b"
-)
-"""A condition after the clause: "will open in March provided the steel arrives"."""
+CONDITION_WORDS = {"provided", "providing", "assuming", "supposing"}
+"""Participles that make a condition of the clause after them ("provided the steel
+arrives"), unless they take an object or "with" ("providing the city with a link",
+"assuming the presidency"): then they are verbs of their own."""
 HEDGE_PHRASES = re.compile(
     r"\b(?:far from (?:certain|clear|sure)|not (?:certain|clear|sure|known)|unclear|uncertain"
     r"|remains? to be seen|no guarantee|doubtful|it is possible|it's possible|there is a chance"

@@ -291,8 +291,8 @@ def may_name_event(verb: Token, ctx: Context) -> bool:
 
 
 RESULT_VERBS = {"have", "get"}
-WISHES = {"want"}
-"""Cues that take a thing and its participle as "have" does: "want the repairs completed by
+RESULTS_OR_WISHES = RESULT_VERBS | {"want"}
+""""want" takes a thing and its participle as "have" does: "want the repairs completed by
 May" is a wish that the repairs be completed."""
 CONTROLLERS = {"want", "expect", "need", "like", "prefer"}
 
@@ -316,7 +316,7 @@ def _bare_participle(verb: Token) -> bool:
 
 
 def result_head(verb: Token) -> Token | None:
-    """The "have" or "get" of a ``result_clause``: the participle with the thing as its
+    """The "have", "get" or "want" of a ``result_clause``: the participle with the thing as its
     subject, or hung on the thing as the verb's object ("have [the bridge repaired]", "want
     [the repairs completed]")."""
     if verb.tag_ != "VBN":
@@ -331,7 +331,7 @@ def result_head(verb: Token) -> Token | None:
     if (
         verb.dep_ == "acl"
         and thing.dep_ == "dobj"
-        and thing.head.lemma_.lower() in RESULT_VERBS | WISHES
+        and thing.head.lemma_.lower() in RESULTS_OR_WISHES
         and verb.i > thing.i
         and not any(c.dep_ in {"dobj", "nsubj"} for c in verb.children)
     ):

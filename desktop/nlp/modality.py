@@ -347,8 +347,8 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
         if any(c.lower_ in ONCE for t in chain[1:] for c in t.children):
             return "past_future"
         if lemma_of(chain[-1]) in COMMITMENTS and "had" not in aux_here:
-            if lemma_of(chain[-1]) == "want" and chain[-1].dep_ == "relcl":
-                return "past_future"  # "supporters, who wanted the vote held in September"
+            if lemma_of(chain[-1]) == "want" and _wish_given_up(chain[-1]):
+                return "past_future"
             return "future"
         if deadline_of(chain[-1]) is not None and "had" not in aux_here:
             return "future"  # "gave them until May 5 to publish": still ahead
@@ -399,6 +399,15 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
             return "irrealis"  # "more trials are planned before the ship is handed over"
         return "perfect"  # a present state: "the launch is delayed"
     return "present"
+
+
+def _wish_given_up(cue: Token) -> bool:
+    """A wish told in the past that is no longer one: in a relative clause that says who
+    someone is ("supporters, who wanted the vote held on 6 September"), or followed by "but"
+    ("wanted the strike to start on Monday, but it was called off")."""
+    if cue.tag_ != "VBD":
+        return False
+    return cue.dep_ == "relcl" or any(c.dep_ == "cc" and c.lower_ == "but" for c in cue.children)
 
 
 def _ranked_tense(head: Token) -> str:

@@ -1,16 +1,18 @@
 """What around a clause keeps it from stating an expectation: a condition ("if the
-vote passes"), a question, a doubt ("it is unclear whether"), a hedge, a denial, a
-demand or a purpose ("to ensure the line is delivered"); or a clause the event waits on
-("once dredging is finished", "when they meet"), which keeps it from being an expectation
-only when the event has no date of its own."""
+vote passes"; one the parser hangs on no verb is read off the words: "Should the council
+approve the plan, ...", "... provided the steel arrives"), a question, a doubt ("it is
+unclear whether"), a hedge, a denial, a demand or a purpose ("to ensure the line is
+delivered"); or a clause the event waits on ("once dredging is finished", "when they
+meet"), which keeps it from being an expectation only when the event has no date of its
+own."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from desktop.nlp.cues import (
-    CONDITION_AFTER,
     CONDITION_OPENERS,
+    CONDITION_WORDS,
     CONDITIONAL_MARKS,
     DEMAND_VERBS,
     DENIAL_VERBS,
@@ -62,13 +64,32 @@ def _conditional_clause(c: Token) -> str | None:
     return None
 
 
-def _condition_in_words(text: str, at: int) -> bool:
-    """The sentence opens with a condition that ends before the clause's verb (at ``at``),
-    or a condition follows that verb."""
+def _condition_word(token: Token) -> bool:
+    """ "provided", "assuming" ... that introduce a clause, not a verb with an object."""
+    if token.lower_ not in CONDITION_WORDS:
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.lower_ in {"with", "by", "for", "to"}:
+        return False  # "provided with new funding", "assuming by then"
+    return not any(c.dep_ == "dobj" for c in token.children)
+
+
+def _condition_in_words(top: Token, text: str, start_char: int) -> bool:
+    """Read off the words where the parse hangs a condition on no verb: the sentence opens
+    with a condition that ends (at its comma) before the clause's verb ``top``, or a
+    condition word follows that verb ("will open in March provided the steel arrives")."""
     opener = CONDITION_OPENERS.match(text)
-    if opener is not None and opener.end() <= at:
+    if opener is not None and opener.end() <= top.idx - start_char:
+        first = next((t for t in top.sent if not t.is_punct), None)
+        if first is None or first.lower_ not in CONDITION_WORDS or _condition_word(first):
+            return True
+    after = [t for t in top.sent if t.i > top.i]
+    if any(_condition_word(t) for t in after):
         return True
-    return CONDITION_AFTER.search(text, at) is not None
+    return any(
+        t.lower_ == "on" and [x.lower_ for x in t.doc[t.i + 1 : t.i + 3]] == ["condition", "that"]
+        for t in after
+    )
 
 
 def _wh_fronted(node: Token) -> bool:
@@ -94,7 +115,7 @@ def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | Non
     before = text[: max(0, top.left_edge.idx - start_char)].lower()
     if HEDGE_PHRASES.search(before):
         return "hedged"
-    if _condition_in_words(text.lower(), top.idx - start_char):
+    if _condition_in_words(top, text.lower(), start_char):
         return "conditional"
     children = [c for t in chain for c in t.children]
     if any(c.dep_ == "mark" and c.lower_ in WH_MARKS for c in children):

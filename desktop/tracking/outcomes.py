@@ -125,11 +125,7 @@ def about(
     )
     # "The Royal Hospital ... opened" in an article that names the follow-up's actors: the
     # same thing under its own name, when its head noun is the follow-up's theme
-    same_head = (
-        bool(article_names)
-        and _same_head(report.theme_lemma, target.theme_lemma)
-        and _names_itself(report, target.theme_lemma)
-    )
+    same_head = bool(article_names) and _named_itself(report, target.theme_lemma)
     if _own_verb_report(report) and (target.nominal or not (in_theme or same_theme)):
         return None  # "demolished the bus depot" is not the stadium's demolition
     found = list(dict.fromkeys([*in_clause, *in_theme]))
@@ -192,19 +188,18 @@ def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
     return bool(theirs & mine)  # one body, by its own name
 
 
-def _same_head(theme: str, own: str) -> bool:
-    """Two themes with one head noun ("royal hospital", "hospital") that names a thing."""
-    head = own.split()[-1] if own else ""
-    return bool(head and theme and head not in VAGUE_THEMES and theme.split()[-1] == head)
-
-
-def _names_itself(report: EventReport, own: str) -> bool:
-    """Every name the report's theme holds is a name of the thing itself, with the
-    follow-up's head noun in it ("The Royal Hospital for Children" for "the hospital"); a
-    name that only owns or qualifies it ("Chile's treaty", "the first tanker for the Japan
-    Air Self-Defense Force") is another thing of the kind."""
-    head = own.split()[-1] if own else ""
-    return bool(head) and all(head in n.lower() for n, r in roles(report) if r == "theme")
+def _named_itself(report: EventReport, thing: str) -> bool:
+    """The report's theme has the head noun of the follow-up's ``thing`` ("royal hospital",
+    "hospital"), and names it: every name in the theme holds that noun as a word ("The
+    Royal Hospital for Children"). A name that only owns or qualifies it ("Chile's treaty",
+    "the first tanker for the Japan Air Self-Defense Force", "Cambridge's new bridge") is
+    another thing of the kind; a theme with no name names nothing."""
+    head = thing.split()[-1] if thing else ""
+    theme = report.theme_lemma
+    if not head or head in VAGUE_THEMES or not theme or theme.split()[-1] != head:
+        return False
+    names = [n for n, r in roles(report) if r == "theme"]
+    return bool(names) and all(head in tokens(n) for n in names)
 
 
 def _carried(target: Target, report: EventReport, sentences: tuple[str, str]) -> bool:

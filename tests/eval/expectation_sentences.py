@@ -3,8 +3,9 @@ with the window the sentence states?
 
 Reads ``tests/data/expectation_sentences/tuning.tsv`` (written before the rules were
 changed, and used while tuning them) and, when they exist, ``heldout.tsv`` to
-``heldout12.tsv`` (each written independently from a brief and scored first once a round of
-changes was done), and reports them separately.
+``heldout12.tsv`` (each written independently from a brief and scored first once a round
+of changes was done; there is no ``heldout10.tsv``: that set was lost before it was read),
+and reports them separately.
 Columns: ``id published label kind window sentence``; ``label`` is ``expectation`` or
 ``none``. A sentence counts as predicted positive when the analysis finds at least one
 expectation in it. The window is right when the deadline of one of its expectations (the

@@ -336,7 +336,7 @@ def _months_of_year(m: re.Match[str], anchor: date, direction: Direction) -> Tim
         else anchor.year + {"this": 0, "next": 1, "last": -1}[m["rel"].lower()]
     )
     first = m["which"].lower() == "first"
-    if m["n"] in {"three", "3"}:
+    if m["n"].lower() in {"three", "3"}:
         return quarter_timex(year, 1 if first else 4)
     return half_timex(year, 1 if first else 2)
 

@@ -22,10 +22,19 @@ FOUND = [
     # "provided" before the clause makes no condition of it
     ("2021-03-01", "The city provided the funds, and the footbridge will open in May.",
      "2021-05-01", "2021-05-31"),
-    # a wish in a relative clause says who someone is; "as long as two years" is no condition
+    # a wish in a relative clause says who someone is
     ("2020-08-15", "After two weeks of blockades by supporters of the party, who wanted the "
      "vote held on 6 September, the president signed a law that fixes 18 October as the "
      "election date.", "2020-10-18", "2020-10-18"),
+    # a condition word with an object or "with" is a verb of its own, and "as long as two
+    # years" is a length; a wish in the present is held
+    ("2021-03-01", "The new rail line will open in 2023, providing the city with a direct "
+     "link to the airport.", "2023-01-01", "2023-12-31"),
+    ("2021-03-01", "Lee is assuming the presidency in June.", "2021-06-01", "2021-06-30"),
+    ("2021-03-01", "Provided with new funding, the museum will open in 2022.", "2022-01-01",
+     "2022-12-31"),
+    ("2021-03-01", "The council, which wants the bridge reopened by May, has asked for more "
+     "funds.", "2021-03-01", "2021-05-31"),
     ("2024-11-25", "Checkpoints are still due to begin enforcing the law on May 7, 2025, but "
      "agencies may phase in full enforcement over as long as two years, until May 5, 2027.",
      "2025-05-07", "2025-05-07"),
@@ -327,6 +336,9 @@ NONE = [
     "If the talks fail, the dockers say they will walk out in April.",
     "Assuming the weather holds, the climbers would attempt the summit on Thursday.",
     "The footbridge will open in March provided the steel arrives on time.",
+    # a wish given up is no expectation
+    "The union wanted the ferry strike to start on Monday, but it was called off.",
+    "The mayor wanted the new tram fares to apply from January, but the council refused.",
     # undated: the clause waited on is a condition
     "Traffic in the harbour district will ease once the tunnel opens.",
     "The club will move to the new stadium when the council grants a licence.",

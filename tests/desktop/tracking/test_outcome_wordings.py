@@ -56,6 +56,9 @@ LAUNCH = "The space agency will launch the Vela probe to Jupiter in May 2022."
         ("Harwick County will open Tarnby's new bridge in May 2022.",
          "The Queen Mary Bridge opened to traffic on Tuesday. Harwick County apologised for "
          "the delay."),
+        # "provided" as a verb with its object is no condition
+        ("The state will provide the funds for the Harwick footbridge in May 2022.",
+         "The state provided the funds for the Harwick footbridge on Tuesday."),
         # a vote reported as its result, by the same body
         ("The Bundesrat will vote on the transit law on 17 May 2022.",
          "The Bundesrat approved the transit law on Tuesday."),
@@ -85,7 +88,11 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
         (RATIFY, "The Karst assembly is now the last chamber yet to ratify the water treaty."),
         ("The Harwick museum will open in 2022, the council said.",
          "The council has fixed 1 November as the day the Harwick museum is formally opened."),
-        # another buyer's thing of the same kind; a country's legislature is not its voters
+        # a name that only holds the noun in a word of its own; another buyer's thing of
+        # the same kind; a country's legislature is not its voters
+        ("Harwick County will open Tarnby's new bridge in May 2022.",
+         "Cambridge's new bridge opened to traffic on Tuesday. Harwick County apologised for "
+         "the delay."),
         ("Boeing will deliver the first tanker to the Air Force in May 2022.",
          "The first tanker for the Japan Air Self-Defense Force was delivered on Tuesday, "
          "Boeing said."),
