@@ -323,7 +323,7 @@ def _half(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
 
 @rule(
     "months of a year",
-    rf"(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>three|six|3|6)\s+months\s+of\s+"
+    r"(?:the\s+)?(?P<which>first|last|final)\s+(?P<n>three|six|3|6)\s+months\s+of\s+"
     rf"(?:(?P<year>{YEAR})|(?P<rel>this|next|last)\s+year)",
     ("months of",),
 )
