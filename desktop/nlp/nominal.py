@@ -19,7 +19,7 @@ from desktop.nlp.frames import (
 )
 from desktop.nlp.modality import Reading, reading_of, reported_by
 from desktop.nlp.timeparts import temporal_clause
-from desktop.nlp.words import antecedent, lemma_of, raised_subject
+from desktop.nlp.words import antecedent, lemma_of, prep_objects, raised_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -113,23 +113,9 @@ def counted(noun: Token) -> bool:
 def _aimed_at(cue: Token, ctx: Context) -> Token | None:
     """The noun after "for" that a cue verb aims at ("planned for the spring" has none),
     also through a date it is set as ("set May 3 as the date for the vote")."""
-    heads = [cue] + [
-        x
-        for c in cue.children
-        if c.dep_ == "prep" and c.lower_ == "as"
-        for x in c.children
-        if x.dep_ == "pobj" and x.lemma_.lower() in PLACEHOLDERS
-    ]
+    heads = [cue] + [x for x in prep_objects(cue, "as") if x.lemma_.lower() in PLACEHOLDERS]
     return next(
-        (
-            x
-            for head in heads
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ == "for"
-            for x in c.children
-            if x.dep_ == "pobj" and not in_time(x, ctx)
-        ),
-        None,
+        (x for head in heads for x in prep_objects(head, "for") if not in_time(x, ctx)), None
     )
 
 
@@ -139,16 +125,7 @@ def worked_towards(verb: Token) -> Token | None:
     in April"); anything else ("better pay") makes none, and no work done either."""
     if verb.pos_ != "VERB" or lemma_of(verb) != "work":
         return None
-    return next(
-        (
-            x
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ in {"towards", "toward"}
-            for x in c.children
-            if x.dep_ == "pobj"
-        ),
-        None,
-    )
+    return next(iter(prep_objects(verb, "towards", "toward")), None)
 
 
 def _dated_target(cue: Token, ctx: Context) -> bool:
@@ -157,10 +134,7 @@ def _dated_target(cue: Token, ctx: Context) -> bool:
         in_time(x, ctx)
         for obj in cue.children
         if obj.dep_ == "dobj" and obj.lemma_.lower() in PLACEHOLDERS
-        for c in obj.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for x in c.children
-        if x.dep_ == "pobj"
+        for x in prep_objects(obj, "of")
     )
 
 
@@ -183,13 +157,7 @@ def _set_a_time(cue: Token, passive: bool, ctx: Context) -> bool:
 def _set_for(cue: Token, ctx: Context) -> bool:
     """A time after "for" under the cue: the date its object was set for ("scheduled the
     vote for 3 May"), not when the setting happened ("scheduled the vote on Friday")."""
-    return any(
-        in_time(x, ctx)
-        for c in cue.children
-        if c.dep_ == "prep" and c.lower_ == "for"
-        for x in c.children
-        if x.dep_ == "pobj"
-    )
+    return any(in_time(x, ctx) for x in prep_objects(cue, "for"))
 
 
 def _expected_things(cue: Token, ctx: Context) -> Token | None:
@@ -305,16 +273,7 @@ def _in_state(copula: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     """ "Congestion pricing will be in place by 2022", "the jets will be in service in
     May": a state that begins (its own group, as "will be fully open" has: an opening of
     something else reported by the same articles is not it)."""
-    state = next(
-        (
-            x
-            for c in copula.children
-            if c.dep_ == "prep" and c.lower_ == "in"
-            for x in c.children
-            if x.dep_ == "pobj" and x.lemma_.lower() in IN_STATES
-        ),
-        None,
-    )
+    state = next((x for x in prep_objects(copula, "in") if x.lemma_.lower() in IN_STATES), None)
     subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
     subject = antecedent(subject) if subject is not None else None
     if state is None or subject is None or subject.pos_ == "PRON":
@@ -386,14 +345,7 @@ def on_track(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     if set_for is not None:
         frame = set_for
     elif track:
-        aims = [
-            x
-            for head in (token, *track)
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ == "for"
-            for x in c.children
-            if x.dep_ == "pobj" and _dated(x, ctx)
-        ]
+        aims = [x for head in (token, *track) for x in prep_objects(head, "for") if _dated(x, ctx)]
         if not aims:
             return None
         if ctx.lexicon.is_event_word(aims[0].lemma_):

@@ -160,6 +160,17 @@ def child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+def prep_objects(token: Token, *preps: str) -> list[Token]:
+    """The objects of the token's prepositions ``preps``: "3 May" in "set for 3 May"."""
+    return [
+        x
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for x in c.children
+        if x.dep_ == "pobj"
+    ]
+
+
 KEEPING_A_DAY = {
     "celebrate",
     "commemorate",
