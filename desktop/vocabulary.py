@@ -50,6 +50,13 @@ class Lexicon:
     """Sets of event groups that may name one event ("vote", "ratify", "approve")."""
     things: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     """(general words, their kinds) of one kind of thing: "the ship" is "the carrier"."""
+    light_with: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Event group -> verbs that are light with its nouns only ("deliver its ruling" is the
+    ruling; "deliver the jets" stays a delivery)."""
+    effect_subject: frozenset[str] = frozenset()
+    """Verbs whose subject, when it is an event noun, is the event that happens ("the
+    increase took effect"); with any other subject they are events of their own ("the law
+    took effect")."""
     _index: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -106,10 +113,16 @@ class Lexicon:
         return found
 
     @cached_property
+    def light_with_verbs(self) -> frozenset[str]:
+        """Every verb that is light with some group's nouns."""
+        return frozenset(v for verbs in self.light_with.values() for v in verbs)
+
+    @cached_property
     def phrases(self) -> frozenset[str]:
         """The multiword entries ("hand over", "take delivery"), for the parser's side."""
         words = [*self._index, *(w for ws in self.outcomes.values() for w in ws)]
-        return frozenset(w for w in [*words, *self.light_subject, *self.light_object] if " " in w)
+        light = [*self.light_subject, *self.light_object, *self.light_with_verbs]
+        return frozenset(w for w in [*words, *light] if " " in w)
 
 
 @cache
@@ -122,6 +135,8 @@ def _file_data() -> tuple[
     tuple[str, ...],
     tuple[frozenset[str], ...],
     tuple[tuple[frozenset[str], frozenset[str]], ...],
+    dict[str, frozenset[str]],
+    frozenset[str],
 ]:
     data = _read(EVENTS_FILE)
     events = {g: tuple(normalize(w) for w in ws) for g, ws in data.get("events", {}).items()}
@@ -144,13 +159,29 @@ def _file_data() -> tuple[
             )
             for t in data.get("things", {}).values()
         ),
+        {
+            normalize(g): frozenset(normalize(w) for w in ws)
+            for g, ws in light.get("with", {}).items()
+        },
+        frozenset(normalize(w) for w in light.get("effect", ())),
     )
 
 
 def load_lexicon(additions: Iterable[tuple[str, str]] = ()) -> Lexicon:
     """The file's lexicon with the analyst's (group, word) additions merged in; an
     addition to 'cancel', 'postpone' or 'fail' extends that outcome list."""
-    events_raw, outcomes_raw, subject, obj, receiving, producing, kin, things = _file_data()
+    (
+        events_raw,
+        outcomes_raw,
+        subject,
+        obj,
+        receiving,
+        producing,
+        kin,
+        things,
+        light_with,
+        effect,
+    ) = _file_data()
     events = {g: set(ws) for g, ws in events_raw.items()}
     outcomes = {k: set(ws) for k, ws in outcomes_raw.items()}
     for group, word in additions:
@@ -167,6 +198,8 @@ def load_lexicon(additions: Iterable[tuple[str, str]] = ()) -> Lexicon:
         frozenset(producing),
         kin,
         things,
+        light_with,
+        effect,
     )
 
 

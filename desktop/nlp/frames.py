@@ -195,6 +195,12 @@ def _first_made(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
 
 
 def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
+    if lemma in lexicon.effect_subject and not _passive(verb):
+        subject = antecedent(child(verb, "nsubj")) or raised_subject(verb)
+        noun = event_noun(subject, lexicon) if subject is not None else None
+        if noun is not None and not lexicon.groups_of(noun.lemma_) & lexicon.groups_of(lemma):
+            return noun  # "the increase took effect": the increase happened
+        return None
     if lemma not in lexicon.light_subject:
         return None
     subject = antecedent(child(verb, "nsubj", "nsubjpass"))
@@ -210,15 +216,24 @@ def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
 def _light_object(verb: Token, lexicon: Lexicon) -> Token | None:
     """The event noun of "held the vote", "made a soft landing", "cast their ballots"."""
     base = verb.lemma_.lower()
-    prt = particle(verb)
-    if base not in lexicon.light_object and f"{base} {prt}" not in lexicon.light_object:
+    keys = {base, f"{base} {particle(verb)}"}
+    general = bool(keys & lexicon.light_object)
+    special = {g for g, verbs in lexicon.light_with.items() if keys & verbs}
+    if not general and not special:
         return None
     obj = child(verb, "dobj")
-    if obj is None and any(c.dep_ == "auxpass" for c in verb.children):
+    if obj is None and _passive(verb):
         obj = child(verb, "nsubjpass")
     if obj is None:
         return None
-    return event_noun(antecedent(obj) or obj, lexicon)
+    noun = event_noun(antecedent(obj) or obj, lexicon)
+    if noun is None or general or lexicon.groups_of(noun.lemma_) & special:
+        return noun
+    return None  # "deliver the jets": no light verb of a ruling
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 ASPECTUAL = {"begin", "start", "commence", "resume", "continue"}
@@ -285,6 +300,8 @@ def may_name_event(verb: Token, ctx: Context) -> bool:
     return (
         ctx.lexicon.is_event_word(lemma)
         or lemma in ctx.lexicon.events
+        or lemma in ctx.lexicon.light_with_verbs
+        or lemma in ctx.lexicon.effect_subject
         or may_carry_outcome(verb, ctx)
         or _first_made(verb, lemma, ctx.lexicon)
     )

@@ -504,9 +504,27 @@ def read(verb: Token, headline: bool = False, sentence: tuple[str, int] | None =
     return _finish(verb, _prelude(verb, headline), headline, sentence)
 
 
+PREVENTING = {"bar", "prevent", "stop", "block", "ban", "prohibit", "forbid", "restrain", "keep"}
+"""Verbs that keep someone from doing a thing: "barred the court from delivering its
+judgment" reports no judgment."""
+
+
+def _prevented(verb: Token) -> bool:
+    """A gerund after "from" on a verb of preventing."""
+    head = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and head.lower_ == "from"
+        and head.dep_ == "prep"
+        and head.head.lemma_.lower() in PREVENTING
+    )
+
+
 def _prelude(verb: Token, headline: bool) -> Reading:
     top, chain, cue_modality = _climb(verb)
     negated, no_longer = _negated(chain)
+    if _prevented(verb):
+        return Reading(_tense(chain, top, headline), "denied", negated, top, None, final=True)
     cue = chain[-1] if len(chain) > 1 else None
     if cue_modality in {"obliged", "demanded"}:
         return Reading("present", cue_modality, negated, top, chain[-1], final=True)

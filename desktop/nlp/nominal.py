@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from desktop.nlp.cues import ADJ_CUES, BLOCKING, CUES, ONCE, TRACK_NOUNS
+from desktop.nlp.cues import ADJ_CUES, BLOCKING, CHANGE_OF_VALUE, CUES, ONCE, TRACK_NOUNS
 from desktop.nlp.frames import (
     ARRIVE,
     PLACEHOLDERS,
@@ -168,8 +168,18 @@ def _expected_things(cue: Token, ctx: Context) -> Token | None:
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if obj is None or not (counted(obj) or ctx.lexicon.is_event_word(obj.lemma_)):
         return None
+    if change_in_amount(obj):
+        return None  # "expect a rise in prices next year": a forecast of a figure
     dated = has_date(cue, ctx) or has_date(obj, ctx) or any(in_time(c, ctx) for c in obj.children)
     return obj if dated else None
+
+
+def change_in_amount(noun: Token) -> bool:
+    """A change "in" an amount said in general ("a rise in prices", "an increase in
+    sales"): a figure, not an event; "a rise in the consumption tax" is one."""
+    return lemma_of(noun) in CHANGE_OF_VALUE and any(
+        not any(c.dep_ in {"det", "poss"} for c in x.children) for x in prep_objects(noun, "in")
+    )
 
 
 def _clause_before(clause: Token, cue: Token) -> bool:

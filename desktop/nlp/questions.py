@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from desktop.nlp.frames import ARRIVE
 from desktop.nlp.participants import GEO_LABELS, ITEM_LABELS
-from desktop.nlp.words import phrase
+from desktop.nlp.words import child, particle, phrase, raised_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -164,6 +164,24 @@ def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
     return f"the {text}"
 
 
+def _light_clause(frame: Frame) -> str:
+    """The clause of a light verb whose subject is a noun, said as it is: "the court
+    deliver its ruling", "Kenya hold the vote" (not "its ruling take place")."""
+    verb, noun = frame.verb, frame.anchor
+    if noun.dep_ != "dobj" or noun.head.i != verb.i or verb.pos_ != "VERB" or frame.ctx is None:
+        return ""
+    lexicon = frame.ctx.lexicon
+    base = verb.lemma_.lower()
+    if not {base, f"{base} {particle(verb)}"} & (lexicon.light_object | lexicon.light_with_verbs):
+        return ""  # "expects the first deliveries": the deliveries take place
+    who = _noun_phrase(child(verb, "nsubj") or raised_subject(verb), frame, lead=True)
+    what = _noun_phrase(noun, frame)
+    if not who or not what:
+        return ""
+    words = " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w)
+    return f"{who} {words} {what}"
+
+
 def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
     """A grammatical yes/no question naming the actors and the event."""
     deadline = when(due, published)
@@ -177,6 +195,8 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
         return f"Will {thing} go ahead{tail}{after_all}?"
     if frame.nominal and frame.lemma == ARRIVE and frame.theme is frame.anchor:
         return f"Will {_noun_phrase(frame.anchor, frame) or 'it'} arrive{tail}{after_all}?"
+    if frame.nominal and (clause := _light_clause(frame)):
+        return f"Will {clause}{tail}{after_all}?"
     if frame.nominal:
         event = _noun_phrase(frame.anchor, frame) or f"the {frame.lemma}"
         theme = _noun_phrase(frame.theme, frame) if frame.theme is not frame.anchor else ""

@@ -25,6 +25,7 @@ pytestmark = pytest.mark.model
 
 RATIFY = "The Karst assembly is expected to ratify the water treaty in May 2022."
 LAUNCH = "The space agency will launch the Vela probe to Jupiter in May 2022."
+MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case in May 2022."
 
 
 @pytest.mark.parametrize(
@@ -62,6 +63,14 @@ LAUNCH = "The space agency will launch the Vela probe to Jupiter in May 2022."
         # a vote reported as its result, by the same body
         ("The Bundesrat will vote on the transit law on 17 May 2022.",
          "The Bundesrat approved the transit law on Tuesday."),
+        # a ruling said with a verb that only carries its noun, on either side
+        (MARSH, "Judge Ellen Marsh ruled in the Harwick harbour case on Tuesday."),
+        ("Judge Ellen Marsh is expected to pronounce judgment in the Harwick harbour case in "
+         "May 2022.",
+         "Judge Ellen Marsh handed down her judgment in the Harwick harbour case on Tuesday."),
+        # a rise of a tax, said as a raise and then as the increase taking effect
+        ("Karst will raise its fuel tax to 12 per cent in May 2022.",
+         "The increase in Karst's fuel tax to 12 per cent took effect on Tuesday."),
     ],
 )  # fmt: skip
 def test_the_outcome_in_its_own_wording_settles_the_follow_up(
@@ -98,6 +107,11 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
          "Boeing said."),
         ("Voters in Karst will go to the polls in May 2022.",
          "Karst's legislature passed an election law on Tuesday."),
+        # kept from doing it is not doing it; a light verb of a ruling delivers no jets
+        (MARSH, "The Supreme Court on Tuesday barred Judge Ellen Marsh from delivering her "
+         "ruling in the Harwick harbour case."),
+        ("Tarn Aero will deliver the first Vela jets to the Karst air force in May 2022.",
+         "Judge Ellen Marsh delivered her ruling on the Vela jets on Tuesday."),
     ],
 )  # fmt: skip
 def test_a_rank_to_come_another_payload_or_a_day_set_is_no_outcome(
