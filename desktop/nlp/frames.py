@@ -129,13 +129,22 @@ def event_word(token: Token, lexicon: Lexicon) -> str:
 RECIPIENT_LABELS = {"ORG", "GPE", "NORP", "PERSON"}
 
 
-def recipient_of(noun: Token) -> Token | None:
+TOWARDS_GROUPS = {"deliver", "connect"}
+"""Event groups whose "to" is always where the thing goes: "the first connection to the
+grid" connects the reactor, "deliveries to the fleet" deliver the jets."""
+
+
+def recipient_of(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
     """Who an event noun goes to: a name after "to" ("deliveries to All Nippon Airways",
-    "the handover to the navy's squadron" is not the thing handed over)."""
+    "the handover to the navy's squadron" is not the thing handed over); with the lexicon,
+    any noun after "to" for an event that goes somewhere ("the connection to the grid")."""
+    towards = lexicon is not None and bool(lexicon.groups_of(noun.lemma_) & TOWARDS_GROUPS)
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "to":
             obj = child(c, "pobj")
-            if obj is not None and obj.ent_type_ in RECIPIENT_LABELS:
+            if obj is not None and (
+                obj.ent_type_ in RECIPIENT_LABELS or (towards and obj.pos_ == "NOUN")
+            ):
                 return obj
     return None
 
@@ -579,7 +588,7 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
         return Frame(noun.lemma_.lower(), frozenset({"*"}), noun, verb, None, outcome=kind)
     event = event_noun(noun, lexicon)
     anchor = event or noun
-    recipient = recipient_of(anchor) if event is not None else None
+    recipient = recipient_of(anchor, lexicon) if event is not None else None
     if event is not None and event is not noun and noun.lemma_.lower() in PLACEHOLDERS | OCCASIONS:
         theme = noun_theme(noun) or noun_theme(event)
     elif event is not None and event is not noun:

@@ -71,6 +71,16 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         # a rise of a tax, said as a raise and then as the increase taking effect
         ("Karst will raise its fuel tax to 12 per cent in May 2022.",
          "The increase in Karst's fuel tax to 12 per cent took effect on Tuesday."),
+        # a strike, said as a walkout; a deal struck is signed
+        ("Dockers in Harwick will strike in May 2022, the Karst Dockers' Union said.",
+         "The walkout by dockers in Harwick began on Tuesday, the Karst Dockers' Union "
+         "said."),
+        ("Tarn Aero and Karst Air are expected to sign the engine contract in May 2022.",
+         "Tarn Aero and Karst Air struck a deal on the engine contract on Tuesday."),
+        # the grid is where a reactor is connected, not the thing connected
+        ("EDF expects to connect the Harwick 2 reactor to the grid in May 2022.",
+         "The Harwick 2 reactor's first connection to the grid took place on Tuesday, EDF "
+         "said."),
     ],
 )  # fmt: skip
 def test_the_outcome_in_its_own_wording_settles_the_follow_up(
