@@ -198,7 +198,7 @@ def load_lexicon(additions: Iterable[tuple[str, str]] = ()) -> Lexicon:
         frozenset(producing),
         kin,
         things,
-        light_with,
+        dict(light_with),
         effect,
     )
 

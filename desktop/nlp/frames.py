@@ -134,11 +134,11 @@ TOWARDS_GROUPS = {"deliver", "connect"}
 grid" connects the reactor, "deliveries to the fleet" deliver the jets."""
 
 
-def recipient_of(noun: Token, lexicon: Lexicon | None = None) -> Token | None:
+def recipient_of(noun: Token, lexicon: Lexicon) -> Token | None:
     """Who an event noun goes to: a name after "to" ("deliveries to All Nippon Airways",
-    "the handover to the navy's squadron" is not the thing handed over); with the lexicon,
-    any noun after "to" for an event that goes somewhere ("the connection to the grid")."""
-    towards = lexicon is not None and bool(lexicon.groups_of(noun.lemma_) & TOWARDS_GROUPS)
+    "the handover to the navy's squadron" is not the thing handed over), or any noun after
+    "to" for an event that goes somewhere ("the connection to the grid")."""
+    towards = bool(lexicon.groups_of(noun.lemma_) & TOWARDS_GROUPS)
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "to":
             obj = child(c, "pobj")
@@ -206,10 +206,14 @@ def _first_made(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
 def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
     if lemma in lexicon.effect_subject and not _passive(verb):
         subject = antecedent(child(verb, "nsubj")) or raised_subject(verb)
-        noun = event_noun(subject, lexicon) if subject is not None else None
-        if noun is not None and not lexicon.groups_of(noun.lemma_) & lexicon.groups_of(lemma):
-            return noun  # "the increase took effect": the increase happened
-        return None
+        if (
+            subject is not None
+            and subject.pos_ == "NOUN"
+            and lexicon.is_event_word(subject.lemma_)
+            and not lexicon.groups_of(subject.lemma_) & (lexicon.groups_of(lemma) | DECISIONS)
+        ):
+            return subject  # "the increase took effect": the increase happened
+        return None  # "the law took effect", "the decision takes effect": a start
     if lemma not in lexicon.light_subject:
         return None
     subject = antecedent(child(verb, "nsubj", "nsubjpass"))
@@ -222,10 +226,25 @@ def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
     return event_noun(subject, lexicon) or subject
 
 
+DECISIONS = frozenset({"rule", "approve", "block", "ratify", "sign", "vote"})
+"""Groups of acts that are done before they take effect: "the decision takes effect on
+1 July" is no decision on 1 July."""
+
+INTRANSITIVE_GROUPS = frozenset({"walkout"})
+"""Groups a verb with a direct object is not of: "will strike" is a walkout, "strike a
+pact" and "the typhoon will strike Japan" are none."""
+
+
+def verb_keys(verb: Token) -> set[str]:
+    """The verb's lemma, alone and with its particle, as the lexicon's light lists write
+    them ("carry out")."""
+    base = verb.lemma_.lower()
+    return {base, f"{base} {particle(verb)}"}
+
+
 def _light_object(verb: Token, lexicon: Lexicon) -> Token | None:
     """The event noun of "held the vote", "made a soft landing", "cast their ballots"."""
-    base = verb.lemma_.lower()
-    keys = {base, f"{base} {particle(verb)}"}
+    keys = verb_keys(verb)
     general = bool(keys & lexicon.light_object)
     special = {g for g, verbs in lexicon.light_with.items() if keys & verbs}
     if not general and not special:
@@ -291,13 +310,11 @@ def may_carry_outcome(verb: Token, ctx: Context) -> bool:
     is an outcome word, or a light or phase verb whose noun may be one."""
     lexicon = ctx.lexicon
     lemma = verb_lemma(verb, lexicon)
-    base = verb.lemma_.lower()
     return (
         lexicon.outcome_of(lemma) is not None
-        or base == "fail"
+        or verb.lemma_.lower() == "fail"
         or lemma in lexicon.light_subject
-        or base in lexicon.light_object
-        or f"{base} {particle(verb)}" in lexicon.light_object
+        or bool(verb_keys(verb) & lexicon.light_object)
         or lemma_of(verb) in ASPECTUAL
     )
 
@@ -310,7 +327,6 @@ def may_name_event(verb: Token, ctx: Context) -> bool:
         ctx.lexicon.is_event_word(lemma)
         or lemma in ctx.lexicon.events
         or lemma in ctx.lexicon.light_with_verbs
-        or lemma in ctx.lexicon.effect_subject
         or may_carry_outcome(verb, ctx)
         or _first_made(verb, lemma, ctx.lexicon)
     )
@@ -443,6 +459,10 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         if c.dep_ in {"dative", "prep"} and c.lower_ in {"to"}:
             recipient = child(c, "pobj")
     groups = lexicon.groups_of(lemma)
+    if obj is not None and groups - INTRANSITIVE_GROUPS:
+        groups = groups - INTRANSITIVE_GROUPS
+    elif obj is not None and groups <= INTRANSITIVE_GROUPS:
+        groups = frozenset({lemma})  # "the typhoon will strike Japan": no walkout
     if _phase_of_unknown(verb, lemma, lexicon):
         groups = groups | lexicon.groups_of("start")  # "begin producing electricity"
     frame = Frame(lemma, groups, verb, verb, theme, agent, recipient, passive)

@@ -21,10 +21,12 @@ from desktop.nlp.cues import (
     HABITUAL_ADVERBS,
     HEDGE_ADVERBS,
     HEDGE_AUX,
+    NOBODY,
     NOUN_CUES,
     OBLIGATION_AUX,
     OBLIGATION_VERBS,
     ONCE,
+    PREVENTING,
     QUANTITY_LABELS,
     RECURRING,
     REPORT_VERBS,
@@ -33,7 +35,7 @@ from desktop.nlp.cues import (
 )
 from desktop.nlp.frames import ASPECTUAL, result_head
 from desktop.nlp.surroundings import surroundings
-from desktop.nlp.words import day_setter, lemma_of, ranked_head
+from desktop.nlp.words import child, day_setter, lemma_of, ranked_head
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -504,20 +506,21 @@ def read(verb: Token, headline: bool = False, sentence: tuple[str, int] | None =
     return _finish(verb, _prelude(verb, headline), headline, sentence)
 
 
-PREVENTING = {"bar", "prevent", "stop", "block", "ban", "prohibit", "forbid", "restrain", "keep"}
-"""Verbs that keep someone from doing a thing: "barred the court from delivering its
-judgment" reports no judgment."""
-
-
 def _prevented(verb: Token) -> bool:
-    """A gerund after "from" on a verb of preventing."""
+    """A gerund after "from" on a verb of preventing, said as done ("barred the court from
+    delivering its judgment"; not "will not stop India from signing", "nothing will
+    prevent us from launching")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "from completing the merger or delivering the jets"
     head = verb.head
-    return (
-        verb.dep_ == "pcomp"
-        and head.lower_ == "from"
-        and head.dep_ == "prep"
-        and head.head.lemma_.lower() in PREVENTING
-    )
+    if not (verb.dep_ == "pcomp" and head.lower_ == "from" and head.dep_ == "prep"):
+        return False
+    preventer = head.head
+    if lemma_of(preventer) not in PREVENTING:
+        return False
+    subject = child(preventer, "nsubj")
+    unsaid = subject is not None and subject.lower_ in NOBODY
+    return not unsaid and not any(c.dep_ == "neg" for c in preventer.children)
 
 
 def _prelude(verb: Token, headline: bool) -> Reading:

@@ -178,7 +178,9 @@ def change_in_amount(noun: Token) -> bool:
     """A change "in" an amount said in general ("a rise in prices", "an increase in
     sales"): a figure, not an event; "a rise in the consumption tax" is one."""
     return lemma_of(noun) in CHANGE_OF_VALUE and any(
-        not any(c.dep_ in {"det", "poss"} for c in x.children) for x in prep_objects(noun, "in")
+        x.ent_type_ not in {"DATE", "TIME"}
+        and not any(c.dep_ in {"det", "poss"} for c in x.children)
+        for x in prep_objects(noun, "in")
     )
 
 

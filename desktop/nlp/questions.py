@@ -8,9 +8,9 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from desktop.nlp.frames import ARRIVE
+from desktop.nlp.frames import ARRIVE, verb_keys
 from desktop.nlp.participants import GEO_LABELS, ITEM_LABELS
-from desktop.nlp.words import child, particle, phrase, raised_subject
+from desktop.nlp.words import antecedent, child, particle, phrase, raised_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -165,16 +165,20 @@ def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
 
 
 def _light_clause(frame: Frame) -> str:
-    """The clause of a light verb whose subject is a noun, said as it is: "the court
-    deliver its ruling", "Kenya hold the vote" (not "its ruling take place")."""
+    """The clause of a light verb whose object is the event noun, with a named or common
+    noun as its subject, said as it is: "the court deliver its ruling", "Kenya hold the
+    vote" (not "its ruling take place")."""
     verb, noun = frame.verb, frame.anchor
     if noun.dep_ != "dobj" or noun.head.i != verb.i or verb.pos_ != "VERB" or frame.ctx is None:
         return ""
     lexicon = frame.ctx.lexicon
-    base = verb.lemma_.lower()
-    if not {base, f"{base} {particle(verb)}"} & (lexicon.light_object | lexicon.light_with_verbs):
-        return ""  # "expects the first deliveries": the deliveries take place
-    who = _noun_phrase(child(verb, "nsubj") or raised_subject(verb), frame, lead=True)
+    keys = verb_keys(verb)
+    if not keys & (lexicon.light_object | lexicon.light_with_verbs) or "attempt" in keys:
+        # "expects the first deliveries": the deliveries take place; "attempt a landing":
+        # the landing is the event, not the attempt
+        return ""
+    subject = antecedent(child(verb, "nsubj")) or raised_subject(verb)
+    who = _noun_phrase(subject, frame, lead=True)
     what = _noun_phrase(noun, frame)
     if not who or not what:
         return ""
