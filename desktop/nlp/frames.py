@@ -459,10 +459,9 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         if c.dep_ in {"dative", "prep"} and c.lower_ in {"to"}:
             recipient = child(c, "pobj")
     groups = lexicon.groups_of(lemma)
-    if obj is not None and groups - INTRANSITIVE_GROUPS:
-        groups = groups - INTRANSITIVE_GROUPS
-    elif obj is not None and groups <= INTRANSITIVE_GROUPS:
-        groups = frozenset({lemma})  # "the typhoon will strike Japan": no walkout
+    if obj is not None and groups & INTRANSITIVE_GROUPS:
+        # "strike a deal" keeps its signing; "the typhoon will strike Japan" is no walkout
+        groups = (groups - INTRANSITIVE_GROUPS) or frozenset({lemma})
     if _phase_of_unknown(verb, lemma, lexicon):
         groups = groups | lexicon.groups_of("start")  # "begin producing electricity"
     frame = Frame(lemma, groups, verb, verb, theme, agent, recipient, passive)
