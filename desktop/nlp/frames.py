@@ -13,9 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from desktop.nlp.cues import CHANGE_OF_VALUE
 from desktop.nlp.participants import ENTITY_LABELS, Participant, participants
 from desktop.nlp.words import (
     PLANS,
+    amount_particle,
     antecedent,
     child,
     lemma_of,
@@ -151,9 +153,13 @@ def recipient_of(noun: Token, lexicon: Lexicon) -> Token | None:
 
 def noun_theme(noun: Token, skip: Token | None = None) -> Token | None:
     """What a nominal event is about: "of X", a possessor, a name or noun before it
-    (``skip``: not that word, the event's recipient)."""
+    (``skip``: not that word, the event's recipient). A change is "in" its thing and "to"
+    its new amount: "the increase in the consumption tax to 10 per cent" is the tax's."""
+    preps = {"of", "for", "to", "between", "on"}
+    if lemma_of(noun) in CHANGE_OF_VALUE:
+        preps = (preps - {"to"}) | {"in"}
     for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in {"of", "for", "to", "between", "on"}:
+        if c.dep_ == "prep" and c.lower_ in preps:
             obj = child(c, "pobj")
             if skip is not None and obj is not None and obj.i == skip.i:
                 continue
@@ -252,6 +258,8 @@ def _light_object(verb: Token, lexicon: Lexicon) -> Token | None:
     obj = child(verb, "dobj")
     if obj is None and _passive(verb):
         obj = child(verb, "nsubjpass")
+    if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        obj = verb.head  # "a judgment delivered on Saturday": the judgment
     if obj is None:
         return None
     noun = event_noun(antecedent(obj) or obj, lexicon)
@@ -279,6 +287,24 @@ def _aspect_noun(verb: Token, passive: bool, lexicon: Lexicon) -> Token | None:
     if lexicon.groups_of(noun.lemma_) & lexicon.groups_of(lemma_of(verb)):
         return None  # "the launch will begin": a start of a start
     return noun
+
+
+def _event_subject(verb: Token, lemma: str, passive: bool, lexicon: Lexicon) -> Token | None:
+    """The event noun that is the subject of a verb naming no event of its own: "the snap
+    election will follow on 14 December", "the first stoppage will run on 1 December" are
+    the election and the stoppage. A verb with an object or a clause of its own says what
+    the event does ("the vote will decide the seat"), not that it happens."""
+    words = {lemma, verb.lemma_.lower()}
+    if passive or verb.pos_ != "VERB":
+        return None
+    if any(lexicon.is_event_word(w) or lexicon.outcome_of(w) for w in words):
+        return None  # "the handover pushed into the new year", "launch scrubbed over a fault"
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp", "dative", "attr", "acomp"} for c in verb.children):
+        return None
+    subject = antecedent(child(verb, "nsubj"))
+    if subject is None or subject.pos_ != "NOUN" or subject.lower_ in PLACEHOLDERS:
+        return None
+    return subject if lexicon.is_event_word(subject.lemma_) else None
 
 
 def _attempted(noun: Token) -> Token | None:
@@ -410,6 +436,7 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         _light_subject(verb, lemma, lexicon)
         or _light_object(verb, lexicon)
         or _aspect_noun(verb, passive, lexicon)
+        or _event_subject(verb, lemma, passive, lexicon)
     )
     if noun is not None:
         attempted = _attempted(noun)
@@ -422,6 +449,14 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     if placed is not None:
         return placed
     obj = antecedent(child(verb, "dobj"))
+    amount = amount_particle(verb)
+    if (
+        obj is not None
+        and amount is not None
+        and amount in obj.subtree
+        and lemma.endswith(f" {amount.lower_}")
+    ):
+        obj = None  # "go up to 10 per cent": an amount, not what goes up
     if obj is not None and lemma.endswith(f" {obj.lemma_.lower()}"):
         obj = noun_theme(obj)  # "take delivery of the jets": the jets
     # "Iceland is the first country to adopt", "made Karst the last chamber to ratify":

@@ -102,12 +102,23 @@ def particle(token: Token) -> str:
     return " ".join(c.lemma_.lower() for c in token.children if c.dep_ == "prt")
 
 
+def amount_particle(token: Token) -> Token | None:
+    """The "up" of "go up to 10 per cent", which the parser hangs on the number."""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if after is not None and after.lower_ in {"up", "down"} and after.dep_ == "quantmod":
+        return after
+    return None
+
+
 def verb_lemma(token: Token, lexicon: Lexicon) -> str:
     """The lemma with what makes a multiword verb of the lexicon: "hand over", "take
     delivery", "go to the polls", "come into force"."""
     base = lemma_of(token)
     prt = particle(token)
     candidates = [f"{base} {prt}"] if prt else []
+    amount = amount_particle(token)
+    if not prt and amount is not None:
+        candidates.append(f"{base} {amount.lower_}")
     for c in token.children:
         if c.dep_ in {"dobj", "nsubjpass"}:
             candidates.append(f"{base} {c.lemma_.lower()}")  # "ask voters", "voters are asked"

@@ -81,6 +81,25 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         ("EDF expects to connect the Harwick 2 reactor to the grid in May 2022.",
          "The Harwick 2 reactor's first connection to the grid took place on Tuesday, EDF "
          "said."),
+        # a reactor "coupled" to the grid is connected
+        ("EDF expects to connect the Harwick 2 reactor to the grid in May 2022.",
+         "EDF coupled the Harwick 2 reactor to the grid on Tuesday."),
+        # an event noun is the event of a verb that names none ("will follow", "will run")
+        ("A general election in Karst will follow on 17 May 2022, the president said.",
+         "The Karst People's Party kept its majority in Tuesday's general election."),
+        ("A 24-hour stoppage by dockers in Harwick will run on 17 May 2022, the Karst "
+         "Dockers' Union said.",
+         "The walkout by dockers in Harwick began on Tuesday, the Karst Dockers' Union "
+         "said."),
+        # "go up to 12 per cent": the tax goes up, the amount is no theme; a change is "in"
+        # its thing
+        ("Karst's fuel tax will go up to 12 per cent in May 2022.",
+         "The increase in Karst's fuel tax to 12 per cent took effect on Tuesday."),
+        ("Karst's fuel tax will go up to 12 per cent in May 2022.",
+         "The rise in Karst's fuel tax to 12 per cent came into force on Tuesday."),
+        # a judgment "delivered" as its participle
+        (MARSH, "Judge Ellen Marsh's judgment in the Harwick harbour case, delivered on "
+         "Tuesday, found for the harbour board."),
     ],
 )  # fmt: skip
 def test_the_outcome_in_its_own_wording_settles_the_follow_up(
@@ -122,6 +141,10 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
          "ruling in the Harwick harbour case."),
         ("Tarn Aero will deliver the first Vela jets to the Karst air force in May 2022.",
          "Judge Ellen Marsh delivered her ruling on the Vela jets on Tuesday."),
+        # a handover "pushed into the new year" is put off, not done
+        ("Tarn Yards will hand over the Harwick ferry in May 2022.",
+         "Harwick ferry handover pushed into the new year\nTarn Yards said the ferry needed "
+         "more work."),
     ],
 )  # fmt: skip
 def test_a_rank_to_come_another_payload_or_a_day_set_is_no_outcome(
