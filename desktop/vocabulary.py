@@ -57,6 +57,9 @@ class Lexicon:
     """Verbs whose subject, when it is an event noun, is the event that happens ("the
     increase took effect"); with any other subject they are events of their own ("the law
     took effect")."""
+    verb_only: frozenset[str] = frozenset()
+    """Words that name an event as verbs only: as nouns they are things ("the fiduciary
+    rule", "the ship", "the list")."""
     _index: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -73,6 +76,10 @@ class Lexicon:
 
     def is_event_word(self, lemma: str) -> bool:
         return normalize(lemma) in self._index
+
+    def is_event_noun(self, lemma: str) -> bool:
+        """A noun that names an event: "the ruling", not "the rule"."""
+        return self.is_event_word(lemma) and normalize(lemma) not in self.verb_only
 
     def kin_of(self, groups: Iterable[str]) -> frozenset[str]:
         """The groups kin to any of these (themselves excluded)."""
@@ -137,6 +144,7 @@ def _file_data() -> tuple[
     tuple[tuple[frozenset[str], frozenset[str]], ...],
     dict[str, frozenset[str]],
     frozenset[str],
+    frozenset[str],
 ]:
     data = _read(EVENTS_FILE)
     events = {g: tuple(normalize(w) for w in ws) for g, ws in data.get("events", {}).items()}
@@ -164,6 +172,7 @@ def _file_data() -> tuple[
             for g, ws in light.get("with", {}).items()
         },
         frozenset(normalize(w) for w in light.get("effect", ())),
+        frozenset(normalize(w) for w in data.get("nouns", {}).get("things", ())),
     )
 
 
@@ -181,6 +190,7 @@ def load_lexicon(additions: Iterable[tuple[str, str]] = ()) -> Lexicon:
         things,
         light_with,
         effect,
+        verb_only,
     ) = _file_data()
     events = {g: set(ws) for g, ws in events_raw.items()}
     outcomes = {k: set(ws) for k, ws in outcomes_raw.items()}
@@ -200,6 +210,7 @@ def load_lexicon(additions: Iterable[tuple[str, str]] = ()) -> Lexicon:
         things,
         dict(light_with),
         effect,
+        verb_only,
     )
 
 

@@ -97,16 +97,16 @@ def event_noun(noun: Token, lexicon: Lexicon) -> Token | None:
     """The token naming the event in a noun phrase: the noun, or the event word that
     modifies a placeholder ("launch" in "the launch date"), or an event word inside a
     name ("Mission" in "Exploration Mission-1")."""
-    if lexicon.is_event_word(noun.lemma_) and noun.lower_ not in PLACEHOLDERS:
+    if lexicon.is_event_noun(noun.lemma_) and noun.lower_ not in PLACEHOLDERS:
         return noun
     if noun.lemma_.lower() in PLACEHOLDERS | OCCASIONS:
         for c in noun.children:
-            if c.dep_ in {"compound", "amod", "nmod"} and lexicon.is_event_word(c.lemma_):
+            if c.dep_ in {"compound", "amod", "nmod"} and lexicon.is_event_noun(c.lemma_):
                 return c
         for c in noun.children:  # "the target date for the handover"
             if c.dep_ == "prep" and c.lower_ in {"for", "of"}:
                 for x in c.children:
-                    if x.dep_ == "pobj" and lexicon.is_event_word(x.lemma_):
+                    if x.dep_ == "pobj" and lexicon.is_event_noun(x.lemma_):
                         return x
     if noun.pos_ == "PROPN" or noun.ent_type_:
         span = [t for t in noun.subtree if t.ent_type_ or t.pos_ == "PROPN"]
@@ -215,7 +215,7 @@ def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
         if (
             subject is not None
             and subject.pos_ == "NOUN"
-            and lexicon.is_event_word(subject.lemma_)
+            and lexicon.is_event_noun(subject.lemma_)
             and not lexicon.groups_of(subject.lemma_) & (lexicon.groups_of(lemma) | DECISIONS)
         ):
             return subject  # "the increase took effect": the increase happened
@@ -280,9 +280,9 @@ def _aspect_noun(verb: Token, passive: bool, lexicon: Lexicon) -> Token | None:
     if lemma_of(verb) not in ASPECTUAL:
         return None
     noun = antecedent(child(verb, "nsubjpass" if passive else "nsubj")) or raised_subject(verb)
-    if noun is None or not lexicon.is_event_word(noun.lemma_):
+    if noun is None or not lexicon.is_event_noun(noun.lemma_):
         noun = antecedent(child(verb, "dobj"))
-    if noun is None or noun.pos_ != "NOUN" or not lexicon.is_event_word(noun.lemma_):
+    if noun is None or noun.pos_ != "NOUN" or not lexicon.is_event_noun(noun.lemma_):
         return None
     if lexicon.groups_of(noun.lemma_) & lexicon.groups_of(lemma_of(verb)):
         return None  # "the launch will begin": a start of a start
@@ -304,7 +304,7 @@ def _event_subject(verb: Token, lemma: str, passive: bool, lexicon: Lexicon) -> 
     subject = antecedent(child(verb, "nsubj"))
     if subject is None or subject.pos_ != "NOUN" or subject.lower_ in PLACEHOLDERS:
         return None
-    return subject if lexicon.is_event_word(subject.lemma_) else None
+    return subject if lexicon.is_event_noun(subject.lemma_) else None
 
 
 def _attempted(noun: Token) -> Token | None:

@@ -344,7 +344,7 @@ def on_track(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     if token.pos_ not in {"VERB", "AUX"} or lemma_of(token) not in STAYS:
         return None
     subject = antecedent(next((c for c in token.children if c.dep_ == "nsubj"), None))
-    event = subject if subject is not None and ctx.lexicon.is_event_word(subject.lemma_) else None
+    event = subject if subject is not None and ctx.lexicon.is_event_noun(subject.lemma_) else None
     track = [
         x
         for c in token.children

@@ -238,7 +238,7 @@ def _rescheduling(ctx: Context, sent: Span) -> list[Report]:
         events = [
             c
             for c in noun.children
-            if c.dep_ in {"compound", "nmod"} and ctx.lexicon.is_event_word(c.lemma_)
+            if c.dep_ in {"compound", "nmod"} and ctx.lexicon.is_event_noun(c.lemma_)
         ]
         if not (mods & RESCHEDULED) or not events:
             continue
@@ -395,7 +395,7 @@ def _phases_done(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
         if noun is None or noun.pos_ != "NOUN" or noun.idx in taken:
             continue
         word = noun.lemma_.lower()
-        if not ctx.lexicon.is_event_word(word) or word in PLACEHOLDERS:
+        if not ctx.lexicon.is_event_noun(word) or word in PLACEHOLDERS:
             continue
         reading = reading_of(verb, ctx)
         if reading.tense not in {"past", "perfect"} or reading.negated or reading.expects:
@@ -435,7 +435,7 @@ def _past_dated(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
     for noun in sent:
         if noun.pos_ != "NOUN" or noun.idx in taken or in_time(noun, ctx):
             continue
-        if not ctx.lexicon.is_event_word(noun.lemma_) or noun.lemma_.lower() in PLACEHOLDERS:
+        if not ctx.lexicon.is_event_noun(noun.lemma_) or noun.lemma_.lower() in PLACEHOLDERS:
             continue
         mods = [c for c in noun.children if c.dep_ in DATE_MODIFIERS]
         mods += [x for c in mods for x in c.children if x.dep_ in {"compound", "nummod"}]

@@ -81,6 +81,9 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         ("EDF expects to connect the Harwick 2 reactor to the grid in May 2022.",
          "The Harwick 2 reactor's first connection to the grid took place on Tuesday, EDF "
          "said."),
+        # a rule is a regulation, not a ruling: it is put back and then takes effect
+        ("Karst's new fare rule for the Harwick ferry has been put back to 17 May 2022.",
+         "Karst's new fare rule for the Harwick ferry took effect on Tuesday."),
         # a film that reached cinemas is released
         ("Tarn Pictures will release the film Harwick Tide in May 2022.",
          "Harwick Tide reached cinemas on Tuesday, Tarn Pictures said."),
