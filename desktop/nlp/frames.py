@@ -459,6 +459,11 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         obj = None  # "go up to 10 per cent": an amount, not what goes up
     if obj is not None and lemma.endswith(f" {obj.lemma_.lower()}"):
         obj = noun_theme(obj)  # "take delivery of the jets": the jets
+    if obj is None:
+        prep = next(
+            (c for c in verb.children if c.dep_ == "prep" and lemma.endswith(f" {c.lower_}")), None
+        )
+        obj = child(prep, "pobj") if prep is not None else None  # "act on the application"
     # "Iceland is the first country to adopt", "made Karst the last chamber to ratify":
     # Iceland adopts, Karst ratifies
     subject = ranked_subject(verb) or antecedent(child(verb, "nsubj", "nsubjpass"))

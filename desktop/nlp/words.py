@@ -102,6 +102,10 @@ def particle(token: Token) -> str:
     return " ".join(c.lemma_.lower() for c in token.children if c.dep_ == "prt")
 
 
+PARTICLES = frozenset({"up", "down", "off", "out", "in", "over", "back", "away", "through"})
+"""Prepositions that are also particles: "went up the hill" is no "go up"."""
+
+
 def amount_particle(token: Token) -> Token | None:
     """The "up" of "go up to 10 per cent", which the parser hangs on the number."""
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -127,6 +131,14 @@ def verb_lemma(token: Token, lexicon: Lexicon) -> str:
         if c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children):
             candidates.append(f"{base} to {c.lemma_.lower()}")  # "came to rest"
         if c.dep_ == "prep":
+            if (
+                not prt
+                and c.lower_ not in PARTICLES
+                and any(
+                    o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"} for o in c.children
+                )
+            ):
+                candidates.append(f"{base} {c.lower_}")  # "act on" the application
             for obj in c.children:
                 if obj.dep_ == "pobj":
                     det = " the" if any(d.dep_ == "det" for d in obj.children) else ""
@@ -304,7 +316,10 @@ def raised_subject(verb: Token) -> Token | None:
         infinitive = node.dep_ == "advcl" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in node.children
         )  # "the coin was on track to go live": the parser hangs "to go" on "was"
-        if not infinitive and node.dep_ not in {
+        # "Ariane 6 reached orbit, lifting off from Kourou": the participle's subject is
+        # the clause's
+        participle = node.dep_ == "advcl" and node.tag_ == "VBG"
+        if not (infinitive or participle) and node.dep_ not in {
             "xcomp", "ccomp", "acl", "acomp", "pobj", "prep", "pcomp",
         }:  # fmt: skip
             return None

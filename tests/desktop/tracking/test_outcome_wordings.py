@@ -84,6 +84,15 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         # a rule is a regulation, not a ruling: it is put back and then takes effect
         ("Karst's new fare rule for the Harwick ferry has been put back to 17 May 2022.",
          "Karst's new fare rule for the Harwick ferry took effect on Tuesday."),
+        # a participle's subject is its clause's: the rocket lifted off
+        ("Tarn Space will launch the Vela 6 rocket on its first flight in May 2022.",
+         "The Vela 6 rocket reached orbit on its first flight on Tuesday, lifting off from "
+         "Kourou an hour late."),
+        # a regulator that "acts on" an application decides it
+        ("The Karst Medicines Agency will decide on Tarn Pharma's application for Velorin "
+         "in May 2022.",
+         "The Karst Medicines Agency acted on Tarn Pharma's application for Velorin on "
+         "Tuesday."),
         # a film that reached cinemas is released
         ("Tarn Pictures will release the film Harwick Tide in May 2022.",
          "Harwick Tide reached cinemas on Tuesday, Tarn Pictures said."),
