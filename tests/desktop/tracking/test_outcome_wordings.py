@@ -93,6 +93,14 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
          "in May 2022.",
          "The Karst Medicines Agency acted on Tarn Pharma's application for Velorin on "
          "Tuesday."),
+        # a regulator's decision reported as its approval, by the same body
+        ("The Karst Medicines Agency will act on Tarn Pharma's application for Velorin in "
+         "May 2022.",
+         "The Karst Medicines Agency approved Tarn Pharma's application for Velorin on "
+         "Tuesday."),
+        # a bridge that "came into use" opened
+        ("Harwick County will open the Tarnby bridge in May 2022.",
+         "The Tarnby bridge came into use on Tuesday, Harwick County said."),
         # a film that reached cinemas is released
         ("Tarn Pictures will release the film Harwick Tide in May 2022.",
          "Harwick Tide reached cinemas on Tuesday, Tarn Pictures said."),
@@ -156,6 +164,11 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
          "ruling in the Harwick harbour case."),
         ("Tarn Aero will deliver the first Vela jets to the Karst air force in May 2022.",
          "Judge Ellen Marsh delivered her ruling on the Vela jets on Tuesday."),
+        # another regulator's approval is not this one's decision
+        ("The Karst Medicines Agency will act on Tarn Pharma's application for Velorin in "
+         "May 2022.",
+         "The Osterlich Medicines Agency approved Tarn Pharma's application for Velorin on "
+         "Tuesday."),
         # a handover "pushed into the new year" is put off, not done
         ("Tarn Yards will hand over the Harwick ferry in May 2022.",
          "Harwick ferry handover pushed into the new year\nTarn Yards said the ferry needed "
