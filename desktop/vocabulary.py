@@ -60,6 +60,9 @@ class Lexicon:
     verb_only: frozenset[str] = frozenset()
     """Words that name an event as verbs only: as nouns they are things ("the fiduciary
     rule", "the ship", "the list")."""
+    noun_subject: frozenset[str] = frozenset()
+    """Verbs that say their subject takes place when it is an event noun ("the snap
+    election will follow"), and nothing of any other subject."""
     _index: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
@@ -78,7 +81,9 @@ class Lexicon:
         return normalize(lemma) in self._index
 
     def is_event_noun(self, lemma: str) -> bool:
-        """A noun that names an event: "the ruling", not "the rule"."""
+        """Whether a noun's lemma names an event: "ruling" does, "rule" does not (the
+        lexicon's ``[nouns] not_events``). For words known to be nouns; cue checks that
+        take any word of the lexicon keep ``is_event_word``."""
         return self.is_event_word(lemma) and normalize(lemma) not in self.verb_only
 
     def kin_of(self, groups: Iterable[str]) -> frozenset[str]:
@@ -145,6 +150,7 @@ def _file_data() -> tuple[
     dict[str, frozenset[str]],
     frozenset[str],
     frozenset[str],
+    frozenset[str],
 ]:
     data = _read(EVENTS_FILE)
     events = {g: tuple(normalize(w) for w in ws) for g, ws in data.get("events", {}).items()}
@@ -172,7 +178,8 @@ def _file_data() -> tuple[
             for g, ws in light.get("with", {}).items()
         },
         frozenset(normalize(w) for w in light.get("effect", ())),
-        frozenset(normalize(w) for w in data.get("nouns", {}).get("things", ())),
+        frozenset(normalize(w) for w in data.get("nouns", {}).get("not_events", ())),
+        frozenset(normalize(w) for w in light.get("noun_subject", ())),
     )
 
 
@@ -191,6 +198,7 @@ def load_lexicon(additions: Iterable[tuple[str, str]] = ()) -> Lexicon:
         light_with,
         effect,
         verb_only,
+        noun_subject,
     ) = _file_data()
     events = {g: set(ws) for g, ws in events_raw.items()}
     outcomes = {k: set(ws) for k, ws in outcomes_raw.items()}
@@ -211,6 +219,7 @@ def load_lexicon(additions: Iterable[tuple[str, str]] = ()) -> Lexicon:
         dict(light_with),
         effect,
         verb_only,
+        noun_subject,
     )
 
 

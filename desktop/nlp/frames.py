@@ -26,6 +26,7 @@ from desktop.nlp.words import (
     raised_subject,
     ranked_head,
     ranked_subject,
+    requested,
     verb_lemma,
 )
 
@@ -129,6 +130,7 @@ def event_word(token: Token, lexicon: Lexicon) -> str:
 
 
 RECIPIENT_LABELS = {"ORG", "GPE", "NORP", "PERSON"}
+PLACES = {"GPE", "LOC", "FAC"}
 
 
 TOWARDS_GROUPS = {"deliver", "connect"}
@@ -163,6 +165,8 @@ def noun_theme(noun: Token, skip: Token | None = None) -> Token | None:
             obj = child(c, "pobj")
             if skip is not None and obj is not None and obj.i == skip.i:
                 continue
+            if c.lower_ == "in" and obj is not None and obj.ent_type_ in PLACES:
+                continue  # "the fuel tax increase in Karst": where, not what
             if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}:
                 return obj  # not "flights on 3 June"
     poss = child(noun, "poss")
@@ -258,7 +262,7 @@ def _light_object(verb: Token, lexicon: Lexicon) -> Token | None:
     obj = child(verb, "dobj")
     if obj is None and _passive(verb):
         obj = child(verb, "nsubjpass")
-    if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and not _any_or_no(verb.head):
         obj = verb.head  # "a judgment delivered on Saturday": the judgment
     if obj is None:
         return None
@@ -266,6 +270,11 @@ def _light_object(verb: Token, lexicon: Lexicon) -> Token | None:
     if noun is None or general or lexicon.groups_of(noun.lemma_) & special:
         return noun
     return None  # "deliver the jets": no light verb of a ruling
+
+
+def _any_or_no(noun: Token) -> bool:
+    """ "Any ruling delivered before the election", "no verdict reached": none given."""
+    return any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in noun.children)
 
 
 def _passive(verb: Token) -> bool:
@@ -290,15 +299,12 @@ def _aspect_noun(verb: Token, passive: bool, lexicon: Lexicon) -> Token | None:
 
 
 def _event_subject(verb: Token, lemma: str, passive: bool, lexicon: Lexicon) -> Token | None:
-    """The event noun that is the subject of a verb naming no event of its own: "the snap
-    election will follow on 14 December", "the first stoppage will run on 1 December" are
-    the election and the stoppage. A verb with an object or a clause of its own says what
-    the event does ("the vote will decide the seat"), not that it happens."""
-    words = {lemma, verb.lemma_.lower()}
-    if passive or verb.pos_ != "VERB":
+    """The event noun that is the subject of a verb of the lexicon's ``noun_subject`` ("the
+    snap election will follow on 14 December", "the first stoppage will run on 1 December").
+    With an object or a clause of its own the verb says what the event does ("the vote
+    will follow the debate"), not that it happens."""
+    if passive or lemma not in lexicon.noun_subject:
         return None
-    if any(lexicon.is_event_word(w) or lexicon.outcome_of(w) for w in words):
-        return None  # "the handover pushed into the new year", "launch scrubbed over a fault"
     if any(c.dep_ in {"dobj", "ccomp", "xcomp", "dative", "attr", "acomp"} for c in verb.children):
         return None
     subject = antecedent(child(verb, "nsubj"))
@@ -459,11 +465,8 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         obj = None  # "go up to 10 per cent": an amount, not what goes up
     if obj is not None and lemma.endswith(f" {obj.lemma_.lower()}"):
         obj = noun_theme(obj)  # "take delivery of the jets": the jets
-    if obj is None:
-        prep = next(
-            (c for c in verb.children if c.dep_ == "prep" and lemma.endswith(f" {c.lower_}")), None
-        )
-        obj = child(prep, "pobj") if prep is not None else None  # "act on the application"
+    if obj is None and lemma.endswith(" on"):
+        obj = requested(verb)  # "act on the application": the application
     # "Iceland is the first country to adopt", "made Karst the last chamber to ratify":
     # Iceland adopts, Karst ratifies
     subject = ranked_subject(verb) or antecedent(child(verb, "nsubj", "nsubjpass"))

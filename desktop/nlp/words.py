@@ -102,14 +102,28 @@ def particle(token: Token) -> str:
     return " ".join(c.lemma_.lower() for c in token.children if c.dep_ == "prt")
 
 
-PARTICLES = frozenset({"up", "down", "off", "out", "in", "over", "back", "away", "through"})
-"""Prepositions that are also particles: "went up the hill" is no "go up"."""
+REQUESTS = frozenset({"application", "request", "petition", "submission", "appeal", "filing"})
+"""What a body acts "on" when it decides ("act on the application"); not "on behalf of", "on
+a tip", "on the advice of its experts"."""
+
+
+def requested(verb: Token) -> Token | None:
+    """The request a verb is "on" ("act on the application"), if any."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "on":
+            for obj in c.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in REQUESTS:
+                    return obj
+    return None
 
 
 def amount_particle(token: Token) -> Token | None:
-    """The "up" of "go up to 10 per cent", which the parser hangs on the number."""
+    """The "up" of "go up to 10 per cent", which the parser hangs on the number. Only
+    after "go": "will put up to 5 million euros into the company" puts money in."""
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if after is not None and after.lower_ in {"up", "down"} and after.dep_ == "quantmod":
+    if token.lemma_.lower() != "go" or after is None:
+        return None
+    if after.lower_ in {"up", "down"} and after.dep_ == "quantmod":
         return after
     return None
 
@@ -120,6 +134,8 @@ def verb_lemma(token: Token, lexicon: Lexicon) -> str:
     base = lemma_of(token)
     prt = particle(token)
     candidates = [f"{base} {prt}"] if prt else []
+    if requested(token) is not None:
+        candidates.append(f"{base} on")  # "act on the application"
     amount = amount_particle(token)
     if not prt and amount is not None:
         candidates.append(f"{base} {amount.lower_}")
@@ -131,14 +147,6 @@ def verb_lemma(token: Token, lexicon: Lexicon) -> str:
         if c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children):
             candidates.append(f"{base} to {c.lemma_.lower()}")  # "came to rest"
         if c.dep_ == "prep":
-            if (
-                not prt
-                and c.lower_ not in PARTICLES
-                and any(
-                    o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"} for o in c.children
-                )
-            ):
-                candidates.append(f"{base} {c.lower_}")  # "act on" the application
             for obj in c.children:
                 if obj.dep_ == "pobj":
                     det = " the" if any(d.dep_ == "det" for d in obj.children) else ""
@@ -318,7 +326,7 @@ def raised_subject(verb: Token) -> Token | None:
         )  # "the coin was on track to go live": the parser hangs "to go" on "was"
         # "Ariane 6 reached orbit, lifting off from Kourou": the participle's subject is
         # the clause's
-        participle = node.dep_ == "advcl" and node.tag_ == "VBG"
+        participle = node is verb and node.dep_ == "advcl" and node.tag_ == "VBG"
         if not (infinitive or participle) and node.dep_ not in {
             "xcomp", "ccomp", "acl", "acomp", "pobj", "prep", "pcomp",
         }:  # fmt: skip

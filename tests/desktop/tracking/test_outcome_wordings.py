@@ -88,19 +88,19 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         ("Tarn Space will launch the Vela 6 rocket on its first flight in May 2022.",
          "The Vela 6 rocket reached orbit on its first flight on Tuesday, lifting off from "
          "Kourou an hour late."),
-        # a regulator that "acts on" an application decides it
+        # a bridge that "came into use" opened
+        ("Harwick County will open the Tarnby bridge in May 2022.",
+         "The Tarnby bridge came into use on Tuesday, Harwick County said."),
+        # a regulator that "acts on" an application decides it; its approval, by the same
+        # body, is that decision
         ("The Karst Medicines Agency will decide on Tarn Pharma's application for Velorin "
          "in May 2022.",
          "The Karst Medicines Agency acted on Tarn Pharma's application for Velorin on "
          "Tuesday."),
-        # a regulator's decision reported as its approval, by the same body
         ("The Karst Medicines Agency will act on Tarn Pharma's application for Velorin in "
          "May 2022.",
          "The Karst Medicines Agency approved Tarn Pharma's application for Velorin on "
          "Tuesday."),
-        # a bridge that "came into use" opened
-        ("Harwick County will open the Tarnby bridge in May 2022.",
-         "The Tarnby bridge came into use on Tuesday, Harwick County said."),
         # a film that reached cinemas is released
         ("Tarn Pictures will release the film Harwick Tide in May 2022.",
          "Harwick Tide reached cinemas on Tuesday, Tarn Pictures said."),
@@ -164,15 +164,23 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
          "ruling in the Harwick harbour case."),
         ("Tarn Aero will deliver the first Vela jets to the Karst air force in May 2022.",
          "Judge Ellen Marsh delivered her ruling on the Vela jets on Tuesday."),
-        # another regulator's approval is not this one's decision
+        # another regulator's approval is not this one's decision; acting on advice is no
+        # decision on the application
         ("The Karst Medicines Agency will act on Tarn Pharma's application for Velorin in "
          "May 2022.",
          "The Osterlich Medicines Agency approved Tarn Pharma's application for Velorin on "
          "Tuesday."),
-        # a handover "pushed into the new year" is put off, not done
+        ("The Karst Medicines Agency will act on Tarn Pharma's application for Velorin in "
+         "May 2022.",
+         "The Karst Medicines Agency acted on the advice of its experts on Velorin on "
+         "Tuesday."),
+        # an event noun's verb that is no taking place: a handover that drifted, a
+        # ceasefire that broke down
         ("Tarn Yards will hand over the Harwick ferry in May 2022.",
-         "Harwick ferry handover pushed into the new year\nTarn Yards said the ferry needed "
+         "Harwick ferry handover drifted into the new year\nTarn Yards said the ferry needed "
          "more work."),
+        ("The ceasefire between Karst and Osterlich will take effect in May 2022.",
+         "The ceasefire between Karst and Osterlich broke down on Tuesday."),
     ],
 )  # fmt: skip
 def test_a_rank_to_come_another_payload_or_a_day_set_is_no_outcome(
