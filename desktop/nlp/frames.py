@@ -214,6 +214,18 @@ def _first_made(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
 
 
 def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
+    """The event noun that is the subject of a verb saying it happens: "the launch took
+    place" (the lexicon's light subject verbs), "the increase took effect" (its effect
+    verbs), "the snap election will follow on 14 December" (its noun-subject verbs, which
+    say nothing of any other subject, nor with an object or clause of their own: "the vote
+    will follow the debate")."""
+    if lemma in lexicon.noun_subject:
+        if _passive(verb) or any(c.dep_ in OWN_COMPLEMENTS for c in verb.children):
+            return None
+        subject = antecedent(child(verb, "nsubj"))
+        if subject is None or subject.pos_ != "NOUN" or subject.lower_ in PLACEHOLDERS:
+            return None
+        return subject if lexicon.is_event_noun(subject.lemma_) else None
     if lemma in lexicon.effect_subject and not _passive(verb):
         subject = antecedent(child(verb, "nsubj")) or raised_subject(verb)
         if (
@@ -235,6 +247,9 @@ def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
         return None
     return event_noun(subject, lexicon) or subject
 
+
+OWN_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "dative", "attr", "acomp"})
+"""What makes a verb say what its subject does rather than that it happens."""
 
 DECISIONS = frozenset({"rule", "approve", "block", "ratify", "sign", "vote"})
 """Groups of acts that are done before they take effect: "the decision takes effect on
@@ -296,21 +311,6 @@ def _aspect_noun(verb: Token, passive: bool, lexicon: Lexicon) -> Token | None:
     if lexicon.groups_of(noun.lemma_) & lexicon.groups_of(lemma_of(verb)):
         return None  # "the launch will begin": a start of a start
     return noun
-
-
-def _event_subject(verb: Token, lemma: str, passive: bool, lexicon: Lexicon) -> Token | None:
-    """The event noun that is the subject of a verb of the lexicon's ``noun_subject`` ("the
-    snap election will follow on 14 December", "the first stoppage will run on 1 December").
-    With an object or a clause of its own the verb says what the event does ("the vote
-    will follow the debate"), not that it happens."""
-    if passive or lemma not in lexicon.noun_subject:
-        return None
-    if any(c.dep_ in {"dobj", "ccomp", "xcomp", "dative", "attr", "acomp"} for c in verb.children):
-        return None
-    subject = antecedent(child(verb, "nsubj"))
-    if subject is None or subject.pos_ != "NOUN" or subject.lower_ in PLACEHOLDERS:
-        return None
-    return subject if lexicon.is_event_noun(subject.lemma_) else None
 
 
 def _attempted(noun: Token) -> Token | None:
@@ -442,7 +442,6 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         _light_subject(verb, lemma, lexicon)
         or _light_object(verb, lexicon)
         or _aspect_noun(verb, passive, lexicon)
-        or _event_subject(verb, lemma, passive, lexicon)
     )
     if noun is not None:
         attempted = _attempted(noun)

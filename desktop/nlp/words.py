@@ -109,12 +109,7 @@ a tip", "on the advice of its experts"."""
 
 def requested(verb: Token) -> Token | None:
     """The request a verb is "on" ("act on the application"), if any."""
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ == "on":
-            for obj in c.children:
-                if obj.dep_ == "pobj" and obj.lemma_.lower() in REQUESTS:
-                    return obj
-    return None
+    return next((x for x in prep_objects(verb, "on") if x.lemma_.lower() in REQUESTS), None)
 
 
 def amount_particle(token: Token) -> Token | None:
