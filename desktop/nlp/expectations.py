@@ -47,7 +47,7 @@ from desktop.nlp.questions import question
 from desktop.nlp.timeparts import distance, in_sentence, span_root, temporal_clause
 from desktop.nlp.timex import Timex
 from desktop.nlp.timing import Due, due_for
-from desktop.nlp.words import day_setter, false_infinitive, lemma_of, particle, phrase
+from desktop.nlp.words import day_setter, false_infinitive, fronted_clause, lemma_of, particle, phrase
 from desktop.vocabulary import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
@@ -203,6 +203,7 @@ def _governed_event(c: Token) -> bool:
     return (
         c.dep_ in {"xcomp", "ccomp"}
         and c.pos_ in {"VERB", "AUX"}
+        and not fronted_clause(c)
         and not any(m.lower_ in {"whether", "if"} for m in c.children if m.dep_ == "mark")
     )
 

@@ -35,7 +35,7 @@ from desktop.nlp.cues import (
 )
 from desktop.nlp.frames import ASPECTUAL, result_head
 from desktop.nlp.surroundings import surroundings
-from desktop.nlp.words import child, day_setter, lemma_of, ranked_head
+from desktop.nlp.words import child, day_setter, fronted_clause, lemma_of, ranked_head
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -128,9 +128,11 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
                 modality = modality or CUES[lemma_of(result)]  # "want the pier rebuilt"
             t = result
             continue
-        if (t.dep_ in {"xcomp", "ccomp"} or object_control(t) or _misread_infinitive(t)) and (
-            _is_cue_verb(head)
-        ):
+        if (
+            (t.dep_ in {"xcomp", "ccomp"} and not fronted_clause(t))
+            or object_control(t)
+            or _misread_infinitive(t)
+        ) and _is_cue_verb(head):
             if lemma == "look" and not any(c.lower_ == "to" for c in head.children):
                 break
             modality = modality or CUES[lemma]

@@ -98,6 +98,19 @@ def false_infinitive(token: Token) -> bool:
     )
 
 
+def fronted_clause(clause: Token) -> bool:
+    """A clause the parser hung before a passive verb as its complement, though it is a
+    sentence of its own: "Her case goes first: the trial is still scheduled for July 28"
+    (the trial is scheduled, not the going). A fronted clause of a verb in the active
+    voice is its report: "The bridge will open in May, officials expect"."""
+    head = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and clause.i < head.i
+        and any(c.dep_ in {"nsubjpass", "auxpass"} for c in head.children)
+    )
+
+
 def particle(token: Token) -> str:
     return " ".join(c.lemma_.lower() for c in token.children if c.dep_ == "prt")
 
@@ -148,7 +161,17 @@ def verb_lemma(token: Token, lexicon: Lexicon) -> str:
                     candidates.append(f"{base} {c.lower_}{det} {obj.lower_}")
                     candidates.append(f"{base} {c.lower_} {obj.lemma_.lower()}")
     phrases = lexicon.phrases
-    return next((c for c in candidates if c in phrases), f"{base} {prt}" if prt else base)
+    found = next((c for c in candidates if c in phrases), None)
+    if found is None and base == "reach" and not prt and _reached_place(token):
+        return "arrive"
+    return found or (f"{base} {prt}" if prt else base)
+
+
+def _reached_place(verb: Token) -> bool:
+    """ "Reached India", "reached Bordeaux": an arrival at a named place (not "reached a
+    deal", "reached the final", "reached 5 per cent")."""
+    obj = child(verb, "dobj")
+    return obj is not None and obj.ent_type_ in {"GPE", "LOC", "FAC"}
 
 
 def antecedent(token: Token | None) -> Token | None:
