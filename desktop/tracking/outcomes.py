@@ -120,9 +120,9 @@ def about(
     in_theme += _named_event_thing(target, own)
     same_theme = bool(
         report.theme_lemma
-        and report.theme_lemma == target.theme_lemma
         and target.theme_lemma not in VAGUE_THEMES
-    )
+        and _file_lexicon().same_thing(report.theme_lemma, target.theme_lemma)
+    )  # one noun, or a general word and its kind ("the tolls", "tolling"; "ship", "carrier")
     # "The Royal Hospital ... opened" in an article that names the follow-up's actors: the
     # same thing under its own name, when its head noun is the follow-up's theme
     same_head = bool(article_names) and _named_itself(report, target.theme_lemma)
@@ -171,7 +171,15 @@ def about(
     if same_head:
         return Match([], True)
     if article_names or not target.names:
-        return Match([], named_event or both_generic)
+        # its own kind of event, dated, with no thing of its own, in an article that names
+        # the follow-up's actors: "The hook-up on Saturday came after a day of postponements"
+        bare = (
+            bool(article_names)
+            and not report.theme_lemma
+            and report.window_start is not None
+            and own_event(target, report)
+        )
+        return Match([], named_event or both_generic or bare)
     return None
 
 
