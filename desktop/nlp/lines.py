@@ -3,8 +3,9 @@ without a full stop the parser runs it into the first sentence of the body ("Cro
 opening delayed again\\nThe heavily delayed Crossrail will not open..."), so that the
 headline's words became the body sentence's participants.
 
-The component marks the first token after a line break as a sentence start; the parser
-keeps preset boundaries. ``headline_end`` tells the analysis where a headline (a first
+The component marks the first token after a line break as a sentence start, and a clock
+time's zone as no start ("4:05 a.m. Pacific time on May 5": the parser would end a sentence
+at "a.m."); the parser keeps preset boundaries. ``headline_end`` tells the analysis where a headline (a first
 line without closing punctuation) ends.
 """
 
@@ -19,6 +20,10 @@ if TYPE_CHECKING:
 
 COMPONENT = "factdesk_line_breaks"
 CLOSING = ".!?:;\"”'’)"
+ZONE_WORDS = frozenset(
+    {"pacific", "eastern", "central", "mountain", "atlantic", "local", "gmt", "utc", "bst",
+     "cet", "cest", "moscow", "beijing", "japan", "india"}
+)  # fmt: skip
 
 
 @Language.component(COMPONENT)
@@ -27,6 +32,8 @@ def line_breaks(doc: Doc) -> Doc:
         token = doc[i]
         if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
             doc[i + 1].is_sent_start = True
+        elif token.lower_ in {"a.m.", "p.m."} and doc[i + 1].lower_ in ZONE_WORDS:
+            doc[i + 1].is_sent_start = False
     return doc
 
 

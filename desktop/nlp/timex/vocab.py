@@ -85,7 +85,11 @@ MODIFIER = (
     r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most"
     r"|no\s+more\s+than|upwards\s+of|around|nearly|almost)"
 )
-ZONE = r"(?:(?:local\s+time|GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|IST|JST|Z)\b)"
+ZONE = (
+    r"(?:(?:local\s+time|GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|IST|JST|Z"
+    r"|(?:Pacific|Eastern|Central|Mountain|Atlantic|Moscow|Beijing|Japan|India)"
+    r"\s+(?:(?:standard|daylight|summer)\s+)?time)\b)"
+)
 PART_PHRASE = (
     r"(?:(?:the\s+)?(?:end|beginning|start|middle|close|(?:first|second|last)\s+half)\s+of\s+"
     r"|(?:the\s+)?(?:early|earlier|mid|late|later)(?:-|\s+))"
