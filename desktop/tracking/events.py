@@ -77,8 +77,9 @@ name it differently."""
 ANAPHOR = 0.5
 """The follow-up's event, read off its sentence, has no thing of its own, a noun ("the vote
 would be held before 21 January", "the handover to the airline") or a pronoun ("it is set to
-debut in January"): it refers to the awaited event of its kind. A follow-up made by hand
-has no reading, so it is no anaphor."""
+debut in January"): it refers to the awaited event of its kind, unless it names actors of its
+own and none of the event's ("the voting in the Harari and Somali regions"). A follow-up
+made by hand has no reading, so it is no anaphor."""
 
 
 @dataclass(frozen=True)
@@ -249,15 +250,15 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     awaited = f.published is not None and event.due_end is not None and f.published <= event.due_end
     if awaited:
         score += AWAITED
-    anaphor = f.framed and not f.theme and one_kind and awaited
+    strangers = (
+        any(r != "context" for r, _n in f.roles) and bool(event.core) and not names and not topic
+    )
+    anaphor = f.framed and not f.theme and one_kind and awaited and not strangers
     if anaphor:
         score += ANAPHOR
     same_window = one_kind and awaited and _precise(f) and (f.due_start, f.due_end) in event.windows
     if same_window:
         score += SAME_WINDOW
-    strangers = (
-        any(r != "context" for r, _n in f.roles) and bool(event.core) and not names and not topic
-    )
     same_theme = bool(
         f.theme
         and f.theme not in GENERIC_THEMES
