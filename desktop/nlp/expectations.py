@@ -47,7 +47,14 @@ from desktop.nlp.questions import question
 from desktop.nlp.timeparts import distance, in_sentence, span_root, temporal_clause
 from desktop.nlp.timex import Timex
 from desktop.nlp.timing import Due, due_for
-from desktop.nlp.words import day_setter, false_infinitive, fronted_clause, lemma_of, particle, phrase
+from desktop.nlp.words import (
+    day_setter,
+    false_infinitive,
+    fronted_clause,
+    lemma_of,
+    particle,
+    phrase,
+)
 from desktop.vocabulary import Lexicon, load_lexicon
 
 if TYPE_CHECKING:

@@ -5,8 +5,8 @@ headline's words became the body sentence's participants.
 
 The component marks the first token after a line break as a sentence start, and a clock
 time's zone as no start ("4:05 a.m. Pacific time on May 5": the parser would end a sentence
-at "a.m."); the parser keeps preset boundaries. ``headline_end`` tells the analysis where a headline (a first
-line without closing punctuation) ends.
+at "a.m."); the parser keeps preset boundaries. ``headline_end`` tells the analysis where a
+headline (a first line without closing punctuation) ends.
 """
 
 from __future__ import annotations

@@ -157,7 +157,7 @@ def about(
         and not (topical and report.status == "expected")
         and specific
         and report.theme_lemma not in VAGUE_THEMES
-        and report.theme_lemma not in specific
+        and not _one_of_things(report.theme_lemma, specific)
         and not same_head
         and not any(same_group_nouns(report.theme_lemma, t) for t in specific)
     ):
@@ -307,7 +307,7 @@ def _theme_elsewhere(target: Target, report: EventReport) -> bool:
     else ("started trial runs" is no opening of the airport)."""
     specific = target.things
     theme = report.theme_lemma
-    if not specific or not theme or theme in NAMED_NOTHING or theme in specific:
+    if not specific or not theme or theme in NAMED_NOTHING or _one_of_things(theme, specific):
         return False  # "trial operations" are a thing of their own; "operations" alone are not
     if any(same_group_nouns(theme, t) for t in specific):
         return False
@@ -316,6 +316,12 @@ def _theme_elsewhere(target: Target, report: EventReport) -> bool:
     # a name as its theme ("awarded Boeing") may be what the follow-up calls "the maker"
     theme_text = (report.theme or "").lower()
     return not any(r == "theme" and has_form(theme_text, n.lower()) for n, r in roles(report))
+
+
+def _one_of_things(theme: str, things: set[str]) -> bool:
+    """The theme is one of the follow-up's things, or a word for the same thing ("tolling"
+    for "the tolls")."""
+    return any(_file_lexicon().same_thing(theme, t) for t in things)
 
 
 def _other_theme(target: Target, report: EventReport, sentence: str) -> bool:

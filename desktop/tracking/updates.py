@@ -58,7 +58,7 @@ from desktop.tracking.outcomes import (
     steps_before,
     verdict,
 )
-from desktop.tracking.targets import Target, target_of
+from desktop.tracking.targets import VAGUE_THEMES, Target, target_of
 from desktop.tracking.terms import has_form, surface_forms
 from desktop.vocabulary import Lexicon, load_lexicon
 
@@ -298,7 +298,8 @@ def _archive_candidates(
     row = target.row
     after = row.source_published or date.min
     if has_fts(session.connection()):
-        query = any_of([*target.names, *target.topics, *target.words])
+        thing = [] if target.names or target.topics else _searchable_thing(target)
+        query = any_of([*target.names, *target.topics, *target.words, *thing])
         if not query:
             return {}
         ranked = ranked_published_between(
@@ -306,6 +307,14 @@ def _archive_candidates(
         )
         return dict(ranked)
     return dict.fromkeys(ids_published_between(session, after=after, as_of=as_of))
+
+
+def _searchable_thing(target: Target) -> list[str]:
+    """The common noun a follow-up with no name and no topic is about ("will the tolls
+    start"): its search would otherwise have the event's words only, whose inflections the
+    index does not stem ("began" is not "begin")."""
+    lemma = target.theme_lemma
+    return [lemma] if lemma and lemma not in VAGUE_THEMES else []
 
 
 def _borrowed(session: Session, rows: list[FollowUpRow]) -> dict[int, list[tuple[str, str]]]:

@@ -49,6 +49,9 @@ CASES = [
     # "at" a clock time is no statement of value ("closed at $76" is)
     ("2019-07-07", "The rocket will take off from the coast at 2.51 am on July 15.",
      "2019-07-15", "2019-07-15", None),
+    # a clock time's zone is part of it, and no end of the sentence
+    ("2018-05-01", "Liftoff is set for 4:05 a.m. Pacific time on May 5.",
+     "2018-05-05", "2018-05-05", None),
 ]  # fmt: skip
 
 
@@ -126,3 +129,13 @@ def test_one_expectation_per_event_in_an_article(english: tuple[Any, Any]) -> No
     found = analyze(english[0](text), date(2022, 5, 4)).expectations
     opening = [e for e in found if e.lemma == "open"]
     assert [(e.due_start, e.due_end) for e in opening] == [(date(2022, 5, 24), date(2022, 5, 24))]
+
+
+def test_a_clause_hung_before_a_passive_cue_is_not_its_event(english: tuple[Any, Any]) -> None:
+    """ "Her case goes first: the trial is still scheduled for July 28": the trial is
+    scheduled, not the case's going first."""
+    [found] = analyze(
+        english[0]("Her case goes first: the Dorn trial is still scheduled for July 28."),
+        date(2020, 3, 21),
+    ).expectations
+    assert found.question == "Will the Dorn trial go ahead on 28 July 2020?"

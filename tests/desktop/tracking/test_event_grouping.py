@@ -333,3 +333,55 @@ def test_a_name_after_a_theme_that_names_no_thing_is_the_thing() -> None:
     ]  # fmt: skip
     placed = group_rows(rows, {1, 2}, load_lexicon())
     assert placed[1] == placed[2]
+
+
+def dated(
+    fid: int, published: date, lemma: str, due: tuple[date, date], **fields: Any
+) -> FollowUpRow:
+    """A follow-up of one group, due in ``due``; ``fields`` as FollowUpRow's."""
+    values: dict[str, Any] = {
+        "theme": "", "theme_lemma": "", "roles": [], "event_group": lemma, "nominal": False,
+    }  # fmt: skip
+    values.update(fields)
+    return FollowUpRow(
+        id=fid, fact_id=fid, question="", state="proposed", due_start=due[0], due_end=due[1],
+        review_date=None, snooze_until=None, source_article_id=fid, source_title="",
+        source_published=published, source="", predicate=lemma, lemma=lemma, **values,
+    )  # fmt: skip
+
+
+def test_a_start_due_on_the_awaited_day_joins_the_event_though_it_names_it_otherwise() -> None:
+    """ "The new regime is set to start on July 1" beside "the tax will take effect on July
+    1": the same awaited day, one event; a start due a month later is another."""
+    july_1 = (date(2017, 7, 1), date(2017, 7, 1))
+    tax = {"theme": "the goods and services tax", "theme_lemma": "tax",
+           "event_group": "start", "roles": [("participant", "Arun Jaitley")]}  # fmt: skip
+    rows = [
+        dated(1, date(2017, 1, 17), "take effect", july_1, **tax),
+        dated(2, date(2017, 5, 20), "start", july_1, theme="the new regime",
+              theme_lemma="regime"),
+        dated(3, date(2017, 5, 21), "start", (date(2017, 8, 1), date(2017, 8, 1)),
+              theme="the new permit", theme_lemma="permit"),
+    ]  # fmt: skip
+    topics = {2: frozenset({"Srinagar"}), 3: frozenset({"Srinagar"})}
+    placed = group_rows(rows, {1, 2, 3}, load_lexicon(), topics)
+    assert placed[2] == placed[1]
+    assert placed[3] != placed[1]
+
+
+def test_an_event_noun_naming_actors_of_its_own_is_no_anaphor_of_the_awaited_one() -> None:
+    """ "The voting in the Harari and Somali regions" has no thing of its own, but names
+    whom it is about, and the awaited election names neither: another event. "The vote",
+    naming no one, is the awaited election."""
+    election = (date(2021, 6, 21), date(2021, 6, 21))
+    rows = [
+        dated(1, date(2021, 5, 22), "election", election, event_group="vote", nominal=True,
+              roles=[("participant", "Ethiopia")]),
+        dated(2, date(2021, 6, 19), "voting", (date(2021, 9, 6), date(2021, 9, 6)),
+              event_group="vote", nominal=True,
+              roles=[("participant", "Harari"), ("participant", "Somali")]),
+        dated(3, date(2021, 6, 1), "vote", election, event_group="vote", nominal=True),
+    ]  # fmt: skip
+    placed = group_rows(rows, {1, 2, 3}, load_lexicon())
+    assert placed[3] == placed[1]
+    assert placed[2] != placed[1]
