@@ -222,7 +222,9 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     dated = has_date(token, ctx) or (copula is not None and has_date(copula, ctx))
     if not dated and noun is not None and noun.lemma_.lower() in PLACEHOLDERS:
         dated = any(in_time(c, ctx) for c in noun.children)  # "a June 2020 launch date"
-    aim = _aimed_at(token, ctx) if token.pos_ == "VERB" and not passive and not is_copula else None
+    aim = _aimed_at(token, ctx) if token.pos_ == "VERB" and not is_copula else None
+    if passive and aim is not None and not ctx.lexicon.is_event_noun(aim.lemma_):
+        aim = None  # "is scheduled for Monday morning": the time, read as said of the subject
     if aim is None and towards is not None and ctx.lexicon.is_event_word(towards.lemma_):
         aim = towards  # "working towards a liftoff in April"
     if not dated and aim is not None and ctx.lexicon.is_event_word(aim.lemma_):
@@ -235,6 +237,9 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     things = _expected_things(token, ctx) if aim is None and not passive else None
     if not (dated or things is not None):
         return None
+    subject = noun
+    if passive and aim is not None:
+        noun = aim  # "the game is scheduled for release on 26 June": the release, of the game
     if token.pos_ == "VERB" and not passive and not is_copula:
         # "planned for 3 May": the date is no event
         # "set the referendum for 14 June": its object, not the commission that set it
@@ -247,6 +252,8 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     if is_copula and not (ctx.lexicon.is_event_word(noun.lemma_) or placeholder(noun, ctx)):
         return None
     frame = nominal_frame(noun, token, ctx, None)
+    if noun is not subject and frame.theme is None and subject is not None:
+        frame.theme = subject if subject.pos_ != "PRON" else None
     arrival = token.lower_ == "due" or noun is things
     if arrival and frame.groups == {"*"} and frame.outcome is None and counted(noun):
         # "the first jets are due in July", "all 36 are due": things counted out arrive

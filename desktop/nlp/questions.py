@@ -207,7 +207,7 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
         if theme and theme.removeprefix("the ").lower() not in event.lower():
             # the theme is said once: "the referendum on a new charter", not "... of new charter"
             event = (
-                f"{event} of {theme.removeprefix('the ')}"
+                f"{event} of {theme}"
                 if theme.startswith("the ")
                 else f"{theme} {event.removeprefix('the ')}"
             )
