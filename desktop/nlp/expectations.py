@@ -17,7 +17,7 @@ expectations of the past ("had been expected to").
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +26,7 @@ from desktop.nlp.cues import BLOCKING, CHANGE_OF_VALUE, CUES, REPORT_VERBS
 from desktop.nlp.frames import (
     WEAK_DELAYS,
     Frame,
+    event_noun,
     frame_of,
     may_carry_outcome,
     result_clause,
@@ -329,30 +330,30 @@ def find_expectations(
             if token.pos_ not in STATING:
                 continue
             try:
-                expectation = _read(ctx, sent, token)
+                expectations = _read(ctx, sent, token)
             except (AssertionError, IndexError, ValueError, AttributeError):
                 # A parse the rules did not foresee must not cost the article its other
                 # suggestions; the sentence is logged for a rule to be written.
                 log.warning("expectation rules failed on %r", sent.text[:200], exc_info=True)
                 continue
-            if expectation is not None:
-                found.append(expectation)
+            found.extend(expectations)
     return _distinct(found)
 
 
-def _read(ctx: Context, sent: Span, token: Token) -> Expectation | None:
+def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
+    """The token's expectation, and those of conjuncts that leave its verb out."""
     verbal = _verbal(token, ctx)
     if verbal is False:
-        return None
+        return []
     if not isinstance(verbal, bool):
         reading = _verbal_reading(token, verbal, ctx)
         if reading is None:
-            return None
+            return []
         frame = verbal
     else:  # no verb of an event: a schedule said of a noun, or a state
         read_off = noun_schedule(token, ctx) or state_frame(token, ctx) or on_track(token, ctx)
         if read_off is None:
-            return None
+            return []
         frame, reading = read_off
     # every word climbed through ("hoped to start making the Roadster in 2023": the date
     # hangs on "start")
@@ -371,17 +372,63 @@ def _read(ctx: Context, sent: Span, token: Token) -> Expectation | None:
         prospective = reading.tense in {"future", "present", "perfect", "infinitive"}
     weekdays = reading.tense in {"present", "infinitive", "future_in_past"}
     if _undated_verdict(frame, reading) is False:
-        return None
+        return []
     due = due_for(ctx, frame, chain, reading.negated, prospective, weekdays, reading.expects)
     if not due.dated and _past_own_date(frame, ctx):
-        return None  # "said in 2019 it would retire the jets by 2021": that time is past
+        return []  # "said in 2019 it would retire the jets by 2021": that time is past
     if reading.pending and not due.dated:
-        return None  # "traffic will ease when the bridge opens": a condition, no date
+        return []  # "traffic will ease when the bridge opens": a condition, no date
     if reading.modality == "hoped" and not due.dated:
-        return None  # "residents hope the bridge will end the jams": a wish, no plan
+        return []  # "residents hope the bridge will end the jams": a wish, no plan
     if not _dated_verdict(frame, reading, due, ctx):
-        return None
-    return _expectation(ctx, sent, frame, reading, due)
+        return []
+    gapped = _gapped(ctx, sent, frame, reading, chain, (prospective, weekdays))
+    return [_expectation(ctx, sent, frame, reading, due), *gapped]
+
+
+GAP_PREPS = frozenset({"in", "on", "by", "at", "around", "before", "during", "within"})
+"""The prepositions of a time a conjunct without its verb is due at ("and Unit 4 in the
+second quarter"); not "to", which a verb of moving takes ("moves to April")."""
+
+
+def _gapped(
+    ctx: Context,
+    sent: Span,
+    frame: Frame,
+    reading: Reading,
+    chain: list[Token],
+    looks: tuple[bool, bool],
+) -> list[Expectation]:
+    """Conjuncts that leave the verb out say its event again, of their own thing at their
+    own time: "Unit 3 is to go into service in the third quarter of 2022 and Unit 4 in the
+    second quarter of 2023", "the first reactor is to shut down on 22 February and the
+    second on 30 June". ``looks``: (prospective, weekdays) as for the first."""
+    found = []
+    for head in dict.fromkeys([frame.verb, *chain]):
+        for c in head.children:
+            if c.dep_ != "conj" or c.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}:
+                continue
+            if event_noun(c, ctx.lexicon) is not None:
+                continue  # "and the election ... moves to April": an event of its own
+            if in_time(c, ctx) or not any(
+                in_time(x, ctx)
+                for p in c.children
+                if p.dep_ == "prep" and p.lower_ in GAP_PREPS
+                for x in p.children
+                if x.dep_ == "pobj"
+            ):
+                continue
+            at = replace(frame, verb=c, anchor=c, _participants=None)
+            due = due_for(ctx, at, [c], reading.negated, *looks, reading.expects)
+            if not due.dated:
+                continue
+            own = replace(frame, theme=c, _participants=None)
+            e = _expectation(ctx, sent, own, reading, due)
+            e.start, e.anchor = c.left_edge.idx, c.idx
+            e.end = c.right_edge.idx + len(c.right_edge.text)
+            e.text = ctx.text[e.start : e.end]
+            found.append(e)
+    return found
 
 
 def _expectation(ctx: Context, sent: Span, frame: Frame, reading: Reading, due: Due) -> Expectation:
