@@ -36,7 +36,7 @@ from desktop.nlp.frames import (
     theme_text,
 )
 from desktop.nlp.modality import Reading, reading_of, stative
-from desktop.nlp.nominal import in_time, worked_towards
+from desktop.nlp.nominal import dated_change, in_time, worked_towards
 from desktop.nlp.timeparts import distance, forward, in_sentence, span_root
 from desktop.nlp.timing import DAY_NAMED, Due, due_for
 from desktop.nlp.words import child, lemma_of, particle, verb_lemma
@@ -314,7 +314,9 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
         if not (may_name_event(token, ctx) or token.pos_ == "VERB"):
             continue
         frame = frame_of(token, ctx)
-        if not _keep(frame, ctx) or (frame.outcome is None and stative(token)):
+        if not _keep(frame, ctx) or (
+            frame.outcome is None and stative(token) and not dated_change(token, ctx)
+        ):
             continue
         if frame.anchor.idx in taken:
             continue
