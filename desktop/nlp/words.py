@@ -99,15 +99,18 @@ def false_infinitive(token: Token) -> bool:
 
 
 def fronted_clause(clause: Token) -> bool:
-    """A clause the parser hung before a passive verb as its complement, though it is a
-    sentence of its own: "Her case goes first: the trial is still scheduled for July 28"
-    (the trial is scheduled, not the going). A fronted clause of a verb in the active
-    voice is its report: "The bridge will open in May, officials expect"."""
+    """A clause the parser hung before a verb as its complement, though it is a sentence
+    of its own: before a passive verb ("Her case goes first: the trial is still scheduled
+    for July 28": the trial is scheduled, not the going), or before a semicolon or colon
+    ("the trial is scheduled to open on 13 June; Cahill once planned it for August": the
+    old plan is not what is scheduled). A fronted clause of a verb in the active voice is
+    otherwise its report: "The bridge will open in May, officials expect"."""
     head = clause.head
-    return (
-        clause.dep_ == "ccomp"
-        and clause.i < head.i
-        and any(c.dep_ in {"nsubjpass", "auxpass"} for c in head.children)
+    if clause.dep_ != "ccomp" or clause.i >= head.i:
+        return False
+    between = clause.doc[clause.right_edge.i + 1 : head.i]
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in head.children) or any(
+        t.text in {";", ":"} for t in between
     )
 
 
