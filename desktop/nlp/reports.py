@@ -447,6 +447,8 @@ def _past_dated(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
             continue
         if any(c.dep_ == "amod" and c.tag_ == "VBN" for c in noun.children):
             continue  # "the postponed 18 October vote", "the failed October opening"
+        if noun.head.dep_ == "prep" and noun.head.lower_ in {"for", "towards", "toward"}:
+            continue  # "cleared for Monday take-off": what it is cleared for is to come
         reading = reading_of(verb, ctx)
         after = noun.head.dep_ == "prep" and noun.head.lower_ in {"after", "since", "following"}
         if not (after or reading.tense in {"past", "perfect"}):
