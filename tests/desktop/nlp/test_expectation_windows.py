@@ -52,6 +52,12 @@ CASES = [
     # a clock time's zone is part of it, and no end of the sentence
     ("2018-05-01", "Liftoff is set for 4:05 a.m. Pacific time on May 5.",
      "2018-05-05", "2018-05-05", None),
+    # a passive cue aimed "for" an event noun that holds the date; a clause before a
+    # semicolon is no complement of the verb after it
+    ("2020-03-01", "The game is scheduled for release on 26 June.",
+     "2020-06-26", "2020-06-26", None),
+    ("2022-03-01", "The state trial is scheduled to open on 13 June; Cahill once planned it "
+     "for last August.", "2022-06-13", "2022-06-13", None),
 ]  # fmt: skip
 
 
@@ -139,3 +145,39 @@ def test_a_clause_hung_before_a_passive_cue_is_not_its_event(english: tuple[Any,
         date(2020, 3, 21),
     ).expectations
     assert found.question == "Will the Dorn trial go ahead on 28 July 2020?"
+
+
+def test_a_conjunct_without_its_verb_is_the_same_event_of_its_own_thing(
+    english: tuple[Any, Any],
+) -> None:
+    """ "Unit 3 ... in the third quarter of 2022 and Unit 4 in the second quarter of 2023":
+    two expectations of going into service, each with its own window; a conjunct that is an
+    event of its own, moved "to" a date, is none of them."""
+    found = analyze(
+        english[0](
+            "Georgia Power now expects Unit 3 to go into service in the third quarter of "
+            "2022 and Unit 4 in the second quarter of 2023."
+        ),
+        date(2021, 7, 1),
+    ).expectations
+    assert [(e.question, e.due_start, e.due_end) for e in found] == [
+        ("Will Unit 3 go into service in the third quarter of 2022?",
+         date(2022, 7, 1), date(2022, 9, 30)),
+        ("Will Unit 4 go into service in the second quarter of 2023?",
+         date(2023, 4, 1), date(2023, 6, 30)),
+    ]  # fmt: skip
+    other = analyze(
+        english[0](
+            "Citizens will now cast their ballots on October 25, and the election of the "
+            "members of any drafting body moves to April 2021."
+        ),
+        date(2020, 3, 20),
+    ).expectations
+    assert all(e.due_start != date(2021, 4, 1) for e in other)
+
+
+def test_a_scheduled_release_is_the_release_of_its_subject(english: tuple[Any, Any]) -> None:
+    [found] = analyze(
+        english[0]("The game is scheduled for release on 26 June."), date(2020, 3, 1)
+    ).expectations
+    assert found.question == "Will the release of the game take place on 26 June 2020?"

@@ -107,7 +107,8 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         # a reactor "coupled" to the grid is connected
         ("EDF expects to connect the Harwick 2 reactor to the grid in May 2022.",
          "EDF coupled the Harwick 2 reactor to the grid on Tuesday."),
-        # an event noun is the event of a verb that names none ("will follow", "will run")
+        # an event noun is the event of a verb that only says it takes place ("will follow",
+        # "will run")
         ("A general election in Karst will follow on 17 May 2022, the president said.",
          "The Karst People's Party kept its majority in Tuesday's general election."),
         ("A 24-hour stoppage by dockers in Harwick will run on 17 May 2022, the Karst "
@@ -151,6 +152,11 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         ("EDF expects to connect the Harwick 2 reactor to the grid in May 2022.",
          "EDF's Harwick 2 reactor is on the grid\nThe hook-up on Tuesday came after a day "
          "of postponements, EDF said."),
+        # a dated change of a value is the change done; a module that docked arrived
+        ("Karst will raise the minimum price of alcohol to 65 pence in May 2022.",
+         "The minimum price of alcohol in Karst rose to 65 pence a unit on Tuesday."),
+        ("The Vela module is due to arrive at the Harwick station in May 2022.",
+         "The Vela module docked at the Harwick station on Tuesday."),
     ],
 )  # fmt: skip
 def test_the_outcome_in_its_own_wording_settles_the_follow_up(
@@ -212,6 +218,10 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
         # reaching a deal with a country is no arrival there
         ("Tarn Aero will deliver the first Vela jets to India in May 2022.",
          "Tarn Aero reached a deal with India on the Vela jets on Tuesday."),
+        # what a jet is cleared for is still to come
+        ("Bombardier's CS100 will make its first flight on 16 May 2022.",
+         "CS100 cleared for Monday take-off\nBombardier said the regulator approved the "
+         "flight plan."),
     ],
 )  # fmt: skip
 def test_a_rank_to_come_another_payload_or_a_day_set_is_no_outcome(
