@@ -49,6 +49,7 @@ from desktop.nlp.timeparts import distance, in_sentence, span_root, temporal_cla
 from desktop.nlp.timex import Timex
 from desktop.nlp.timing import Due, due_for
 from desktop.nlp.words import (
+    dated_phrase,
     day_setter,
     false_infinitive,
     fronted_clause,
@@ -375,8 +376,15 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
         return []  # "residents hope the bridge will end the jams": a wish, no plan
     if not _dated_verdict(frame, reading, due, ctx):
         return []
-    gapped = _gapped(ctx, sent, frame, reading, chain, (prospective, weekdays))
-    return [_expectation(ctx, sent, frame, reading, due), *gapped]
+    try:
+        gapped = _gapped(ctx, sent, frame, reading, chain, (prospective, weekdays))
+    except (AssertionError, IndexError, ValueError, AttributeError):
+        log.warning("gapping rules failed on %r", sent.text[:200], exc_info=True)
+        gapped = []
+    first = _expectation(ctx, sent, frame, reading, due)
+    if any(first.due_text and first.due_text in g.text for g in gapped):
+        return gapped  # its own date is gone (past): the one it took is the conjunct's
+    return [first, *gapped]
 
 
 GAP_PREPS = frozenset({"in", "on", "by", "at", "around", "before", "during", "within"})
@@ -395,20 +403,20 @@ def _gapped(
     """Conjuncts that leave the verb out say its event again, of their own thing at their
     own time: "Unit 3 is to go into service in the third quarter of 2022 and Unit 4 in the
     second quarter of 2023", "the first reactor is to shut down on 22 February and the
-    second on 30 June". ``looks``: (prospective, weekdays) as for the first."""
-    found = []
+    second reactor on 30 June". Only a subject is said again this way (a verb with an object
+    leaves open which one the conjunct is), with a time the question can leave out of its
+    name. ``looks``: (prospective, weekdays) as for the first."""
+    found: list[Expectation] = []
+    if frame.transitive:
+        return found
     for head in dict.fromkeys([frame.verb, *chain]):
         for c in head.children:
-            if c.dep_ != "conj" or c.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}:
+            if c.dep_ != "conj" or c.pos_ not in {"NOUN", "PROPN"}:
                 continue
             if event_noun(c, ctx.lexicon) is not None:
                 continue  # "and the election ... moves to April": an event of its own
             if in_time(c, ctx) or not any(
-                in_time(x, ctx)
-                for p in c.children
-                if p.dep_ == "prep" and p.lower_ in GAP_PREPS
-                for x in p.children
-                if x.dep_ == "pobj"
+                p.dep_ == "prep" and p.lower_ in GAP_PREPS and dated_phrase(p) for p in c.children
             ):
                 continue
             at = replace(frame, verb=c, anchor=c, _participants=None)

@@ -15,15 +15,13 @@ from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
+from desktop.nlp.timex.vocab import ZONE_CODES, ZONE_KINDS, ZONE_NAMES
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 COMPONENT = "factdesk_line_breaks"
 CLOSING = ".!?:;\"”'’)"
-ZONE_WORDS = frozenset(
-    {"pacific", "eastern", "central", "mountain", "atlantic", "local", "gmt", "utc", "bst",
-     "cet", "cest", "moscow", "beijing", "japan", "india"}
-)  # fmt: skip
 
 
 @Language.component(COMPONENT)
@@ -32,9 +30,20 @@ def line_breaks(doc: Doc) -> Doc:
         token = doc[i]
         if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
             doc[i + 1].is_sent_start = True
-        elif token.lower_ in {"a.m.", "p.m."} and doc[i + 1].lower_ in ZONE_WORDS:
+        elif token.lower_ in {"a.m.", "p.m."} and _zone_after(doc, i + 1):
             doc[i + 1].is_sent_start = False
     return doc
+
+
+def _zone_after(doc: Doc, i: int) -> bool:
+    """A time zone at ``i``: a code ("GMT", "EST") or a zone's name with "time" ("Pacific
+    time", "Eastern Daylight Time"; not "Central bank officials")."""
+    if doc[i].text.upper() in ZONE_CODES:
+        return True
+    if doc[i].lower_ not in ZONE_NAMES:
+        return False
+    rest = [t.lower_ for t in doc[i + 1 : i + 3]] + ["", ""]
+    return rest[0] == "time" or (rest[0] in ZONE_KINDS and rest[1] == "time")
 
 
 def add_line_breaks(nlp: Language) -> None:

@@ -70,9 +70,9 @@ def has_date(token: Token, ctx: Context) -> bool:
 
 
 def dated_change(token: Token, ctx: Context) -> bool:
-    """A change of a value with a date of its own is an event, to follow up ("the toll will
-    rise to 4 euros on 1 January") or done ("the minimum price rose to 65 pence on
-    Monday"); without one it is a figure ("next year's budget will rise by 5 percent")."""
+    """A change of a value with a date of its own is a scheduled change to follow up ("the
+    toll will rise to 4 euros on 1 January"); without one it is a forecast of a figure
+    ("next year's budget will rise by 5 percent")."""
     return lemma_of(token) in CHANGE_OF_VALUE and has_date(token, ctx)
 
 
@@ -123,6 +123,15 @@ def _aimed_at(cue: Token, ctx: Context) -> Token | None:
     heads = [cue] + [x for x in prep_objects(cue, "as") if x.lemma_.lower() in PLACEHOLDERS]
     return next(
         (x for head in heads for x in prep_objects(head, "for") if not in_time(x, ctx)), None
+    )
+
+
+def _bare_event(noun: Token, ctx: Context) -> bool:
+    """An event noun without article or owner, what a thing is set "for": "scheduled for
+    release", "cleared for delivery" (not "the stage is set for the vote", where the vote is
+    no event of the stage)."""
+    return ctx.lexicon.is_event_noun(noun.lemma_) and not any(
+        c.dep_ in {"det", "poss"} for c in noun.children
     )
 
 
@@ -230,7 +239,7 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     if not dated and noun is not None and noun.lemma_.lower() in PLACEHOLDERS:
         dated = any(in_time(c, ctx) for c in noun.children)  # "a June 2020 launch date"
     aim = _aimed_at(token, ctx) if token.pos_ == "VERB" and not is_copula else None
-    if passive and aim is not None and not ctx.lexicon.is_event_noun(aim.lemma_):
+    if passive and aim is not None and not _bare_event(aim, ctx):
         aim = None  # "is scheduled for Monday morning": the time, read as said of the subject
     if aim is None and towards is not None and ctx.lexicon.is_event_word(towards.lemma_):
         aim = towards  # "working towards a liftoff in April"

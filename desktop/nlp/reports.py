@@ -36,7 +36,7 @@ from desktop.nlp.frames import (
     theme_text,
 )
 from desktop.nlp.modality import Reading, reading_of, stative
-from desktop.nlp.nominal import dated_change, in_time, worked_towards
+from desktop.nlp.nominal import in_time, worked_towards
 from desktop.nlp.timeparts import distance, forward, in_sentence, span_root
 from desktop.nlp.timing import DAY_NAMED, Due, due_for
 from desktop.nlp.words import child, lemma_of, particle, verb_lemma
@@ -314,9 +314,7 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
         if not (may_name_event(token, ctx) or token.pos_ == "VERB"):
             continue
         frame = frame_of(token, ctx)
-        if not _keep(frame, ctx) or (
-            frame.outcome is None and stative(token) and not dated_change(token, ctx)
-        ):
+        if not _keep(frame, ctx) or (frame.outcome is None and stative(token)):
             continue
         if frame.anchor.idx in taken:
             continue
@@ -416,6 +414,21 @@ def _phases_done(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
 DATE_MODIFIERS = {"poss", "compound", "nmod", "nummod", "amod"}
 
 
+READYING = frozenset({"clear", "prepare", "ready", "set", "schedule", "brace", "gear"})
+"""Verbs whose "for" names what is still to come: "cleared for Monday take-off", "braced for
+Sunday's vote" (not "praised the crew for Sunday's landing")."""
+
+
+def _readied_for(noun: Token) -> bool:
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.head.pos_ in {"VERB", "ADJ"}
+        and lemma_of(prep.head) in READYING
+    )
+
+
 def _past_dated(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
     """An event noun dated in the past by its own modifier ("won Sunday's election",
     "since the 18 October vote"): the event took place, unless a clause reports
@@ -447,7 +460,7 @@ def _past_dated(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
             continue
         if any(c.dep_ == "amod" and c.tag_ == "VBN" for c in noun.children):
             continue  # "the postponed 18 October vote", "the failed October opening"
-        if noun.head.dep_ == "prep" and noun.head.lower_ in {"for", "towards", "toward"}:
+        if _readied_for(noun):
             continue  # "cleared for Monday take-off": what it is cleared for is to come
         reading = reading_of(verb, ctx)
         after = noun.head.dep_ == "prep" and noun.head.lower_ in {"after", "since", "following"}

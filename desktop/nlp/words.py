@@ -27,7 +27,7 @@ TIME_WORDS = {
 the first quarter of 2011", "between 23 and 25 May")."""
 
 
-def _dated(t: Token) -> bool:
+def dated_phrase(t: Token) -> bool:
     """A time said after a noun or its verb ("the transaction ahead of July 18", "back the
     bids early next year"): the question gives the window once, at its end."""
     rest = [x for x in t.subtree if x.i != t.i and not (x.is_punct or x.is_space)]
@@ -61,7 +61,7 @@ def phrase(token: Token, drop_det: bool = True) -> str:
         # "a September start": the question gives the window once, at its end
         when = t.head.i == token.i and token.pos_ == "NOUN" and _time_modifier(t)
         if (
-            t.dep_ in {"relcl", "acl", "appos"} or clause or moved or when or _dated(t)
+            t.dep_ in {"relcl", "acl", "appos"} or clause or moved or when or dated_phrase(t)
         ) and t.i != token.i:
             skip |= {x.i for x in t.subtree}
     kept = [
@@ -164,17 +164,7 @@ def verb_lemma(token: Token, lexicon: Lexicon) -> str:
                     candidates.append(f"{base} {c.lower_}{det} {obj.lower_}")
                     candidates.append(f"{base} {c.lower_} {obj.lemma_.lower()}")
     phrases = lexicon.phrases
-    found = next((c for c in candidates if c in phrases), None)
-    if found is None and base == "reach" and not prt and _reached_place(token):
-        return "arrive"
-    return found or (f"{base} {prt}" if prt else base)
-
-
-def _reached_place(verb: Token) -> bool:
-    """ "Reached India", "reached Bordeaux": an arrival at a named place (not "reached a
-    deal", "reached the final", "reached 5 per cent")."""
-    obj = child(verb, "dobj")
-    return obj is not None and obj.ent_type_ in {"GPE", "LOC", "FAC"}
+    return next((c for c in candidates if c in phrases), f"{base} {prt}" if prt else base)
 
 
 def antecedent(token: Token | None) -> Token | None:

@@ -69,11 +69,6 @@ had not ended): a later window then is its slip."""
 UNNAMED = 0.5
 """The follow-up names no one and its article repeats no name: nothing speaks against the
 event of its kind."""
-SAME_WINDOW = 1.5
-"""The follow-up is due in a window one of the event's follow-ups gave, no longer than a
-month, while the event was still awaited ("the new regime is set to start on July 1" beside
-"the tax will take effect on July 1"): the same awaited event of its kind, though the two
-name it differently."""
 ANAPHOR = 0.5
 """The follow-up's event, read off its sentence, has no thing of its own, a noun ("the vote
 would be held before 21 January", "the handover to the airline") or a pronoun ("it is set to
@@ -101,7 +96,6 @@ class _Follow:
     theme_groups: frozenset[str] = frozenset()
     """The lexicon groups of its theme when the theme is an event noun ("the merger")."""
     published: date | None = None
-    due_start: date | None = None
     due_end: date | None = None
     mentioned: frozenset[str] = frozenset()
     """Every name its article highlights: what a common-noun theme ("the carrier") may
@@ -144,13 +138,9 @@ class _Event:
     """The end of its latest window."""
     mentioned: set[str] = field(default_factory=set)
     """Every name its follow-ups' articles highlight."""
-    windows: set[tuple[date, date]] = field(default_factory=set)
-    """Its follow-ups' due windows of a month or less."""
 
     def add(self, f: _Follow) -> None:
         self.groups |= f.groups
-        if _precise(f):
-            self.windows.add((f.due_start, f.due_end))  # type: ignore[arg-type]
         self.mentioned |= f.mentioned
         if f.due_end is not None and (self.due_end is None or f.due_end > self.due_end):
             self.due_end = f.due_end
@@ -256,9 +246,6 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     anaphor = f.framed and not f.theme and one_kind and awaited and not strangers
     if anaphor:
         score += ANAPHOR
-    same_window = one_kind and awaited and _precise(f) and (f.due_start, f.due_end) in event.windows
-    if same_window:
-        score += SAME_WINDOW
     same_theme = bool(
         f.theme
         and f.theme not in GENERIC_THEMES
@@ -284,9 +271,7 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     if _other_named_thing(event, f):
         score += OTHER_NAMED_THING
     unnamed = not f.roles and not f.topics
-    if not (
-        names or same_theme or same_noun or unnamed or anaphor or same_window or "*" in f.groups
-    ):
+    if not (names or same_theme or same_noun or unnamed or anaphor or "*" in f.groups):
         return 0.0  # the article's topic and the window only add to what the clauses share
     if (not f.known or not event.known) and not (f.groups & named) and "*" not in f.groups:
         themes = [n for r, n in f.roles if r == "theme"]
@@ -296,13 +281,6 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     if kin and score < JOIN_AT:
         return 0.0
     return score
-
-
-def _precise(f: _Follow) -> bool:
-    """A due window of a month or less."""
-    return (
-        f.due_start is not None and f.due_end is not None and (f.due_end - f.due_start).days <= 31
-    )
 
 
 def _stands_for(
@@ -461,7 +439,6 @@ def _follow(
         if theme and lexicon.is_event_word(theme)
         else frozenset(),
         published=row.source_published,
-        due_start=row.due_start,
         due_end=row.due_end or row.review_date,
         mentioned=mentioned,
         qualifiers=_qualifiers(row)

@@ -171,15 +171,7 @@ def about(
     if same_head:
         return Match([], True)
     if article_names or not target.names:
-        # its own kind of event, dated, with no thing of its own, in an article that names
-        # the follow-up's actors: "The hook-up on Saturday came after a day of postponements"
-        bare = (
-            bool(article_names)
-            and not report.theme_lemma
-            and report.window_start is not None
-            and own_event(target, report)
-        )
-        return Match([], named_event or both_generic or bare)
+        return Match([], named_event or both_generic)
     return None
 
 

@@ -85,10 +85,20 @@ MODIFIER = (
     r"(?:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most"
     r"|no\s+more\s+than|upwards\s+of|around|nearly|almost)"
 )
+ZONE_CODES = frozenset(
+    {"GMT", "UTC", "BST", "CET", "CEST", "IST", "JST", "EST", "EDT", "CST", "CDT", "MST", "MDT",
+     "PST", "PDT", "ET", "CT", "MT", "PT"}
+)  # fmt: skip
+ZONE_NAMES = frozenset(
+    {"local", "pacific", "eastern", "central", "mountain", "atlantic", "moscow", "beijing",
+     "japan", "india"}
+)  # fmt: skip
+"""Zones said by name, with "time" after them ("Pacific time", "Moscow summer time")."""
+ZONE_KINDS = frozenset({"standard", "daylight", "summer"})
 ZONE = (
-    r"(?:(?:local\s+time|GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|IST|JST|Z"
-    r"|(?:Pacific|Eastern|Central|Mountain|Atlantic|Moscow|Beijing|Japan|India)"
-    r"\s+(?:(?:standard|daylight|summer)\s+)?time)\b)"
+    r"(?:(?:GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|IST|JST|Z"
+    rf"|(?:{'|'.join(sorted(ZONE_NAMES))})"
+    rf"\s+(?:(?:{'|'.join(sorted(ZONE_KINDS))})\s+)?time)\b)"
 )
 PART_PHRASE = (
     r"(?:(?:the\s+)?(?:end|beginning|start|middle|close|(?:first|second|last)\s+half)\s+of\s+"

@@ -174,6 +174,19 @@ def test_a_conjunct_without_its_verb_is_the_same_event_of_its_own_thing(
         date(2020, 3, 20),
     ).expectations
     assert all(e.due_start != date(2021, 4, 1) for e in other)
+    # a verb with an object leaves open whether "the county" opens or is opened: none
+    [city] = analyze(
+        english[0]("The city will open the bridge in May and the county in June."),
+        date(2024, 3, 1),
+    ).expectations
+    assert city.question == "Will the city open the bridge in May 2024?"
+
+
+def test_a_zone_name_without_time_after_a_clock_time_starts_a_sentence(
+    english: tuple[Any, Any],
+) -> None:
+    doc = english[0]("The meeting began at 10 a.m. Central bank officials will meet again.")
+    assert len(list(doc.sents)) == 2
 
 
 def test_a_scheduled_release_is_the_release_of_its_subject(english: tuple[Any, Any]) -> None:

@@ -350,25 +350,6 @@ def dated(
     )  # fmt: skip
 
 
-def test_a_start_due_on_the_awaited_day_joins_the_event_though_it_names_it_otherwise() -> None:
-    """ "The new regime is set to start on July 1" beside "the tax will take effect on July
-    1": the same awaited day, one event; a start due a month later is another."""
-    july_1 = (date(2017, 7, 1), date(2017, 7, 1))
-    tax = {"theme": "the goods and services tax", "theme_lemma": "tax",
-           "event_group": "start", "roles": [("participant", "Arun Jaitley")]}  # fmt: skip
-    rows = [
-        dated(1, date(2017, 1, 17), "take effect", july_1, **tax),
-        dated(2, date(2017, 5, 20), "start", july_1, theme="the new regime",
-              theme_lemma="regime"),
-        dated(3, date(2017, 5, 21), "start", (date(2017, 8, 1), date(2017, 8, 1)),
-              theme="the new permit", theme_lemma="permit"),
-    ]  # fmt: skip
-    topics = {2: frozenset({"Srinagar"}), 3: frozenset({"Srinagar"})}
-    placed = group_rows(rows, {1, 2, 3}, load_lexicon(), topics)
-    assert placed[2] == placed[1]
-    assert placed[3] != placed[1]
-
-
 def test_an_event_noun_naming_actors_of_its_own_is_no_anaphor_of_the_awaited_one() -> None:
     """ "The voting in the Harari and Somali regions" has no thing of its own, but names
     whom it is about, and the awaited election names neither: another event. "The vote",

@@ -124,37 +124,22 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         # a judgment "delivered" as its participle
         (MARSH, "Judge Ellen Marsh's judgment in the Harwick harbour case, delivered on "
          "Tuesday, found for the harbour board."),
-        # jets that "reached" a named country arrived; a lander that "reached the surface"
-        # landed; astronauts who "headed home" came home
-        ("Tarn Aero will deliver the first Vela jets to India in May 2022.",
-         "The first Vela jets reached India on Tuesday, Tarn Aero said."),
+        # a lander that "reached the surface" landed; astronauts who "headed home" came home
         ("The Tern lander is due to land on the Moon in May 2022.",
          "The Tern lander reached the lunar surface on Tuesday."),
         ("The two Harwick astronauts will come home in May 2022.",
          "The two Harwick astronauts headed home on Tuesday."),
-        # an inauguration is a swearing-in; "perform the opening" names the opening
-        ("The inauguration of Karst's president-elect, Anna Dorn, will take place on 17 "
-         "May 2022.",
-         "Anna Dorn was sworn in as Karst's president on Tuesday."),
+        # "perform the opening" names the opening
         ("The Queen will perform the opening of the Tarnby bridge in May 2022.",
          "The Queen opened the Tarnby bridge on Tuesday."),
         # a reactor that fed power into the grid is connected to it
         ("EDF expects to connect the Harwick 2 reactor to the grid in May 2022.",
          "The Harwick 2 reactor fed electricity into the grid for the first time on Tuesday, "
          "EDF said."),
-        # "tolling" is the tolls' own word; a dated hook-up, with no thing of its own, in an
-        # article about the reactor
+        # "tolling" is the tolls' own word
         ("Tolls in the new tunnel will start in May 2022.",
          "Tolling in the new tunnel began on Tuesday, and traffic fell."),
-        # "host" names the conference it is the event of
-        ("Karst will host the Harwick climate conference in May 2022.",
-         "The Harwick climate conference was held in Karst on Tuesday."),
-        ("EDF expects to connect the Harwick 2 reactor to the grid in May 2022.",
-         "EDF's Harwick 2 reactor is on the grid\nThe hook-up on Tuesday came after a day "
-         "of postponements, EDF said."),
-        # a dated change of a value is the change done; a module that docked arrived
-        ("Karst will raise the minimum price of alcohol to 65 pence in May 2022.",
-         "The minimum price of alcohol in Karst rose to 65 pence a unit on Tuesday."),
+        # a module that docked arrived
         ("The Vela module is due to arrive at the Harwick station in May 2022.",
          "The Vela module docked at the Harwick station on Tuesday."),
     ],
