@@ -22,7 +22,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from desktop.nlp.context import Context
-from desktop.nlp.cues import BLOCKING, CUES, REPORT_VERBS
+from desktop.nlp.cues import BLOCKING, CHANGE_OF_VALUE, CUES, REPORT_VERBS
 from desktop.nlp.frames import (
     WEAK_DELAYS,
     Frame,
@@ -36,7 +36,7 @@ from desktop.nlp.frames import (
 from desktop.nlp.modality import Reading, deadline_of, prelude_of, reading_of, stative
 from desktop.nlp.nominal import (
     STAYS,
-    dated_change,
+    has_date,
     in_time,
     noun_schedule,
     on_track,
@@ -193,10 +193,17 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         frame.outcome is None
         and stative(token)
         and not frame.nominal
-        and not dated_change(token, ctx)
+        and not _dated_change(token, ctx)
     ):
         return True
     return frame
+
+
+def _dated_change(token: Token, ctx: Context) -> bool:
+    """A change of a value with a date of its own is a scheduled change to follow up ("the
+    toll will rise to 4 euros on 1 January"); without one it is a forecast of a figure
+    ("next year's budget will rise by 5 percent")."""
+    return lemma_of(token) in CHANGE_OF_VALUE and has_date(token, ctx)
 
 
 def _governed_event(c: Token) -> bool:

@@ -69,13 +69,6 @@ def has_date(token: Token, ctx: Context) -> bool:
     return False
 
 
-def dated_change(token: Token, ctx: Context) -> bool:
-    """A change of a value with a date of its own is a scheduled change to follow up ("the
-    toll will rise to 4 euros on 1 January"); without one it is a forecast of a figure
-    ("next year's budget will rise by 5 percent")."""
-    return lemma_of(token) in CHANGE_OF_VALUE and has_date(token, ctx)
-
-
 def _bound_objects(prep: Token) -> list[Token]:
     """The time of a bound a preposition takes: "to no earlier than late March"."""
     return [

@@ -137,14 +137,27 @@ def test_one_expectation_per_event_in_an_article(english: tuple[Any, Any]) -> No
     assert [(e.due_start, e.due_end) for e in opening] == [(date(2022, 5, 24), date(2022, 5, 24))]
 
 
-def test_a_clause_hung_before_a_passive_cue_is_not_its_event(english: tuple[Any, Any]) -> None:
-    """ "Her case goes first: the trial is still scheduled for July 28": the trial is
-    scheduled, not the case's going first."""
-    [found] = analyze(
-        english[0]("Her case goes first: the Dorn trial is still scheduled for July 28."),
-        date(2020, 3, 21),
-    ).expectations
-    assert found.question == "Will the Dorn trial go ahead on 28 July 2020?"
+def expectations_of(english: tuple[Any, Any], text: str, published: date) -> list[Any]:
+    return analyze(english[0](text), published).expectations
+
+
+@pytest.mark.parametrize(
+    ("published", "sentence", "asked"),
+    [
+        # "Her case goes first: the trial is still scheduled": the trial is scheduled, not
+        # the case's going first
+        (date(2020, 3, 21), "Her case goes first: the Dorn trial is still scheduled for July 28.",
+         "Will the Dorn trial go ahead on 28 July 2020?"),
+        # a scheduled release is the release of its subject
+        (date(2020, 3, 1), "The game is scheduled for release on 26 June.",
+         "Will the release of the game take place on 26 June 2020?"),
+    ],
+)  # fmt: skip
+def test_the_event_a_cue_schedules_is_asked_about(
+    english: tuple[Any, Any], published: date, sentence: str, asked: str
+) -> None:
+    [found] = expectations_of(english, sentence, published)
+    assert found.question == asked
 
 
 def test_a_conjunct_without_its_verb_is_the_same_event_of_its_own_thing(
@@ -153,32 +166,29 @@ def test_a_conjunct_without_its_verb_is_the_same_event_of_its_own_thing(
     """ "Unit 3 ... in the third quarter of 2022 and Unit 4 in the second quarter of 2023":
     two expectations of going into service, each with its own window; a conjunct that is an
     event of its own, moved "to" a date, is none of them."""
-    found = analyze(
-        english[0](
-            "Georgia Power now expects Unit 3 to go into service in the third quarter of "
-            "2022 and Unit 4 in the second quarter of 2023."
-        ),
+    found = expectations_of(
+        english,
+        "Georgia Power now expects Unit 3 to go into service in the third quarter of 2022 "
+        "and Unit 4 in the second quarter of 2023.",
         date(2021, 7, 1),
-    ).expectations
+    )
     assert [(e.question, e.due_start, e.due_end) for e in found] == [
         ("Will Unit 3 go into service in the third quarter of 2022?",
          date(2022, 7, 1), date(2022, 9, 30)),
         ("Will Unit 4 go into service in the second quarter of 2023?",
          date(2023, 4, 1), date(2023, 6, 30)),
     ]  # fmt: skip
-    other = analyze(
-        english[0](
-            "Citizens will now cast their ballots on October 25, and the election of the "
-            "members of any drafting body moves to April 2021."
-        ),
+    other = expectations_of(
+        english,
+        "Citizens will now cast their ballots on October 25, and the election of the "
+        "members of any drafting body moves to April 2021.",
         date(2020, 3, 20),
-    ).expectations
+    )
     assert all(e.due_start != date(2021, 4, 1) for e in other)
     # a verb with an object leaves open whether "the county" opens or is opened: none
-    [city] = analyze(
-        english[0]("The city will open the bridge in May and the county in June."),
-        date(2024, 3, 1),
-    ).expectations
+    [city] = expectations_of(
+        english, "The city will open the bridge in May and the county in June.", date(2024, 3, 1)
+    )
     assert city.question == "Will the city open the bridge in May 2024?"
 
 
@@ -187,10 +197,3 @@ def test_a_zone_name_without_time_after_a_clock_time_starts_a_sentence(
 ) -> None:
     doc = english[0]("The meeting began at 10 a.m. Central bank officials will meet again.")
     assert len(list(doc.sents)) == 2
-
-
-def test_a_scheduled_release_is_the_release_of_its_subject(english: tuple[Any, Any]) -> None:
-    [found] = analyze(
-        english[0]("The game is scheduled for release on 26 June."), date(2020, 3, 1)
-    ).expectations
-    assert found.question == "Will the release of the game take place on 26 June 2020?"
