@@ -177,6 +177,8 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     )
     if kin and _other_agents(event, f.roles):
         return 0.0
+    if _numbered_otherwise(f.theme, event.themes):
+        return 0.0  # "Unit 4" is not "Unit 3", though the recogniser names both "Unit"
     if f.groups & named or "*" in f.groups or (not f.known and f.theme_groups & named):
         score = SAME_EVENT
     elif kin or not f.known or not event.known:
@@ -281,6 +283,21 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     if kin and score < JOIN_AT:
         return 0.0
     return score
+
+
+def _numbered_otherwise(theme: str, themes: set[str]) -> bool:
+    """The theme is one of the event's themes with another number ("unit 4" beside "unit
+    3", "ariane 6" beside "ariane 5"): another thing of a series."""
+    words = theme.split()
+    numbers = {w for w in words if any(ch.isdigit() for ch in w)}
+    if not numbers or theme in themes:
+        return False
+    rest = [w for w in words if w not in numbers]
+    return any(
+        [w for w in t.split() if not any(ch.isdigit() for ch in w)] == rest
+        and {w for w in t.split() if any(ch.isdigit() for ch in w)} - numbers
+        for t in themes
+    )
 
 
 def _stands_for(

@@ -366,3 +366,20 @@ def test_an_event_noun_naming_actors_of_its_own_is_no_anaphor_of_the_awaited_one
     placed = group_rows(rows, {1, 2, 3}, load_lexicon())
     assert placed[3] == placed[1]
     assert placed[2] != placed[1]
+
+
+def test_a_thing_of_a_series_with_another_number_is_another_event() -> None:
+    """ "Unit 3 ... in the third quarter of 2022 and Unit 4 in the second quarter of 2023":
+    the recogniser names both "Unit", but Unit 4's service is no slip of Unit 3's."""
+    rows = [
+        dated(fid, date(2021, 7, 1), "go into service", due, event_group="start",
+              theme=theme, theme_lemma=theme.lower(), roles=[("theme", "Unit")])
+        for fid, theme, due in [
+            (1, "Unit 3", (date(2022, 7, 1), date(2022, 9, 30))),
+            (2, "Unit 4", (date(2023, 4, 1), date(2023, 6, 30))),
+            (3, "Unit 3", (date(2022, 10, 1), date(2022, 12, 31))),
+        ]
+    ]  # fmt: skip
+    placed = group_rows(rows, {1, 2, 3}, load_lexicon())
+    assert placed[2] != placed[1]
+    assert placed[3] == placed[1]
