@@ -36,6 +36,7 @@ from desktop.nlp.frames import (
 from desktop.nlp.modality import Reading, deadline_of, prelude_of, reading_of, stative
 from desktop.nlp.nominal import (
     STAYS,
+    cue_of_state,
     has_date,
     in_time,
     noun_schedule,
@@ -352,7 +353,12 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
             return []
         frame = verbal
     else:  # no verb of an event: a schedule said of a noun, or a state
-        read_off = noun_schedule(token, ctx) or state_frame(token, ctx) or on_track(token, ctx)
+        read_off = (
+            cue_of_state(token, ctx)
+            or noun_schedule(token, ctx)
+            or state_frame(token, ctx)
+            or on_track(token, ctx)
+        )
         if read_off is None:
             return []
         frame, reading = read_off

@@ -97,14 +97,15 @@ def _misread_verb(token: Token) -> bool:
 
 def _adjective_cue(t: Token, head: Token) -> Token | None:
     """The adjective of expectation ``t`` hangs on: "is likely to open", or through a
-    preposition, "confident of closing the deal by March"."""
+    preposition, "confident of closing the deal by March", "committed to certifying the
+    jet by the end of 2015"."""
     if ((t.dep_ == "xcomp" and head.pos_ == "ADJ") or t.dep_ == "pcomp") and (
         head.lower_ in ADJ_CUES
     ):
         return head
     if (
         t.dep_ == "pcomp"
-        and head.lower_ in {"of", "about"}
+        and head.lower_ in {"of", "about", "to"}
         and head.dep_ == "prep"
         and head.head.lower_ in ADJ_CUES
     ):
@@ -324,6 +325,13 @@ def deadline_of(verb: Token) -> Token | None:
     )
 
 
+def said_once(cue: Token) -> bool:
+    """A cue said of an earlier plan ("was originally scheduled for April", "was first
+    planned for May"); not a subject that is a rank ("the first of the reactors is
+    scheduled to enter service in November")."""
+    return any(c.lower_ in ONCE and c.dep_ == "advmod" for c in cue.children)
+
+
 def _tense(chain: list[Token], top: Token, headline: bool) -> str:
     auxes = [a.lower_ for t in chain for a in _aux(t)]
     if (ranked := ranked_head(chain[0])) is not None:
@@ -348,7 +356,7 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
             lexical = chain[-1]
         tags = {t.tag_ for t in chain[1:]}
         aux_here = [a.lower_ for t in chain[1:] for a in _aux(t)]
-        if any(c.lower_ in ONCE for t in chain[1:] for c in t.children):
+        if any(said_once(t) for t in chain[1:]):
             return "past_future"
         if lemma_of(chain[-1]) in COMMITMENTS and "had" not in aux_here:
             if lemma_of(chain[-1]) == "want" and _wish_given_up(chain[-1]):
@@ -356,6 +364,8 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
             return "future"
         if deadline_of(chain[-1]) is not None and "had" not in aux_here:
             return "future"  # "gave them until May 5 to publish": still ahead
+        if lemma_of(chain[-1]) in {"remain", "stay"} and "VBD" in tags and "had" not in aux_here:
+            return "future_in_past"  # "remained committed to certifying it by 2015": if ahead
         if "VBD" in tags or any(a in {"was", "were"} for a in aux_here):
             return "past_future"
         if any(t.lower_ in {"was", "were"} for t in chain[1:]):

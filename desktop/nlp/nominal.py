@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from desktop.nlp.cues import ADJ_CUES, BLOCKING, CHANGE_OF_VALUE, CUES, ONCE, TRACK_NOUNS
+from desktop.nlp.cues import ADJ_CUES, BLOCKING, CHANGE_OF_VALUE, CUES, TRACK_NOUNS
 from desktop.nlp.frames import (
     ARRIVE,
     PLACEHOLDERS,
@@ -17,7 +17,7 @@ from desktop.nlp.frames import (
     frame_of,
     nominal_frame,
 )
-from desktop.nlp.modality import Reading, reading_of, reported_by
+from desktop.nlp.modality import Reading, reading_of, reported_by, said_once
 from desktop.nlp.timeparts import temporal_clause
 from desktop.nlp.words import antecedent, lemma_of, prep_objects, raised_subject
 
@@ -83,7 +83,7 @@ def _bound_objects(prep: Token) -> list[Token]:
 
 
 def cue_tense(cue: Token) -> str:
-    if cue.tag_ == "VBN" and any(c.lower_ in ONCE for c in cue.children):
+    if cue.tag_ == "VBN" and said_once(cue):
         return "past_future"  # "the election, originally planned for 3 May"
     aux = {c.lower_ for c in cue.children if c.dep_ in {"aux", "auxpass"}}
     head_aux = cue.head if cue.dep_ in {"acomp", "attr"} else cue
@@ -94,7 +94,7 @@ def cue_tense(cue: Token) -> str:
     if aux & {"had"} or ("would" in aux and "have" in aux):
         return "past_future"
     if cue.tag_ == "VBD" or aux & {"was", "were"}:
-        once = any(c.lower_ in ONCE for c in cue.children)
+        once = said_once(cue)
         return "future_in_past" if reported_by(cue) is not None and not once else "past_future"
     return "future"
 
@@ -154,7 +154,8 @@ def _set_a_time(cue: Token, passive: bool, ctx: Context) -> bool:
     return (
         cue.tag_ == "VBD"
         and not passive
-        and not any(c.dep_ == "aux" or c.lower_ in ONCE for c in cue.children)
+        and not said_once(cue)
+        and not any(c.dep_ == "aux" for c in cue.children)
         and any(
             c.dep_ in {"dobj", "npadvmod"}
             and (in_time(c, ctx) or (ctx.lexicon.is_event_word(c.lemma_) and _set_for(cue, ctx)))
@@ -268,22 +269,29 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         # "the first jets are due in July", "all 36 are due": things counted out arrive
         # ("official results are due" stays a thing that is due)
         frame.lemma, frame.groups = ARRIVE, ctx.lexicon.groups_of(ARRIVE)
+    return frame, _cue_reading(token, passive, towards is not None, ctx)
+
+
+def _cue_reading(token: Token, passive: bool, towards: bool, ctx: Context) -> Reading:
+    """The reading of a cue with no verb of the event under it: its tense and modality are
+    the cue's ("was scheduled", "is due")."""
     reading = reading_of(token, ctx)
     reading.tense = cue_tense(token)
     if reading.tense == "past_future" and _set_a_time(token, passive, ctx):
         reading.tense = "future_in_past"  # "the board set 4 May for the vote": if still ahead
+    copula = token.head if token.dep_ in {"acomp", "attr"} else None
     if copula is not None and any(c.dep_ == "neg" for c in copula.children):
         reading.negated = True  # "would not be ready in 2014"
     reading.modality = (
         reading.modality
         if reading.modality in BLOCKING
         else (
-            CUES.get(lemma)
+            CUES.get(lemma_of(token))
             or ADJ_CUES.get(token.lower_)
-            or ("planned" if towards is not None else "certain")
+            or ("planned" if towards else "certain")
         )
     )
-    return frame, reading
+    return reading
 
 
 STATES = {
@@ -295,26 +303,62 @@ STATES = {
 
 IN_STATES = {"place", "service", "operation", "force", "effect", "production", "use"}
 """Nouns of a state said with "in": "will be in place by 2022"."""
+STATE_ENTRIES = ("enter {}", "enter into {}", "go into {}", "come into {}", "take {}")
+"""How the lexicon says a state is entered ("enter service", "come into force", "take
+effect")."""
 
 
-def _in_state(copula: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+def _in_state(holder: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     """ "Congestion pricing will be in place by 2022", "the jets will be in service in
-    May": a state that begins (its own group, as "will be fully open" has: an opening of
-    something else reported by the same articles is not it)."""
-    state = next((x for x in prep_objects(copula, "in") if x.lemma_.lower() in IN_STATES), None)
-    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
-    subject = antecedent(subject) if subject is not None else None
+    May", "Unit 3 is expected in commercial service in May": a state that begins (its own
+    group, as "will be fully open" has: an opening of something else reported by the same
+    articles is not it). ``holder``: the copula, or the cue the state hangs on."""
+    state = next((x for x in prep_objects(holder, "in") if x.lemma_.lower() in IN_STATES), None)
+    if lemma_of(holder) == "be":
+        subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+        subject = antecedent(subject) or raised_subject(holder)
+    else:
+        subject = nominal_subject(holder)
     if state is None or subject is None or subject.pos_ == "PRON":
         return None
-    lemma = f"in {state.lemma_.lower()}"
-    frame = Frame(lemma, frozenset({f"state:{lemma}"}), copula, copula)
+    noun = state.lemma_.lower()
+    lemma = f"in {noun}"
+    # being in service is what entering service begins: the report of that settles it
+    entries = [e.format(noun) for e in STATE_ENTRIES if ctx.lexicon.is_event_word(e.format(noun))]
+    groups = {f"state:{lemma}"}.union(*(ctx.lexicon.groups_of(e) for e in entries))
+    frame = Frame(lemma, frozenset(groups), holder, holder)
+    frame.theme, frame.ctx = subject, ctx
+    return frame, reading_of(holder, ctx)
+
+
+def cue_of_state(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+    """A state a cue says something is expected in, with no verb of its own ("is
+    expected in commercial service in May", "is due in service in 2025")."""
+    passive = token.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in token.children)
+    if not ((passive and lemma_of(token) in CUES) or token.lower_ in ADJ_CUES):
+        return None
+    found = _in_state(token, ctx)
+    return None if found is None else (found[0], _cue_reading(token, passive, False, ctx))
+
+
+def _out(copula: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+    """ "The game is out on 29 May", "the album will be out in the spring": a release with a
+    date (not "is out of the country", nor a person who "is out until June")."""
+    out = next((c for c in copula.children if c.lower_ == "out" and c.dep_ == "advmod"), None)
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if out is None or any(out.children) or subject is None or not has_date(copula, ctx):
+        return None
+    if subject.pos_ == "PRON" or subject.ent_type_ in {"PERSON", "NORP"}:
+        return None
+    groups = {"state:out"} | ctx.lexicon.groups_of("come out")
+    frame = Frame("out", frozenset(groups), copula, copula)
     frame.theme, frame.ctx = subject, ctx
     return frame, reading_of(copula, ctx)
 
 
 def state_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     if lemma_of(token) == "be":
-        return _in_state(token, ctx)
+        return _in_state(token, ctx) or _out(token, ctx)
     if token.pos_ != "ADJ" or token.lower_ not in STATES:
         return None
     if token.dep_ in {"ccomp", "xcomp"} and lemma_of(token.head) in CUES:

@@ -58,6 +58,18 @@ CASES = [
      "2020-06-26", "2020-06-26", None),
     ("2022-03-01", "The state trial is scheduled to open on 13 June; Cahill once planned it "
      "for last August.", "2022-06-13", "2022-06-13", None),
+    # a subject that is a rank is no earlier plan ("was first scheduled" is)
+    ("2017-08-01", "The first of the two reactors is scheduled to enter service in November "
+     "2021.", "2021-11-01", "2021-11-30", None),
+    # a state the cue says something is expected in, with no verb of its own
+    ("2023-02-10", "Unit 3 is now expected in commercial service in May or June.",
+     "2023-05-01", "2023-06-30", "between"),
+    ("2021-06-01", "The reactor is expected to be in service by June.",
+     "2021-06-01", "2021-06-30", "by"),
+    # a commitment through "to", and one that "remained": still held when written
+    ("2015-03-01", "The company remained committed to certifying the CS100 by the end of "
+     "2015.", "2015-03-01", "2015-12-31", "by"),
+    ("2020-03-01", "The album will be out on 29 May.", "2020-05-29", "2020-05-29", None),
 ]  # fmt: skip
 
 
@@ -83,6 +95,9 @@ def test_the_window_comes_from_the_time_attached_to_the_event(
         "Will the contract be signed in October?",
         "The airport will be the largest in the region in 2025.",
         "The airline is required to hand over the aircraft by March.",
+        "The plant was first scheduled to open in March.",
+        "Smith is out until June with a knee injury.",
+        "The minister is out of the country until June.",
     ],
 )
 def test_conditions_doubts_old_plans_demands_and_copulas_are_not_expectations(
@@ -151,6 +166,11 @@ def expectations_of(english: tuple[Any, Any], text: str, published: date) -> lis
         # a scheduled release is the release of its subject
         (date(2020, 3, 1), "The game is scheduled for release on 26 June.",
          "Will the release of the game take place on 26 June 2020?"),
+        # the product named in the sentence is its object, not a name of the company
+        (date(2015, 3, 1), "The company will certify the CS100 by the end of 2015.",
+         "Will the company certify the CS100 by 31 December 2015?"),
+        (date(2020, 3, 1), "The album will be out on 29 May.",
+         "Will the album be out on 29 May 2020?"),
     ],
 )  # fmt: skip
 def test_the_event_a_cue_schedules_is_asked_about(

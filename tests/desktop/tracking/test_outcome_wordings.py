@@ -142,6 +142,12 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         # a module that docked arrived
         ("The Vela module is due to arrive at the Harwick station in May 2022.",
          "The Vela module docked at the Harwick station on Tuesday."),
+        # a reactor expected "in service" is in service once it entered service
+        ("Harwick 2 is now expected in commercial service in May 2022, EDF said.",
+         "EDF said Harwick 2 entered commercial operation on Tuesday."),
+        # a game that "is out" on a day is released that day
+        ("The game Harwick Tide is out on 17 May 2022, Tarn Pictures said.",
+         "Tarn Pictures released the game Harwick Tide on Tuesday."),
     ],
 )  # fmt: skip
 def test_the_outcome_in_its_own_wording_settles_the_follow_up(
