@@ -396,6 +396,21 @@ def _covers(target: Target, start: date | None, end: date | None) -> bool:
     return start <= (target.start or target.end) and end >= target.end
 
 
+EARLY = timedelta(days=60)
+"""How long before its window an event may come early and still be the one awaited."""
+
+
+def _long_before(target: Target, done: date | None) -> bool:
+    """Done months before a window that opens later than its article (an election set for
+    5 September, a launch in the fourth quarter): another event of its kind. A deadline
+    ("by June") opens with its article, so anything done after that may be it."""
+    row = target.row
+    opens = row.due_start
+    if done is None or opens is None or row.bound in {"by", "before"}:
+        return False
+    return done < opens - EARLY
+
+
 def finding(target: Target, report: EventReport, published: date | None, match: Match,
             quote: str) -> Finding | None:  # fmt: skip
     """What one report says about the target's event, if anything definite."""
@@ -412,6 +427,8 @@ def finding(target: Target, report: EventReport, published: date | None, match: 
         if when is not None and published is not None and when > published + SAME_DAY:
             return None
         done = when or published
+        if _long_before(target, done):
+            return None  # "voted on Thursday to overhaul": months before the vote awaited
         if done is not None and any(lo <= done <= hi for lo, hi in target.ruled_out):
             return None  # its source said it would not happen then: another thing did
         return Finding("happened", None, strength + 1, quote, found)

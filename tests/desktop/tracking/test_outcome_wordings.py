@@ -229,6 +229,36 @@ def test_a_rank_to_come_another_payload_or_a_day_set_is_no_outcome(
     assert first is None or first.proposed_state != "happened"
 
 
+def test_an_event_done_months_before_its_day_is_another_of_its_kind(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """An assembly that "voted" in May is not the vote set for 19 September."""
+    election = (
+        "2021-11-02",
+        "The vote for the Karst assembly will take place on 19 September 2022.",
+    )
+    first, _later = first_after(
+        store, english, tmp_path, election,
+        ("2022-05-18", "The Karst assembly voted on Tuesday to change the rules of the vote "
+         "in September."),
+        date(2022, 5, 25),
+    )  # fmt: skip
+    assert first is None or first.proposed_state != "happened"
+
+
+def test_an_event_may_come_some_weeks_early(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """A bridge due in October that opened in August is the one awaited."""
+    first, later = first_after(
+        store, english, tmp_path,
+        ("2021-11-02", "Harwick County will open the Tarnby bridge in October 2022."),
+        ("2022-08-17", "The Tarnby bridge opened to traffic on Tuesday, Harwick County said."),
+        date(2022, 8, 25),
+    )  # fmt: skip
+    assert (first.article_id, first.proposed_state) == (later, "happened")
+
+
 def test_a_noun_event_keeps_its_reading_in_an_event_of_unknown_verbs(
     store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
