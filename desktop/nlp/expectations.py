@@ -153,7 +153,7 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         return False  # "names 1 January as the day the euro will replace the lev": the clause
     if (
         lemma_of(token) in CUES
-        and not particle(token)
+        and (not particle(token) or f"{lemma_of(token)} {particle(token)}" in CUES)
         and (
             not ctx.lexicon.is_event_word(lemma_of(token))
             or any(_governed_event(c) for c in token.children)

@@ -36,7 +36,17 @@ if TYPE_CHECKING:
     from desktop.nlp.context import Context
     from desktop.vocabulary import Lexicon
 
-PLACEHOLDERS = {"date", "attempt", "window", "opportunity", "slot", "deadline", "target", "try"}
+PLACEHOLDERS = {
+    "date",
+    "day",
+    "attempt",
+    "window",
+    "opportunity",
+    "slot",
+    "deadline",
+    "target",
+    "try",
+}
 """Nouns that stand for an event named by their modifier ("the launch date", "the next
 launch attempt")."""
 OCCASIONS = {"ceremony", "celebration", "festivity"}

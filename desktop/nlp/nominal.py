@@ -36,12 +36,17 @@ def nominal_subject(head: Token) -> Token | None:
     """The noun a schedule or a date is said of: "the vote is scheduled", "the launch is
     set for", "the next launch opportunity is on"."""
     auxes = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
-    for c in [*head.children, *(x for a in auxes for x in a.children)]:
+    for said in [*head.children, *(x for a in auxes for x in a.children)]:
         # the subject may hang on a copula the parser took for an auxiliary: "the start
-        # remains scheduled for May"
-        if c.dep_ in {"nsubj", "nsubjpass"} and (c.pos_ in {"NOUN", "PROPN"} or c.tag_ == "VBG"):
+        # remains scheduled for May"; a relative pronoun of a thing is its noun ("the election,
+        # which remains scheduled for September")
+        which = said.dep_ in {"nsubj", "nsubjpass"} and said.lower_ in {"which", "that"}
+        c = antecedent(said) if which else said
+        if c is None:
+            continue
+        if said.dep_ in {"nsubj", "nsubjpass"} and (c.pos_ in {"NOUN", "PROPN"} or c.tag_ == "VBG"):
             return c  # a gerund too: "its commissioning is planned for August"
-        if c.dep_ == "nsubj" and c.pos_ == "NUM" and c.ent_type_ not in {"DATE", "TIME"}:
+        if said.dep_ == "nsubj" and c.pos_ == "NUM" and c.ent_type_ not in {"DATE", "TIME"}:
             return c  # "all 36 are due by April": a count of things
     if head.dep_ in {"acomp", "attr"}:
         return nominal_subject(head.head)
@@ -481,6 +486,8 @@ def _speaker(clause: Token) -> Token | None:
 def placeholder(noun: Token, ctx: Context) -> bool:
     """A noun standing for the event that qualifies it: "the launch date", "the target
     date for the handover"."""
+    if noun.lemma_.lower() == "day" and in_time(noun, ctx):
+        return False  # "Election Day" is a holiday's name: its date is not the one said
     return noun.lemma_.lower() in PLACEHOLDERS and event_noun(noun, ctx.lexicon) is not None
 
 

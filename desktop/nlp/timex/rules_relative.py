@@ -113,6 +113,18 @@ def _the_year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | N
 
 
 @rule(
+    "new_year",
+    r"(?:(?P<part>early|late)\s+(?:in\s+)?)?the\s+new\s+year(?![\'’]s)",
+    ("new year",),
+)
+def _new_year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    """ "In the new year", said in the second half of a year, is the next one; said in
+    January, this one (the new year's holidays are a day: rules_holidays)."""
+    year = anchor.year + 1 if anchor.month >= 7 else anchor.year
+    return year_timex(year, {"early": "START", "late": "END"}.get((m["part"] or "").lower()))
+
+
+@rule(
     "weekend",
     r"(?P<rel>this|last|next|the|this\s+past|the\s+coming|the\s+past)\s+weekend",
     ("weekend",),
