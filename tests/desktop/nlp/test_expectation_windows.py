@@ -70,6 +70,15 @@ CASES = [
     ("2015-03-01", "The company remained committed to certifying the CS100 by the end of "
      "2015.", "2015-03-01", "2015-12-31", "by"),
     ("2020-03-01", "The album will be out on 29 May.", "2020-05-29", "2020-05-29", None),
+    # "pencilled in for", a day named by its event, an event that "falls on" a date
+    ("2017-09-01", "The maiden flight is now pencilled in for November.",
+     "2017-11-01", "2017-11-30", None),
+    ("2021-12-01", "Polling day is 19 December.", "2021-12-19", "2021-12-19", None),
+    ("2020-07-13", "The Legislative Council election will fall on 6 September.",
+     "2020-09-06", "2020-09-06", None),
+    # "the new year" said in December is the next one
+    ("2016-12-01", "The European Parliament is expected to vote on the agreement in the new "
+     "year.", "2017-01-01", "2017-12-31", None),
 ]  # fmt: skip
 
 
@@ -98,6 +107,8 @@ def test_the_window_comes_from_the_time_attached_to_the_event(
         "The plant was first scheduled to open in March.",
         "Smith is out until June with a knee injury.",
         "The minister is out of the country until June.",
+        # a holiday's name is no day its event is set for
+        "Election Day is 19 December.",
     ],
 )
 def test_conditions_doubts_old_plans_demands_and_copulas_are_not_expectations(
@@ -217,3 +228,23 @@ def test_a_zone_name_without_time_after_a_clock_time_starts_a_sentence(
 ) -> None:
     doc = english[0]("The meeting began at 10 a.m. Central bank officials will meet again.")
     assert len(list(doc.sents)) == 2
+
+
+def test_a_schedule_in_a_relative_clause_is_said_of_its_noun(english: tuple[Any, Any]) -> None:
+    """ "which remains scheduled for September": the election is; a person "who" is due
+    somewhere is no event."""
+    found = expectations_of(
+        english,
+        "The general election, which remains scheduled for September 2021, will test the "
+        "new rules.",
+        date(2021, 3, 1),
+    )
+    assert ("Will the general election take place in September 2021?", date(2021, 9, 30)) in [
+        (e.question, e.due_end) for e in found
+    ]
+    people = expectations_of(
+        english,
+        "Lawmakers, who are due in Brussels on 3 April, will vote on the treaty.",
+        date(2021, 3, 1),
+    )
+    assert [e.due_start for e in people] == [None]
