@@ -489,8 +489,12 @@ def reported_by(top: Token) -> Token | None:
         node = node.head
     if top.dep_ == "ROOT":
         for c in top.children:
-            if c.dep_ in {"parataxis", "ccomp"} and c.lemma_.lower() in REPORT_VERBS:
-                return c
+            if (
+                c.dep_ in {"parataxis", "ccomp"}
+                and c.lemma_.lower() in REPORT_VERBS
+                and not any(m.dep_ == "mark" for m in c.children)
+            ):
+                return c  # not a comparison: "later than the companies had told investors"
     return None
 
 

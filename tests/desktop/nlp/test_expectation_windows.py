@@ -76,6 +76,9 @@ CASES = [
     ("2021-12-01", "Polling day is 19 December.", "2021-12-19", "2021-12-19", None),
     ("2020-07-13", "The Legislative Council election will fall on 6 September.",
      "2020-09-06", "2020-09-06", None),
+    # a comparison ("later than ... had told") is no report that puts the plan in the past
+    ("2019-05-01", "T-Mobile now expects the merger to be completed in the second half of the "
+     "year, later than the companies had told investors.", "2019-07-01", "2019-12-31", None),
     # "the new year" said in December is the next one
     ("2016-12-01", "The European Parliament is expected to vote on the agreement in the new "
      "year.", "2017-01-01", "2017-12-31", None),
