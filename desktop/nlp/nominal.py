@@ -210,6 +210,22 @@ def _clause_before(clause: Token, cue: Token) -> bool:
     )
 
 
+def _plan_called_off(cue: Token, ctx: Context) -> bool:
+    """A plan said of a noun whose own clause denies it or dates it anew ("the handover
+    planned for 4 December will not take place", "... will take place on 10 December
+    instead"): the old plan is given up, and the clause says what holds now."""
+    noun = cue.head
+    if cue.dep_ != "acl" or noun.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = noun.head
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        in_time(x, ctx)
+        for c in verb.children
+        if c.dep_ in {"prep", "npadvmod"} and c.i > noun.right_edge.i
+        for x in c.subtree
+    )
+
+
 def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     """A schedule said of a noun: cue words with no verb to carry the event."""
     lemma = lemma_of(token)
@@ -221,6 +237,8 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     )
     is_copula = lemma == "be" and token.dep_ in {"ROOT", "ccomp", "conj"}
     if not (is_cue or is_copula):
+        return None
+    if _plan_called_off(token, ctx):
         return None
     if is_copula and any(
         c.dep_ in {"attr", "acomp"} and c.ent_type_ not in {"DATE", "TIME"} for c in token.children

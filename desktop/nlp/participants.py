@@ -58,7 +58,11 @@ def canonical(name: str, label: str) -> tuple[str, str]:
 
 
 def _role(ent: Span, frame: Frame) -> str:
-    inside = {ent.root.i, *(a.i for a in ent.root.ancestors)}
+    inside = {ent.root.i}
+    for a in ent.root.ancestors:
+        inside.add(a.i)
+        if a.dep_ == "relcl":
+            break  # "the fighters it ordered for the Vikramaditya": the carrier is no theme
     for role, token in (("theme", frame.theme), ("agent", frame.agent)):
         if token is not None and token.i in inside:
             return role

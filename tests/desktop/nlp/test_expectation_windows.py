@@ -251,3 +251,21 @@ def test_a_schedule_in_a_relative_clause_is_said_of_its_noun(english: tuple[Any,
         date(2021, 3, 1),
     )
     assert [e.due_start for e in people] == [None]
+
+
+def test_a_plan_its_own_clause_gives_up_or_moves_is_no_expectation(
+    english: tuple[Any, Any],
+) -> None:
+    """ "The handover planned for 4 December will not take place": no follow-up of 4
+    December; "... will take place on 10 December instead": only the new day."""
+    published = date(2012, 9, 18)
+    off = expectations_of(
+        english, "The handover planned for 4 December will not take place.", published
+    )
+    assert not any(e.proposes for e in off)
+    moved = expectations_of(
+        english,
+        "The handover planned for 4 December will take place on 10 December instead.",
+        published,
+    )
+    assert [e.question for e in moved] == ["Will the handover take place on 10 December 2012?"]

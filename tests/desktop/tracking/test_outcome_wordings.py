@@ -209,6 +209,11 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
         # reaching a deal with a country is no arrival there
         ("Tarn Aero will deliver the first Vela jets to India in May 2022.",
          "Tarn Aero reached a deal with India on the Vela jets on Tuesday."),
+        # a name in a relative clause of the theme is another thing ("the fighters it
+        # ordered for the carrier" are no carrier)
+        ("Sevmash will hand the Vikramaditya to India in May 2022.",
+         "India has already received more than half of the 45 MiG-29K fighters it ordered "
+         "for the Vikramaditya and for the carrier it is building at home."),
         # what a jet is cleared for is still to come
         ("Bombardier's CS100 will make its first flight on 16 May 2022.",
          "CS100 cleared for Monday take-off\nBombardier said the regulator approved the "
