@@ -40,7 +40,7 @@ from db.followups import (
 )
 from db.lexicon import lexicon_additions
 from db.store import Store
-from desktop.tracking.targets import GENERIC_THEMES, VAGUE_THEMES, target_of
+from desktop.tracking.targets import GENERIC_THEMES, VAGUE_THEMES, another_one, target_of
 from desktop.tracking.terms import same_name, tokens
 from desktop.vocabulary import Lexicon, load_lexicon
 
@@ -179,6 +179,8 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
         return 0.0
     if _numbered_otherwise(f.theme, event.themes):
         return 0.0  # "Unit 4" is not "Unit 3", though the recogniser names both "Unit"
+    if another_one(f.theme_text) and _same_theme(f, event):
+        return 0.0  # "the next Falcon Heavy" is not the Falcon Heavy awaited
     if f.groups & named or "*" in f.groups or (not f.known and f.theme_groups & named):
         score = SAME_EVENT
     elif kin or not f.known or not event.known:
@@ -283,6 +285,12 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     if kin and score < JOIN_AT:
         return 0.0
     return score
+
+
+def _same_theme(f: _Follow, event: _Event) -> bool:
+    """The follow-up's theme is the event's, by its lemma or by a name both give it."""
+    mine = [n for r, n in f.roles if r == "theme"]
+    return f.theme in event.themes or any(same_name(n, m) for n in mine for m in event.theme_names)
 
 
 def _numbered_otherwise(theme: str, themes: set[str]) -> bool:

@@ -21,7 +21,7 @@ from functools import cache
 
 from db.models import EventReport
 from desktop.tracking.targets import GENERIC_THEMES as NAMED_NOTHING
-from desktop.tracking.targets import VAGUE_THEMES, Target
+from desktop.tracking.targets import VAGUE_THEMES, Target, another_one
 from desktop.tracking.terms import has_form, shared, surface_forms, tokens
 from desktop.vocabulary import Lexicon, load_lexicon
 
@@ -149,6 +149,8 @@ def about(
         return None  # its agent or theme is someone else: another event of the same kind
     if not same_head and _other_theme(target, report, sentence):
         return None  # "ratified Chile's treaty" is not Peru's
+    if _another_one(target, report):
+        return None  # "will fly the next Falcon Heavy" after the first one flew
     if _other_agent(target, report):
         return None  # "Osterlich's parliament approved" is not Ruritania's approval
     specific = target.things
@@ -314,6 +316,16 @@ def _one_of_things(theme: str, things: set[str]) -> bool:
     """The theme is one of the follow-up's things, or a word for the same thing ("tolling"
     for "the tolls")."""
     return any(_file_lexicon().same_thing(theme, t) for t in things)
+
+
+def _another_one(target: Target, report: EventReport) -> bool:
+    """The report's theme is the next one of a named thing ("SpaceX expects to fly the
+    next Falcon Heavy in three to six months", after the first one flew); not a next
+    attempt at the event itself ("its next attempt to launch the Falcon Heavy")."""
+    if not another_one(report.theme):
+        return False
+    named = any(" ".join(tokens(n)) == report.theme_lemma for n, r in roles(report) if r == "theme")
+    return named and not another_one(target.row.theme)
 
 
 def _other_theme(target: Target, report: EventReport, sentence: str) -> bool:

@@ -16,6 +16,15 @@ GENERIC_THEMES = {
     "scheme", "plan", "deal", "agreement", "mission", "line", "railway", "system", "service",
     "date", "thing", "event", "office",
 }  # fmt: skip
+ANOTHER = frozenset({"next", "another"})
+"""Words that make a thing another one of its kind: "the next Falcon Heavy"."""
+
+
+def another_one(theme: str | None) -> bool:
+    """A theme said as another one of its kind ("next Falcon Heavy", "another tanker")."""
+    return bool(ANOTHER & set((theme or "").lower().split()[:-1]))
+
+
 VAGUE_THEMES = GENERIC_THEMES | {"operation", "production", "business"}
 """Themes that name no thing: "start operations" is the airport's opening, whatever
 the airport is called."""

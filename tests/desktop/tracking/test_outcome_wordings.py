@@ -251,6 +251,19 @@ def test_an_event_done_months_before_its_day_is_another_of_its_kind(
     assert first is None or first.proposed_state != "happened"
 
 
+def test_the_next_one_of_a_named_thing_is_no_slip_of_this_one(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "The next Falcon Heavy" is another rocket: its date is no new window for this one."""
+    first, _later = first_after(
+        store, english, tmp_path,
+        ("2021-11-02", "SpaceX will launch the Falcon Heavy rocket in May 2022."),
+        ("2022-05-18", "SpaceX expects to fly the next Falcon Heavy in three to six months."),
+        date(2022, 5, 25),
+    )  # fmt: skip
+    assert first is None or first.proposed_state != "postponed"
+
+
 def test_an_event_may_come_some_weeks_early(
     store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
