@@ -63,6 +63,8 @@ def has_date(token: Token, ctx: Context) -> bool:
             tokens = [x for x in c.children if x.dep_ == "pobj"]
             # "moved to no earlier than March", "targeted for no earlier than April"
             tokens += _bound_objects(c)
+        if c.dep_ == "advmod" and c.lower_ == "away":
+            tokens = [x for x in c.children if x.dep_ == "npadvmod"]  # "is three weeks away"
         if c.dep_ == "advmod" and c.lower_ in {"earlier", "later", "sooner"}:
             # "expected no earlier than May"
             tokens = [x for p in c.children if p.lower_ == "than" for x in p.children]

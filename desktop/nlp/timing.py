@@ -393,10 +393,12 @@ def _from_duration(
     if _looks_back(ctx, tm):
         return None  # "the first such meeting in two years": a span back, no date ahead
     word = before.split()[-1] if before.split() else ""
+    # "the election is three weeks away", "the launch is just days away"
+    away = words_after(ctx, tm.end).strip(" .,;:").split()[:1] == ["away"]
     delta = duration_delta(timex.value)
     if delta is None:
         vague = VAGUE_AMOUNTS.get(timex.value)
-        if vague is None or word not in {"in", "within"}:
+        if vague is None or not (away or word in {"in", "within"}):
             return None
         return Due(ctx.anchor, ctx.anchor + vague, None, timex.value, tm.text, "by")
     if frame.outcome == "postpone" and word in {"by", "for", "least"}:
@@ -419,7 +421,11 @@ def _from_duration(
     if before.endswith(MORE_THAN):
         target = ctx.anchor + delta  # "in just over three months": from then, for a month
         return Due(target, target + relativedelta(months=1), None, timex.value, tm.text)
-    if word in {"in", "within"} or before.endswith(("in less than", "in about", "in around")):
+    if (
+        away
+        or word in {"in", "within"}
+        or before.endswith(("in less than", "in about", "in around"))
+    ):
         target = ctx.anchor + delta
         if word == "within":
             target = ctx.anchor + (_upper(tm.text, timex.value) or delta)

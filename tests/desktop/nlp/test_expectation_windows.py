@@ -79,6 +79,8 @@ CASES = [
     # a comparison ("later than ... had told") is no report that puts the plan in the past
     ("2019-05-01", "T-Mobile now expects the merger to be completed in the second half of the "
      "year, later than the companies had told investors.", "2019-07-01", "2019-12-31", None),
+    # a duration "away" counts from the day of writing, as "in three weeks" does
+    ("2021-08-20", "The election is three weeks away.", "2021-09-01", "2021-09-30", None),
     # "the new year" said in December is the next one
     ("2016-12-01", "The European Parliament is expected to vote on the agreement in the new "
      "year.", "2017-01-01", "2017-12-31", None),
