@@ -105,11 +105,13 @@ def _adjective_cue(t: Token, head: Token) -> Token | None:
         return head
     if (
         t.dep_ == "pcomp"
-        and head.lower_ in {"of", "about", "to"}
         and head.dep_ == "prep"
         and head.head.lower_ in ADJ_CUES
+        and (
+            head.lower_ in {"of", "about"} or (head.lower_, head.head.lower_) == ("to", "committed")
+        )
     ):
-        return head.head
+        return head.head  # not "due to rebuilding the bridge": a cause
     return None
 
 

@@ -19,7 +19,7 @@ from desktop.nlp.frames import (
 )
 from desktop.nlp.modality import Reading, reading_of, reported_by, said_once
 from desktop.nlp.timeparts import temporal_clause
-from desktop.nlp.words import antecedent, lemma_of, prep_objects, raised_subject
+from desktop.nlp.words import antecedent, lemma_of, prep_objects, raised_subject, verb_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,16 +32,36 @@ DATE_PREPS = {
 }  # fmt: skip
 
 
-def nominal_subject(head: Token) -> Token | None:
+MEASURES = frozenset({
+    "rule", "law", "regulation", "ban", "tax", "tariff", "levy", "toll", "fee", "charge",
+    "requirement", "act", "directive", "policy", "reform", "cap",
+})  # fmt: skip
+"""Measures that are due on the day they take effect ("the rule, which is due on January
+1"); a loan or a payment that is due is no event."""
+
+
+def _event_antecedent(pronoun: Token, ctx: Context | None) -> Token | None:
+    """The noun a relative pronoun stands for, when it names an event or a measure."""
+    noun = antecedent(pronoun) if ctx is not None else None
+    if noun is None or ctx is None:
+        return None
+    lemma = noun.lemma_.lower()
+    named = ctx.lexicon.is_event_noun(lemma) or placeholder(noun, ctx) or lemma in MEASURES
+    return noun if named else None
+
+
+def nominal_subject(head: Token, ctx: Context | None = None) -> Token | None:
     """The noun a schedule or a date is said of: "the vote is scheduled", "the launch is
-    set for", "the next launch opportunity is on"."""
+    set for", "the next launch opportunity is on". With ``ctx``, a relative pronoun stands
+    for its noun when that names an event or a measure ("the election, which remains
+    scheduled for September"; not "the loan, which is due in 2023")."""
     auxes = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
     for said in [*head.children, *(x for a in auxes for x in a.children)]:
         # the subject may hang on a copula the parser took for an auxiliary: "the start
-        # remains scheduled for May"; a relative pronoun of a thing is its noun ("the election,
-        # which remains scheduled for September")
-        which = said.dep_ in {"nsubj", "nsubjpass"} and said.lower_ in {"which", "that"}
-        c = antecedent(said) if which else said
+        # remains scheduled for May"
+        c: Token | None = said
+        if said.dep_ in {"nsubj", "nsubjpass"} and said.lower_ in {"which", "that"}:
+            c = _event_antecedent(said, ctx)
         if c is None:
             continue
         if said.dep_ in {"nsubj", "nsubjpass"} and (c.pos_ in {"NOUN", "PROPN"} or c.tag_ == "VBG"):
@@ -49,7 +69,7 @@ def nominal_subject(head: Token) -> Token | None:
         if said.dep_ == "nsubj" and c.pos_ == "NUM" and c.ent_type_ not in {"DATE", "TIME"}:
             return c  # "all 36 are due by April": a count of things
     if head.dep_ in {"acomp", "attr"}:
-        return nominal_subject(head.head)
+        return nominal_subject(head.head, ctx)
     return None
 
 
@@ -213,18 +233,27 @@ def _clause_before(clause: Token, cue: Token) -> bool:
 
 
 def _plan_called_off(cue: Token, ctx: Context) -> bool:
-    """A plan said of a noun whose own clause denies it or dates it anew ("the handover
+    """A plan said of a noun whose own clause gives it up or dates it anew ("the handover
     planned for 4 December will not take place", "... will take place on 10 December
-    instead"): the old plan is given up, and the clause says what holds now."""
+    instead", "the vote, which is scheduled for June, has been cancelled"): the clause says
+    what holds now. Another negation ("will not be free and fair") or a date of something
+    else ("will go ahead despite protests in May") leaves the plan standing."""
     noun = cue.head
-    if cue.dep_ != "acl" or noun.dep_ not in {"nsubj", "nsubjpass"}:
+    if cue.dep_ not in {"acl", "relcl"} or noun.dep_ not in {"nsubj", "nsubjpass"}:
         return False
     verb = noun.head
+    if ctx.lexicon.outcome_of(lemma_of(verb)) in {"cancel", "postpone", "fail"}:
+        return True
+    lexicon = ctx.lexicon
+    held = noun.dep_ == "nsubjpass" and lemma_of(verb) in lexicon.light_object  # "be held"
+    if not held and verb_lemma(verb, lexicon) not in lexicon.light_subject:
+        return False  # only a verb that says the event takes place ("take place", "go ahead")
     return any(c.dep_ == "neg" for c in verb.children) or any(
         in_time(x, ctx)
         for c in verb.children
-        if c.dep_ in {"prep", "npadvmod"} and c.i > noun.right_edge.i
-        for x in c.subtree
+        if c.dep_ == "prep" and c.i > noun.right_edge.i
+        for x in c.children
+        if x.dep_ == "pobj"
     )
 
 
@@ -253,7 +282,7 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         return None
     copula = token.head if token.dep_ in {"acomp", "attr"} else None
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
-    noun = nominal_subject(token) if (passive or token.pos_ == "ADJ" or is_copula) else None
+    noun = nominal_subject(token, ctx) if (passive or token.pos_ == "ADJ" or is_copula) else None
     dated = has_date(token, ctx) or (copula is not None and has_date(copula, ctx))
     if not dated and noun is not None and noun.lemma_.lower() in PLACEHOLDERS:
         dated = any(in_time(c, ctx) for c in noun.children)  # "a June 2020 launch date"
@@ -335,9 +364,9 @@ effect")."""
 
 def _in_state(holder: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     """ "Congestion pricing will be in place by 2022", "the jets will be in service in
-    May", "Unit 3 is expected in commercial service in May": a state that begins (its own
-    group, as "will be fully open" has: an opening of something else reported by the same
-    articles is not it). ``holder``: the copula, or the cue the state hangs on."""
+    May", "Unit 3 is expected in commercial service in May": a state that begins, of its
+    own group and of the groups of entering it. ``holder``: the copula, or the cue the
+    state hangs on."""
     state = next((x for x in prep_objects(holder, "in") if x.lemma_.lower() in IN_STATES), None)
     if lemma_of(holder) == "be":
         subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
@@ -348,7 +377,8 @@ def _in_state(holder: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         return None
     noun = state.lemma_.lower()
     lemma = f"in {noun}"
-    # being in service is what entering service begins: the report of that settles it
+    # being in service is what entering it begins: one event with "will enter service"
+    # (the update check takes only a report of that very state: tracking/outcomes.py)
     entries = [e.format(noun) for e in STATE_ENTRIES if ctx.lexicon.is_event_word(e.format(noun))]
     groups = {f"state:{lemma}"}.union(*(ctx.lexicon.groups_of(e) for e in entries))
     frame = Frame(lemma, frozenset(groups), holder, holder)
@@ -366,6 +396,14 @@ def cue_of_state(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     return None if found is None else (found[0], _cue_reading(token, passive, False, ctx))
 
 
+RELEASED = frozenset({
+    "album", "single", "record", "film", "movie", "game", "book", "novel", "sequel", "series",
+    "season", "episode", "version", "edition", "update", "phone", "model", "report", "result",
+    "figure", "data", "datum", "verdict",
+})  # fmt: skip
+"""Things that "are out" on the day they are released or published."""
+
+
 def _out(copula: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     """ "The game is out on 29 May", "the album will be out in the spring": a release with a
     date (not "is out of the country", nor a person who "is out until June")."""
@@ -373,8 +411,12 @@ def _out(copula: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
     if out is None or any(out.children) or subject is None or not has_date(copula, ctx):
         return None
-    if subject.pos_ == "PRON" or subject.ent_type_ in {"PERSON", "NORP"}:
-        return None
+    titled = subject.ent_type_ in {"PRODUCT", "WORK_OF_ART"}
+    if not (titled or subject.lemma_.lower() in RELEASED):
+        return None  # "the striker will be out on Saturday", "nurses will be out on Monday"
+    spell = {"until", "till", "through", "for"}
+    if any(c.dep_ == "prep" and c.lower_ in spell for c in copula.children):
+        return None  # "out until June": a spell away, not a day of release
     groups = {"state:out"} | ctx.lexicon.groups_of("come out")
     frame = Frame("out", frozenset(groups), copula, copula)
     frame.theme, frame.ctx = subject, ctx

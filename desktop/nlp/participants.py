@@ -61,8 +61,10 @@ def _role(ent: Span, frame: Frame) -> str:
     inside = {ent.root.i}
     for a in ent.root.ancestors:
         inside.add(a.i)
-        if a.dep_ == "relcl":
-            break  # "the fighters it ordered for the Vikramaditya": the carrier is no theme
+        if a.dep_ == "relcl" and frame.verb not in a.subtree:
+            # "the fighters it ordered for the Vikramaditya", "the satellite, which was
+            # built by Airbus": the carrier is no theme, nor Airbus an actor of the event
+            return "context"
     for role, token in (("theme", frame.theme), ("agent", frame.agent)):
         if token is not None and token.i in inside:
             return role

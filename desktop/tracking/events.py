@@ -40,7 +40,12 @@ from db.followups import (
 )
 from db.lexicon import lexicon_additions
 from db.store import Store
-from desktop.tracking.targets import GENERIC_THEMES, VAGUE_THEMES, another_one, target_of
+from desktop.tracking.targets import (
+    GENERIC_THEMES,
+    VAGUE_THEMES,
+    another_one,
+    target_of,
+)
 from desktop.tracking.terms import same_name, tokens
 from desktop.vocabulary import Lexicon, load_lexicon
 
@@ -138,9 +143,12 @@ class _Event:
     """The end of its latest window."""
     mentioned: set[str] = field(default_factory=set)
     """Every name its follow-ups' articles highlight."""
+    next_one: bool = False
+    """Its follow-ups speak of the next one of their thing ("the next Falcon Heavy")."""
 
     def add(self, f: _Follow) -> None:
         self.groups |= f.groups
+        self.next_one = self.next_one or another_one(f.theme_text)
         self.mentioned |= f.mentioned
         if f.due_end is not None and (self.due_end is None or f.due_end > self.due_end):
             self.due_end = f.due_end
@@ -179,7 +187,7 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
         return 0.0
     if _numbered_otherwise(f.theme, event.themes):
         return 0.0  # "Unit 4" is not "Unit 3", though the recogniser names both "Unit"
-    if another_one(f.theme_text) and _same_theme(f, event):
+    if another_one(f.theme_text) and not event.next_one and _same_theme(f, event):
         return 0.0  # "the next Falcon Heavy" is not the Falcon Heavy awaited
     if f.groups & named or "*" in f.groups or (not f.known and f.theme_groups & named):
         score = SAME_EVENT

@@ -20,8 +20,8 @@ from datetime import date, timedelta
 from functools import cache
 
 from db.models import EventReport
+from desktop.tracking.targets import BEGINNINGS, VAGUE_THEMES, Target, another_one, in_state
 from desktop.tracking.targets import GENERIC_THEMES as NAMED_NOTHING
-from desktop.tracking.targets import VAGUE_THEMES, Target, another_one
 from desktop.tracking.terms import has_form, shared, surface_forms, tokens
 from desktop.vocabulary import Lexicon, load_lexicon
 
@@ -101,6 +101,8 @@ def about(
         if report.status == "expected" and not _known(report) and _same_thing(target, report):
             return Match(_same_thing(target, report), False)
         return None
+    if _begins_other(target, report):
+        return None  # "work began on the line" is no report of its being in service
     names = list(target.names.values())
     own = [(n, r) for n, r in roles(report) if r != "context"]
     # A follow-up that names no one looks for what its article is about: the report's
@@ -149,7 +151,7 @@ def about(
         return None  # its agent or theme is someone else: another event of the same kind
     if not same_head and _other_theme(target, report, sentence):
         return None  # "ratified Chile's treaty" is not Peru's
-    if _another_one(target, report):
+    if _next_of_named(target, report):
         return None  # "will fly the next Falcon Heavy" after the first one flew
     if _other_agent(target, report):
         return None  # "Osterlich's parliament approved" is not Ruritania's approval
@@ -175,6 +177,16 @@ def about(
     if article_names or not target.names:
         return Match([], named_event or both_generic)
     return None
+
+
+def _begins_other(target: Target, report: EventReport) -> bool:
+    """A follow-up of being in a state ("the line will be in service by May") is not
+    settled by a verb that begins another thing ("work began on the line", "began loading
+    fuel"); the state itself, entering it ("entered commercial operation"), an opening or
+    the start of the thing itself is its report."""
+    if not in_state(target.lemma) or report.lemma not in BEGINNINGS:
+        return False
+    return not _file_lexicon().same_thing(report.theme_lemma, target.theme_lemma)
 
 
 def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
@@ -318,7 +330,7 @@ def _one_of_things(theme: str, things: set[str]) -> bool:
     return any(_file_lexicon().same_thing(theme, t) for t in things)
 
 
-def _another_one(target: Target, report: EventReport) -> bool:
+def _next_of_named(target: Target, report: EventReport) -> bool:
     """The report's theme is the next one of a named thing ("SpaceX expects to fly the
     next Falcon Heavy in three to six months", after the first one flew); not a next
     attempt at the event itself ("its next attempt to launch the Falcon Heavy")."""
@@ -410,15 +422,23 @@ def _covers(target: Target, start: date | None, end: date | None) -> bool:
 
 EARLY = timedelta(days=60)
 """How long before its window an event may come early and still be the one awaited."""
+EARLY_WORDS = re.compile(
+    r"\b(?:ahead of (?:schedule|time|plan)|early|earlier than (?:planned|expected|scheduled))\b",
+    re.IGNORECASE,
+)
+"""Words of a report that says its event came early."""
 
 
-def _long_before(target: Target, done: date | None) -> bool:
+def _long_before(target: Target, done: date | None, quote: str) -> bool:
     """Done months before a window that opens later than its article (an election set for
-    5 September, a launch in the fourth quarter): another event of its kind. A deadline
-    ("by June") opens with its article, so anything done after that may be it."""
+    5 September, a launch in the fourth quarter): another event of its kind, unless the
+    report says it came early ("opened three months ahead of schedule"). A deadline ("by
+    June") opens with its article, so anything done after that may be it."""
     row = target.row
-    opens = row.due_start
-    if done is None or opens is None or row.bound in {"by", "before"}:
+    opens, said = row.due_start, row.source_published
+    if done is None or opens is None or said is None or opens <= said:
+        return False
+    if row.bound in {"by", "before"} or EARLY_WORDS.search(quote):
         return False
     return done < opens - EARLY
 
@@ -439,7 +459,7 @@ def finding(target: Target, report: EventReport, published: date | None, match: 
         if when is not None and published is not None and when > published + SAME_DAY:
             return None
         done = when or published
-        if _long_before(target, done):
+        if _long_before(target, done, quote):
             return None  # "voted on Thursday to overhaul": months before the vote awaited
         if done is not None and any(lo <= done <= hi for lo, hi in target.ruled_out):
             return None  # its source said it would not happen then: another thing did

@@ -16,18 +16,29 @@ GENERIC_THEMES = {
     "scheme", "plan", "deal", "agreement", "mission", "line", "railway", "system", "service",
     "date", "thing", "event", "office",
 }  # fmt: skip
+VAGUE_THEMES = GENERIC_THEMES | {"operation", "production", "business"}
+"""Themes that name no thing: "start operations" is the airport's opening, whatever
+the airport is called."""
+
+
+def in_state(lemma: str) -> bool:
+    """A lemma of being in a state ("in service", "in force"), not of entering one."""
+    return lemma.startswith("in ")
+
+
+BEGINNINGS = frozenset({"begin", "start", "start up", "commence", "kick off", "get under way"})
+"""Verbs of the start group that begin any thing, a service or the work towards it: "work
+began on the line" is no sign that the line is in service."""
+
+
 ANOTHER = frozenset({"next", "another"})
 """Words that make a thing another one of its kind: "the next Falcon Heavy"."""
 
 
 def another_one(theme: str | None) -> bool:
-    """A theme said as another one of its kind ("next Falcon Heavy", "another tanker")."""
-    return bool(ANOTHER & set((theme or "").lower().split()[:-1]))
-
-
-VAGUE_THEMES = GENERIC_THEMES | {"operation", "production", "business"}
-"""Themes that name no thing: "start operations" is the airport's opening, whatever
-the airport is called."""
+    """A theme said as another one of its kind ("next Falcon Heavy", "another tanker"); a
+    name that holds the word ("Next Generation Jammer") is none."""
+    return bool(ANOTHER & set((theme or "").split()[:-1]))
 
 
 @dataclass

@@ -118,9 +118,13 @@ def _the_year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | N
     ("new year",),
 )
 def _new_year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
-    """ "In the new year", said in the second half of a year, is the next one; said in
-    January, this one (the new year's holidays are a day: rules_holidays)."""
-    year = anchor.year + 1 if anchor.month >= 7 else anchor.year
+    """ "In the new year" is the coming year, said from April on (in the first months it is
+    the year just begun); "by", "before" or "with the new year" is its first day (the new
+    year's holidays are days of their own: rules_holidays)."""
+    year = anchor.year + 1 if anchor.month >= 4 else anchor.year
+    before = m.string[: m.start()].split()[-1:]
+    if not m["part"] and [w.lower() for w in before] in (["by"], ["before"], ["with"]):
+        return day_timex(date(year, 1, 1))
     return year_timex(year, {"early": "START", "late": "END"}.get((m["part"] or "").lower()))
 
 

@@ -383,3 +383,32 @@ def test_a_thing_of_a_series_with_another_number_is_another_event() -> None:
     placed = group_rows(rows, {1, 2, 3}, load_lexicon())
     assert placed[2] != placed[1]
     assert placed[3] == placed[1]
+
+
+def test_the_next_one_of_a_thing_is_another_event_and_its_restatements_one() -> None:
+    """ "The next Falcon Heavy" is not the Falcon Heavy awaited; two articles on the next
+    one are one event (its slip); a name holding "Next" is no next one."""
+
+    def launch(fid: int, published: date, theme: str, month: int, name: str) -> FollowUpRow:
+        due = (date(2022, month, 1), date(2022, month, 28))
+        return dated(fid, published, "launch", due, theme=theme, theme_lemma=name.lower(),
+                     roles=[("agent", "SpaceX"), ("theme", name)])  # fmt: skip
+
+    heavy = "Falcon Heavy"
+    rows = [
+        launch(1, date(2022, 1, 3), heavy, 5, heavy),
+        launch(2, date(2022, 2, 1), f"next {heavy}", 9, heavy),
+        launch(3, date(2022, 3, 1), f"next {heavy}", 10, heavy),
+        launch(4, date(2022, 4, 1), heavy, 6, heavy),
+    ]
+    placed = group_rows(rows, {1, 2, 3, 4}, load_lexicon())
+    assert placed[2] != placed[1]
+    assert placed[3] == placed[2]
+    assert placed[4] == placed[1]
+    jammer = "Next Generation Jammer"
+    named = [
+        launch(5, date(2022, 1, 3), jammer, 5, jammer),
+        launch(6, date(2022, 2, 1), jammer, 9, jammer),
+    ]
+    placed = group_rows(named, {5, 6}, load_lexicon())
+    assert placed[5] == placed[6]

@@ -145,6 +145,10 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         # a reactor expected "in service" is in service once it entered service
         ("Harwick 2 is now expected in commercial service in May 2022, EDF said.",
          "EDF said Harwick 2 entered commercial operation on Tuesday."),
+        # an opening months before its window, said to be early
+        ("Harwick County will open the Tarnby bridge in October 2022.",
+         "The Tarnby bridge opened to traffic on Tuesday, three months ahead of schedule, "
+         "Harwick County said."),
         # a game that "is out" on a day is released that day
         ("The game Harwick Tide is out on 17 May 2022, Tarn Pictures said.",
          "Tarn Pictures released the game Harwick Tide on Tuesday."),
@@ -214,6 +218,11 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
         ("Sevmash will hand the Vikramaditya to India in May 2022.",
          "India has already received more than half of the 45 MiG-29K fighters it ordered "
          "for the Vikramaditya and for the carrier it is building at home."),
+        # being in service is not the start of the work towards it
+        ("The Harwick line will be in service by May 2022.",
+         "Work began on the Harwick line on Tuesday."),
+        ("Harwick 2 is now expected in commercial service in May 2022, EDF said.",
+         "EDF began loading fuel into Harwick 2 on Tuesday."),
         # what a jet is cleared for is still to come
         ("Bombardier's CS100 will make its first flight on 16 May 2022.",
          "CS100 cleared for Monday take-off\nBombardier said the regulator approved the "
