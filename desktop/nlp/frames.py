@@ -37,16 +37,8 @@ if TYPE_CHECKING:
     from desktop.vocabulary import Lexicon
 
 PLACEHOLDERS = {
-    "date",
-    "day",
-    "attempt",
-    "window",
-    "opportunity",
-    "slot",
-    "deadline",
-    "target",
-    "try",
-}
+    "date", "day", "attempt", "window", "opportunity", "slot", "deadline", "target", "try",
+}  # fmt: skip
 """Nouns that stand for an event named by their modifier ("the launch date", "the next
 launch attempt")."""
 OCCASIONS = {"ceremony", "celebration", "festivity"}

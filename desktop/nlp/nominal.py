@@ -43,7 +43,7 @@ MEASURES = frozenset({
 def _event_antecedent(pronoun: Token, ctx: Context | None) -> Token | None:
     """The noun a relative pronoun stands for, when it names an event or a measure."""
     noun = antecedent(pronoun) if ctx is not None else None
-    if noun is None or ctx is None:
+    if noun is None or ctx is None:  # no lexicon to tell an event by: no antecedent
         return None
     lemma = noun.lemma_.lower()
     named = ctx.lexicon.is_event_noun(lemma) or placeholder(noun, ctx) or lemma in MEASURES
@@ -241,10 +241,9 @@ def _plan_called_off(cue: Token, ctx: Context) -> bool:
     noun = cue.head
     if cue.dep_ not in {"acl", "relcl"} or noun.dep_ not in {"nsubj", "nsubjpass"}:
         return False
-    verb = noun.head
-    if ctx.lexicon.outcome_of(lemma_of(verb)) in {"cancel", "postpone", "fail"}:
+    verb, lexicon = noun.head, ctx.lexicon
+    if lexicon.outcome_of(lemma_of(verb)) in {"cancel", "postpone", "fail"}:
         return True
-    lexicon = ctx.lexicon
     held = noun.dep_ == "nsubjpass" and lemma_of(verb) in lexicon.light_object  # "be held"
     if not held and verb_lemma(verb, lexicon) not in lexicon.light_subject:
         return False  # only a verb that says the event takes place ("take place", "go ahead")
@@ -362,7 +361,14 @@ STATE_ENTRIES = ("enter {}", "enter into {}", "go into {}", "come into {}", "tak
 effect")."""
 
 
-def _in_state(holder: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+def _state(lemma: str, groups: set[str], holder: Token, subject: Token, ctx: Context) -> Frame:
+    """The frame of a state said of ``subject`` on ``holder`` (a copula or a cue)."""
+    frame = Frame(lemma, frozenset(groups), holder, holder)
+    frame.theme, frame.ctx = subject, ctx
+    return frame
+
+
+def _in_state(holder: Token, ctx: Context) -> Frame | None:
     """ "Congestion pricing will be in place by 2022", "the jets will be in service in
     May", "Unit 3 is expected in commercial service in May": a state that begins, of its
     own group and of the groups of entering it. ``holder``: the copula, or the cue the
@@ -381,9 +387,7 @@ def _in_state(holder: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     # (the update check takes only a report of that very state: tracking/outcomes.py)
     entries = [e.format(noun) for e in STATE_ENTRIES if ctx.lexicon.is_event_word(e.format(noun))]
     groups = {f"state:{lemma}"}.union(*(ctx.lexicon.groups_of(e) for e in entries))
-    frame = Frame(lemma, frozenset(groups), holder, holder)
-    frame.theme, frame.ctx = subject, ctx
-    return frame, reading_of(holder, ctx)
+    return _state(lemma, groups, holder, subject, ctx)
 
 
 def cue_of_state(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
@@ -392,8 +396,8 @@ def cue_of_state(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     passive = token.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in token.children)
     if not ((passive and lemma_of(token) in CUES) or token.lower_ in ADJ_CUES):
         return None
-    found = _in_state(token, ctx)
-    return None if found is None else (found[0], _cue_reading(token, passive, False, ctx))
+    frame = _in_state(token, ctx)
+    return None if frame is None else (frame, _cue_reading(token, passive, False, ctx))
 
 
 RELEASED = frozenset({
@@ -404,7 +408,7 @@ RELEASED = frozenset({
 """Things that "are out" on the day they are released or published."""
 
 
-def _out(copula: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+def _out(copula: Token, ctx: Context) -> Frame | None:
     """ "The game is out on 29 May", "the album will be out in the spring": a release with a
     date (not "is out of the country", nor a person who "is out until June")."""
     out = next((c for c in copula.children if c.lower_ == "out" and c.dep_ == "advmod"), None)
@@ -417,15 +421,13 @@ def _out(copula: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     spell = {"until", "till", "through", "for"}
     if any(c.dep_ == "prep" and c.lower_ in spell for c in copula.children):
         return None  # "out until June": a spell away, not a day of release
-    groups = {"state:out"} | ctx.lexicon.groups_of("come out")
-    frame = Frame("out", frozenset(groups), copula, copula)
-    frame.theme, frame.ctx = subject, ctx
-    return frame, reading_of(copula, ctx)
+    return _state("out", {"state:out"} | ctx.lexicon.groups_of("come out"), copula, subject, ctx)
 
 
 def state_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     if lemma_of(token) == "be":
-        return _in_state(token, ctx) or _out(token, ctx)
+        frame = _in_state(token, ctx) or _out(token, ctx)
+        return None if frame is None else (frame, reading_of(token, ctx))
     if token.pos_ != "ADJ" or token.lower_ not in STATES:
         return None
     if token.dep_ in {"ccomp", "xcomp"} and lemma_of(token.head) in CUES:

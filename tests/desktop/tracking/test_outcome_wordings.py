@@ -243,34 +243,31 @@ def test_a_rank_to_come_another_payload_or_a_day_set_is_no_outcome(
     assert first is None or first.proposed_state != "happened"
 
 
-def test_an_event_done_months_before_its_day_is_another_of_its_kind(
-    store: Store, english: tuple[Any, Any], tmp_path: Path
+@pytest.mark.parametrize(
+    ("expected", "reported", "not_proposed"),
+    [
+        # an assembly that "voted" in May is not the vote set for 19 September
+        ("The vote for the Karst assembly will take place on 19 September 2022.",
+         "The Karst assembly voted on Tuesday to change the rules of the vote in September.",
+         "happened"),
+        # "the next Falcon Heavy" is another rocket: its date is no new window for this one
+        ("SpaceX will launch the Falcon Heavy rocket in May 2022.",
+         "SpaceX expects to fly the next Falcon Heavy in three to six months.", "postponed"),
+    ],
+)  # fmt: skip
+def test_an_event_months_early_or_the_next_one_of_a_thing_is_another(
+    store: Store,
+    english: tuple[Any, Any],
+    tmp_path: Path,
+    expected: str,
+    reported: str,
+    not_proposed: str,
 ) -> None:
-    """An assembly that "voted" in May is not the vote set for 19 September."""
-    election = (
-        "2021-11-02",
-        "The vote for the Karst assembly will take place on 19 September 2022.",
-    )
     first, _later = first_after(
-        store, english, tmp_path, election,
-        ("2022-05-18", "The Karst assembly voted on Tuesday to change the rules of the vote "
-         "in September."),
+        store, english, tmp_path, ("2021-11-02", expected), ("2022-05-18", reported),
         date(2022, 5, 25),
     )  # fmt: skip
-    assert first is None or first.proposed_state != "happened"
-
-
-def test_the_next_one_of_a_named_thing_is_no_slip_of_this_one(
-    store: Store, english: tuple[Any, Any], tmp_path: Path
-) -> None:
-    """ "The next Falcon Heavy" is another rocket: its date is no new window for this one."""
-    first, _later = first_after(
-        store, english, tmp_path,
-        ("2021-11-02", "SpaceX will launch the Falcon Heavy rocket in May 2022."),
-        ("2022-05-18", "SpaceX expects to fly the next Falcon Heavy in three to six months."),
-        date(2022, 5, 25),
-    )  # fmt: skip
-    assert first is None or first.proposed_state != "postponed"
+    assert first is None or first.proposed_state != not_proposed
 
 
 def test_an_event_may_come_some_weeks_early(
