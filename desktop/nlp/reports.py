@@ -338,6 +338,12 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
             continue
         if status == "postponed" and frame.verb.lemma_.lower() in WEAK_DELAYS and not due.dated:
             continue
+        if status == "happened" and _years_before(frame.verb):
+            continue  # "53 years after she opened the Forth Road Bridge": long past
+        if status == "happened" and _headline_day(frame.verb, sent, ctx):
+            continue  # "New bridge opens Wednesday": as likely to come; the body says which
+        if status == "happened" and _repeated(frame.verb):
+            status = "repeated"
         if status in DONE and due.start is None:
             due = _done_on(ctx, sent, frame) or due
         taken.add(frame.anchor.idx)
@@ -348,6 +354,52 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
 
 
 DONE = {"happened", "not_happened"}
+REPEATS = {"again", "twice", "thrice", "repeatedly"}
+
+
+def _repeated(verb: Token) -> bool:
+    """Done again or a number of times ("has flown seven times since its debut", "Kim and
+    Moon meet again"): a count of its kind, or another occurrence, never the one event a
+    follow-up awaits."""
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in REPEATS:
+            return True
+        if (
+            c.dep_ == "npadvmod"
+            and c.lemma_ == "time"
+            and any(n.dep_ == "nummod" or n.lower_ in {"several", "many"} for n in c.children)
+        ):
+            return True
+    return False
+
+
+DAY_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "tonight", "midnight",
+}  # fmt: skip
+
+
+def _headline_day(verb: Token, sent: Span, ctx: Context) -> bool:
+    """A headline's present tense with a day ("New bridge opens Wednesday", "Tax goes up at
+    midnight") announces as often as it reports."""
+    return (
+        ctx.in_headline(verb)
+        and verb.tag_ in {"VBZ", "VBP"}
+        and any(t.lower_ in DAY_WORDS for t in sent)
+    )
+
+
+def _years_before(verb: Token) -> bool:
+    """A clause of a time years apart from its main one ("53 years to the day after she
+    opened the Forth Road Bridge", "two decades since it launched"): background."""
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in {"after", "since"} for c in verb.children
+    ):
+        return False
+    return any(
+        c.dep_ == "npadvmod" and c.lemma_ in {"year", "decade", "century"}
+        for c in [*verb.children, *verb.head.children]
+    )
 
 
 def _done_on(ctx: Context, sent: Span, frame: Frame) -> Due | None:

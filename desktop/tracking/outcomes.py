@@ -103,6 +103,8 @@ def about(
         return None
     if _begins_other(target, report):
         return None  # "work began on the line" is no report of its being in service
+    if _of_the_thing(target, report):
+        return None  # "sales of the Deutschlandticket started": not the ticket's start
     names = list(target.names.values())
     own = [(n, r) for n, r in roles(report) if r != "context"]
     # A follow-up that names no one looks for what its article is about: the report's
@@ -322,6 +324,27 @@ def _theme_elsewhere(target: Target, report: EventReport) -> bool:
     # a name as its theme ("awarded Boeing") may be what the follow-up calls "the maker"
     theme_text = (report.theme or "").lower()
     return not any(r == "theme" and has_form(theme_text, n.lower()) for n, r in roles(report))
+
+
+SIDE_THINGS = {
+    "sale", "presale", "pre-sale", "review", "ticket", "trailer", "teaser", "preview",
+    "booking", "reservation", "preorder", "pre-order", "registration",
+}  # fmt: skip
+"""Things that come with another thing and have events of their own: the sales of a
+ticket start before the ticket does, reviews of a game are published after it is."""
+
+
+def _of_the_thing(target: Target, report: EventReport) -> bool:
+    """The report's theme is a side thing of the follow-up's ("sales of the
+    Deutschlandticket started", "reviews of The Last of Us Part II, published on Friday"):
+    the named thing is only its complement, so the event is not the thing's own."""
+    _head, of, rest = (report.theme or "").lower().partition(" of ")
+    theme = report.theme_lemma
+    if not of or not theme or theme.split()[-1] not in SIDE_THINGS or theme in target.things:
+        return False
+    return any(has_form(rest, form) for form in target.names) or bool(
+        target.theme_lemma and has_form(rest, target.theme_lemma)
+    )
 
 
 def _one_of_things(theme: str, things: set[str]) -> bool:

@@ -227,6 +227,18 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
         ("Bombardier's CS100 will make its first flight on 16 May 2022.",
          "CS100 cleared for Monday take-off\nBombardier said the regulator approved the "
          "flight plan."),
+        # a count or a repetition of its kind is not the one awaited; nor an event years
+        # before another ("53 years after"), or the start of a side thing (sales of the
+        # pass)
+        ("The Karst and Osterlich leaders will meet in Harwick in May 2022.",
+         "The Karst and Osterlich leaders have met twice since the war."),
+        ("The Karst and Osterlich leaders will meet in Harwick in May 2022.",
+         "The Karst and Osterlich leaders met again on Tuesday in Tarnby."),
+        ("Harwick County will open the Tarnby bridge in May 2022.",
+         "The Queen will open the Tarnby bridge on 4 June, 53 years to the day after she "
+         "opened the old Tarnby bridge."),
+        ("Harwick Rail will introduce the Karst travel pass in May 2022.",
+         "Advance sales of the Karst travel pass started on Tuesday."),
     ],
 )  # fmt: skip
 def test_a_rank_to_come_another_payload_or_a_day_set_is_no_outcome(
@@ -305,3 +317,24 @@ def test_a_noun_event_keeps_its_reading_in_an_event_of_unknown_verbs(
     [later] = proposed_from(store, delayed)
     top = first_candidate(store, later.id, date(2022, 2, 20))
     assert (top.article_id, top.proposed_state) == (opened, "happened")
+
+
+def test_a_headline_present_with_a_day_is_no_outcome(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "Tarnby bridge opens Friday" on a Monday announces the opening: a headline's present
+    with a day is as often to come as done, and the body says which."""
+    source, _later = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2021-11-02", "Plans", "Harwick County will open the Tarnby bridge in May 2022."),
+            ("2022-05-16", "Tarnby bridge opens Friday",
+             "Harwick County said drivers should expect queues on the first morning."),
+        ],
+    )  # fmt: skip
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    first = first_candidate(store, followup.id, date(2022, 5, 19))
+    assert first is None or first.proposed_state != "happened"
