@@ -10,7 +10,9 @@ event noun whose first or last moment is past: "the summit opened with a dinner"
 the first half of 2022", with the window it names), ``expected`` / ``expected_not`` (an
 expectation, with its window), ``past_expected`` (an old expectation restated as
 background: "was originally due to open in 2018"), ``rescheduled`` ("a revised launch date
-will be announced": still to come, no date yet) or ``uncertain`` (hedged, conditional,
+will be announced": still to come, no date yet), ``repeated`` (done a number of times: "has
+flown seven times", "met for the second time"; it settles nothing) or
+``uncertain`` (hedged, conditional,
 asked, demanded or denied: these settle nothing).
 """
 
@@ -344,7 +346,7 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
             continue  # "New bridge opens Wednesday": as likely to come; the body says which
         if status == "happened" and _repeated(frame.verb):
             status = "repeated"
-        if status in DONE and due.start is None:
+        if status in DONE | {"repeated"} and due.start is None:
             due = _done_on(ctx, sent, frame) or due
         taken.add(frame.anchor.idx)
         reports.append(_report(ctx, sent, frame, status, due, reading.negated))
@@ -354,50 +356,65 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
 
 
 DONE = {"happened", "not_happened"}
-REPEATS = {"again", "twice", "thrice", "repeatedly"}
+REPEATS = {"twice", "thrice", "repeatedly"}
+MANY = {"several", "many", "multiple", "numerous"}
 
 
 def _repeated(verb: Token) -> bool:
-    """Done again or a number of times ("has flown seven times since its debut", "Kim and
-    Moon meet again"): a count of its kind, or another occurrence, never the one event a
-    follow-up awaits."""
+    """Done a number of times ("has flown seven times since its debut", "met twice", "met
+    for the second time"): a count of its kind, or another occurrence, not the one event a
+    follow-up awaits. Not "again": "will meet again" is settled by "met again"."""
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in REPEATS:
             return True
-        if (
-            c.dep_ == "npadvmod"
-            and c.lemma_ == "time"
-            and any(n.dep_ == "nummod" or n.lower_ in {"several", "many"} for n in c.children)
-        ):
+        if c.dep_ == "npadvmod" and c.lemma_ == "time" and _counted(c):
             return True
+        if c.dep_ == "prep" and c.lower_ == "for":
+            for obj in c.children:
+                if obj.lemma_ == "time" and any(
+                    m.ent_type_ == "ORDINAL" and m.lower_ != "first" for m in obj.children
+                ):
+                    return True
     return False
 
 
-DAY_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "tonight", "midnight",
-}  # fmt: skip
+def _counted(noun: Token) -> bool:
+    """A noun with a number ("seven times", "53 years") or a word of many."""
+    return any(n.dep_ == "nummod" or n.lower_ in MANY for n in noun.children)
+
+
+DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _headline_day(verb: Token, sent: Span, ctx: Context) -> bool:
-    """A headline's present tense with a day ("New bridge opens Wednesday", "Tax goes up at
-    midnight") announces as often as it reports."""
-    return (
-        ctx.in_headline(verb)
-        and verb.tag_ in {"VBZ", "VBP"}
-        and any(t.lower_ in DAY_WORDS for t in sent)
-    )
+    """A headline's present tense with a day just ahead ("New bridge opens Wednesday" on a
+    Monday, "opens tomorrow") announces the event; on a Thursday it reports it."""
+    if not ctx.in_headline(verb) or verb.tag_ not in {"VBZ", "VBP"}:
+        return False
+    for t in sent:
+        on_verb = t.head.i == verb.i or (t.head.dep_ == "prep" and t.head.head.i == verb.i)
+        if not on_verb:
+            continue
+        if t.lower_ == "tomorrow":
+            return True
+        if (
+            t.lower_ in DAY_NAMES
+            and 1 <= (DAY_NAMES.index(t.lower_) - ctx.anchor.weekday()) % 7 <= 5
+        ):
+            return True  # a day ahead in the coming week; yesterday's is past
+    return False
 
 
 def _years_before(verb: Token) -> bool:
-    """A clause of a time years apart from its main one ("53 years to the day after she
-    opened the Forth Road Bridge", "two decades since it launched"): background."""
+    """A clause of a time a number of years apart from its main one ("53 years to the day
+    after she opened the Forth Road Bridge", "two decades since it launched"): background
+    ("rose this year after regulators approved" is not)."""
     if verb.dep_ != "advcl" or not any(
         c.dep_ == "mark" and c.lower_ in {"after", "since"} for c in verb.children
     ):
         return False
     return any(
-        c.dep_ == "npadvmod" and c.lemma_ in {"year", "decade", "century"}
+        c.dep_ == "npadvmod" and c.lemma_ in {"year", "decade", "century"} and _counted(c)
         for c in [*verb.children, *verb.head.children]
     )
 

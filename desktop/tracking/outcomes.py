@@ -338,10 +338,13 @@ def _of_the_thing(target: Target, report: EventReport) -> bool:
     """The report's theme is a side thing of the follow-up's ("sales of the
     Deutschlandticket started", "reviews of The Last of Us Part II, published on Friday"):
     the named thing is only its complement, so the event is not the thing's own."""
-    _head, of, rest = (report.theme or "").lower().partition(" of ")
-    theme = report.theme_lemma
-    if not of or not theme or theme.split()[-1] not in SIDE_THINGS or theme in target.things:
+    parts = re.split(r" (?:of|for) ", (report.theme or "").lower(), maxsplit=1)
+    theme, rest = report.theme_lemma, parts[-1]
+    own = target.theme_lemma.split()[-1:]
+    if len(parts) < 2 or not theme or theme.split()[-1] not in SIDE_THINGS:
         return False
+    if own and own[0] in SIDE_THINGS:
+        return False  # the follow-up is about a side thing itself ("will start presales")
     return any(has_form(rest, form) for form in target.names) or bool(
         target.theme_lemma and has_form(rest, target.theme_lemma)
     )

@@ -152,6 +152,15 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         # a game that "is out" on a day is released that day
         ("The game Harwick Tide is out on 17 May 2022, Tarn Pictures said.",
          "Tarn Pictures released the game Harwick Tide on Tuesday."),
+        # a meeting awaited "again" is settled by one "again"; a year of the main clause
+        # leaves the approval after it; presales awaited are settled by the sales
+        ("The Karst and Osterlich leaders will meet again in Harwick in May 2022.",
+         "The Karst and Osterlich leaders met again on Tuesday in Harwick."),
+        ("Regulators will approve the Karst Air merger in May 2022.",
+         "Shares in Karst Air rose this year after regulators approved the merger on "
+         "Tuesday."),
+        ("Harwick Rail will start presales of the Karst travel pass in May 2022.",
+         "Sales of the Karst travel pass started on Tuesday."),
     ],
 )  # fmt: skip
 def test_the_outcome_in_its_own_wording_settles_the_follow_up(
@@ -233,7 +242,9 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
         ("The Karst and Osterlich leaders will meet in Harwick in May 2022.",
          "The Karst and Osterlich leaders have met twice since the war."),
         ("The Karst and Osterlich leaders will meet in Harwick in May 2022.",
-         "The Karst and Osterlich leaders met again on Tuesday in Tarnby."),
+         "The Karst and Osterlich leaders met for the second time on Tuesday in Harwick."),
+        ("Harwick Rail will introduce the Karst travel pass in May 2022.",
+         "Advance sales for the Karst travel pass started on Tuesday."),
         ("Harwick County will open the Tarnby bridge in May 2022.",
          "The Queen will open the Tarnby bridge on 4 June, 53 years to the day after she "
          "opened the old Tarnby bridge."),
@@ -319,22 +330,34 @@ def test_a_noun_event_keeps_its_reading_in_an_event_of_unknown_verbs(
     assert (top.article_id, top.proposed_state) == (opened, "happened")
 
 
-def test_a_headline_present_with_a_day_is_no_outcome(
-    store: Store, english: tuple[Any, Any], tmp_path: Path
+@pytest.mark.parametrize(
+    ("published", "headline", "happened"),
+    [
+        ("2022-05-16", "Tarnby bridge opens Friday", False),
+        ("2022-05-19", "Tarnby bridge opens Wednesday to cheers", True),
+    ],
+)
+def test_a_headline_present_with_a_day_ahead_is_no_outcome(
+    store: Store,
+    english: tuple[Any, Any],
+    tmp_path: Path,
+    published: str,
+    headline: str,
+    happened: bool,
 ) -> None:
-    """ "Tarnby bridge opens Friday" on a Monday announces the opening: a headline's present
-    with a day is as often to come as done, and the body says which."""
-    source, _later = load(
+    """ "Tarnby bridge opens Friday" on a Monday announces the opening; "opens Wednesday"
+    on a Thursday reports it."""
+    source, later = load(
         store,
         english,
         tmp_path,
         [
             ("2021-11-02", "Plans", "Harwick County will open the Tarnby bridge in May 2022."),
-            ("2022-05-16", "Tarnby bridge opens Friday",
-             "Harwick County said drivers should expect queues on the first morning."),
+            (published, headline, "Harwick County said drivers should expect queues."),
         ],
-    )  # fmt: skip
+    )
     [followup] = proposed_from(store, source)
     confirm(store, followup_id=followup.id, who="ana")
-    first = first_candidate(store, followup.id, date(2022, 5, 19))
-    assert first is None or first.proposed_state != "happened"
+    first = first_candidate(store, followup.id, date(2022, 5, 20))
+    proposed = (first.article_id, first.proposed_state) if first else None
+    assert (proposed == (later, "happened")) is happened
