@@ -112,6 +112,8 @@ class _Follow:
     """The expectation's event was read off its sentence (not a follow-up made by hand)."""
     theme_text: str = ""
     """The theme as written ("trials with MiG-29K jets")."""
+    ordinal: str = ""
+    """The rank its event is said in ("first", "second": "the second touchdown")."""
 
     @property
     def theme_names(self) -> list[str]:
@@ -145,9 +147,13 @@ class _Event:
     """Every name its follow-ups' articles highlight."""
     next_one: bool = False
     """Its follow-ups speak of the next one of their thing ("the next Falcon Heavy")."""
+    ordinals: set[str] = field(default_factory=set)
+    """The ranks its follow-ups give their event ("first")."""
 
     def add(self, f: _Follow) -> None:
         self.groups |= f.groups
+        if f.ordinal:
+            self.ordinals.add(f.ordinal)
         self.next_one = self.next_one or another_one(f.theme_text)
         self.mentioned |= f.mentioned
         if f.due_end is not None and (self.due_end is None or f.due_end > self.due_end):
@@ -189,6 +195,8 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
         return 0.0  # "Unit 4" is not "Unit 3", though the recogniser names both "Unit"
     if another_one(f.theme_text) and not event.next_one and _same_theme(f, event):
         return 0.0  # "the next Falcon Heavy" is not the Falcon Heavy awaited
+    if f.ordinal and event.ordinals and f.ordinal not in event.ordinals:
+        return 0.0  # "the second touchdown" is not the first
     if f.groups & named or "*" in f.groups or (not f.known and f.theme_groups & named):
         score = SAME_EVENT
     elif kin or not f.known or not event.known:
@@ -479,7 +487,26 @@ def _follow(
         else frozenset(),
         framed=bool(row.lemma),
         theme_text=row.theme,
+        ordinal=_ordinal(row),
     )
+
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def _ordinal(row: FollowUpRow) -> str:
+    """The rank its question gives the event's noun or thing ("Will the second touchdown
+    take place", "Will Hayabusa2's first touchdown on Ryugu"), at most one word before it;
+    not a rank of its window ("in the second quarter")."""
+    words = [row.lemma] if row.nominal else row.theme_lemma.split()[-1:]
+    word = words[0] if words else ""
+    if not word:
+        return ""
+    found = re.search(
+        rf"\b({'|'.join(ORDINALS)})\s+(?:\S+\s+)?{re.escape(word[:5])}",
+        row.question.lower(),
+    )
+    return found.group(1) if found else ""
 
 
 def _qualifiers(row: FollowUpRow) -> frozenset[str]:

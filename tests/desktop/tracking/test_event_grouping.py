@@ -3,6 +3,7 @@ and end to end from articles with the real model."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -412,3 +413,25 @@ def test_the_next_one_of_a_thing_is_another_event_and_its_restatements_one() -> 
     ]
     placed = group_rows(named, {5, 6}, load_lexicon())
     assert placed[5] == placed[6]
+
+
+def test_a_second_one_of_an_event_is_another_event() -> None:
+    """ "Hayabusa2's second touchdown" is not its first: the first touchdown's slip is one
+    event, the second touchdown and its slip another."""
+
+    def touchdown(fid: int, published: date, month: int, rank: str) -> FollowUpRow:
+        due = (date(2019, month, 1), date(2019, month, 28))
+        row = dated(fid, published, "touchdown", due, event_group="land", nominal=True,
+                    roles=[("theme", "Ryugu")])  # fmt: skip
+        return replace(row, question=f"Will Hayabusa2's {rank} touchdown on Ryugu take place?")
+
+    rows = [
+        touchdown(1, date(2018, 10, 1), 1, "first"),
+        touchdown(2, date(2018, 12, 1), 2, "first"),
+        touchdown(3, date(2019, 3, 1), 5, "second"),
+        touchdown(4, date(2019, 4, 1), 7, "second"),
+    ]
+    placed = group_rows(rows, {1, 2, 3, 4}, load_lexicon())
+    assert placed[2] == placed[1]
+    assert placed[3] != placed[1]
+    assert placed[4] == placed[3]
