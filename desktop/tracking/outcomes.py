@@ -328,7 +328,8 @@ def _theme_elsewhere(target: Target, report: EventReport) -> bool:
 
 SIDE_THINGS = {
     "sale", "presale", "pre-sale", "review", "ticket", "trailer", "teaser", "preview",
-    "booking", "reservation", "preorder", "pre-order", "registration",
+    "booking", "reservation", "preorder", "pre-order", "registration", "debate",
+    "consultation", "inquiry",
 }  # fmt: skip
 """Things that come with another thing and have events of their own: the sales of a
 ticket start before the ticket does, reviews of a game are published after it is."""
@@ -338,7 +339,7 @@ def _of_the_thing(target: Target, report: EventReport) -> bool:
     """The report's theme is a side thing of the follow-up's ("sales of the
     Deutschlandticket started", "reviews of The Last of Us Part II, published on Friday"):
     the named thing is only its complement, so the event is not the thing's own."""
-    parts = re.split(r" (?:of|for) ", (report.theme or "").lower(), maxsplit=1)
+    parts = re.split(r" (?:of|for|on|about|over) ", (report.theme or "").lower(), maxsplit=1)
     theme, rest = report.theme_lemma, parts[-1]
     own = target.theme_lemma.split()[-1:]
     if len(parts) < 2 or not theme or theme.split()[-1] not in SIDE_THINGS:

@@ -14,6 +14,7 @@ import pytest
 
 from db.store import Store
 from desktop.tracking.followups import confirm
+from desktop.tracking.updates import check_updates
 from tests.desktop.tracking.test_followup_events import (
     first_after,
     first_candidate,
@@ -245,6 +246,12 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
          "The Karst and Osterlich leaders met for the second time on Tuesday in Harwick."),
         ("Harwick Rail will introduce the Karst travel pass in May 2022.",
          "Advance sales for the Karst travel pass started on Tuesday."),
+        # a wish that it had been done; a debate on a toll is not the toll
+        ("The Karst inquiry will publish its report in May 2022.",
+         "The minister said he would have liked to see the Karst inquiry's report published "
+         "well before the election."),
+        ("Harwick County will introduce the Tarnby toll in May 2022.",
+         "A council review opened a debate on the Tarnby toll on Tuesday."),
         ("Harwick County will open the Tarnby bridge in May 2022.",
          "The Queen will open the Tarnby bridge on 4 June, 53 years to the day after she "
          "opened the old Tarnby bridge."),
@@ -330,34 +337,44 @@ def test_a_noun_event_keeps_its_reading_in_an_event_of_unknown_verbs(
     assert (top.article_id, top.proposed_state) == (opened, "happened")
 
 
+BRIDGE = "Harwick County will open the Tarnby bridge in May 2022."
+
+
 @pytest.mark.parametrize(
-    ("published", "headline", "happened"),
+    ("expected", "published", "headline", "happened"),
     [
-        ("2022-05-16", "Tarnby bridge opens Friday", False),
-        ("2022-05-19", "Tarnby bridge opens Wednesday to cheers", True),
+        (BRIDGE, "2022-05-16", "Tarnby bridge opens Friday", False),
+        (BRIDGE, "2022-05-19", "Tarnby bridge opens Wednesday to cheers", True),
+        ("Voters in Karst will go to the polls in May 2022.", "2022-05-16",
+         "Karst polls open tomorrow under new rules", False),
+        ("The European Parliament will vote on the water treaty in May 2022.", "2022-05-16",
+         "Strasbourg vote on water treaty", False),
     ],
-)
+)  # fmt: skip
 def test_a_headline_present_with_a_day_ahead_is_no_outcome(
     store: Store,
     english: tuple[Any, Any],
     tmp_path: Path,
+    expected: str,
     published: str,
     headline: str,
     happened: bool,
 ) -> None:
-    """ "Tarnby bridge opens Friday" on a Monday announces the opening; "opens Wednesday"
-    on a Thursday reports it."""
+    """ "Tarnby bridge opens Friday" on a Monday announces the opening, and so does "polls
+    open tomorrow"; "opens Wednesday" on a Thursday reports it. A headline of an event noun
+    alone ("Strasbourg vote on water treaty") announces as often as it reports."""
     source, later = load(
         store,
         english,
         tmp_path,
         [
-            ("2021-11-02", "Plans", "Harwick County will open the Tarnby bridge in May 2022."),
+            ("2021-11-02", "Plans", expected),
             (published, headline, "Harwick County said drivers should expect queues."),
         ],
     )
     [followup] = proposed_from(store, source)
     confirm(store, followup_id=followup.id, who="ana")
-    first = first_candidate(store, followup.id, date(2022, 5, 20))
+    [found] = check_updates(store, as_of=date(2022, 5, 20), followup_ids=[followup.id])
+    first = found.candidates[0] if found.candidates else None
     proposed = (first.article_id, first.proposed_state) if first else None
     assert (proposed == (later, "happened")) is happened
