@@ -387,12 +387,14 @@ def _counted(noun: Token) -> bool:
     return any(n.dep_ == "nummod" or n.lower_ in MANY for n in noun.children)
 
 
+CLOSINGS = {"end", "close", "finish", "conclude", "stop", "expire"}
 DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _verbless_headline(verb: Token, ctx: Context) -> bool:
     """An event noun heading a headline with no verb ("Strasbourg vote on Canada deal"),
-    which the tagger may take for a plural present with a singular subject."""
+    which the tagger may take for a plural present with a singular subject: then only a
+    subject and a preposition go with it."""
     if not ctx.in_headline(verb) or verb.dep_ != "ROOT":
         return False
     if verb.pos_ == "NOUN":
@@ -403,23 +405,23 @@ def _verbless_headline(verb: Token, ctx: Context) -> bool:
         and subject is not None
         and subject.tag_ in {"NN", "NNP"}
         and not any(c.dep_ == "conj" for c in subject.children)
-    )
+        and all(c.dep_ in {"nsubj", "prep", "punct"} for c in verb.children)
+        and any(c.dep_ == "prep" for c in verb.children)
+    )  # "Ireland vote yes", "Parliament approve Canada deal": British plurals, kept
 
 
 MODALS = {"would", "could", "might", "should", "may"}
 
 
 def _under_modal(verb: Token) -> bool:
-    """A participle or infinitive inside a modal's clause ("would have liked to see the
+    """A participle or infinitive inside a modal's wish ("would have liked to see the
     report published", "could see the line opened"): wished or possible, not done."""
     node = verb
     for _ in range(4):
-        if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.dep_ == "dobj":
+        if _wished_participle(node):
             node = node.head  # "see the report published": the thing seen done
-            if lemma_of(node.head) not in WISHED_DONE:
-                return False
-        elif node.dep_ not in {"xcomp", "ccomp", "oprd"} or node.head is node:
-            return False
+        elif node.dep_ != "xcomp" or node.head is node:
+            return False  # "might argue that the election was held": the speaker's hedge
         node = node.head
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in node.children):
             return True
@@ -429,6 +431,19 @@ def _under_modal(verb: Token) -> bool:
 WISHED_DONE = {"see", "want", "like", "have", "get", "need", "prefer"}
 """Verbs whose object's participle is what they wish or cause done ("see the report
 published")."""
+
+
+def _wished_participle(verb: Token) -> bool:
+    """A participle right after the object of a verb of wishing or causing ("see the report
+    published"); not one set off by a comma ("see the report, published on Tuesday")."""
+    noun = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and noun.dep_ == "dobj"
+        and lemma_of(noun.head) in WISHED_DONE
+        and not verb.doc[verb.i - 1].is_punct
+    )
 
 
 def _headline_day(verb: Token, sent: Span, ctx: Context) -> bool:
@@ -442,8 +457,10 @@ def _headline_day(verb: Token, sent: Span, ctx: Context) -> bool:
         on_verb = t.head.i == verb.i or (t.head.dep_ == "prep" and t.head.head.i == verb.i)
         if not on_verb:
             continue
-        if t.lower_ in {"tomorrow", "tonight", "midnight"}:
-            return True
+        if t.lower_ == "tomorrow" or (
+            t.lower_ in {"tonight", "midnight"} and lemma_of(verb) not in CLOSINGS
+        ):
+            return True  # "polls close tonight": under way, so it takes place
         if (
             t.lower_ in DAY_NAMES
             and 1 <= (DAY_NAMES.index(t.lower_) - ctx.anchor.weekday()) % 7 <= 5

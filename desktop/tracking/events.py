@@ -491,22 +491,24 @@ def _follow(
     )
 
 
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+ORDINALS = {
+    "first": "first", "1st": "first", "second": "second", "2nd": "second", "third": "third",
+    "3rd": "third", "fourth": "fourth", "4th": "fourth", "fifth": "fifth", "5th": "fifth",
+}  # fmt: skip
 
 
 def _ordinal(row: FollowUpRow) -> str:
-    """The rank its question gives the event's noun or thing ("Will the second touchdown
-    take place", "Will Hayabusa2's first touchdown on Ryugu"), at most one word before it;
-    not a rank of its window ("in the second quarter")."""
-    words = [row.lemma] if row.nominal else row.theme_lemma.split()[-1:]
-    word = words[0] if words else ""
-    if not word:
+    """The rank its question gives its event noun ("Will the second touchdown take place",
+    "the second and final touchdown"), at most two words before it; not a rank of its
+    window ("in the second quarter") nor of its thing ("its second lunar mission", one of a
+    series, may be the mission its other articles name)."""
+    if not row.nominal or not row.lemma:
         return ""
     found = re.search(
-        rf"\b({'|'.join(ORDINALS)})\s+(?:\S+\s+)?{re.escape(word[:5])}",
+        rf"\b({'|'.join(ORDINALS)})\s+(?:\S+\s+){{0,2}}{re.escape(row.lemma[:5])}",
         row.question.lower(),
     )
-    return found.group(1) if found else ""
+    return ORDINALS[found.group(1)] if found else ""
 
 
 def _qualifiers(row: FollowUpRow) -> frozenset[str]:

@@ -435,3 +435,12 @@ def test_a_second_one_of_an_event_is_another_event() -> None:
     assert placed[2] == placed[1]
     assert placed[3] != placed[1]
     assert placed[4] == placed[3]
+    # "second and final" and "2nd" are the second
+    rows = [
+        touchdown(5, date(2018, 10, 1), 1, "first"),
+        touchdown(6, date(2019, 3, 1), 5, "second and final"),
+        touchdown(7, date(2019, 4, 1), 7, "2nd"),
+    ]
+    placed = group_rows(rows, {5, 6, 7}, load_lexicon())
+    assert placed[6] != placed[5]
+    assert placed[7] == placed[6]

@@ -153,6 +153,14 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         # a game that "is out" on a day is released that day
         ("The game Harwick Tide is out on 17 May 2022, Tarn Pictures said.",
          "Tarn Pictures released the game Harwick Tide on Tuesday."),
+        # a modal over a clause hedges the speaker, not the event; a participle set off by
+        # commas describes what was done
+        ("The Karst inquiry will publish its report in May 2022.",
+         "Critics might argue that the Karst inquiry's report was published too early, on "
+         "Tuesday."),
+        ("The Karst inquiry will publish its report in May 2022.",
+         "Readers may see the Karst inquiry's report, published on Tuesday, on the ministry "
+         "website."),
         # a meeting awaited "again" is settled by one "again"; a year of the main clause
         # leaves the approval after it; presales awaited are settled by the sales
         ("The Karst and Osterlich leaders will meet again in Harwick in May 2022.",
@@ -347,8 +355,13 @@ BRIDGE = "Harwick County will open the Tarnby bridge in May 2022."
         (BRIDGE, "2022-05-19", "Tarnby bridge opens Wednesday to cheers", True),
         ("Voters in Karst will go to the polls in May 2022.", "2022-05-16",
          "Karst polls open tomorrow under new rules", False),
-        ("The European Parliament will vote on the water treaty in May 2022.", "2022-05-16",
+        ("Strasbourg will vote on the water treaty in May 2022.", "2022-05-16",
          "Strasbourg vote on water treaty", False),
+        # a British plural with its object, and polls that close tonight, report it
+        ("Ireland will hold the referendum on abortion in May 2022.", "2022-05-19",
+         "Ireland vote yes in abortion referendum", True),
+        ("Voters in Karst will go to the polls in May 2022.", "2022-05-19",
+         "Karst polls close tonight", True),
     ],
 )  # fmt: skip
 def test_a_headline_present_with_a_day_ahead_is_no_outcome(
