@@ -11,9 +11,8 @@ the first half of 2022", with the window it names), ``expected`` / ``expected_no
 expectation, with its window), ``past_expected`` (an old expectation restated as
 background: "was originally due to open in 2018"), ``rescheduled`` ("a revised launch date
 will be announced": still to come, no date yet), ``repeated`` (done a number of times: "has
-flown seven times", "met for the second time"; it settles nothing) or
-``uncertain`` (hedged, conditional,
-asked, demanded or denied: these settle nothing).
+flown seven times", "met for the second time") or ``uncertain`` (hedged, conditional, asked,
+demanded or denied): these two settle nothing.
 """
 
 from __future__ import annotations
@@ -388,17 +387,17 @@ def _counted(noun: Token) -> bool:
 
 
 CLOSINGS = {"end", "close", "finish", "conclude", "stop", "expire"}
+"""Verbs of an event's end: said of tonight, the event is under way."""
 DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _verbless_headline(verb: Token, ctx: Context) -> bool:
-    """An event noun heading a headline with no verb ("Strasbourg vote on Canada deal"),
-    which the tagger may take for a plural present with a singular subject: then only a
-    subject and a preposition go with it."""
+    """An event noun heading a headline with no verb ("Strasbourg vote on Canada deal") that
+    the tagger took for a plural present with a singular subject: only a subject and a
+    preposition go with it ("Ireland vote yes", "Parliament approve Canada deal": British
+    plurals, with their objects, are reports)."""
     if not ctx.in_headline(verb) or verb.dep_ != "ROOT":
         return False
-    if verb.pos_ == "NOUN":
-        return not any(t.pos_ in {"VERB", "AUX"} for t in verb.subtree)
     subject = child(verb, "nsubj")
     return (
         verb.tag_ == "VBP"
@@ -407,7 +406,7 @@ def _verbless_headline(verb: Token, ctx: Context) -> bool:
         and not any(c.dep_ == "conj" for c in subject.children)
         and all(c.dep_ in {"nsubj", "prep", "punct"} for c in verb.children)
         and any(c.dep_ == "prep" for c in verb.children)
-    )  # "Ireland vote yes", "Parliament approve Canada deal": British plurals, kept
+    )
 
 
 MODALS = {"would", "could", "might", "should", "may"}
@@ -458,9 +457,10 @@ def _headline_day(verb: Token, sent: Span, ctx: Context) -> bool:
         if not on_verb:
             continue
         if t.lower_ == "tomorrow" or (
+            # "polls close tonight" is under way: it takes place
             t.lower_ in {"tonight", "midnight"} and lemma_of(verb) not in CLOSINGS
         ):
-            return True  # "polls close tonight": under way, so it takes place
+            return True
         if (
             t.lower_ in DAY_NAMES
             and 1 <= (DAY_NAMES.index(t.lower_) - ctx.anchor.weekday()) % 7 <= 5
