@@ -26,7 +26,9 @@ from desktop.nlp.context import Context
 from desktop.nlp.cues import BLOCKING, CUES, REPORT_VERBS
 from desktop.nlp.expectations import Expectation, TimeMention
 from desktop.nlp.frames import (
+    CONTROLLERS,
     PLACEHOLDERS,
+    RESULTS_OR_WISHES,
     WEAK_DELAYS,
     Frame,
     frame_of,
@@ -39,6 +41,7 @@ from desktop.nlp.frames import (
 from desktop.nlp.modality import Reading, reading_of, stative
 from desktop.nlp.nominal import in_time, worked_towards
 from desktop.nlp.timeparts import distance, forward, in_sentence, span_root
+from desktop.nlp.timex.vocab import WEEKDAYS
 from desktop.nlp.timing import DAY_NAMED, Due, due_for
 from desktop.nlp.words import child, lemma_of, particle, verb_lemma
 from desktop.vocabulary import Lexicon, load_lexicon
@@ -339,14 +342,8 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
             continue
         if status == "postponed" and frame.verb.lemma_.lower() in WEAK_DELAYS and not due.dated:
             continue
-        if status == "happened" and _years_before(frame.verb):
-            continue  # "53 years after she opened the Forth Road Bridge": long past
-        if status == "happened" and _headline_day(frame.verb, sent, ctx):
-            continue  # "New bridge opens Wednesday": as likely to come; the body says which
-        if status == "happened" and _verbless_headline(frame.verb, ctx):
-            continue  # "Strasbourg vote on Canada deal": announced as often as reported
-        if status == "happened" and _under_modal(frame.verb):
-            continue  # "would have liked to see the report published": not done
+        if status == "happened" and _not_done_now(frame.verb, sent, ctx):
+            continue
         if status == "happened" and _repeated(frame.verb):
             status = "repeated"
         if status in DONE | {"repeated"} and due.start is None:
@@ -359,6 +356,21 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
 
 
 DONE = {"happened", "not_happened"}
+
+
+def _not_done_now(verb: Token, sent: Span, ctx: Context) -> bool:
+    """A past or headline verb that reports no occurrence of its event at the article's
+    time: long past ("53 years after she opened the Forth Road Bridge"), announced ("New
+    bridge opens Wednesday", "Strasbourg vote on Canada deal") or only wished ("would have
+    liked to see the report published")."""
+    return (
+        _years_before(verb)
+        or _headline_day(verb, sent, ctx)
+        or _verbless_headline(verb, ctx)
+        or _under_modal(verb)
+    )
+
+
 REPEATS = {"twice", "thrice", "repeatedly"}
 MANY = {"several", "many", "multiple", "numerous"}
 
@@ -388,7 +400,6 @@ def _counted(noun: Token) -> bool:
 
 CLOSINGS = {"end", "close", "finish", "conclude", "stop", "expire"}
 """Verbs of an event's end: said of tonight, the event is under way."""
-DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _verbless_headline(verb: Token, ctx: Context) -> bool:
@@ -427,7 +438,7 @@ def _under_modal(verb: Token) -> bool:
     return False
 
 
-WISHED_DONE = {"see", "want", "like", "have", "get", "need", "prefer"}
+WISHED_DONE = RESULTS_OR_WISHES | (CONTROLLERS - {"expect"}) | {"see"}
 """Verbs whose object's participle is what they wish or cause done ("see the report
 published")."""
 
@@ -461,10 +472,7 @@ def _headline_day(verb: Token, sent: Span, ctx: Context) -> bool:
             t.lower_ in {"tonight", "midnight"} and lemma_of(verb) not in CLOSINGS
         ):
             return True
-        if (
-            t.lower_ in DAY_NAMES
-            and 1 <= (DAY_NAMES.index(t.lower_) - ctx.anchor.weekday()) % 7 <= 5
-        ):
+        if t.lower_ in WEEKDAYS and 1 <= (WEEKDAYS[t.lower_] - ctx.anchor.weekday()) % 7 <= 5:
             return True  # a day ahead in the coming week; yesterday's is past
     return False
 
