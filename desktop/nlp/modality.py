@@ -35,7 +35,14 @@ from desktop.nlp.cues import (
 )
 from desktop.nlp.frames import ASPECTUAL, result_head
 from desktop.nlp.surroundings import surroundings
-from desktop.nlp.words import child, day_setter, fronted_clause, lemma_of, ranked_head
+from desktop.nlp.words import (
+    CONTROLLERS,
+    child,
+    day_setter,
+    fronted_clause,
+    lemma_of,
+    ranked_head,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -82,17 +89,7 @@ def _aux(token: Token) -> list[Token]:
 
 
 def _is_cue_verb(token: Token) -> bool:
-    return (token.pos_ in {"VERB", "AUX"} or _misread_verb(token)) and lemma_of(token) in CUES
-
-
-def _misread_verb(token: Token) -> bool:
-    """A verb in -s the parser took for a plural noun at the top of its clause ("the
-    start-up aims to ship ...": "aims" a noun with a subject of its own)."""
-    return (
-        token.tag_ == "NNS"
-        and token.dep_ == "ROOT"
-        and any(c.dep_ == "nsubj" for c in token.children)
-    )
+    return token.pos_ in {"VERB", "AUX"} and lemma_of(token) in CUES
 
 
 def _adjective_cue(t: Token, head: Token) -> Token | None:
@@ -131,9 +128,14 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
                 modality = modality or CUES[lemma_of(result)]  # "want the pier rebuilt"
             t = result
             continue
+        controller = object_control(t)
+        if controller is not None and _is_cue_verb(controller):
+            head, lemma = controller, lemma_of(controller)
+        else:
+            controller = None
         if (
             (t.dep_ in {"xcomp", "ccomp"} and not fronted_clause(t))
-            or object_control(t)
+            or controller is not None
             or _misread_infinitive(t)
         ) and _is_cue_verb(head):
             if lemma == "look" and not any(c.lower_ == "to" for c in head.children):
@@ -273,20 +275,20 @@ STILL_TO_COME = {"before", "until", "till", "once", "unless", "if", "when"}
 over"), not a present state."""
 
 
-CONTROLLERS = {"give", "set", "schedule", "expect", "want", "allow"}
-"""Verbs whose object does what their infinitive says: "set jury selection to begin on July
-28" (the parser hangs the infinitive on the verb as a clause of its own)."""
-
-
-def object_control(lower: Token) -> bool:
+def object_control(lower: Token) -> Token | None:
+    """The verb whose object does what ``lower`` says, where the parser hangs the infinitive
+    on the verb ("set jury selection to begin on July 28") or on the object ("intends the
+    visit to go ahead this year")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children):
+        return None
     head = lower.head
-    return (
-        lower.dep_ == "advcl"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children)
-        and head.lemma_.lower() in CONTROLLERS
-        and any(c.dep_ == "dobj" for c in head.children)
-        and not any(c.dep_ == "prt" for c in head.children)
-    )
+    if lower.dep_ == "acl" and head.dep_ == "dobj":
+        head = head.head
+    elif lower.dep_ != "advcl" or not any(c.dep_ == "dobj" for c in head.children):
+        return None
+    if head.lemma_.lower() in CONTROLLERS and not any(c.dep_ == "prt" for c in head.children):
+        return head
+    return None
 
 
 def _misread_infinitive(lower: Token) -> bool:
@@ -368,6 +370,8 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
             return "future"  # "gave them until May 5 to publish": still ahead
         if lemma_of(chain[-1]) in {"remain", "stay"} and "VBD" in tags and "had" not in aux_here:
             return "future_in_past"  # "remained committed to certifying it by 2015": if ahead
+        if _reported_expectation(chain[-1]):
+            return "future"
         if "VBD" in tags or any(a in {"was", "were"} for a in aux_here):
             return "past_future"
         if any(t.lower_ in {"was", "were"} for t in chain[1:]):
@@ -415,6 +419,25 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
             return "irrealis"  # "more trials are planned before the ship is handed over"
         return "perfect"  # a present state: "the launch is delayed"
     return "present"
+
+
+REPORTED_SUBJECTS = {"he", "she", "they", "we", "i"}
+
+
+def _reported_expectation(cue: Token) -> bool:
+    """ "He expected the pipeline to be finished by the end of this year": a speaker's
+    expectation told in the past of the report, as live as "he said he expected" (not "the
+    line was expected to open", "had expected", or "expected ..., but": a plan gone by)."""
+    return (
+        lemma_of(cue) == "expect"
+        and cue.tag_ == "VBD"
+        and not _aux(cue)
+        and any(
+            c.dep_ == "nsubj" and (c.lower_ in REPORTED_SUBJECTS or c.ent_type_ == "PERSON")
+            for c in cue.children
+        )
+        and not any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in cue.children)
+    )
 
 
 def _wish_given_up(cue: Token) -> bool:

@@ -45,6 +45,7 @@ def load_pipeline(configured: str | None = None) -> tuple[Language, ModelInfo]:
 
     from desktop.nlp.hyphens import add_hyphenated_events
     from desktop.nlp.lines import add_line_breaks
+    from desktop.nlp.misread_verbs import add_misread_verbs
 
     for name in candidate_names(configured):
         try:
@@ -53,6 +54,7 @@ def load_pipeline(configured: str | None = None) -> tuple[Language, ModelInfo]:
             log.info("spaCy model %s is not installed", name)
             continue
         add_line_breaks(nlp)
+        add_misread_verbs(nlp)
         add_hyphenated_events(nlp)
         meta = nlp.meta
         full_name = f"{meta.get('lang', 'en')}_{meta.get('name', name)}"

@@ -315,6 +315,11 @@ def ranked_subject(verb: Token) -> Token | None:
     return antecedent(child(head, "nsubj", "nsubjpass")) or raised_subject(head)
 
 
+CONTROLLERS = {"give", "set", "schedule", "expect", "want", "allow", "intend"}
+"""Verbs whose object does what their infinitive says: "set jury selection to begin on July
+28", "intends the visit to go ahead"."""
+
+
 def raised_subject(verb: Token) -> Token | None:
     """The subject of the construction above: in "the line is expected to open" and "the
     project is on track to open" it is the line and the project that open; in "Iceland
@@ -350,8 +355,10 @@ def raised_subject(verb: Token) -> Token | None:
                 # planting": the city plants
                 return child(node.head, "poss") or _setter(node.head)
             return node.head  # "an agreement due to begin on May 26"
-        controller = node.head.lemma_.lower() in {"give", "set", "schedule", "expect", "want"}
-        if infinitive and controller and child(node.head, "dobj"):
+        controlled = infinitive or (
+            node.dep_ == "xcomp" and any(c.lower_ == "to" for c in node.children)
+        )  # "intends the royal tour to go ahead": the tour goes ahead
+        if controlled and node.head.lemma_.lower() in CONTROLLERS and child(node.head, "dobj"):
             return antecedent(child(node.head, "dobj"))  # "gave the firm until May to sell"
         node = node.head
         found = child(node, "nsubj", "nsubjpass")

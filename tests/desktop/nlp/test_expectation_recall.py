@@ -52,6 +52,9 @@ FOUND = [
     # a weekday on the event of a hope or plan is the coming one
     ("2022-05-02", "The governor hopes to open the new bridge on Friday.",
      "2022-05-06", "2022-05-06"),
+    # a speaker's expectation told in the past tense of the report is still held
+    ("2020-01-12", "He expected the new ferry terminal to be finished by the end of this "
+     "year.", "2020-01-12", "2020-12-31"),
     # vague and inexact amounts of time from the article's day
     ("2021-03-01", "Flight tests of the new drone are expected to begin within weeks.",
      "2021-03-01", "2021-04-12"),
@@ -234,6 +237,15 @@ QUESTIONS = [
      "hearing set to begin on 3 May.", "Will the evidentiary hearing begin on 3 May 2023?"),
     ("2023-02-01", "The first ferries already sail, with the rest of the fleet to be handed over "
      "by May 2024.", "Will the rest of the fleet be handed over by 31 May 2024?"),
+    # a verb in -s the tagger took for a plural noun: with a particle or subject of its own,
+    # or a word of an event after a name, in a sentence with a full stop
+    ("2021-06-10", "The first match kicks off on Sunday evening in Porto.",
+     "Will the first match kick off on 13 June 2021?"),
+    ("2019-05-22", "Donald Trump lands in Tokyo on Saturday for a four-day visit.",
+     "Will Donald Trump land for a visit on 25 May 2019?"),
+    # the infinitive hung on the object of "intend", as on the object of "want"
+    ("2017-02-21", "The palace still intends the royal tour to go ahead this year.",
+     "Will the royal tour go ahead by 31 December 2017?"),
     # a target set for an event: a gerund after a noun of a plan, a time a cue verb
     # targets for what follows "for", a time set as the date for an event
     ("2021-03-01", "The bakery chain has set a goal of opening forty new shops by 2026.",
@@ -305,6 +317,11 @@ QUESTIONS = [
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
+    # a speaker's expectation of the past that the sentence says went by, or a passive one
+    ("2020-01-12", "Miller expected the bridge to open in March, but the work slipped."),
+    ("2020-01-12", "The bridge was expected to open in March."),
+    # a plural noun at the top of a headline-like line without a full stop stays a noun
+    ("2019-05-22", "Donald Trump lands on Saturday"),
     # a habit said on the verb the clause climbs from is still a habit
     ("2020-03-01", "The council will meet every month from September to review the plan."),
     # an embedded question asks, it does not expect

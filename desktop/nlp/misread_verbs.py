@@ -1,0 +1,76 @@
+"""Verbs in -s that the tagger took for plural nouns, read as verbs again.
+
+In "the first match kicks off on Sunday" or "Donald Trump lands on Monday" the tagger makes
+"kicks" and "lands" plural nouns at the top of the sentence, so the sentence had no verb and
+its event went unread. After the parser, such a word is retagged a present verb (``VBZ``)
+when the parse itself shows it acts as one: it has a subject or a particle of its own, or it
+is a word of the event lexicon that ends a sentence with a full stop and whose only noun
+before it is a name ("Donald Trump lands on Monday."), which then becomes its subject. A
+headline's verbless plural ("Strasbourg vote on Canada deal") has no full stop and stays a
+noun.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+
+from desktop.vocabulary import Lexicon, load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+COMPONENT = "factdesk_misread_verbs"
+NAMES = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+@cache
+def _lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+def _named_subject(token: Token) -> Token | None:
+    """The name compounded onto ``token`` that is the verb's subject, if that is all that
+    precedes it ("Donald Trump lands"; not "the Trump family lands")."""
+    before = [c for c in token.children if c.i < token.i]
+    if len(before) != 1 or before[0].dep_ != "compound":
+        return None
+    name = before[0]
+    if name.pos_ != "PROPN" or name.ent_type_ not in NAMES:
+        return None
+    if any(t.pos_ not in {"PROPN", "PUNCT"} for t in name.subtree):
+        return None
+    return name
+
+
+def _ends_statement(token: Token) -> bool:
+    last = token.sent[-1]
+    return last.is_punct and last.text == "."
+
+
+@Language.component(COMPONENT)
+def misread_verbs(doc: Doc) -> Doc:
+    for token in doc:
+        if token.tag_ != "NNS" or token.dep_ != "ROOT" or not token.lower_.endswith("s"):
+            continue
+        if any(c.dep_ in {"nsubj", "prt"} for c in token.children):
+            token.tag_, token.pos_ = "VBZ", "VERB"
+            continue
+        subject = _named_subject(token)
+        if (
+            subject is not None
+            and _ends_statement(token)
+            and _lexicon().is_event_word(token.lemma_.lower())
+        ):
+            token.tag_, token.pos_ = "VBZ", "VERB"
+            subject.dep_ = "nsubj"
+    return doc
+
+
+def add_misread_verbs(nlp: Language) -> None:
+    """Put the component last: it reads the parse and the entities, and sets a part of
+    speech that the attribute ruler would otherwise map again from the tag."""
+    if COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, last=True)
