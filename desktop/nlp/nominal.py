@@ -349,7 +349,7 @@ def _cue_reading(token: Token, passive: bool, towards: bool, ctx: Context) -> Re
 
 STATES = {
     "open", "operational", "ready", "complete", "completed", "live", "available",
-    "effective", "functional", "finished", "closed", "shut",
+    "effective", "functional", "finished", "closed", "shut", "mandatory", "compulsory",
 }  # fmt: skip
 """Adjectives of a state an event brings about: "the line will be fully open in December"."""
 

@@ -201,6 +201,11 @@ def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
     theirs = {n.lower() for n, r in roles(report) if r == "agent"}
     mine = {n.lower() for r, n in target.row.roles if r == "agent"}
     mine |= {n.lower() for n in target.strong if n.lower() == target.theme_lemma}
+    if not mine and "rule" in target.groups:
+        # "the ruling is due within three weeks" in a story of the FDA: a ruling is given by
+        # a body the follow-up names ("the FDA granted approval"); not a vote, which a
+        # country's voters cast and its legislature does not ("Chile's Congress approved")
+        mine = {n.lower() for _r, n in target.row.roles}
     return bool(theirs & mine)  # one body, by its own name
 
 

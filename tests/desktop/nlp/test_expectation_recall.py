@@ -222,6 +222,8 @@ QUESTIONS = [
      "Will the new footbridge be open by 30 April 2021?"),
     ("2021-03-01", "The mayor expects the renovated pool ready by June.",
      "Will the renovated pool be ready by 30 June 2021?"),
+    ("2020-12-24", "Masks will be mandatory on buses from 1 January.",
+     "Will the masks be mandatory on 1 January 2021 or later?"),
     # a state said with "in" that begins ("in place", "in service"), also as a bound
     ("2021-03-01", "The new parking charges will be in place by June.",
      "Will the new parking charges be in place by 30 June 2021?"),

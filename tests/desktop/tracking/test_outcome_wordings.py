@@ -170,6 +170,18 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
          "Tuesday."),
         ("Harwick Rail will start presales of the Karst travel pass in May 2022.",
          "Sales of the Karst travel pass started on Tuesday."),
+        # a visit paid is a visit; a game on general release is released
+        ("The Karst president will pay a state visit to Osterlich in May 2022.",
+         "The Karst president's state visit to Osterlich began on Tuesday with a banquet."),
+        ("Tarn Studios will release the game Vento in May 2022.",
+         "Vento went on general release on Tuesday, Tarn Studios said."),
+        # a decision announced is the ruling, which the approval gives
+        ("The Karst Medicines Agency will announce its decision on the Vento vaccine in May "
+         "2022.", "The Karst Medicines Agency on Tuesday approved the Vento vaccine."),
+        # a ruling due in a story of its regulator is given by the regulator's approval
+        ("The Karst Medicines Agency is reviewing the Vento vaccine. The ruling is due in May "
+         "2022.", "The Karst Medicines Agency on Tuesday granted approval to the Vento "
+         "vaccine."),
     ],
 )  # fmt: skip
 def test_the_outcome_in_its_own_wording_settles_the_follow_up(
@@ -265,6 +277,10 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
          "opened the old Tarnby bridge."),
         ("Harwick Rail will introduce the Karst travel pass in May 2022.",
          "Advance sales of the Karst travel pass started on Tuesday."),
+        # an election in a story of a country is not its parliament's approval of a plan
+        ("Karst votes for a new charter. Members of the Karst charter convention are to be "
+         "elected in May 2022.", "Karst's parliament approved on Tuesday a plan for the "
+         "convention."),
     ],
 )  # fmt: skip
 def test_a_rank_to_come_another_payload_or_a_day_set_is_no_outcome(
