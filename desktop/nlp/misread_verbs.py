@@ -50,9 +50,17 @@ def _ends_statement(token: Token) -> bool:
     return last.is_punct and last.text == "."
 
 
+NOMINAL = {"dobj", "pobj", "nsubj", "nsubjpass"}
+"""Relations only a noun has: "will put its NextGen Acela trains into service", where the
+tagger made "trains" a verb and the parser its object all the same."""
+
+
 @Language.component(COMPONENT)
 def misread_verbs(doc: Doc) -> Doc:
     for token in doc:
+        if token.tag_ in {"VBZ", "VBP"} and token.dep_ in NOMINAL:
+            token.tag_, token.pos_ = "NNS", "NOUN"
+            continue
         if token.tag_ != "NNS" or token.dep_ != "ROOT" or not token.lower_.endswith("s"):
             continue
         if any(c.dep_ in {"nsubj", "prt"} for c in token.children):

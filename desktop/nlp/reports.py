@@ -26,6 +26,7 @@ from desktop.nlp.context import Context
 from desktop.nlp.cues import BLOCKING, CUES, REPORT_VERBS
 from desktop.nlp.expectations import Expectation, TimeMention
 from desktop.nlp.frames import (
+    ASPECTUAL,
     CONTROLLERS,
     PLACEHOLDERS,
     RESULTS_OR_WISHES,
@@ -317,6 +318,8 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
             continue  # "the delayed scheme": background, not a report
         if not (may_name_event(token, ctx) or token.pos_ == "VERB"):
             continue
+        if _phase_of_verb(token, ctx):
+            continue
         frame = frame_of(token, ctx)
         if not _keep(frame, ctx) or (frame.outcome is None and stative(token)):
             continue
@@ -356,6 +359,14 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
 
 
 DONE = {"happened", "not_happened"}
+
+
+def _phase_of_verb(token: Token, ctx: Context) -> bool:
+    """ "Museums have begun to reopen", "has begun to deliver the jets": the phase of the
+    event of the verb under it, which reports it; not the start of the museums."""
+    return lemma_of(token) in ASPECTUAL and any(
+        c.dep_ == "xcomp" and c.pos_ == "VERB" and may_name_event(c, ctx) for c in token.children
+    )
 
 
 def _not_done_now(verb: Token, sent: Span, ctx: Context) -> bool:

@@ -105,6 +105,8 @@ def about(
         return None  # "work began on the line" is no report of its being in service
     if _of_the_thing(target, report):
         return None  # "sales of the Deutschlandticket started": not the ticket's start
+    if _whole_for_part(target, report):
+        return None  # "the Forum opened" is not its west wing's opening
     names = list(target.names.values())
     own = [(n, r) for n, r in roles(report) if r != "context"]
     # A follow-up that names no one looks for what its article is about: the report's
@@ -354,6 +356,26 @@ def _of_the_thing(target: Target, report: EventReport) -> bool:
     return any(has_form(rest, form) for form in target.names) or bool(
         target.theme_lemma and has_form(rest, target.theme_lemma)
     )
+
+
+PARTS = {
+    "wing", "section", "stretch", "phase", "stage", "branch", "terminal", "hall", "floor",
+    "extension", "segment", "leg", "half", "part", "portion", "gallery",
+}  # fmt: skip
+"""Parts of a named whole that open, or are built, on days of their own: the Humboldt
+Forum opened months before its west wing."""
+
+
+def _whole_for_part(target: Target, report: EventReport) -> bool:
+    """The follow-up is about a part of a named thing ("the Humboldt Forum's west wing will
+    open") and the report about the named whole ("the Humboldt Forum received its first
+    visitors"): not the part's event."""
+    own = target.theme_lemma.split()[-1:]
+    theme = report.theme_lemma
+    if not own or own[0] not in PARTS or not theme or own[0] in theme.split():
+        return False
+    wholes = {" ".join(tokens(n)) for n in target.names.values()}
+    return theme in wholes
 
 
 def _one_of_things(theme: str, things: set[str]) -> bool:

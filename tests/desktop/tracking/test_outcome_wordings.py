@@ -175,6 +175,9 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
          "The Karst president's state visit to Osterlich began on Tuesday with a banquet."),
         ("Tarn Studios will release the game Vento in May 2022.",
          "Vento went on general release on Tuesday, Tarn Studios said."),
+        # the part itself
+        ("The Harwick Museum's west wing will open in May 2022.",
+         "The west wing of the Harwick Museum opened on Tuesday."),
         # a decision announced is the ruling, which the approval gives
         ("The Karst Medicines Agency will announce its decision on the Vento vaccine in May "
          "2022.", "The Karst Medicines Agency on Tuesday approved the Vento vaccine."),
@@ -277,6 +280,13 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
          "opened the old Tarnby bridge."),
         ("Harwick Rail will introduce the Karst travel pass in May 2022.",
          "Advance sales of the Karst travel pass started on Tuesday."),
+        # a named whole that opened is not its part that is still to open
+        ("The Harwick Museum's west wing will open in May 2022.",
+         "The Harwick Museum received its first visitors on Tuesday."),
+        # museums that began to reopen did not begin anything new
+        ("The Harwick Museum will welcome visitors in May 2022.",
+         "Museums in Harwick have begun to reopen, but the Harwick Museum is still a "
+         "building site."),
         # an election in a story of a country is not its parliament's approval of a plan
         ("Karst votes for a new charter. Members of the Karst charter convention are to be "
          "elected in May 2022.", "Karst's parliament approved on Tuesday a plan for the "

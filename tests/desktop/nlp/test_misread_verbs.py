@@ -1,0 +1,38 @@
+"""Words the tagger gave the wrong part of speech, read again off the parse (sentences
+written for these tests, each one the real model mistags)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "pos"),
+    [
+        # a plural noun at the top with a subject or a particle of its own is a verb
+        ("The first match kicks off on Sunday evening in Porto.", "kicks", "VERB"),
+        # a word of the event lexicon after a name, in a sentence with a full stop
+        ("Donald Trump lands in Tokyo on Saturday for a four-day visit.", "lands", "VERB"),
+        # a verb that is a verb's object is a noun
+        ("Amtrak will put its NextGen Acela trains into passenger service on 28 August.",
+         "trains", "NOUN"),
+        # a headline's plural noun without a full stop stays a noun
+        ("Donald Trump lands on Saturday", "lands", "NOUN"),
+    ],
+)  # fmt: skip
+def test_the_word_gets_the_part_of_speech_its_parse_shows(
+    english: tuple[Any, Any], sentence: str, word: str, pos: str
+) -> None:
+    [token] = [t for t in english[0](sentence) if t.text == word]
+    assert token.pos_ == pos
+
+
+def test_a_name_read_as_the_subject_of_a_misread_verb_is_its_subject(
+    english: tuple[Any, Any],
+) -> None:
+    doc = english[0]("Donald Trump lands in Tokyo on Saturday for a four-day visit.")
+    assert [(t.text, t.head.text) for t in doc if t.dep_ == "nsubj"] == [("Trump", "lands")]
