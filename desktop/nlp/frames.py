@@ -172,6 +172,8 @@ def noun_theme(noun: Token, skip: Token | None = None) -> Token | None:
             if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}:
                 return obj  # not "flights on 3 June"
     poss = child(noun, "poss")
+    if poss is not None and poss.tag_ == "WP$":
+        return _whose(noun)  # "President Biden, whose decision is due": Biden's
     if poss is not None and poss.pos_ != "PRON":
         return poss
     for c in noun.children:
@@ -674,6 +676,15 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
 
 def theme_text(frame: Frame) -> str:
     return phrase(frame.theme) if frame.theme is not None else ""
+
+
+def _whose(noun: Token) -> Token | None:
+    """The noun a relative clause with "whose <noun>" says something of."""
+    node = noun
+    while node.dep_ != "relcl" and node.head.i != node.i:
+        node = node.head
+    owner = node.head
+    return owner if node.dep_ == "relcl" and owner.pos_ in {"NOUN", "PROPN"} else None
 
 
 def theme_lemma(frame: Frame) -> str:

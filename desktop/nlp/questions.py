@@ -208,10 +208,13 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
         theme = _noun_phrase(frame.theme, frame) if frame.theme is not frame.anchor else ""
         if theme and theme.removeprefix("the ").lower() not in event.lower():
             # the theme is said once: "the referendum on a new charter", not "... of new charter"
+            # "President Biden, whose decision": "President Biden's decision"
+            whose = any(c.dep_ == "poss" and c.tag_ == "WP$" for c in frame.anchor.children)
+            owner = f"{theme}'s" if whose else theme
             event = (
                 f"{event} of {theme}"
                 if theme.startswith("the ")
-                else f"{theme} {event.removeprefix('the ')}"
+                else f"{owner} {event.removeprefix('the ')}"
             )
         named = any(p.name.lower() in event.lower() for p in people)
         missing = [

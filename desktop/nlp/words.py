@@ -364,6 +364,8 @@ def raised_subject(verb: Token) -> Token | None:
         found = child(node, "nsubj", "nsubjpass")
         if found is None and node.dep_ == "conj":
             continue  # the verb it is joined to has it
+        if found is not None and lemma_of(node) == "be" and found.lemma_.lower() in PLANS:
+            return child(found, "poss")  # "the company's plan is to open": the company opens
         if found is not None:
             return antecedent(found)
         found = misread_gerund(child(node, "csubj"))

@@ -245,6 +245,12 @@ QUESTIONS = [
      "Will the first match kick off on 13 June 2021?"),
     ("2019-05-22", "Donald Trump lands in Tokyo on Saturday for a four-day visit.",
      "Will Donald Trump land for a visit on 25 May 2019?"),
+    # "whose" stands for the noun its clause says something of
+    ("2024-12-24", "The case went to Judge Ellen Marsh, whose ruling is expected in March.",
+     "Will Judge Ellen Marsh's ruling take place in March 2025?"),
+    # a plan that "is to" do something is its owner's doing, not the plan's
+    ("2025-05-24", "The bakery's plan is to open the new shop in May.",
+     "Will the bakery open the new shop by 31 May 2025?"),
     # the infinitive hung on the object of "intend", as on the object of "want"
     ("2017-02-21", "The palace still intends the royal tour to go ahead this year.",
      "Will the royal tour go ahead by 31 December 2017?"),
