@@ -267,24 +267,6 @@ def _ago(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
 
 
 @rule(
-    "from_now",
-    rf"(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+from\s+(?P<base>now|today)",
-    ("from now", "from today"),
-)
-def _from_now(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
-    """ "A year from today" counts forward from the publication date to a day, "two years
-    from now" to a date as fine as its unit."""
-    amount = number(m["num"])
-    unit = unit_of(m["unit"])
-    if not isinstance(amount, int):
-        return ref_timex("FUTURE_REF", anchor)
-    day = shift(anchor, amount, unit)
-    if m["base"].lower() == "today":
-        return day_timex(day)
-    return year_timex(day.year) if unit in {"decade", "century"} else at_granularity(day, unit)
-
-
-@rule(
     "year_earlier",
     r"(?:the\s+)?(?:year[-\s](?:earlier|ago)|prior[-\s]year|previous[-\s]year)"
     r"\s+(?:period|quarter|third\s+quarter|second\s+quarter|first\s+quarter|fourth\s+quarter)"

@@ -402,19 +402,3 @@ def test_would_in_reported_speech_looks_ahead_of_the_report(
     english: tuple[Any, Any], sentence: str, expect: Expect
 ) -> None:
     check(english, sentence, WEDNESDAY, expect)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expect"),
-    [
-        # counted forward from the day of writing: to the day from "today", to the unit
-        # from "now"
-        ("The new album, due a year from today, is the band's tenth.",
-         Expect("a year from today", "2019-10-09")),
-        ("The tunnel will open two years from now.", Expect("two years from now", "2020")),
-    ],
-)  # fmt: skip
-def test_an_amount_from_now_counts_forward(
-    english: tuple[Any, Any], sentence: str, expect: Expect
-) -> None:
-    check(english, sentence, TUESDAY, expect)
