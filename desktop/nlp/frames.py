@@ -372,7 +372,8 @@ RESULT_VERBS = {"have", "get"}
 RESULTS_OR_WISHES = RESULT_VERBS | {"want"}
 """"want" takes a thing and its participle as "have" does: "want the repairs completed by
 May" is a wish that the repairs be completed."""
-CONTROLLERS = {"want", "expect", "need", "like", "prefer"}
+PARTICIPLE_WISHERS = {"want", "expect", "need", "like", "prefer"}
+"""Verbs that take a thing and its bare participle: "wants the pier rebuilt"."""
 
 
 def result_clause(verb: Token) -> bool:
@@ -386,7 +387,7 @@ def _bare_participle(verb: Token) -> bool:
     "wants the pier rebuilt"."""
     return (
         verb.dep_ == "ccomp"
-        and verb.head.lemma_.lower() in CONTROLLERS
+        and verb.head.lemma_.lower() in PARTICIPLE_WISHERS
         and verb.tag_ == "VBN"
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children)

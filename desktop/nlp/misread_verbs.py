@@ -1,13 +1,15 @@
-"""Verbs in -s that the tagger took for plural nouns, read as verbs again.
+"""Words in -s that the tagger gave the wrong part of speech, read again off the parse.
 
-In "the first match kicks off on Sunday" or "Donald Trump lands on Monday" the tagger makes
+In "the first match kicks off on Sunday" or "Donald Trump lands on Monday." the tagger makes
 "kicks" and "lands" plural nouns at the top of the sentence, so the sentence had no verb and
 its event went unread. After the parser, such a word is retagged a present verb (``VBZ``)
-when the parse itself shows it acts as one: it has a subject or a particle of its own, or it
-is a word of the event lexicon that ends a sentence with a full stop and whose only noun
-before it is a name ("Donald Trump lands on Monday."), which then becomes its subject. A
-headline's verbless plural ("Strasbourg vote on Canada deal") has no full stop and stays a
-noun.
+when the parse shows it acts as one: it has a subject of its own; or a particle, inside a
+sentence with a full stop; or it is a verb of the event lexicon (not one of its nouns, such
+as "elections") whose only word before it is a name, in a sentence with a full stop, and
+the name becomes its subject. A headline's verbless plural ("Strasbourg vote on Canada
+deal", "Flights off until March") has no full stop and stays a noun. The other way round, a
+present verb the parser made an object or subject, with nothing of a verb under it, is a
+noun again ("will put its NextGen Acela trains into service").
 """
 
 from __future__ import annotations
@@ -55,24 +57,47 @@ NOMINAL = {"dobj", "pobj", "nsubj", "nsubjpass"}
 tagger made "trains" a verb and the parser its object all the same."""
 
 
+VERB_DEPENDENTS = {"nsubj", "nsubjpass", "dobj", "aux", "auxpass", "prt", "xcomp", "ccomp"}
+"""What only a verb has: "Trump leaves office on 20 January" keeps its verb."""
+
+
+NOUN_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "al", "ure", "ing", "ery", "ship", "ity")
+"""Endings of the lexicon's nouns of events ("elections", "landings", "arrivals")."""
+
+
+def _verb_form(token: Token) -> str | None:
+    """The lexicon's verb that ``token`` (in -s) is a form of: "lands", "leaves" (whose noun
+    lemma is "leaf"); not a noun of an event ("elections")."""
+    lower = token.lower_
+    for word in (token.lemma_.lower(), lower[:-1], lower[:-2] if lower.endswith("es") else ""):
+        if word and _lexicon().is_event_word(word) and not word.endswith(NOUN_ENDINGS):
+            return word
+    return None
+
+
 @Language.component(COMPONENT)
 def misread_verbs(doc: Doc) -> Doc:
     for token in doc:
-        if token.tag_ in {"VBZ", "VBP"} and token.dep_ in NOMINAL:
+        if (
+            token.tag_ in {"VBZ", "VBP"}
+            and token.dep_ in NOMINAL
+            and not any(c.dep_ in VERB_DEPENDENTS for c in token.children)
+        ):
             token.tag_, token.pos_ = "NNS", "NOUN"
             continue
         if token.tag_ != "NNS" or token.dep_ != "ROOT" or not token.lower_.endswith("s"):
             continue
-        if any(c.dep_ in {"nsubj", "prt"} for c in token.children):
+        if any(c.dep_ == "nsubj" for c in token.children) or (
+            any(c.dep_ == "prt" for c in token.children)
+            and token.i > token.sent.start
+            and _ends_statement(token)
+        ):  # not a headline's "Flights off until March"
             token.tag_, token.pos_ = "VBZ", "VERB"
             continue
         subject = _named_subject(token)
-        if (
-            subject is not None
-            and _ends_statement(token)
-            and _lexicon().is_event_word(token.lemma_.lower())
-        ):
-            token.tag_, token.pos_ = "VBZ", "VERB"
+        verb = _verb_form(token) if subject is not None and _ends_statement(token) else None
+        if subject is not None and verb is not None:
+            token.tag_, token.pos_, token.lemma_ = "VBZ", "VERB", verb
             subject.dep_ = "nsubj"
     return doc
 

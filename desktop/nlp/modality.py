@@ -36,8 +36,8 @@ from desktop.nlp.cues import (
 from desktop.nlp.frames import ASPECTUAL, result_head
 from desktop.nlp.surroundings import surroundings
 from desktop.nlp.words import (
-    CONTROLLERS,
     child,
+    controlled_object,
     day_setter,
     fronted_clause,
     lemma_of,
@@ -284,9 +284,9 @@ def object_control(lower: Token) -> Token | None:
     head = lower.head
     if lower.dep_ == "acl" and head.dep_ == "dobj":
         head = head.head
-    elif lower.dep_ != "advcl" or not any(c.dep_ == "dobj" for c in head.children):
+    elif lower.dep_ != "advcl":
         return None
-    if head.lemma_.lower() in CONTROLLERS and not any(c.dep_ == "prt" for c in head.children):
+    if controlled_object(head) is not None and not any(c.dep_ == "prt" for c in head.children):
         return head
     return None
 
@@ -426,17 +426,27 @@ REPORTED_SUBJECTS = {"he", "she", "they", "we", "i"}
 
 def _reported_expectation(cue: Token) -> bool:
     """ "He expected the pipeline to be finished by the end of this year": a speaker's
-    expectation told in the past of the report, as live as "he said he expected" (not "the
-    line was expected to open", "had expected", or "expected ..., but": a plan gone by)."""
-    return (
-        lemma_of(cue) == "expect"
-        and cue.tag_ == "VBD"
-        and not _aux(cue)
-        and any(
-            c.dep_ == "nsubj" and (c.lower_ in REPORTED_SUBJECTS or c.ent_type_ == "PERSON")
-            for c in cue.children
-        )
-        and not any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in cue.children)
+    expectation told in the past of the report, as live as "he said he expected". Not
+    "the line was expected to open" or "had expected", nor one the sentence places in the
+    past or sets against the present ("In 2018 he expected", "At the time", "When he took
+    office", "Although he expected", "never", "..., but", "...; engineers now say 2024")."""
+    if lemma_of(cue) != "expect" or cue.tag_ != "VBD" or _aux(cue):
+        return False
+    if not any(
+        c.dep_ == "nsubj" and (c.lower_ in REPORTED_SUBJECTS or c.ent_type_ == "PERSON")
+        for c in cue.children
+    ):
+        return False
+    complement = {
+        t.i for c in cue.children if c.dep_ in {"xcomp", "ccomp", "dobj"} for t in c.subtree
+    }
+    for c in cue.children:
+        if c.dep_ in {"neg", "advcl", "mark"} or (c.dep_ == "cc" and c.lower_ in {"but", "yet"}):
+            return False
+        if c.dep_ in {"prep", "npadvmod", "advmod"} and c.i < cue.i:
+            return False  # "In 2018 he expected", "At the time he expected", "Then he expected"
+    return not any(
+        t.lower_ in {"now", "later", "since"} and t.i not in complement for t in cue.sent
     )
 
 

@@ -27,7 +27,7 @@ from desktop.nlp.cues import BLOCKING, CUES, REPORT_VERBS
 from desktop.nlp.expectations import Expectation, TimeMention
 from desktop.nlp.frames import (
     ASPECTUAL,
-    CONTROLLERS,
+    PARTICIPLE_WISHERS,
     PLACEHOLDERS,
     RESULTS_OR_WISHES,
     WEAK_DELAYS,
@@ -224,8 +224,19 @@ def _candidates(sent: Span, lexicon: Lexicon) -> list[Token]:
         and (
             lemma_of(t) not in SKIP_LEMMAS | set(CUES)
             or verb_lemma(t, lexicon) in lexicon.light_subject
+            or _light_with_its_object(t, lexicon)
         )
     ]
+
+
+def _light_with_its_object(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb of saying that is light with its object's group: "the court announced its
+    decision" is the ruling (not "announced its plans")."""
+    obj = child(verb, "dobj")
+    return obj is not None and any(
+        lemma_of(verb) in verbs and group in lexicon.groups_of(obj.lemma_.lower())
+        for group, verbs in lexicon.light_with.items()
+    )
 
 
 RESCHEDULED = {"new", "revised", "fresh", "next", "another", "rescheduled", "later"}
@@ -449,7 +460,7 @@ def _under_modal(verb: Token) -> bool:
     return False
 
 
-WISHED_DONE = RESULTS_OR_WISHES | (CONTROLLERS - {"expect"}) | {"see"}
+WISHED_DONE = RESULTS_OR_WISHES | (PARTICIPLE_WISHERS - {"expect"}) | {"see"}
 """Verbs whose object's participle is what they wish or cause done ("see the report
 published")."""
 

@@ -320,6 +320,23 @@ CONTROLLERS = {"give", "set", "schedule", "expect", "want", "allow", "intend"}
 28", "intends the visit to go ahead"."""
 
 
+ENABLERS = {
+    "right", "chance", "permission", "permit", "approval", "power", "authority", "time",
+    "money", "opportunity", "licence", "license", "go-ahead", "clearance", "funding",
+    "mandate", "ability", "option", "freedom", "consent", "support", "means", "capacity",
+}  # fmt: skip
+"""What lets someone do something: in "wants the right to strike", "expects permission to
+restart flights" the infinitive is not the object's doing."""
+
+
+def controlled_object(verb: Token) -> Token | None:
+    """The object of a controller verb that does what its infinitive says."""
+    obj = child(verb, "dobj")
+    if obj is None or verb.lemma_.lower() not in CONTROLLERS or obj.lemma_.lower() in ENABLERS:
+        return None
+    return obj
+
+
 def raised_subject(verb: Token) -> Token | None:
     """The subject of the construction above: in "the line is expected to open" and "the
     project is on track to open" it is the line and the project that open; in "Iceland
@@ -356,10 +373,11 @@ def raised_subject(verb: Token) -> Token | None:
                 return child(node.head, "poss") or _setter(node.head)
             return node.head  # "an agreement due to begin on May 26"
         controlled = infinitive or (
-            node.dep_ == "xcomp" and any(c.lower_ == "to" for c in node.children)
+            node.dep_ == "xcomp"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
         )  # "intends the royal tour to go ahead": the tour goes ahead
-        if controlled and node.head.lemma_.lower() in CONTROLLERS and child(node.head, "dobj"):
-            return antecedent(child(node.head, "dobj"))  # "gave the firm until May to sell"
+        if controlled and (obj := controlled_object(node.head)) is not None:
+            return antecedent(obj)  # "gave the firm until May to sell"
         node = node.head
         found = child(node, "nsubj", "nsubjpass")
         if found is None and node.dep_ == "conj":

@@ -204,10 +204,12 @@ def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
     mine = {n.lower() for r, n in target.row.roles if r == "agent"}
     mine |= {n.lower() for n in target.strong if n.lower() == target.theme_lemma}
     if not mine and "rule" in target.groups:
-        # "the ruling is due within three weeks" in a story of the FDA: a ruling is given by
-        # a body the follow-up names ("the FDA granted approval"); not a vote, which a
-        # country's voters cast and its legislature does not ("Chile's Congress approved")
-        mine = {n.lower() for _r, n in target.row.roles}
+        # "the ruling is due within three weeks" in a story of the FDA, "the agency will
+        # announce its decision": a ruling is given by the body the follow-up names, not by
+        # the party it rules on ("a ruling on Moderna's application": "Moderna approved a
+        # buyback"); not a vote either, which a country's voters cast and its legislature
+        # does not
+        mine = {n.lower() for r, n in target.row.roles if r in {"context", "participant"}}
     return bool(theirs & mine)  # one body, by its own name
 
 
@@ -290,13 +292,15 @@ def _own_verb_report(report: EventReport) -> bool:
 
 
 def _other_agent(target: Target, report: EventReport) -> bool:
-    """Both name who acts, and the report's agents are none of the follow-up's names: the
-    same step taken by another actor."""
-    mine = [n for r, n in target.row.roles if r == "agent"]
-    theirs = [n for n, r in roles(report) if r == "agent"]
-    if not mine or not theirs:
-        return False
-    return not shared(theirs, list(target.names.values()))
+    """Both name who acts (or, for a visit or a delivery, whom it goes to), and the
+    report's are none of the follow-up's names: the same step taken by another actor, or
+    towards another ("paid a state visit to South Korea" is not the visit to Japan)."""
+    for role in ("agent", "recipient"):
+        mine = [n for r, n in target.row.roles if r == role]
+        theirs = [n for n, r in roles(report) if r == role]
+        if mine and theirs and not shared(theirs, list(target.names.values())):
+            return True
+    return False
 
 
 def _other_known_event(target: Target, report: EventReport, sentence: str) -> bool:
@@ -374,6 +378,8 @@ def _whole_for_part(target: Target, report: EventReport) -> bool:
     theme = report.theme_lemma
     if not own or own[0] not in PARTS or not theme or own[0] in theme.split():
         return False
+    if "start" not in target.groups or "first" in (target.row.theme or "").lower().split():
+        return False  # a whole that reopens or is completed, or opens its first phase, does
     wholes = {" ".join(tokens(n)) for n in target.names.values()}
     return theme in wholes
 

@@ -327,6 +327,12 @@ QUESTIONS = [
 NOTHING_TO_FOLLOW = [
     # a speaker's expectation of the past that the sentence says went by, or a passive one
     ("2020-01-12", "Miller expected the bridge to open in March, but the work slipped."),
+    ("2020-01-12", "In 2018, Miller expected the bridge to be finished by 2022."),
+    ("2020-01-12", "Although he expected the tunnel to open in 2022, engineers now say 2024."),
+    ("2020-01-12", "He expected the tunnel to open in 2022; engineers now say 2024."),
+    # what lets someone do a thing does not do it
+    ("2021-11-01", "The union wants the right to strike in January."),
+    ("2021-11-01", "The carrier expects permission to restart flights to Osterlich in January."),
     ("2020-01-12", "The bridge was expected to open in March."),
     # a plural noun at the top of a headline-like line without a full stop stays a noun
     ("2019-05-22", "Donald Trump lands on Saturday"),

@@ -20,8 +20,12 @@ pytestmark = pytest.mark.model
         # a verb that is a verb's object is a noun
         ("Amtrak will put its NextGen Acela trains into passenger service on 28 August.",
          "trains", "NOUN"),
-        # a headline's plural noun without a full stop stays a noun
+        # a headline's plural noun without a full stop stays a noun, with a particle too; a
+        # noun of an event after a name stays one; a verb with an object of its own stays one
         ("Donald Trump lands on Saturday", "lands", "NOUN"),
+        ("Flights off until March", "Flights", "NOUN"),
+        ("Chile elections on Sunday.", "elections", "NOUN"),
+        ("Trump leaves office on 20 January.", "leaves", "VERB"),
     ],
 )  # fmt: skip
 def test_the_word_gets_the_part_of_speech_its_parse_shows(

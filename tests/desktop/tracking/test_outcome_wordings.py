@@ -175,9 +175,16 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
          "The Karst president's state visit to Osterlich began on Tuesday with a banquet."),
         ("Tarn Studios will release the game Vento in May 2022.",
          "Vento went on general release on Tuesday, Tarn Studios said."),
-        # the part itself
+        # the part itself; a first phase opens with its whole, a part reopens with it
         ("The Harwick Museum's west wing will open in May 2022.",
          "The west wing of the Harwick Museum opened on Tuesday."),
+        ("The first phase of Harwick Airport will open in May 2022.",
+         "Harwick Airport opened to passengers on Tuesday."),
+        ("The west wing of the Harwick Museum will reopen in May 2022 after repairs.",
+         "The Harwick Museum reopened on Tuesday after repairs to the whole building."),
+        # a decision announced, as it was awaited
+        ("The Karst Supreme Court will announce its decision on the water case in May 2022.",
+         "The Karst Supreme Court announced its decision on the water case on Tuesday."),
         # a decision announced is the ruling, which the approval gives
         ("The Karst Medicines Agency will announce its decision on the Vento vaccine in May "
          "2022.", "The Karst Medicines Agency on Tuesday approved the Vento vaccine."),
@@ -287,6 +294,11 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
         ("The Harwick Museum will welcome visitors in May 2022.",
          "Museums in Harwick have begun to reopen, but the Harwick Museum is still a "
          "building site."),
+        # the party a ruling is on does not give it; a visit elsewhere is another visit
+        ("A ruling on Tarn Pharma's application is expected in May 2022.",
+         "Tarn Pharma approved a new share buyback on Tuesday."),
+        ("President Ana Karst will pay a state visit to Osterlich in May 2022.",
+         "President Ana Karst paid a state visit to Ruritania on Tuesday."),
         # an election in a story of a country is not its parliament's approval of a plan
         ("Karst votes for a new charter. Members of the Karst charter convention are to be "
          "elected in May 2022.", "Karst's parliament approved on Tuesday a plan for the "
