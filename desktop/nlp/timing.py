@@ -176,6 +176,28 @@ def _window(
     return max(start, ctx.anchor) if end >= ctx.anchor else start, end
 
 
+FROM_DAY = re.compile(r"(?i)\bfrom\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|until|through|-|–)\s*$")
+"""The first day of "from 3 to 5 June", which the time tagger leaves out."""
+
+
+def _from_day_of(ctx: Context, due: Due, tm: TimeMention) -> bool:
+    """ "from 3 to 5 June": the window runs from the day said before the date's own."""
+    timex = tm.timex
+    offset = max(0, tm.start - 24)
+    found = FROM_DAY.search(ctx.text[offset : tm.start])
+    if found is None or timex is None or timex.granularity != "day" or timex.start is None:
+        return False
+    day = int(found[1])
+    if not 1 <= day < timex.start.day:
+        return False
+    first = timex.start.replace(day=day)
+    due.start, due.end = max(first, ctx.anchor), timex.end
+    due.bound = "between"
+    due.value = f"{first.isoformat()}/{timex.value}"
+    due.text = ctx.text[offset + found.start(1) : tm.end]
+    return True
+
+
 def _clause(mark: str | None, negated: bool) -> str | None:
     """The bound of a time given by a temporal clause ("not before lawmakers return on
     October 1": no earlier than)."""
@@ -298,6 +320,8 @@ def _widen(
     near: list[tuple[int, int, TimeMention, Token | None]],
 ) -> None:
     """ "between A and B", "from A to B", "A or B", "A, or B at the latest": one span."""
+    if _from_day_of(ctx, due, tm):
+        return
     for _dist, _pos, other, _other_root in near:
         # the time taken is the second of the two: "January, or February at the latest"
         if other is tm or other.timex is None or other.timex.start is None or other.end > tm.start:
@@ -342,6 +366,8 @@ def _widen(
             if due.bound == "no_earlier_than":
                 assert tm.timex is not None and tm.timex.start is not None
                 due.start = tm.timex.start
+                if gap.strip(" ,") in {"to", "until", "through", "-", "–"}:
+                    due.bound = "between"  # "from 3 June to 5 June": both ends are said
             due.bound = "between" if due.bound in {None, "between"} else due.bound
             due.value = f"{due.value}/{other.timex.value}"
             due.text = f"{due.text}{ctx.text[tm.end : other.end]}"

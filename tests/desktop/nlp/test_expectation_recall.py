@@ -55,6 +55,9 @@ FOUND = [
     # a speaker's expectation told in the past tense of the report is still held
     ("2020-01-12", "He expected the new ferry terminal to be finished by the end of this "
      "year.", "2020-01-12", "2020-12-31"),
+    # a span "from" one day "to" another is both its ends, with the month said once too
+    ("2019-04-24", "The president will pay a state visit to Osterlich from 3 to 5 June.",
+     "2019-06-03", "2019-06-05"),
     # vague and inexact amounts of time from the article's day
     ("2021-03-01", "Flight tests of the new drone are expected to begin within weeks.",
      "2021-03-01", "2021-04-12"),
@@ -245,6 +248,9 @@ QUESTIONS = [
      "Will the first match kick off on 13 June 2021?"),
     ("2019-05-22", "Donald Trump lands in Tokyo on Saturday for a four-day visit.",
      "Will Donald Trump land for a visit on 25 May 2019?"),
+    # "from" one day "to" another is a span, not a first day "or later"
+    ("2019-04-24", "The summit will be held from 3 June to 5 June.",
+     "Will the summit take place between 3 June 2019 and 5 June 2019?"),
     # "whose" stands for the noun its clause says something of
     ("2024-12-24", "The case went to Judge Ellen Marsh, whose ruling is expected in March.",
      "Will Judge Ellen Marsh's ruling take place in March 2025?"),
