@@ -194,13 +194,13 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         frame.outcome is None
         and stative(token)
         and not frame.nominal
-        and not _dated_change(token, ctx)
+        and not dated_change(token, ctx)
     ):
         return True
     return frame
 
 
-def _dated_change(token: Token, ctx: Context) -> bool:
+def dated_change(token: Token, ctx: Context) -> bool:
     """A change of a value with a date of its own is a scheduled change to follow up ("the
     toll will rise to 4 euros on 1 January"); without one it is a forecast of a figure
     ("next year's budget will rise by 5 percent")."""
@@ -246,7 +246,7 @@ def lexicon_outcome(token: Token, ctx: Context) -> str | None:
     return ctx.lexicon.outcome_of(lemma) or ("fail" if lemma == "fail" else None)
 
 
-def _undated_verdict(frame: Frame, reading: Reading) -> bool | None:
+def _undated_verdict(frame: Frame, reading: Reading, ctx: Context) -> bool | None:
     """False when no due window could make this an expectation (then none is sought)."""
     if reading.modality in BLOCKING or reading.no_longer:
         return False
@@ -260,8 +260,9 @@ def _undated_verdict(frame: Frame, reading: Reading) -> bool | None:
         frame.lemma.split()[0] in GENERIC_VERBS
         and (frame.theme is None or frame.theme.pos_ == "PRON")
         and not frame.nominal
+        and not (" " in frame.lemma and ctx.lexicon.is_event_word(frame.lemma))
     ):
-        return False  # "want to do that", "will take it": no event named
+        return False  # "want to do that", "will take it": no event named ("take effect" is)
     if frame.outcome == "postpone":
         return False if reading.tense == "past_future" or reading.negated else None
     if reading.tense == "past_future":
@@ -378,7 +379,7 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
     if frame.outcome == "postpone":
         prospective = reading.tense in {"future", "present", "perfect", "infinitive"}
     weekdays = reading.tense in {"present", "infinitive", "future_in_past"}
-    if _undated_verdict(frame, reading) is False:
+    if _undated_verdict(frame, reading, ctx) is False:
         return []
     due = due_for(ctx, frame, chain, reading.negated, prospective, weekdays, reading.expects)
     if not due.dated and _past_own_date(frame, ctx):

@@ -27,6 +27,7 @@ from desktop.nlp.words import (
     ranked_head,
     ranked_subject,
     requested,
+    speaker_for,
     verb_lemma,
 )
 
@@ -224,6 +225,10 @@ def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
     say nothing of any other subject, nor with an object or clause of their own: "the vote
     will follow the debate")."""
     if lemma in lexicon.noun_subject:
+        by = child(verb, "agent")
+        doer = child(by, "pobj") if by is not None else None
+        if doer is not None and doer.pos_ == "NOUN" and lexicon.is_event_noun(doer.lemma_):
+            return doer  # "a first stoppage on 1 December, followed by walkouts on 8 December"
         if _passive(verb) or any(c.dep_ in OWN_COMPLEMENTS for c in verb.children):
             return None
         subject = antecedent(child(verb, "nsubj"))
@@ -259,6 +264,9 @@ DECISIONS = frozenset({"rule", "approve", "block", "ratify", "sign", "vote"})
 """Groups of acts that are done before they take effect: "the decision takes effect on
 1 July" is no decision on 1 July."""
 
+DONE_WHEN_COMPLETED = frozenset({"acquire"})
+"""Groups of an event that is done when it is completed (not trials, which begin first)."""
+
 INTRANSITIVE_GROUPS = frozenset({"walkout"})
 """Groups a verb with a direct object is not of: "will strike" is a walkout, "strike a
 pact" and "the typhoon will strike Japan" are none."""
@@ -289,6 +297,13 @@ def _light_object(verb: Token, lexicon: Lexicon) -> Token | None:
     if noun is None or general or lexicon.groups_of(noun.lemma_) & special:
         return noun
     return None  # "deliver the jets": no light verb of a ruling
+
+
+def _measure(noun: Token) -> bool:
+    """ "25 per cent", "4 euros", "10 points": an amount."""
+    return noun.lemma_.lower() in {"cent", "percent", "%", "point"} or any(
+        c.like_num and c.dep_ in {"nummod", "compound"} for c in noun.children
+    )
 
 
 def _any_or_no(noun: Token) -> bool:
@@ -455,7 +470,7 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
             inner.participants  # noqa: B018 - named from the attempted clause
             return replace(inner, verb=verb)
         return nominal_frame(noun, verb, ctx, None)
-    placed = _put_into(verb, ctx) or _made_state(verb, ctx)
+    placed = put_into(verb, ctx) or _made_state(verb, ctx)
     if placed is not None:
         return placed
     obj = antecedent(child(verb, "dobj"))
@@ -467,6 +482,9 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         and lemma.endswith(f" {amount.lower_}")
     ):
         obj = None  # "go up to 10 per cent": an amount, not what goes up
+    changes = lemma_of(verb) in CHANGE_OF_VALUE or lemma in {"go up", "go down", "put up"}
+    if obj is not None and changes and _measure(obj):
+        obj = None  # "will go up to 25 per cent" (the parser's object): the amount
     if obj is not None and lemma.endswith(f" {obj.lemma_.lower()}"):
         obj = noun_theme(obj)  # "take delivery of the jets": the jets
     if obj is None and lemma.endswith(" on"):
@@ -484,6 +502,7 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         subject = verb.head  # "radars, which will arrive": the radars arrive
     if subject is None:
         subject = raised_subject(verb)
+    subject = speaker_for(subject)
     agent_prep = next(
         (c for c in verb.children if c.dep_ == "agent"),
         None,
@@ -511,6 +530,9 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         groups = (groups - INTRANSITIVE_GROUPS) or frozenset({lemma})
     if _phase_of_unknown(verb, lemma, lexicon):
         groups = groups | lexicon.groups_of("start")  # "begin producing electricity"
+    if "complete" in groups and theme is not None:
+        # "complete its purchase of NXP" is the purchase too: abandoning it cancels both
+        groups = groups | (lexicon.groups_of(theme.lemma_) & DONE_WHEN_COMPLETED)
     frame = Frame(lemma, groups, verb, verb, theme, agent, recipient, passive)
     frame.transitive = transitive
     frame.ctx = ctx
@@ -529,15 +551,22 @@ def _phase_of_unknown(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
     )
 
 
+STATE_ENTRIES = ("go into {}", "enter {}", "enter into {}", "come into {}", "take {}")
+"""How the lexicon says a state is entered ("enter service", "come into force", "take
+effect")."""
 PLACING = {"have", "get", "put", "bring", "place"}
 """Verbs that put a thing into a state: "have the truck in production", "put the trains
 into service" (the thing goes into production, into service)."""
+WANTING = {"want", "expect", "need"}
+"""Cues that want a thing in a state: "wants the pact in force by December" (read from the
+cue: ``nominal.cue_of_state``)."""
 
 
-def _put_into(verb: Token, ctx: Context) -> Frame | None:
-    """ "hoped to have the truck in production next year": the truck goes into production."""
+def put_into(verb: Token, ctx: Context) -> Frame | None:
+    """ "hoped to have the truck in production next year", "wants the trains in service by
+    May": the truck goes into production, the trains into service."""
     lexicon = ctx.lexicon
-    if verb.lemma_.lower() not in PLACING:
+    if verb.lemma_.lower() not in PLACING | WANTING:
         return None
     obj = antecedent(child(verb, "dobj"))
     if obj is None or obj.pos_ == "PRON":
@@ -547,8 +576,12 @@ def _put_into(verb: Token, ctx: Context) -> Frame | None:
     for c in [*verb.children, *obj.children]:
         if c.dep_ == "prep" and c.lower_ in {"in", "into"}:
             state = child(c, "pobj")
-            phrase_ = f"go into {state.lemma_.lower()}" if state is not None else ""
-            if phrase_ in lexicon.phrases and lexicon.groups_of(phrase_):
+            if state is None:
+                continue
+            # "in force": the lexicon says "come into force", "in service": "go into service"
+            entries = (e.format(state.lemma_.lower()) for e in STATE_ENTRIES)
+            phrase_ = next((e for e in entries if e in lexicon.phrases), "")
+            if phrase_ and lexicon.groups_of(phrase_):
                 frame = Frame(phrase_, lexicon.groups_of(phrase_), verb, verb, obj)
                 frame.ctx = ctx
                 return frame

@@ -137,6 +137,7 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             (t.dep_ in {"xcomp", "ccomp"} and not fronted_clause(t))
             or controller is not None
             or _misread_infinitive(t)
+            or _for_clause(t)
         ) and _is_cue_verb(head):
             if lemma == "look" and not any(c.lower_ == "to" for c in head.children):
                 break
@@ -169,11 +170,15 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             continue
         infinitive = t.dep_ == "advcl" and any(c.lower_ == "to" for c in t.children)
         if (t.dep_ == "xcomp" or infinitive) and any(
-            c.dep_ == "prep"
-            and c.lower_ in {"on", "ahead"}
-            and any(x.lower_ in TRACK_NOUNS for x in c.children)
+            (
+                c.dep_ == "prep"
+                and c.lower_ in {"on", "ahead"}
+                and any(x.lower_ in TRACK_NOUNS for x in c.children)
+            )
+            or (c.lower_ in TRACK_NOUNS and any(p.lower_ in {"on", "ahead"} for p in c.children))
             for c in head.children
         ):  # "the station remains on course to open": the parser hangs "to open" on "remains"
+            # (and may make "on course" an adverb)
             modality = modality or "expected"
             chain.append(head)
             t = head
@@ -300,6 +305,18 @@ def _misread_infinitive(lower: Token) -> bool:
         and head.tag_ == "VBN"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children)
         and not any(c.dep_ in {"dobj", "prt"} for c in head.children)
+    )
+
+
+def _for_clause(lower: Token) -> bool:
+    """ "plans for the machine to reach its exit pit": an infinitive with a subject of its
+    own, brought in by "for", is the verb's complement (the parser makes it a clause)."""
+    children = list(lower.children)
+    return (
+        lower.dep_ in {"advcl", "ccomp", "xcomp"}
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        and any(c.dep_ == "nsubj" for c in children)
     )
 
 

@@ -12,14 +12,24 @@ from desktop.nlp.cues import ADJ_CUES, BLOCKING, CHANGE_OF_VALUE, CUES, TRACK_NO
 from desktop.nlp.frames import (
     ARRIVE,
     PLACEHOLDERS,
+    STATE_ENTRIES,
+    WANTING,
     Frame,
     event_noun,
     frame_of,
     nominal_frame,
+    put_into,
 )
 from desktop.nlp.modality import Reading, reading_of, reported_by, said_once
 from desktop.nlp.timeparts import temporal_clause
-from desktop.nlp.words import antecedent, lemma_of, prep_objects, raised_subject, verb_lemma
+from desktop.nlp.words import (
+    IN_STATES,
+    antecedent,
+    lemma_of,
+    prep_objects,
+    raised_subject,
+    verb_lemma,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -178,14 +188,21 @@ def _set_a_time(cue: Token, passive: bool, ctx: Context) -> bool:
     """A cue verb in the simple past that set a time as its object ("set 4 May as the
     date for the vote"), or set its event object for a time ("the judge set the sentencing
     for 11 July"): a plan that still holds if the time lies ahead."""
+    perfect = cue.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in cue.children
+    )  # "has scheduled the hearing for 7 March"
     return (
-        cue.tag_ == "VBD"
+        (cue.tag_ == "VBD" or perfect)
         and not passive
         and not said_once(cue)
-        and not any(c.dep_ == "aux" for c in cue.children)
+        and not any(c.dep_ == "aux" and c.lower_ not in {"has", "have"} for c in cue.children)
         and any(
             c.dep_ in {"dobj", "npadvmod"}
-            and (in_time(c, ctx) or (ctx.lexicon.is_event_word(c.lemma_) and _set_for(cue, ctx)))
+            and (
+                in_time(c, ctx)
+                or (ctx.lexicon.is_event_word(c.lemma_) and _set_for(cue, ctx))
+                or _scheduled_thing(cue, c, _set_for(cue, ctx))
+            )
             for c in cue.children
         )
     )
@@ -282,7 +299,18 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     copula = token.head if token.dep_ in {"acomp", "attr"} else None
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
     noun = nominal_subject(token, ctx) if (passive or token.pos_ == "ADJ" or is_copula) else None
-    dated = has_date(token, ctx) or (copula is not None and has_date(copula, ctx))
+    dated = (
+        has_date(token, ctx)
+        or (copula is not None and has_date(copula, ctx))
+        # "has scheduled the hearing for 7 March", "plans its next launch attempt on
+        # Thursday": the parser hangs the date on the object
+        or any(
+            in_time(x, ctx)
+            for o in token.children
+            if o.dep_ == "dobj"
+            for x in prep_objects(o, "for", "on", "in", "at")
+        )
+    )
     if not dated and noun is not None and noun.lemma_.lower() in PLACEHOLDERS:
         dated = any(in_time(c, ctx) for c in noun.children)  # "a June 2020 launch date"
     aim = _aimed_at(token, ctx) if token.pos_ == "VERB" and not is_copula else None
@@ -303,11 +331,14 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     subject = noun
     if passive and aim is not None:
         noun = aim  # "the game is scheduled for release on 26 June": the release, of the game
+    obj = None
     if token.pos_ == "VERB" and not passive and not is_copula:
         # "planned for 3 May": the date is no event
         # "set the referendum for 14 June": its object, not the commission that set it
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-        if obj is not None and not ctx.lexicon.is_event_word(obj.lemma_):
+        if obj is not None and not (
+            ctx.lexicon.is_event_word(obj.lemma_) or _scheduled_thing(token, obj, dated)
+        ):
             obj = None
         noun = aim or things or obj or nearest_event_noun(token, ctx)
     if noun is None:
@@ -317,12 +348,34 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     frame = nominal_frame(noun, token, ctx, None)
     if noun is not subject and frame.theme is None and subject is not None:
         frame.theme = subject if subject.pos_ != "PRON" else None
+    if frame.theme is None and noun is obj and not ctx.lexicon.is_event_word(noun.lemma_):
+        frame.theme = noun  # "scheduled the hearing for 7 March": the hearing goes ahead
     arrival = token.lower_ == "due" or noun is things
     if arrival and frame.groups == {"*"} and frame.outcome is None and counted(noun):
         # "the first jets are due in July", "all 36 are due": things counted out arrive
         # ("official results are due" stays a thing that is due)
         frame.lemma, frame.groups = ARRIVE, ctx.lexicon.groups_of(ARRIVE)
     return frame, _cue_reading(token, passive, towards is not None, ctx)
+
+
+SCHEDULERS = {"schedule", "reschedule", "slate", "set"}
+SET_VALUES = {
+    "price", "rate", "target", "goal", "record", "tone", "stage", "limit", "budget", "fee",
+    "level", "pace", "standard", "agenda", "course", "terms", "condition",
+}  # fmt: skip
+"""What is "set" for a time without being an event: "set the price for 2020"."""
+
+
+def _scheduled_thing(cue: Token, obj: Token, dated: bool) -> bool:
+    """What one schedules for a date is an event, whatever the lexicon says of the noun:
+    "has scheduled the Virginia hearing for 7 March", "set the trial for 7 March"."""
+    return (
+        dated
+        and lemma_of(cue) in SCHEDULERS
+        and obj.pos_ == "NOUN"
+        and obj.lemma_.lower() not in SET_VALUES | PLACEHOLDERS
+        and bool(prep_objects(cue, "for") or prep_objects(obj, "for"))
+    )
 
 
 def _cue_reading(token: Token, passive: bool, towards: bool, ctx: Context) -> Reading:
@@ -354,18 +407,21 @@ STATES = {
 """Adjectives of a state an event brings about: "the line will be fully open in December"."""
 
 
-IN_STATES = {"place", "service", "operation", "force", "effect", "production", "use"}
-"""Nouns of a state said with "in": "will be in place by 2022"."""
-STATE_ENTRIES = ("enter {}", "enter into {}", "go into {}", "come into {}", "take {}")
-"""How the lexicon says a state is entered ("enter service", "come into force", "take
-effect")."""
-
-
 def _state(lemma: str, groups: set[str], holder: Token, subject: Token, ctx: Context) -> Frame:
     """The frame of a state said of ``subject`` on ``holder`` (a copula or a cue)."""
     frame = Frame(lemma, frozenset(groups), holder, holder)
     frame.theme, frame.ctx = subject, ctx
     return frame
+
+
+ON_SALE = {"in": {"stores", "shops"}, "on": {"sale", "shelves"}}
+"""Where a released product is: "in stores", "on sale"."""
+ROUTES = {"line", "route", "network", "road"}
+"""Where a vehicle in service runs: "expected on the main line in March"."""
+VEHICLES = {
+    "train", "tram", "bus", "car", "vehicle", "ferry", "ship", "fleet", "locomotive",
+    "carriage", "unit", "coach", "truck", "lorry", "taxi", "robotaxi",
+}  # fmt: skip
 
 
 def _in_state(holder: Token, ctx: Context) -> Frame | None:
@@ -374,12 +430,41 @@ def _in_state(holder: Token, ctx: Context) -> Frame | None:
     own group and of the groups of entering it. ``holder``: the copula, or the cue the
     state hangs on."""
     state = next((x for x in prep_objects(holder, "in") if x.lemma_.lower() in IN_STATES), None)
+    on_sale = next(
+        (x for p, nouns in ON_SALE.items() for x in prep_objects(holder, p) if x.lower_ in nouns),
+        None,
+    )
     if lemma_of(holder) == "be":
         subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
         subject = antecedent(subject) or raised_subject(holder)
     else:
         subject = nominal_subject(holder)
-    if state is None or subject is None or subject.pos_ == "PRON":
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    if state is None and on_sale is not None:
+        # "will be in stores from 9 February", "is on sale from Friday": its release
+        lemma = f"{on_sale.head.lower_} {on_sale.lower_}"
+        return _state(lemma, {f"state:{lemma}"} | ctx.lexicon.groups_of("go on sale"), holder,
+                      subject, ctx)  # fmt: skip
+    route = next(
+        (
+            x
+            for x in prep_objects(holder, "on")
+            if x.lemma_.lower() in ROUTES and any(c.dep_ == "det" for c in x.children)
+        ),
+        None,
+    )  # "on the line", not "on track"
+    vehicle = (
+        subject.lemma_.lower() in VEHICLES
+        or subject.text[:1].isdigit()  # "the first Class 385s"
+        or (subject.pos_ == "PROPN" and subject.ent_type_ not in {"PERSON", "NORP", "GPE"})
+    )
+    if state is None and route is not None and vehicle:
+        # "the new trains are expected on the main line in March": in service there
+        lemma = f"on the {route.lemma_.lower()}"
+        groups = {f"state:{lemma}"} | ctx.lexicon.groups_of("enter service")
+        return _state(lemma, groups, holder, subject, ctx)
+    if state is None:
         return None
     noun = state.lemma_.lower()
     lemma = f"in {noun}"
@@ -394,6 +479,9 @@ def cue_of_state(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     """A state a cue says something is expected in, with no verb of its own ("is
     expected in commercial service in May", "is due in service in 2025")."""
     passive = token.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in token.children)
+    if token.pos_ == "VERB" and not passive and lemma_of(token) in WANTING:
+        placed = put_into(token, ctx)  # "Tokyo wants the pact in force by December"
+        return None if placed is None else (placed, _cue_reading(token, False, False, ctx))
     if not ((passive and lemma_of(token) in CUES) or token.lower_ in ADJ_CUES):
         return None
     frame = _in_state(token, ctx)

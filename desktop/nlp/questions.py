@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from desktop.nlp.frames import ARRIVE, verb_keys
 from desktop.nlp.participants import GEO_LABELS, ITEM_LABELS
-from desktop.nlp.words import antecedent, child, particle, phrase, raised_subject
+from desktop.nlp.words import antecedent, child, particle, phrase, raised_subject, speaker_for
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -82,7 +82,8 @@ def when(due: Due, published: date) -> str:
         return ""
     if due.bound == "until":
         return f"until {_day(due.end)}"
-    if due.bound in {"by", "before"} or (due.start <= published and due.bound != "between"):
+    started = due.start < published or (due.start == published < due.end)  # "this afternoon"
+    if due.bound in {"by", "before"} or (started and due.bound != "between"):
         return f"by {_day(due.end)}"
     text = _period(due.start, due.end)
     if due.bound in {"no_earlier_than", "after"}:
@@ -160,7 +161,8 @@ def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
         # has one ("the Commission's deadline")
         owned = any(c.dep_ == "det" and c.lower_ == "the" for c in owner.children)
         return f"the {text}" if owned else text
-    a_count = first[:1].isdigit() and not MEASURE.match(first)  # not "1,600-megawatt"
+    # not "1,600-megawatt", "10 per cent tariff"
+    a_count = first[:1].isdigit() and not MEASURE.match(first) and not RATE.match(text)
     if first in DETERMINERS or first.endswith(("'s", "’s")) or a_count:
         return text
     return f"the {text}"
@@ -179,7 +181,7 @@ def _light_clause(frame: Frame) -> str:
         # "expects the first deliveries": the deliveries take place; "attempt a landing":
         # the landing is the event, not the attempt
         return ""
-    subject = antecedent(child(verb, "nsubj")) or raised_subject(verb)
+    subject = speaker_for(antecedent(child(verb, "nsubj")) or raised_subject(verb))
     who = _noun_phrase(subject, frame, lead=True)
     what = _noun_phrase(noun, frame)
     if not who or not what:
@@ -272,6 +274,8 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
 
 MEASURE = re.compile(r"^[\d.,]+-[a-z]")
 """A number joined to a unit is a measure, not a count: "1,600-megawatt unit"."""
+RATE = re.compile(r"^[\d.,]+ ?(per ?cent|percent|%)")
+"""A number that is a rate, not a count: "the 10 per cent tariff"."""
 PREP_COMMA = re.compile(r", (to|for|of|from|with|at|in|on) ")
 
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from desktop.nlp.context import Context
 from desktop.nlp.cues import BLOCKING, CUES, REPORT_VERBS
-from desktop.nlp.expectations import Expectation, TimeMention
+from desktop.nlp.expectations import Expectation, TimeMention, dated_change
 from desktop.nlp.frames import (
     ASPECTUAL,
     PARTICIPLE_WISHERS,
@@ -75,12 +75,28 @@ class Report:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+ATTEMPTS = {"attempt", "try"}
+CALLING_OFF = {"call off", "cancel"}
+
+
+def _an_attempt(frame: Frame) -> bool:
+    """ "called off the attempt", "the launch attempt was cancelled": one try at the event
+    did not go ahead, which is no cancellation of the event itself (as "abandoned its
+    attempt to buy the club" is: given up)."""
+    verb = frame.verb
+    said = " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w)
+    obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    return said in CALLING_OFF and obj is not None and obj.lemma_.lower() in ATTEMPTS
+
+
 def _status(frame: Frame, reading: Reading, due: Due, ctx: Context) -> str | None:
     if reading.modality in BLOCKING or (reading.pending and not due.dated):
         return "uncertain"
     if reading.tense == "irrealis":
         return None  # "reason to ditch the scheme": no report of it
     past = reading.tense in {"past", "perfect"}
+    if frame.outcome == "cancel" and _an_attempt(frame):
+        return "uncertain" if reading.negated else "not_happened"  # a scrub: tried again
     if frame.outcome == "cancel":
         return "uncertain" if reading.negated else "cancelled"
     if frame.outcome == "postpone":
@@ -332,8 +348,10 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
         if _phase_of_verb(token, ctx):
             continue
         frame = frame_of(token, ctx)
-        if not _keep(frame, ctx) or (frame.outcome is None and stative(token)):
-            continue
+        if not _keep(frame, ctx) or (
+            frame.outcome is None and stative(token) and not dated_change(token, ctx)
+        ):
+            continue  # "shares fell 6 per cent" is a value; "the tariff rose on Friday" not
         if frame.anchor.idx in taken:
             continue
         reading = reading_of(token, ctx)

@@ -63,7 +63,8 @@ LOWER_PHRASES = (
 )  # fmt: skip
 UPPER_PHRASES = ("at the latest", "no later than", "not later than", "or earlier", "at most")
 DAY_NAMED = re.compile(
-    r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b"
+    r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b|\btonight\b"
+    r"|\bthis (?:morning|afternoon|evening)\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d{4}-\d\d-\d\d"
 )
 """A time of day that names its day ("on Saturday afternoon", "at 9 am on May 3")."""

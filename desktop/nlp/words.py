@@ -15,8 +15,8 @@ PLANS = {"plan", "intention", "bid", "proposal", "target", "goal", "aim", "hope"
 
 
 TIME_PREPS = {
-    "ahead", "before", "by", "until", "till", "in", "on", "during", "from", "to", "between",
-    "within", "around", "after", "through",
+    "ahead", "before", "by", "for", "until", "till", "in", "on", "during", "from", "to",
+    "between", "within", "around", "after", "through",
 }  # fmt: skip
 TIME_WORDS = {
     "of", "the", "a", "and", "early", "late", "mid", "middle", "end", "beginning", "start",
@@ -49,6 +49,27 @@ def _time_modifier(t: Token) -> bool:
     )
 
 
+IN_STATES = {"place", "service", "operation", "force", "effect", "production", "use"}
+"""Nouns of a state said with "in": "will be in place by 2022"."""
+
+
+def _state_of(t: Token, token: Token) -> bool:
+    """ "wants the trains in service": the state the object is put in is the event, not
+    part of the thing (the subject "the trains in service today" keeps it)."""
+    return (
+        token.dep_ == "dobj"
+        and t.head.i == token.i
+        and t.dep_ == "prep"
+        and t.lower_ in {"in", "into"}
+        and any(x.dep_ == "pobj" and x.lemma_.lower() in IN_STATES for x in t.children)
+    )
+
+
+LINKING = {"so", "then", "thus", "also", "hence"}
+"""Adverbs that link a clause to the one before and that the parser may hang on its subject
+("and so the tariff will go up")."""
+
+
 def phrase(token: Token, drop_det: bool = True) -> str:
     """The words of a token's subtree as written, without punctuation at its edges,
     relative clauses, appositions or a leading article."""
@@ -61,7 +82,13 @@ def phrase(token: Token, drop_det: bool = True) -> str:
         # "a September start": the question gives the window once, at its end
         when = t.head.i == token.i and token.pos_ == "NOUN" and _time_modifier(t)
         if (
-            t.dep_ in {"relcl", "acl", "appos"} or clause or moved or when or dated_phrase(t)
+            t.dep_ in {"relcl", "acl", "appos"}
+            or clause
+            or moved
+            or when
+            or dated_phrase(t)
+            or _state_of(t, token)
+            or (t.dep_ == "advmod" and t.head.i == token.i and t.lower_ in LINKING)
         ) and t.i != token.i:
             skip |= {x.i for x in t.subtree}
     kept = [
@@ -115,7 +142,14 @@ def fronted_clause(clause: Token) -> bool:
 
 
 def particle(token: Token) -> str:
-    return " ".join(c.lemma_.lower() for c in token.children if c.dep_ == "prt")
+    """The verb's particle ("carry out"), also one the parser made a preposition with no
+    object ("called off the attempt": "off" tagged RP)."""
+    return " ".join(
+        c.lemma_.lower()
+        for c in token.children
+        if c.dep_ == "prt"
+        or (c.dep_ == "prep" and c.tag_ == "RP" and not any(x.dep_ == "pobj" for x in c.children))
+    )
 
 
 REQUESTS = frozenset({"application", "request", "petition", "submission", "appeal", "filing"})
@@ -181,6 +215,38 @@ def antecedent(token: Token | None) -> Token | None:
         if clause.dep_ in {"relcl", "acl"}:
             return _placed_noun(clause.head, clause)
     return token
+
+
+SAYING = {"say", "announce", "confirm", "tell", "state", "add", "insist", "indicate"}
+SPEAKERS = {
+    "it": {"ORG", "GPE", "NORP", "PRODUCT", "FAC"},
+    "they": {"ORG", "NORP", "GPE"},
+    "he": {"PERSON"},
+    "she": {"PERSON"},
+}
+"""The named things a subject pronoun can stand for."""
+
+
+def speaker_for(pronoun: Token | None) -> Token | None:
+    """ "Qualcomm said it aims to complete the purchase": a subject pronoun in what someone
+    says stands for the one who says it, when that one is a name of the pronoun's kind (a
+    company for "it", a person for "she"). Other pronouns stay."""
+    if pronoun is None or pronoun.lower_ not in SPEAKERS:
+        return pronoun
+    clause = pronoun.head
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in SAYING:
+        return pronoun
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.i > clause.i:
+        return pronoun  # "it will open in May, the council said": said after, of anyone
+    kind = pronoun.lower_
+    # a name the tagger gave no kind to is a company's as well ("Qualcomm" after a headline);
+    # a common noun ("T-Mobile executives said they") would hide the names the clause's
+    # context gives the follow-up, and stays a pronoun
+    named = speaker.pos_ == "PROPN" and (
+        speaker.ent_type_ in SPEAKERS[kind] or (kind == "it" and not speaker.ent_type_)
+    )
+    return speaker if named else pronoun
 
 
 def _placed_noun(head: Token, clause: Token) -> Token:

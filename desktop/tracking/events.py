@@ -71,6 +71,10 @@ receive the S-400" beside India's deliveries), unless two participants are share
 AWAITED = 0.5
 """The event was still awaited when the follow-up's article was written (its latest window
 had not ended): a later window then is its slip."""
+SAME_WINDOW = 0.25
+"""The follow-up's window meets one of the event's: between two events of its kind, the one
+due then ("the final roll call on Saturday" is the final vote due on Saturday, not the
+procedural vote on Friday)."""
 UNNAMED = 0.5
 """The follow-up names no one and its article repeats no name: nothing speaks against the
 event of its kind."""
@@ -114,6 +118,10 @@ class _Follow:
     """The theme as written ("trials with MiG-29K jets")."""
     ordinal: str = ""
     """The rank its event is said in ("first", "second": "the second touchdown")."""
+    source: int | None = None
+    """The article it was read from."""
+    window: tuple[date, date] | None = None
+    """Its due window, when it has both ends."""
 
     @property
     def theme_names(self) -> list[str]:
@@ -149,9 +157,13 @@ class _Event:
     """Its follow-ups speak of the next one of their thing ("the next Falcon Heavy")."""
     ordinals: set[str] = field(default_factory=set)
     """The ranks its follow-ups give their event ("first")."""
+    windows: set[tuple[int, date, date]] = field(default_factory=set)
+    """(article, start, end) of its follow-ups' windows."""
 
     def add(self, f: _Follow) -> None:
         self.groups |= f.groups
+        if f.source is not None and f.window is not None:
+            self.windows.add((f.source, *f.window))
         if f.ordinal:
             self.ordinals.add(f.ordinal)
         self.next_one = self.next_one or another_one(f.theme_text)
@@ -197,6 +209,8 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
         return 0.0  # "the next Falcon Heavy" is not the Falcon Heavy awaited
     if f.ordinal and event.ordinals and f.ordinal not in event.ordinals:
         return 0.0  # "the second touchdown" is not the first
+    if _said_apart(event, f):
+        return 0.0  # "the procedural vote on Friday; the final vote on Saturday": two votes
     if f.groups & named or "*" in f.groups or (not f.known and f.theme_groups & named):
         score = SAME_EVENT
     elif kin or not f.known or not event.known:
@@ -260,6 +274,8 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     awaited = f.published is not None and event.due_end is not None and f.published <= event.due_end
     if awaited:
         score += AWAITED
+    if _same_window(event, f):
+        score += SAME_WINDOW
     strangers = (
         any(r != "context" for r, _n in f.roles) and bool(event.core) and not names and not topic
     )
@@ -301,6 +317,26 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     if kin and score < JOIN_AT:
         return 0.0
     return score
+
+
+def _said_apart(event: _Event, f: _Follow) -> bool:
+    """One article that gives two windows apart, neither touching the other, speaks of two
+    events (an article says when its one event is due once; an older plan it mentions is
+    past, no follow-up)."""
+    if f.source is None or f.window is None:
+        return False
+    start, end = f.window
+    return any(
+        source == f.source and (other_end < start or end < other_start)
+        for source, other_start, other_end in event.windows
+    )
+
+
+def _same_window(event: _Event, f: _Follow) -> bool:
+    if f.window is None:
+        return False
+    start, end = f.window
+    return any(s <= end and start <= e for _source, s, e in event.windows)
 
 
 def _same_theme(f: _Follow, event: _Event) -> bool:
@@ -488,6 +524,8 @@ def _follow(
         framed=bool(row.lemma),
         theme_text=row.theme,
         ordinal=_ordinal(row),
+        source=row.source_article_id,
+        window=(row.due_start, row.due_end) if row.due_start and row.due_end else None,
     )
 
 
@@ -545,17 +583,28 @@ def group_rows(
             events.setdefault(row.event_id, _Event(row.event_id)).add(f)
     placed: dict[int, int | None] = {}
     fresh = -1
-    for row in sorted((r for r in rows if r.id in pending), key=_key):
-        f = follow(row)
-        scored = [(_score(e, f, lexicon), e.id) for e in events.values()]
-        best = max(scored, default=(0.0, 0))
-        if best[0] >= JOIN_AT:
-            chosen = best[1]
+    waiting = sorted((r for r in rows if r.id in pending), key=_key)
+    while waiting:
+        # of one article's follow-ups, the one that fits an event best joins first: its
+        # other follow-ups are then said apart from that event ("the committee will take it
+        # up on 26 December; the chamber will not vote until January")
+        article = [r for r in waiting if r.source_article_id == waiting[0].source_article_id]
+        follows = {r.id: follow(r) for r in article}
+        scored = [
+            (_score(e, follows[r.id], lexicon), -i, r, e.id)
+            for i, r in enumerate(article)
+            for e in events.values()
+        ]
+        best = max(scored, default=None, key=lambda x: (x[0], x[1]))
+        if best is not None and best[0] >= JOIN_AT:
+            row, chosen = best[2], best[3]
         else:
+            row = article[0]
             chosen, fresh = fresh, fresh - 1
             events[chosen] = _Event(chosen)
-        events[chosen].add(f)
+        events[chosen].add(follows[row.id])
         placed[row.id] = chosen
+        waiting.remove(row)
     return placed
 
 

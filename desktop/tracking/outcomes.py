@@ -37,6 +37,8 @@ class Finding:
     strength: float
     quote: str
     names: tuple[str, ...] = ()
+    on: date | None = None
+    """The day a happened event was done, as its report says."""
 
     @property
     def rank(self) -> int:
@@ -200,17 +202,22 @@ def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
     "Karst's legislature" one of "the voters in Karst"."""
     if not (_file_lexicon().kin_of(target.groups) & _groups(report)):
         return False
-    theirs = {n.lower() for n, r in roles(report) if r == "agent"}
-    mine = {n.lower() for r, n in target.row.roles if r == "agent"}
-    mine |= {n.lower() for n in target.strong if n.lower() == target.theme_lemma}
+    theirs = {_bare(n) for n, r in roles(report) if r == "agent"}
+    mine = {_bare(n) for r, n in target.row.roles if r == "agent"}
+    mine |= {_bare(n) for n in target.strong if _bare(n) == target.theme_lemma}
     if not mine and "rule" in target.groups:
         # "the ruling is due within three weeks" in a story of the FDA, "the agency will
         # announce its decision": a ruling is given by the body the follow-up names, not by
         # the party it rules on ("a ruling on Moderna's application": "Moderna approved a
         # buyback"); not a vote either, which a country's voters cast and its legislature
         # does not
-        mine = {n.lower() for r, n in target.row.roles if r in {"context", "participant"}}
+        mine = {_bare(n) for r, n in target.row.roles if r in {"context", "participant"}}
     return bool(theirs & mine)  # one body, by its own name
+
+
+def _bare(name: str) -> str:
+    """A name as compared: "The European Parliament" is "european parliament"."""
+    return name.lower().removeprefix("the ")
 
 
 def _named_itself(report: EventReport, thing: str) -> bool:
@@ -523,7 +530,7 @@ def finding(target: Target, report: EventReport, published: date | None, match: 
             return None  # "voted on Thursday to overhaul": months before the vote awaited
         if done is not None and any(lo <= done <= hi for lo, hi in target.ruled_out):
             return None  # its source said it would not happen then: another thing did
-        return Finding("happened", None, strength + 1, quote, found)
+        return Finding("happened", None, strength + 1, quote, found, done)
     if status == "cancelled":
         return Finding("cancelled", None, strength, quote, found)
     if status == "not_happened":
@@ -566,14 +573,22 @@ def own_event(target: Target, report: EventReport) -> bool:
     return "*" in own or report.lemma == target.lemma or bool(_groups(report) & own)
 
 
-def steps_before(findings: list[tuple[Finding, bool]], still_expected: bool) -> list[Finding]:
+def steps_before(
+    findings: list[tuple[Finding, bool]], still_expected: bool, due_from: date | None = None
+) -> list[Finding]:
     """The findings of one article, (finding, whether its report names the follow-up's own
     event). An article that still expects the follow-up's own event inside its window
     reports no kin event done as its outcome: "the committee approved the protocol; the
-    full chamber is expected to vote on it later this month" is a step before the vote."""
+    full chamber is expected to vote on it later this month" is a step before the vote.
+    Nor one of its own kind done before the day it still expects it (``due_from``): "the
+    Senate voted on Friday to end debate; the final vote will take place on Saturday"."""
     if not still_expected:
         return [f for f, _own in findings]
-    return [f for f, own in findings if own or f.state != "happened"]
+    return [
+        f
+        for f, own in findings
+        if f.state != "happened" or (own and not (due_from and f.on and f.on < due_from))
+    ]
 
 
 def pending(target: Target, report: EventReport) -> bool:

@@ -196,6 +196,8 @@ def _score(
             in_body.append(slip)
     matching: list[str] = []
     still_expected = own_pending = False
+    due_from: date | None = None
+    """The latest first day the article still expects the event's own kind on."""
     reported: list[tuple[Finding, bool]] = []
     for report in article.reports:
         sentence = article.text[report.start : report.end]
@@ -211,8 +213,11 @@ def _score(
                 in_body.append(found)
         elif pending(target, report):
             still_expected = True
-            own_pending = own_pending or own_event(target, report)
-    findings += steps_before(reported, own_pending)
+            own = own_event(target, report)
+            own_pending = own_pending or own
+            if own and report.window_start is not None:
+                due_from = max(due_from or report.window_start, report.window_start)
+    findings += steps_before(reported, own_pending, due_from)
     in_body = [f for f in in_body if f in findings]
     names = names or _names_in(target.topics, article)
     if not names and not matching and not findings:

@@ -175,6 +175,50 @@ FOUND = [
 ]  # fmt: skip
 
 QUESTIONS = [
+    # an idiom of a generic verb names its event, whatever the subject
+    ("2018-03-01", "It is expected to come into force late this year.",
+     "Will it come into force between 2 September 2018 and 31 December 2018?"),
+    # "plans for X to": the infinitive's own subject does it
+    ("2014-01-01", "The company plans for the machine to reach its exit pit in about 14 "
+     "months.", "Will the machine reach its exit pit in March 2015?"),
+    # a thing wanted in a state goes into it; the state is not part of the thing's name
+    ("2014-01-01", "The operator wants the new trains in service by May.",
+     "Will the new trains go into service by 31 May 2014?"),
+    ("2014-01-01", "The operator expects to have the new trains in service by May.",
+     "Will the new trains go into service by 31 May 2014?"),
+    ("2018-03-01", "Tokyo wants the pact in force before the end of the year.",
+     "Will the pact enter into force by 31 December 2018?"),
+    # the amount a value goes up to is no thing that goes up, and "so" no part of the subject
+    ("2019-05-06", "Talks are moving too slowly, Trump wrote on Sunday, and so the 10 per cent "
+     "tariff on Chinese goods will go up to 25 per cent on Friday.",
+     "Will the 10 per cent tariff on Chinese goods go up on 10 May 2019?"),
+    # a product "in stores" or "on sale" from a day is released then
+    ("2018-01-26", "The speaker is expected in stores in March.",
+     "Will the speaker be in stores in March 2018?"),
+    ("2018-01-26", "The speaker will be on sale on 9 February.",
+     "Will the speaker be on sale on 9 February 2018?"),
+    # trains expected on a line go into service there; a minister on the line does not
+    ("2018-01-10", "The first Hitachi Class 385s are now expected on the Edinburgh–Glasgow "
+     "main line in late March.",
+     "Will the first Hitachi Class 385s be on the line between 22 March 2018 and 31 March "
+     "2018?"),
+    # a next attempt planned for a day the parser hangs on the attempt
+    ("2025-01-14", "Blue Origin plans its next launch attempt on Thursday.",
+     "Will the launch (Blue Origin) take place on 16 January 2025?"),
+    # what one schedules or sets for a date is an event, whatever the noun
+    ("2019-02-20", "Judge Ellis has scheduled the Virginia hearing for 7 March.",
+     "Will the Virginia hearing go ahead on 7 March 2019?"),
+    ("2019-02-20", "The judge set the trial for 7 March.",
+     "Will the trial go ahead on 7 March 2019?"),
+    # "on course" the parser makes an adverb still keeps the event on course
+    ("2019-01-10", "Los Angeles teachers remain on course to walk out next Thursday.",
+     "Will the Los Angeles teachers walk out on 17 January 2019?"),
+    # "this afternoon" names the article's own day
+    ("2019-01-22", "Union members will vote on the agreement at their schools this "
+     "afternoon.", "Will the union members vote on 22 January 2019?"),
+    # an event noun that "falls on" a day takes place then
+    ("2020-03-01", "The Legislative Council election falls on 6 September.",
+     "Will the Legislative Council election take place on 6 September 2020?"),
     # the question names the actors and the event, in a grammatical sentence
     ("2021-03-01", "The tribunal's verdict is expected within weeks.",
      "Will the tribunal's verdict take place by 12 April 2021?"),
@@ -331,6 +375,9 @@ QUESTIONS = [
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
+    ("2018-01-10", "The minister will be on the line at 9 a.m. on Monday."),
+    # a value set for a year is no event
+    ("2019-02-20", "The board set the price for 2020."),
     # a speaker's expectation of the past that the sentence says went by, or a passive one
     ("2020-01-12", "Miller expected the bridge to open in March, but the work slipped."),
     ("2020-01-12", "In 2018, Miller expected the bridge to be finished by 2022."),
@@ -503,3 +550,15 @@ def test_a_day_celebrated_is_no_day_set(english: tuple[Any, Any]) -> None:
     sentence = "Russia celebrates 9 May as the day Berlin was captured."
     found = analyze(english[0](sentence), date(2021, 3, 1)).expectations
     assert [e.question for e in found if "captured" in e.question] == []
+
+
+def test_what_follows_an_event_is_an_event_at_its_own_time(english: tuple[Any, Any]) -> None:
+    sentence = (
+        "The first stoppage will run for 24 hours on December 1, followed by full walkouts on "
+        "December 8."
+    )
+    found = analyze(english[0](sentence), date(2015, 11, 20)).expectations
+    assert [e.question for e in found] == [
+        "Will the first stoppage take place on 1 December 2015?",
+        "Will the full walkouts take place on 8 December 2015?",
+    ]

@@ -192,6 +192,13 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         ("The Karst Medicines Agency is reviewing the Vento vaccine. The ruling is due in May "
          "2022.", "The Karst Medicines Agency on Tuesday granted approval to the Vento "
          "vaccine."),
+        # a rise with its own date is a rise that happened, not a statement of value
+        ("The tariff on Chinese goods will go up to 25 per cent in May 2022.",
+         "The United States raised its tariff on Chinese goods from 10 to 25 per cent on "
+         "Tuesday."),
+        # a body's vote is done when it approves, named with or without its article
+        ("The European Parliament is expected to vote on the water treaty in May 2022.",
+         "The European Parliament approved the water treaty on Tuesday by 408 votes to 254."),
     ],
 )  # fmt: skip
 def test_the_outcome_in_its_own_wording_settles_the_follow_up(
@@ -429,3 +436,45 @@ def test_a_headline_present_with_a_day_ahead_is_no_outcome(
     first = found.candidates[0] if found.candidates else None
     proposed = (first.article_id, first.proposed_state) if first else None
     assert (proposed == (later, "happened")) is happened
+
+
+@pytest.mark.parametrize(
+    ("expected", "reported", "state"),
+    [
+        # completing a purchase is the purchase: abandoning it cancels the completion
+        ("Qualcomm said it aims to complete its acquisition of NXP by July 2022.",
+         "Qualcomm has abandoned its purchase of NXP after failing to win approval in China.",
+         "cancelled"),
+        ("Qualcomm said it aims to complete its acquisition of NXP by July 2022.",
+         "Qualcomm bought NXP on Tuesday for 44 billion dollars.", "happened"),
+        # an attempt called off is a scrub, tried again, not the launch cancelled
+        (LAUNCH, "The space agency called off the launch attempt of the Vela probe on "
+         "Tuesday after a valve fault.", "did_not_happen"),
+        # a plan to try again on a later day of its own: a postponement to it
+        ("The space agency will launch the Vela probe on 17 May 2022.",
+         "The space agency called off the launch attempt of the Vela probe on Tuesday after "
+         "a valve fault. It plans its next launch attempt on 27 May.", "postponed"),
+    ],
+)  # fmt: skip
+def test_the_state_said_in_its_own_wording(
+    store: Store, english: tuple[Any, Any], tmp_path: Path, expected: str, reported: str,
+    state: str,
+) -> None:  # fmt: skip
+    first, later = first_after(
+        store, english, tmp_path, ("2021-11-02", expected), ("2022-05-18", reported),
+        date(2022, 5, 25),
+    )  # fmt: skip
+    assert (first.article_id, first.proposed_state) == (later, state)
+
+
+def test_a_pronoun_in_what_someone_says_is_the_one_who_says_it(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    [source] = load(store, english, tmp_path, [(
+        "2021-11-02", "News",
+        "Qualcomm said on Wednesday that it aims to complete its acquisition of NXP by July "
+        "2022.",
+    )])  # fmt: skip
+    assert [f.question for f in proposed_from(store, source)] == [
+        "Will Qualcomm complete its acquisition of NXP by 31 July 2022?"
+    ]

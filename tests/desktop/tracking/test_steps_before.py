@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from db.store import Store
+from desktop.tracking.events import assign_events
 from desktop.tracking.followups import confirm
 from desktop.tracking.updates import check_updates
 from tests.desktop.tracking.test_followup_events import load, proposed_from
@@ -45,3 +46,37 @@ def test_a_committee_approval_before_the_expected_vote_is_not_the_vote(
     [after] = check_updates(store, as_of=date(2022, 1, 28), followup_ids=[vote.id])
     first = after.candidates[0]
     assert (first.article_id, first.proposed_state) == (ids[3], "happened")
+
+
+VOTES = [
+    ("2021-10-04", "Report reaches the Senate", "A procedural vote to end debate is scheduled "
+     "for Friday morning. Senate leaders expect the final vote on the nominee on Saturday."),
+    ("2021-10-08", "Senate ends debate", "The Senate voted 51 to 49 on Friday morning to cut "
+     "off debate on the nomination. The final vote will take place on Saturday."),
+    ("2021-10-10", "Nominee confirmed", "The Senate voted 50 to 48 on Saturday to confirm "
+     "the nominee."),
+]  # fmt: skip
+
+
+def test_a_vote_on_another_day_is_another_vote(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    ids = load(store, english, tmp_path, VOTES)
+    assign_events(store)
+    rows = proposed_from(store, ids[0])
+    # one article that gives two days speaks of two votes, each followed up on its own
+    assert sorted((r.due_start, r.due_end) for r in rows) == [
+        (date(2021, 10, 8), date(2021, 10, 8)),
+        (date(2021, 10, 9), date(2021, 10, 9)),
+    ]
+    assert len({r.event_id for r in rows}) == 2
+    [final] = [r for r in rows if r.due_start == date(2021, 10, 9)]
+    [later] = proposed_from(store, ids[1])
+    assert later.event_id == final.event_id  # "the final vote will take place on Saturday"
+    confirm(store, followup_id=final.id, who="ana")
+    [found] = check_updates(store, as_of=date(2021, 10, 12), followup_ids=[final.id])
+    first = found.candidates[0]
+    assert (first.article_id, first.proposed_state) == (ids[2], "happened")
+    assert all(
+        c.proposed_state != "happened" for c in found.candidates if c.article_id == ids[1]
+    )
