@@ -246,7 +246,7 @@ def lexicon_outcome(token: Token, ctx: Context) -> str | None:
     return ctx.lexicon.outcome_of(lemma) or ("fail" if lemma == "fail" else None)
 
 
-def _undated_verdict(frame: Frame, reading: Reading, ctx: Context) -> bool | None:
+def _undated_verdict(frame: Frame, reading: Reading) -> bool | None:
     """False when no due window could make this an expectation (then none is sought)."""
     if reading.modality in BLOCKING or reading.no_longer:
         return False
@@ -260,9 +260,8 @@ def _undated_verdict(frame: Frame, reading: Reading, ctx: Context) -> bool | Non
         frame.lemma.split()[0] in GENERIC_VERBS
         and (frame.theme is None or frame.theme.pos_ == "PRON")
         and not frame.nominal
-        and not (" " in frame.lemma and ctx.lexicon.is_event_word(frame.lemma))
     ):
-        return False  # "want to do that", "will take it": no event named ("take effect" is)
+        return False  # "want to do that", "will take it": no event named
     if frame.outcome == "postpone":
         return False if reading.tense == "past_future" or reading.negated else None
     if reading.tense == "past_future":
@@ -379,7 +378,7 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
     if frame.outcome == "postpone":
         prospective = reading.tense in {"future", "present", "perfect", "infinitive"}
     weekdays = reading.tense in {"present", "infinitive", "future_in_past"}
-    if _undated_verdict(frame, reading, ctx) is False:
+    if _undated_verdict(frame, reading) is False:
         return []
     due = due_for(ctx, frame, chain, reading.negated, prospective, weekdays, reading.expects)
     if not due.dated and _past_own_date(frame, ctx):

@@ -502,7 +502,6 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         subject = verb.head  # "radars, which will arrive": the radars arrive
     if subject is None:
         subject = raised_subject(verb)
-    subject = speaker_for(subject)
     agent_prep = next(
         (c for c in verb.children if c.dep_ == "agent"),
         None,
@@ -517,7 +516,9 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         if agent is not None and agent.ent_type_ in {"DATE", "TIME"}:
             agent = None  # "completed by the end of the year": a deadline, not an agent
     elif obj is not None:
-        theme, agent = obj, subject
+        # "Qualcomm said it aims to complete the purchase": Qualcomm completes it (not
+        # "Sony said it would be released", where "it" is the thing)
+        theme, agent = obj, speaker_for(subject)
     else:
         theme, agent = subject, None
     recipient = None
@@ -571,6 +572,8 @@ def put_into(verb: Token, ctx: Context) -> Frame | None:
     obj = antecedent(child(verb, "dobj"))
     if obj is None or obj.pos_ == "PRON":
         return None
+    if verb.lemma_.lower() in WANTING and not _particular(obj):
+        return None  # "analysts expect a slowdown in production": no thing put anywhere
     # the state hangs on the verb or, as the parser often reads it, on the thing ("have the
     # bridge in service")
     for c in [*verb.children, *obj.children]:
@@ -586,6 +589,15 @@ def put_into(verb: Token, ctx: Context) -> Frame | None:
                 frame.ctx = ctx
                 return frame
     return None
+
+
+def _particular(noun: Token) -> bool:
+    """A thing named or pointed at ("the pact", "its trains", "Vogtle 3"), not "a slowdown"
+    or "disruption"."""
+    return noun.pos_ == "PROPN" or any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "this", "these", "its"})
+        for c in noun.children
+    )
 
 
 MAKING = {"make", "render"}

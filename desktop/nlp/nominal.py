@@ -373,6 +373,8 @@ def _scheduled_thing(cue: Token, obj: Token, dated: bool) -> bool:
         dated
         and lemma_of(cue) in SCHEDULERS
         and obj.pos_ == "NOUN"
+        and obj.tag_ == "NN"  # one thing: not "200 extra staff", "production quotas"
+        and any(c.dep_ in {"det", "poss"} for c in obj.children)
         and obj.lemma_.lower() not in SET_VALUES | PLACEHOLDERS
         and bool(prep_objects(cue, "for") or prep_objects(obj, "for"))
     )
@@ -454,8 +456,9 @@ def _in_state(holder: Token, ctx: Context) -> Frame | None:
         ),
         None,
     )  # "on the line", not "on track"
+    fresh = any(c.lower_ in {"new", "first"} for c in subject.children)
     vehicle = (
-        subject.lemma_.lower() in VEHICLES
+        (subject.lemma_.lower() in VEHICLES and fresh)  # not "twenty million cars"
         or subject.text[:1].isdigit()  # "the first Class 385s"
         or (subject.pos_ == "PROPN" and subject.ent_type_ not in {"PERSON", "NORP", "GPE"})
     )

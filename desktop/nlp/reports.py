@@ -75,6 +75,17 @@ class Report:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+CHARGES = {"tariff", "toll", "fee", "levy", "tax", "duty", "fare", "vat", "charge"}
+"""What a body sets and raises on a day of its own; markets, prices and rates move."""
+
+
+def _charge_changed(frame: Frame, token: Token, ctx: Context) -> bool:
+    """ "The United States raised its tariff to 25 per cent on Friday": a dated change of a
+    charge someone sets is the change that was awaited."""
+    theme = frame.theme
+    return theme is not None and theme.lemma_.lower() in CHARGES and dated_change(token, ctx)
+
+
 ATTEMPTS = {"attempt", "try"}
 CALLING_OFF = {"call off", "cancel"}
 
@@ -86,7 +97,12 @@ def _an_attempt(frame: Frame) -> bool:
     verb = frame.verb
     said = " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w)
     obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-    return said in CALLING_OFF and obj is not None and obj.lemma_.lower() in ATTEMPTS
+    return (
+        said in CALLING_OFF
+        and obj is not None
+        and obj.lemma_.lower() in ATTEMPTS
+        and not any(c.dep_ in {"acl", "relcl", "xcomp"} for c in obj.children)
+    )  # "called off his attempt to buy Chelsea": given up
 
 
 def _status(frame: Frame, reading: Reading, due: Due, ctx: Context) -> str | None:
@@ -349,9 +365,9 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
             continue
         frame = frame_of(token, ctx)
         if not _keep(frame, ctx) or (
-            frame.outcome is None and stative(token) and not dated_change(token, ctx)
+            frame.outcome is None and stative(token) and not _charge_changed(frame, token, ctx)
         ):
-            continue  # "shares fell 6 per cent" is a value; "the tariff rose on Friday" not
+            continue  # "shares fell 6 per cent on Friday" is a value; "the tariff rose" not
         if frame.anchor.idx in taken:
             continue
         reading = reading_of(token, ctx)

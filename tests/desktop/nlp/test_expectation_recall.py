@@ -175,9 +175,9 @@ FOUND = [
 ]  # fmt: skip
 
 QUESTIONS = [
-    # an idiom of a generic verb names its event, whatever the subject
-    ("2018-03-01", "It is expected to come into force late this year.",
-     "Will it come into force between 2 September 2018 and 31 December 2018?"),
+    # "it" the thing of a passive stays the thing, not the company that speaks
+    ("2022-05-01", "Sony said it would be released in Japan in June.",
+     "Will it be released in June 2022?"),
     # "plans for X to": the infinitive's own subject does it
     ("2014-01-01", "The company plans for the machine to reach its exit pit in about 14 "
      "months.", "Will the machine reach its exit pit in March 2015?"),
@@ -216,9 +216,6 @@ QUESTIONS = [
     # "this afternoon" names the article's own day
     ("2019-01-22", "Union members will vote on the agreement at their schools this "
      "afternoon.", "Will the union members vote on 22 January 2019?"),
-    # an event noun that "falls on" a day takes place then
-    ("2020-03-01", "The Legislative Council election falls on 6 September.",
-     "Will the Legislative Council election take place on 6 September 2020?"),
     # the question names the actors and the event, in a grammatical sentence
     ("2021-03-01", "The tribunal's verdict is expected within weeks.",
      "Will the tribunal's verdict take place by 12 April 2021?"),
@@ -375,6 +372,12 @@ QUESTIONS = [
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
+    # no thing put in a state, no one event scheduled, no new vehicles (a newcomer's review)
+    ("2022-05-01", "Analysts expect a slowdown in production in June."),
+    ("2022-05-01", "The hospital has scheduled 200 extra staff for the bank holiday weekend."),
+    ("2022-05-01", "OPEC set production quotas for June on Thursday."),
+    ("2022-05-01", "Twenty million cars are expected on the roads this weekend."),
+    ("2022-05-01", "It will take over in June."),
     ("2018-01-10", "The minister will be on the line at 9 a.m. on Monday."),
     # a value set for a year is no event
     ("2019-02-20", "The board set the price for 2020."),

@@ -214,6 +214,12 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
 @pytest.mark.parametrize(
     ("expected", "reported"),
     [
+        # a market move on a day is a value, not a rate rise; deliveries that fell are few
+        ("The Bank of England will raise interest rates in May 2022.",
+         "Mortgage rates in Britain rose 0.2 per cent on Tuesday, a week after the Bank of "
+         "England left interest rates unchanged."),
+        ("Boeing will deliver the first 737 MAX jets to China Southern in May 2022.",
+         "Boeing deliveries to China Southern fell on Tuesday."),
         (RATIFY, "The Karst assembly will be the last chamber to ratify the water treaty, "
          "in June."),
         (LAUNCH, "An Ares rocket lifted off from the coast on Tuesday with a weather "
@@ -450,6 +456,9 @@ def test_a_headline_present_with_a_day_ahead_is_no_outcome(
         # an attempt called off is a scrub, tried again, not the launch cancelled
         (LAUNCH, "The space agency called off the launch attempt of the Vela probe on "
          "Tuesday after a valve fault.", "did_not_happen"),
+        # an attempt to buy given up is the purchase cancelled
+        ("Ratcliffe will buy Chelsea in May 2022.",
+         "Ratcliffe called off his attempt to buy Chelsea on Tuesday.", "cancelled"),
         # a plan to try again on a later day of its own: a postponement to it
         ("The space agency will launch the Vela probe on 17 May 2022.",
          "The space agency called off the launch attempt of the Vela probe on Tuesday after "
