@@ -77,6 +77,4 @@ def test_a_vote_on_another_day_is_another_vote(
     [found] = check_updates(store, as_of=date(2021, 10, 12), followup_ids=[final.id])
     first = found.candidates[0]
     assert (first.article_id, first.proposed_state) == (ids[2], "happened")
-    assert all(
-        c.proposed_state != "happened" for c in found.candidates if c.article_id == ids[1]
-    )
+    assert all(c.proposed_state != "happened" for c in found.candidates if c.article_id == ids[1])
