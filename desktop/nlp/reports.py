@@ -38,6 +38,7 @@ from desktop.nlp.frames import (
     noun_theme,
     theme_lemma,
     theme_text,
+    verb_keys,
 )
 from desktop.nlp.modality import Reading, reading_of, stative
 from desktop.nlp.nominal import in_time, worked_towards
@@ -95,10 +96,9 @@ def _an_attempt(frame: Frame) -> bool:
     did not go ahead, which is no cancellation of the event itself (as "abandoned its
     attempt to buy the club" is: given up)."""
     verb = frame.verb
-    said = " ".join(w for w in (verb.lemma_.lower(), particle(verb)) if w)
     obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
     return (
-        said in CALLING_OFF
+        bool(verb_keys(verb) & CALLING_OFF)
         and obj is not None
         and obj.lemma_.lower() in ATTEMPTS
         and not any(c.dep_ in {"acl", "relcl", "xcomp"} for c in obj.children)
