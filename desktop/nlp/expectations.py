@@ -48,7 +48,7 @@ from desktop.nlp.participants import Participant
 from desktop.nlp.questions import question
 from desktop.nlp.timeparts import distance, in_sentence, span_root, temporal_clause
 from desktop.nlp.timex import Timex
-from desktop.nlp.timing import Due, due_for
+from desktop.nlp.timing import Due, due_for, later_today
 from desktop.nlp.words import (
     dated_phrase,
     day_setter,
@@ -289,7 +289,9 @@ def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bo
         # The simple present of a schedule: "goes to the polls on Sunday"; "should fly by
         # the end of the year": a deadline's end is what lies ahead.
         first = due.ahead(due.bound in {"by", "before"} and reading.modality == "expected")
-        return due.dated and (first or ctx.anchor) > ctx.anchor and due.value is not None
+        ahead = (first or ctx.anchor) > ctx.anchor
+        ahead = ahead or later_today(due, frame.verb.sent.text, ctx.anchor)
+        return due.dated and ahead and due.value is not None
     return False
 
 

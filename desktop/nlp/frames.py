@@ -19,6 +19,7 @@ from desktop.nlp.words import (
     PLANS,
     amount_particle,
     antecedent,
+    batch_of,
     child,
     lemma_of,
     particle,
@@ -739,6 +740,7 @@ def theme_lemma(frame: Frame) -> str:
     theme = frame.theme
     if theme is None or theme.pos_ == "PRON":
         return ""
+    theme = batch_of(theme) or theme  # "the first of the aircraft": aircraft
     return whole_name(theme) or theme.lemma_.lower()
 
 

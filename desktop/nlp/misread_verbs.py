@@ -9,7 +9,8 @@ as "elections") whose only word before it is a name, in a sentence with a full s
 the name becomes its subject. A headline's verbless plural ("Strasbourg vote on Canada
 deal", "Flights off until March") has no full stop and stays a noun. The other way round, a
 present verb the parser made an object or subject, with nothing of a verb under it, is a
-noun again ("will put its NextGen Acela trains into service").
+noun again ("will put its NextGen Acela trains into service"). "Polls open at 7 a.m." has
+the verb the tagger took for an adjective.
 """
 
 from __future__ import annotations
@@ -75,6 +76,19 @@ def _verb_form(token: Token) -> str | None:
     return None
 
 
+def _opens(token: Token) -> bool:
+    """ "Polling stations open at 7 a.m. tomorrow": the adjective with a plural subject of
+    its own and no copula is the verb."""
+    return (
+        token.lower_ == "open"
+        and token.tag_ == "JJ"
+        and token.dep_ == "ROOT"
+        and _ends_statement(token)
+        and any(c.dep_ == "nsubj" and c.tag_ in {"NNS", "NNPS"} for c in token.children)
+        and not any(c.dep_ in {"cop", "aux", "auxpass"} for c in token.children)
+    )
+
+
 @Language.component(COMPONENT)
 def misread_verbs(doc: Doc) -> Doc:
     for token in doc:
@@ -84,6 +98,9 @@ def misread_verbs(doc: Doc) -> Doc:
             and not any(c.dep_ in VERB_DEPENDENTS for c in token.children)
         ):
             token.tag_, token.pos_ = "NNS", "NOUN"
+            continue
+        if _opens(token):
+            token.tag_, token.pos_ = "VBP", "VERB"
             continue
         if token.tag_ != "NNS" or token.dep_ != "ROOT" or not token.lower_.endswith("s"):
             continue

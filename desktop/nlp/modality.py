@@ -287,7 +287,7 @@ def object_control(lower: Token) -> Token | None:
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children):
         return None
     head = lower.head
-    if lower.dep_ == "acl" and head.dep_ == "dobj":
+    if lower.dep_ in {"acl", "relcl"} and head.dep_ == "dobj":
         head = head.head
     elif lower.dep_ != "advcl":
         return None

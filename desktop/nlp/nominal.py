@@ -25,6 +25,7 @@ from desktop.nlp.timeparts import temporal_clause
 from desktop.nlp.words import (
     IN_STATES,
     antecedent,
+    batch_of,
     lemma_of,
     prep_objects,
     raised_subject,
@@ -78,9 +79,25 @@ def nominal_subject(head: Token, ctx: Context | None = None) -> Token | None:
             return c  # a gerund too: "its commissioning is planned for August"
         if said.dep_ == "nsubj" and c.pos_ == "NUM" and c.ent_type_ not in {"DATE", "TIME"}:
             return c  # "all 36 are due by April": a count of things
+        if said.dep_ == "nsubj" and batch_of(c) is not None:
+            return c  # "the first of France's 50 aircraft is due in March"
+    aside = _set_off_by(head)
+    if aside is not None:
+        return aside
     if head.dep_ in {"acomp", "attr"}:
         return nominal_subject(head.head, ctx)
     return None
+
+
+def _set_off_by(due: Token) -> Token | None:
+    """ "more of Starfield, due in September,": the noun right before the comma is due,
+    wherever the parser hung the adjective."""
+    if due.lower_ != "due" or due.dep_ not in {"amod", "appos", "acomp"} or due.i < 2:
+        return None
+    noun = due.doc[due.i - 2]
+    if due.doc[due.i - 1].text != "," or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return noun if due.head.i == noun.i or due.dep_ == "acomp" else None
 
 
 def has_date(token: Token, ctx: Context) -> bool:
@@ -141,9 +158,14 @@ BATCH_WORDS = {"first", "last", "final", "remaining", "next"}
 
 def counted(noun: Token) -> bool:
     """Things counted out, as deliveries are: "all 36", "the first two jets", "the last
-    ships" — a number, or a word of a batch, on the noun."""
-    return noun.pos_ == "NUM" or any(
-        c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in BATCH_WORDS) for c in noun.children
+    ships", "the first of the 50 aircraft" — a number, or a word of a batch, on the noun."""
+    return (
+        noun.pos_ == "NUM"
+        or batch_of(noun) is not None
+        or any(
+            c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in BATCH_WORDS)
+            for c in noun.children
+        )
     )
 
 

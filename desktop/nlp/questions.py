@@ -146,8 +146,13 @@ def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
         text = f"{text[0].lower()}{text[1:]}"  # "Delivery of ..." opens its sentence
     text = PREP_COMMA.sub(r" \1 ", text)  # "the first delivery, to ANA": no pause
     items = [p.name for p in frame.participants if p.label in ITEM_LABELS and p.name not in text]
-    theme = phrase(frame.theme) if frame.theme is not None and token is frame.agent else ""
-    if items and not any(i in theme for i in items) and not any(c.ent_type_ for c in token.subtree):
+    other = frame.theme if token is frame.agent else antecedent(frame.agent)
+    named_there = phrase(other) if other is not None and other is not token else ""
+    if (
+        items
+        and not any(i in named_there for i in items)
+        and not any(c.ent_type_ for c in token.subtree)
+    ):
         # "the jets" are the KC-46 jets; "the company" that certifies the CS100 is no CS100
         text = f"{items[0]} {text}"
     first = text.split()[0].lower()

@@ -44,7 +44,7 @@ from desktop.nlp.modality import Reading, reading_of, stative
 from desktop.nlp.nominal import in_time, worked_towards
 from desktop.nlp.timeparts import distance, forward, in_sentence, span_root
 from desktop.nlp.timex.vocab import WEEKDAYS
-from desktop.nlp.timing import DAY_NAMED, Due, due_for
+from desktop.nlp.timing import DAY_NAMED, Due, due_for, later_today
 from desktop.nlp.words import child, lemma_of, particle, verb_lemma
 from desktop.vocabulary import Lexicon, load_lexicon
 
@@ -134,6 +134,7 @@ def _status(frame: Frame, reading: Reading, due: Due, ctx: Context) -> str | Non
         and due.end <= ctx.anchor
         and due.value is not None
         and "T" not in due.value
+        and not later_today(due, frame.verb.sent.text, ctx.anchor)
     ):
         return "happened"  # "lifts off ... on Nov 16, 2022", written that day (a date, not a clock)
     return None

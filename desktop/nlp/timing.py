@@ -68,6 +68,19 @@ DAY_NAMED = re.compile(
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d{4}-\d\d-\d\d"
 )
 """A time of day that names its day ("on Saturday afternoon", "at 9 am on May 3")."""
+LATER_THE_SAME_DAY = re.compile(r"(?i)\blater\b|\btonight\b|\bthis (?:afternoon|evening)\b")
+
+
+def later_today(due: Due, sentence: str, anchor: date) -> bool:
+    """ "council votes on it later today", "takes effect at 11:59 p.m. tonight", "takes up
+    the bill later on Thursday" (the article's own day): a present still to come that day."""
+    if not due.text or due.start != anchor or due.end not in {None, anchor}:
+        return False
+    at = sentence.find(due.text)
+    said = sentence[max(0, at - 9) : at + len(due.text)] if at >= 0 else ""
+    return bool(LATER_THE_SAME_DAY.search(said))
+
+
 VAGUE_AMOUNTS = {
     "PXD": relativedelta(days=10),
     "PXW": relativedelta(weeks=6),

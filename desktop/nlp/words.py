@@ -81,8 +81,11 @@ def phrase(token: Token, drop_det: bool = True) -> str:
         moved = t.dep_ == "advmod" and t.lower_ in {"back", "forward"}
         # "a September start": the question gives the window once, at its end
         when = t.head.i == token.i and token.pos_ == "NOUN" and _time_modifier(t)
+        # "the loan, due in 2025,": an adjective set off after its noun says more of it
+        aside = t.dep_ == "amod" and t.i > token.i and t.doc[t.left_edge.i - 1].text == ","
         if (
             t.dep_ in {"relcl", "acl", "appos"}
+            or aside
             or clause
             or moved
             or when
@@ -201,6 +204,26 @@ def verb_lemma(token: Token, lexicon: Lexicon) -> str:
     return next((c for c in candidates if c in phrases), f"{base} {prt}" if prt else base)
 
 
+PARTITIVES = {"first", "last", "final", "next"}
+
+
+def batch_of(token: Token) -> Token | None:
+    """ "the first of the aircraft", "the last of the ships": the things a batch word
+    heads."""
+    if token.lower_ not in PARTITIVES:
+        return None
+    return next(
+        (
+            x
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for x in p.children
+            if x.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
 def antecedent(token: Token | None) -> Token | None:
     """A relative pronoun stands for the noun its clause modifies."""
     if token is None:
@@ -214,7 +237,22 @@ def antecedent(token: Token | None) -> Token | None:
                 break
         if clause.dep_ in {"relcl", "acl"}:
             return _placed_noun(clause.head, clause)
+        if clause.dep_ in {"advcl", "conj"} and token.tag_ == "WDT" and token.i < clause.i:
+            return _misplaced_antecedent(token, clause) or token
     return token
+
+
+def _misplaced_antecedent(token: Token, clause: Token) -> Token | None:
+    """ "launch the spacecraft, with no crew on board, that would orbit the moon": a relative
+    clause the parser hung on the main verb as an adverbial one stands for the last subject
+    or object before it."""
+    doc = clause.doc
+    nouns = [
+        t
+        for t in doc[clause.head.left_edge.i : token.i]
+        if t.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and t.pos_ in {"NOUN", "PROPN"}
+    ]
+    return nouns[-1] if nouns else None
 
 
 SAYING = {"say", "announce", "confirm", "tell", "state", "add", "insist", "indicate"}

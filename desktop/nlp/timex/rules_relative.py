@@ -88,6 +88,20 @@ def _relative_period(m: re.Match[str], anchor: date, direction: Direction) -> Ti
     return _period(" ".join(m["unit"].lower().split()), anchor, step, part_mod(m["part"]))
 
 
+@rule(
+    "elliptic_next",
+    r"(?:(?<=\byear\sor\s)|(?<=\bmonth\sor\s)|(?<=\bweek\sor\s))"
+    r"(?P<part>early|late|mid-?)\s*next",
+    ("next",),
+    end=r"(?![\w-]|\s+(?:week|month|quarter|year)\b)",
+)
+def _elliptic_next(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    """ "later this year or early next": the period the first half of the "or" names."""
+    before = m.string[max(0, m.start() - 12) : m.start()].lower()
+    unit = next(u for u in ("year", "month", "week") if f"{u} or " in before)
+    return _period(unit, anchor, 1, part_mod(m["part"]))
+
+
 def next_period(m: re.Match[str], reference: date) -> Timex | None:
     """ "the next month" of a past narrative ("arrived in May 1994 and left the next month"):
     the period after the date the text last spoke of (``reference``), not a stretch ahead."""

@@ -172,9 +172,35 @@ FOUND = [
      "2021-06-21", "2021-06-30"),
     ("2021-03-01", "The appeal hearing remains on the calendar for 9 April.",
      "2021-04-09", "2021-04-09"),
+    # the simple present of what is still to come on the article's own day
+    ("2022-03-10", "The assembly debates the budget later today.", "2022-03-10", "2022-03-10"),
+    ("2022-03-10", "The new speed limit takes effect at midnight tonight.", "2022-03-10",
+     "2022-03-10"),
+    # "open" with a plural subject and no copula is the verb
+    ("2022-03-10", "Voting booths open at 8 a.m. tomorrow.", "2022-03-11", "2022-03-11"),
+    # the first of a batch is due as the batch is
+    ("2022-03-10", "The first of the navy's six frigates is due in June 2024.", "2024-06-01",
+     "2024-06-30"),
+    # a wish whose infinitive the parser hangs on the object as a relative clause
+    ("2022-03-01", "Ministers want the new floor price to apply in June.", "2022-06-01",
+     "2022-06-30"),
+    # "or early next": the year after the one just named
+    ("2022-03-10", "The new tram will run later this year or early next.", "2022-09-02",
+     "2023-05-01"),
 ]  # fmt: skip
 
 QUESTIONS = [
+    # a relative clause the parser hung on the main verb is said of the object before it
+    ("2022-03-10", "The ferry company is on course to launch its new vessel, with no "
+     "passengers aboard, that will sail to the islands later this year or early next.",
+     "Will the new vessel sail between 2 September 2022 and 1 May 2023?"),
+    # a thing set off with "due" is due, not what the sentence says of someone else
+    # ... and a name the subject gives is not put before the object's noun
+    ("2022-03-10", "NASA is on track to launch the Orion capsule, with no crew aboard, that "
+     "will circle the moon later this year or early next.",
+     "Will the Orion capsule circle the moon between 2 September 2022 and 1 May 2023?"),
+    ("2023-03-08", "Fans will see more of Skyward Drift, due in September, at the June "
+     "showcase.", "Will Skyward Drift go ahead in September 2023?"),
     # "it" the thing of a passive stays the thing, not the company that speaks
     ("2022-05-01", "Sony said it would be released in Japan in June.",
      "Will it be released in June 2022?"),
@@ -372,6 +398,9 @@ QUESTIONS = [
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
+    # the present of the day itself reports; a payment due is no event
+    ("2022-03-10", "Thousands march through the capital today."),
+    ("2022-03-10", "Bonus payments due in March fell."),
     # no thing put in a state, no one event scheduled, no new vehicles (a newcomer's review)
     ("2022-05-01", "Analysts expect a slowdown in production in June."),
     ("2022-05-01", "The hospital has scheduled 200 extra staff for the bank holiday weekend."),

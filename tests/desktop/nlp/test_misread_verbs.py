@@ -26,6 +26,9 @@ pytestmark = pytest.mark.model
         ("Flights off until March", "Flights", "NOUN"),
         ("Chile elections on Sunday.", "elections", "NOUN"),
         ("Trump leaves office on 20 January.", "leaves", "VERB"),
+        # "open" with a plural subject and no copula is the verb; with one it is a state
+        ("Polling stations open at 7 a.m. tomorrow.", "open", "VERB"),
+        ("The polling stations are open until 10 p.m.", "open", "ADJ"),
     ],
 )  # fmt: skip
 def test_the_word_gets_the_part_of_speech_its_parse_shows(

@@ -106,6 +106,16 @@ REPORT_DAY = date(2019, 10, 24)
             WEDNESDAY,
             Expect("nearly two years", "P2Y", "DURATION", "EQUAL_OR_LESS"),
         ),
+        (  # "or early next": the period the first half of the "or" names, a step on
+            "The tram should run later this year or early next.",
+            WEDNESDAY,
+            Expect("early next", "2019", mod="START"),
+        ),
+        (
+            "Repairs take this month or late next.",
+            WEDNESDAY,
+            Expect("late next", "2018-04", mod="END"),
+        ),
     ],
 )
 def test_forms(english: tuple[Any, Any], sentence: str, published: date, expect: Expect) -> None:

@@ -52,3 +52,36 @@ def test_a_nameless_follow_up_finds_the_articles_about_its_story(
     assert later in [c.article_id for c in found.candidates]
     # the chief executive's departure, also Boeing's, is another thing than the pair leaving
     assert [c.proposed_state for c in found.candidates] == [None] * len(found.candidates)
+
+
+def test_the_sentence_after_an_outcome_may_name_the_story(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "The first train arrived by sea on Thursday. The ship ... docked near the Thu Thiem
+    depot": the outcome's own sentence names nothing of the story (the depot its article's
+    headline names); the next one does."""
+    source, later = load(
+        store,
+        english,
+        tmp_path,
+        [
+            (
+                "2021-04-20",
+                "Thu Thiem depot nears completion",
+                "The Thu Thiem depot for the new metro is almost finished, but the trains "
+                "are still at the factory. The first train is now expected to arrive in "
+                "the city in the third quarter.",
+            ),
+            (
+                "2021-10-08",
+                "A train at last",
+                "The first train for the city's new metro arrived by sea on Thursday. The "
+                "ship carrying its three cars docked near the Thu Thiem depot before dawn.",
+            ),
+        ],
+    )
+    [followup] = [f for f in proposed_from(store, source) if "arrive" in f.question]
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2021, 10, 15), followup_ids=[followup.id])
+    first = found.candidates[0]
+    assert (first.article_id, first.proposed_state) == (later, "happened")

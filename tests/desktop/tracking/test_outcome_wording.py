@@ -461,3 +461,23 @@ def test_how_long_an_event_lasts_is_no_new_date(
         date(2021, 7, 12),
     )
     assert (first.article_id, first.proposed_state) == (later, None)
+
+
+def test_a_debate_later_today_is_still_to_come(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "debates the budget later today", written that day, is the debate still ahead: no
+    report of it done (the simple present of the day itself once read as one)."""
+    source, _later = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2022-03-01", "Plans", "The regional assembly will debate the budget on 10 March."),
+            ("2022-03-10", "News", "The regional assembly debates the budget later today."),
+        ],
+    )
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2022, 3, 11), followup_ids=[followup.id])
+    assert "happened" not in [c.proposed_state for c in found.candidates]
