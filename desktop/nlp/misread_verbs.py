@@ -76,6 +76,16 @@ def _verb_form(token: Token) -> str | None:
     return None
 
 
+def _compound_subject(verb: Token) -> None:
+    """ "The council votes on the package": the parser made the verb's subject a compound
+    of it; with no subject of its own, the noun before it is its subject again."""
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return
+    before = [c for c in verb.children if c.i < verb.i and not c.is_punct and c.dep_ != "det"]
+    if len(before) == 1 and before[0].dep_ == "compound" and before[0].pos_ in {"NOUN", "PROPN"}:
+        before[0].dep_ = "nsubj"
+
+
 def _opens(token: Token) -> bool:
     """ "Polling stations open at 7 a.m. tomorrow": the adjective with a plural subject of
     its own and no copula is the verb."""
@@ -101,6 +111,9 @@ def misread_verbs(doc: Doc) -> Doc:
             continue
         if _opens(token):
             token.tag_, token.pos_ = "VBP", "VERB"
+            continue
+        if token.tag_ == "VBZ" and token.dep_ == "ROOT":
+            _compound_subject(token)
             continue
         if token.tag_ != "NNS" or token.dep_ != "ROOT" or not token.lower_.endswith("s"):
             continue

@@ -86,18 +86,20 @@ def nominal_subject(head: Token, ctx: Context | None = None) -> Token | None:
         return aside
     if head.dep_ in {"acomp", "attr"}:
         return nominal_subject(head.head, ctx)
+    if head.dep_ == "conj" and head.head.pos_ in {"VERB", "AUX"}:
+        return nominal_subject(head.head, ctx)  # "will carry supplies and is targeted for"
     return None
 
 
 def _set_off_by(due: Token) -> Token | None:
     """ "more of Starfield, due in September,": the noun right before the comma is due,
     wherever the parser hung the adjective."""
-    if due.lower_ != "due" or due.dep_ not in {"amod", "appos", "acomp"} or due.i < 2:
+    if due.lower_ != "due" or due.dep_ not in {"amod", "appos", "acomp", "prep"} or due.i < 2:
         return None
-    noun = due.doc[due.i - 2]
-    if due.doc[due.i - 1].text != "," or noun.pos_ not in {"NOUN", "PROPN"}:
-        return None
-    return noun if due.head.i == noun.i or due.dep_ == "acomp" else None
+    noun, after = due.doc[due.i - 2], due.nbor(1) if due.i + 1 < len(due.doc) else due
+    if due.doc[due.i - 1].text != "," or noun.pos_ not in {"NOUN", "PROPN"} or after.lower_ == "to":
+        return None  # not "the game, due to a bug, ..."
+    return noun if due.head.i == noun.i or due.dep_ in {"acomp", "prep"} else None
 
 
 def has_date(token: Token, ctx: Context) -> bool:

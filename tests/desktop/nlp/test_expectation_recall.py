@@ -199,6 +199,16 @@ QUESTIONS = [
     ("2022-03-10", "NASA is on track to launch the Orion capsule, with no crew aboard, that "
      "will circle the moon later this year or early next.",
      "Will the Orion capsule circle the moon between 2 September 2022 and 1 May 2023?"),
+    # a schedule in the second half of a conjunction is said of the first half's subject
+    ("2025-11-25", "The next cargo flight will carry food but no crew and is targeted for no "
+     "earlier than April 2026.", "Will the next cargo flight take place in April 2026 or "
+     "later?"),
+    # "on the books for" is "on the calendar for"
+    ("2023-03-04", "The maiden voyage remains on the books for the last quarter of this year.",
+     "Will the maiden voyage go ahead in the fourth quarter of 2023?"),
+    # "due" the parser hung on the verb as a preposition ("due to" stays a cause)
+    ("2023-05-03", "The reviews raised the stakes for Skyward Drift, due in September, which "
+     "is now the studio's biggest release.", "Will Skyward Drift go ahead in September 2023?"),
     ("2023-03-08", "Fans will see more of Skyward Drift, due in September, at the June "
      "showcase.", "Will Skyward Drift go ahead in September 2023?"),
     # "it" the thing of a passive stays the thing, not the company that speaks

@@ -43,3 +43,12 @@ def test_a_name_read_as_the_subject_of_a_misread_verb_is_its_subject(
 ) -> None:
     doc = english[0]("Donald Trump lands in Tokyo on Saturday for a four-day visit.")
     assert [(t.text, t.head.text) for t in doc if t.dep_ == "nsubj"] == [("Trump", "lands")]
+
+
+def test_a_subject_the_parser_made_a_compound_of_its_verb_is_the_subject(
+    english: tuple[Any, Any],
+) -> None:
+    """ "The council votes on the package": with no subject of its own, the verb's compound
+    noun is its subject (the question once asked "Will it vote on the package")."""
+    doc = english[0]("The council votes on the package later this month.")
+    assert [t.dep_ for t in doc if t.text == "council"] == ["nsubj"]
