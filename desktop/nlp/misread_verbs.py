@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
+from desktop.nlp.words import SAYING
 from desktop.vocabulary import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
@@ -87,12 +88,12 @@ def _compound_subject(verb: Token) -> None:
 
 
 def _opens(token: Token) -> bool:
-    """ "Polling stations open at 7 a.m. tomorrow": the adjective with a plural subject of
-    its own and no copula is the verb."""
+    """ "Polling stations open at 7 a.m. tomorrow", "its doors open on Saturday, the museum
+    said": the adjective with a plural subject of its own and no copula is the verb."""
     return (
         token.lower_ == "open"
         and token.tag_ == "JJ"
-        and token.dep_ == "ROOT"
+        and (token.dep_ == "ROOT" or (token.dep_ == "ccomp" and token.head.lemma_ in SAYING))
         and _ends_statement(token)
         and any(c.dep_ == "nsubj" and c.tag_ in {"NNS", "NNPS"} for c in token.children)
         and not any(c.dep_ in {"cop", "aux", "auxpass"} for c in token.children)

@@ -51,13 +51,36 @@ def clause_tokens(top: Token) -> set[int]:
     return out
 
 
+LEADING_ORDINARY = ("Next ", "Latest ")
+"""Words a headline capitalises that the recogniser takes into a name ("Next Zelda slips
+into 2023"): the name is the rest."""
+
+
 def canonical(name: str, label: str) -> tuple[str, str]:
     if label == "NORP" and name.lower() in DEMONYMS:
         return DEMONYMS[name.lower()], "GPE"
+    for word in LEADING_ORDINARY:
+        if name.startswith(word) and " " not in name.removeprefix(word).strip():
+            name = name.removeprefix(word)  # one word left: "Next Zelda", not "Next Big Thing"
     return name.removesuffix("’s").removesuffix("'s"), label
 
 
+MODIFIER_ENDINGS = ("themed", "style", "branded", "inspired", "edition", "based", "built", "made")
+"""What a name is joined to when it only qualifies another thing: "the Zelda-themed console",
+"a Boeing-built tanker"."""
+
+
+def _qualifier(ent: Span) -> bool:
+    """The name is the first half of a hyphenated modifier ("the Zelda-themed Switch")."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or ent[-1].whitespace_ or doc[ent.end].text not in {"-", "‐"}:
+        return False
+    return doc[ent.end + 1].lower_ in MODIFIER_ENDINGS
+
+
 def _role(ent: Span, frame: Frame) -> str:
+    if _qualifier(ent):
+        return "context"
     inside = {ent.root.i}
     for a in ent.root.ancestors:
         inside.add(a.i)

@@ -248,7 +248,7 @@ def _from_expectation(ctx: Context, e: Expectation) -> Report:
 
 def _candidates(sent: Span, lexicon: Lexicon) -> list[Token]:
     """Lexical verbs, but not copulas, cues or verbs of saying; a light verb's phrase
-    counts ("got under way")."""
+    counts ("got under way"), and so does a phrase of the lexicon ("let in the public")."""
     return [
         t
         for t in sent
@@ -258,6 +258,7 @@ def _candidates(sent: Span, lexicon: Lexicon) -> list[Token]:
             lemma_of(t) not in SKIP_LEMMAS | set(CUES)
             or verb_lemma(t, lexicon) in lexicon.light_subject
             or _light_with_its_object(t, lexicon)
+            or " " in verb_lemma(t, lexicon)  # "let in its first visitors": a phrase of its own
         )
     ]
 

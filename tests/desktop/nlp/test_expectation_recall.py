@@ -178,6 +178,8 @@ FOUND = [
      "2022-03-10"),
     # "open" with a plural subject and no copula is the verb
     ("2022-03-10", "Voting booths open at 8 a.m. tomorrow.", "2022-03-11", "2022-03-11"),
+    ("2022-03-10", "Its doors open to the public on Sunday, and tickets for the opening weekend "
+     "have sold well, the gallery said.", "2022-03-13", "2022-03-13"),
     # the first of a batch is due as the batch is
     ("2022-03-10", "The first of the navy's six frigates is due in June 2024.", "2024-06-01",
      "2024-06-30"),

@@ -481,3 +481,40 @@ def test_a_debate_later_today_is_still_to_come(
     confirm(store, followup_id=followup.id, who="ana")
     [found] = check_updates(store, as_of=date(2022, 3, 11), followup_ids=[followup.id])
     assert "happened" not in [c.proposed_state for c in found.candidates]
+
+
+def test_a_thing_themed_after_the_name_is_not_the_named_thing(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "The Zelda-themed Switch console went on sale": the console is the thing on sale,
+    Zelda only its theme, so the game's release is not reported done."""
+    source, _later = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2023-01-10", "Plans", "Nintendo is now aiming for a May release for the next Zelda."),
+            ("2023-05-04", "News", "The Zelda-themed Switch console went on sale last Friday."),
+        ],
+    )
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2023, 5, 5), followup_ids=[followup.id])
+    assert "happened" not in [c.proposed_state for c in found.candidates]
+
+
+def test_letting_in_the_public_is_an_opening(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "let in its first members of the public": the lexicon's phrase, though "let" alone
+    is a cue word ("let the deal go through")."""
+    first, later = first_after(
+        store,
+        english,
+        tmp_path,
+        ("2022-01-10", "The new Harbourside Aquarium will open in June, the city said."),
+        ("2022-06-13", "The Harbourside Aquarium let in its first members of the public on "
+         "Saturday."),
+        date(2022, 6, 20),
+    )  # fmt: skip
+    assert (first.article_id, first.proposed_state) == (later, "happened")

@@ -1,0 +1,38 @@
+"""Names the recogniser ran on into their sentence's verb end before it, and names a
+headline capitalised into a word of plain English lose that word (sentences written for
+these tests, each one the real model gets wrong on its own)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from desktop.nlp.participants import canonical
+
+pytestmark = pytest.mark.model
+
+
+def test_a_title_ends_before_the_main_verb(english: tuple[Any, Any]) -> None:
+    doc = english[0]("The Tale of Hollow: Voice of the Kingdom went on sale on Friday.")
+    assert [e.text for e in doc.ents if e.label_ == "WORK_OF_ART"] == [
+        "The Tale of Hollow: Voice of the Kingdom"
+    ]
+
+
+def test_a_name_without_a_verb_in_it_is_kept_whole(english: tuple[Any, Any]) -> None:
+    doc = english[0]("The Legend of Korra: Tears of the Spirits went on sale on Friday.")
+    assert "The Legend of Korra: Tears of the Spirits" in [e.text for e in doc.ents]
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("Next Zelda", "Zelda"),  # "Next Zelda slips into 2023"
+        ("Latest Pixel", "Pixel"),
+        ("Next Big Thing", "Next Big Thing"),  # more than one word left: a name of its own
+        ("New Glenn", "New Glenn"),
+    ],
+)
+def test_a_headline_word_before_a_one_word_name_is_dropped(name: str, kept: str) -> None:
+    assert canonical(name, "PRODUCT") == (kept, "PRODUCT")
