@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 from desktop.nlp.context import Context
 from desktop.nlp.cues import BLOCKING, CHANGE_OF_VALUE, CUES, REPORT_VERBS
 from desktop.nlp.frames import (
-    WEAK_DELAYS,
     Frame,
     event_noun,
     frame_of,
@@ -32,6 +31,7 @@ from desktop.nlp.frames import (
     result_clause,
     theme_lemma,
     theme_text,
+    weak_delay,
 )
 from desktop.nlp.modality import Reading, deadline_of, prelude_of, reading_of, stative
 from desktop.nlp.nominal import (
@@ -272,7 +272,7 @@ def _undated_verdict(frame: Frame, reading: Reading) -> bool | None:
 
 
 def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bool:
-    if frame.outcome == "postpone" and frame.verb.lemma_.lower() in WEAK_DELAYS and not due.dated:
+    if frame.outcome == "postpone" and weak_delay(frame.verb) and not due.dated:
         return False
     if frame.outcome == "postpone":
         # A delay that names its new date: the event is now expected then.
@@ -293,6 +293,16 @@ def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bo
         ahead = ahead or later_today(due, frame.verb.sent.text, ctx.anchor)
         return due.dated and ahead and due.value is not None
     return False
+
+
+ACTS = {"agree", "decide", "vote", "promise", "pledge", "vow", "propose", "announce"}
+"""Cue verbs done at a time of their own: "Kroger agreed on Friday to buy Albertsons"."""
+
+
+def _dated_act(cue: Token) -> bool:
+    """A cue in the simple past is an act; a time on it is when it was done, not when the
+    event it commits to is due."""
+    return cue.tag_ == "VBD" and lemma_of(cue) in ACTS
 
 
 CALENDAR = {"day", "week", "month", "quarter", "season", "half", "year", "decade", "century"}
@@ -367,7 +377,9 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
     # every word climbed through ("hoped to start making the Roadster in 2023": the date
     # hangs on "start")
     chain = [
-        t for t in (frame.verb, reading.top, reading.cue, token, *reading.chain) if t is not None
+        t
+        for t in (frame.verb, reading.top, reading.cue, token, *reading.chain)
+        if t is not None and (t is frame.verb or not _dated_act(t))
     ]
     if token.dep_ in {"acomp", "attr"}:
         chain.append(token.head)  # "is more likely in 2021": the copula holds the date

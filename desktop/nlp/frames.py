@@ -632,6 +632,12 @@ WEAK_DELAYS = {"move", "shift", "push", "reset"}
 "reset the start of her trial for March 9"."""
 
 
+def weak_delay(verb: Token) -> bool:
+    """A delay word that says nothing without its date ("pushed" alone; "pushed back" is a
+    delay)."""
+    return verb.lemma_.lower() in WEAK_DELAYS and not particle(verb)
+
+
 def _dated_complement(verb: Token, ctx: Context) -> bool:
     """A date after "to", "into", "until" or "for" under the verb ("moved from April to
     October", "reset for March 9", "moved to no earlier than late March")."""

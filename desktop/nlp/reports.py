@@ -30,7 +30,6 @@ from desktop.nlp.frames import (
     PARTICIPLE_WISHERS,
     PLACEHOLDERS,
     RESULTS_OR_WISHES,
-    WEAK_DELAYS,
     Frame,
     frame_of,
     may_name_event,
@@ -39,6 +38,7 @@ from desktop.nlp.frames import (
     theme_lemma,
     theme_text,
     verb_keys,
+    weak_delay,
 )
 from desktop.nlp.modality import Reading, reading_of, stative
 from desktop.nlp.nominal import in_time, worked_towards
@@ -390,7 +390,7 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
             and status not in {"happened", "not_happened"}
         ):
             continue
-        if status == "postponed" and frame.verb.lemma_.lower() in WEAK_DELAYS and not due.dated:
+        if status == "postponed" and weak_delay(frame.verb) and not due.dated:
             continue
         if status == "happened" and _not_done_now(frame.verb, sent, ctx):
             continue

@@ -146,12 +146,14 @@ def fronted_clause(clause: Token) -> bool:
 
 def particle(token: Token) -> str:
     """The verb's particle ("carry out"), also one the parser made a preposition with no
-    object ("called off the attempt": "off" tagged RP)."""
+    object ("called off the attempt": "off" tagged RP) or an adverb right after the verb
+    ("has been pushed back by five weeks")."""
     return " ".join(
         c.lemma_.lower()
         for c in token.children
         if c.dep_ == "prt"
         or (c.dep_ == "prep" and c.tag_ == "RP" and not any(x.dep_ == "pobj" for x in c.children))
+        or (c.dep_ == "advmod" and c.lower_ in {"back", "forward"} and c.i == token.i + 1)
     )
 
 

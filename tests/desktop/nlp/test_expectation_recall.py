@@ -410,6 +410,8 @@ QUESTIONS = [
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
+    # the day of an agreement is no day of what was agreed
+    ("2022-10-14", "Kestrel Foods agreed on Friday to buy its smaller rival Harbour Mart."),
     # the present of the day itself reports; a payment due is no event
     ("2022-03-10", "Thousands march through the capital today."),
     ("2022-03-10", "Bonus payments due in March fell."),

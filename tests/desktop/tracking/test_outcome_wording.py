@@ -518,3 +518,19 @@ def test_letting_in_the_public_is_an_opening(
         date(2022, 6, 20),
     )  # fmt: skip
     assert (first.article_id, first.proposed_state) == (later, "happened")
+
+
+def test_pushed_back_by_a_span_is_a_delay(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "has been pushed back by about five weeks": the parser makes "back" an adverb, and
+    "push" alone is a delay word only with its date; "push back" is one without."""
+    first, later = first_after(
+        store,
+        english,
+        tmp_path,
+        ("2019-03-04", "Rotuma's referendum on autonomy will take place on 17 October."),
+        ("2019-07-02", "Rotuma's autonomy referendum has been pushed back by about five weeks."),
+        date(2019, 7, 5),
+    )
+    assert (first.article_id, first.proposed_state) == (later, "postponed")
