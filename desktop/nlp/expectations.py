@@ -28,6 +28,7 @@ from desktop.nlp.frames import (
     event_noun,
     frame_of,
     may_carry_outcome,
+    planned_event,
     result_clause,
     theme_lemma,
     theme_text,
@@ -57,6 +58,7 @@ from desktop.nlp.words import (
     lemma_of,
     particle,
     phrase,
+    verb_lemma,
 )
 from desktop.vocabulary import Lexicon, load_lexicon
 
@@ -295,6 +297,20 @@ def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bo
     return False
 
 
+def _plan_given_up(verb: Token, ctx: Context) -> bool:
+    """The verb is what a plan plans, and the plan is called off ("has dropped its plan to
+    build the bridge"); a delayed plan still holds, at its new date."""
+    plan = verb.head
+    planned = planned_event(plan)
+    return (
+        verb.dep_ in {"acl", "relcl"}
+        and planned is not None
+        and planned.i == verb.i
+        and plan.dep_ in {"dobj", "nsubjpass"}
+        and ctx.lexicon.outcome_of(verb_lemma(plan.head, ctx.lexicon)) in {"cancel", "fail"}
+    )
+
+
 ACTS = {"agree", "decide", "vote", "promise", "pledge", "vow", "propose", "announce"}
 """Cue verbs done at a time of their own: "Kroger agreed on Friday to buy Albertsons"."""
 
@@ -374,6 +390,8 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
         if read_off is None:
             return []
         frame, reading = read_off
+    if _plan_given_up(frame.verb, ctx):
+        return []  # "scrapped plans to open the museum": no plan left to follow
     # every word climbed through ("hoped to start making the Roadster in 2023": the date
     # hangs on "start")
     chain = [

@@ -688,10 +688,29 @@ def _governed(verb: Token, passive: bool) -> Token | None:
         found = child(verb, "nsubj")
     if found is None and verb.dep_ in {"acl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         found = verb.head  # "travel bubble delayed to next year"
+    planned = planned_event(found)
+    if planned is not None:
+        return planned  # "scrapped plans to open the museum": the opening is called off
     found = antecedent(found)
     if found is not None and found.pos_ == "PRON":
         return found
     return found
+
+
+def planned_event(noun: Token | None) -> Token | None:
+    """The verb a plan noun plans ("plans to open the museum"), if ``noun`` is one."""
+    if noun is None or noun.lemma_.lower() not in PLANS:
+        return None
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in {"acl", "relcl"}
+            and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
 
 
 def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -> Frame:

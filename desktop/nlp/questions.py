@@ -147,7 +147,7 @@ def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
     text = PREP_COMMA.sub(r" \1 ", text)  # "the first delivery, to ANA": no pause
     items = [p.name for p in frame.participants if p.label in ITEM_LABELS and p.name not in text]
     other = frame.theme if token is frame.agent else antecedent(frame.agent)
-    named_there = phrase(other) if other is not None and other is not token else ""
+    named_there = phrase(other) if other is not None and other.i != token.i else ""
     if (
         items
         and not any(i in named_there for i in items)

@@ -410,6 +410,8 @@ QUESTIONS = [
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
+    # a plan called off is no plan to follow
+    ("2019-10-17", "The council has scrapped plans to open the maritime museum in 2020."),
     # the day of an agreement is no day of what was agreed
     ("2022-10-14", "Kestrel Foods agreed on Friday to buy its smaller rival Harbour Mart."),
     # the present of the day itself reports; a payment due is no event

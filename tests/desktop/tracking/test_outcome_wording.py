@@ -534,3 +534,20 @@ def test_pushed_back_by_a_span_is_a_delay(
         date(2019, 7, 5),
     )
     assert (first.article_id, first.proposed_state) == (later, "postponed")
+
+
+def test_a_plan_dropped_cancels_what_it_planned(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "has dropped its plan to build the footbridge": the building is called off (the
+    plan was once the thing cancelled, and the building still expected)."""
+    first, later = first_after(
+        store,
+        english,
+        tmp_path,
+        ("2019-03-01", "Lowmoor council will build the new footbridge over the Esk by 2021."),
+        ("2019-10-17", "Lowmoor council has dropped its plan to build the new footbridge over "
+         "the Esk."),
+        date(2019, 10, 20),
+    )  # fmt: skip
+    assert (first.article_id, first.proposed_state) == (later, "cancelled")
