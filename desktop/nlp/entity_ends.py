@@ -3,7 +3,8 @@
 The recogniser sometimes carries a long title on into the clause: in "The Legend of Zelda:
 Tears of the Kingdom went on sale on Friday" the work's name took "went on" with it, so the
 report named no thing a follow-up knew. After the recogniser, a name that holds the main
-verb of its sentence ends before it.
+verb of its sentence, written in lower case, ends before it ("Love Is Blind" keeps its
+capitalised "Is").
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ COMPONENT = "factdesk_entity_ends"
 
 def _cut(ent: Span) -> Span | None:
     """``ent`` without the main verb and what follows it; None when nothing is left."""
-    verb = next((t for t in ent[1:] if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}), None)
+    verb = next((t for t in ent[1:] if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.is_lower), None)
     if verb is None:
         return ent
     end = verb.i
@@ -33,7 +34,7 @@ def _cut(ent: Span) -> Span | None:
 
 @Language.component(COMPONENT)
 def entity_ends(doc: Doc) -> Doc:
-    if not any(t.dep_ == "ROOT" and t.ent_iob_ == "I" for t in doc):
+    if not any(t.dep_ == "ROOT" and t.ent_iob_ == "I" and t.is_lower for t in doc):
         return doc
     kept = [cut for ent in doc.ents if (cut := _cut(ent)) is not None]
     doc.ents = filter_spans(kept)

@@ -61,6 +61,11 @@ def _event_antecedent(pronoun: Token, ctx: Context | None) -> Token | None:
     return noun if named else None
 
 
+SUBJECTS = {"nsubj", "nsubjpass", "expl"}
+EVENT_ENDINGS = ("ing", "tion", "sion", "ment")
+"""Nouns of a happening, not of things that arrive: "hearings", "elections", "payments"."""
+
+
 def nominal_subject(head: Token, ctx: Context | None = None) -> Token | None:
     """The noun a schedule or a date is said of: "the vote is scheduled", "the launch is
     set for", "the next launch opportunity is on". With ``ctx``, a relative pronoun stands
@@ -79,16 +84,35 @@ def nominal_subject(head: Token, ctx: Context | None = None) -> Token | None:
             return c  # a gerund too: "its commissioning is planned for August"
         if said.dep_ == "nsubj" and c.pos_ == "NUM" and c.ent_type_ not in {"DATE", "TIME"}:
             return c  # "all 36 are due by April": a count of things
-        if said.dep_ == "nsubj" and batch_of(c) is not None:
+        things = batch_of(c) if said.dep_ == "nsubj" else None
+        if things is not None and (
+            things.lemma_.lower().endswith(EVENT_ENDINGS)
+            or (ctx is not None and ctx.lexicon.is_event_noun(things.lemma_))
+        ):
+            return things  # "the last of the public hearings is due in May": a hearing
+        if things is not None:
             return c  # "the first of France's 50 aircraft is due in March"
     aside = _set_off_by(head)
     if aside is not None:
         return aside
     if head.dep_ in {"acomp", "attr"}:
         return nominal_subject(head.head, ctx)
-    if head.dep_ == "conj" and head.head.pos_ in {"VERB", "AUX"}:
+    if (
+        head.dep_ == "conj"
+        and head.head.pos_ in {"VERB", "AUX"}
+        and not any(c.dep_ in SUBJECTS for c in head.children)
+    ):
         return nominal_subject(head.head, ctx)  # "will carry supplies and is targeted for"
     return None
+
+
+def _causal_due(due: Token) -> bool:
+    """ "fell in March, due mainly to the strike": a cause, not a schedule ("due to be
+    signed" is one)."""
+    if due.lower_ != "due":
+        return False
+    after = [t for t in due.doc[due.i + 1 : due.i + 4] if t.tag_ not in {"RB", "RBR"}]
+    return len(after) >= 2 and after[0].lower_ == "to" and after[1].tag_ != "VB"
 
 
 def _set_off_by(due: Token) -> Token | None:
@@ -96,9 +120,16 @@ def _set_off_by(due: Token) -> Token | None:
     wherever the parser hung the adjective."""
     if due.lower_ != "due" or due.dep_ not in {"amod", "appos", "acomp", "prep"} or due.i < 2:
         return None
-    noun, after = due.doc[due.i - 2], due.nbor(1) if due.i + 1 < len(due.doc) else due
-    if due.doc[due.i - 1].text != "," or noun.pos_ not in {"NOUN", "PROPN"} or after.lower_ == "to":
-        return None  # not "the game, due to a bug, ..."
+    noun = due.doc[due.i - 2]
+    after = next((t for t in due.doc[due.i + 1 :] if t.tag_ not in {"RB", "RBR"}), due)
+    if (
+        due.doc[due.i - 1].text != ","
+        or noun.pos_ not in {"NOUN", "PROPN"}
+        or noun.ent_type_ in {"DATE", "TIME"}
+        or after.lower_ == "to"  # "the game, due (mainly) to a bug, ..."
+        or any(x.ent_type_ in {"GPE", "LOC", "FAC"} for x in prep_objects(due, "in", "at"))
+    ):  # "the minister, due in Paris on Monday,": a visit, not the minister
+        return None
     return noun if due.head.i == noun.i or due.dep_ in {"acomp", "prep"} else None
 
 
@@ -309,7 +340,7 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     is_copula = lemma == "be" and token.dep_ in {"ROOT", "ccomp", "conj"}
     if not (is_cue or is_copula):
         return None
-    if _plan_called_off(token, ctx):
+    if _plan_called_off(token, ctx) or _causal_due(token):
         return None
     if is_copula and any(
         c.dep_ in {"attr", "acomp"} and c.ent_type_ not in {"DATE", "TIME"} for c in token.children

@@ -52,6 +52,7 @@ def clause_tokens(top: Token) -> set[int]:
 
 
 LEADING_ORDINARY = ("Next ", "Latest ")
+COMPANY_ENDINGS = {"plc", "ltd", "inc", "group", "co", "corp", "sa", "ag", "nv"}
 """Words a headline capitalises that the recogniser takes into a name ("Next Zelda slips
 into 2023"): the name is the rest."""
 
@@ -60,8 +61,9 @@ def canonical(name: str, label: str) -> tuple[str, str]:
     if label == "NORP" and name.lower() in DEMONYMS:
         return DEMONYMS[name.lower()], "GPE"
     for word in LEADING_ORDINARY:
-        if name.startswith(word) and " " not in name.removeprefix(word).strip():
-            name = name.removeprefix(word)  # one word left: "Next Zelda", not "Next Big Thing"
+        rest = name.removeprefix(word).strip()
+        if name.startswith(word) and " " not in rest and rest.lower() not in COMPANY_ENDINGS:
+            name = rest  # one word left: "Next Zelda", not "Next Big Thing" nor "Next Plc"
     return name.removesuffix("’s").removesuffix("'s"), label
 
 

@@ -341,8 +341,11 @@ def _widen(
         if other is tm or other.timex is None or other.timex.start is None or other.end > tm.start:
             continue
         gap = ctx.text[other.end : tm.start].lower().strip(" ,")
-        if gap in {"or", "and", "to", "-", "–"} and other.timex.start >= ctx.anchor:
-            due.start = other.timex.start
+        if (
+            gap in {"or", "and", "to", "-", "–"}
+            and (other.timex.end or other.timex.start) >= ctx.anchor
+        ):
+            due.start = max(other.timex.start, ctx.anchor)  # "this year or early next"
             due.bound = "between"
             due.value = f"{other.timex.value}/{due.value}"
             due.text = ctx.text[other.start : tm.end]
@@ -369,7 +372,8 @@ def _widen(
         other_end = other.timex.end
         first = tm.timex
         assert first is not None and first.start is not None
-        if first.start > other_end or (other_end - first.start).days > 400:
+        far = (other_end - max(first.start, ctx.anchor)).days > 400 and first.granularity != "year"
+        if first.start > other_end or far:
             first = same_year(first, other.timex, tm.text)
             if first is None:
                 return

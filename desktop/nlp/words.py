@@ -206,7 +206,8 @@ def verb_lemma(token: Token, lexicon: Lexicon) -> str:
     return next((c for c in candidates if c in phrases), f"{base} {prt}" if prt else base)
 
 
-PARTITIVES = {"first", "last", "final", "next"}
+PARTITIVES = {"first", "last", "next"}
+"""Not "final": "the final of the tournament" is a match."""
 
 
 def batch_of(token: Token) -> Token | None:
@@ -245,14 +246,23 @@ def antecedent(token: Token | None) -> Token | None:
 
 
 def _misplaced_antecedent(token: Token, clause: Token) -> Token | None:
-    """ "launch the spacecraft, with no crew on board, that would orbit the moon": a relative
-    clause the parser hung on the main verb as an adverbial one stands for the last subject
-    or object before it."""
+    """ "launch the spacecraft, with no crew on board, that would orbit the moon", "move the
+    pupils to the new building next month, which will open in April": a relative clause the
+    parser hung on the main verb as an adverbial one stands for the last noun before it,
+    past an aside in commas that a preposition opens and past a time."""
     doc = clause.doc
+    start = clause.head.left_edge.i
+    skipped: set[int] = set()
+    commas = [t.i for t in doc[start : token.i] if t.text == ","]
+    if len(commas) >= 2 and commas[-1] == token.i - 1 and doc[commas[-2] + 1].pos_ == "ADP":
+        skipped = set(range(commas[-2], commas[-1]))  # ", with no crew on board,"
     nouns = [
         t
-        for t in doc[clause.head.left_edge.i : token.i]
-        if t.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"} and t.pos_ in {"NOUN", "PROPN"}
+        for t in doc[start : token.i]
+        if t.i not in skipped
+        and t.pos_ in {"NOUN", "PROPN"}
+        and t.dep_ != "compound"
+        and t.ent_type_ not in {"DATE", "TIME"}
     ]
     return nouns[-1] if nouns else None
 

@@ -112,11 +112,13 @@ def about(
     names = list(target.names.values())
     own = [(n, r) for n, r in roles(report) if r != "context"]
     # A follow-up that names no one looks for what its article is about: the report's
-    # sentence or the next must name it, and a later expectation there is its slip whatever
-    # the thing is called ("pushed the maiden flight of the 787 back" after "fly the
-    # aircraft").
+    # sentence must name it (or, for an outcome, the next: "The first train arrived. The
+    # ship docked at Long Binh"), and a later expectation there is its slip whatever the
+    # thing is called ("pushed the maiden flight of the 787 back" after "fly the aircraft").
     topical = not names and bool(target.topics)
-    if topical and not _names_a_topic(target, f"{sentence} {following}"):
+    done = report.status in {"happened", "not_happened", "cancelled"}
+    said = f"{sentence} {following}" if done else sentence
+    if topical and not _names_a_topic(target, said):
         return None
     in_clause = shared(names, [n for n, _r in own])
     strong_names = [

@@ -85,3 +85,35 @@ def test_the_sentence_after_an_outcome_may_name_the_story(
     [found] = check_updates(store, as_of=date(2021, 10, 15), followup_ids=[followup.id])
     first = found.candidates[0]
     assert (first.article_id, first.proposed_state) == (later, "happened")
+
+
+def test_another_thing_expected_next_to_the_story_is_no_slip(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """Only an outcome may take the story's name from the sentence after it: "The first
+    electric bus is now expected in December. It will be kept at the Thu Thiem depot" is
+    no new date for the first train."""
+    source, _later = load(
+        store,
+        english,
+        tmp_path,
+        [
+            (
+                "2021-04-20",
+                "Thu Thiem depot nears completion",
+                "The Thu Thiem depot for the new metro is almost finished, but the trains "
+                "are still at the factory. The first train is now expected to arrive in "
+                "the city in the third quarter.",
+            ),
+            (
+                "2021-08-20",
+                "Buses first",
+                "The first electric bus is now expected to arrive in the city in December. "
+                "It will be kept at the Thu Thiem depot until the route opens.",
+            ),
+        ],
+    )
+    [followup] = [f for f in proposed_from(store, source) if "arrive" in f.question]
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2021, 8, 25), followup_ids=[followup.id])
+    assert "postponed" not in [c.proposed_state for c in found.candidates]

@@ -551,3 +551,25 @@ def test_a_plan_dropped_cancels_what_it_planned(
         date(2019, 10, 20),
     )  # fmt: skip
     assert (first.article_id, first.proposed_state) == (later, "cancelled")
+
+
+def test_rules_for_visitors_are_no_opening(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "stopped admitting visitors": a hospital's visiting rules, not its opening (a
+    newcomer's review found "admit visitors" read as one)."""
+    source, _later = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2021-09-01", "Plans", "The new Westbury General Hospital will open in June 2022, "
+             "the health board said."),
+            ("2022-06-20", "News", "Westbury General Hospital stopped admitting visitors on "
+             "Monday because of a Covid outbreak."),
+        ],
+    )  # fmt: skip
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2022, 6, 25), followup_ids=[followup.id])
+    assert "happened" not in [c.proposed_state for c in found.candidates]
