@@ -106,13 +106,18 @@ def nominal_subject(head: Token, ctx: Context | None = None) -> Token | None:
     return None
 
 
+NOUN_PHRASE_STARTS = {"DT", "PRP$", "PRP", "JJ", "JJR", "JJS", "CD", "NNP", "NNPS", "NNS"}
+"""Words that open the cause after "due to" ("due to the strike", "due to heavy rain"); "due
+to land", which the tagger may make a noun, is a schedule."""
+
+
 def _causal_due(due: Token) -> bool:
     """ "fell in March, due mainly to the strike": a cause, not a schedule ("due to be
     signed" is one)."""
     if due.lower_ != "due":
         return False
     after = [t for t in due.doc[due.i + 1 : due.i + 4] if t.tag_ not in {"RB", "RBR"}]
-    return len(after) >= 2 and after[0].lower_ == "to" and after[1].tag_ != "VB"
+    return len(after) >= 2 and after[0].lower_ == "to" and after[1].tag_ in NOUN_PHRASE_STARTS
 
 
 def _set_off_by(due: Token) -> Token | None:

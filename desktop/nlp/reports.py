@@ -435,8 +435,11 @@ MANY = {"several", "many", "multiple", "numerous"}
 
 def _repeated(verb: Token) -> bool:
     """Done a number of times ("has flown seven times since its debut", "met twice", "met
-    for the second time"): a count of its kind, or another occurrence, not the one event a
-    follow-up awaits. Not "again": "will meet again" is settled by "met again"."""
+    for the second time", "the only election held so far"): a count of its kind, or another
+    occurrence, not the one event a follow-up awaits. Not "again": "will meet again" is
+    settled by "met again"."""
+    if any(c.lower_ == "far" and c.i > 0 and c.doc[c.i - 1].lower_ == "so" for c in verb.subtree):
+        return True  # "the only election held so far": a tally, not the occurrence awaited
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in REPEATS:
             return True

@@ -102,6 +102,10 @@ pytestmark = pytest.mark.model
             "Astronauts Kasia Marek and Tomas Lind will come home in March 2022, the agency said.",
             "A capsule carrying Kasia Marek and Tomas Lind splashed down off the coast on Monday.",
         ),
+        (
+            "Nurses at Westbury General Hospital will strike in March 2022, their union said.",
+            "Nurses at Westbury General Hospital walked off the job on Monday.",
+        ),
     ],
 )
 def test_varied_past_wording_reports_the_event_done(
