@@ -92,7 +92,7 @@ def nominal_subject(head: Token, ctx: Context | None = None) -> Token | None:
             return things  # "the last of the public hearings is due in May": a hearing
         if things is not None:
             return c  # "the first of France's 50 aircraft is due in March"
-    aside = _set_off_by(head)
+    aside = _set_off_by(head, ctx)
     if aside is not None:
         return aside
     if head.dep_ in {"acomp", "attr"}:
@@ -120,10 +120,14 @@ def _causal_due(due: Token) -> bool:
     return len(after) >= 2 and after[0].lower_ == "to" and after[1].tag_ in NOUN_PHRASE_STARTS
 
 
-def _set_off_by(due: Token) -> Token | None:
+def _set_off_by(due: Token, ctx: Context | None) -> Token | None:
     """ "more of Starfield, due in September,": the noun right before the comma is due,
-    wherever the parser hung the adjective."""
+    wherever the parser hung the adjective; not in a sentence that calls the plan off ("the
+    trial, due this month, has been put back": the old date)."""
     if due.lower_ != "due" or due.dep_ not in {"amod", "appos", "acomp", "prep"} or due.i < 2:
+        return None
+    root = due.sent.root
+    if ctx is None or ctx.lexicon.outcome_of(verb_lemma(root, ctx.lexicon)) is not None:
         return None
     noun = due.doc[due.i - 2]
     after = next((t for t in due.doc[due.i + 1 :] if t.tag_ not in {"RB", "RBR"}), due)

@@ -577,3 +577,25 @@ def test_rules_for_visitors_are_no_opening(
     confirm(store, followup_id=followup.id, who="ana")
     [found] = check_updates(store, as_of=date(2022, 6, 25), followup_ids=[followup.id])
     assert "happened" not in [c.proposed_state for c in found.candidates]
+
+
+def test_an_election_held_so_far_is_a_tally(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "remains the only election held so far": a count of earlier elections, not the one
+    awaited in March (it ranked first as *happened* before March)."""
+    source, _later = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2021-12-20", "Plans", "The island's election of a chief minister will be held on "
+             "27 March."),
+            ("2022-02-19", "News", "The December assembly vote remains the only election held "
+             "so far under the island's new rules."),
+        ],
+    )  # fmt: skip
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2022, 2, 22), followup_ids=[followup.id])
+    assert "happened" not in [c.proposed_state for c in found.candidates]
