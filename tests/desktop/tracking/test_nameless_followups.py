@@ -54,66 +54,41 @@ def test_a_nameless_follow_up_finds_the_articles_about_its_story(
     assert [c.proposed_state for c in found.candidates] == [None] * len(found.candidates)
 
 
-def test_the_sentence_after_an_outcome_may_name_the_story(
-    store: Store, english: tuple[Any, Any], tmp_path: Path
-) -> None:
-    """ "The first train arrived by sea on Thursday. The ship ... docked near the Thu Thiem
-    depot": the outcome's own sentence names nothing of the story (the depot its article's
-    headline names); the next one does."""
-    source, later = load(
-        store,
-        english,
-        tmp_path,
-        [
-            (
-                "2021-04-20",
-                "Thu Thiem depot nears completion",
-                "The Thu Thiem depot for the new metro is almost finished, but the trains "
-                "are still at the factory. The first train is now expected to arrive in "
-                "the city in the third quarter.",
-            ),
-            (
-                "2021-10-08",
-                "A train at last",
-                "The first train for the city's new metro arrived by sea on Thursday. The "
-                "ship carrying its three cars docked near the Thu Thiem depot before dawn.",
-            ),
-        ],
-    )
-    [followup] = [f for f in proposed_from(store, source) if "arrive" in f.question]
-    confirm(store, followup_id=followup.id, who="ana")
-    [found] = check_updates(store, as_of=date(2021, 10, 15), followup_ids=[followup.id])
-    first = found.candidates[0]
-    assert (first.article_id, first.proposed_state) == (later, "happened")
+DEPOT = (
+    "2021-04-20",
+    "Thu Thiem depot nears completion",
+    "The Thu Thiem depot for the new metro is almost finished, but the trains are still at "
+    "the factory. The first train is now expected to arrive in the city in the third "
+    "quarter.",
+)
+"""A follow-up that names no one ("the first train"), in an article about the depot."""
 
 
-def test_another_thing_expected_next_to_the_story_is_no_slip(
-    store: Store, english: tuple[Any, Any], tmp_path: Path
+@pytest.mark.parametrize(
+    ("later", "as_of", "state"),
+    [
+        # the outcome's own sentence names nothing of the story; the next one does
+        (("2021-10-08", "A train at last", "The first train for the city's new metro arrived "
+          "by sea on Thursday. The ship carrying its three cars docked near the Thu Thiem "
+          "depot before dawn."), "2021-10-15", "happened"),
+        # only an outcome may take the story's name from the sentence after it: another
+        # thing expected there is no new date for the first train
+        (("2021-08-20", "Buses first", "The first electric bus is now expected to arrive in "
+          "the city in December. It will be kept at the Thu Thiem depot until the route "
+          "opens."), "2021-08-25", None),
+    ],
+)  # fmt: skip
+def test_the_sentence_after_a_report_may_name_the_story_of_an_outcome(
+    store: Store,
+    english: tuple[Any, Any],
+    tmp_path: Path,
+    later: tuple[str, str, str],
+    as_of: str,
+    state: str | None,
 ) -> None:
-    """Only an outcome may take the story's name from the sentence after it: "The first
-    electric bus is now expected in December. It will be kept at the Thu Thiem depot" is
-    no new date for the first train."""
-    source, _later = load(
-        store,
-        english,
-        tmp_path,
-        [
-            (
-                "2021-04-20",
-                "Thu Thiem depot nears completion",
-                "The Thu Thiem depot for the new metro is almost finished, but the trains "
-                "are still at the factory. The first train is now expected to arrive in "
-                "the city in the third quarter.",
-            ),
-            (
-                "2021-08-20",
-                "Buses first",
-                "The first electric bus is now expected to arrive in the city in December. "
-                "It will be kept at the Thu Thiem depot until the route opens.",
-            ),
-        ],
-    )
+    source, later_id = load(store, english, tmp_path, [DEPOT, later])
     [followup] = [f for f in proposed_from(store, source) if "arrive" in f.question]
     confirm(store, followup_id=followup.id, who="ana")
-    [found] = check_updates(store, as_of=date(2021, 8, 25), followup_ids=[followup.id])
-    assert "postponed" not in [c.proposed_state for c in found.candidates]
+    [found] = check_updates(store, as_of=date.fromisoformat(as_of), followup_ids=[followup.id])
+    states = {c.article_id: c.proposed_state for c in found.candidates}
+    assert states.get(later_id) == state

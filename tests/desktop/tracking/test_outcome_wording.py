@@ -467,135 +467,81 @@ def test_how_long_an_event_lasts_is_no_new_date(
     assert (first.article_id, first.proposed_state) == (later, None)
 
 
-def test_a_debate_later_today_is_still_to_come(
-    store: Store, english: tuple[Any, Any], tmp_path: Path
+@pytest.mark.parametrize(
+    ("expected", "reported", "as_of", "state"),
+    [
+        # "let in": the lexicon's phrase, though "let" alone is a cue ("let the deal go through")
+        (("2022-01-10", "The new Harbourside Aquarium will open in June, the city said."),
+         ("2022-06-13", "The Harbourside Aquarium let in its first members of the public on "
+          "Saturday."),
+         "2022-06-20", "happened"),
+        # the parser makes "back" an adverb; "push" alone is a delay only with its date
+        (("2019-03-04", "Rotuma's referendum on autonomy will take place on 17 October."),
+         ("2019-07-02", "Rotuma's autonomy referendum has been pushed back by about five "
+          "weeks."),
+         "2019-07-05", "postponed"),
+        # a plan dropped calls off what it planned (the plan was once the thing cancelled,
+        # and the building still expected)
+        (("2019-03-01", "Lowmoor council will build the new footbridge over the Esk by 2021."),
+         ("2019-10-17", "Lowmoor council has dropped its plan to build the new footbridge over "
+          "the Esk."),
+         "2019-10-20", "cancelled"),
+    ],
+)  # fmt: skip
+def test_the_later_article_settles_the_follow_up(
+    store: Store,
+    english: tuple[Any, Any],
+    tmp_path: Path,
+    expected: tuple[str, str],
+    reported: tuple[str, str],
+    as_of: str,
+    state: str,
 ) -> None:
-    """ "debates the budget later today", written that day, is the debate still ahead: no
-    report of it done (the simple present of the day itself once read as one)."""
+    first, later = first_after(
+        store, english, tmp_path, expected, reported, date.fromisoformat(as_of)
+    )
+    assert (first.article_id, first.proposed_state) == (later, state)
+
+
+@pytest.mark.parametrize(
+    ("expected", "reported", "as_of"),
+    [
+        # "later today", written that day: the debate is still ahead
+        (("2022-03-01", "The regional assembly will debate the budget on 10 March."),
+         ("2022-03-10", "The regional assembly debates the budget later today."),
+         "2022-03-11"),
+        # the console is the thing on sale, Zelda only its theme
+        (("2023-01-10", "Nintendo is now aiming for a May release for the next Zelda."),
+         ("2023-05-04", "The Zelda-themed Switch console went on sale last Friday."),
+         "2023-05-05"),
+        # a hospital's visiting rules, not its opening (a newcomer's review)
+        (("2021-09-01", "The new Westbury General Hospital will open in June 2022, the health "
+          "board said."),
+         ("2022-06-20", "Westbury General Hospital stopped admitting visitors on Monday "
+          "because of a Covid outbreak."),
+         "2022-06-25"),
+        # a tally of earlier elections, not the one awaited in March
+        (("2021-12-20", "The island's election of a chief minister will be held on 27 March."),
+         ("2022-02-19", "The December assembly vote remains the only election held so far "
+          "under the island's new rules."),
+         "2022-02-22"),
+    ],
+)  # fmt: skip
+def test_what_is_not_the_awaited_event_done_reports_nothing_done(
+    store: Store,
+    english: tuple[Any, Any],
+    tmp_path: Path,
+    expected: tuple[str, str],
+    reported: tuple[str, str],
+    as_of: str,
+) -> None:
     source, _later = load(
         store,
         english,
         tmp_path,
-        [
-            ("2022-03-01", "Plans", "The regional assembly will debate the budget on 10 March."),
-            ("2022-03-10", "News", "The regional assembly debates the budget later today."),
-        ],
+        [(expected[0], "Plans", expected[1]), (reported[0], "News", reported[1])],
     )
     [followup] = proposed_from(store, source)
     confirm(store, followup_id=followup.id, who="ana")
-    [found] = check_updates(store, as_of=date(2022, 3, 11), followup_ids=[followup.id])
-    assert "happened" not in [c.proposed_state for c in found.candidates]
-
-
-def test_a_thing_themed_after_the_name_is_not_the_named_thing(
-    store: Store, english: tuple[Any, Any], tmp_path: Path
-) -> None:
-    """ "The Zelda-themed Switch console went on sale": the console is the thing on sale,
-    Zelda only its theme, so the game's release is not reported done."""
-    source, _later = load(
-        store,
-        english,
-        tmp_path,
-        [
-            ("2023-01-10", "Plans", "Nintendo is now aiming for a May release for the next Zelda."),
-            ("2023-05-04", "News", "The Zelda-themed Switch console went on sale last Friday."),
-        ],
-    )
-    [followup] = proposed_from(store, source)
-    confirm(store, followup_id=followup.id, who="ana")
-    [found] = check_updates(store, as_of=date(2023, 5, 5), followup_ids=[followup.id])
-    assert "happened" not in [c.proposed_state for c in found.candidates]
-
-
-def test_letting_in_the_public_is_an_opening(
-    store: Store, english: tuple[Any, Any], tmp_path: Path
-) -> None:
-    """ "let in its first members of the public": the lexicon's phrase, though "let" alone
-    is a cue word ("let the deal go through")."""
-    first, later = first_after(
-        store,
-        english,
-        tmp_path,
-        ("2022-01-10", "The new Harbourside Aquarium will open in June, the city said."),
-        ("2022-06-13", "The Harbourside Aquarium let in its first members of the public on "
-         "Saturday."),
-        date(2022, 6, 20),
-    )  # fmt: skip
-    assert (first.article_id, first.proposed_state) == (later, "happened")
-
-
-def test_pushed_back_by_a_span_is_a_delay(
-    store: Store, english: tuple[Any, Any], tmp_path: Path
-) -> None:
-    """ "has been pushed back by about five weeks": the parser makes "back" an adverb, and
-    "push" alone is a delay word only with its date; "push back" is one without."""
-    first, later = first_after(
-        store,
-        english,
-        tmp_path,
-        ("2019-03-04", "Rotuma's referendum on autonomy will take place on 17 October."),
-        ("2019-07-02", "Rotuma's autonomy referendum has been pushed back by about five weeks."),
-        date(2019, 7, 5),
-    )
-    assert (first.article_id, first.proposed_state) == (later, "postponed")
-
-
-def test_a_plan_dropped_cancels_what_it_planned(
-    store: Store, english: tuple[Any, Any], tmp_path: Path
-) -> None:
-    """ "has dropped its plan to build the footbridge": the building is called off (the
-    plan was once the thing cancelled, and the building still expected)."""
-    first, later = first_after(
-        store,
-        english,
-        tmp_path,
-        ("2019-03-01", "Lowmoor council will build the new footbridge over the Esk by 2021."),
-        ("2019-10-17", "Lowmoor council has dropped its plan to build the new footbridge over "
-         "the Esk."),
-        date(2019, 10, 20),
-    )  # fmt: skip
-    assert (first.article_id, first.proposed_state) == (later, "cancelled")
-
-
-def test_rules_for_visitors_are_no_opening(
-    store: Store, english: tuple[Any, Any], tmp_path: Path
-) -> None:
-    """ "stopped admitting visitors": a hospital's visiting rules, not its opening (a
-    newcomer's review found "admit visitors" read as one)."""
-    source, _later = load(
-        store,
-        english,
-        tmp_path,
-        [
-            ("2021-09-01", "Plans", "The new Westbury General Hospital will open in June 2022, "
-             "the health board said."),
-            ("2022-06-20", "News", "Westbury General Hospital stopped admitting visitors on "
-             "Monday because of a Covid outbreak."),
-        ],
-    )  # fmt: skip
-    [followup] = proposed_from(store, source)
-    confirm(store, followup_id=followup.id, who="ana")
-    [found] = check_updates(store, as_of=date(2022, 6, 25), followup_ids=[followup.id])
-    assert "happened" not in [c.proposed_state for c in found.candidates]
-
-
-def test_an_election_held_so_far_is_a_tally(
-    store: Store, english: tuple[Any, Any], tmp_path: Path
-) -> None:
-    """ "remains the only election held so far": a count of earlier elections, not the one
-    awaited in March (it ranked first as *happened* before March)."""
-    source, _later = load(
-        store,
-        english,
-        tmp_path,
-        [
-            ("2021-12-20", "Plans", "The island's election of a chief minister will be held on "
-             "27 March."),
-            ("2022-02-19", "News", "The December assembly vote remains the only election held "
-             "so far under the island's new rules."),
-        ],
-    )  # fmt: skip
-    [followup] = proposed_from(store, source)
-    confirm(store, followup_id=followup.id, who="ana")
-    [found] = check_updates(store, as_of=date(2022, 2, 22), followup_ids=[followup.id])
+    [found] = check_updates(store, as_of=date.fromisoformat(as_of), followup_ids=[followup.id])
     assert "happened" not in [c.proposed_state for c in found.candidates]
