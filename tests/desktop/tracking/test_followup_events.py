@@ -64,6 +64,18 @@ def first_after(
 ) -> tuple[Any, int]:
     """The first candidate for the one follow-up of ``expected`` (date, body), as of
     ``as_of``, and the id of the ``later`` article."""
+    followup_id, later_id = confirmed_before(store, english, folder, expected, later)
+    return first_candidate(store, followup_id, as_of), later_id
+
+
+def confirmed_before(
+    store: Store,
+    english: tuple[Any, Any],
+    folder: Path,
+    expected: tuple[str, str],
+    later: tuple[str, str],
+) -> tuple[int, int]:
+    """The confirmed follow-up of ``expected`` (date, body) and the ``later`` article's id."""
     source, later_id = load(
         store,
         english,
@@ -72,7 +84,7 @@ def first_after(
     )
     [followup] = proposed_from(store, source)
     confirm(store, followup_id=followup.id, who="ana")
-    return first_candidate(store, followup.id, as_of), later_id
+    return followup.id, later_id
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from db.store import Store
 from desktop.tracking.followups import confirm
 from desktop.tracking.updates import check_updates
 from tests.desktop.tracking.test_followup_events import (
+    confirmed_before,
     first_after,
     first_candidate,
     load,
@@ -535,13 +536,6 @@ def test_what_is_not_the_awaited_event_done_reports_nothing_done(
     reported: tuple[str, str],
     as_of: str,
 ) -> None:
-    source, _later = load(
-        store,
-        english,
-        tmp_path,
-        [(expected[0], "Plans", expected[1]), (reported[0], "News", reported[1])],
-    )
-    [followup] = proposed_from(store, source)
-    confirm(store, followup_id=followup.id, who="ana")
-    [found] = check_updates(store, as_of=date.fromisoformat(as_of), followup_ids=[followup.id])
+    followup_id, _later = confirmed_before(store, english, tmp_path, expected, reported)
+    [found] = check_updates(store, as_of=date.fromisoformat(as_of), followup_ids=[followup_id])
     assert "happened" not in [c.proposed_state for c in found.candidates]
