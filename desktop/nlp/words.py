@@ -153,8 +153,17 @@ def particle(token: Token) -> str:
         for c in token.children
         if c.dep_ == "prt"
         or (c.dep_ == "prep" and c.tag_ == "RP" and not any(x.dep_ == "pobj" for x in c.children))
-        or (c.dep_ == "advmod" and c.lower_ in {"back", "forward"} and c.i == token.i + 1)
+        or (
+            c.dep_ == "advmod"
+            and c.lower_ in {"back", "forward"}
+            and c.i == token.i + 1
+            and token.lemma_.lower() in MOVERS
+        )
     )
+
+
+MOVERS = {"push", "put", "set", "bring", "move", "pull"}
+"""Verbs that move a date with "back" or "forward" ("pushed back"; not "expected back")."""
 
 
 REQUESTS = frozenset({"application", "request", "petition", "submission", "appeal", "filing"})

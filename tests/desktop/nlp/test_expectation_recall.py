@@ -176,6 +176,9 @@ FOUND = [
     ("2022-03-10", "The assembly debates the budget later today.", "2022-03-10", "2022-03-10"),
     ("2022-03-10", "The new speed limit takes effect at midnight tonight.", "2022-03-10",
      "2022-03-10"),
+    # "expected back": only a verb that moves a date takes "back" as its particle
+    ("2021-01-25", "Students at the college are expected back in the lecture halls on 8 March.",
+     "2021-03-08", "2021-03-08"),
     # "open" with a plural subject and no copula is the verb
     ("2022-03-10", "Voting booths open at 8 a.m. tomorrow.", "2022-03-11", "2022-03-11"),
     ("2022-03-10", "Its doors open to the public on Sunday, and tickets for the opening weekend "
