@@ -17,6 +17,8 @@ HABITUAL_ADVERBS = _W["habitual_adverbs"]
 RECURRING = _W["recurring"]
 """Determiners of a recurring time: "every month", "each spring"."""
 OBLIGATION_AUX = _W["obligation_aux"]
+PRESENT_BE = {"is", "are", "am", "'s", "'re"}
+"""The present of "be" as an auxiliary: "is meeting on Friday", "are admitted from Saturday"."""
 MODAL_AUX = _W["modal_aux"]
 """Modals that put a bare verb after the time of writing ("must leave by Jan. 14")."""
 CUES = _CUES.verbs

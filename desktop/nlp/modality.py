@@ -26,6 +26,7 @@ from desktop.nlp.cues import (
     OBLIGATION_AUX,
     OBLIGATION_VERBS,
     ONCE,
+    PRESENT_BE,
     PREVENTING,
     QUANTITY_LABELS,
     RECURRING,
@@ -276,6 +277,19 @@ PHASES = ASPECTUAL | {"finish", "complete", "stop"}
 drafting the treaty"."""
 
 STILL_TO_COME = {"before", "until", "till", "once", "unless", "if", "when"}
+
+
+def _dated_itself(verb: Token) -> bool:
+    """A time hangs on the verb itself: "are admitted from Saturday", "is opened on 3 May"
+    (not one inside a clause: "are divided on whether rates will fall this year")."""
+    dated = {"DATE", "TIME"}
+    return any(
+        (c.dep_ == "npadvmod" and c.ent_type_ in dated)
+        or (c.dep_ == "prep" and any(x.dep_ == "pobj" and x.ent_type_ in dated for x in c.children))
+        for c in verb.children
+    )
+
+
 """Conjunctions after which a present passive is still to come ("before the ship is handed
 over"), not a present state."""
 
@@ -434,6 +448,8 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
     if verb.tag_ == "VBN" and any(a in {"is", "are", "'s", "'re", "been", "be"} for a in auxes):
         if any(c.dep_ == "mark" and c.lower_ in STILL_TO_COME for c in verb.children):
             return "irrealis"  # "more trials are planned before the ship is handed over"
+        if all(a in PRESENT_BE for a in auxes) and _dated_itself(verb):
+            return "present"  # a schedule: "visitors are admitted from Saturday"
         return "perfect"  # a present state: "the launch is delayed"
     return "present"
 
@@ -685,6 +701,18 @@ VALUE_LABELS = {"MONEY", "PERCENT"}
 """A price or a share: "closed at $76", "opened at 2 percent" (not "at 2.51 am")."""
 
 
+AMOUNTS = {"enough", "more", "fewer", "less", "many", "much", "several", "no"}
+
+
+def _holds_a_count(verb: Token) -> bool:
+    """ "Has 40 orders", "will have enough capacity": "have" with a counted or measured
+    object is a holding; "will have talks", "has a vote on Tuesday" stay events."""
+    return verb.lemma_.lower() == "have" and any(
+        c.dep_ == "dobj" and any(m.dep_ == "nummod" or m.lower_ in AMOUNTS for m in c.children)
+        for c in verb.children
+    )
+
+
 def _at_a_value(verb: Token) -> bool:
     """An intransitive verb "at" a quantity: a price or a score, not an event."""
     if any(c.dep_ == "dobj" for c in verb.children):
@@ -700,9 +728,10 @@ def _at_a_value(verb: Token) -> bool:
 
 def stative(verb: Token) -> bool:
     """Copulas, states and statements of value are no events: "will be the key moment",
-    "will cost $4 billion", "will rise by 5 percent", "closed at $76"."""
+    "will cost $4 billion", "will rise by 5 percent", "closed at $76", "has 40 orders for
+    next year"."""
     lemma = verb.lemma_.lower()
-    if lemma in STATIVE:
+    if lemma in STATIVE or _holds_a_count(verb):
         return True
     if _at_a_value(verb):
         return True  # "shares closed at about $76"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from desktop.nlp.cues import FUTURE_AUX, FUTURE_CUES, MODAL_AUX
+from desktop.nlp.cues import FUTURE_AUX, FUTURE_CUES, MODAL_AUX, PRESENT_BE
 
 Direction = Literal["past", "future", "later"] | None
 
@@ -58,8 +58,10 @@ def verb_direction(token: Token) -> Direction:
         return "future"  # "is to resume trading Tuesday"
     if token.tag_ == "VB" and "to" in aux and token.dep_ in {"relcl", "acl", "advcl", "xcomp"}:
         return "later"
-    if token.tag_ == "VBG" and any(a in {"is", "are", "am", "'s", "'re"} for a in aux):
+    if token.tag_ == "VBG" and any(a in PRESENT_BE for a in aux):
         return "future"  # "is meeting on Friday": a present progressive schedule
+    if token.tag_ == "VBN" and aux and all(a in PRESENT_BE for a in aux):
+        return "future"  # "visitors are admitted from Saturday": a present passive schedule
     return None
 
 

@@ -193,6 +193,10 @@ FOUND = [
     ("2022-03-10", "The new tram will run later this year or early next.", "2022-09-02",
      "2023-05-01"),
     ("2022-03-10", "The bridge will open this year or early next.", "2022-03-10", "2023-05-01"),
+    # the present passive of a schedule, with its own date: the weekday is the coming one
+    ("2024-03-01", "The first paying visitors are admitted from Saturday, the museum said.",
+     "2024-03-02", "2024-03-02"),
+    ("2024-03-01", "The winners are announced on 14 March.", "2024-03-14", "2024-03-14"),
 ]  # fmt: skip
 
 QUESTIONS = [
@@ -399,6 +403,9 @@ QUESTIONS = [
     ("2022-12-05", "The council has to pick a builder for the bridge; a decision between the "
      "two bids is expected in March.", "Will the decision between the two bids take place in "
      "March 2023?"),
+    # "have" with an event for its object stays that event
+    ("2024-03-01", "The two leaders will have talks in Geneva next week.",
+     "Will the two leaders have the talks in Geneva between 4 March 2024 and 10 March 2024?"),
     # preparing for an event that has its own date
     ("2018-04-20", "The ministry said it was still preparing for the summit on 9 May.",
      "Will the summit take place on 9 May 2018?"),
@@ -471,6 +478,10 @@ NOTHING_TO_FOLLOW = [
     ("2021-03-01", "The committee scheduled the vote on Friday."),
     # the day a thing happened, named after the fact
     ("2021-03-01", "Historians named 9 May as the day the old bridge opened."),
+    # "have" with a counted or measured object is a holding, not an event
+    ("2024-03-01", "The company has 40 orders on the books for next year."),
+    ("2024-03-01", "Each train will have eight carriages from 2025."),
+    ("2024-03-01", "The plant will have enough capacity by 2026."),
 ]  # fmt: skip
 
 NONE = [
