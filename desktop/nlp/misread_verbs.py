@@ -10,7 +10,8 @@ the name becomes its subject. A headline's verbless plural ("Strasbourg vote on 
 deal", "Flights off until March") has no full stop and stays a noun. The other way round, a
 present verb the parser made an object or subject, with nothing of a verb under it, is a
 noun again ("will put its NextGen Acela trains into service"). "Polls open at 7 a.m." has
-the verb the tagger took for an adjective.
+the verb the tagger took for an adjective; "is due to land" the infinitive the parser took
+for a noun after "due to".
 """
 
 from __future__ import annotations
@@ -100,9 +101,38 @@ def _opens(token: Token) -> bool:
     )
 
 
+def _due_to_verb(token: Token) -> bool:
+    """ "Rubio is due to land in Kazakhstan on 27 September": the parser made "due to" a
+    cause and "land" its noun; a bare singular verb of the lexicon after "due to", with
+    nothing of a noun before it, is the infinitive of what is due (not "due to rain", "due
+    to the strike", "due to delays")."""
+    to = token.head
+    if not (
+        token.tag_ == "NN"
+        and token.dep_ == "pobj"
+        and to.lower_ == "to"
+        and to.i == token.i - 1
+        and to.head.lower_ == "due"
+        and to.head.i == to.i - 1
+        and token.lower_ == token.lemma_.lower()
+    ):
+        return False
+    if any(c.i < token.i for c in token.children):
+        return False
+    word = token.lower_
+    return _lexicon().is_event_word(word) and not word.endswith(NOUN_ENDINGS)
+
+
 @Language.component(COMPONENT)
 def misread_verbs(doc: Doc) -> Doc:
     for token in doc:
+        if _due_to_verb(token):
+            to, due = token.head, token.head.head
+            token.tag_, token.pos_, token.dep_ = "VB", "VERB", "xcomp"
+            token.head = due
+            to.tag_, to.pos_, to.dep_ = "TO", "PART", "aux"
+            to.head = token
+            continue
         if (
             token.tag_ in {"VBZ", "VBP"}
             and token.dep_ in NOMINAL

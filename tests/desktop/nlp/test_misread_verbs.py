@@ -29,6 +29,10 @@ pytestmark = pytest.mark.model
         # "open" with a plural subject and no copula is the verb; with one it is a state
         ("Polling stations open at 7 a.m. tomorrow.", "open", "VERB"),
         ("The polling stations are open until 10 p.m.", "open", "ADJ"),
+        # a bare verb of the lexicon after "due to" is what is due; a cause stays a noun
+        ("Rubio is due to land in Kazakhstan on 27 September together with his two Russian "
+         "crewmates.", "land", "VERB"),
+        ("The delay is due to rain and high winds.", "rain", "NOUN"),
     ],
 )  # fmt: skip
 def test_the_word_gets_the_part_of_speech_its_parse_shows(
