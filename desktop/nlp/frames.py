@@ -532,6 +532,8 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         groups = (groups - INTRANSITIVE_GROUPS) or frozenset({lemma})
     if _phase_of_unknown(verb, lemma, lexicon):
         groups = groups | lexicon.groups_of("start")  # "begin producing electricity"
+    if lemma == "return" and obj is None and _people_going_back(verb, subject):
+        groups = groups | lexicon.groups_of("come home")  # "the three will return in September"
     if "complete" in groups and theme is not None:
         # "complete its purchase of NXP" is the purchase too: abandoning it cancels both
         groups = groups | (lexicon.groups_of(theme.lemma_) & DONE_WHEN_COMPLETED)
@@ -539,6 +541,33 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     frame.transitive = transitive
     frame.ctx = ctx
     return frame
+
+
+TRAVELLERS = {"crew", "astronaut", "cosmonaut", "hostage", "passenger"}
+HOMES = {"earth", "home", "base", "ground"}
+
+
+def _people_going_back(verb: Token, subject: Token | None) -> bool:
+    """People who return, somewhere or nowhere named, come home ("the three will now
+    return in September", "the crew returns to Earth"); a return to work or to service is
+    a resumption."""
+    if subject is None:
+        return False
+    people = (
+        any(t.ent_type_ == "PERSON" for t in [subject, *subject.conjuncts])
+        or subject.lemma_.lower() in TRAVELLERS
+        or (subject.pos_ == "NUM" and subject.ent_type_ != "DATE")
+    )
+    places = [
+        x
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for x in c.children
+        if x.dep_ == "pobj"
+    ]
+    return people and all(
+        x.ent_type_ in {"GPE", "LOC", "FAC"} or x.lemma_.lower() in HOMES for x in places
+    )
 
 
 def _phase_of_unknown(verb: Token, lemma: str, lexicon: Lexicon) -> bool:

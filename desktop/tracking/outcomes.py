@@ -207,6 +207,11 @@ def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
         return False
     theirs = {_bare(n) for n, r in roles(report) if r == "agent"}
     mine = {_bare(n) for r, n in target.row.roles if r == "agent"}
+    if "come_home" in target.groups and "land" in _groups(report):
+        # "will Prokopyev, Petelin and Rubio return": they come home when they land, so the
+        # ones who move are the theme on both sides
+        theirs |= {_bare(n) for n, r in roles(report) if r == "theme"}
+        mine |= {_bare(n) for r, n in target.row.roles if r == "theme"}
     mine |= {_bare(n) for n in target.strong if _bare(n) == target.theme_lemma}
     if not mine and "rule" in target.groups:
         # "the ruling is due within three weeks" in a story of the FDA, "the agency will

@@ -487,6 +487,12 @@ def test_how_long_an_event_lasts_is_no_new_date(
          ("2019-10-17", "Lowmoor council has dropped its plan to build the new footbridge over "
           "the Esk."),
          "2019-10-20", "cancelled"),
+        # people who return come home, and their landing brings them home
+        (("2023-01-12", "Prokopyev, Petelin and Rubio will now return in September, half a "
+          "year later than first planned."),
+         ("2023-09-28", "Prokopyev, Petelin and Rubio landed on the steppe in Kazakhstan on "
+          "Wednesday."),
+         "2023-10-01", "happened"),
     ],
 )  # fmt: skip
 def test_the_later_article_settles_the_follow_up(
@@ -526,6 +532,11 @@ def test_the_later_article_settles_the_follow_up(
          ("2024-02-29", "The Harbour Museum is opened to visitors on Saturday, its director "
           "said."),
          "2024-03-01"),
+        # other people's landing does not bring these home
+        (("2023-01-12", "Prokopyev, Petelin and Rubio will now return in September, half a "
+          "year later than first planned."),
+         ("2023-09-28", "Kononenko and Chub landed on the steppe in Kazakhstan on Wednesday."),
+         "2023-10-01"),
         # a tally of earlier elections, not the one awaited in March
         (("2021-12-20", "The island's election of a chief minister will be held on 27 March."),
          ("2022-02-19", "The December assembly vote remains the only election held so far "
