@@ -47,6 +47,7 @@ from desktop.nlp.nominal import (
 )
 from desktop.nlp.participants import Participant
 from desktop.nlp.questions import question
+from desktop.nlp.tense import present_passive
 from desktop.nlp.timeparts import distance, in_sentence, span_root, temporal_clause
 from desktop.nlp.timex import Timex
 from desktop.nlp.timing import Due, due_for, later_today
@@ -189,12 +190,16 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         return True
     if lemma_of(token) in STAYS and on_track(token, ctx) is not None:
         return True  # "remained on course for a January rollout": read off the noun
-    if _past(prelude_of(token, ctx)) and not may_carry_outcome(token, ctx) and not stative(token):
+    if (
+        _past(prelude_of(token, ctx))
+        and not may_carry_outcome(token, ctx)
+        and not stative(token, ctx.lexicon)
+    ):
         return False  # the tense alone rules it out (most verbs of a story: past events)
     frame = frame_of(token, ctx)
     if (
         frame.outcome is None
-        and stative(token)
+        and stative(token, ctx.lexicon)
         and not frame.nominal
         and not dated_change(token, ctx)
     ):
@@ -410,6 +415,10 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
     if frame.outcome == "postpone":
         prospective = reading.tense in {"future", "present", "perfect", "infinitive"}
     weekdays = reading.tense in {"present", "infinitive", "future_in_past"}
+    if reading.tense == "present" and present_passive(frame.verb):
+        # "the rules are applied from 1 January", "banned ... on Saturday": a present
+        # passive may be a state already in force; its date is read as written
+        prospective = weekdays = False
     if _undated_verdict(frame, reading) is False:
         return []
     due = due_for(ctx, frame, chain, reading.negated, prospective, weekdays, reading.expects)

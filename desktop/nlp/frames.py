@@ -543,14 +543,17 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     return frame
 
 
-TRAVELLERS = {"crew", "astronaut", "cosmonaut", "hostage", "passenger"}
+TRAVELLERS = {"crew", "astronaut", "cosmonaut", "hostage", "passenger", "troop", "soldier"}
 HOMES = {"earth", "home", "base", "ground"}
+AWAY = {"space", "orbit", "station", "moon", "mission", "captivity"}
+"""Where people come home from ("return from space"), not "from injury" or "from leave"."""
 
 
 def _people_going_back(verb: Token, subject: Token | None) -> bool:
-    """People who return, somewhere or nowhere named, come home ("the three will now
-    return in September", "the crew returns to Earth"); a return to work or to service is
-    a resumption."""
+    """People who return home, or nowhere named, come home ("the three will now return in
+    September", "the crew returns to Earth", "the hostages will return to Israel"); not a
+    return to work or to service, in a role ("as chief executive"), from an injury, at an
+    event, or for a purpose ("to London for three more shows", "to Iowa to campaign")."""
     if subject is None:
         return False
     people = (
@@ -558,16 +561,20 @@ def _people_going_back(verb: Token, subject: Token | None) -> bool:
         or subject.lemma_.lower() in TRAVELLERS
         or (subject.pos_ == "NUM" and subject.ent_type_ != "DATE")
     )
-    places = [
-        x
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "to"
-        for x in c.children
-        if x.dep_ == "pobj"
-    ]
-    return people and all(
-        x.ent_type_ in {"GPE", "LOC", "FAC"} or x.lemma_.lower() in HOMES for x in places
-    )
+    if not people:
+        return False
+    return all(_fits_homecoming(c) for c in verb.children)
+
+
+def _fits_homecoming(c: Token) -> bool:
+    places = [x for x in c.children if x.dep_ == "pobj"]
+    if c.dep_ == "prep" and c.lower_ == "to":
+        return all(x.ent_type_ in {"GPE", "LOC"} or x.lemma_.lower() in HOMES for x in places)
+    if c.dep_ == "prep" and c.lower_ == "from":
+        return all(x.lemma_.lower() in AWAY for x in places)
+    if c.dep_ == "prep":
+        return c.lower_ not in {"as", "at", "for"}
+    return not (c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children))
 
 
 def _phase_of_unknown(verb: Token, lemma: str, lexicon: Lexicon) -> bool:

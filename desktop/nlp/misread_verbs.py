@@ -101,37 +101,50 @@ def _opens(token: Token) -> bool:
     )
 
 
-def _due_to_verb(token: Token) -> bool:
-    """ "Rubio is due to land in Kazakhstan on 27 September": the parser made "due to" a
-    cause and "land" its noun; a bare singular verb of the lexicon after "due to", with
-    nothing of a noun before it, is the infinitive of what is due (not "due to rain", "due
-    to the strike", "due to delays")."""
-    to = token.head
-    if not (
-        token.tag_ == "NN"
-        and token.dep_ == "pobj"
-        and to.lower_ == "to"
-        and to.i == token.i - 1
-        and to.head.lower_ == "due"
-        and to.head.i == to.i - 1
-        and token.lower_ == token.lemma_.lower()
+def _due_to_verb(token: Token) -> str | None:
+    """ "Rubio is due to land in Kazakhstan on 27 September": the parser made "land" a noun,
+    after "due to" as a cause ("pobj") or as the infinitive it is ("xcomp"). A bare singular
+    verb of the lexicon, with nothing of a noun before it and a verb's modifier right after
+    it, is the infinitive of what is due; not "due to rain", "due to the strike", "due to
+    land, not religion", "due to return of foreign tourists"."""
+    to = (
+        token.head
+        if token.dep_ == "pobj"
+        else next((c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    )
+    due = to.head if token.dep_ == "pobj" and to is not None else token.head
+    if (
+        to is None
+        or token.tag_ != "NN"
+        or token.dep_ not in {"pobj", "xcomp"}
+        or to.lower_ != "to"
+        or to.i != token.i - 1
+        or due.lower_ != "due"
+        or due.i != to.i - 1
+        or token.lower_ != token.lemma_.lower()
+        or any(c.i < token.i and c.i != to.i for c in token.children)
     ):
-        return False
-    if any(c.i < token.i for c in token.children):
-        return False
+        return None
+    after = [c for c in token.children if c.i > token.i]
+    if not after or after[0].dep_ not in {"prep", "advmod", "prt"} or after[0].lower_ == "of":
+        return None
     word = token.lower_
-    return _lexicon().is_event_word(word) and not word.endswith(NOUN_ENDINGS)
+    if not _lexicon().is_event_word(word) or word.endswith(NOUN_ENDINGS):
+        return None
+    return token.dep_
 
 
 @Language.component(COMPONENT)
 def misread_verbs(doc: Doc) -> Doc:
     for token in doc:
-        if _due_to_verb(token):
+        shape = _due_to_verb(token)
+        if shape == "pobj":
             to, due = token.head, token.head.head
-            token.tag_, token.pos_, token.dep_ = "VB", "VERB", "xcomp"
-            token.head = due
+            token.dep_, token.head = "xcomp", due
             to.tag_, to.pos_, to.dep_ = "TO", "PART", "aux"
             to.head = token
+        if shape is not None:
+            token.tag_, token.pos_ = "VB", "VERB"
             continue
         if (
             token.tag_ in {"VBZ", "VBP"}

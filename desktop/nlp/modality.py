@@ -26,7 +26,6 @@ from desktop.nlp.cues import (
     OBLIGATION_AUX,
     OBLIGATION_VERBS,
     ONCE,
-    PRESENT_BE,
     PREVENTING,
     QUANTITY_LABELS,
     RECURRING,
@@ -36,7 +35,9 @@ from desktop.nlp.cues import (
 )
 from desktop.nlp.frames import ASPECTUAL, result_head
 from desktop.nlp.surroundings import surroundings
+from desktop.nlp.tense import dated_itself, present_passive
 from desktop.nlp.words import (
+    EVENT_ENDINGS,
     child,
     controlled_object,
     day_setter,
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from desktop.nlp.context import Context
+    from desktop.vocabulary import Lexicon
 
 
 @dataclass
@@ -279,17 +281,6 @@ drafting the treaty"."""
 STILL_TO_COME = {"before", "until", "till", "once", "unless", "if", "when"}
 
 
-def _dated_itself(verb: Token) -> bool:
-    """A time hangs on the verb itself: "are admitted from Saturday", "is opened on 3 May"
-    (not one inside a clause: "are divided on whether rates will fall this year")."""
-    dated = {"DATE", "TIME"}
-    return any(
-        (c.dep_ == "npadvmod" and c.ent_type_ in dated)
-        or (c.dep_ == "prep" and any(x.dep_ == "pobj" and x.ent_type_ in dated for x in c.children))
-        for c in verb.children
-    )
-
-
 """Conjunctions after which a present passive is still to come ("before the ship is handed
 over"), not a present state."""
 
@@ -448,7 +439,7 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
     if verb.tag_ == "VBN" and any(a in {"is", "are", "'s", "'re", "been", "be"} for a in auxes):
         if any(c.dep_ == "mark" and c.lower_ in STILL_TO_COME for c in verb.children):
             return "irrealis"  # "more trials are planned before the ship is handed over"
-        if all(a in PRESENT_BE for a in auxes) and _dated_itself(verb):
+        if present_passive(verb) and dated_itself(verb):
             return "present"  # a schedule: "visitors are admitted from Saturday"
         return "perfect"  # a present state: "the launch is delayed"
     return "present"
@@ -702,15 +693,33 @@ VALUE_LABELS = {"MONEY", "PERCENT"}
 
 
 AMOUNTS = {"enough", "more", "fewer", "less", "many", "much", "several", "no"}
+GATHERINGS = {
+    "talk", "round", "concert", "match", "game", "event", "show", "session", "meeting",
+    "race", "debate", "performance", "fight", "bout", "gig", "screening", "operation",
+}  # fmt: skip
+"""Nouns of things that take place, counted as readily as things held: "will have three
+rounds of talks", "will have two operations next month"."""
 
 
-def _holds_a_count(verb: Token) -> bool:
+def _holds_a_count(verb: Token, lexicon: Lexicon) -> bool:
     """ "Has 40 orders", "will have enough capacity": "have" with a counted or measured
-    object is a holding; "will have talks", "has a vote on Tuesday" stay events."""
-    return verb.lemma_.lower() == "have" and any(
-        c.dep_ == "dobj" and any(m.dep_ == "nummod" or m.lower_ in AMOUNTS for m in c.children)
-        for c in verb.children
-    )
+    object is a holding; "will have talks", "has a vote on Tuesday", "will have three
+    concerts in June" stay events."""
+    if verb.lemma_.lower() != "have":
+        return False
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or not any(
+            m.dep_ == "nummod" or m.lower_ in AMOUNTS for m in obj.children
+        ):
+            continue
+        of = [x for c in obj.children if c.lower_ == "of" for x in c.children if x.dep_ == "pobj"]
+        return not any(_takes_place(n, lexicon) for n in [obj, *of])
+    return False
+
+
+def _takes_place(noun: Token, lexicon: Lexicon) -> bool:
+    lemma = noun.lemma_.lower()
+    return lemma in GATHERINGS or lexicon.is_event_noun(lemma) or lemma.endswith(EVENT_ENDINGS)
 
 
 def _at_a_value(verb: Token) -> bool:
@@ -726,12 +735,12 @@ def _at_a_value(verb: Token) -> bool:
     )
 
 
-def stative(verb: Token) -> bool:
+def stative(verb: Token, lexicon: Lexicon | None = None) -> bool:
     """Copulas, states and statements of value are no events: "will be the key moment",
-    "will cost $4 billion", "will rise by 5 percent", "closed at $76", "has 40 orders for
-    next year"."""
+    "will cost $4 billion", "will rise by 5 percent", "closed at $76"; with the ``lexicon``
+    (to tell events from things), "has 40 orders for next year"."""
     lemma = verb.lemma_.lower()
-    if lemma in STATIVE or _holds_a_count(verb):
+    if lemma in STATIVE or (lexicon is not None and _holds_a_count(verb, lexicon)):
         return True
     if _at_a_value(verb):
         return True  # "shares closed at about $76"

@@ -23,6 +23,7 @@ from desktop.nlp.frames import (
 from desktop.nlp.modality import Reading, reading_of, reported_by, said_once
 from desktop.nlp.timeparts import temporal_clause
 from desktop.nlp.words import (
+    EVENT_ENDINGS,
     IN_STATES,
     antecedent,
     batch_of,
@@ -62,8 +63,6 @@ def _event_antecedent(pronoun: Token, ctx: Context | None) -> Token | None:
 
 
 SUBJECTS = {"nsubj", "nsubjpass", "expl"}
-EVENT_ENDINGS = ("ing", "tion", "sion", "ment")
-"""Nouns of a happening, not of things that arrive: "hearings", "elections", "payments"."""
 
 
 def nominal_subject(head: Token, ctx: Context | None = None) -> Token | None:

@@ -42,6 +42,7 @@ from desktop.nlp.frames import (
 )
 from desktop.nlp.modality import Reading, reading_of, stative
 from desktop.nlp.nominal import in_time, worked_towards
+from desktop.nlp.tense import present_passive
 from desktop.nlp.timeparts import distance, forward, in_sentence, span_root
 from desktop.nlp.timex.vocab import WEEKDAYS
 from desktop.nlp.timing import DAY_NAMED, Due, due_for, later_today
@@ -110,7 +111,11 @@ def _status(frame: Frame, reading: Reading, due: Due, ctx: Context) -> str | Non
         return "uncertain"
     if reading.tense == "irrealis":
         return None  # "reason to ditch the scheme": no report of it
-    past = reading.tense in {"past", "perfect"}
+    past = reading.tense in {"past", "perfect"} or (
+        reading.tense == "present"
+        and present_passive(frame.verb)
+        and not (due.start is not None and due.start > ctx.anchor)
+    )  # "the rules are applied from 1 January": a state in force (ahead, a schedule)
     if frame.outcome == "cancel" and _an_attempt(frame):
         return "uncertain" if reading.negated else "not_happened"  # a scrub: tried again
     if frame.outcome == "cancel":
@@ -367,7 +372,9 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
             continue
         frame = frame_of(token, ctx)
         if not _keep(frame, ctx) or (
-            frame.outcome is None and stative(token) and not _charge_changed(frame, token, ctx)
+            frame.outcome is None
+            and stative(token, ctx.lexicon)
+            and not _charge_changed(frame, token, ctx)
         ):
             continue  # "shares fell 6 per cent on Friday" is a value; "the tariff rose" not
         if frame.anchor.idx in taken:

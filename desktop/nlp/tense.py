@@ -7,6 +7,7 @@ reports of what already happened.
 
 from __future__ import annotations
 
+import calendar
 from typing import TYPE_CHECKING, Literal
 
 from desktop.nlp.cues import FUTURE_AUX, FUTURE_CUES, MODAL_AUX, PRESENT_BE
@@ -60,9 +61,48 @@ def verb_direction(token: Token) -> Direction:
         return "later"
     if token.tag_ == "VBG" and any(a in PRESENT_BE for a in aux):
         return "future"  # "is meeting on Friday": a present progressive schedule
-    if token.tag_ == "VBN" and aux and all(a in PRESENT_BE for a in aux):
-        return "future"  # "visitors are admitted from Saturday": a present passive schedule
     return None
+
+
+SPANS = {"until", "till", "since", "through", "throughout"}
+WEEKDAYS = {day.lower() for day in calendar.day_name}
+
+
+def present_passive(verb: Token) -> bool:
+    """ "Is opened", "are admitted": a participle with only the present of "be"."""
+    aux = _aux_words(verb)
+    return verb.tag_ == "VBN" and bool(aux) and all(a in PRESENT_BE for a in aux)
+
+
+def _regime_from(span: Span) -> bool:
+    """ "Visitors are admitted from Saturday": a bare weekday a present passive starts
+    from is the coming one (a month or a date keeps its own reading: "the rules are
+    applied from 1 January" may be in force already)."""
+    root = span.root
+    prep = root.head
+    return (
+        root.lower_ in WEEKDAYS
+        and root.dep_ == "pobj"
+        and prep.lower_ == "from"
+        and present_passive(prep.head)
+    )
+
+
+def dated_itself(verb: Token) -> bool:
+    """A time on the verb itself, where it takes place: "are admitted from Saturday", "is
+    opened on 3 May" (not how long a state lasts, "is closed until Friday"; nor a time
+    inside a clause or a phrase under it, "are divided on whether rates will fall this
+    year", "is closed after a crash on Monday")."""
+    dated = {"DATE", "TIME"}
+    return any(
+        (c.dep_ == "npadvmod" and c.ent_type_ in dated)
+        or (
+            c.dep_ == "prep"
+            and c.lower_ not in SPANS
+            and any(x.dep_ == "pobj" and x.ent_type_ in dated for x in c.children)
+        )
+        for c in verb.children
+    )
 
 
 def _dates_the_act(token: Token) -> bool:
@@ -102,6 +142,8 @@ def direction_for(span: Span) -> Direction:
     token: Token | None = span.root
     if token is not None and token.dep_ == "poss":
         return None
+    if _regime_from(span):
+        return "future"
     seen = 0
     infinitive = False
     while token is not None and seen < 12:

@@ -215,6 +215,8 @@ def verb_lemma(token: Token, lexicon: Lexicon) -> str:
     return next((c for c in candidates if c in phrases), f"{base} {prt}" if prt else base)
 
 
+EVENT_ENDINGS = ("ing", "tion", "sion", "ment")
+"""Nouns of a happening, not of things that arrive: "hearings", "elections", "payments"."""
 PARTITIVES = {"first", "last", "next"}
 """Not "final": "the final of the tournament" is a match."""
 

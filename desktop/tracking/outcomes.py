@@ -209,7 +209,13 @@ def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
     mine = {_bare(n) for r, n in target.row.roles if r == "agent"}
     if "come_home" in target.groups and "land" in _groups(report):
         # "will Prokopyev, Petelin and Rubio return": they come home when they land, so the
-        # ones who move are the theme on both sides
+        # ones who move are the theme on both sides, named or not ("the astronauts")
+        if (
+            target.theme_lemma
+            and target.theme_lemma not in VAGUE_THEMES
+            and report.theme_lemma == target.theme_lemma
+        ):
+            return True
         theirs |= {_bare(n) for n, r in roles(report) if r == "theme"}
         mine |= {_bare(n) for r, n in target.row.roles if r == "theme"}
     mine |= {_bare(n) for n in target.strong if _bare(n) == target.theme_lemma}

@@ -33,6 +33,9 @@ pytestmark = pytest.mark.model
         ("Rubio is due to land in Kazakhstan on 27 September together with his two Russian "
          "crewmates.", "land", "VERB"),
         ("The delay is due to rain and high winds.", "rain", "NOUN"),
+        ("The three are due to land back on Earth on 27 September.", "land", "VERB"),
+        ("Much of the violence in the region is due to land, not religion, experts said.",
+         "land", "NOUN"),
     ],
 )  # fmt: skip
 def test_the_word_gets_the_part_of_speech_its_parse_shows(

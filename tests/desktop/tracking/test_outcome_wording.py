@@ -493,6 +493,13 @@ def test_how_long_an_event_lasts_is_no_new_date(
          ("2023-09-28", "Prokopyev, Petelin and Rubio landed on the steppe in Kazakhstan on "
           "Wednesday."),
          "2023-10-01", "happened"),
+        (("2024-03-01", "The astronauts will return in September, NASA said."),
+         ("2024-09-26", "The astronauts landed in Kazakhstan on Wednesday."),
+         "2024-09-30", "happened"),
+        # a present passive dated in the past is a state in force: the limits were enforced
+        (("2023-11-01", "The new speed limits will be enforced from 1 March, the council said."),
+         ("2024-04-10", "The new speed limits are enforced from 1 March."),
+         "2024-04-12", "happened"),
     ],
 )  # fmt: skip
 def test_the_later_article_settles_the_follow_up(
@@ -527,11 +534,15 @@ def test_the_later_article_settles_the_follow_up(
          ("2022-06-20", "Westbury General Hospital stopped admitting visitors on Monday "
           "because of a Covid outbreak."),
          "2022-06-25"),
-        # the present passive of a schedule: the opening is still to come on Saturday
+        # the present passive of a schedule: visitors are let in from the coming Saturday
         (("2024-01-10", "The Harbour Museum will be opened to visitors in March."),
-         ("2024-02-29", "The Harbour Museum is opened to visitors on Saturday, its director "
+         ("2024-02-29", "The Harbour Museum is opened to visitors from Saturday, its director "
           "said."),
          "2024-03-01"),
+        # a footballer back from injury is no homecoming (a newcomer's review)
+        (("2024-03-01", "Harry Kane will return from injury in April."),
+         ("2024-04-10", "Harry Kane landed in Munich on Tuesday after the England friendly."),
+         "2024-04-12"),
         # other people's landing does not bring these home
         (("2023-01-12", "Prokopyev, Petelin and Rubio will now return in September, half a "
           "year later than first planned."),
