@@ -496,6 +496,16 @@ def test_how_long_an_event_lasts_is_no_new_date(
         (("2024-03-01", "The astronauts will return in September, NASA said."),
          ("2024-09-26", "The astronauts landed in Kazakhstan on Wednesday."),
          "2024-09-30", "happened"),
+        # a rocket's debut is its first launch, and a capsule that came down has landed
+        (("2022-10-28", "With its engines in hand, the Osprey rocket's debut is targeted for "
+          "the first quarter of 2023, Kestrel Launch said."),
+         ("2023-02-15", "Kestrel Launch has pushed the first Osprey launch to early May."),
+         "2023-02-18", "postponed"),
+        (("2019-11-14", "The capsule with the samples is due to land near Woomera in late "
+          "2020."),
+         ("2020-12-07", "The capsule came down by parachute in the Woomera range early on "
+          "Sunday."),
+         "2020-12-13", "happened"),
         # a present passive dated in the past is a state in force: the limits were enforced
         (("2023-11-01", "The new speed limits will be enforced from 1 March, the council said."),
          ("2024-04-10", "The new speed limits are enforced from 1 March."),
@@ -539,6 +549,12 @@ def test_the_later_article_settles_the_follow_up(
          ("2024-02-29", "The Harbour Museum is opened to visitors from Saturday, its director "
           "said."),
          "2024-03-01"),
+        # what could have been waited for is no opening
+        (("2022-06-03", "Metro will open the Silver Line extension in the autumn, the agency "
+          "said."),
+         ("2022-09-12", "Some riders said the agency could have waited until the Silver Line "
+          "extension opened."),
+         "2022-09-14"),
         # a footballer back from injury is no homecoming (a newcomer's review)
         (("2024-03-01", "Harry Kane will return from injury in April."),
          ("2024-04-10", "Harry Kane landed in Munich on Tuesday after the England friendly."),
