@@ -43,9 +43,10 @@ PLACEHOLDERS = {
 }  # fmt: skip
 """Nouns that stand for an event named by their modifier ("the launch date", "the next
 launch attempt")."""
-OCCASIONS = {"ceremony", "celebration", "festivity"}
+OCCASIONS = {"ceremony", "celebration", "festivity", "concert", "gala", "party", "night"}
 """Nouns of an occasion that stand for the event their modifier names ("the opening
-ceremony", "the signing ceremony", "the handover ceremony")."""
+ceremony", "the signing ceremony", "the opening concert went off as planned", "opening
+night")."""
 ATTEMPTS = {"attempt", "effort", "bid", "try", "plan", "opportunity", "chance"}
 GENERIC_THEMES = {
     "it", "they", "them", "this", "that", "which", "who", "one", "project", "programme",
@@ -577,12 +578,17 @@ def _fits_homecoming(c: Token) -> bool:
     return not (c.dep_ in {"advcl", "xcomp"} and any(a.lower_ == "to" for a in c.children))
 
 
+PREPARATIONS = {"test", "trial", "rehearse", "practise", "practice", "prepare", "train", "pilot"}
+"""What comes before a thing starts: "began testing its wallet" is no start of the wallet."""
+
+
 def _phase_of_unknown(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
     """An activity outside the lexicon that is to begin ("is to begin producing electricity",
     "will start making the truck"): the start of it, as "production will start" is. An
     event of the lexicon keeps its own kind ("begin delivering" is a delivery)."""
     return (
         not lexicon.is_event_word(lemma)
+        and lemma not in PREPARATIONS
         and verb.tag_ == "VBG"
         and verb.dep_ == "xcomp"
         and lemma_of(verb.head) in {"begin", "start", "commence"}

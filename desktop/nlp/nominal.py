@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from desktop.nlp.cues import ADJ_CUES, BLOCKING, CHANGE_OF_VALUE, CUES, TRACK_NOUNS
 from desktop.nlp.frames import (
     ARRIVE,
+    OCCASIONS,
     PLACEHOLDERS,
     STATE_ENTRIES,
     WANTING,
@@ -336,6 +337,14 @@ def _plan_called_off(cue: Token, ctx: Context) -> bool:
     )
 
 
+def _date_stays(token: Token) -> bool:
+    """ "Polling day remains 26 October", "the opening night stays 11 January": the day
+    of an event that stays a date is that date, as "is" would say."""
+    return lemma_of(token) in {"remain", "stay"} and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in PLACEHOLDERS | OCCASIONS for c in token.children
+    )
+
+
 def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     """A schedule said of a noun: cue words with no verb to carry the event."""
     lemma = lemma_of(token)
@@ -345,7 +354,7 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         or (token.pos_ == "ADJ" and token.lower_ in ADJ_CUES)
         or towards is not None
     )
-    is_copula = lemma == "be" and token.dep_ in {"ROOT", "ccomp", "conj"}
+    is_copula = (lemma == "be" or _date_stays(token)) and token.dep_ in {"ROOT", "ccomp", "conj"}
     if not (is_cue or is_copula):
         return None
     if _plan_called_off(token, ctx) or _causal_due(token):
@@ -703,10 +712,13 @@ def _speaker(clause: Token) -> Token | None:
 
 def placeholder(noun: Token, ctx: Context) -> bool:
     """A noun standing for the event that qualifies it: "the launch date", "the target
-    date for the handover"."""
+    date for the handover", "the signing ceremony", "opening night"."""
     if noun.lemma_.lower() == "day" and in_time(noun, ctx):
         return False  # "Election Day" is a holiday's name: its date is not the one said
-    return noun.lemma_.lower() in PLACEHOLDERS and event_noun(noun, ctx.lexicon) is not None
+    return (
+        noun.lemma_.lower() in PLACEHOLDERS | OCCASIONS
+        and event_noun(noun, ctx.lexicon) is not None
+    )
 
 
 def nearest_event_noun(token: Token, ctx: Context) -> Token | None:

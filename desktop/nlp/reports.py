@@ -29,6 +29,7 @@ from desktop.nlp.frames import (
     ASPECTUAL,
     PARTICIPLE_WISHERS,
     PLACEHOLDERS,
+    PREPARATIONS,
     RESULTS_OR_WISHES,
     Frame,
     frame_of,
@@ -435,9 +436,13 @@ DONE = {"happened", "not_happened"}
 
 def _phase_of_verb(token: Token, ctx: Context) -> bool:
     """ "Museums have begun to reopen", "has begun to deliver the jets": the phase of the
-    event of the verb under it, which reports it; not the start of the museums."""
+    event of the verb under it, which reports it; not the start of the museums (nor that of
+    a wallet whose testing began)."""
     return lemma_of(token) in ASPECTUAL and any(
-        c.dep_ == "xcomp" and c.pos_ == "VERB" and may_name_event(c, ctx) for c in token.children
+        c.dep_ == "xcomp"
+        and c.pos_ == "VERB"
+        and (may_name_event(c, ctx) or lemma_of(c) in PREPARATIONS)
+        for c in token.children
     )
 
 

@@ -197,6 +197,12 @@ FOUND = [
     ("2024-03-01", "The first paying visitors are admitted from Saturday, the museum said.",
      "2024-03-02", "2024-03-02"),
     ("2024-03-01", "The winners are announced on 14 March.", "2024-03-14", "2024-03-14"),
+    # an occasion stands for its event, and a day that remains a date is that date
+    ("2016-12-10", "The signing ceremony is on Friday.", "2016-12-16", "2016-12-16"),
+    ("2016-12-10", "The great hall's opening night remains 11 January.", "2017-01-11",
+     "2017-01-11"),
+    ("2017-10-20", "Polling day remains 26 October, the commission said.", "2017-10-26",
+     "2017-10-26"),
     # "have" a count of things that take place is still those events
     ("2024-03-01", "The band will have three concerts in London in June.", "2024-06-01",
      "2024-06-30"),

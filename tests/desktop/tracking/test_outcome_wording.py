@@ -506,6 +506,12 @@ def test_how_long_an_event_lasts_is_no_new_date(
          ("2020-12-07", "The capsule came down by parachute in the Woomera range early on "
           "Sunday."),
          "2020-12-13", "happened"),
+        # an opening concert that went off as planned is the opening
+        (("2016-11-05", "Hamburg's new concert hall, the Elbphilharmonie, will be inaugurated "
+          "on 11 January 2017."),
+         ("2017-01-12", "The Elbphilharmonie's opening concert on Wednesday evening went off as "
+          "planned, ending a saga of delays."),
+         "2017-01-18", "happened"),
         # a present passive dated in the past is a state in force: the limits were enforced
         (("2023-11-01", "The new speed limits will be enforced from 1 March, the council said."),
          ("2024-04-10", "The new speed limits are enforced from 1 March."),
@@ -549,6 +555,12 @@ def test_the_later_article_settles_the_follow_up(
          ("2024-02-29", "The Harbour Museum is opened to visitors from Saturday, its director "
           "said."),
          "2024-03-01"),
+        # testing a wallet is not its start
+        (("2021-06-01", "Facebook's Novi digital wallet will go live in October, the company "
+          "said."),
+         ("2021-10-19", "Facebook began testing its Novi digital wallet on Tuesday with a "
+          "small number of users."),
+         "2021-10-22"),
         # what could have been waited for is no opening
         (("2022-06-03", "Metro will open the Silver Line extension in the autumn, the agency "
           "said."),
