@@ -722,6 +722,16 @@ def _takes_place(noun: Token, lexicon: Lexicon) -> bool:
     return lemma in GATHERINGS or lexicon.is_event_noun(lemma) or lemma.endswith(EVENT_ENDINGS)
 
 
+def _appearance(verb: Token) -> bool:
+    """ "Is scheduled to appear before the judges on 28 May", "will appear in court": a
+    person's appearance somewhere is an event ("appears to be", "appeared calm" are not)."""
+    return (
+        verb.lemma_.lower() == "appear"
+        and any(c.dep_ == "prep" and c.lower_ in {"before", "in", "at"} for c in verb.children)
+        and not any(c.dep_ in {"xcomp", "acomp", "attr", "ccomp"} for c in verb.children)
+    )
+
+
 def _at_a_value(verb: Token) -> bool:
     """An intransitive verb "at" a quantity: a price or a score, not an event."""
     if any(c.dep_ == "dobj" for c in verb.children):
@@ -740,7 +750,9 @@ def stative(verb: Token, lexicon: Lexicon | None = None) -> bool:
     "will cost $4 billion", "will rise by 5 percent", "closed at $76"; with the ``lexicon``
     (to tell events from things), "has 40 orders for next year"."""
     lemma = verb.lemma_.lower()
-    if lemma in STATIVE or (lexicon is not None and _holds_a_count(verb, lexicon)):
+    if (lemma in STATIVE and not _appearance(verb)) or (
+        lexicon is not None and _holds_a_count(verb, lexicon)
+    ):
         return True
     if _at_a_value(verb):
         return True  # "shares closed at about $76"

@@ -241,9 +241,15 @@ def _after_delay_word(ctx: Context, tm: TimeMention) -> bool:
     return bool(words) and words[-1] in DELAY_PREPS
 
 
+COUNTED_FROM = re.compile(r"\b(?:days?|weeks?|months?|years?|decades?)\s+from\s+$", re.I)
+"""The "today" of "a week from today": where the count starts, not the time of the event."""
+
+
 def _usable(tm: TimeMention, ctx: Context) -> bool:
     timex = tm.timex
     if timex is None or timex.granularity in SKIP_GRANULARITY:
+        return False
+    if COUNTED_FROM.search(ctx.text, max(0, tm.start - 30), tm.start):
         return False
     if timex.granularity == "time" and not DAY_NAMED.search(tm.text):
         return False  # a clock time alone is anchored to the article's day by the tagger
@@ -425,6 +431,18 @@ def _upper(text: str, value: str) -> relativedelta | None:
     return duration_delta(f"P{high}{value[-1]}") if isinstance(high, int) else None
 
 
+FROM_NOW = (["from", "now"], ["from", "today"])
+
+
+def _counted_on(target: date, value: str, text: str) -> Due:
+    """The day, month or year a duration from now reaches, as precise as its unit."""
+    if value.endswith(("D", "W")):
+        return Due(target, target, None, value, text)
+    if value.endswith("M"):
+        return Due(target.replace(day=1), target + relativedelta(day=31), None, value, text)
+    return Due(date(target.year, 1, 1), date(target.year, 12, 31), None, value, text)
+
+
 def _from_duration(
     ctx: Context,
     frame: Frame,
@@ -438,8 +456,12 @@ def _from_duration(
         return None  # "the first such meeting in two years": a span back, no date ahead
     word = before.split()[-1] if before.split() else ""
     # "the election is three weeks away", "the launch is just days away"
-    away = words_after(ctx, tm.end).strip(" .,;:").split()[:1] == ["away"]
+    after = re.findall(r"[a-z]+", words_after(ctx, tm.end).lower())
+    away = after[:1] == ["away"]
     delta = duration_delta(timex.value)
+    if delta is not None and (after[:2] in FROM_NOW or after[:1] == ["hence"]):
+        # "a week from today": TimeML marks a duration and "today"; the day is counted on
+        return _counted_on(ctx.anchor + delta, timex.value, tm.text)
     if delta is None:
         vague = VAGUE_AMOUNTS.get(timex.value)
         if vague is None or not (away or word in {"in", "within"}):

@@ -197,6 +197,12 @@ FOUND = [
     ("2024-03-01", "The first paying visitors are admitted from Saturday, the museum said.",
      "2024-03-02", "2024-03-02"),
     ("2024-03-01", "The winners are announced on 14 March.", "2024-03-14", "2024-03-14"),
+    # an appearance before judges is an event; a week from today is that day
+    ("2013-04-10", "The deputy president is scheduled to appear before the judges on 28 May.",
+     "2013-05-28", "2013-05-28"),
+    ("2013-09-03", "A week from today, the trial opens in The Hague.", "2013-09-10",
+     "2013-09-10"),
+    ("2013-09-03", "The treaty will expire eight years from now.", "2021-01-01", "2021-12-31"),
     # an occasion stands for its event, and a day that remains a date is that date
     ("2016-12-10", "The signing ceremony is on Friday.", "2016-12-16", "2016-12-16"),
     ("2016-12-10", "The great hall's opening night remains 11 January.", "2017-01-11",
