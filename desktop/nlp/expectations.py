@@ -304,16 +304,26 @@ def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bo
 
 def _plan_given_up(verb: Token, ctx: Context) -> bool:
     """The verb is what a plan plans, and the plan is called off ("has dropped its plan to
-    build the bridge"); a delayed plan still holds, at its new date."""
+    build the bridge") or put off to no new date ("has put off its plan to swear him in on
+    Tuesday": that day is given up); "delayed its plan to open the bridge until May" still
+    holds, at its new date."""
     plan = verb.head
     planned = planned_event(plan)
-    return (
+    if not (
         verb.dep_ in {"acl", "relcl"}
         and planned is not None
         and planned.i == verb.i
         and plan.dep_ in {"dobj", "nsubjpass"}
-        and ctx.lexicon.outcome_of(verb_lemma(plan.head, ctx.lexicon)) in {"cancel", "fail"}
-    )
+    ):
+        return False
+    outcome = ctx.lexicon.outcome_of(verb_lemma(plan.head, ctx.lexicon))
+    if outcome == "postpone":
+        preps = [c for t in (verb, plan.head) for c in t.children if c.dep_ == "prep"]
+        return not any(c.lower_ in NEW_DATE_PREPS for c in preps)
+    return outcome in {"cancel", "fail"}
+
+
+NEW_DATE_PREPS = {"until", "till", "to", "into"}
 
 
 ACTS = {"agree", "decide", "vote", "promise", "pledge", "vow", "propose", "announce"}

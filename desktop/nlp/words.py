@@ -496,8 +496,12 @@ def raised_subject(verb: Token) -> Token | None:
         if node.dep_ in {"acl", "prep"} and node.head.pos_ in {"NOUN", "PROPN"}:
             if node.head.lemma_.lower() in PLANS:
                 # "India's plan to buy": India buys; "the city has set a target of
-                # planting": the city plants
-                return child(node.head, "poss") or _setter(node.head)
+                # planting": the city plants; "the council delayed its plan to open": the
+                # council opens
+                owner = child(node.head, "poss")
+                if owner is not None and owner.pos_ != "PRON":
+                    return owner
+                return _setter(node.head) or owner
             return node.head  # "an agreement due to begin on May 26"
         controlled = infinitive or (
             node.dep_ == "xcomp"

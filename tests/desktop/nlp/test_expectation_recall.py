@@ -424,6 +424,9 @@ QUESTIONS = [
     # "due to land": the infinitive the parser took for a noun after "due to"
     ("2023-09-12", "Rubio is due to land in Kazakhstan on 27 September together with his two "
      "Russian crewmates.", "Will Rubio land on 27 September 2023?"),
+    # a plan delayed to a new date is that date's, and "its" plan is its setter's
+    ("2019-03-01", "The council has delayed its plan to open the bridge until May.",
+     "Will the council open the bridge in May 2019 or later?"),
     # "have" with an event for its object stays that event
     ("2024-03-01", "The two leaders will have talks in Geneva next week.",
      "Will the two leaders have the talks in Geneva between 4 March 2024 and 10 March 2024?"),
@@ -452,6 +455,9 @@ NOTHING_TO_FOLLOW = [
     ("2022-03-10", "Ticket sales fell in March, due mainly to the strike."),
     ("2022-03-10", "The loss is on the books for the third quarter."),
     ("2022-03-10", "Police charged the driver, and he is due in court in April."),
+    # a plan put off gives up its day (the delay names no new one)
+    ("2017-12-11", "The opposition has put off its plan to swear in its leader as a rival "
+     "president on Tuesday."),
     # a plan called off is no plan to follow
     ("2019-10-17", "The council has scrapped plans to open the maritime museum in 2020."),
     # the day of an agreement is no day of what was agreed
