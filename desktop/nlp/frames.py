@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 PLACEHOLDERS = {
     "date", "day", "attempt", "window", "opportunity", "slot", "deadline", "target", "try",
+    "timetable", "schedule", "timeline",
 }  # fmt: skip
 """Nouns that stand for an event named by their modifier ("the launch date", "the next
 launch attempt")."""

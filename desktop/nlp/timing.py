@@ -249,7 +249,9 @@ def _usable(tm: TimeMention, ctx: Context) -> bool:
     timex = tm.timex
     if timex is None or timex.granularity in SKIP_GRANULARITY:
         return False
-    if COUNTED_FROM.search(ctx.text, max(0, tm.start - 30), tm.start):
+    if tm.text.lower() in {"today", "now"} and COUNTED_FROM.search(
+        ctx.text, max(0, tm.start - 30), tm.start
+    ):
         return False
     if timex.granularity == "time" and not DAY_NAMED.search(tm.text):
         return False  # a clock time alone is anchored to the article's day by the tagger

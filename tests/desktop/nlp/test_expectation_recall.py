@@ -203,6 +203,9 @@ FOUND = [
     ("2013-09-03", "A week from today, the trial opens in The Hague.", "2013-09-10",
      "2013-09-10"),
     ("2013-09-03", "The treaty will expire eight years from now.", "2021-01-01", "2021-12-31"),
+    # but "a month from January" is a rate, and January the date
+    ("2024-09-24", "Ministers agreed on Monday to raise the ticket price to 58 euros a month "
+     "from January.", "2025-01-01", "2025-01-31"),
     # an occasion stands for its event, and a day that remains a date is that date
     ("2016-12-10", "The signing ceremony is on Friday.", "2016-12-16", "2016-12-16"),
     ("2016-12-10", "The great hall's opening night remains 11 January.", "2017-01-11",
@@ -424,6 +427,9 @@ QUESTIONS = [
     # "due to land": the infinitive the parser took for a noun after "due to"
     ("2023-09-12", "Rubio is due to land in Kazakhstan on 27 September together with his two "
      "Russian crewmates.", "Will Rubio land on 27 September 2023?"),
+    # a schedule stands for the event it times
+    ("2024-03-08", "The delivery schedule for the jets has slipped to 2026.",
+     "Will the delivery of the jets take place in 2026?"),
     # a plan delayed to a new date is that date's, and "its" plan is its setter's
     ("2019-03-01", "The council has delayed its plan to open the bridge until May.",
      "Will the council open the bridge in May 2019 or later?"),

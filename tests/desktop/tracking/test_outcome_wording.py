@@ -512,6 +512,12 @@ def test_how_long_an_event_lasts_is_no_new_date(
          ("2017-01-12", "The Elbphilharmonie's opening concert on Wednesday evening went off as "
           "planned, ending a saga of delays."),
          "2017-01-18", "happened"),
+        # a timetable stands for the event it times: pushed to a later month, a slip
+        (("2022-10-14", "Kestrel Foods expects its merger with Harbour Mart to close in early "
+          "2024."),
+         ("2024-03-08", "Kestrel pushes merger timetable to mid-August. Kestrel Foods said on "
+          "Thursday that the deal with Harbour Mart was still under review."),
+         "2024-03-11", "postponed"),
         # a present passive dated in the past is a state in force: the limits were enforced
         (("2023-11-01", "The new speed limits will be enforced from 1 March, the council said."),
          ("2024-04-10", "The new speed limits are enforced from 1 March."),
