@@ -302,6 +302,18 @@ def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bo
     return False
 
 
+def _when_of_a_time(verb: Token, ctx: Context) -> TimeMention | None:
+    """The time a relative "when" clause is said of: the clause happens then."""
+    if verb.dep_ != "relcl" or not any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children
+    ):
+        return None
+    head = verb.head
+    return next(
+        (tm for tm in ctx.times if tm.timex is not None and tm.start <= head.idx < tm.end), None
+    )
+
+
 def _plan_given_up(verb: Token, ctx: Context) -> bool:
     """The verb is what a plan plans, and the plan is called off ("has dropped its plan to
     build the bridge") or put off to no new date ("has put off its plan to swear him in on
@@ -432,6 +444,10 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
     if _undated_verdict(frame, reading) is False:
         return []
     due = due_for(ctx, frame, chain, reading.negated, prospective, weekdays, reading.expects)
+    when = _when_of_a_time(frame.verb, ctx)
+    if when is not None and when.timex is not None and not due.dated:
+        # "adjourned it until 7 October, when a status conference will be held": then
+        due = Due(when.timex.start, when.timex.end, None, when.timex.value, when.text)
     if not due.dated and _past_own_date(frame, ctx):
         return []  # "said in 2019 it would retire the jets by 2021": that time is past
     if reading.pending and not due.dated:

@@ -99,6 +99,7 @@ def _wh_fronted(node: Token) -> bool:
         c.i < node.i
         and c.left_edge.tag_ in {"WRB", "WDT", "WP", "WP$"}
         and c.dep_ not in {"nsubj", "nsubjpass", "csubj", "csubjpass"}  # "what is left of"
+        and not (c.dep_ == "mark" and c.lower_ == "that")  # "told them that": no question
         for c in node.children
     )
 

@@ -427,6 +427,13 @@ QUESTIONS = [
     # "due to land": the infinitive the parser took for a noun after "due to"
     ("2023-09-12", "Rubio is due to land in Kazakhstan on 27 September together with his two "
      "Russian crewmates.", "Will Rubio land on 27 September 2023?"),
+    # a relative "when" clause happens at the time it is said of
+    ("2014-04-01", "The judges adjourned the case on Monday until 7 October, when a status "
+     "conference will be held in The Hague.",
+     "Will the status conference be held on 7 October 2014?"),
+    # "told the symposium that": a clause told, not a question
+    ("2015-04-14", "Bruno told the symposium that the first flight will take place in 2019.",
+     "Will the first flight take place in 2019?"),
     # a schedule stands for the event it times
     ("2024-03-08", "The delivery schedule for the jets has slipped to 2026.",
      "Will the delivery of the jets take place in 2026?"),
