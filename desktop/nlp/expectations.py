@@ -48,7 +48,7 @@ from desktop.nlp.nominal import (
 from desktop.nlp.participants import Participant
 from desktop.nlp.questions import question
 from desktop.nlp.tense import present_passive
-from desktop.nlp.timeparts import distance, in_sentence, span_root, temporal_clause
+from desktop.nlp.timeparts import distance, forward, in_sentence, span_root, temporal_clause
 from desktop.nlp.timex import Timex
 from desktop.nlp.timing import Due, due_for, later_today
 from desktop.nlp.words import (
@@ -331,11 +331,14 @@ def _plan_given_up(verb: Token, ctx: Context) -> bool:
     outcome = ctx.lexicon.outcome_of(verb_lemma(plan.head, ctx.lexicon))
     if outcome == "postpone":
         preps = [c for t in (verb, plan.head) for c in t.children if c.dep_ == "prep"]
-        return not any(c.lower_ in NEW_DATE_PREPS for c in preps)
+        return not any(
+            c.lower_ in NEW_DATE_PREPS and any(x.ent_type_ in {"DATE", "TIME"} for x in c.subtree)
+            for c in preps
+        )  # "until May", "by two months", "for a week" (not "until further notice")
     return outcome in {"cancel", "fail"}
 
 
-NEW_DATE_PREPS = {"until", "till", "to", "into"}
+NEW_DATE_PREPS = {"until", "till", "to", "into", "by", "for"}
 
 
 ACTS = {"agree", "decide", "vote", "promise", "pledge", "vow", "propose", "announce"}
@@ -445,9 +448,12 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
         return []
     due = due_for(ctx, frame, chain, reading.negated, prospective, weekdays, reading.expects)
     when = _when_of_a_time(frame.verb, ctx)
-    if when is not None and when.timex is not None and not due.dated:
-        # "adjourned it until 7 October, when a status conference will be held": then
-        due = Due(when.timex.start, when.timex.end, None, when.timex.value, when.text)
+    if when is not None and not due.dated:
+        # "adjourned it until 7 October, when a status conference will be held": then (a
+        # bare weekday the clause looks ahead to: "adjourned to Monday, when she will rule")
+        ahead = forward(ctx, when, True).timex if prospective or reading.expects else when.timex
+        if ahead is not None:
+            due = Due(ahead.start, ahead.end, None, ahead.value, when.text)
     if not due.dated and _past_own_date(frame, ctx):
         return []  # "said in 2019 it would retire the jets by 2021": that time is past
     if reading.pending and not due.dated:

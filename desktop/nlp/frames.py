@@ -38,9 +38,10 @@ if TYPE_CHECKING:
     from desktop.nlp.context import Context
     from desktop.vocabulary import Lexicon
 
+TIMETABLES = {"timetable", "schedule", "timeline"}
 PLACEHOLDERS = {
     "date", "day", "attempt", "window", "opportunity", "slot", "deadline", "target", "try",
-    "timetable", "schedule", "timeline",
+    *TIMETABLES,
 }  # fmt: skip
 """Nouns that stand for an event named by their modifier ("the launch date", "the next
 launch attempt")."""
@@ -48,6 +49,13 @@ OCCASIONS = {"ceremony", "celebration", "festivity", "concert", "gala", "party",
 """Nouns of an occasion that stand for the event their modifier names ("the opening
 ceremony", "the signing ceremony", "the opening concert went off as planned", "opening
 night")."""
+SHOWS = {"concert", "gala", "party", "night"}
+"""Occasions that stand only for a beginning ("the opening concert", "the launch party"):
+"the closing concert" is a concert, not the festival's closing."""
+BEGINNINGS = frozenset({"start", "launch", "release"})
+SERVICES = {"flight", "train", "bus", "ferry", "tram", "service"}
+"""Modifiers of a timetable that name a transport service, not an event: "the airline
+cancelled its flight schedule for Tuesday"."""
 ATTEMPTS = {"attempt", "effort", "bid", "try", "plan", "opportunity", "chance"}
 GENERIC_THEMES = {
     "it", "they", "them", "this", "that", "which", "who", "one", "project", "programme",
@@ -108,7 +116,7 @@ def event_noun(noun: Token, lexicon: Lexicon) -> Token | None:
         return noun
     if noun.lemma_.lower() in PLACEHOLDERS | OCCASIONS:
         for c in noun.children:
-            if c.dep_ in {"compound", "amod", "nmod"} and lexicon.is_event_noun(c.lemma_):
+            if c.dep_ in {"compound", "amod", "nmod"} and _stands_for_event(noun, c, lexicon):
                 return c
         for c in noun.children:  # "the target date for the handover"
             if c.dep_ == "prep" and c.lower_ in {"for", "of"}:
@@ -122,6 +130,18 @@ def event_noun(noun: Token, lexicon: Lexicon) -> Token | None:
                 if lexicon.is_event_word(part):
                     return t
     return None
+
+
+def _stands_for_event(noun: Token, modifier: Token, lexicon: Lexicon) -> bool:
+    """Whether the placeholder or occasion ``noun`` stands for the event ``modifier`` names."""
+    if not lexicon.is_event_noun(modifier.lemma_):
+        return False
+    kind = noun.lemma_.lower()
+    if kind in SHOWS:
+        return bool(lexicon.groups_of(modifier.lemma_) & BEGINNINGS)
+    if kind in TIMETABLES:
+        return modifier.lemma_.lower() not in SERVICES
+    return True
 
 
 def event_word(token: Token, lexicon: Lexicon) -> str:

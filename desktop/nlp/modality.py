@@ -725,11 +725,23 @@ def _takes_place(noun: Token, lexicon: Lexicon) -> bool:
 def _appearance(verb: Token) -> bool:
     """ "Is scheduled to appear before the judges on 28 May", "will appear in court": a
     person's appearance somewhere is an event ("appears to be", "appeared calm" are not)."""
-    return (
-        verb.lemma_.lower() == "appear"
-        and any(c.dep_ == "prep" and c.lower_ in {"before", "in", "at"} for c in verb.children)
-        and not any(c.dep_ in {"xcomp", "acomp", "attr", "ccomp"} for c in verb.children)
-    )
+    if verb.lemma_.lower() != "appear" or any(
+        c.dep_ in {"xcomp", "acomp", "attr", "ccomp"} for c in verb.children
+    ):
+        return False
+    places = [
+        (c.lower_, x)
+        for c in verb.children
+        if c.dep_ == "prep"
+        for x in c.children
+        if x.dep_ == "pobj" and x.ent_type_ not in {"DATE", "TIME"}
+    ]
+    return any(p == "before" or x.lemma_.lower() in FORUMS for p, x in places)
+
+
+FORUMS = {"court", "tribunal", "hearing", "inquiry", "committee", "parliament", "congress"}
+"""Where someone is due to appear: "will appear in court" (not "should appear in the
+second half of the year")."""
 
 
 def _at_a_value(verb: Token) -> bool:

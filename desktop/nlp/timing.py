@@ -243,14 +243,21 @@ def _after_delay_word(ctx: Context, tm: TimeMention) -> bool:
 
 COUNTED_FROM = re.compile(r"\b(?:days?|weeks?|months?|years?|decades?)\s+from\s+$", re.I)
 """The "today" of "a week from today": where the count starts, not the time of the event."""
+LASTING_FROM = re.compile(
+    r"\bfor\s+(?:\S+\s+){1,2}(?:days?|weeks?|months?|years?|decades?)\s+from\s+$", re.I
+)
+"""But "will apply for two years from today" starts today."""
 
 
 def _usable(tm: TimeMention, ctx: Context) -> bool:
     timex = tm.timex
     if timex is None or timex.granularity in SKIP_GRANULARITY:
         return False
-    if tm.text.lower() in {"today", "now"} and COUNTED_FROM.search(
-        ctx.text, max(0, tm.start - 30), tm.start
+    before = ctx.text[max(0, tm.start - 40) : tm.start]
+    if (
+        tm.text.lower() in {"today", "now"}
+        and COUNTED_FROM.search(before)
+        and not LASTING_FROM.search(before)
     ):
         return False
     if timex.granularity == "time" and not DAY_NAMED.search(tm.text):
@@ -461,7 +468,8 @@ def _from_duration(
     after = re.findall(r"[a-z]+", words_after(ctx, tm.end).lower())
     away = after[:1] == ["away"]
     delta = duration_delta(timex.value)
-    if delta is not None and (after[:2] in FROM_NOW or after[:1] == ["hence"]):
+    spans = before.split()[-1:] == ["for"]  # "for two years from today": how long, from now
+    if delta is not None and not spans and (after[:2] in FROM_NOW or after[:1] == ["hence"]):
         # "a week from today": TimeML marks a duration and "today"; the day is counted on
         return _counted_on(ctx.anchor + delta, timex.value, tm.text)
     if delta is None:

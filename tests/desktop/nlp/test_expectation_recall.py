@@ -203,6 +203,9 @@ FOUND = [
     ("2013-09-03", "A week from today, the trial opens in The Hague.", "2013-09-10",
      "2013-09-10"),
     ("2013-09-03", "The treaty will expire eight years from now.", "2021-01-01", "2021-12-31"),
+    # "for two years from today" lasts from today (a newcomer's review)
+    ("2024-03-01", "The fare freeze will apply for two years from today.", "2024-03-01",
+     "2024-03-01"),
     # but "a month from January" is a rate, and January the date
     ("2024-09-24", "Ministers agreed on Monday to raise the ticket price to 58 euros a month "
      "from January.", "2025-01-01", "2025-01-31"),
@@ -431,6 +434,11 @@ QUESTIONS = [
     ("2014-04-01", "The judges adjourned the case on Monday until 7 October, when a status "
      "conference will be held in The Hague.",
      "Will the status conference be held on 7 October 2014?"),
+    # a weekday the "when" clause looks ahead to, and a closing concert is a concert
+    ("2024-03-01", "The case was adjourned to Monday, when the judge will rule.",
+     "Will the judge rule on 4 March 2024?"),
+    ("2024-03-01", "The closing concert of the festival will be held on Sunday.",
+     "Will the closing concert of the festival be held on 3 March 2024?"),
     # "told the symposium that": a clause told, not a question
     ("2015-04-14", "Bruno told the symposium that the first flight will take place in 2019.",
      "Will the first flight take place in 2019?"),
@@ -471,6 +479,10 @@ NOTHING_TO_FOLLOW = [
     # a plan put off gives up its day (the delay names no new one)
     ("2017-12-11", "The opposition has put off its plan to swear in its leader as a rival "
      "president on Tuesday."),
+    ("2024-03-01", "The board postponed its plan to hold the vote on Sunday until further "
+     "notice."),
+    # a sign that appears in a period is no appearance of anyone
+    ("2024-03-01", "Signs of recovery should appear in the second half of the year."),
     # a plan called off is no plan to follow
     ("2019-10-17", "The council has scrapped plans to open the maritime museum in 2020."),
     # the day of an agreement is no day of what was agreed
