@@ -589,6 +589,7 @@ def _people_going_back(verb: Token, subject: Token | None) -> bool:
 
 
 def _fits_homecoming(c: Token) -> bool:
+    """Whether a dependent of "return" leaves it a homecoming (see ``_people_going_back``)."""
     places = [x for x in c.children if x.dep_ == "pobj"]
     if c.dep_ == "prep" and c.lower_ == "to":
         return all(x.ent_type_ in {"GPE", "LOC"} or x.lemma_.lower() in HOMES for x in places)

@@ -279,8 +279,6 @@ PHASES = ASPECTUAL | {"finish", "complete", "stop"}
 drafting the treaty"."""
 
 STILL_TO_COME = {"before", "until", "till", "once", "unless", "if", "when"}
-
-
 """Conjunctions after which a present passive is still to come ("before the ship is handed
 over"), not a present state."""
 
