@@ -268,7 +268,7 @@ def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
         ):
             return subject  # "the increase took effect": the increase happened
         return None  # "the law took effect", "the decision takes effect": a start
-    if lemma not in lexicon.light_subject:
+    if lemma not in lexicon.light_subject and not _went_some_way(verb, lemma):
         return None
     subject = antecedent(child(verb, "nsubj", "nsubjpass"))
     relative = child(verb, "dobj")
@@ -278,6 +278,17 @@ def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return None
     return event_noun(subject, lexicon) or subject
+
+
+MANNERS = {"smoothly", "well", "badly", "wrong", "awry", "perfectly", "flawlessly", "fine"}
+
+
+def _went_some_way(verb: Token, lemma: str) -> bool:
+    """ "The maiden launch went smoothly", "the vote went well": how an event went says it
+    took place."""
+    return lemma == "go" and any(
+        c.dep_ in {"advmod", "acomp"} and c.lower_ in MANNERS for c in verb.children
+    )
 
 
 OWN_COMPLEMENTS = frozenset({"dobj", "ccomp", "xcomp", "dative", "attr", "acomp"})

@@ -513,6 +513,10 @@ def test_how_long_an_event_lasts_is_no_new_date(
          ("2024-03-08", "Kestrel pushes merger timetable to mid-August. Kestrel Foods said on "
           "Thursday that the deal with Harbour Mart was still under review."),
          "2024-03-11", "postponed"),
+        # how a launch went says it took place
+        (("2023-12-12", "Kestrel Space will launch the Osprey rocket on 8 January."),
+         ("2024-01-09", "The maiden launch of the Osprey early on Monday went smoothly."),
+         "2024-01-15", "happened"),
         # a present passive dated in the past is a state in force: the limits were enforced
         (("2023-11-01", "The new speed limits will be enforced from 1 March, the council said."),
          ("2024-04-10", "The new speed limits are enforced from 1 March."),
