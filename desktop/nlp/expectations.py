@@ -22,7 +22,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from desktop.nlp.context import Context
-from desktop.nlp.cues import BLOCKING, CHANGE_OF_VALUE, CUES, REPORT_VERBS
+from desktop.nlp.cues import ADJ_CUES, BLOCKING, CHANGE_OF_VALUE, CUES, REPORT_VERBS
 from desktop.nlp.frames import (
     Frame,
     event_noun,
@@ -38,11 +38,13 @@ from desktop.nlp.modality import Reading, deadline_of, prelude_of, reading_of, s
 from desktop.nlp.nominal import (
     STAYS,
     cue_of_state,
+    given_as,
     has_date,
     in_time,
     noun_schedule,
     on_track,
     state_frame,
+    there_will_be,
     worked_towards,
 )
 from desktop.nlp.participants import Participant
@@ -165,6 +167,8 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         return True  # the verb it governs carries the event, or its subject (nominal)
     if worked_towards(token) is not None:
         return True  # "working towards 1 April for the launch": a plan, read off its aim
+    if given_as(token, ctx) is not None:
+        return True  # "gives the third quarter as the start of operations": of the start
     if any(result_clause(c) for c in token.children) or any(
         result_clause(x) for c in token.children if c.dep_ == "dobj" for x in c.children
     ):
@@ -413,6 +417,8 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
     else:  # no verb of an event: a schedule said of a noun, or a state
         read_off = (
             cue_of_state(token, ctx)
+            or there_will_be(token, ctx)
+            or given_as(token, ctx)
             or noun_schedule(token, ctx)
             or state_frame(token, ctx)
             or on_track(token, ctx)
@@ -431,6 +437,10 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
     ]
     if token.dep_ in {"acomp", "attr"}:
         chain.append(token.head)  # "is more likely in 2021": the copula holds the date
+    cue = reading.cue
+    on_copula = cue is not None and cue.lower_ in ADJ_CUES and lemma_of(cue.head) == "be"
+    if on_copula:
+        chain.append(cue.head)  # "is still due to land in Paris on Sunday": on the copula
     setter = day_setter(frame.verb)
     if setter is not None:
         chain.append(setter)  # "fixed 1 November as the day the museum is opened"
@@ -439,7 +449,7 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
     prospective = reading.expects or reading.tense in {"present", "future_in_past"}
     if frame.outcome == "postpone":
         prospective = reading.tense in {"future", "present", "perfect", "infinitive"}
-    weekdays = reading.tense in {"present", "infinitive", "future_in_past"}
+    weekdays = reading.tense in {"present", "infinitive", "future_in_past"} or on_copula
     if reading.tense == "present" and present_passive(frame.verb):
         # "the rules are applied from 1 January", "banned ... on Saturday": a present
         # passive may be a state already in force; its date is read as written

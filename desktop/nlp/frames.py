@@ -24,6 +24,7 @@ from desktop.nlp.words import (
     lemma_of,
     particle,
     phrase,
+    prep_objects,
     raised_subject,
     ranked_head,
     ranked_subject,
@@ -198,13 +199,23 @@ def noun_theme(noun: Token, skip: Token | None = None) -> Token | None:
     poss = child(noun, "poss")
     if poss is not None and poss.tag_ == "WP$":
         return _whose(noun)  # "President Biden, whose decision is due": Biden's
-    if poss is not None and poss.pos_ != "PRON":
+    if poss is not None and poss.pos_ != "PRON" and not _decider(noun, poss):
         return poss
     for c in noun.children:
         dated = c.ent_type_ in {"DATE", "TIME"}
         if c.dep_ in {"compound", "nmod"} and (c.ent_type_ or c.pos_ == "PROPN") and not dated:
             return c
     return None
+
+
+DECIDING = {"ruling", "decision", "verdict", "judgment", "judgement"}
+
+
+def _decider(noun: Token, poss: Token) -> bool:
+    """ "the agency's ruling", "the jury's verdict": a body named by a common noun decides;
+    it is not what is decided. A name keeps its place as the theme, where a follow-up
+    finds the body that rules ("Biden's decision", see ``outcomes._kin_by_its_agent``)."""
+    return noun.lemma_.lower() in DECIDING and poss.pos_ == "NOUN" and not poss.ent_type_
 
 
 def _compound_theme(noun: Token, lexicon: Lexicon) -> Token | None:
@@ -248,6 +259,8 @@ def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
     say nothing of any other subject, nor with an object or clause of their own: "the vote
     will follow the debate")."""
     if lemma in lexicon.noun_subject:
+        if lemma in CHANGE_OF_VALUE and (verb.tag_ == "VBD" or not prep_objects(verb, "on")):
+            return None  # "the next walkouts fall on Friday"; "deliveries fell on Tuesday"
         by = child(verb, "agent")
         doer = child(by, "pobj") if by is not None else None
         if doer is not None and doer.pos_ == "NOUN" and lexicon.is_event_noun(doer.lemma_):
@@ -467,6 +480,10 @@ def result_head(verb: Token) -> Token | None:
     return None
 
 
+REFUSALS = {"fail", "refuse", "decline"}
+"""Verbs whose infinitive did not happen: "declined to approve", "refused to sign"."""
+
+
 def _frame_of(verb: Token, ctx: Context) -> Frame:
     """The event of a clause whose lexical verb is ``verb``."""
     lexicon = ctx.lexicon
@@ -477,8 +494,8 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         if lemma == "do":
             lemma = "complete"  # "get the takeover done"
     outcome = lexicon.outcome_of(lemma)
-    if outcome is None and verb.lemma_.lower() in {"fail"} and child(verb, "xcomp") is not None:
-        outcome = "fail"
+    if outcome is None and verb.lemma_.lower() in REFUSALS and child(verb, "xcomp") is not None:
+        outcome = "fail"  # "failed to agree", "declined to approve roxadustat"
     if outcome == "postpone" and lemma in WEAK_DELAYS and not _dated_complement(verb, ctx):
         outcome = None  # "move into the new stadium" is no delay
     if outcome is not None:

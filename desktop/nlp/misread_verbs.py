@@ -11,7 +11,8 @@ deal", "Flights off until March") has no full stop and stays a noun. The other w
 present verb the parser made an object or subject, with nothing of a verb under it, is a
 noun again ("will put its NextGen Acela trains into service"). "Polls open at 7 a.m." has
 the verb the tagger took for an adjective; "is due to land" the infinitive the parser took
-for a noun after "due to".
+for a noun after "due to"; "The King and Queen land in Paris" the bare verb the tagger took
+for a noun with the names as its modifier.
 """
 
 from __future__ import annotations
@@ -48,6 +49,30 @@ def _named_subject(token: Token) -> Token | None:
     if any(t.pos_ not in {"PROPN", "PUNCT"} for t in name.subtree):
         return None
     return name
+
+
+def _pair_subject(token: Token) -> Token | None:
+    """ "The King and Queen land in Paris on Wednesday": the tagger made the bare verb a
+    singular noun at the top of the sentence, with the names joined by "and" as its
+    modifier. A verb of the lexicon (not one of its nouns) in a sentence with a full stop
+    has them as its subject."""
+    if token.tag_ != "NN" or token.dep_ != "ROOT" or token.lower_ != token.lemma_.lower():
+        return None
+    word = token.lower_
+    if not _lexicon().is_event_word(word) or word.endswith(NOUN_ENDINGS):
+        return None
+    if not _ends_statement(token):
+        return None
+    before = [c for c in token.children if c.i < token.i]
+    if len(before) != 1 or before[0].dep_ not in {"nmod", "compound"}:
+        return None
+    names = before[0]
+    joined = any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in names.children)
+    if names.pos_ != "PROPN" or not joined:
+        return None
+    if any(t.pos_ not in {"PROPN", "PUNCT", "CCONJ", "DET"} for t in names.subtree):
+        return None
+    return names
 
 
 def _ends_statement(token: Token) -> bool:
@@ -158,6 +183,11 @@ def misread_verbs(doc: Doc) -> Doc:
             continue
         if token.tag_ == "VBZ" and token.dep_ == "ROOT":
             _compound_subject(token)
+            continue
+        pair = _pair_subject(token)
+        if pair is not None:
+            token.tag_, token.pos_ = "VBP", "VERB"
+            pair.dep_ = "nsubj"
             continue
         if token.tag_ != "NNS" or token.dep_ != "ROOT" or not token.lower_.endswith("s"):
             continue

@@ -33,7 +33,7 @@ from desktop.nlp.cues import (
     STATIVE,
     TRACK_NOUNS,
 )
-from desktop.nlp.frames import ASPECTUAL, result_head
+from desktop.nlp.frames import ASPECTUAL, OCCASIONS, result_head
 from desktop.nlp.surroundings import surroundings
 from desktop.nlp.tense import dated_itself, present_passive
 from desktop.nlp.words import (
@@ -202,6 +202,11 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             chain.append(head)
             t = head
             continue
+        if t.dep_ == "xcomp" and lemma in COMPELLING and _done_before(head):
+            modality = modality or "certain"  # "forced NASA to call off the launch": it did
+            chain.append(head)
+            t = head
+            continue
         if t.dep_ in {"xcomp", "ccomp"} and lemma in OBLIGATION_VERBS:
             return head, [*chain, head], "obliged"
         if t.dep_ in {"xcomp", "ccomp"} and lemma in DEMAND_VERBS:
@@ -226,6 +231,21 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             return head, chain, modality
         break
     return t, chain, modality
+
+
+COMPELLING = {"force", "compel", "oblige"}
+"""Verbs whose infinitive, once they were done, was done too: "a leak forced NASA to call off
+the launch", "was forced to postpone"; "will force", "may oblige" still oblige."""
+
+
+def _done_before(verb: Token) -> bool:
+    """A verb in the past or perfect, with no modal: "forced", "was forced", "has forced"."""
+    auxes = [a for a in verb.children if a.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and any(a.lemma_.lower() in {"be", "have"} for a in auxes)
+    )
 
 
 def _purpose(lower: Token, head: Token) -> bool:
@@ -698,6 +718,13 @@ GATHERINGS = {
 """Nouns of things that take place, counted as readily as things held: "will have three
 rounds of talks", "will have two operations next month"."""
 
+HELD = GATHERINGS | OCCASIONS | {
+    "trial", "hearing", "conference", "summit", "festival", "tournament", "inquiry", "parade",
+    "rally", "exhibition", "congress", "convention", "sitting", "championship", "games",
+}  # fmt: skip
+"""Common nouns of things that take place, whose taking place a light verb reports ("the
+trial got under way"); not an actor ("the company went ahead")."""
+
 
 def _holds_a_count(verb: Token, lexicon: Lexicon) -> bool:
     """ "Has 40 orders", "will have enough capacity": "have" with a counted or measured
@@ -755,12 +782,19 @@ def _at_a_value(verb: Token) -> bool:
     )
 
 
+def _made_available(verb: Token) -> bool:
+    """ "The beta became available on Friday": a release or start, not a state."""
+    return verb.lemma_.lower() == "become" and any(
+        c.dep_ == "acomp" and c.lower_ == "available" for c in verb.children
+    )
+
+
 def stative(verb: Token, lexicon: Lexicon | None = None) -> bool:
     """Copulas, states and statements of value are no events: "will be the key moment",
     "will cost $4 billion", "will rise by 5 percent", "closed at $76"; with the ``lexicon``
     (to tell events from things), "has 40 orders for next year"."""
     lemma = verb.lemma_.lower()
-    if (lemma in STATIVE and not _appearance(verb)) or (
+    if (lemma in STATIVE and not _appearance(verb) and not _made_available(verb)) or (
         lexicon is not None and _holds_a_count(verb, lexicon)
     ):
         return True

@@ -21,7 +21,7 @@ from desktop.nlp.frames import (
     nominal_frame,
     put_into,
 )
-from desktop.nlp.modality import Reading, reading_of, reported_by, said_once
+from desktop.nlp.modality import HELD, Reading, reading_of, reported_by, said_once
 from desktop.nlp.timeparts import temporal_clause
 from desktop.nlp.words import (
     EVENT_ENDINGS,
@@ -345,6 +345,75 @@ def _date_stays(token: Token) -> bool:
     )
 
 
+GIVERS = {"give", "name", "announce", "fix", "pencil"}
+"""Verbs that give a time as the date of an event: "gives the third quarter of 2023 as the
+new in-service date", "now gives the second quarter as the start of commercial
+operations" (their own event is no event of the story)."""
+
+
+SERVICE = "enter service"
+
+
+def _in_service(noun: Token) -> bool:
+    """ "the new in-service date": the date of entering service."""
+    return any(
+        c.lower_ == "in" and any(x.lower_ in {"service", "operation"} for x in c.children)
+        for c in noun.children
+    )
+
+
+def given_as(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+    """A time given as an event's date or its start: the event, expected then."""
+    if token.pos_ != "VERB" or lemma_of(token) not in GIVERS:
+        return None
+    obj = next((c for c in token.children if c.dep_ in {"dobj", "npadvmod"}), None)
+    if obj is None or not in_time(obj, ctx):
+        return None
+    noun = next(
+        (
+            x
+            for x in prep_objects(token, "as")
+            if ctx.lexicon.is_event_word(x.lemma_) or lemma_of(x) in PLACEHOLDERS
+        ),
+        None,
+    )
+    if noun is None:
+        return None
+    aim = next((x for x in prep_objects(noun, "for") if ctx.lexicon.is_event_word(x.lemma_)), None)
+    frame = nominal_frame(aim or noun, token, ctx, None)  # "as the day for the handover"
+    if frame.groups == {"*"} and _in_service(noun):
+        frame.lemma, frame.groups, frame.theme = SERVICE, ctx.lexicon.groups_of(SERVICE), None
+    if frame.groups == {"*"} and frame.theme is noun:
+        return None  # "as the new date", of nothing named
+    reading = reading_of(token, ctx)
+    if reading.modality in BLOCKING or reading.negated:
+        return None
+    reading.tense = "future_in_past" if token.tag_ == "VBD" else "future"
+    reading.modality = "planned"
+    return frame, reading
+
+
+def there_will_be(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+    """ "There will be an election on 3 March", "there will be no national stoppages until
+    the new year": the event there will be (none of, with "no"), at a time said with it."""
+    if lemma_of(token) != "be" or not any(c.dep_ == "expl" for c in token.children):
+        return None
+    noun = next((c for c in token.children if c.dep_ in {"attr", "nsubj"}), None)
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    if not (ctx.lexicon.is_event_word(noun.lemma_) or lemma_of(noun) in HELD):
+        return None
+    if not (has_date(token, ctx) or has_date(noun, ctx)):
+        return None  # "there will be a vote": no time to follow up
+    frame = nominal_frame(noun, token, ctx, None)
+    if frame.theme is None and not ctx.lexicon.is_event_word(noun.lemma_):
+        frame.theme = noun  # "there will be a hearing on Monday": the hearing goes ahead
+    reading = reading_of(token, ctx)
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        reading.negated = True
+    return frame, reading
+
+
 def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     """A schedule said of a noun: cue words with no verb to carry the event."""
     lemma = lemma_of(token)
@@ -621,6 +690,9 @@ def _wanted_state(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
 
 
 STAYS = {"remain", "be", "stay", "look", "seem"}
+READYING = {"preparation", "plan", "planning", "work", "arrangement"}
+"""What is done towards an event on track for it: "preparations for the 17 October vote were
+on track"."""
 GOALS = {"target", "goal", "aim", "objective", "plan"}
 
 
@@ -645,11 +717,13 @@ def on_track(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         if x.dep_ == "pobj" and x.lower_ in TRACK_NOUNS
     ]
     goal = [c for c in token.children if c.dep_ == "attr" and c.lemma_.lower() in GOALS]
+    readying = [subject] if subject is not None and lemma_of(subject) in READYING else []
     set_for = _date_set_for(token, subject, ctx)
     if set_for is not None:
         frame = set_for
     elif track:
-        aims = [x for head in (token, *track) for x in prep_objects(head, "for") if _dated(x, ctx)]
+        heads = (token, *track, *readying)  # "preparations for the 17 October vote"
+        aims = [x for head in heads for x in prep_objects(head, "for") if _dated(x, ctx)]
         if not aims:
             return None
         if ctx.lexicon.is_event_word(aims[0].lemma_):
@@ -662,7 +736,7 @@ def on_track(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         if event is None:
             return None
         frame = nominal_frame(event, token, ctx, None)
-        if event is not subject and subject is not None and frame.theme is None:
+        if event is not subject and subject is not None and frame.theme is None and not readying:
             frame.theme = subject  # "the coin remains on course for a January rollout"
     reading = reading_of(token, ctx)
     # "remained the target": still expected as of the article, like "remains"

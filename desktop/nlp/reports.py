@@ -41,7 +41,7 @@ from desktop.nlp.frames import (
     verb_keys,
     weak_delay,
 )
-from desktop.nlp.modality import Reading, reading_of, stative
+from desktop.nlp.modality import HELD, Reading, reading_of, stative
 from desktop.nlp.nominal import in_time, worked_towards
 from desktop.nlp.tense import present_passive
 from desktop.nlp.timeparts import distance, forward, in_sentence, span_root
@@ -187,13 +187,17 @@ Paralympics" as one, so "Orlan Motors went ahead on Saturday" still reads as an 
 def _named_occasion(frame: Frame, ctx: Context) -> bool:
     """A name as the subject of a verb that says an event took place ("the Tokyo
     Paralympics got under way", "Expo 2020 went ahead"): the named event itself, whatever
-    kind it is. Only its taking place (or not) is reported (see ``_sentence_reports``). A
-    subject that goes ahead *with* something, or proceeds to do it, is its actor."""
+    kind it is; so is a common noun of a thing held ("the trial got under way", "the
+    hearing took place"), whose report is of no kind of event and settles only a follow-up
+    of the same thing (see ``desktop.tracking.outcomes.about``). Only its taking place (or
+    not) is reported (see ``_sentence_reports``). A subject that goes ahead *with*
+    something, or proceeds to do it, is its actor."""
     verb, name = frame.verb, frame.anchor
     lemma = verb_lemma(verb, ctx.lexicon)
+    named = (name.pos_ == "PROPN" or name.ent_type_ == "EVENT") and name.ent_type_ not in ACTORS
+    held = name.pos_ == "NOUN" and name.lemma_.lower() in HELD
     return (
-        (name.pos_ == "PROPN" or name.ent_type_ == "EVENT")
-        and name.ent_type_ not in ACTORS
+        (named or held)
         and frame.theme is name
         and lemma in ctx.lexicon.light_subject
         and lemma not in NOT_OCCURRENCES
@@ -409,7 +413,7 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
             "perfect",
             "past",
         }
-        due = due_for(ctx, frame, chain, reading.negated, ahead)
+        due = due_for(ctx, frame, chain, reading.negated, ahead, weekdays=ahead)
         status = _status(frame, reading, due, ctx)
         if status is None or (
             "*" in frame.groups

@@ -59,9 +59,17 @@ def _conditional_clause(c: Token) -> str | None:
     first = c.left_edge
     if first.lower_ in {"should", "were", "had"} and first.dep_ in {"aux", "auxpass"}:
         return "conditional"
-    if marks & CONDITIONAL_MARKS and c.tag_ != "VBD":
+    if marks & CONDITIONAL_MARKS and not _past_clause(c):
         return "pending"
     return None
+
+
+def _past_clause(c: Token) -> bool:
+    """A clause in the past: "when the destroyer was eased off the dock", "when the
+    agreement was terminated" says when it happened, not what it waits on."""
+    return c.tag_ == "VBD" or any(
+        a.dep_ in {"aux", "auxpass"} and a.tag_ == "VBD" for a in c.children
+    )
 
 
 def _condition_word(token: Token) -> bool:
@@ -71,6 +79,10 @@ def _condition_word(token: Token) -> bool:
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if following is not None and following.lower_ in {"with", "by", "for", "to"}:
         return False  # "provided with new funding", "assuming by then"
+    if following is None or following.is_punct:
+        return False  # "later than the law had provided.": the verb, with nothing after
+    if any(c.dep_ in {"aux", "auxpass"} for c in token.children):
+        return False  # "as the contract had provided": a verb of its own clause
     return not any(c.dep_ == "dobj" for c in token.children)
 
 

@@ -260,10 +260,17 @@ def of_year(ctx: Context, tm: TimeMention) -> TimeMention:
     return replace(tm, timex=found)
 
 
+def _says_its_year(text: str) -> bool:
+    """ "24 July next year", "1 March 2025": a date that names its year (``text``: the date
+    and the words right after it, where the tagger leaves "next year" out)."""
+    words = text.lower().replace(",", " ").replace(".", " ").split()[:5]
+    return "year" in words or any(w.isdigit() and len(w) == 4 for w in words)
+
+
 def in_year_of_earlier(ctx: Context, tm: TimeMention) -> TimeMention:
     """ "will open on 24 July next year and run until 9 August": a bare day or month after
-    a date of the same sentence that it would otherwise fall before is in that date's
-    year (the tagger resolved it alone, in this year)."""
+    a date of the same sentence that names its year, which it would otherwise fall before,
+    is in that date's year (the tagger resolved it alone, in this year)."""
     timex = tm.timex
     if timex is None or timex.granularity not in {"month", "day"} or timex.start is None:
         return tm
@@ -281,7 +288,8 @@ def in_year_of_earlier(ctx: Context, tm: TimeMention) -> TimeMention:
         and other.timex is not None
         and other.timex.granularity in {"month", "day"}
         and other.timex.start is not None
-    ]
+        and _says_its_year(ctx.doc.text[other.start : other.end + 15])
+    ]  # not "plans starting on 1 January are set to close on 15 December": both bare
     if not earlier:
         return tm
     last = max(earlier, key=lambda t: t.start or date.min)

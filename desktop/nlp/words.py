@@ -44,8 +44,21 @@ def dated_phrase(t: Token) -> bool:
 
 
 def _time_modifier(t: Token) -> bool:
-    return t.dep_ in {"compound", "nmod", "nummod", "amod", "npadvmod"} and all(
-        x.ent_type_ in {"DATE", "TIME"} or x.is_space for x in t.subtree
+    return _day_of_month(t) or (
+        t.dep_ in {"compound", "nmod", "nummod", "amod", "npadvmod"}
+        and all(x.ent_type_ in {"DATE", "TIME"} or x.is_space for x in t.subtree)
+    )
+
+
+def _day_of_month(t: Token) -> bool:
+    """The "17" of "the 17 October vote", which the tagger leaves out of the date."""
+    after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return (
+        t.dep_ == "nummod"
+        and t.like_num
+        and after is not None
+        and after.ent_type_ == "DATE"
+        and after.head.i == t.head.i
     )
 
 
@@ -147,7 +160,7 @@ def fronted_clause(clause: Token) -> bool:
 def particle(token: Token) -> str:
     """The verb's particle ("carry out"), also one the parser made a preposition with no
     object ("called off the attempt": "off" tagged RP) or an adverb right after the verb
-    ("has been pushed back by five weeks")."""
+    ("has been pushed back by five weeks", "pushed the launch back by a day")."""
     return " ".join(
         c.lemma_.lower()
         for c in token.children
@@ -156,7 +169,7 @@ def particle(token: Token) -> str:
         or (
             c.dep_ == "advmod"
             and c.lower_ in {"back", "forward"}
-            and c.i == token.i + 1
+            and c.i > token.i  # "pushed Endeavour's launch back by 24 hours"
             and token.lemma_.lower() in MOVERS
         )
     )

@@ -162,7 +162,7 @@ def about(
         return None  # "ratified Chile's treaty" is not Peru's
     if _next_of_named(target, report):
         return None  # "will fly the next Falcon Heavy" after the first one flew
-    if _other_agent(target, report):
+    if _other_agent(target, report) and not (in_theme and _an_occasion(target)):
         return None  # "Osterlich's parliament approved" is not Ruritania's approval
     specific = target.things
     if (
@@ -178,6 +178,8 @@ def about(
     if wildcard:
         if _other_known_event(target, report, sentence):
             return None  # "the results" are not "won the election", whoever is named
+        if _unnamed_occasion(report, own) and not same_theme:
+            return None  # "the hearing took place" settles a hearing's follow-up only
         return Match(found, strong) if (found or same_theme or same_head) else None
     if found or same_theme:
         return Match(found, strong)
@@ -186,6 +188,16 @@ def about(
     if article_names or not target.names:
         return Match([], named_event or both_generic)
     return None
+
+
+def _unnamed_occasion(report: EventReport, own: list[tuple[str, str]]) -> bool:
+    """A thing held that took place, named by a common noun only ("the trial got under
+    way"): no kind of event, and no name to tell which one."""
+    return (
+        "*" in _groups(report)
+        and report.status == "happened"
+        and not any(r == "theme" for _n, r in own)
+    )
 
 
 def _begins_other(target: Target, report: EventReport) -> bool:
@@ -198,12 +210,21 @@ def _begins_other(target: Target, report: EventReport) -> bool:
     return not _file_lexicon().same_thing(report.theme_lemma, target.theme_lemma)
 
 
+DECISIONS_EITHER_WAY = frozenset({"rule", "vote"})
+"""Groups of a decision that is made whichever way it goes: "the FDA rejects roxadustat" is
+the agency's ruling, "parliament threw out the bill" its vote; not an approval awaited."""
+REJECTIONS = frozenset({"block"})
+
+
 def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
     """A kin event done by the follow-up's own actor, named alike: "will the Bundesrat
     vote" is done when "the Bundesrat approved the law" (the lexicon's kin groups, see
     events.toml); "Bolivia's legislature passed a law" is no vote of "Bolivians", nor
     "Karst's legislature" one of "the voters in Karst"."""
-    if not (_file_lexicon().kin_of(target.groups) & _groups(report)):
+    kin = _file_lexicon().kin_of(target.groups)
+    if target.groups & DECISIONS_EITHER_WAY:
+        kin |= REJECTIONS
+    if not (kin & _groups(report)):
         return False
     theirs = {_bare(n) for n, r in roles(report) if r == "agent"}
     mine = {_bare(n) for r, n in target.row.roles if r == "agent"}
@@ -226,7 +247,26 @@ def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
         # buyback"); not a vote either, which a country's voters cast and its legislature
         # does not
         mine = {_bare(n) for r, n in target.row.roles if r in {"context", "participant"}}
+        # "the agency's ruling": the body is one its article or its tracked event names,
+        # not the party it rules on ("a ruling on Tarn Pharma's application"; but "President
+        # Biden's decision" is his)
+        themes = [n for r, n in target.row.roles if r == "theme"]
+        ruled_on = set() if _named_itself_theme(target, themes) else {_bare(n) for n in themes}
+        body = {_bare(n) for n in (target.topics or target.names).values()} - ruled_on
+        mine = mine or body
+        # and the ruling is on the follow-up's matter: its thing (compared in ``about``), or
+        # for a ruling on no thing of its own another of its names ("the FDA rejected
+        # FibroGen's drug", not "the FDA rejected a rival drug from Akebia")
+        named = [n for n, _r in roles(report) if _bare(n) not in theirs]
+        on_it = bool(shared(named, list((target.topics or target.names).values())))
+        return bool(theirs & mine) and (on_it or bool(target.things))
     return bool(theirs & mine)  # one body, by its own name
+
+
+def _named_itself_theme(target: Target, themes: list[str]) -> bool:
+    """The follow-up's theme is one of its names itself ("President Biden"), not a thing a
+    name owns ("Tarn Pharma's application")."""
+    return any(target.theme_lemma.endswith(_bare(n)) for n in themes)
 
 
 def _bare(name: str) -> str:
@@ -312,6 +352,12 @@ def _own_verb_report(report: EventReport) -> bool:
     return report.status != "expected" and "*" not in _groups(report) and not _known(report)
 
 
+def _an_occasion(target: Target) -> bool:
+    """A follow-up of holding a named occasion ("will Augusta National hold the Masters"):
+    who plays in it, or wins it, says it was held ("Johnson won the Masters")."""
+    return "*" in target.groups and target.lemma in _file_lexicon().light_object
+
+
 def _other_agent(target: Target, report: EventReport) -> bool:
     """Both name who acts (or, for a visit or a delivery, whom it goes to), and the
     report's are none of the follow-up's names: the same step taken by another actor, or
@@ -330,8 +376,8 @@ def _other_known_event(target: Target, report: EventReport, sentence: str) -> bo
     noun: another event of the same actors ("won the election")."""
     if "*" not in target.groups or "*" in _groups(report) or not _known(report):
         return False
-    noun = target.lemma.lower()
-    if not noun or target.groups - {"*", noun}:
+    noun = target.theme_lemma if _an_occasion(target) else target.lemma.lower()
+    if not noun or (target.groups - {"*", noun} and not _an_occasion(target)):
         return False
     singular = {noun, noun.removesuffix("s"), noun.removesuffix("es"), noun[:-3] + "y"}
     if any(_file_lexicon().is_event_word(w) for w in singular if w):
@@ -547,6 +593,8 @@ def finding(target: Target, report: EventReport, published: date | None, match: 
         return Finding("happened", None, strength + 1, quote, found, done)
     if status == "cancelled":
         return Finding("cancelled", None, strength, quote, found)
+    if status == "not_happened" and _decided_against(target, report):
+        return Finding("happened", None, strength, quote, found, published)
     if status == "not_happened":
         return Finding("did_not_happen", None, strength - 0.5, quote, found)
     if status == "postponed":
@@ -562,6 +610,17 @@ def finding(target: Target, report: EventReport, published: date | None, match: 
     if status == "rescheduled":
         return Finding("postponed", None, strength - 1.5, quote, found)
     return None
+
+
+def _decided_against(target: Target, report: EventReport) -> bool:
+    """ "The FDA declined to approve roxadustat": an approval refused is the agency's ruling
+    made (not a plain "did not approve", which may be not yet)."""
+    return (
+        bool(target.groups & DECISIONS_EITHER_WAY)
+        and not report.negated
+        and "approve" in _groups(report)
+        and not _groups(report) & target.groups
+    )
 
 
 def restated_slip(

@@ -101,6 +101,8 @@ def target_of(
     lemma = row.lemma or _lemma_from_predicate(row.predicate)
     groups = set(lexicon.groups_of(lemma)) if lemma else set()
     groups |= {g for g in row.event_group.split() if g}
+    if lemma in lexicon.light_object and any(r == "theme" for r, _n in row.roles):
+        groups.add("*")  # "hold the Masters", "stage the Tour de France": the occasion
     roles = list(row.roles) + [("context", n) for _r, n in borrowed if (_r, n) not in row.roles]
     names: dict[str, str] = {}
     core: set[str] = set()

@@ -83,6 +83,27 @@ CASES = [
     ("2016-12-01", "The vote is expected by the new year.", "2016-12-01", "2017-01-01", "by"),
     ("2016-12-01", "The European Parliament is expected to vote on the agreement in the new "
      "year.", "2017-01-01", "2017-12-31", None),
+    # what there will be, at its time; "no" strikes until a date: not before it
+    ("2009-11-05", "There will be an election on 3 March, the president said.",
+     "2010-03-03", "2010-03-03", None),
+    ("2009-11-05", "There will be no national stoppages until the new year at the earliest.",
+     "2010-01-01", "2010-01-31", "no_earlier_than"),
+    # a date the parser hangs on the copula of "due"; a weekday there is the coming one
+    ("2023-03-20", "The King is still due to land in Paris on Sunday.",
+     "2023-03-26", "2023-03-26", None),
+    ("2023-09-01", "The crew is now due to land in Kazakhstan on 27 September.",
+     "2023-09-27", "2023-09-27", None),
+    # a time given as the start of an event, or as the day for it
+    ("2024-02-03", "Trans Mountain now gives the second quarter of this year as the start of "
+     "commercial operations.", "2024-04-01", "2024-06-30", None),
+    ("2022-02-18", "The ministry named 1 July as the day for the handover.",
+     "2022-07-01", "2022-07-01", None),
+    # an event noun that falls on a day
+    ("2009-10-28", "The next walkouts fall on Monday 2 November.",
+     "2009-11-02", "2009-11-02", None),
+    # preparations on track for a dated event: the event, on its day
+    ("2017-09-13", "Preparations for the 17 October vote were on track, the chairman said.",
+     "2017-10-17", "2017-10-17", None),
 ]  # fmt: skip
 
 
@@ -120,6 +141,12 @@ def test_the_window_comes_from_the_time_attached_to_the_event(
         "The delay is due to rebuilding the bridge by June.",
         "The striker will be out until 29 May.",
         "Arsenal's captain will be out on Saturday.",
+        # what there may be, what there will be with no event, what there will be untimed
+        "There could be an election in May.",
+        "There will be delays on the line in May.",
+        "There will be a vote on the deal.",
+        # a time given as a deadline of nothing named
+        "The company gave the team a week as a deadline.",
     ],
 )
 def test_conditions_doubts_old_plans_demands_and_copulas_are_not_expectations(
@@ -193,6 +220,9 @@ def expectations_of(english: tuple[Any, Any], text: str, published: date) -> lis
          "Will the company certify the CS100 by 31 December 2015?"),
         (date(2020, 3, 1), "The album will be out on 29 May.",
          "Will the album be out on 29 May 2020?"),
+        # the day of the month the tagger leaves out of the date is no count
+        (date(2017, 9, 13), "The 17 October vote will go ahead, the commission said.",
+         "Will the vote take place on 17 October 2017?"),
         # a name in a relative clause is no actor of the passive
         (date(2012, 3, 1), "The satellite, which was built by Airbus, will be launched in "
          "December.", "Will the satellite be launched in December 2012?"),
@@ -287,3 +317,23 @@ def test_a_plan_its_own_clause_gives_up_or_moves_is_no_expectation(
     ):
         found = expectations_of(english, sentence, date(2021, 3, 1))
         assert "Will the election take place in June 2021?" in [e.question for e in found]
+
+
+def test_a_bare_date_takes_the_year_only_of_a_date_that_names_its_year(
+    english: tuple[Any, Any],
+) -> None:
+    """ "Plans starting on 1 January" (next year, read forward) lend no year to "close on 15
+    December", which comes first; "24 July next year" does lend its year to "9 August"."""
+    found = expectations_of(
+        english,
+        "Sign-ups for plans starting on 1 January are set to close on 15 December.",
+        date(2013, 10, 2),
+    )
+    closing = [e for e in found if e.lemma == "close"]
+    assert [(e.due_start, e.due_end) for e in closing] == [(date(2013, 12, 15), date(2013, 12, 15))]
+    games = expectations_of(
+        english,
+        "The Games will open on 24 July next year and run until 9 August.",
+        date(2019, 10, 2),
+    )
+    assert {e.due_end for e in games} == {date(2020, 7, 24), date(2020, 8, 9)}

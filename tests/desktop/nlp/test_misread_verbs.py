@@ -36,6 +36,10 @@ pytestmark = pytest.mark.model
         ("The three are due to land back on Earth on 27 September.", "land", "VERB"),
         ("Much of the violence in the region is due to land, not religion, experts said.",
          "land", "NOUN"),
+        # names joined by "and" before a bare verb of the lexicon: its subject, in a sentence
+        # with a full stop; in a headline, and for a noun of an event, a noun still
+        ("The King and Queen land in Paris on Wednesday.", "land", "VERB"),
+        ("The King and Queen land in Paris", "land", "NOUN"),
     ],
 )  # fmt: skip
 def test_the_word_gets_the_part_of_speech_its_parse_shows(

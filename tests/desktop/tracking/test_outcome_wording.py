@@ -517,6 +517,68 @@ def test_how_long_an_event_lasts_is_no_new_date(
         (("2023-12-12", "Kestrel Space will launch the Osprey rocket on 8 January."),
          ("2024-01-09", "The maiden launch of the Osprey early on Monday went smoothly."),
          "2024-01-15", "happened"),
+        # a clause of when it happened is no condition: the hull floated, the vote was scrapped
+        (("2013-10-16", "Bath Iron Works will float the destroyer Zumwalt later this month."),
+         ("2013-10-29", "The Zumwalt floated for the first time on Monday night, when the "
+          "destroyer was eased off a dry dock into the river."),
+         "2013-11-01", "happened"),
+        (("2022-07-20", "Kestrel Air's shareholders will vote on the Harbour Air merger on 27 "
+          "July."),
+         ("2022-07-28", "The vote on the Harbour Air merger was scrapped when the agreement was "
+          "terminated on Wednesday evening."),
+         "2022-07-30", "cancelled"),
+        # a thing held that got under way, named by a common noun: the same thing began
+        (("2013-06-20", "William Ruto's trial will now begin on 10 September, the court said."),
+         ("2013-09-10", "The trial of William Ruto got under way in The Hague on Tuesday."),
+         "2013-09-12", "happened"),
+        # a named occasion held: who began it or won it says it was held
+        (("2020-06-01", "Augusta National will hold the Harbour Classic in November."),
+         ("2020-11-16", "Kasia Marek won the Harbour Classic on Sunday at 20 under par."),
+         "2020-11-20", "happened"),
+        (("2020-06-01", "The Harbour Classic will be played from 12 to 15 November."),
+         ("2020-11-13", "The first round of the Harbour Classic began on Thursday after rain."),
+         "2020-11-20", "happened"),
+        # forced to call it off: it was called off (a launch scrubbed, not given up)
+        (("2009-06-01", "NASA will launch the shuttle Endeavour on 13 June."),
+         ("2009-06-13", "A hydrogen leak forced NASA to postpone Endeavour's launch to "
+          "Wednesday."),
+         "2009-06-14", "postponed"),
+        # a delay word whose particle follows the event it moves
+        (("2009-07-01", "NASA will launch the shuttle Endeavour on 11 July."),
+         ("2009-07-11", "NASA pushed Endeavour's launch back to Sunday after lightning struck "
+          "the pad."),
+         "2009-07-11", "postponed"),
+        # a launch that roared off, a beta that became available
+        (("2009-07-01", "NASA will launch the shuttle Endeavour on 15 July."),
+         ("2009-07-16", "Endeavour roared off pad 39A at 6:03 p.m. on Wednesday."),
+         "2009-07-17", "happened"),
+        (("2018-11-01", "Rockstar will release the Red Dead Online beta on 30 November."),
+         ("2018-11-30", "Red Dead Online's beta became available to all owners on Friday."),
+         "2018-12-03", "happened"),
+        # stations due to welcome riders later: the opening slipped
+        (("2015-08-01", "Phase 2 of the Silver Line to Ashburn will carry passengers in 2018."),
+         ("2015-11-22", "The six new Silver Line stations between Reston and Ashburn are now "
+          "due to welcome riders in 2020."),
+         "2015-11-25", "postponed"),
+        # a ruling is made whichever way it goes: a rejection, an approval declined
+        (("2021-06-01", "The FDA is reviewing roxadustat. FibroGen expects the agency's ruling "
+          "by the end of September."),
+         ("2021-08-11", "The FDA rejected FibroGen's roxadustat on Wednesday, the company "
+          "said."),
+         "2021-08-14", "happened"),
+        (("2021-06-01", "The FDA is reviewing roxadustat. FibroGen expects the agency's ruling "
+          "by the end of September."),
+         ("2021-08-11", "The FDA has declined to approve roxadustat, FibroGen said on "
+          "Wednesday."),
+         "2021-08-14", "happened"),
+        # an approval declined, or a signing refused, did not happen
+        (("2021-06-01", "The FDA will approve roxadustat by 20 December, FibroGen said."),
+         ("2021-12-16", "The FDA has declined to approve roxadustat, FibroGen said on "
+          "Wednesday."),
+         "2021-12-18", "did_not_happen"),
+        (("2021-06-01", "Ruritania will sign the fishing treaty with Karst on 14 June."),
+         ("2021-06-15", "Ruritania refused to sign the fishing treaty with Karst on Monday."),
+         "2021-06-17", "did_not_happen"),
         # a present passive dated in the past is a state in force: the limits were enforced
         (("2023-11-01", "The new speed limits will be enforced from 1 March, the council said."),
          ("2024-04-10", "The new speed limits are enforced from 1 March."),
@@ -586,6 +648,23 @@ def test_the_later_article_settles_the_follow_up(
           "year later than first planned."),
          ("2023-09-28", "Kononenko and Chub landed on the steppe in Kazakhstan on Wednesday."),
          "2023-10-01"),
+        # another occasion won
+        (("2020-06-01", "Augusta National will hold the Harbour Classic in November."),
+         ("2020-11-16", "Kasia Marek won the Coastal Trophy on Sunday at 20 under par."),
+         "2020-11-20"),
+        # a hearing that took place is not the trial awaited
+        (("2013-06-20", "William Ruto's trial will now begin on 10 September, the court said."),
+         ("2013-09-10", "A hearing on Kenya's request took place in The Hague on Tuesday."),
+         "2013-09-12"),
+        # the court's approval of another thing is no ruling on this one
+        (("2021-06-01", "The FDA is reviewing roxadustat. FibroGen expects the agency's ruling "
+          "by the end of September."),
+         ("2021-08-11", "The FDA rejected a rival anaemia drug from Akebia on Wednesday."),
+         "2021-08-14"),
+        # sales that declined are no refusal
+        (("2021-06-01", "Kestrel Motors will deliver the first Osprey trucks in July."),
+         ("2021-07-20", "Deliveries of Kestrel Motors' older trucks declined in July."),
+         "2021-07-22"),
         # a tally of earlier elections, not the one awaited in March
         (("2021-12-20", "The island's election of a chief minister will be held on 27 March."),
          ("2022-02-19", "The December assembly vote remains the only election held so far "
