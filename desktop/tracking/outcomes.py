@@ -103,6 +103,8 @@ def about(
         if report.status == "expected" and not _known(report) and _same_thing(target, report):
             return Match(_same_thing(target, report), False)
         return None
+    if _an_occasion(target) and not groups & ({"*"} | OCCASION_SIGNS | target.groups):
+        return None  # "the court ruled that the Copa America could go ahead": no Copa yet
     if _begins_other(target, report):
         return None  # "work began on the line" is no report of its being in service
     if _of_the_thing(target, report):
@@ -350,6 +352,10 @@ def _own_verb_report(report: EventReport) -> bool:
     ("shares jumped", "demolished the depot"): it names only an event of its own verb done
     to its own thing, never one named by a noun ("will the share sale go ahead")."""
     return report.status != "expected" and "*" not in _groups(report) and not _known(report)
+
+
+OCCASION_SIGNS = frozenset({"start", "award", "complete"})
+"""What says an occasion was held: it began, someone won it, it finished."""
 
 
 def _an_occasion(target: Target) -> bool:

@@ -531,6 +531,11 @@ def test_how_long_an_event_lasts_is_no_new_date(
         (("2013-06-20", "William Ruto's trial will now begin on 10 September, the court said."),
          ("2013-09-10", "The trial of William Ruto got under way in The Hague on Tuesday."),
          "2013-09-12", "happened"),
+        # "than the law had provided" is no condition ("provided the steel arrives" is)
+        (("2014-06-01", "The coverage requirement will take effect on 1 January 2015."),
+         ("2015-01-05", "The requirement came into force on 1 January, a year later than the "
+          "2010 law had provided."),
+         "2015-01-08", "happened"),
         # a named occasion held: who began it or won it says it was held
         (("2020-06-01", "Augusta National will hold the Harbour Classic in November."),
          ("2020-11-16", "Kasia Marek won the Harbour Classic on Sunday at 20 under par."),
@@ -544,6 +549,11 @@ def test_how_long_an_event_lasts_is_no_new_date(
           "Wednesday."),
          "2009-06-14", "postponed"),
         # a delay word whose particle follows the event it moves
+        (("2015-03-01", "Huntington Ingalls will deliver the carrier Ford to the Navy in March "
+          "2016."),
+         ("2015-08-15", "The Navy has moved the delivery of the Ford back by two months, to May "
+          "2016."),
+         "2015-08-18", "postponed"),
         (("2009-07-01", "NASA will launch the shuttle Endeavour on 11 July."),
          ("2009-07-11", "NASA pushed Endeavour's launch back to Sunday after lightning struck "
           "the pad."),
@@ -648,7 +658,11 @@ def test_the_later_article_settles_the_follow_up(
           "year later than first planned."),
          ("2023-09-28", "Kononenko and Chub landed on the steppe in Kazakhstan on Wednesday."),
          "2023-10-01"),
-        # another occasion won
+        # another occasion won; a ruling that the occasion may go ahead
+        (("2021-05-01", "The Copa America will be played in Brazil in June."),
+         ("2021-06-11", "Brazil's Supreme Court ruled on Thursday that the Copa America could go "
+          "ahead."),
+         "2021-06-12"),
         (("2020-06-01", "Augusta National will hold the Harbour Classic in November."),
          ("2020-11-16", "Kasia Marek won the Coastal Trophy on Sunday at 20 under par."),
          "2020-11-20"),
