@@ -437,8 +437,8 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
     ]
     if token.dep_ in {"acomp", "attr"}:
         chain.append(token.head)  # "is more likely in 2021": the copula holds the date
-    cue = reading.cue
-    on_copula = cue is not None and cue.lower_ in ADJ_CUES and lemma_of(cue.head) == "be"
+    cue = reading.cue if reading.cue is not None else token  # "is due on Thursday"
+    on_copula = cue.lower_ in ADJ_CUES and lemma_of(cue.head) == "be"
     if on_copula:
         chain.append(cue.head)  # "is still due to land in Paris on Sunday": on the copula
     setter = day_setter(frame.verb)
@@ -448,8 +448,10 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
         chain = [frame.verb]  # the new date hangs on the delay, not on the old plan
     prospective = reading.expects or reading.tense in {"present", "future_in_past"}
     if frame.outcome == "postpone":
-        prospective = reading.tense in {"future", "present", "perfect", "infinitive"}
+        # "postponed the start to 9 September": the new date lies ahead, as in its report
+        prospective = reading.tense in {"future", "present", "perfect", "past", "infinitive"}
     weekdays = reading.tense in {"present", "infinitive", "future_in_past"} or on_copula
+    weekdays = weekdays or (frame.outcome == "postpone" and prospective)  # "to Monday"
     if reading.tense == "present" and present_passive(frame.verb):
         # "the rules are applied from 1 January", "banned ... on Saturday": a present
         # passive may be a state already in force; its date is read as written

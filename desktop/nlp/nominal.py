@@ -82,6 +82,12 @@ def nominal_subject(head: Token, ctx: Context | None = None) -> Token | None:
             continue
         if said.dep_ in {"nsubj", "nsubjpass"} and (c.pos_ in {"NOUN", "PROPN"} or c.tag_ == "VBG"):
             return c  # a gerund too: "its commissioning is planned for August"
+        if (
+            said.dep_ == "csubj"
+            and c.tag_ == "VBG"
+            and not any(x.dep_ in {"dobj", "nsubj", "aux"} for x in c.children)
+        ):
+            return c  # "Sentencing in the arson case is due on Thursday": the gerund's noun
         if said.dep_ == "nsubj" and c.pos_ == "NUM" and c.ent_type_ not in {"DATE", "TIME"}:
             return c  # "all 36 are due by April": a count of things
         things = batch_of(c) if said.dep_ == "nsubj" else None

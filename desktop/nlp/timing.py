@@ -269,6 +269,19 @@ def _usable(tm: TimeMention, ctx: Context) -> bool:
     return timex.end is not None and timex.end >= ctx.anchor
 
 
+SHIFT_WORDS = re.compile(
+    r"\bby\s+(?:about|around|some|nearly|almost|roughly|another|a further)?\s*$"
+)
+
+
+def _shift(ctx: Context, tm: TimeMention) -> bool:
+    """ "moved the trial back by two weeks": how far a date moved, not a time from now."""
+    timex = tm.timex
+    if timex is None or timex.granularity != "duration":
+        return False
+    return SHIFT_WORDS.search(ctx.doc.text[max(0, tm.start - 30) : tm.start].lower()) is not None
+
+
 def due_for(
     ctx: Context,
     frame: Frame,
@@ -305,7 +318,15 @@ def due_for(
     scored.sort(key=lambda x: (x[0], x[1]))
     usable = finer_first([s for s in scored if _usable(s[2], ctx)])
     if frame.outcome == "postpone":
-        usable = [s for s in usable if _after_delay_word(ctx, s[2])]
+        # "moved the trial back by two weeks": a shift from no date it names is no window
+        # ("slated to begin Sunday, will be delayed by at least two weeks" is one)
+        dates = any(
+            tm.timex is not None and tm.timex.granularity != "duration"
+            for tm in in_sentence(ctx, sent)
+        )
+        usable = [
+            s for s in usable if _after_delay_word(ctx, s[2]) and (dates or not _shift(ctx, s[2]))
+        ]
         # "put back by seven months, to 3 June": the date named is the new window, not a
         # duration added to it
         usable.sort(key=lambda s: s[2].timex is not None and s[2].timex.granularity == "duration")

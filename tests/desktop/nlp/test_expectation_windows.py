@@ -98,6 +98,14 @@ CASES = [
      "commercial operations.", "2024-04-01", "2024-06-30", None),
     ("2022-02-18", "The ministry named 1 July as the day for the handover.",
      "2022-07-01", "2022-07-01", None),
+    # a gerund subject with no object of its own is the event's noun; the day it is due
+    # on hangs on the copula, and a weekday there is the coming one
+    ("2017-04-03", "Sentencing in the arson case is due on Thursday.",
+     "2017-04-06", "2017-04-06", None),
+    # a date a past delay moved the event to lies ahead, a weekday too
+    ("2019-04-27", "Justice James Burke postponed the start of the trial to 9 September.",
+     "2019-09-09", "2019-09-09", None),
+    ("2019-04-27", "The judge postponed the trial to Monday.", "2019-04-29", "2019-04-29", None),
     # an event noun that falls on a day
     ("2009-10-28", "The next walkouts fall on Monday 2 November.",
      "2009-11-02", "2009-11-02", None),
@@ -145,6 +153,8 @@ def test_the_window_comes_from_the_time_attached_to_the_event(
         "There could be an election in May.",
         "There will be delays on the line in May.",
         "There will be a vote on the deal.",
+        # how far a date moved, from no date named, is no window
+        "The judge has moved the trial back by two weeks.",
         # a time given as a deadline of nothing named
         "The company gave the team a week as a deadline.",
     ],
