@@ -51,7 +51,7 @@ FUTURE_CUES = _W["future_cues"]
 """Lemmas that put the event they govern in the future (the tense of time expressions)."""
 CONDITION_OPENERS = re.compile(
     r"^\W*(?:if|unless|should|were|had|provided|providing|assuming|supposing"
-    r"|in the event (?:of|that)|in case of|on condition that)\b[^,;]*,"
+    r"|in the event (?:of|that)|in case of|on condition that|as long as|so long as)\b[^,;]*,"
 )
 """A sentence that opens with its condition, up to the comma that ends it: "Should the
 council approve the plan, ...", "In the event of a draw, ...", "Assuming the weather holds,

@@ -484,6 +484,23 @@ REFUSALS = {"fail", "refuse", "decline"}
 """Verbs whose infinitive did not happen: "declined to approve", "refused to sign"."""
 
 
+def _refused(verb: Token, lexicon: Lexicon) -> bool:
+    """A refusal or failure that was made ("declined to approve", "failed to agree"), of an
+    event itself: refusing to cancel, delay or block something lets it go ahead, and "will
+    refuse to sign" is a forecast, no report."""
+    inner = child(verb, "xcomp")
+    if verb.lemma_.lower() not in REFUSALS or inner is None:
+        return False
+    auxes = [a for a in verb.children if a.dep_ in {"aux", "auxpass"}]
+    done = not any(a.tag_ == "MD" for a in auxes) and (
+        verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes))
+    )
+    undoing = lexicon.outcome_of(verb_lemma(inner, lexicon)) or lexicon.groups_of(
+        lemma_of(inner)
+    ) & {"block"}
+    return done and not undoing
+
+
 def _frame_of(verb: Token, ctx: Context) -> Frame:
     """The event of a clause whose lexical verb is ``verb``."""
     lexicon = ctx.lexicon
@@ -494,7 +511,7 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         if lemma == "do":
             lemma = "complete"  # "get the takeover done"
     outcome = lexicon.outcome_of(lemma)
-    if outcome is None and verb.lemma_.lower() in REFUSALS and child(verb, "xcomp") is not None:
+    if outcome is None and _refused(verb, lexicon):
         outcome = "fail"  # "failed to agree", "declined to approve roxadustat"
     if outcome == "postpone" and lemma in WEAK_DELAYS and not _dated_complement(verb, ctx):
         outcome = None  # "move into the new stadium" is no delay
@@ -719,15 +736,17 @@ def _made_state(verb: Token, ctx: Context) -> Frame | None:
     return frame
 
 
-WEAK_DELAYS = {"move", "shift", "push", "reset"}
+WEAK_DELAYS = {"move", "shift", "push", "reset", "move forward"}
 """Delay words only when a date follows: "moves to April 2021", "shifted to 25 October",
-"reset the start of her trial for March 9"."""
+"reset the start of her trial for March 9", "moved the final forward to 12 May" (not "moved
+forward with the merger")."""
 
 
 def weak_delay(verb: Token) -> bool:
     """A delay word that says nothing without its date ("pushed" alone; "pushed back" is a
     delay)."""
-    return verb.lemma_.lower() in WEAK_DELAYS and not particle(verb)
+    prt = particle(verb)
+    return verb.lemma_.lower() in WEAK_DELAYS and prt in {"", "forward"}
 
 
 def _dated_complement(verb: Token, ctx: Context) -> bool:

@@ -783,9 +783,15 @@ def _at_a_value(verb: Token) -> bool:
 
 
 def _made_available(verb: Token) -> bool:
-    """ "The beta became available on Friday": a release or start, not a state."""
-    return verb.lemma_.lower() == "become" and any(
-        c.dep_ == "acomp" and c.lower_ == "available" for c in verb.children
+    """ "The beta became available on Friday": a release or start, not a state (not "she
+    would become available for interviews")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        verb.lemma_.lower() == "become"
+        and any(c.dep_ == "acomp" and c.lower_ == "available" for c in verb.children)
+        and subject is not None
+        and subject.pos_ in {"NOUN", "PROPN"}
+        and subject.ent_type_ not in {"PERSON", "NORP"}
     )
 
 

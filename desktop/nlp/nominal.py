@@ -26,6 +26,7 @@ from desktop.nlp.timeparts import temporal_clause
 from desktop.nlp.words import (
     EVENT_ENDINGS,
     IN_STATES,
+    SAYING,
     antecedent,
     batch_of,
     lemma_of,
@@ -389,7 +390,7 @@ def given_as(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     frame = nominal_frame(aim or noun, token, ctx, None)  # "as the day for the handover"
     if frame.groups == {"*"} and _in_service(noun):
         frame.lemma, frame.groups, frame.theme = SERVICE, ctx.lexicon.groups_of(SERVICE), None
-    if frame.groups == {"*"} and frame.theme is noun:
+    if frame.groups == {"*"} and frame.theme is not None and frame.theme.i == noun.i:
         return None  # "as the new date", of nothing named
     reading = reading_of(token, ctx)
     if reading.modality in BLOCKING or reading.negated:
@@ -724,6 +725,8 @@ def on_track(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     ]
     goal = [c for c in token.children if c.dep_ == "attr" and c.lemma_.lower() in GOALS]
     readying = [subject] if subject is not None and lemma_of(subject) in READYING else []
+    if readying and not _still_on_track(token):
+        return None  # "had been on track", "were on track until the fuel leak": no longer
     set_for = _date_set_for(token, subject, ctx)
     if set_for is not None:
         frame = set_for
@@ -742,14 +745,30 @@ def on_track(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         if event is None:
             return None
         frame = nominal_frame(event, token, ctx, None)
-        if event is not subject and subject is not None and frame.theme is None and not readying:
-            frame.theme = subject  # "the coin remains on course for a January rollout"
+        if event is not subject and subject is not None and frame.theme is None:
+            # "the coin remains on course for a January rollout"; "planning for the new
+            # terminal is on track for a 2026 opening": the terminal's
+            other = [x for x in prep_objects(subject, "for") if x.i != event.i]
+            frame.theme = (other[0] if other else None) if readying else subject
     reading = reading_of(token, ctx)
     # "remained the target": still expected as of the article, like "remains"
     reading.tense = "future_in_past" if token.tag_ == "VBD" else "future"
     if reading.modality not in BLOCKING:
         reading.modality = "expected"
     return frame, reading
+
+
+def _still_on_track(token: Token) -> bool:
+    """Work on track as the article is written: in the present, or in the past of what
+    someone said ("told reporters that preparations were on track"); not "had been", nor
+    "until" something went wrong."""
+    if any(c.lower_ in {"until", "till"} for c in token.subtree):
+        return False
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children):
+        return False
+    if token.tag_ != "VBD":
+        return True
+    return token.dep_ == "ccomp" and lemma_of(token.head) in SAYING
 
 
 DATE_NOUNS = PLACEHOLDERS | GOALS | {"day"}

@@ -42,7 +42,7 @@ from desktop.nlp.frames import (
     weak_delay,
 )
 from desktop.nlp.modality import HELD, Reading, reading_of, stative
-from desktop.nlp.nominal import in_time, worked_towards
+from desktop.nlp.nominal import has_date, in_time, worked_towards
 from desktop.nlp.tense import present_passive
 from desktop.nlp.timeparts import distance, forward, in_sentence, span_root
 from desktop.nlp.timex.vocab import WEEKDAYS
@@ -432,11 +432,38 @@ def _sentence_reports(ctx: Context, sent: Span, taken: set[int]) -> list[Report]
         taken.add(frame.anchor.idx)
         reports.append(_report(ctx, sent, frame, status, due, reading.negated))
     reports.extend(_phases_done(ctx, sent, taken))
+    reports.extend(_none_to_come(ctx, sent, taken))
     reports.extend(_past_dated(ctx, sent, taken))
     return reports
 
 
 DONE = {"happened", "not_happened"}
+
+
+def _none_to_come(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
+    """ "There will be no trial in Washington": the event is off. With a time it is a bound
+    ("there will be no strikes until the new year": an expectation, read as one)."""
+    found: list[Report] = []
+    for token in sent:
+        if lemma_of(token) != "be" or not any(c.dep_ == "expl" for c in token.children):
+            continue
+        if not any(a.dep_ == "aux" and a.lower_ in {"will", "'ll"} for a in token.children):
+            continue
+        noun = next((c for c in token.children if c.dep_ in {"attr", "nsubj"}), None)
+        if noun is None or noun.pos_ != "NOUN" or noun.idx in taken:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            continue
+        if not (ctx.lexicon.is_event_word(noun.lemma_) or lemma_of(noun) in HELD):
+            continue
+        if has_date(token, ctx) or has_date(noun, ctx):
+            continue
+        if reading_of(token, ctx).modality in BLOCKING:
+            continue  # "if the offer is accepted, there will be no strike"
+        frame = nominal_frame(noun, token, ctx, "cancel")
+        taken.add(noun.idx)
+        found.append(_report(ctx, sent, frame, "cancelled", Due(), False))
+    return found
 
 
 def _phase_of_verb(token: Token, ctx: Context) -> bool:

@@ -65,11 +65,18 @@ def _conditional_clause(c: Token) -> str | None:
 
 
 def _past_clause(c: Token) -> bool:
-    """A clause in the past: "when the destroyer was eased off the dock", "when the
-    agreement was terminated" says when it happened, not what it waits on."""
-    return c.tag_ == "VBD" or any(
-        a.dep_ in {"aux", "auxpass"} and a.tag_ == "VBD" for a in c.children
-    )
+    """A clause in the past on a verb in the past: "floated on Monday, when the destroyer
+    was eased off the dock", "was scrapped when the agreement was terminated" says when it
+    happened, not what it waits on ("said the strike would be called off when the offer
+    was improved" still waits)."""
+    return _in_past(c) and _in_past(c.head)
+
+
+def _in_past(verb: Token) -> bool:
+    auxes = [a for a in verb.children if a.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
 
 
 def _condition_word(token: Token) -> bool:
@@ -79,11 +86,25 @@ def _condition_word(token: Token) -> bool:
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if following is not None and following.lower_ in {"with", "by", "for", "to"}:
         return False  # "provided with new funding", "assuming by then"
-    if following is None or following.is_punct:
+    if following is None or following.text in {".", "!", "?", ";"}:
         return False  # "later than the law had provided.": the verb, with nothing after
-    if any(c.dep_ in {"aux", "auxpass"} for c in token.children):
+    if any(c.dep_ == "aux" for c in token.children):
         return False  # "as the contract had provided": a verb of its own clause
     return not any(c.dep_ == "dobj" for c in token.children)
+
+
+def _as_long_as(token: Token) -> bool:
+    """The "long" of "as long as" or "so long as" before a clause: a condition (not "over
+    as long as two years", "for as long as it takes": a time)."""
+    doc = token.doc
+    i = token.i
+    if token.lower_ != "long" or not 0 < i < len(doc) - 2:
+        return False
+    if doc[i - 1].lower_ not in {"as", "so"} or doc[i + 1].lower_ != "as":
+        return False
+    before = doc[i - 2].lower_ if i > 1 else ""
+    after = doc[i + 2]
+    return before not in {"for", "over", "by"} and not (after.like_num or after.ent_type_)
 
 
 def _condition_in_words(top: Token, text: str, start_char: int) -> bool:
@@ -96,7 +117,7 @@ def _condition_in_words(top: Token, text: str, start_char: int) -> bool:
         if first is None or first.lower_ not in CONDITION_WORDS or _condition_word(first):
             return True
     after = [t for t in top.sent if t.i > top.i]
-    if any(_condition_word(t) for t in after):
+    if any(_condition_word(t) or _as_long_as(t) for t in after):
         return True
     return any(
         t.lower_ == "on" and [x.lower_ for x in t.doc[t.i + 1 : t.i + 3]] == ["condition", "that"]

@@ -169,9 +169,21 @@ def particle(token: Token) -> str:
         or (
             c.dep_ == "advmod"
             and c.lower_ in {"back", "forward"}
-            and c.i > token.i  # "pushed Endeavour's launch back by 24 hours"
+            and (c.i == token.i + 1 or _before_a_time(c))
             and token.lemma_.lower() in MOVERS
         )
+    )
+
+
+def _before_a_time(adverb: Token) -> bool:
+    """ "pushed Endeavour's launch back by 24 hours", "moved the final forward to 12 May": a
+    particle after the object, before the time it moves to (not "moved its event back to
+    Cupertino", "pushed the rebels back from the capital")."""
+    after = adverb.doc[adverb.i + 1 : adverb.i + 6]
+    return (
+        len(after) > 1
+        and after[0].lower_ in {"by", "to", "until", "into", "till"}
+        and any(t.ent_type_ in {"DATE", "TIME"} for t in after[1:])
     )
 
 

@@ -20,7 +20,14 @@ from datetime import date, timedelta
 from functools import cache
 
 from db.models import EventReport
-from desktop.tracking.targets import BEGINNINGS, VAGUE_THEMES, Target, another_one, in_state
+from desktop.tracking.targets import (
+    BEGINNINGS,
+    VAGUE_THEMES,
+    Target,
+    another_one,
+    held_occasion,
+    in_state,
+)
 from desktop.tracking.targets import GENERIC_THEMES as NAMED_NOTHING
 from desktop.tracking.terms import has_form, shared, surface_forms, tokens
 from desktop.vocabulary import Lexicon, load_lexicon
@@ -164,7 +171,8 @@ def about(
         return None  # "ratified Chile's treaty" is not Peru's
     if _next_of_named(target, report):
         return None  # "will fly the next Falcon Heavy" after the first one flew
-    if _other_agent(target, report) and not (in_theme and _an_occasion(target)):
+    won = "award" in groups and in_theme and _an_occasion(target)
+    if _other_agent(target, report) and not won:
         return None  # "Osterlich's parliament approved" is not Ruritania's approval
     specific = target.things
     if (
@@ -180,8 +188,11 @@ def about(
     if wildcard:
         if _other_known_event(target, report, sentence):
             return None  # "the results" are not "won the election", whoever is named
-        if _unnamed_occasion(report, own) and not same_theme:
+        if _common_occasion(report) and not same_theme:
             return None  # "the hearing took place" settles a hearing's follow-up only
+        owners = [n for n, r in own if r == "theme"]
+        if _common_occasion(report) and owners and not shared(owners, names):
+            return None  # "Labour's conference got under way": not the Conservatives'
         return Match(found, strong) if (found or same_theme or same_head) else None
     if found or same_theme:
         return Match(found, strong)
@@ -192,13 +203,14 @@ def about(
     return None
 
 
-def _unnamed_occasion(report: EventReport, own: list[tuple[str, str]]) -> bool:
-    """A thing held that took place, named by a common noun only ("the trial got under
-    way"): no kind of event, and no name to tell which one."""
+def _common_occasion(report: EventReport) -> bool:
+    """A thing held that took place, named by its common noun ("the trial got under way",
+    "Labour's conference got under way"): no kind of event, and only its noun tells which
+    one (a name of its own, "the Tokyo Paralympics", is its theme)."""
     return (
         "*" in _groups(report)
         and report.status == "happened"
-        and not any(r == "theme" for _n, r in own)
+        and report.lemma == report.theme_lemma
     )
 
 
@@ -228,6 +240,9 @@ def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
         kin |= REJECTIONS
     if not (kin & _groups(report)):
         return False
+    rejection = not _groups(report) & (_file_lexicon().kin_of(target.groups) | target.groups)
+    if rejection and not _on_its_matter(target, report):
+        return False  # "the House blocked an amendment on border funding": not the aid vote
     theirs = {_bare(n) for n, r in roles(report) if r == "agent"}
     mine = {_bare(n) for r, n in target.row.roles if r == "agent"}
     if "come_home" in target.groups and "land" in _groups(report):
@@ -263,6 +278,25 @@ def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
         on_it = bool(shared(named, list((target.topics or target.names).values())))
         return bool(theirs & mine) and (on_it or bool(target.things))
     return bool(theirs & mine)  # one body, by its own name
+
+
+def _on_its_matter(target: Target, report: EventReport) -> bool:
+    """The report's thing is the follow-up's: its own common noun, or, where the follow-up
+    has none or is named by its decider ("President Biden's decision"), a name they share
+    besides the one who acts (anything, when the follow-up names nothing but its decider)."""
+    themes = [n for r, n in target.row.roles if r == "theme"]
+    things = set() if _named_itself_theme(target, themes) else target.things
+    if things:
+        lexicon = _file_lexicon()
+        return any(
+            report.theme_lemma == t or lexicon.same_thing(report.theme_lemma, t) for t in things
+        )
+    deciders = set(themes) if things != target.things else set()
+    matter = [n for n in target.names.values() if n not in deciders]
+    if not matter:
+        return True  # "President Biden, whose decision on whether to block it is due"
+    theirs = [n for n, r in roles(report) if r != "agent"]
+    return bool(shared(theirs, matter))
 
 
 def _named_itself_theme(target: Target, themes: list[str]) -> bool:
@@ -360,8 +394,8 @@ OCCASION_SIGNS = frozenset({"start", "award", "complete"})
 
 def _an_occasion(target: Target) -> bool:
     """A follow-up of holding a named occasion ("will Augusta National hold the Masters"):
-    who plays in it, or wins it, says it was held ("Johnson won the Masters")."""
-    return "*" in target.groups and target.lemma in _file_lexicon().light_object
+    who wins it says it was held ("Johnson won the Masters"), though another acts."""
+    return "*" in target.groups and held_occasion(target.row, target.lemma)
 
 
 def _other_agent(target: Target, report: EventReport) -> bool:

@@ -89,6 +89,25 @@ class Target:
         return self.theme_lemma not in GENERIC_THEMES
 
 
+OCCASION_VERBS = {"hold", "stage", "play"}
+"""Verbs of holding a named occasion. Only one that names no one who acts is played ("the
+Masters will be played"; not "Taylor Swift will play Wembley Stadium", nor "Arsenal will
+play Chelsea"); a host's guest is no occasion ("City will host Real Madrid")."""
+
+
+def held_occasion(row: FollowUpRow, lemma: str) -> bool:
+    """The follow-up awaits an occasion named as its very theme ("will hold the Masters";
+    not "will hold their party conference in Manchester")."""
+    if lemma not in OCCASION_VERBS:
+        return False
+    if lemma == "play" and any(r == "agent" for r, _n in row.roles):
+        return False
+    theme = row.theme_lemma
+    return bool(theme) and any(
+        r == "theme" and n.lower().removeprefix("the ") == theme for r, n in row.roles
+    )
+
+
 def target_of(
     row: FollowUpRow,
     lexicon: Lexicon,
@@ -101,8 +120,8 @@ def target_of(
     lemma = row.lemma or _lemma_from_predicate(row.predicate)
     groups = set(lexicon.groups_of(lemma)) if lemma else set()
     groups |= {g for g in row.event_group.split() if g}
-    if lemma in lexicon.light_object and any(r == "theme" for r, _n in row.roles):
-        groups.add("*")  # "hold the Masters", "stage the Tour de France": the occasion
+    if held_occasion(row, lemma):
+        groups.add("*")  # "hold the Masters", "the Masters will be played": the occasion
     roles = list(row.roles) + [("context", n) for _r, n in borrowed if (_r, n) not in row.roles]
     names: dict[str, str] = {}
     core: set[str] = set()

@@ -155,6 +155,16 @@ def test_the_window_comes_from_the_time_attached_to_the_event(
         "There will be a vote on the deal.",
         # how far a date moved, from no date named, is no window
         "The judge has moved the trial back by two weeks.",
+        # conditions after the verb; work no longer on track; a person available; a
+        # condition in reported speech (a newcomer's review)
+        "The line will open on 1 June as long as the extra funding is provided.",
+        "The bridge will reopen in March, so long as state money is provided.",
+        "The concert will go ahead on 3 March, provided, the promoter said, that ticket sales "
+        "pick up.",
+        "Plans for the 9 February launch were on track until the fuel leak.",
+        "Preparations for the 12 January vote had been on track.",
+        "The minister said she would become available for interviews next week.",
+        "Officials said the bridge would reopen once repairs were finished.",
         # a time given as a deadline of nothing named
         "The company gave the team a week as a deadline.",
     ],

@@ -536,6 +536,10 @@ def test_how_long_an_event_lasts_is_no_new_date(
          ("2015-01-05", "The requirement came into force on 1 January, a year later than the "
           "2010 law had provided."),
          "2015-01-08", "happened"),
+        # what there will be none of is off
+        (("2018-06-01", "Paul Manafort's trial in Washington is due to begin on 17 September."),
+         ("2018-09-14", "There will be no trial in Washington, the court said on Friday."),
+         "2018-09-16", "cancelled"),
         # a named occasion held: who began it or won it says it was held
         (("2020-06-01", "Augusta National will hold the Harbour Classic in November."),
          ("2020-11-16", "Kasia Marek won the Harbour Classic on Sunday at 20 under par."),
@@ -658,6 +662,25 @@ def test_the_later_article_settles_the_follow_up(
           "year later than first planned."),
          ("2023-09-28", "Kononenko and Chub landed on the steppe in Kazakhstan on Wednesday."),
          "2023-10-01"),
+        # a team, a performer or a venue is no occasion held; another party's conference or
+        # production; another matter blocked (a newcomer's review)
+        (("2024-04-01", "Manchester City will host Real Madrid on 17 April."),
+         ("2024-04-18", "Real Madrid won 3-1 at Mallorca on Saturday."),
+         "2024-04-23"),
+        (("2024-01-10", "Taylor Swift will play Wembley Stadium on 21 June."),
+         ("2024-06-23", "England won 2-0 at Wembley Stadium on Friday."),
+         "2024-06-24"),
+        (("2024-01-10", "The Conservatives will hold their party conference in Manchester on 29 "
+          "September."),
+         ("2024-09-30", "Labour's conference got under way in Manchester on Sunday."),
+         "2024-10-02"),
+        (("2024-01-10", "The Royal Ballet will stage Swan Lake at Covent Garden on 17 April."),
+         ("2024-04-18", "The Bolshoi's Swan Lake opened in Moscow on Wednesday."),
+         "2024-04-23"),
+        (("2024-02-01", "The House will vote on the Ukraine aid package on 3 March."),
+         ("2024-03-04", "The House blocked a Republican amendment on border funding on "
+          "Sunday."),
+         "2024-03-06"),
         # another occasion won; a ruling that the occasion may go ahead
         (("2021-05-01", "The Copa America will be played in Brazil in June."),
          ("2021-06-11", "Brazil's Supreme Court ruled on Thursday that the Copa America could go "
@@ -697,3 +720,46 @@ def test_what_is_not_the_awaited_event_done_reports_nothing_done(
     followup_id, _later = confirmed_before(store, english, tmp_path, expected, reported)
     [found] = check_updates(store, as_of=date.fromisoformat(as_of), followup_ids=[followup_id])
     assert "happened" not in [c.proposed_state for c in found.candidates]
+
+
+@pytest.mark.parametrize(
+    ("expected", "reported", "as_of", "not_proposed"),
+    [
+        # refusing to cancel or postpone lets the event go ahead; a refusal forecast is no
+        # report; a launch that failed to reach orbit did lift off; a condition in reported
+        # speech waits; a move of place is no delay (a newcomer's review)
+        (("2024-01-10", "Ruritania will hold a presidential election on 3 March."),
+         ("2024-02-20", "Ruritania's government refused to cancel the presidential election "
+          "on Tuesday despite the floods."),
+         "2024-02-22", {"did_not_happen", "cancelled"}),
+        (("2024-01-10", "Kestrel's president will sign the budget bill on 3 March."),
+         ("2024-02-10", "Kestrel's president will refuse to sign the budget bill, his aides "
+          "said."),
+         "2024-02-12", {"did_not_happen"}),
+        (("2023-04-10", "SpaceX will launch Starship on 17 April."),
+         ("2023-04-21", "Starship failed to reach orbit on Thursday when it exploded four "
+          "minutes after lift-off."),
+         "2023-04-22", {"did_not_happen"}),
+        (("2024-01-20", "Train drivers in the RMT union will strike on 12 February, the union "
+          "said."),
+         ("2024-02-05", "The RMT said the strike would be called off when the pay offer was "
+          "improved."),
+         "2024-02-06", {"cancelled"}),
+        (("2024-01-10", "Apple will hold its launch event in New York on 12 March."),
+         ("2024-02-10", "Apple moved its launch event back to Cupertino from New York."),
+         "2024-02-12", {"postponed"}),
+    ],
+)  # fmt: skip
+def test_what_only_looks_like_the_outcome_proposes_nothing_of_it(
+    store: Store,
+    english: tuple[Any, Any],
+    tmp_path: Path,
+    expected: tuple[str, str],
+    reported: tuple[str, str],
+    as_of: str,
+    not_proposed: set[str],
+) -> None:
+    followup_id, later = confirmed_before(store, english, tmp_path, expected, reported)
+    [found] = check_updates(store, as_of=date.fromisoformat(as_of), followup_ids=[followup_id])
+    states = {c.proposed_state for c in found.candidates if c.article_id == later}
+    assert not states & not_proposed
