@@ -513,7 +513,7 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     outcome = lexicon.outcome_of(lemma)
     if outcome is None and _refused(verb, lexicon):
         outcome = "fail"  # "failed to agree", "declined to approve roxadustat"
-    if outcome == "postpone" and lemma in WEAK_DELAYS and not _dated_complement(verb, ctx):
+    if outcome == "postpone" and weak_delay(verb) and not _dated_complement(verb, ctx):
         outcome = None  # "move into the new stadium" is no delay
     if outcome is not None:
         governed = _governed(verb, passive)
@@ -736,17 +736,34 @@ def _made_state(verb: Token, ctx: Context) -> Frame | None:
     return frame
 
 
-WEAK_DELAYS = {"move", "shift", "push", "reset", "move forward"}
+WEAK_DELAYS = {"move", "shift", "push", "reset", "move forward", "move back", "shift back"}
 """Delay words only when a date follows: "moves to April 2021", "shifted to 25 October",
-"reset the start of her trial for March 9", "moved the final forward to 12 May" (not "moved
-forward with the merger")."""
+"reset the start of her trial for March 9", "moved the final forward to 12 May", "moved the
+trial back by two weeks" (not "moved forward with the merger", "will move back into the
+flats")."""
 
 
 def weak_delay(verb: Token) -> bool:
-    """A delay word that says nothing without its date ("pushed" alone; "pushed back" is a
-    delay)."""
+    """A delay word that says nothing without its date ("pushed" alone, "moved back"; but
+    "pushed back" is a delay, and so is "moved back by two weeks")."""
     prt = particle(verb)
-    return verb.lemma_.lower() in WEAK_DELAYS and prt in {"", "forward"}
+    if prt == "back" and _moved_by(verb):
+        return False  # "moved the trial back by two weeks": a delay, by how much
+    return (
+        verb.lemma_.lower() in WEAK_DELAYS
+        and prt in {"", "forward", "back"}
+        and (prt != "back" or verb.lemma_.lower() in {"move", "shift"})
+    )
+
+
+def _moved_by(verb: Token) -> bool:
+    """ "back by two weeks": how far the date moved."""
+    return any(
+        t.dep_ == "prep"
+        and t.lower_ == "by"
+        and any(x.ent_type_ in {"DATE", "TIME"} for x in t.subtree)
+        for t in verb.subtree
+    )
 
 
 def _dated_complement(verb: Token, ctx: Context) -> bool:

@@ -239,12 +239,13 @@ the launch", "was forced to postpone"; "will force", "may oblige" still oblige."
 
 
 def _done_before(verb: Token) -> bool:
-    """A verb in the past or perfect, with no modal: "forced", "was forced", "has forced"."""
+    """A verb in the past or perfect, with no modal: "forced", "was forced", "has forced";
+    not "is obliged to", a duty in force."""
     auxes = [a for a in verb.children if a.dep_ in {"aux", "auxpass"}]
     if any(a.tag_ == "MD" for a in auxes):
         return False
     return verb.tag_ == "VBD" or (
-        verb.tag_ == "VBN" and any(a.lemma_.lower() in {"be", "have"} for a in auxes)
+        verb.tag_ == "VBN" and any(a.tag_ == "VBD" or a.lemma_.lower() == "have" for a in auxes)
     )
 
 

@@ -165,6 +165,8 @@ def test_the_window_comes_from_the_time_attached_to_the_event(
         "Preparations for the 12 January vote had been on track.",
         "The minister said she would become available for interviews next week.",
         "Officials said the bridge would reopen once repairs were finished.",
+        # a duty in force is no report that it was done
+        "Contractors are obliged to finish the repairs within six months.",
         # a time given as a deadline of nothing named
         "The company gave the team a week as a deadline.",
     ],
