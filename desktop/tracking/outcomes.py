@@ -188,7 +188,7 @@ def about(
     if wildcard:
         if _other_known_event(target, report, sentence):
             return None  # "the results" are not "won the election", whoever is named
-        if _common_occasion(report) and not same_theme:
+        if _common_occasion(report) and not (same_theme or in_theme):
             return None  # "the hearing took place" settles a hearing's follow-up only
         owners = [n for n, r in own if r == "theme"]
         if _common_occasion(report) and owners and not shared(owners, names):
