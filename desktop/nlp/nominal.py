@@ -359,6 +359,7 @@ operations" (their own event is no event of the story)."""
 
 
 SERVICE = "enter service"
+"""The event of "the new in-service date" (the lexicon's phrase for it)."""
 
 
 def _in_service(noun: Token) -> bool:

@@ -274,9 +274,8 @@ def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
         # and the ruling is on the follow-up's matter: its thing (compared in ``about``), or
         # for a ruling on no thing of its own another of its names ("the FDA rejected
         # FibroGen's drug", not "the FDA rejected a rival drug from Akebia")
-        named = [n for n, _r in roles(report) if _bare(n) not in theirs]
-        on_it = bool(shared(named, list((target.topics or target.names).values())))
-        return bool(theirs & mine) and (on_it or bool(target.things))
+        on_it = bool(target.things) or _on_its_matter(target, report)
+        return bool(theirs & mine) and on_it
     return bool(theirs & mine)  # one body, by its own name
 
 
@@ -292,7 +291,7 @@ def _on_its_matter(target: Target, report: EventReport) -> bool:
             report.theme_lemma == t or lexicon.same_thing(report.theme_lemma, t) for t in things
         )
     deciders = set(themes) if things != target.things else set()
-    matter = [n for n in target.names.values() if n not in deciders]
+    matter = [n for n in (target.names or target.topics).values() if n not in deciders]
     if not matter:
         return True  # "President Biden, whose decision on whether to block it is due"
     theirs = [n for n, r in roles(report) if r != "agent"]
