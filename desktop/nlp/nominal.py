@@ -401,9 +401,9 @@ def given_as(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     return frame, reading
 
 
-def there_will_be(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
-    """ "There will be an election on 3 March", "there will be no national stoppages until
-    the new year": the event there will be (none of, with "no"), at a time said with it."""
+def existential_event(token: Token, ctx: Context) -> tuple[Token, bool, bool] | None:
+    """The event noun "there" is said to be of, whether with "no", and whether with a time:
+    "there will be an election on 3 March", "there will be no trial in Washington"."""
     if lemma_of(token) != "be" or not any(c.dep_ == "expl" for c in token.children):
         return None
     noun = next((c for c in token.children if c.dep_ in {"attr", "nsubj"}), None)
@@ -411,14 +411,22 @@ def there_will_be(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         return None
     if not (ctx.lexicon.is_event_word(noun.lemma_) or lemma_of(noun) in HELD):
         return None
-    if not (has_date(token, ctx) or has_date(noun, ctx)):
+    none = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    return noun, none, has_date(token, ctx) or has_date(noun, ctx)
+
+
+def there_will_be(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
+    """ "There will be an election on 3 March", "there will be no national stoppages until
+    the new year": the event there will be (none of, with "no"), at a time said with it."""
+    found = existential_event(token, ctx)
+    if found is None or not found[2]:
         return None  # "there will be a vote": no time to follow up
+    noun, none, _dated = found
     frame = nominal_frame(noun, token, ctx, None)
     if frame.theme is None and not ctx.lexicon.is_event_word(noun.lemma_):
         frame.theme = noun  # "there will be a hearing on Monday": the hearing goes ahead
     reading = reading_of(token, ctx)
-    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
-        reading.negated = True
+    reading.negated = reading.negated or none
     return frame, reading
 
 

@@ -42,7 +42,7 @@ from desktop.nlp.frames import (
     weak_delay,
 )
 from desktop.nlp.modality import HELD, Reading, reading_of, stative
-from desktop.nlp.nominal import has_date, in_time, worked_towards
+from desktop.nlp.nominal import existential_event, in_time, worked_towards
 from desktop.nlp.tense import present_passive
 from desktop.nlp.timeparts import distance, forward, in_sentence, span_root
 from desktop.nlp.timex.vocab import WEEKDAYS
@@ -445,19 +445,12 @@ def _none_to_come(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
     ("there will be no strikes until the new year": an expectation, read as one)."""
     found: list[Report] = []
     for token in sent:
-        if lemma_of(token) != "be" or not any(c.dep_ == "expl" for c in token.children):
+        there = existential_event(token, ctx)
+        if there is None or not there[1] or there[2] or there[0].idx in taken:
             continue
         if not any(a.dep_ == "aux" and a.lower_ in {"will", "'ll"} for a in token.children):
             continue
-        noun = next((c for c in token.children if c.dep_ in {"attr", "nsubj"}), None)
-        if noun is None or noun.pos_ != "NOUN" or noun.idx in taken:
-            continue
-        if not any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
-            continue
-        if not (ctx.lexicon.is_event_word(noun.lemma_) or lemma_of(noun) in HELD):
-            continue
-        if has_date(token, ctx) or has_date(noun, ctx):
-            continue
+        noun = there[0]
         if reading_of(token, ctx).modality in BLOCKING:
             continue  # "if the offer is accepted, there will be no strike"
         frame = nominal_frame(noun, token, ctx, "cancel")
