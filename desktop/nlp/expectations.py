@@ -61,6 +61,7 @@ from desktop.nlp.words import (
     lemma_of,
     particle,
     phrase,
+    prepositional,
     verb_lemma,
 )
 from desktop.vocabulary import Lexicon, load_lexicon
@@ -146,6 +147,8 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
     verb of an event (a noun's schedule or a state may still be read off it)."""
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"aux", "auxpass"}:
         return True
+    if prepositional(token):
+        return False
     if in_time(token, ctx):
         return True
     if temporal_clause(token) is not None:

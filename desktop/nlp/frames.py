@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from desktop.nlp.cues import CHANGE_OF_VALUE
+from desktop.nlp.cues import CHANGE_OF_VALUE, TRACK_NOUNS
 from desktop.nlp.participants import ENTITY_LABELS, Participant, participants
 from desktop.nlp.words import (
     PLANS,
@@ -339,6 +339,8 @@ def _light_object(verb: Token, lexicon: Lexicon) -> Token | None:
     if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and not _any_or_no(verb.head):
         obj = verb.head  # "a judgment delivered on Saturday": the judgment
     if obj is None:
+        obj = _noun_before_infinitive(verb, lexicon)  # "a plebiscite to be held on 2 October"
+    if obj is None:
         return None
     noun = event_noun(antecedent(obj) or obj, lexicon)
     if noun is None or general or lexicon.groups_of(noun.lemma_) & special:
@@ -559,7 +561,11 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         obj = requested(verb)  # "act on the application": the application
     # "Iceland is the first country to adopt", "made Karst the last chamber to ratify":
     # Iceland adopts, Karst ratifies
-    subject = ranked_subject(verb) or antecedent(child(verb, "nsubj", "nsubjpass"))
+    subject = (
+        ranked_subject(verb)
+        or antecedent(child(verb, "nsubj", "nsubjpass"))
+        or _on_track_subject(verb)
+    )
     if (
         subject is None
         and verb.dep_ in {"relcl", "acl"}
@@ -608,6 +614,34 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     frame.transitive = transitive
     frame.ctx = ctx
     return frame
+
+
+def _noun_before_infinitive(verb: Token, lexicon: Lexicon) -> Token | None:
+    """ "Colombians will vote in a plebiscite to be held on 2 October": the plebiscite is
+    held (the parser may hang the passive infinitive on "vote" as its purpose)."""
+    if verb.dep_ not in {"advcl", "acl", "relcl"}:
+        return None
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i == 0:
+        return None
+    noun = verb.head if verb.dep_ != "advcl" else verb.doc[to.i - 1]
+    if noun.pos_ != "NOUN" or not lexicon.is_event_word(noun.lemma_.lower()):
+        return None
+    return noun
+
+
+def _on_track_subject(verb: Token) -> Token | None:
+    """ "Tesla says it is on track to build the Semi": Tesla builds it (the parser hangs
+    the verb on "track", which is no subject)."""
+    noun = verb.head
+    prep = noun.head
+    if verb.dep_ != "acl" or noun.lower_ not in TRACK_NOUNS:
+        return None
+    if noun.dep_ != "pobj" or prep.lower_ != "on":
+        return None
+    return antecedent(child(prep.head, "nsubj"))
 
 
 TRAVELLERS = {"crew", "astronaut", "cosmonaut", "hostage", "passenger", "troop", "soldier"}
@@ -749,6 +783,10 @@ def weak_delay(verb: Token) -> bool:
     prt = particle(verb)
     if prt == "back" and _moved_by(verb):
         return False  # "moved the trial back by two weeks": a delay, by how much
+    if verb.lemma_.lower() == "slip" and any(
+        c.dep_ == "prep" and c.lower_ in {"into", "onto", "out"} for c in verb.children
+    ):
+        return True  # "is set to slip into orbit around the Moon on 25 December"
     return (
         verb.lemma_.lower() in WEAK_DELAYS
         and prt in {"", "forward", "back"}

@@ -9,6 +9,7 @@ reads the auxiliaries, negation and the clauses around it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from desktop.nlp.cues import (
@@ -35,7 +36,7 @@ from desktop.nlp.cues import (
 )
 from desktop.nlp.frames import ASPECTUAL, OCCASIONS, result_head
 from desktop.nlp.surroundings import surroundings
-from desktop.nlp.tense import dated_itself, present_passive
+from desktop.nlp.tense import dated_itself, present_passive, verb_direction
 from desktop.nlp.words import (
     EVENT_ENDINGS,
     child,
@@ -45,6 +46,7 @@ from desktop.nlp.words import (
     lemma_of,
     ranked_head,
 )
+from desktop.vocabulary import load_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -162,17 +164,7 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             chain.append(head)
             t = head
             continue
-        if (
-            t.dep_ in {"xcomp", "advcl"}
-            and lemma == "be"
-            and any(c.lower_ == "to" for c in t.children)
-        ):
-            modality = modality or "certain"  # "is to be sworn in"
-            chain.append(head)
-            t = head
-            continue
-        infinitive = t.dep_ == "advcl" and any(c.lower_ == "to" for c in t.children)
-        if (t.dep_ == "xcomp" or infinitive) and any(
+        on_track = any(
             (
                 c.dep_ == "prep"
                 and c.lower_ in {"on", "ahead"}
@@ -180,8 +172,21 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             )
             or (c.lower_ in TRACK_NOUNS and any(p.lower_ in {"on", "ahead"} for p in c.children))
             for c in head.children
-        ):  # "the station remains on course to open": the parser hangs "to open" on "remains"
-            # (and may make "on course" an adverb)
+        )
+        if (
+            t.dep_ in {"xcomp", "advcl"}
+            and lemma == "be"
+            and any(c.lower_ == "to" for c in t.children)
+            and not on_track
+        ):
+            modality = modality or "certain"  # "is to be sworn in"
+            chain.append(head)
+            t = head
+            continue
+        infinitive = t.dep_ == "advcl" and any(c.lower_ == "to" for c in t.children)
+        if (t.dep_ == "xcomp" or infinitive) and on_track:
+            # "the station remains on course to open": the parser hangs "to open" on
+            # "remains" (and may make "on course" an adverb); "is on course to open"
             modality = modality or "expected"
             chain.append(head)
             t = head
@@ -425,7 +430,7 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
         at_top = verb.dep_ == "ROOT" or (
             verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in {"NOUN", "PROPN"}
         )  # "Factory to resume production": the parser hangs the verb on the noun
-        return "infinitive" if at_top else "irrealis"
+        return "infinitive" if at_top or _event_to_be_held(verb) else "irrealis"
     if headline and verb.tag_ in {"VBZ", "VBP"} and not auxes:
         return "past"  # headline present: "Elizabeth line finally opens"
     if headline and verb.tag_ == "VBN" and not auxes:
@@ -455,6 +460,8 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
         and not any(c.dep_ == "mark" for c in verb.children)
     ):
         return "past"  # "cut the ribbon on Monday, opening the bridge": the clause's tense
+    if verb_direction(verb) == "past" and verb.tag_ == "VBG" and verb.dep_ == "acl":
+        return "past"  # "signed the legislation imposing the deal on Friday"
     if verb.tag_ == "VBN" and any(a in {"is", "are", "'s", "'re", "been", "be"} for a in auxes):
         if any(c.dep_ == "mark" and c.lower_ in STILL_TO_COME for c in verb.children):
             return "irrealis"  # "more trials are planned before the ship is handed over"
@@ -462,6 +469,23 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
             return "present"  # a schedule: "visitors are admitted from Saturday"
         return "perfect"  # a present state: "the launch is delayed"
     return "present"
+
+
+def _event_to_be_held(verb: Token) -> bool:
+    """ "A plebiscite to be held on 2 October", "elections to be staged next year": an
+    event noun's passive infinitive of a light verb is its schedule (not "a programme to
+    run through June", "the first country to adopt")."""
+    lexicon = _lexicon()
+    return (
+        verb.dep_ in {"acl", "relcl"}
+        and verb.head.pos_ == "NOUN"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+        and lemma_of(verb) in lexicon.light_object
+        and lexicon.is_event_word(verb.head.lemma_.lower())
+    )
+
+
+_lexicon = cache(load_lexicon)
 
 
 REPORTED_SUBJECTS = {"he", "she", "they", "we", "i"}

@@ -47,7 +47,7 @@ from desktop.nlp.tense import present_passive
 from desktop.nlp.timeparts import distance, forward, in_sentence, span_root
 from desktop.nlp.timex.vocab import WEEKDAYS
 from desktop.nlp.timing import DAY_NAMED, Due, due_for, later_today
-from desktop.nlp.words import child, lemma_of, particle, verb_lemma
+from desktop.nlp.words import child, lemma_of, particle, prepositional, verb_lemma
 from desktop.vocabulary import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
@@ -264,6 +264,7 @@ def _candidates(sent: Span, lexicon: Lexicon) -> list[Token]:
         for t in sent
         if t.pos_ in {"VERB", "AUX"}
         and t.dep_ not in {"aux", "auxpass"}
+        and not prepositional(t)
         and (
             lemma_of(t) not in SKIP_LEMMAS | set(CUES)
             or verb_lemma(t, lexicon) in lexicon.light_subject

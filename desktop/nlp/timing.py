@@ -194,9 +194,35 @@ FROM_DAY = re.compile(r"(?i)\bfrom\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|until|thr
 """The first day of "from 3 to 5 June", which the time tagger leaves out."""
 
 
+DAY_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\s+$")
+"""The days of "9-11 October", which the time tagger leaves out (it gives the month)."""
+
+
+def _days_of_month(ctx: Context, due: Due, tm: TimeMention) -> bool:
+    """ "the weekend of 9-11 October": the window is those days of the month."""
+    timex = tm.timex
+    offset = max(0, tm.start - 12)
+    found = DAY_RANGE.search(ctx.text[offset : tm.start])
+    if found is None or timex is None or timex.granularity != "month":
+        return False
+    if timex.start is None or timex.end is None:
+        return False
+    first, last = int(found[1]), int(found[2])
+    if not 1 <= first < last <= timex.end.day:
+        return False
+    start, end = timex.start.replace(day=first), timex.start.replace(day=last)
+    due.start, due.end = max(start, ctx.anchor), end
+    due.bound = "between"
+    due.value = f"{start.isoformat()}/{end.isoformat()}"
+    due.text = ctx.text[offset + found.start(1) : tm.end]
+    return True
+
+
 def _from_day_of(ctx: Context, due: Due, tm: TimeMention) -> bool:
     """ "from 3 to 5 June": the window runs from the day said before the date's own."""
     timex = tm.timex
+    if _days_of_month(ctx, due, tm):
+        return True
     offset = max(0, tm.start - 24)
     found = FROM_DAY.search(ctx.text[offset : tm.start])
     if found is None or timex is None or timex.granularity != "day" or timex.start is None:
@@ -238,6 +264,8 @@ def _after_delay_word(ctx: Context, tm: TimeMention) -> bool:
         if text.endswith(" " + phrase):
             words = words[: -len(phrase.split())]  # "moved to no earlier than late March"
             break
+    if words[-2:-1] == ["the"] and words[-1] in {"week", "weekend", "weekends"}:
+        words = words[:-2]  # "to the weekend of 9 October"
     return bool(words) and words[-1] in DELAY_PREPS
 
 
@@ -464,6 +492,10 @@ def _upper(text: str, value: str) -> relativedelta | None:
 FROM_NOW = (["from", "now"], ["from", "today"])
 
 
+ROUGHLY = ("less than", "about", "around", "roughly", "approximately", "some", "nearly")
+"""Words between "in" and a span that leave it a span from now ("in roughly three months")."""
+
+
 def _counted_on(target: date, value: str, text: str) -> Due:
     """The day, month or year a duration from now reaches, as precise as its unit."""
     if value.endswith(("D", "W")):
@@ -518,11 +550,7 @@ def _from_duration(
     if before.endswith(MORE_THAN):
         target = ctx.anchor + delta  # "in just over three months": from then, for a month
         return Due(target, target + relativedelta(months=1), None, timex.value, tm.text)
-    if (
-        away
-        or word in {"in", "within"}
-        or before.endswith(("in less than", "in about", "in around"))
-    ):
+    if away or word in {"in", "within"} or before.endswith(tuple(f"in {w}" for w in ROUGHLY)):
         target = ctx.anchor + delta
         if word == "within":
             target = ctx.anchor + (_upper(tm.text, timex.value) or delta)

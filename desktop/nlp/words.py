@@ -141,6 +141,16 @@ def false_infinitive(token: Token) -> bool:
     )
 
 
+PREPOSITIONS = {"according", "including", "regarding", "concerning", "excluding"}
+"""Participles that are prepositions; not "starting", "beginning", "following", which
+may date the event they hang on ("to be selected starting August 31")."""
+
+
+def prepositional(token: Token) -> bool:
+    """ "According to its update", "including the handover": no event of its own."""
+    return token.lower_ in PREPOSITIONS and token.dep_ == "prep"
+
+
 def fronted_clause(clause: Token) -> bool:
     """A clause the parser hung before a verb as its complement, though it is a sentence
     of its own: before a passive verb ("Her case goes first: the trial is still scheduled

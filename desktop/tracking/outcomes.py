@@ -145,7 +145,9 @@ def about(
     )  # one noun, or a general word and its kind ("the tolls", "tolling"; "ship", "carrier")
     # "The Royal Hospital ... opened" in an article that names the follow-up's actors: the
     # same thing under its own name, when its head noun is the follow-up's theme
-    same_head = bool(article_names) and _named_itself(report, target.theme_lemma)
+    same_head = bool(article_names) and (
+        _named_itself(report, target.theme_lemma) or _named_before(target, report, article_names)
+    )
     if _own_verb_report(report) and (target.nominal or not (in_theme or same_theme)):
         return None  # "demolished the bus depot" is not the stadium's demolition
     found = list(dict.fromkeys([*in_clause, *in_theme]))
@@ -321,6 +323,20 @@ def _named_itself(report: EventReport, thing: str) -> bool:
         return False
     names = [n for n, r in roles(report) if r == "theme"]
     return bool(names) and all(head in tokens(n) for n in names)
+
+
+def _named_before(target: Target, report: EventReport, article_names: list[str]) -> bool:
+    """ "The Queensferry Crossing carried its first traffic ... The crossing came into
+    use": the bare head noun of the follow-up's named theme, in an article that names it,
+    is that thing (not "the new crossing", nor "a crossing")."""
+    thing = target.theme_lemma
+    head = thing.split()[-1] if thing else ""
+    if " " not in thing or head in VAGUE_THEMES or report.theme_lemma != head:
+        return False
+    if (report.theme or "").lower().removeprefix("the ") != head:
+        return False
+    named = [n for r, n in target.row.roles if r == "theme" and _bare(n) == thing]
+    return bool(shared(named, article_names))
 
 
 def _carried(target: Target, report: EventReport, sentences: tuple[str, str]) -> bool:

@@ -132,12 +132,13 @@ _SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
 
 
 _PUT_OFF = re.compile(
-    r"\b(?:postpon|extend|delay|defer|adjourn|put\s+off|push(?:ed)?\s+back|deadline)"
-    r"[^.;:!?]{0,40}?\b(?:until|till)\s+$",
+    r"\b(?:postpon|extend|delay|defer|adjourn|put\s+off|push(?:ed)?\s+back|deadline|moved)"
+    r"[^.;:!?]{0,40}?\b(?:until|till|to\s+the\s+week(?:end)?s?\s+of)\s+$",
     re.I,
 )
 """What is put off until a day waits for it: "postponed until Monday", "extended its
-deadline until 9 a.m. Thursday" look ahead, whatever the tense of the deferring verb."""
+deadline until 9 a.m. Thursday", "moved to the weekend of 9 October" look ahead, whatever
+the tense of the deferring verb."""
 
 
 _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.I)
@@ -169,6 +170,9 @@ def _behind_since(text: str, c: Candidate, timex: Timex, anchor: date) -> Timex:
 
 
 _THE_NEXT = re.compile(r"the\s+next\s", re.I)
+_OF_A_DATE = re.compile(
+    r"\s+of\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d)"
+)
 
 
 def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
@@ -176,6 +180,8 @@ def _resolve(doc: Doc, c: Candidate, state: _State) -> Timex | None:
     directed = m is None or m.rule.directed
     direction = _direction(doc, c.start, c.end, state) if directed else None
     if m is None:
+        if _OF_A_DATE.match(state.text, c.end) and c.end - c.start < 16:
+            return None  # "the weekend of 9-11 October": the date after "of" says which
         return fallback(state.text[c.start : c.end], state.anchor, state.last_date, direction)
     if m.rule.name == "the_quarter":
         return _the_quarter(m, state)

@@ -144,7 +144,7 @@ def _new_year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | N
 
 @rule(
     "weekend",
-    r"(?P<rel>this|last|next|the|this\s+past|the\s+coming|the\s+past)\s+weekend",
+    r"(?P<rel>this|last|next|the|this\s+past|the\s+coming|the\s+past)\s+weekend(?!\s+of\s)",
     ("weekend",),
 )
 def _weekend(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:

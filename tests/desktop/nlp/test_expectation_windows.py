@@ -13,6 +13,23 @@ pytestmark = pytest.mark.model
 
 CASES = [
     # (published, sentence, due start, due end, bound)
+    # days of a month said as a range; the weekend of those days; a span after "roughly"
+    ("2020-03-10", "The festival will take place on 9-11 October.",
+     "2020-10-09", "2020-10-11", "between"),
+    ("2020-03-10", "The festival moves to the weekends of 9-11 October and 16-18 October.",
+     "2020-10-09", "2020-10-11", "between"),
+    ("2020-03-10", "The festival was postponed to the week of 9 October.",
+     "2020-10-09", "2020-10-09", None),
+    ("2015-06-20", "Deliveries of the Model X should start in roughly three months.",
+     "2015-09-01", "2015-09-30", None),
+    # an event noun's passive infinitive is its schedule, however the parser hangs it
+    ("2016-09-01", "The government announced a plebiscite to be held on 2 October.",
+     "2016-10-02", "2016-10-02", None),
+    ("2016-09-01", "Colombians will vote in a referendum to be held on 2 October.",
+     "2016-10-02", "2016-10-02", None),
+    # slipping into orbit is no delay
+    ("2023-12-20", "SLIM is set to slip into orbit around the Moon on 25 December.",
+     "2023-12-25", "2023-12-25", None),
     ("2018-06-09", "The contract is expected to be signed in October.",
      "2018-10-01", "2018-10-31", None),
     ("2021-07-01", "The factory will not reopen until 2022.",
@@ -169,6 +186,9 @@ def test_the_window_comes_from_the_time_attached_to_the_event(
         "Contractors are obliged to finish the repairs within six months.",
         # a time given as a deadline of nothing named
         "The company gave the team a week as a deadline.",
+        # "according to" is a preposition; a participle on the object of a past verb is past
+        "Sales rose 4 per cent, according to its fourth-quarter update published on Wednesday.",
+        "President Biden signed the legislation imposing the rail agreements on Friday.",
     ],
 )
 def test_conditions_doubts_old_plans_demands_and_copulas_are_not_expectations(
@@ -248,6 +268,10 @@ def expectations_of(english: tuple[Any, Any], text: str, published: date) -> lis
         # a name in a relative clause is no actor of the passive
         (date(2012, 3, 1), "The satellite, which was built by Airbus, will be launched in "
          "December.", "Will the satellite be launched in December 2012?"),
+        # "on track to": the one who is on track does it, not "the track"
+        (date(2020, 1, 30), "Tesla says it is on track to build the Semi in the second half "
+         "of 2020, according to its update.",
+         "Will Tesla build the Semi between July 2020 and December 2020?"),
     ],
 )  # fmt: skip
 def test_the_event_a_cue_schedules_is_asked_about(
@@ -359,3 +383,17 @@ def test_a_bare_date_takes_the_year_only_of_a_date_that_names_its_year(
         date(2019, 10, 2),
     )
     assert {e.due_end for e in games} == {date(2020, 7, 24), date(2020, 8, 9)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("The ministry is on course to open the bridge in June.", "expected"),
+        ("The bridge is to open in June.", "certain"),
+    ],
+)
+def test_on_course_to_is_an_expectation_and_is_to_a_schedule(
+    english: tuple[Any, Any], sentence: str, modality: str
+) -> None:
+    [found] = expectations_of(english, sentence, date(2021, 3, 1))
+    assert (found.modality, found.due_start) == (modality, date(2021, 6, 1))

@@ -107,6 +107,27 @@ pytestmark = pytest.mark.model
             "Nurses at Westbury General Hospital will strike in March 2022, their union said.",
             "Nurses at Westbury General Hospital walked off the job on Monday.",
         ),
+        (
+            "Nurses at Westbury General Hospital will strike in March 2022, their union said.",
+            "Nurses at Westbury General Hospital stopped work on Monday.",
+        ),
+        (
+            "The Kessock Crossing will open in March 2022, ministers said.",
+            "The Kessock Crossing carried its first traffic on Monday.",
+        ),
+        (
+            "The Kessock Crossing will open in March 2022, ministers said.",
+            "Crowds gathered at the Kessock Crossing on Monday. The crossing came into use "
+            "eight months late.",
+        ),
+        (
+            "President Lopez will sign the rail bill in March 2022, his aides said.",
+            "President Lopez signed the legislation on Friday, ending the dispute.",
+        ),
+        (
+            "Ostara's television adaptation of the novel will premiere in March 2022.",
+            "Ostara's television adaptation of the novel premiered on Sunday.",
+        ),
     ],
 )
 def test_varied_past_wording_reports_the_event_done(
@@ -702,6 +723,11 @@ def test_the_later_article_settles_the_follow_up(
         (("2021-06-01", "Kestrel Motors will deliver the first Osprey trucks in July."),
          ("2021-07-20", "Deliveries of Kestrel Motors' older trucks declined in July."),
          "2021-07-22"),
+        # another crossing, not the bare head noun of the one awaited
+        (("2021-12-20", "The Kessock Crossing will open in March 2022, ministers said."),
+         ("2022-03-28", "Ministers visited the Kessock Crossing on Monday. The new Cromarty "
+          "crossing came into use on the same day."),
+         "2022-04-02"),
         # a tally of earlier elections, not the one awaited in March
         (("2021-12-20", "The island's election of a chief minister will be held on 27 March."),
          ("2022-02-19", "The December assembly vote remains the only election held so far "
