@@ -36,7 +36,7 @@ from desktop.nlp.cues import (
 )
 from desktop.nlp.frames import ASPECTUAL, OCCASIONS, result_head
 from desktop.nlp.surroundings import surroundings
-from desktop.nlp.tense import dated_itself, present_passive, verb_direction
+from desktop.nlp.tense import dated_itself, present_passive
 from desktop.nlp.words import (
     EVENT_ENDINGS,
     child,
@@ -460,8 +460,6 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
         and not any(c.dep_ == "mark" for c in verb.children)
     ):
         return "past"  # "cut the ribbon on Monday, opening the bridge": the clause's tense
-    if verb_direction(verb) == "past" and verb.tag_ == "VBG" and verb.dep_ == "acl":
-        return "past"  # "signed the legislation imposing the deal on Friday"
     if verb.tag_ == "VBN" and any(a in {"is", "are", "'s", "'re", "been", "be"} for a in auxes):
         if any(c.dep_ == "mark" and c.lower_ in STILL_TO_COME for c in verb.children):
             return "irrealis"  # "more trials are planned before the ship is handed over"
@@ -473,15 +471,31 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
 
 def _event_to_be_held(verb: Token) -> bool:
     """ "A plebiscite to be held on 2 October", "elections to be staged next year": an
-    event noun's passive infinitive of a light verb is its schedule (not "a programme to
-    run through June", "the first country to adopt")."""
+    event noun's dated passive infinitive of a light verb is its schedule (not "a programme
+    to run through June", "the first country to adopt", "the first elections to be held
+    under the new constitution"), unless what is said of the noun calls it off, demands it
+    or supposes it ("plans for a summit to be held in June were scrapped", "demanded an
+    election to be held in June", "would boycott any election to be held in June")."""
     lexicon = _lexicon()
-    return (
+    noun = verb.head
+    if not (
         verb.dep_ in {"acl", "relcl"}
-        and verb.head.pos_ == "NOUN"
+        and noun.pos_ == "NOUN"
         and any(c.dep_ == "auxpass" for c in verb.children)
         and lemma_of(verb) in lexicon.light_object
-        and lexicon.is_event_word(verb.head.lemma_.lower())
+        and lexicon.is_event_word(noun.lemma_.lower())
+        and any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)
+        and not any(c.lower_ in {"any", "no"} for c in noun.children)
+    ):
+        return False
+    said = next((t for t in noun.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    if said is None:
+        return True
+    auxes = {a.lower_ for a in _aux(said)}
+    return not (
+        lexicon.outcome_of(lemma_of(said))
+        or lemma_of(said) in DEMAND_VERBS
+        or auxes & (HEDGE_AUX | {"would"})
     )
 
 

@@ -61,10 +61,6 @@ def verb_direction(token: Token) -> Direction:
         return "later"
     if token.tag_ == "VBG" and any(a in PRESENT_BE for a in aux):
         return "future"  # "is meeting on Friday": a present progressive schedule
-    if token.tag_ == "VBG" and token.dep_ == "acl" and not aux:
-        governor = token.head.head  # "signed the legislation imposing the deal on Friday"
-        if token.head.dep_ in {"dobj", "nsubjpass"} and governor.tag_ == "VBD":
-            return "past"
     return None
 
 

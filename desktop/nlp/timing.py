@@ -190,8 +190,13 @@ def _window(
     return max(start, ctx.anchor) if end >= ctx.anchor else start, end
 
 
-FROM_DAY = re.compile(r"(?i)\bfrom\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|until|through|-|–)\s*$")
-"""The first day of "from 3 to 5 June", which the time tagger leaves out."""
+FROM_DAY = re.compile(
+    r"(?i)(?:\bfrom\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|until|through|-|–)|"
+    r"(?<![\d,.])(\d{1,2})\s*[-–])\s*$"
+)
+"""The first day of "from 3 to 5 June" or "9–11 October", which the time tagger leaves
+out."""
+WEEK_OF = re.compile(r"(?i)\bthe\s+(week|weekend)s?\s+of\s+$")
 
 
 DAY_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\s+$")
@@ -221,20 +226,37 @@ def _days_of_month(ctx: Context, due: Due, tm: TimeMention) -> bool:
 def _from_day_of(ctx: Context, due: Due, tm: TimeMention) -> bool:
     """ "from 3 to 5 June": the window runs from the day said before the date's own."""
     timex = tm.timex
-    if _days_of_month(ctx, due, tm):
+    if _days_of_month(ctx, due, tm) or _week_of(ctx, due, tm):
         return True
     offset = max(0, tm.start - 24)
     found = FROM_DAY.search(ctx.text[offset : tm.start])
     if found is None or timex is None or timex.granularity != "day" or timex.start is None:
         return False
-    day = int(found[1])
+    day = int(found[1] or found[2])
     if not 1 <= day < timex.start.day:
         return False
     first = timex.start.replace(day=day)
     due.start, due.end = max(first, ctx.anchor), timex.end
     due.bound = "between"
     due.value = f"{first.isoformat()}/{timex.value}"
-    due.text = ctx.text[offset + found.start(1) : tm.end]
+    due.text = ctx.text[offset + found.start(1 if found[1] else 2) : tm.end]
+    return True
+
+
+def _week_of(ctx: Context, due: Due, tm: TimeMention) -> bool:
+    """ "the week of 10 October": that day and the six after it; "the weekend of 8
+    October": that day to the Sunday."""
+    timex = tm.timex
+    offset = max(0, tm.start - 24)
+    found = WEEK_OF.search(ctx.text[offset : tm.start])
+    if found is None or timex is None or timex.granularity != "day" or timex.start is None:
+        return False
+    first = timex.start
+    last = first + timedelta(days=6 if found[1].lower() == "week" else (6 - first.weekday()) % 7)
+    due.start, due.end = max(first, ctx.anchor), last
+    due.bound = "between"
+    due.value = f"{first.isoformat()}/{last.isoformat()}"
+    due.text = ctx.text[offset + found.start() : tm.end]
     return True
 
 
@@ -469,9 +491,13 @@ def _looks_back(ctx: Context, tm: TimeMention) -> bool:
         prep = prep.head  # "in more than two years": through "than"
     if prep is None or prep.lower_ not in {"in", "for"}:
         return False
-    noun = prep.head
-    return noun.pos_ == "NOUN" and any(
-        c.dep_ == "amod" and c.lower_ in {"first", "last"} for c in noun.children
+    ranked = [prep.head]
+    if prep.i > 0:
+        ranked.append(prep.doc[prep.i - 1])  # "will play its first home game in three years"
+    return any(
+        noun.pos_ == "NOUN"
+        and any(c.dep_ == "amod" and c.lower_ in {"first", "last"} for c in noun.children)
+        for noun in ranked
     )
 
 
@@ -492,7 +518,7 @@ def _upper(text: str, value: str) -> relativedelta | None:
 FROM_NOW = (["from", "now"], ["from", "today"])
 
 
-ROUGHLY = ("less than", "about", "around", "roughly", "approximately", "some", "nearly")
+ROUGHLY = ("less than", "about", "around", "roughly", "nearly")
 """Words between "in" and a span that leave it a span from now ("in roughly three months")."""
 
 

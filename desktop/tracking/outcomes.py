@@ -146,7 +146,8 @@ def about(
     # "The Royal Hospital ... opened" in an article that names the follow-up's actors: the
     # same thing under its own name, when its head noun is the follow-up's theme
     same_head = bool(article_names) and (
-        _named_itself(report, target.theme_lemma) or _named_before(target, report, article_names)
+        _named_itself(report, target.theme_lemma)
+        or _named_before(target, report, article_names, sentence)
     )
     if _own_verb_report(report) and (target.nominal or not (in_theme or same_theme)):
         return None  # "demolished the bus depot" is not the stadium's demolition
@@ -167,6 +168,7 @@ def about(
         and not same_head
         and (target.core or article_names)
         and any(r in STRONG_ROLES for _n, r in own)
+        and not (same_theme and _thing_named_here(target, report))
     ):
         return None  # its agent or theme is someone else: another event of the same kind
     if not same_head and _other_theme(target, report, sentence):
@@ -325,18 +327,37 @@ def _named_itself(report: EventReport, thing: str) -> bool:
     return bool(names) and all(head in tokens(n) for n in names)
 
 
-def _named_before(target: Target, report: EventReport, article_names: list[str]) -> bool:
-    """ "The Queensferry Crossing carried its first traffic ... The crossing came into
-    use": the bare head noun of the follow-up's named theme, in an article that names it,
-    is that thing (not "the new crossing", nor "a crossing")."""
+def _named_before(
+    target: Target, report: EventReport, article_names: list[str], sentence: str
+) -> bool:
+    """ "The Queensferry Crossing will open ... The crossing came into use": the bare head
+    noun of the follow-up's named theme, opening a sentence of an article that names it,
+    is that thing (not "the new crossing", nor "a crossing", nor "At the border, the
+    crossing opened to lorries", where the sentence has moved to another place)."""
     thing = target.theme_lemma
     head = thing.split()[-1] if thing else ""
     if " " not in thing or head in VAGUE_THEMES or report.theme_lemma != head:
         return False
     if (report.theme or "").lower().removeprefix("the ") != head:
         return False
+    if not sentence.lstrip().lower().startswith(f"the {head} "):
+        return False
     named = [n for r, n in target.row.roles if r == "theme" and _bare(n) == thing]
     return bool(shared(named, article_names))
+
+
+def _thing_named_here(target: Target, report: EventReport) -> bool:
+    """The follow-up's thing has no name of its own ("the new airport will open") and the
+    report's only actor is a name before that noun in its theme ("the new Istanbul airport
+    will still be inaugurated", "Japan's consumption tax rose"): the same thing, named now.
+    A name after it ("the first tanker for the Japan Air Self-Defense Force") is another
+    thing of the kind."""
+    if any(r == "theme" for r, _n in target.row.roles):
+        return False
+    theme_text = (report.theme or "").lower()
+    head = theme_text.rfind(f" {target.theme_lemma.split()[-1]}") if target.theme_lemma else -1
+    actors = [(n.lower(), r) for n, r in roles(report) if r in STRONG_ROLES]
+    return head > 0 and all(r == "theme" and 0 <= theme_text.find(n) < head for n, r in actors)
 
 
 def _carried(target: Target, report: EventReport, sentences: tuple[str, str]) -> bool:

@@ -108,21 +108,13 @@ pytestmark = pytest.mark.model
             "Nurses at Westbury General Hospital walked off the job on Monday.",
         ),
         (
-            "Nurses at Westbury General Hospital will strike in March 2022, their union said.",
-            "Nurses at Westbury General Hospital stopped work on Monday.",
-        ),
-        (
-            "The Kessock Crossing will open in March 2022, ministers said.",
-            "The Kessock Crossing carried its first traffic on Monday.",
-        ),
-        (
             "The Kessock Crossing will open in March 2022, ministers said.",
             "Crowds gathered at the Kessock Crossing on Monday. The crossing came into use "
             "eight months late.",
         ),
         (
-            "President Lopez will sign the rail bill in March 2022, his aides said.",
-            "President Lopez signed the legislation on Friday, ending the dispute.",
+            "Transport Minister Ahmet Arslan said the new airport will open in March 2022.",
+            "The new Istanbul airport opened on Monday with a ceremony.",
         ),
         (
             "Ostara's television adaptation of the novel will premiere in March 2022.",
@@ -727,6 +719,15 @@ def test_the_later_article_settles_the_follow_up(
         (("2021-12-20", "The Kessock Crossing will open in March 2022, ministers said."),
          ("2022-03-28", "Ministers visited the Kessock Crossing on Monday. The new Cromarty "
           "crossing came into use on the same day."),
+         "2022-04-02"),
+        (("2021-12-20", "The Kessock Crossing will open in March 2022, ministers said."),
+         ("2022-03-28", "Ministers visited the Kessock Crossing on Monday. At the border, 40 "
+          "miles south, the crossing opened to lorries again after a strike."),
+         "2022-04-02"),
+        # a thing for another is another thing of the kind
+        (("2021-12-20", "Transport Minister Ahmet Arslan said the new airport will open in "
+          "March 2022."),
+         ("2022-03-28", "The new airport for Ankara opened on Monday with a ceremony."),
          "2022-04-02"),
         # a tally of earlier elections, not the one awaited in March
         (("2021-12-20", "The island's election of a chief minister will be held on 27 March."),
