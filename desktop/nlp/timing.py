@@ -197,6 +197,7 @@ FROM_DAY = re.compile(
 """The first day of "from 3 to 5 June" or "9–11 October", which the time tagger leaves
 out."""
 WEEK_OF = re.compile(r"(?i)\bthe\s+(week|weekend)s?\s+of\s+$")
+"""Before a day that says which week or weekend: "the weekend of 8 October"."""
 
 
 DAY_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*(\d{1,2})\s+$")
@@ -224,10 +225,9 @@ def _days_of_month(ctx: Context, due: Due, tm: TimeMention) -> bool:
 
 
 def _from_day_of(ctx: Context, due: Due, tm: TimeMention) -> bool:
-    """ "from 3 to 5 June": the window runs from the day said before the date's own."""
+    """ "from 3 to 5 June", "9–11 October": the window runs from the day said before the
+    date's own."""
     timex = tm.timex
-    if _days_of_month(ctx, due, tm) or _week_of(ctx, due, tm):
-        return True
     offset = max(0, tm.start - 24)
     found = FROM_DAY.search(ctx.text[offset : tm.start])
     if found is None or timex is None or timex.granularity != "day" or timex.start is None:
@@ -420,7 +420,7 @@ def _widen(
     near: list[tuple[int, int, TimeMention, Token | None]],
 ) -> None:
     """ "between A and B", "from A to B", "A or B", "A, or B at the latest": one span."""
-    if _from_day_of(ctx, due, tm):
+    if _days_of_month(ctx, due, tm) or _week_of(ctx, due, tm) or _from_day_of(ctx, due, tm):
         return
     for _dist, _pos, other, _other_root in near:
         # the time taken is the second of the two: "January, or February at the latest"
