@@ -223,6 +223,13 @@ def load_lexicon(additions: Iterable[tuple[str, str]] = ()) -> Lexicon:
     )
 
 
+@cache
+def file_lexicon() -> Lexicon:
+    """The data file's lexicon without the analyst's additions, read once: for rules that
+    have no analysis context to take the merged lexicon from."""
+    return load_lexicon()
+
+
 def _read(parts: tuple[str, ...]) -> dict[str, Any]:
     with resources_dir().joinpath(*parts).open("rb") as f:
         return tomllib.load(f)

@@ -9,23 +9,17 @@ Hyphenated words outside the lexicon ("S-400", "Hong Kong-Zhuhai") are left as t
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
-from desktop.vocabulary import Lexicon, load_lexicon
+from desktop.vocabulary import Lexicon, file_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 COMPONENT = "factdesk_hyphenated_events"
 HYPHENS = {"-", "‐"}
-
-
-@cache
-def _lexicon() -> Lexicon:
-    return load_lexicon()
 
 
 def lexicon_form(left: str, right: str, lexicon: Lexicon) -> str | None:
@@ -38,7 +32,7 @@ def lexicon_form(left: str, right: str, lexicon: Lexicon) -> str | None:
 
 @Language.component(COMPONENT)
 def hyphenated_events(doc: Doc) -> Doc:
-    lexicon = _lexicon()
+    lexicon = file_lexicon()
     # where entities begin and end, read once and only when a word of the lexicon is met
     # (spaCy builds ``doc.ents`` anew on every access)
     edges: set[int] | None = None

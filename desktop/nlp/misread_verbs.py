@@ -17,24 +17,18 @@ for a noun with the names as its modifier.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
 from desktop.nlp.words import SAYING
-from desktop.vocabulary import Lexicon, load_lexicon
+from desktop.vocabulary import file_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 COMPONENT = "factdesk_misread_verbs"
 NAMES = {"PERSON", "ORG", "GPE", "NORP"}
-
-
-@cache
-def _lexicon() -> Lexicon:
-    return load_lexicon()
 
 
 def _named_subject(token: Token) -> Token | None:
@@ -59,7 +53,7 @@ def _pair_subject(token: Token) -> Token | None:
     if token.tag_ != "NN" or token.dep_ != "ROOT" or token.lower_ != token.lemma_.lower():
         return None
     word = token.lower_
-    if not _lexicon().is_event_word(word) or word.endswith(NOUN_ENDINGS):
+    if not file_lexicon().is_event_word(word) or word.endswith(NOUN_ENDINGS):
         return None
     if not _ends_statement(token):
         return None
@@ -98,7 +92,7 @@ def _verb_form(token: Token) -> str | None:
     lemma is "leaf"); not a noun of an event ("elections")."""
     lower = token.lower_
     for word in (token.lemma_.lower(), lower[:-1], lower[:-2] if lower.endswith("es") else ""):
-        if word and _lexicon().is_event_word(word) and not word.endswith(NOUN_ENDINGS):
+        if word and file_lexicon().is_event_word(word) and not word.endswith(NOUN_ENDINGS):
             return word
     return None
 
@@ -154,7 +148,7 @@ def _due_to_verb(token: Token) -> str | None:
     if not after or after[0].dep_ not in {"prep", "advmod", "prt"} or after[0].lower_ == "of":
         return None
     word = token.lower_
-    if not _lexicon().is_event_word(word) or word.endswith(NOUN_ENDINGS):
+    if not file_lexicon().is_event_word(word) or word.endswith(NOUN_ENDINGS):
         return None
     return token.dep_
 

@@ -9,7 +9,6 @@ reads the auxiliaries, negation and the clauses around it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cache
 from typing import TYPE_CHECKING
 
 from desktop.nlp.cues import (
@@ -46,7 +45,7 @@ from desktop.nlp.words import (
     lemma_of,
     ranked_head,
 )
-from desktop.vocabulary import load_lexicon
+from desktop.vocabulary import file_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -476,7 +475,7 @@ def _event_to_be_held(verb: Token) -> bool:
     under the new constitution"), unless what is said of the noun calls it off, demands it
     or supposes it ("plans for a summit to be held in June were scrapped", "demanded an
     election to be held in June", "would boycott any election to be held in June")."""
-    lexicon = _lexicon()
+    lexicon = file_lexicon()
     noun = verb.head
     if not (
         verb.dep_ in {"acl", "relcl"}
@@ -497,9 +496,6 @@ def _event_to_be_held(verb: Token) -> bool:
         or lemma_of(said) in DEMAND_VERBS
         or auxes & (HEDGE_AUX | {"would"})
     )
-
-
-_lexicon = cache(load_lexicon)
 
 
 REPORTED_SUBJECTS = {"he", "she", "they", "we", "i"}

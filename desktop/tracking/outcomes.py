@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
 
 from db.models import EventReport
 from desktop.tracking.targets import (
@@ -30,7 +29,7 @@ from desktop.tracking.targets import (
 )
 from desktop.tracking.targets import GENERIC_THEMES as NAMED_NOTHING
 from desktop.tracking.terms import has_form, shared, surface_forms, tokens
-from desktop.vocabulary import Lexicon, load_lexicon
+from desktop.vocabulary import file_lexicon
 
 PRIORITY = {"happened": 5, "postponed+": 4, "cancelled": 3, "did_not_happen": 2, "postponed": 1}
 """Which of an article's findings wins: a new window beats a scrub next to it."""
@@ -141,7 +140,7 @@ def about(
     same_theme = bool(
         report.theme_lemma
         and target.theme_lemma not in VAGUE_THEMES
-        and _file_lexicon().same_thing(report.theme_lemma, target.theme_lemma)
+        and file_lexicon().same_thing(report.theme_lemma, target.theme_lemma)
     )  # one noun, or a general word and its kind ("the tolls", "tolling"; "ship", "carrier")
     # "The Royal Hospital ... opened" in an article that names the follow-up's actors: the
     # same thing under its own name, when its head noun is the follow-up's theme
@@ -225,7 +224,7 @@ def _begins_other(target: Target, report: EventReport) -> bool:
     the start of the thing itself is its report."""
     if not in_state(target.lemma) or report.lemma not in BEGINNINGS:
         return False
-    return not _file_lexicon().same_thing(report.theme_lemma, target.theme_lemma)
+    return not file_lexicon().same_thing(report.theme_lemma, target.theme_lemma)
 
 
 DECISIONS_EITHER_WAY = frozenset({"rule", "vote"})
@@ -239,12 +238,12 @@ def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
     vote" is done when "the Bundesrat approved the law" (the lexicon's kin groups, see
     events.toml); "Bolivia's legislature passed a law" is no vote of "Bolivians", nor
     "Karst's legislature" one of "the voters in Karst"."""
-    kin = _file_lexicon().kin_of(target.groups)
+    kin = file_lexicon().kin_of(target.groups)
     if target.groups & DECISIONS_EITHER_WAY:
         kin |= REJECTIONS
     if not (kin & _groups(report)):
         return False
-    rejection = not _groups(report) & (_file_lexicon().kin_of(target.groups) | target.groups)
+    rejection = not _groups(report) & (file_lexicon().kin_of(target.groups) | target.groups)
     if rejection and not _on_its_matter(target, report):
         return False  # "the House blocked an amendment on border funding": not the aid vote
     theirs = {_bare(n) for n, r in roles(report) if r == "agent"}
@@ -290,7 +289,7 @@ def _on_its_matter(target: Target, report: EventReport) -> bool:
     themes = [n for r, n in target.row.roles if r == "theme"]
     things = set() if _named_itself_theme(target, themes) else target.things
     if things:
-        lexicon = _file_lexicon()
+        lexicon = file_lexicon()
         return any(
             report.theme_lemma == t or lexicon.same_thing(report.theme_lemma, t) for t in things
         )
@@ -370,7 +369,7 @@ def _carried(target: Target, report: EventReport, sentences: tuple[str, str]) ->
         return False
     if target.theme_lemma in {"rocket", ""}:
         return False
-    if not _file_lexicon().same_thing(report.theme_lemma or "", "rocket"):
+    if not file_lexicon().same_thing(report.theme_lemma or "", "rocket"):
         return False
     own = {n for _r, n in target.row.roles}
     forms = [f for f, n in target.names.items() if n in own]
@@ -456,7 +455,7 @@ def _other_known_event(target: Target, report: EventReport, sentence: str) -> bo
     if not noun or (target.groups - {"*", noun} and not _an_occasion(target)):
         return False
     singular = {noun, noun.removesuffix("s"), noun.removesuffix("es"), noun[:-3] + "y"}
-    if any(_file_lexicon().is_event_word(w) for w in singular if w):
+    if any(file_lexicon().is_event_word(w) for w in singular if w):
         return False  # "deliveries", kept as written, are deliveries
     words = {noun, *(noun + s for s in ("s", "es"))}
     lowered = f"{sentence} {report.theme}".lower()
@@ -530,7 +529,7 @@ def _whole_for_part(target: Target, report: EventReport) -> bool:
 def _one_of_things(theme: str, things: set[str]) -> bool:
     """The theme is one of the follow-up's things, or a word for the same thing ("tolling"
     for "the tolls")."""
-    return any(_file_lexicon().same_thing(theme, t) for t in things)
+    return any(file_lexicon().same_thing(theme, t) for t in things)
 
 
 def _next_of_named(target: Target, report: EventReport) -> bool:
@@ -562,16 +561,10 @@ def _other_theme(target: Target, report: EventReport, sentence: str) -> bool:
     return not named
 
 
-@cache
-def _file_lexicon() -> Lexicon:
-    """The data file's lexicon, read once (these checks ran it for every report)."""
-    return load_lexicon()
-
-
 def _known(report: EventReport) -> bool:
     """A lexicon word, an outcome word, or a state ("fully operational"): not a verb that
     may stand for any event of its theme."""
-    lexicon = _file_lexicon()
+    lexicon = file_lexicon()
     if any(g.startswith("state:") for g in _groups(report)):
         return True
     return lexicon.is_event_word(report.lemma) or lexicon.outcome_of(report.lemma) is not None
@@ -579,7 +572,7 @@ def _known(report: EventReport) -> bool:
 
 def same_group_nouns(a: str, b: str) -> bool:
     """Two themes that are themselves events of one group ("plebiscite", "referendum")."""
-    lexicon = _file_lexicon()
+    lexicon = file_lexicon()
     return lexicon.is_event_word(a) and bool(lexicon.groups_of(a) & lexicon.groups_of(b))
 
 
