@@ -89,6 +89,8 @@ class Candidate:
     passage: str = ""
     """The sentence that supports ``proposed_state`` in the article's body, else
     ``quote`` (the side-by-side view marks it)."""
+    done_on: date | None = None
+    """The day a happened event was done, as the article says (else None)."""
 
     def as_json(self) -> dict[str, object]:
         window = self.proposed_window
@@ -155,25 +157,58 @@ def _ranking(c: Candidate) -> tuple[int, date, float, float, int]:
 
 
 def _superseded(ranked: list[Candidate]) -> list[Candidate]:
-    """A call-off or a miss that a later article follows with a new window was a
-    postponement: the first such new window goes before it ("the June opening is off",
-    then "17 March is the new opening day")."""
+    """The first article to change a follow-up's state goes first, unless a later one
+    overtakes it: a call-off or a miss that a later article follows with a new window was a
+    postponement (the first such new window goes before it: "the June opening is off", then
+    "17 March is the new opening day"); a postponement that a later article settles was
+    followed by its outcome ("moved to 4 September", then "opened on Monday", published
+    once the new day had come; or "called off")."""
     first = ranked[0] if ranked else None
-    if first is None or first.proposed_state not in {"cancelled", "did_not_happen"}:
+    if first is None:
         return ranked
-    moved = next(
+    published = first.published or date.min
+    if first.proposed_state in {"cancelled", "did_not_happen"}:
+        since = {"postponed": published}
+    elif first.proposed_state == "postponed" and _near(first.proposed_window):
+        since = {
+            "cancelled": published,
+            "happened": max(published, first.proposed_window[0] or published),
+        }
+    else:
+        return ranked
+    later = next(
         (
             c
-            for c in ranked
-            if c.proposed_state == "postponed"
-            and c.proposed_window is not None
-            and (c.published or date.min) >= (first.published or date.min)
+            for c in ranked[1:]
+            if c.proposed_state in since
+            and (c.proposed_window is not None or c.proposed_state != "postponed")
+            and (c.published or date.min) >= since[c.proposed_state]
+            and (c.proposed_state != "happened" or _on_the_new_day(c, first))
         ),
         None,
     )
-    if moved is None:
+    if later is None:
         return ranked
-    return [moved, *(c for c in ranked if c is not moved)]
+    return [later, *(c for c in ranked if c is not later)]
+
+
+NEAR = timedelta(days=92)
+"""The widest new window whose coming a settling article may be believed to follow ("moved
+to 4 September", "to the third quarter"; not "to next year")."""
+
+
+def _near(window: tuple[date | None, date | None] | None) -> bool:
+    return bool(window and window[0] and window[1] and window[1] - window[0] <= NEAR)
+
+
+def _on_the_new_day(done: Candidate, moved: Candidate) -> bool:
+    """A happened report dated within the new window (or, undated, published in it or the
+    week after): "moved to 4 September", then "opened on Monday"."""
+    start, end = moved.proposed_window or (None, None)
+    day = done.done_on or done.published
+    if day is None or start is None or end is None:
+        return False
+    return start - timedelta(days=1) <= day <= end + timedelta(days=7)
 
 
 def _score(
@@ -269,6 +304,7 @@ def _score(
         best.quote if best else "",
         best.strength if best else 0.0,
         _passage(best, in_body),
+        best.on if best and best.state == "happened" else None,
     )
 
 

@@ -278,6 +278,49 @@ def test_a_call_off_followed_by_a_new_date_is_a_postponement(
 
 
 @pytest.mark.parametrize(
+    ("done", "first_state"),
+    [
+        # opened on the new day: its report goes before the postponement it follows
+        (("2022-09-05", "Opened", "The Ostrava airport opened on Sunday with two flights."),
+         "happened"),
+        # one reported as done before the new day does not overtake it: the first stays
+        (("2022-07-11", "Opened", "The Ostrava airport opened on Sunday with two flights."),
+         "postponed"),
+    ],
+)  # fmt: skip
+def test_a_postponement_then_the_outcome_on_the_new_day_puts_the_outcome_first(
+    store: Store,
+    english: tuple[Any, Any],
+    tmp_path: Path,
+    done: tuple[str, str, str],
+    first_state: str,
+) -> None:
+    source, moved, opened = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2021-02-01", "Plans", "The new Ostrava airport will open on 3 June 2022."),
+            (
+                "2022-05-17",
+                "Setback",
+                "The opening of the Ostrava airport was put back to 4 September.",
+            ),
+            done,
+        ],
+    )
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2022, 9, 12), followup_ids=[followup.id])
+    ranked = [(c.article_id, c.proposed_state) for c in found.candidates]
+    assert ranked[:2] == (
+        [(opened, "happened"), (moved, "postponed")]
+        if first_state == "happened"
+        else [(moved, "postponed"), (opened, "happened")]
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "window"),
     [
         (
