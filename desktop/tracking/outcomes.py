@@ -233,11 +233,35 @@ the agency's ruling, "parliament threw out the bill" its vote; not an approval a
 REJECTIONS = frozenset({"block"})
 
 
+ON_SALE = frozenset(
+    {"go on sale", "go on release", "hit shelf", "hit store", "reach store", "hit market",
+     "hit shop", "reach shop", "reach buyer", "reach customer", "reach consumer"}
+)  # fmt: skip
+"""Release words only a product takes: what went on sale was launched, or has arrived,
+whoever sells it ("Tears of the Kingdom went on sale" after "the game will launch")."""
+ARRIVALS = frozenset({"arrive", "arrival"})
+
+
+def _sold_by_its_name(target: Target, report: EventReport) -> bool:
+    """ "the game will launch (arrive) on 12 May": what went on sale, whoever sells it, is
+    a thing of its own name ("Tears of the Kingdom went on sale"), or the follow-up's own
+    thing ("the game"); not another kind of thing of its maker ("Nintendo's new Switch
+    console went on sale")."""
+    head = report.theme_lemma
+    if not head:
+        return False
+    if head == target.theme_lemma or file_lexicon().same_thing(head, target.theme_lemma):
+        return True
+    return re.search(rf"\b{re.escape(head[:1].upper() + head[1:])}", report.theme or "") is not None
+
+
 def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
     """A kin event done by the follow-up's own actor, named alike: "will the Bundesrat
     vote" is done when "the Bundesrat approved the law" (the lexicon's kin groups, see
     events.toml); "Bolivia's legislature passed a law" is no vote of "Bolivians", nor
     "Karst's legislature" one of "the voters in Karst"."""
+    if report.lemma in ON_SALE and ("launch" in target.groups or target.lemma in ARRIVALS):
+        return _sold_by_its_name(target, report)
     kin = file_lexicon().kin_of(target.groups)
     if target.groups & DECISIONS_EITHER_WAY:
         kin |= REJECTIONS

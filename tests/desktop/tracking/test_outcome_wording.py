@@ -641,6 +641,13 @@ def test_how_long_an_event_lasts_is_no_new_date(
          ("2021-08-11", "The FDA has declined to approve roxadustat, FibroGen said on "
           "Wednesday."),
          "2021-08-14", "happened"),
+        # a product that went on sale was launched, or has arrived, whoever sells it
+        (("2023-04-20", "Tears of the Kingdom, Nintendo's new Zelda game, will launch on 12 May."),
+         ("2023-05-13", "Tears of the Kingdom went on sale around the world on Friday."),
+         "2023-05-15", "happened"),
+        (("2020-03-01", "The Last of Us Part II will arrive on 19 June, Sony said."),
+         ("2020-06-20", "The Last of Us Part II hit shelves on Friday."),
+         "2020-06-22", "happened"),
         # an approval declined, or a signing refused, did not happen
         (("2021-06-01", "The FDA will approve roxadustat by 20 December, FibroGen said."),
          ("2021-12-16", "The FDA has declined to approve roxadustat, FibroGen said on "
@@ -754,6 +761,10 @@ def test_the_later_article_settles_the_follow_up(
           "by the end of September."),
          ("2021-08-11", "The FDA rejected a rival anaemia drug from Akebia on Wednesday."),
          "2021-08-14"),
+        # another product on sale is not the one awaited
+        (("2023-04-20", "Tears of the Kingdom, Nintendo's new Zelda game, will launch on 12 May."),
+         ("2023-05-01", "Nintendo's new Switch OLED console went on sale on Friday."),
+         "2023-05-03"),
         # sales that declined are no refusal
         (("2021-06-01", "Kestrel Motors will deliver the first Osprey trucks in July."),
          ("2021-07-20", "Deliveries of Kestrel Motors' older trucks declined in July."),
