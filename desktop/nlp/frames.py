@@ -634,9 +634,18 @@ def _noun_before_infinitive(verb: Token, lexicon: Lexicon) -> Token | None:
 
 def _on_track_subject(verb: Token) -> Token | None:
     """ "Tesla says it is on track to build the Semi": Tesla builds it (the parser hangs
-    the verb on "track", which is no subject)."""
+    the verb on "track", which is no subject); "the win keeps Liverpool on course to win the
+    title": Liverpool wins it, the object put or kept on course."""
     noun = verb.head
     prep = noun.head
+    if verb.dep_ in {"xcomp", "advcl"} and any(
+        c.dep_ == "prep"
+        and c.lower_ in {"on", "ahead"}
+        and child(c, "pobj") is not None
+        and child(c, "pobj").lower_ in TRACK_NOUNS
+        for c in noun.children
+    ):
+        return child(noun, "dobj")  # "the win keeps Liverpool on course to win the title"
     if verb.dep_ != "acl" or noun.lower_ not in TRACK_NOUNS:
         return None
     if noun.dep_ != "pobj" or prep.lower_ != "on":

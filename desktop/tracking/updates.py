@@ -49,6 +49,7 @@ from db.reports import reports_for, reports_of_fact_sentences
 from db.store import Store
 from desktop.tracking.events import assign_events, topics_of
 from desktop.tracking.outcomes import (
+    SAME_DAY,
     Finding,
     about,
     finding,
@@ -160,36 +161,46 @@ def _superseded(ranked: list[Candidate]) -> list[Candidate]:
     """The first article to change a follow-up's state goes first, unless a later one
     overtakes it: a call-off or a miss that a later article follows with a new window was a
     postponement (the first such new window goes before it: "the June opening is off", then
-    "17 March is the new opening day"); a postponement that a later article settles was
-    followed by its outcome ("moved to 4 September", then "opened on Monday", published
-    once the new day had come; or "called off")."""
+    "17 March is the new opening day"); postponements that a later article settles were
+    followed by their outcome ("moved to 4 September", then "opened on Monday", done on the
+    last new day given)."""
     first = ranked[0] if ranked else None
     if first is None:
         return ranked
-    published = first.published or date.min
     if first.proposed_state in {"cancelled", "did_not_happen"}:
-        since = {"postponed": published}
-    elif first.proposed_state == "postponed" and _near(first.proposed_window):
-        since = {
-            "cancelled": published,
-            "happened": max(published, first.proposed_window[0] or published),
-        }
+        later = next(
+            (
+                c
+                for c in ranked[1:]
+                if c.proposed_state == "postponed"
+                and c.proposed_window is not None
+                and _day(c) >= _day(first)
+            ),
+            None,
+        )
+    elif first.proposed_state == "postponed":
+        later = next((c for c in ranked[1:] if _settles_the_moves(c, ranked)), None)
     else:
         return ranked
-    later = next(
-        (
-            c
-            for c in ranked[1:]
-            if c.proposed_state in since
-            and (c.proposed_window is not None or c.proposed_state != "postponed")
-            and (c.published or date.min) >= since[c.proposed_state]
-            and (c.proposed_state != "happened" or _on_the_new_day(c, first))
-        ),
-        None,
-    )
     if later is None:
         return ranked
     return [later, *(c for c in ranked if c is not later)]
+
+
+def _day(c: Candidate) -> date:
+    return c.published or date.min
+
+
+def _settles_the_moves(done: Candidate, ranked: list[Candidate]) -> bool:
+    """A report of the event done on the last new day that the postponements before it
+    gave (not a call-off: "the vote was called off" is often put back again)."""
+    moves = [c for c in ranked if c.proposed_state == "postponed" and c is not done]
+    if done.proposed_state != "happened" or not moves:
+        return False
+    if any(_day(c) > _day(done) for c in moves):
+        return False  # put off again after it: not done, or not the same thing done
+    last = max(moves, key=_day)
+    return _near(last.proposed_window) and _on_the_new_day(done, last)
 
 
 NEAR = timedelta(days=92)
@@ -205,10 +216,11 @@ def _on_the_new_day(done: Candidate, moved: Candidate) -> bool:
     """A happened report dated within the new window (or, undated, published in it or the
     week after): "moved to 4 September", then "opened on Monday"."""
     start, end = moved.proposed_window or (None, None)
-    day = done.done_on or done.published
-    if day is None or start is None or end is None:
+    if start is None or end is None:
         return False
-    return start - timedelta(days=1) <= day <= end + timedelta(days=7)
+    if done.done_on is not None:
+        return start <= done.done_on <= end + SAME_DAY  # a night launch dated the day after
+    return done.published is not None and start <= done.published <= end + timedelta(days=7)
 
 
 def _score(

@@ -282,6 +282,9 @@ def expectations_of(english: tuple[Any, Any], text: str, published: date) -> lis
         (date(2020, 1, 30), "Tesla says it is on track to build the Semi in the second half "
          "of 2020, according to its update.",
          "Will Tesla build the Semi between July 2020 and December 2020?"),
+        # kept or put "on course to": the object kept on course does it
+        (date(2024, 3, 2), "Saturday's win keeps Liverpool on course to win the title in May.",
+         "Will Liverpool win the title in May 2024?"),
     ],
 )  # fmt: skip
 def test_the_event_a_cue_schedules_is_asked_about(

@@ -641,6 +641,13 @@ def test_how_long_an_event_lasts_is_no_new_date(
          ("2021-08-11", "The FDA has declined to approve roxadustat, FibroGen said on "
           "Wednesday."),
          "2021-08-14", "happened"),
+        # touching the surface is a landing; taking ownership a delivery
+        (("2019-02-01", "Hayabusa2 will land on the asteroid Ryugu on 22 February."),
+         ("2019-02-23", "Hayabusa2 touched the surface of Ryugu on Friday, JAXA said."),
+         "2019-02-25", "happened"),
+        (("2016-03-01", "The Navy will take delivery of the destroyer Zumwalt in April."),
+         ("2016-05-21", "The Navy took ownership of the destroyer Zumwalt on Friday."),
+         "2016-05-23", "happened"),
         # a product that went on sale was launched, or has arrived, whoever sells it
         (("2023-04-20", "Tears of the Kingdom, Nintendo's new Zelda game, will launch on 12 May."),
          ("2023-05-13", "Tears of the Kingdom went on sale around the world on Friday."),
