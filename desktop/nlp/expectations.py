@@ -292,8 +292,10 @@ def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bo
         # A delay that names its new date: the event is now expected then.
         return due.dated and (due.end or due.start or ctx.anchor) > ctx.anchor
     if reading.tense == "future_in_past":
-        # a deadline starts on the article's day: its end is what lies ahead
-        first = due.ahead(due.bound in {"by", "before"})
+        # a deadline starts on the article's day: its end is what lies ahead; and so does
+        # the rest of a period "still" expected ("said it still expected the report to be
+        # released this week")
+        first = due.ahead(due.bound in {"by", "before"} or _still(reading.cue))
         return due.dated and (first or ctx.anchor) > ctx.anchor
     if reading.expects:
         return True
@@ -307,6 +309,10 @@ def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bo
         ahead = ahead or later_today(due, frame.verb.sent.text, ctx.anchor)
         return due.dated and ahead and due.value is not None
     return False
+
+
+def _still(cue: Token | None) -> bool:
+    return cue is not None and any(c.dep_ == "advmod" and c.lower_ == "still" for c in cue.children)
 
 
 def _when_of_a_time(verb: Token, ctx: Context) -> TimeMention | None:

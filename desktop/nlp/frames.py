@@ -503,11 +503,28 @@ def _refused(verb: Token, lexicon: Lexicon) -> bool:
     return done and not undoing
 
 
+def _passive_conjunct(verb: Token) -> bool:
+    """A participle joined to a passive with nothing of its own but what it does to the same
+    subject: "the report will be handed over and made public", "was built and delivered"."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in {"VBN", "VBD"}
+        and any(c.dep_ == "auxpass" for c in head.children)
+        and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"}
+            or (c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN", "PRON"})
+            for c in verb.children
+        )
+    )
+
+
 def _frame_of(verb: Token, ctx: Context) -> Frame:
     """The event of a clause whose lexical verb is ``verb``."""
     lexicon = ctx.lexicon
     lemma = verb_lemma(verb, lexicon)
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    passive = passive or _passive_conjunct(verb)
     if result_clause(verb) or _bare_participle(verb):
         passive = True  # "have the bridge repainted", "wants the pier rebuilt": passives
         if lemma == "do":
@@ -754,8 +771,9 @@ def _particular(noun: Token) -> bool:
 
 
 MAKING = {"make", "render"}
-MADE_STATES = {"available", "operational", "ready", "open", "functional", "accessible"}
-"""What "make" brings a thing into: "will make the app available in June"."""
+MADE_STATES = {"available", "operational", "ready", "open", "functional", "accessible", "public"}
+"""What "make" brings a thing into: "will make the app available in June"; "make the report
+public" is an event of the lexicon (a release), not a state."""
 
 
 def _made_state(verb: Token, ctx: Context) -> Frame | None:
@@ -774,7 +792,12 @@ def _made_state(verb: Token, ctx: Context) -> Frame | None:
     thing = antecedent(thing)
     if thing is None or thing.pos_ == "PRON":
         return None
-    frame = Frame(state.lower_, frozenset({f"state:{state.lower_}"}), verb, verb, thing)
+    made = f"{lemma_of(verb)} {state.lower_}"
+    if ctx.lexicon.is_event_word(made):
+        # "will make the report public": the report is made public (a release)
+        frame = Frame(made, ctx.lexicon.groups_of(made), verb, verb, thing, passive=True)
+    else:
+        frame = Frame(state.lower_, frozenset({f"state:{state.lower_}"}), verb, verb, thing)
     frame.ctx = ctx
     return frame
 

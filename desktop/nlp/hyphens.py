@@ -5,18 +5,25 @@ noun, so the lexicon's "lift-off" (or "rollout" for "roll-out", "runoff" for "ru
 was never met and the event went unread. After the parser, the three tokens of such a word
 are merged into one that keeps the head's syntax and takes the lexicon's word as its lemma.
 Hyphenated words outside the lexicon ("S-400", "Hong Kong-Zhuhai") are left as they are.
+
+A word with a prefix ("re-elected", "re-opened") is kept whole by the tokenizer instead:
+split, the parser read "Merkel was re-elected chancellor" as "re" done and "elected" an
+adjective of the chancellor; whole, it is a passive verb. Its lemma is the lexicon's fused
+word ("reopen") or, for "re-", the word's own ("elect": re-elected is elected).
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from desktop.vocabulary import Lexicon, file_lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from collections.abc import Callable
 
 COMPONENT = "factdesk_hyphenated_events"
 HYPHENS = {"-", "‐"}
@@ -67,3 +74,40 @@ def add_hyphenated_events(nlp: Language) -> None:
     """Put the component after the parser (last): it needs the parse to keep."""
     if COMPONENT not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(COMPONENT, last=True)
+
+
+PREFIXED = re.compile(r"^(re|co|pre)-([a-z]{3,})$")
+"""Prefixes kept on their word, and only before a lower-case one (not "co-EU")."""
+PREFIX_COMPONENT = "factdesk_prefixed_lemmas"
+
+
+@Language.factory(PREFIX_COMPONENT)
+def make_prefixed_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    lemmatizer = nlp.get_pipe("lemmatizer")
+
+    def prefixed_lemmas(doc: Doc) -> Doc:
+        lexicon = file_lexicon()
+        for token in doc:
+            found = PREFIXED.match(token.lower_)
+            if found is None:
+                continue
+            prefix, word = found.groups()
+            stem = Doc(doc.vocab, words=[word])
+            stem[0].tag_, stem[0].pos_ = token.tag_, token.pos_
+            base = lemmatizer.rule_lemmatize(stem[0])[0]  # type: ignore[attr-defined]
+            fused = f"{prefix}{base}"
+            if lexicon.is_event_word(fused):
+                token.lemma_ = fused
+            else:
+                token.lemma_ = base if prefix == "re" else f"{prefix}-{base}"
+        return doc
+
+    return prefixed_lemmas
+
+
+def keep_prefixed_words(nlp: Language) -> None:
+    """Keep "re-elected" whole in the tokenizer, and give it its lemma after the lemmatizer."""
+    if nlp.tokenizer.token_match is None:  # type: ignore[attr-defined]
+        nlp.tokenizer.token_match = PREFIXED.match  # type: ignore[attr-defined]
+    if PREFIX_COMPONENT not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(PREFIX_COMPONENT, after="lemmatizer")

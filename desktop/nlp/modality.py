@@ -116,9 +116,30 @@ def _adjective_cue(t: Token, head: Token) -> Token | None:
     return None
 
 
+def _infinitive_conjunct(verb: Token) -> bool:
+    """A participle joined to an infinitive with no subject or auxiliary of its own ("to be
+    handed over and made public"; a base form, "to leave Ryugu and bring back", reads as
+    it is)."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ in {"VBN", "VBD"}
+        and head.pos_ in {"VERB", "AUX"}
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in head.children)
+        and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in verb.children
+        )
+    )
+
+
 def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
     """(top, chain, cue modality) through "expected to", "plans to", "wants X to",
     "is likely to", "is going to", "is to", "on track to"."""
+    if _infinitive_conjunct(verb):
+        # "expect the report to be handed over and made public on Monday": the second verb
+        # is governed as the first (the tagger may read it as a past tense)
+        top, chain, modality = _climb(verb.head)
+        return top, [verb, *chain[1:]], modality
     chain, t, modality = [verb], verb, None
     for _ in range(6):
         head = t.head
@@ -583,11 +604,18 @@ def _negated(chain: list[Token]) -> tuple[bool, bool]:
         for c in t.children:
             if c.dep_ == "neg" or c.lower_ in {"never"}:
                 neg = True
+            if c.dep_ == "dobj" and t.pos_ in {"VERB", "AUX"} and _none_of(c):
+                neg = True  # "will sign no deal", "will make no further announcements"
             if c.lower_ == "longer" and any(x.lower_ in {"no", "not"} for x in c.children):
                 neg = no_longer = True
             if c.lower_ == "no" and c.dep_ in {"neg", "advmod"} and t.lower_ == "longer":
                 neg = no_longer = True
     return neg, no_longer
+
+
+def _none_of(noun: Token) -> bool:
+    """ "no deal"; not the name "No Filter"."""
+    return any(c.dep_ == "det" and c.text == "no" and not c.ent_type_ for c in noun.children)
 
 
 def reported_by(top: Token) -> Token | None:

@@ -44,7 +44,7 @@ def load_pipeline(configured: str | None = None) -> tuple[Language, ModelInfo]:
     import spacy
 
     from desktop.nlp.entity_ends import add_entity_ends
-    from desktop.nlp.hyphens import add_hyphenated_events
+    from desktop.nlp.hyphens import add_hyphenated_events, keep_prefixed_words
     from desktop.nlp.lines import add_line_breaks
     from desktop.nlp.misread_verbs import add_misread_verbs
 
@@ -58,6 +58,7 @@ def load_pipeline(configured: str | None = None) -> tuple[Language, ModelInfo]:
         add_entity_ends(nlp)
         add_misread_verbs(nlp)
         add_hyphenated_events(nlp)
+        keep_prefixed_words(nlp)
         meta = nlp.meta
         full_name = f"{meta.get('lang', 'en')}_{meta.get('name', name)}"
         return nlp, ModelInfo(full_name, str(meta.get("version", "0")), statistical=True)

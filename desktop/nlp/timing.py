@@ -42,6 +42,7 @@ from desktop.nlp.timeparts import (
     words_before,
 )
 from desktop.nlp.timex.vocab import number
+from desktop.nlp.words import lemma_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -118,6 +119,24 @@ class Due:
         return self.end if deadline or self.bound == "until" else self.start
 
 
+OCCASION_BOUNDS = {"until", "till", "after", "before", "by"}
+
+
+def _bound_of_an_occasion(ctx: Context, root: Token | None) -> str | None:
+    """The bound word on the occasion (an event of the lexicon) a time dates: "until after
+    the local elections on 5 May" (no earlier than), "before the summit on 12 June" (before);
+    not "appear before the judges on 28 May"."""
+    if root is None or root.dep_ != "pobj" or root.head.lower_ not in {"on", "in"}:
+        return None
+    noun = root.head.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or not ctx.lexicon.is_event_word(lemma_of(noun)):
+        return None
+    prep = noun.head
+    if prep.lower_ == "after" and prep.dep_ == "pcomp" and prep.head.lower_ in {"until", "till"}:
+        return prep.head.lower_  # "not until after the elections"
+    return prep.lower_ if prep.lower_ in OCCASION_BOUNDS else None
+
+
 def _bound(
     ctx: Context,
     tm: TimeMention,
@@ -134,6 +153,7 @@ def _bound(
     after = words_after(ctx, tm.end)
     last = words[-1].strip("‘’'\"“”") if words else ""
     prep = root.head.lower_ if root is not None and root.dep_ == "pobj" else last
+    prep = _bound_of_an_occasion(ctx, root) or prep
     if (
         prep in {"until", "till"}
         and root is not None

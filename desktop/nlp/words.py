@@ -236,8 +236,8 @@ def verb_lemma(token: Token, lexicon: Lexicon) -> str:
     for c in token.children:
         if c.dep_ in {"dobj", "nsubjpass"}:
             candidates.append(f"{base} {c.lemma_.lower()}")  # "ask voters", "voters are asked"
-        if c.dep_ in {"acomp", "advmod", "oprd"}:
-            candidates.append(f"{base} {c.lower_}")  # "go live"
+        if c.dep_ in {"acomp", "advmod", "oprd"} or (c.dep_ == "ccomp" and c.pos_ == "ADJ"):
+            candidates.append(f"{base} {c.lower_}")  # "go live", "made the report public"
         if c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children):
             candidates.append(f"{base} to {c.lemma_.lower()}")  # "came to rest"
         if c.dep_ == "prep":

@@ -136,6 +136,15 @@ CASES = [
     # preparations on track for a dated event: the event, on its day
     ("2017-09-13", "Preparations for the 17 October vote were on track, the chairman said.",
      "2017-10-17", "2017-10-17", None),
+    # "still expected" in reported speech: the rest of the period is ahead
+    ("2022-01-25", "No 10 said that it still expected Gray's report to be released this week.",
+     "2022-01-25", "2022-01-30", None),
+    # a verb joined to a passive infinitive is expected with it, on its own date
+    ("2022-01-28", "Officials expect the report to be handed to ministers and made public on "
+     "Monday.", "2022-01-31", "2022-01-31", None),
+    # a time on the occasion a bound word names: not until after the elections
+    ("2022-04-22", "The report will not be published until after the local elections on 5 May.",
+     "2022-05-06", "2022-06-05", "after"),
 ]  # fmt: skip
 
 
@@ -215,6 +224,10 @@ def test_a_plain_negation_is_an_expectation_but_proposes_no_follow_up(
     assert found.negated and found.predicate.startswith("not ")
     assert (found.due_start, found.due_end) == (date(2020, 6, 30), date(2020, 12, 31))
     assert not found.proposes
+    # "no" on the object negates the clause: "will sign no deal"
+    doc = english[0]("The board will sign no deal with the union in May.")
+    [found] = analyze(doc, date(2020, 4, 30)).expectations
+    assert found.negated and not found.proposes
 
 
 def test_the_headline_is_its_own_sentence(english: tuple[Any, Any]) -> None:

@@ -648,6 +648,11 @@ def test_how_long_an_event_lasts_is_no_new_date(
         (("2016-03-01", "The Navy will take delivery of the destroyer Zumwalt in April."),
          ("2016-05-21", "The Navy took ownership of the destroyer Zumwalt on Friday."),
          "2016-05-23", "happened"),
+        # a report made public was published
+        (("2022-05-10", "Sue Gray's report on the Downing Street gatherings will be published "
+          "later this month."),
+         ("2022-05-26", "The government made Sue Gray's report public on Wednesday."),
+         "2022-05-28", "happened"),
         # a product that went on sale was launched, or has arrived, whoever sells it
         (("2023-04-20", "Tears of the Kingdom, Nintendo's new Zelda game, will launch on 12 May."),
          ("2023-05-13", "Tears of the Kingdom went on sale around the world on Friday."),
