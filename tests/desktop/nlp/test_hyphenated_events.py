@@ -1,6 +1,7 @@
 """Hyphenated event words ("lift-off", "roll-out", "hand-over") read as the lexicon's words:
-the tokenizer splits them and the parser made "off" the noun, so the event went unread
-(sentences written for these tests)."""
+the tokenizer splits them and the parser made "off" the noun, so the event went unread; a
+prefixed word ("re-elected") is kept whole and is a verb (sentences written for these
+tests)."""
 
 from __future__ import annotations
 
@@ -45,3 +46,23 @@ def test_other_hyphenated_words_and_names_keep_their_tokens(english: tuple[Any, 
         "lift-off", ".",
     ]  # fmt: skip
     assert doc[-2].lemma_ == "lift-off"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lemma", "asked"),
+    [
+        # split, "re" was the verb and "elected" an adjective of the chancellor
+        ("Merkel is due to be re-elected chancellor by the Bundestag on 14 March.", "elect",
+         "Will the Bundestag elect Merkel on 14 March 2021?"),
+        ("The bridge will be re-opened to traffic in June.", "reopen",
+         "Will the bridge be re-opened in June 2021?"),
+    ],
+)  # fmt: skip
+def test_a_prefixed_word_is_one_verb_with_the_lemma_of_its_word(
+    english: tuple[Any, Any], sentence: str, lemma: str, asked: str
+) -> None:
+    doc = english[0](sentence)
+    word = next(t for t in doc if t.lower_.startswith("re-"))
+    assert (word.pos_, word.lemma_) == ("VERB", lemma)
+    found = analyze(doc, date(2021, 3, 1)).expectations
+    assert [e.question for e in found if e.proposes] == [asked]
