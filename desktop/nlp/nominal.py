@@ -73,6 +73,8 @@ def nominal_subject(head: Token, ctx: Context | None = None) -> Token | None:
     for its noun when that names an event or a measure ("the election, which remains
     scheduled for September"; not "the loan, which is due in 2023")."""
     auxes = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
+    if head.dep_ == "acomp" and lemma_of(head.head) in {"remain", "stay"}:
+        auxes.append(head.head)  # "the hearing remains set (fixed) for the end of October"
     for said in [*head.children, *(x for a in auxes for x in a.children)]:
         # the subject may hang on a copula the parser took for an auxiliary: "the start
         # remains scheduled for May"
@@ -455,6 +457,7 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         return None
     copula = token.head if token.dep_ in {"acomp", "attr"} else None
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+    passive = passive or (token.dep_ == "acomp" and token.tag_ == "VBN")  # "remains set for"
     noun = nominal_subject(token, ctx) if (passive or token.pos_ == "ADJ" or is_copula) else None
     dated = (
         has_date(token, ctx)
@@ -672,6 +675,9 @@ def _out(copula: Token, ctx: Context) -> Frame | None:
     return _state("out", {"state:out"} | ctx.lexicon.groups_of("come out"), copula, subject, ctx)
 
 
+COPULAS = {"be", "become"}
+
+
 def state_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     if lemma_of(token) == "be":
         frame = _in_state(token, ctx) or _out(token, ctx)
@@ -683,8 +689,8 @@ def state_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     if token.dep_ != "acomp":
         return None
     copula = token.head
-    if lemma_of(copula) != "be" or any(c.dep_ == "xcomp" for c in token.children):
-        return None
+    if lemma_of(copula) not in COPULAS or any(c.dep_ == "xcomp" for c in token.children):
+        return None  # "will be (become) operational in autumn"
     subject = next((c for c in copula.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     subject = antecedent(subject) or raised_subject(copula)
     if subject is None or subject.pos_ == "PRON":

@@ -142,6 +142,11 @@ CASES = [
     # a verb joined to a passive infinitive is expected with it, on its own date
     ("2022-01-28", "Officials expect the report to be handed to ministers and made public on "
      "Monday.", "2022-01-31", "2022-01-31", None),
+    # a state something becomes; a schedule that stays set
+    ("2023-10-20", "The border system is expected to become operational in autumn 2024.",
+     "2024-09-01", "2024-11-30", None),
+    ("2023-09-29", "The hearing of the petition remains fixed for the end of October.",
+     "2023-10-22", "2023-10-31", None),
     # a time on the occasion a bound word names: not until after the elections
     ("2022-04-22", "The report will not be published until after the local elections on 5 May.",
      "2022-05-06", "2022-06-05", "after"),
