@@ -50,6 +50,22 @@ OCCASIONS = {"ceremony", "celebration", "festivity", "concert", "gala", "party",
 """Nouns of an occasion that stand for the event their modifier names ("the opening
 ceremony", "the signing ceremony", "the opening concert went off as planned", "opening
 night")."""
+GATHERINGS = {
+    "talk", "round", "concert", "match", "game", "event", "show", "session", "meeting",
+    "race", "debate", "performance", "fight", "bout", "gig", "screening", "operation",
+}  # fmt: skip
+"""Nouns of things that take place, counted as readily as things held: "will have three
+rounds of talks", "will have two operations next month"."""
+
+HELD = GATHERINGS | OCCASIONS | {
+    "trial", "hearing", "conference", "summit", "festival", "tournament", "inquiry", "parade",
+    "rally", "exhibition", "congress", "convention", "sitting", "championship", "games",
+    "exam", "examination", "census", "auction", "final",
+}  # fmt: skip
+"""Common nouns of things that take place, whose taking place a light verb reports ("the
+trial got under way"); not an actor ("the company went ahead")."""
+
+
 SHOWS = {"concert", "gala", "party", "night"}
 """Occasions that stand only for a beginning ("the opening concert", "the launch party"):
 "the closing concert" is a concert, not the festival's closing."""
@@ -343,9 +359,17 @@ def _light_object(verb: Token, lexicon: Lexicon) -> Token | None:
     if obj is None:
         return None
     noun = event_noun(antecedent(obj) or obj, lexicon)
+    if noun is None and general and obj.lemma_.lower() in HELD and _held_before(verb):
+        return obj  # "the exam was held on Thursday": a thing held took place
     if noun is None or general or lexicon.groups_of(noun.lemma_) & special:
         return noun
     return None  # "deliver the jets": no light verb of a ruling
+
+
+def _held_before(verb: Token) -> bool:
+    """ "was held", "were staged": a past passive (one still to come asks whether the thing
+    "will be held")."""
+    return any(c.dep_ == "auxpass" and c.lower_ in {"was", "were"} for c in verb.children)
 
 
 def _measure(noun: Token) -> bool:

@@ -76,8 +76,8 @@ def add_hyphenated_events(nlp: Language) -> None:
         nlp.add_pipe(COMPONENT, last=True)
 
 
-PREFIXED = re.compile(r"^(re|co|pre)-([a-z]{3,})$")
-"""Prefixes kept on their word, and only before a lower-case one (not "co-EU")."""
+PREFIXED = re.compile(r"^(re)-([a-z]{3,})$")
+"""The prefix kept on its word, and only before a lower-case one."""
 PREFIX_COMPONENT = "factdesk_prefixed_lemmas"
 
 
@@ -96,10 +96,7 @@ def make_prefixed_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             stem[0].tag_, stem[0].pos_ = token.tag_, token.pos_
             base = lemmatizer.rule_lemmatize(stem[0])[0]  # type: ignore[attr-defined]
             fused = f"{prefix}{base}"
-            if lexicon.is_event_word(fused):
-                token.lemma_ = fused
-            else:
-                token.lemma_ = base if prefix == "re" else f"{prefix}-{base}"
+            token.lemma_ = fused if lexicon.is_event_word(fused) else base
         return doc
 
     return prefixed_lemmas

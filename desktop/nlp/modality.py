@@ -33,7 +33,7 @@ from desktop.nlp.cues import (
     STATIVE,
     TRACK_NOUNS,
 )
-from desktop.nlp.frames import ASPECTUAL, OCCASIONS, result_head
+from desktop.nlp.frames import ASPECTUAL, GATHERINGS, result_head
 from desktop.nlp.surroundings import surroundings
 from desktop.nlp.tense import dated_itself, present_passive
 from desktop.nlp.words import (
@@ -774,19 +774,6 @@ VALUE_LABELS = {"MONEY", "PERCENT"}
 
 
 AMOUNTS = {"enough", "more", "fewer", "less", "many", "much", "several", "no"}
-GATHERINGS = {
-    "talk", "round", "concert", "match", "game", "event", "show", "session", "meeting",
-    "race", "debate", "performance", "fight", "bout", "gig", "screening", "operation",
-}  # fmt: skip
-"""Nouns of things that take place, counted as readily as things held: "will have three
-rounds of talks", "will have two operations next month"."""
-
-HELD = GATHERINGS | OCCASIONS | {
-    "trial", "hearing", "conference", "summit", "festival", "tournament", "inquiry", "parade",
-    "rally", "exhibition", "congress", "convention", "sitting", "championship", "games",
-}  # fmt: skip
-"""Common nouns of things that take place, whose taking place a light verb reports ("the
-trial got under way"); not an actor ("the company went ahead")."""
 
 
 def _holds_a_count(verb: Token, lexicon: Lexicon) -> bool:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from desktop.nlp.cues import ADJ_CUES, BLOCKING, CHANGE_OF_VALUE, CUES, TRACK_NOUNS
 from desktop.nlp.frames import (
     ARRIVE,
+    HELD,
     OCCASIONS,
     PLACEHOLDERS,
     STATE_ENTRIES,
@@ -21,7 +22,7 @@ from desktop.nlp.frames import (
     nominal_frame,
     put_into,
 )
-from desktop.nlp.modality import HELD, Reading, reading_of, reported_by, said_once
+from desktop.nlp.modality import Reading, reading_of, reported_by, said_once
 from desktop.nlp.timeparts import temporal_clause
 from desktop.nlp.words import (
     EVENT_ENDINGS,

@@ -27,6 +27,7 @@ from desktop.nlp.cues import BLOCKING, CUES, REPORT_VERBS
 from desktop.nlp.expectations import Expectation, TimeMention, dated_change
 from desktop.nlp.frames import (
     ASPECTUAL,
+    HELD,
     PARTICIPLE_WISHERS,
     PLACEHOLDERS,
     PREPARATIONS,
@@ -41,7 +42,7 @@ from desktop.nlp.frames import (
     verb_keys,
     weak_delay,
 )
-from desktop.nlp.modality import HELD, Reading, reading_of, stative
+from desktop.nlp.modality import Reading, reading_of, stative
 from desktop.nlp.nominal import existential_event, in_time, worked_towards
 from desktop.nlp.tense import present_passive
 from desktop.nlp.timeparts import distance, forward, in_sentence, span_root
@@ -188,18 +189,21 @@ def _named_occasion(frame: Frame, ctx: Context) -> bool:
     """A name as the subject of a verb that says an event took place ("the Tokyo
     Paralympics got under way", "Expo 2020 went ahead"): the named event itself, whatever
     kind it is; so is a common noun of a thing held ("the trial got under way", "the
-    hearing took place"), whose report is of no kind of event and settles only a follow-up
-    of the same thing (see ``desktop.tracking.outcomes.about``). Only its taking place (or
-    not) is reported (see ``_sentence_reports``). A subject that goes ahead *with*
-    something, or proceeds to do it, is its actor."""
+    hearing took place", "the exam was held"), whose report is of no kind of event and
+    settles only a follow-up of the same thing (see ``desktop.tracking.outcomes.about``).
+    Only its taking place (or not) is reported (see ``_sentence_reports``). A subject that
+    goes ahead *with* something, or proceeds to do it, is its actor."""
     verb, name = frame.verb, frame.anchor
     lemma = verb_lemma(verb, ctx.lexicon)
     named = (name.pos_ == "PROPN" or name.ent_type_ == "EVENT") and name.ent_type_ not in ACTORS
     held = name.pos_ == "NOUN" and name.lemma_.lower() in HELD
+    held_by = lemma in ctx.lexicon.light_object and any(  # "the exam was held"
+        c.dep_ == "auxpass" for c in verb.children
+    )
     return (
         (named or held)
         and frame.theme is name
-        and lemma in ctx.lexicon.light_subject
+        and (lemma in ctx.lexicon.light_subject or held_by)
         and lemma not in NOT_OCCURRENCES
         and not any(
             c.dep_ == "xcomp" or (c.lower_ == "with" and lemma == "go ahead") for c in verb.children

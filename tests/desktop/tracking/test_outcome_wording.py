@@ -648,6 +648,11 @@ def test_how_long_an_event_lasts_is_no_new_date(
         (("2016-03-01", "The Navy will take delivery of the destroyer Zumwalt in April."),
          ("2016-05-21", "The Navy took ownership of the destroyer Zumwalt on Friday."),
          "2016-05-23", "happened"),
+        # a thing held that "was held" took place
+        (("2017-11-16", "South Korea's college entrance exam will now take place on 23 "
+          "November."),
+         ("2017-11-24", "South Korea's college entrance exam was held on Thursday."),
+         "2017-11-26", "happened"),
         # a report made public was published
         (("2022-05-10", "Sue Gray's report on the Downing Street gatherings will be published "
           "later this month."),
