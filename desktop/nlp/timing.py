@@ -124,8 +124,8 @@ OCCASION_BOUNDS = {"until", "till", "after", "before", "by"}
 
 def _bound_of_an_occasion(ctx: Context, root: Token | None) -> str | None:
     """The bound word on the occasion (an event of the lexicon) a time dates: "until after
-    the local elections on 5 May" (no earlier than), "before the summit on 12 June" (before);
-    not "appear before the judges on 28 May"."""
+    the local elections on 5 May" (no earlier than), "before the summit in June" (by its day
+    in June); not "appear before the judges on 28 May"."""
     if root is None or root.dep_ != "pobj" or root.head.lower_ not in {"on", "in"}:
         return None
     noun = root.head.head
@@ -134,6 +134,8 @@ def _bound_of_an_occasion(ctx: Context, root: Token | None) -> str | None:
     prep = noun.head
     if prep.lower_ == "after" and prep.dep_ == "pcomp" and prep.head.lower_ in {"until", "till"}:
         return prep.head.lower_  # "not until after the elections"
+    if prep.lower_ in {"before", "by"}:
+        return "by"  # "before the transfer window closes in August": by its day in August
     return prep.lower_ if prep.lower_ in OCCASION_BOUNDS else None
 
 
