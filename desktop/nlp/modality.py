@@ -706,6 +706,8 @@ def _prelude(verb: Token, headline: bool) -> Reading:
         "would" in auxes and cue_modality is None
     ):
         modality = "expected"
+    if negated and _ruled_out(chain[0]):
+        modality = "hedged"  # "would not rule out further delays": they may come
     if headline and tense == "infinitive":
         tense, modality = "future", "planned"
     reporter = reported_by(top)
@@ -716,6 +718,12 @@ def _prelude(verb: Token, headline: bool) -> Reading:
     reading = Reading(tense, modality, negated, top, cue, reporter is not None, no_longer)
     reading.chain, reading.bare = chain, not auxes
     return reading
+
+
+def _ruled_out(verb: Token) -> bool:
+    return lemma_of(verb) == "rule" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
+    )
 
 
 def _habitual(verb: Token) -> bool:

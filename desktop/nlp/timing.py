@@ -604,6 +604,10 @@ def _from_duration(
             target = ctx.anchor + (_upper(tm.text, timex.value) or delta)
         if word == "within" or "less than" in before or timex.mod in LESS_MODS:
             return Due(ctx.anchor, target, None, timex.value, tm.text, "by")
+        if timex.value.endswith("D") and "T" not in timex.value:
+            # "in three days": that day; "in about ten days": the days around it
+            slack = timedelta(days=3 if before.endswith(ROUGHLY) else 0)
+            return Due(target - slack, target + slack, None, timex.value, tm.text)
         start = target.replace(day=1)
         return Due(start, start + relativedelta(months=1, days=-1), None, timex.value, tm.text)
     return None

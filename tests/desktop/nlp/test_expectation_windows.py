@@ -142,6 +142,9 @@ CASES = [
     # a verb joined to a passive infinitive is expected with it, on its own date
     ("2022-01-28", "Officials expect the report to be handed to ministers and made public on "
      "Monday.", "2022-01-31", "2022-01-31", None),
+    # "in three days" is that day (not the month it falls in, from its first day)
+    ("2016-11-07", "The central bank will announce its rate decision in three days.",
+     "2016-11-10", "2016-11-10", None),
     # a state something becomes; a schedule that stays set
     ("2023-10-20", "The border system is expected to become operational in autumn 2024.",
      "2024-09-01", "2024-11-30", None),
@@ -211,6 +214,8 @@ def test_the_window_comes_from_the_time_attached_to_the_event(
         "Plans for a summit to be held in Geneva in June were scrapped on Monday.",
         "Opposition parties in Ruritania demanded an election to be held in June.",
         "The first elections to be held under the new constitution took place in March 2019.",
+        # what one would not rule out may come
+        "Officials would not rule out further delays to the metro extension.",
         # "according to" is a preposition
         "Sales rose 4 per cent, according to its fourth-quarter update published on Wednesday.",
     ],
