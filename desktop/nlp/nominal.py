@@ -74,8 +74,6 @@ def nominal_subject(head: Token, ctx: Context | None = None) -> Token | None:
     for its noun when that names an event or a measure ("the election, which remains
     scheduled for September"; not "the loan, which is due in 2023")."""
     auxes = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
-    if head.dep_ == "acomp" and lemma_of(head.head) in {"remain", "stay"}:
-        auxes.append(head.head)  # "the hearing remains set (fixed) for the end of October"
     for said in [*head.children, *(x for a in auxes for x in a.children)]:
         # the subject may hang on a copula the parser took for an auxiliary: "the start
         # remains scheduled for May"
@@ -458,7 +456,6 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         return None
     copula = token.head if token.dep_ in {"acomp", "attr"} else None
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
-    passive = passive or (token.dep_ == "acomp" and token.tag_ == "VBN")  # "remains set for"
     noun = nominal_subject(token, ctx) if (passive or token.pos_ == "ADJ" or is_copula) else None
     dated = (
         has_date(token, ctx)
@@ -838,7 +835,11 @@ def placeholder(noun: Token, ctx: Context) -> bool:
 
 def nearest_event_noun(token: Token, ctx: Context) -> Token | None:
     sent = ctx.sentence_of(token)
-    nouns = [t for t in sent if t.pos_ == "NOUN" and ctx.lexicon.is_event_word(t.lemma_)]
+    nouns = [
+        t
+        for t in sent
+        if t.pos_ == "NOUN" and (ctx.lexicon.is_event_word(t.lemma_) or lemma_of(t) in HELD)
+    ]  # "the hearing remains set for the end of October": a thing held
     return min(nouns, key=lambda t: abs(t.i - token.i), default=None)
 
 
