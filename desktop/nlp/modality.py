@@ -164,8 +164,8 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             or _misread_infinitive(t)
             or _for_clause(t)
         ) and _is_cue_verb(head):
-            if lemma == "look" and not any(c.lower_ == "to" for c in head.children):
-                break
+            if lemma == "look" and not any(c.lower_ == "to" for c in (*head.children, *t.children)):
+                break  # "is looking to fly its first A380 in December"; not "looks like"
             modality = modality or CUES[lemma]
             chain.append(head)
             t = head

@@ -142,6 +142,9 @@ CASES = [
     # a verb joined to a passive infinitive is expected with it, on its own date
     ("2022-01-28", "Officials expect the report to be handed to ministers and made public on "
      "Monday.", "2022-01-31", "2022-01-31", None),
+    # "looking to" with its infinitive is a plan
+    ("2006-06-14", "Singapore Airlines is now looking to fly its first A380 around December "
+     "2006.", "2006-12-01", "2006-12-31", None),
     # "in three days" is that day (not the month it falls in, from its first day)
     ("2016-11-07", "The central bank will announce its rate decision in three days.",
      "2016-11-10", "2016-11-10", None),
