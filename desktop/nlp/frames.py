@@ -309,6 +309,9 @@ def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
     return event_noun(subject, lexicon) or subject
 
 
+REACHED = {"surface"}
+"""Objects of a verb phrase that are where its subject arrives ("touch the surface")."""
+
 MANNERS = {"smoothly", "well", "badly", "wrong", "awry", "perfectly", "flawlessly", "fine"}
 
 
@@ -359,17 +362,39 @@ def _light_object(verb: Token, lexicon: Lexicon) -> Token | None:
     if obj is None:
         return None
     noun = event_noun(antecedent(obj) or obj, lexicon)
-    if noun is None and general and obj.lemma_.lower() in HELD and _held_before(verb):
+    if noun is None and general and obj.lemma_.lower() in HELD and _held_before(verb, obj):
         return obj  # "the exam was held on Thursday": a thing held took place
     if noun is None or general or lexicon.groups_of(noun.lemma_) & special:
         return noun
     return None  # "deliver the jets": no light verb of a ruling
 
 
-def _held_before(verb: Token) -> bool:
-    """ "was held", "were staged": a past passive (one still to come asks whether the thing
-    "will be held")."""
-    return any(c.dep_ == "auxpass" and c.lower_ in {"was", "were"} for c in verb.children)
+EDITIONS = {"last", "previous", "first", "earlier", "past", "former", "next", "latest"}
+"""Words that make a thing held another edition of its kind ("the last census")."""
+
+
+def _held_before(verb: Token, thing: Token) -> bool:
+    """ "The exam was held on Thursday": a past passive on a day (one still to come asks
+    whether the thing "will be held"); not another edition ("the last census was held in
+    2006", "the 2013 final was held there too"), nor an idiom ("was held responsible",
+    "were held hostage", "was held up")."""
+    if not any(c.dep_ == "auxpass" and c.lower_ in {"was", "were"} for c in verb.children):
+        return False
+    if any(
+        c.dep_ in {"oprd", "acomp", "attr", "xcomp", "ccomp", "prt", "dobj"} for c in verb.children
+    ):
+        return False
+    if any(
+        c.lower_ in EDITIONS or (c.dep_ in {"nummod", "compound"} and c.like_num)
+        for c in thing.children
+    ):
+        return False
+    return any(
+        x.ent_type_ == "DATE"
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "on"
+        for x in p.subtree
+    )
 
 
 def _measure(noun: Token) -> bool:
@@ -597,7 +622,9 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     if obj is not None and changes and _measure(obj):
         obj = None  # "will go up to 25 per cent" (the parser's object): the amount
     if obj is not None and lemma.endswith(f" {obj.lemma_.lower()}"):
-        obj = noun_theme(obj)  # "take delivery of the jets": the jets
+        # "take delivery of the jets": the jets; "touch the surface of the Moon": the one
+        # that touches it, as for "land on the Moon"
+        obj = None if obj.lemma_.lower() in REACHED else noun_theme(obj)
     if obj is None and lemma.endswith(" on"):
         obj = requested(verb)  # "act on the application": the application
     # "Iceland is the first country to adopt", "made Karst the last chamber to ratify":
@@ -673,18 +700,27 @@ def _noun_before_infinitive(verb: Token, lexicon: Lexicon) -> Token | None:
     return noun
 
 
+KEEPERS = {"keep", "put", "set", "get", "leave"}
+"""Verbs that put their object on course ("keeps Liverpool on course to win the title"); not
+"will complete the track on schedule to open the line"."""
+
+
 def _on_track_subject(verb: Token) -> Token | None:
     """ "Tesla says it is on track to build the Semi": Tesla builds it (the parser hangs
     the verb on "track", which is no subject); "the win keeps Liverpool on course to win the
     title": Liverpool wins it, the object put or kept on course."""
     noun = verb.head
     prep = noun.head
-    if verb.dep_ in {"xcomp", "advcl"} and any(
-        c.dep_ == "prep"
-        and c.lower_ in {"on", "ahead"}
-        and child(c, "pobj") is not None
-        and child(c, "pobj").lower_ in TRACK_NOUNS
-        for c in noun.children
+    if (
+        verb.dep_ in {"xcomp", "advcl"}
+        and lemma_of(noun) in KEEPERS
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ in {"on", "ahead"}
+            and child(c, "pobj") is not None
+            and child(c, "pobj").lower_ in TRACK_NOUNS
+            for c in noun.children
+        )
     ):
         return child(noun, "dobj")  # "the win keeps Liverpool on course to win the title"
     if verb.dep_ != "acl" or noun.lower_ not in TRACK_NOUNS:

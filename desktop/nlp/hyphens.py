@@ -79,6 +79,12 @@ def add_hyphenated_events(nlp: Language) -> None:
 PREFIXED = re.compile(r"^(re)-([a-z]{3,})$")
 """The prefix kept on its word, and only before a lower-case one."""
 PREFIX_COMPONENT = "factdesk_prefixed_lemmas"
+OTHER_WORDS = {
+    "resign", "recover", "reform", "resort", "represent", "release", "recollect", "repress",
+    "resent", "reserve", "restrain", "recount", "refuse", "remark", "reside", "retreat",
+}  # fmt: skip
+"""Fused words that are not the prefixed word: "re-signed with Celtic" is signed again,
+not resigned."""
 
 
 @Language.factory(PREFIX_COMPONENT)
@@ -96,7 +102,8 @@ def make_prefixed_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             stem[0].tag_, stem[0].pos_ = token.tag_, token.pos_
             base = lemmatizer.rule_lemmatize(stem[0])[0]  # type: ignore[attr-defined]
             fused = f"{prefix}{base}"
-            token.lemma_ = fused if lexicon.is_event_word(fused) else base
+            good = lexicon.is_event_word(fused) and fused not in OTHER_WORDS
+            token.lemma_ = fused if good else base
         return doc
 
     return prefixed_lemmas

@@ -119,24 +119,22 @@ class Due:
         return self.end if deadline or self.bound == "until" else self.start
 
 
-OCCASION_BOUNDS = {"until", "till", "after", "before", "by"}
-
-
 def _bound_of_an_occasion(ctx: Context, root: Token | None) -> str | None:
-    """The bound word on the occasion (an event of the lexicon) a time dates: "until after
-    the local elections on 5 May" (no earlier than), "before the summit in June" (by its day
-    in June); not "appear before the judges on 28 May"."""
+    """The bound word on the occasion (an event of the lexicon) a time dates: "until after the
+    local elections on 5 May", "after the election in May" (no earlier than its day),
+    "before the summit in June" (by its day in June); not "appear before the judges on 28
+    May"."""
     if root is None or root.dep_ != "pobj" or root.head.lower_ not in {"on", "in"}:
         return None
     noun = root.head.head
     if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or not ctx.lexicon.is_event_word(lemma_of(noun)):
         return None
     prep = noun.head
-    if prep.lower_ == "after" and prep.dep_ == "pcomp" and prep.head.lower_ in {"until", "till"}:
-        return prep.head.lower_  # "not until after the elections"
     if prep.lower_ in {"before", "by"}:
         return "by"  # "before the transfer window closes in August": by its day in August
-    return prep.lower_ if prep.lower_ in OCCASION_BOUNDS else None
+    if prep.lower_ in {"after", "until", "till"}:
+        return "until"  # "after the election in May": no earlier than its day in May
+    return None
 
 
 def _bound(
@@ -540,6 +538,8 @@ def _upper(text: str, value: str) -> relativedelta | None:
 FROM_NOW = (["from", "now"], ["from", "today"])
 
 
+WEEKS_2 = 14
+"""The longest count of days said as a day ("in ten days"); "in 90 days" is a month."""
 ROUGHLY = ("less than", "about", "around", "roughly", "nearly")
 """Words between "in" and a span that leave it a span from now ("in roughly three months")."""
 
@@ -604,10 +604,13 @@ def _from_duration(
             target = ctx.anchor + (_upper(tm.text, timex.value) or delta)
         if word == "within" or "less than" in before or timex.mod in LESS_MODS:
             return Due(ctx.anchor, target, None, timex.value, tm.text, "by")
-        if timex.value.endswith("D") and "T" not in timex.value:
-            # "in three days": that day; "in about ten days": the days around it
-            slack = timedelta(days=3 if before.endswith(ROUGHLY) else 0)
-            return Due(target - slack, target + slack, None, timex.value, tm.text)
+        if timex.value.endswith("D") and "T" not in timex.value and delta.days <= WEEKS_2:
+            # "in three days": that day; "in about ten days", "in ten days or so", "in two
+            # or three days": the days around it (a longer count keeps its month)
+            rough = before.endswith(ROUGHLY) or " or" in f" {tm.text} {after[:2]}"
+            slack = timedelta(days=3 if rough or "or" in after[:1] else 0)
+            start = max(target - slack, ctx.anchor)
+            return Due(start, target + slack, None, timex.value, tm.text)
         start = target.replace(day=1)
         return Due(start, start + relativedelta(months=1, days=-1), None, timex.value, tm.text)
     return None

@@ -92,6 +92,9 @@ class Candidate:
     ``quote`` (the side-by-side view marks it)."""
     done_on: date | None = None
     """The day a happened event was done, as the article says (else None)."""
+    moved_too: bool = False
+    """The article also says the event is put off ("opened to pedestrians for a day, but
+    will not open to traffic until 2025")."""
 
     def as_json(self) -> dict[str, object]:
         window = self.proposed_window
@@ -195,7 +198,7 @@ def _settles_the_moves(done: Candidate, ranked: list[Candidate]) -> bool:
     """A report of the event done on the last new day that the postponements before it
     gave (not a call-off: "the vote was called off" is often put back again)."""
     moves = [c for c in ranked if c.proposed_state == "postponed" and c is not done]
-    if done.proposed_state != "happened" or not moves:
+    if done.proposed_state != "happened" or not moves or done.moved_too:
         return False
     if any(_day(c) > _day(done) for c in moves):
         return False  # put off again after it: not done, or not the same thing done
@@ -317,6 +320,7 @@ def _score(
         best.strength if best else 0.0,
         _passage(best, in_body),
         best.on if best and best.state == "happened" else None,
+        any(f.state == "postponed" for f in findings),
     )
 
 

@@ -142,6 +142,8 @@ CASES = [
     # a verb joined to a passive infinitive is expected with it, on its own date
     ("2022-01-28", "Officials expect the report to be handed to ministers and made public on "
      "Monday.", "2022-01-31", "2022-01-31", None),
+    # a rough count of days: the days around it
+    ("2024-03-07", "The strike will end in 10 days or so.", "2024-03-14", "2024-03-20", None),
     # "looking to" with its infinitive is a plan
     ("2006-06-14", "Singapore Airlines is now looking to fly its first A380 around December "
      "2006.", "2006-12-01", "2006-12-31", None),
@@ -153,9 +155,11 @@ CASES = [
      "2024-09-01", "2024-11-30", None),
     ("2023-09-29", "The hearing of the petition remains fixed for the end of October.",
      "2023-10-22", "2023-10-31", None),
-    # a time on the occasion a bound word names: not until after the elections
+    # a time on the occasion a bound word names: not until after the elections; after it
     ("2022-04-22", "The report will not be published until after the local elections on 5 May.",
-     "2022-05-06", "2022-06-05", "after"),
+     "2022-05-05", "2022-05-05", "no_earlier_than"),
+    ("2024-04-01", "The prime minister will resign after the election in May.",
+     "2024-05-01", "2024-05-31", "no_earlier_than"),
 ]  # fmt: skip
 
 
@@ -308,9 +312,12 @@ def expectations_of(english: tuple[Any, Any], text: str, published: date) -> lis
         (date(2020, 1, 30), "Tesla says it is on track to build the Semi in the second half "
          "of 2020, according to its update.",
          "Will Tesla build the Semi between July 2020 and December 2020?"),
-        # kept or put "on course to": the object kept on course does it
+        # kept or put "on course to": the object kept on course does it (not a thing done
+        # on schedule)
         (date(2024, 3, 2), "Saturday's win keeps Liverpool on course to win the title in May.",
          "Will Liverpool win the title in May 2024?"),
+        (date(2024, 3, 7), "Workers will complete the track on schedule to open the line in "
+         "May.", "Will the workers open the line in May 2024?"),
     ],
 )  # fmt: skip
 def test_the_event_a_cue_schedules_is_asked_about(

@@ -56,6 +56,9 @@ def test_other_hyphenated_words_and_names_keep_their_tokens(english: tuple[Any, 
          "Will the Bundestag elect Merkel on 14 March 2021?"),
         ("The bridge will be re-opened to traffic in June.", "reopen",
          "Will the bridge be re-opened in June 2021?"),
+        # signed again, not resigned
+        ("The treaty will be re-signed by the new government in June.", "sign",
+         "Will the new government sign the treaty in June 2021?"),
     ],
 )  # fmt: skip
 def test_a_prefixed_word_is_one_verb_with_the_lemma_of_its_word(
