@@ -717,8 +717,7 @@ def _on_track_subject(verb: Token) -> Token | None:
         and any(
             c.dep_ == "prep"
             and c.lower_ in {"on", "ahead"}
-            and child(c, "pobj") is not None
-            and child(c, "pobj").lower_ in TRACK_NOUNS
+            and any(x.dep_ == "pobj" and x.lower_ in TRACK_NOUNS for x in c.children)
             for c in noun.children
         )
     ):

@@ -15,7 +15,7 @@ word ("reopen") or, for "re-", the word's own ("elect": re-elected is elected).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -111,7 +111,8 @@ def make_prefixed_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 
 def keep_prefixed_words(nlp: Language) -> None:
     """Keep "re-elected" whole in the tokenizer, and give it its lemma after the lemmatizer."""
-    if nlp.tokenizer.token_match is None:  # type: ignore[attr-defined]
-        nlp.tokenizer.token_match = PREFIXED.match  # type: ignore[attr-defined]
+    tokenizer: Any = nlp.tokenizer
+    if tokenizer.token_match is None:
+        tokenizer.token_match = PREFIXED.match
     if PREFIX_COMPONENT not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe(PREFIX_COMPONENT, after="lemmatizer")
