@@ -246,8 +246,7 @@ def _sold_by_its_name(target: Target, report: EventReport) -> bool:
     """ "the game will launch (arrive) on 12 May": what went on sale, whoever sells it, is
     a thing of its own name ("Tears of the Kingdom went on sale"), or the follow-up's own
     thing ("the game"); not another kind of thing of its maker ("Nintendo's new Switch
-    console went on sale"), another maker's ("Tesla's new car") or another market's ("on
-    sale in the United States" for an arrival in India)."""
+    console went on sale") or another maker's ("Tesla's new car")."""
     head = report.theme_lemma
     if not head:
         return False
@@ -256,10 +255,6 @@ def _sold_by_its_name(target: Target, report: EventReport) -> bool:
     owners = [n for n, r in theirs if r == "theme" and f"{n}'s" in (report.theme or "")]
     if owners and not shared(owners, mine):
         return False  # "Tesla's new electric car went on sale": not BYD's
-    places = [n for r, n in target.row.roles if r == "participant"]
-    sold_in = [n for n, r in theirs if r == "participant"]
-    if places and sold_in and not shared(sold_in, places):
-        return False  # on sale in the United States: not arrived in India
     if head == target.theme_lemma or file_lexicon().same_thing(head, target.theme_lemma):
         return True
     return re.search(rf"\b{re.escape(head[:1].upper() + head[1:])}", report.theme or "") is not None

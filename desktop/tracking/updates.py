@@ -93,8 +93,8 @@ class Candidate:
     done_on: date | None = None
     """The day a happened event was done, as the article says (else None)."""
     moved_too: bool = False
-    """The article also says the event is put off ("opened to pedestrians for a day, but
-    will not open to traffic until 2025")."""
+    """The sentence of its outcome also puts the event off ("opened to pedestrians for a
+    day, but will not open to traffic until 2025")."""
 
     def as_json(self) -> dict[str, object]:
         window = self.proposed_window
@@ -320,8 +320,12 @@ def _score(
         best.strength if best else 0.0,
         _passage(best, in_body),
         best.on if best and best.state == "happened" else None,
-        any(f.state == "postponed" for f in findings),
+        best is not None and _moved_in_its_sentence(best, findings),
     )
+
+
+def _moved_in_its_sentence(best: Finding, findings: list[Finding]) -> bool:
+    return any(f.state == "postponed" and f.quote == best.quote for f in findings)
 
 
 def _next_sentence(article: _Article, end: int) -> str:
