@@ -206,9 +206,10 @@ def _settles_the_moves(done: Candidate, ranked: list[Candidate]) -> bool:
     return _near(last.proposed_window) and _on_the_new_day(done, last)
 
 
-NEAR = timedelta(days=92)
+NEAR = timedelta(days=7)
 """The widest new window whose coming a settling article may be believed to follow ("moved
-to 4 September", "to the third quarter"; not "to next year")."""
+to 4 September", "to the week of 10 October"; not "to the third quarter", in which another
+unit's start or the Olympics' opening, matched to a follow-up by mistake, was put first)."""
 
 
 def _near(window: tuple[date | None, date | None] | None) -> bool:
