@@ -559,7 +559,7 @@ def _passive_conjunct(verb: Token) -> bool:
     return (
         verb.dep_ == "conj"
         and verb.tag_ in {"VBN", "VBD"}
-        and any(c.dep_ == "auxpass" for c in head.children)
+        and _passive(head)
         and not any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"}
             or (c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN", "PRON"})

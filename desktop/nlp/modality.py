@@ -43,6 +43,7 @@ from desktop.nlp.words import (
     day_setter,
     fronted_clause,
     lemma_of,
+    particle,
     ranked_head,
 )
 from desktop.vocabulary import file_lexicon
@@ -721,9 +722,7 @@ def _prelude(verb: Token, headline: bool) -> Reading:
 
 
 def _ruled_out(verb: Token) -> bool:
-    return lemma_of(verb) == "rule" and any(
-        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children
-    )
+    return lemma_of(verb) == "rule" and particle(verb) == "out"
 
 
 def _habitual(verb: Token) -> bool:
