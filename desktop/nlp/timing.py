@@ -422,7 +422,10 @@ def due_for(
             continue
         due = Due(window[0], window[1], None, timex.value, tm.text, bound)
         due.clears_negation = negated and bound in {"no_earlier_than", "after"}
-        _widen(ctx, due, tm, root, [s for s in usable if s[0] <= dist + 1])
+        # as near: a time just after it, whatever the parse hangs it on ("at the end of
+        # 2020 or early in 2021")
+        near = [s for s in usable if s[0] <= dist + 1 or 0 <= s[2].start - tm.end <= 16]
+        _widen(ctx, due, tm, root, near)
         return due
     future = next(
         (s for s in scored if s[2].timex and s[2].timex.granularity == "future_ref"), None
@@ -430,6 +433,9 @@ def due_for(
     if future is not None:
         return Due(review=ctx.anchor + VAGUE_REVIEW, value="FUTURE_REF", text=future[2].text)
     return Due(review=ctx.anchor + VAGUE_REVIEW)
+
+
+_PART_IN = re.compile(r"\s(?:early|earlier|mid|late|later)\s+in\s*$")
 
 
 def _widen(
@@ -461,7 +467,8 @@ def _widen(
             continue
         if other.start <= tm.end:
             continue
-        gap = ctx.text[tm.end : other.start].lower()
+        # "at the end of 2020 or early in 2021": the part belongs to the second time
+        gap = _PART_IN.sub("", ctx.text[tm.end : other.start].lower())
         linked = gap.strip(" ,") in {
             "and",
             "or",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from desktop.nlp.timex import (
@@ -14,8 +14,8 @@ from desktop.nlp.timex import (
     rules_span,
 )
 from desktop.nlp.timex.registry import LITERAL_TRIGGERS, RULES, WINDOW, Rule
-from desktop.nlp.timex.values import Direction, Timex
-from desktop.nlp.timex.vocab import MODIFIER, modifier
+from desktop.nlp.timex.values import Direction, Timex, narrow
+from desktop.nlp.timex.vocab import MODIFIER, modifier, part_mod
 
 RULE_MODULES = (
     rules_calendar,
@@ -27,6 +27,12 @@ RULE_MODULES = (
 # Rules whose expression takes a quantifier in front ("nearly two years", "about 5 p.m.").
 _QUANTIFIED = {"duration", "span", "ago", "clock"}
 _LEADING_MODIFIER = re.compile(rf"(?<![\w-])(?P<mod>{MODIFIER})\s+(?P<the>the\s+)?$", re.IGNORECASE)
+# "early in 2021", "late in the year": the part narrows the period, though TimeML draws the
+# expression without it (as "later in the day")
+_LEADING_PART = re.compile(
+    r"(?<![\w-])(?P<part>early|earlier|mid|late|later)\s+in\s+$", re.IGNORECASE
+)
+_PERIODS = {"year", "half", "quarter", "season", "month"}
 _PREFIX = re.compile(
     r"^(?:in|on|at|by|during|since|until|till|from|for|within|of|through|throughout|over"
     r"|before|after|around|about|between|as\s+of|into|to|and|or|than|but|,)\s+",
@@ -46,6 +52,8 @@ class TimexMatch:
     reach: tuple[int, int] | None = None
     """The text the rule read, where it is more than the expression ("April" in "April
     next year" reads the year but draws only the month, as TimeML does)."""
+    part: str | None = None
+    """START, MID or END from a part of the period in front ("early in 2021")."""
 
     @property
     def span(self) -> tuple[int, int]:
@@ -53,7 +61,13 @@ class TimexMatch:
 
     def resolve(self, anchor: date, direction: Direction = None) -> Timex | None:
         found = self.rule.handler(self.match, anchor, direction)
-        return found.with_mod(self.mod) if found is not None else None
+        if found is None:
+            return None
+        start, end = found.start, found.end
+        if self.part and not found.mod and found.granularity in _PERIODS and start and end:
+            start, end = narrow(start, end, self.part)
+            found = replace(found, start=start, end=end, mod=self.part)
+        return found.with_mod(self.mod)
 
 
 def scan(text: str) -> list[TimexMatch]:
@@ -126,7 +140,8 @@ def _windows(text: str, lowered: str, near: re.Pattern[str]) -> list[tuple[int, 
 
 def _with_modifier(text: str, found: TimexMatch) -> TimexMatch:
     if found.rule.name not in _QUANTIFIED:
-        return found
+        part = _LEADING_PART.search(text, max(0, found.start - 12), found.start)
+        return replace(found, part=part_mod(part["part"])) if part else found
     before = _LEADING_MODIFIER.search(text, max(0, found.start - 30), found.start)
     if before is None or before.end() != found.start:
         return found

@@ -51,6 +51,11 @@ CASES = [
      "least two weeks.", "2020-12-06", "2020-12-06", "no_earlier_than"),
     ("2018-12-14", "The handover is now expected in January, or February at the latest.",
      "2019-01-01", "2019-02-28", "between"),
+    # "early in" narrows the year as "early next year" does, and joins the time before it
+    # however the parse hangs the two
+    ("2019-12-17", "Rogozin said the launch would now come either at the very end of 2020 or "
+     "early in 2021.", "2020-09-01", "2021-05-01", "between"),
+    ("2019-12-17", "The launch will take place early in 2021.", "2021-01-01", "2021-05-01", None),
     ("2018-03-30", "Officials said the new terminal would open in May.",
      "2018-05-01", "2018-05-31", None),
     ("2019-10-03", "Portugal goes to the polls on Sunday.",

@@ -78,6 +78,11 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
          "said."),
         ("Tarn Aero and Karst Air are expected to sign the engine contract in May 2022.",
          "Tarn Aero and Karst Air struck a deal on the engine contract on Tuesday."),
+        # people freed are released, and the other way round
+        ("The Karst rebels are expected to release the Harwick hostages in May 2022.",
+         "The Karst rebels freed the Harwick hostages on Tuesday."),
+        ("The Karst rebels will free the journalist Ana Voss in May 2022.",
+         "The journalist Ana Voss was released by the Karst rebels on Tuesday."),
         # the grid is where a reactor is connected, not the thing connected
         ("EDF expects to connect the Harwick 2 reactor to the grid in May 2022.",
          "The Harwick 2 reactor's first connection to the grid took place on Tuesday, EDF "
