@@ -354,7 +354,8 @@ def _light_object(verb: Token, lexicon: Lexicon) -> Token | None:
         return None
     obj = child(verb, "dobj")
     if obj is None and _passive(verb):
-        obj = child(verb, "nsubjpass")
+        # "the trial is to be held in May", "the vote is expected to be held in June"
+        obj = child(verb, "nsubjpass") or raised_subject(verb)
     if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and not _any_or_no(verb.head):
         obj = verb.head  # "a judgment delivered on Saturday": the judgment
     if obj is None:
@@ -362,7 +363,7 @@ def _light_object(verb: Token, lexicon: Lexicon) -> Token | None:
     if obj is None:
         return None
     noun = event_noun(antecedent(obj) or obj, lexicon)
-    if noun is None and general and obj.lemma_.lower() in HELD and _held_before(verb, obj):
+    if noun is None and general and obj.lemma_.lower() in HELD and _held(verb, obj):
         return obj  # "the exam was held on Thursday": a thing held took place
     if noun is None or general or lexicon.groups_of(noun.lemma_) & special:
         return noun
@@ -373,17 +374,21 @@ EDITIONS = {"last", "previous", "first", "earlier", "past", "former", "next", "l
 """Words that make a thing held another edition of its kind ("the last census")."""
 
 
-def _held_before(verb: Token, thing: Token) -> bool:
-    """ "The exam was held on Thursday": a past passive on a day (one still to come asks
-    whether the thing "will be held"); not another edition ("the last census was held in
-    2006", "the 2013 final was held there too"), nor an idiom ("was held responsible",
-    "were held hostage", "was held up")."""
-    if not any(c.dep_ == "auxpass" and c.lower_ in {"was", "were"} for c in verb.children):
+def _held(verb: Token, thing: Token) -> bool:
+    """ "The exam was held on Thursday", "the status conference will be held on 7 October":
+    a thing held takes place, whatever later words say of it ("opened", "took place"). A
+    past passive only on a day and not another edition ("the last census was held in 2006",
+    "the 2013 final was held there too"); never an idiom ("was held responsible", "were held
+    hostage", "will be held up")."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "auxpass"}
+    if not aux & {"was", "were", "be"}:
         return False
     if any(
         c.dep_ in {"oprd", "acomp", "attr", "xcomp", "ccomp", "prt", "dobj"} for c in verb.children
     ):
         return False
+    if "be" in aux:
+        return True
     if any(
         c.lower_ in EDITIONS or (c.dep_ in {"nummod", "compound"} and c.like_num)
         for c in thing.children

@@ -173,18 +173,39 @@ def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
     return f"the {text}"
 
 
+def _passive_light(frame: Frame) -> bool:
+    """Whether the event noun is the subject of a passive light verb said as it is: a thing
+    of no event word ("the status conference will be held") or a verb light with its
+    noun's kind only ("the verdict will be delivered"); "the summit will be held" asks
+    whether the summit takes place."""
+    verb, noun = frame.verb, frame.anchor
+    if frame.ctx is None or not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if "*" not in frame.groups and verb_keys(verb) & frame.ctx.lexicon.light_object:
+        return False
+    return noun in {child(verb, "nsubjpass"), raised_subject(verb)}
+
+
 def _light_clause(frame: Frame) -> str:
     """The clause of a light verb whose object is the event noun, with a named or common
     noun as its subject, said as it is: "the court deliver its ruling", "Kenya hold the
     vote" (not "its ruling take place")."""
     verb, noun = frame.verb, frame.anchor
-    if noun.dep_ != "dobj" or noun.head.i != verb.i or verb.pos_ != "VERB" or frame.ctx is None:
+    if verb.pos_ != "VERB" or frame.ctx is None:
         return ""
     lexicon = frame.ctx.lexicon
     keys = verb_keys(verb)
     if not keys & (lexicon.light_object | lexicon.light_with_verbs) or "attempt" in keys:
         # "expects the first deliveries": the deliveries take place; "attempt a landing":
         # the landing is the event, not the attempt
+        return ""
+    if _passive_light(frame):
+        # "the status conference will be held", "its verdict, expected to be delivered":
+        # said as it is, not "its verdict take place"
+        what = _noun_phrase(noun, frame, lead=True)
+        done = " ".join(w for w in (verb.lower_, particle(verb)) if w)
+        return f"{what} be {done}" if what else ""
+    if noun.dep_ != "dobj" or noun.head.i != verb.i:
         return ""
     subject = speaker_for(antecedent(child(verb, "nsubj")) or raised_subject(verb))
     who = _noun_phrase(subject, frame, lead=True)
@@ -201,6 +222,8 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
     tail = f" {deadline}" if deadline else ""
     after_all = " after all" if negated else ""
     people = frame.participants
+    if frame.nominal and _passive_light(frame) and (clause := _light_clause(frame)):
+        return f"Will {clause}{tail}{after_all}?"
     if frame.nominal and "*" in frame.groups:
         thing = _noun_phrase(frame.anchor, frame) or "it"
         if frame.verb.pos_ == "ADJ" and frame.verb.lower_ in READY:

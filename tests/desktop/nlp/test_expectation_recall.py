@@ -439,6 +439,9 @@ QUESTIONS = [
      "Will the judge rule on 4 March 2024?"),
     ("2024-03-01", "The closing concert of the festival will be held on Sunday.",
      "Will the closing concert of the festival be held on 3 March 2024?"),
+    # a thing held is the event, asked about as it was said
+    ("2024-03-01", "The trial is to be held in Paris in May.", "Will the trial be held in May "
+     "2024?"),
     # "told the symposium that": a clause told, not a question
     ("2015-04-14", "Bruno told the symposium that the first flight will take place in 2019.",
      "Will the first flight take place in 2019?"),

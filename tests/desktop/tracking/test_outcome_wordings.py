@@ -78,6 +78,11 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
          "said."),
         ("Tarn Aero and Karst Air are expected to sign the engine contract in May 2022.",
          "Tarn Aero and Karst Air struck a deal on the engine contract on Tuesday."),
+        # a thing held takes place, however it is said to: it opened, it began
+        ("The Karst court's status conference will be held in May 2022.",
+         "The Karst court's status conference opened on Tuesday."),
+        ("The Harwick folk festival is to be held in May 2022.",
+         "The Harwick folk festival began on Tuesday."),
         # people freed are released, and the other way round
         ("The Karst rebels are expected to release the Harwick hostages in May 2022.",
          "The Karst rebels freed the Harwick hostages on Tuesday."),
