@@ -629,7 +629,10 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     if obj is not None and lemma.endswith(f" {obj.lemma_.lower()}"):
         # "take delivery of the jets": the jets; "touch the surface of the Moon": the one
         # that touches it, as for "land on the Moon"
+        signed = obj.lemma_.lower() == "signature"
         obj = None if obj.lemma_.lower() in REACHED else noun_theme(obj)
+        if obj is None and signed:  # "put their signatures to the agreement": the agreement
+            obj = next(iter(prep_objects(verb, "to")), None)
     if obj is None and lemma.endswith(" on"):
         obj = requested(verb)  # "act on the application": the application
     # "Iceland is the first country to adopt", "made Karst the last chamber to ratify":

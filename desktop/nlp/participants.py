@@ -120,6 +120,10 @@ def participants(frame: Frame, ctx: Context) -> list[Participant]:
     if not found and (named := _named_before(frame, ctx)) is not None:
         name, label = canonical(named.text, named.label_)
         found[name.casefold()] = Participant(name, label, "theme", named.start_char, named.end_char)
+    if (taken_up := _subject_before(frame, ctx)) is not None:
+        role, start, end, label = taken_up
+        name = ctx.text[start:end]
+        found.setdefault(name.casefold(), Participant(name, label, role, start, end))
     if not any(p.role in {"theme", "agent"} or p.label in ITEM_LABELS for p in found.values()):
         for ent in _context_ents(frame.verb, ctx):
             name, label = canonical(ent.text, ent.label_)
@@ -194,3 +198,33 @@ def _context_ents(verb: Token, ctx: Context) -> list[Span]:
         prev = earlier[-1]
         return [e for e in ctx.ents if prev.start_char <= e.start_char < prev.end_char]
     return []
+
+
+PRONOUN_KINDS = {"he": {"PERSON"}, "she": {"PERSON", "", "PRODUCT", "FAC", "ORG"}}
+"""The names a subject pronoun opening a sentence takes up: a person, or for "she" a ship
+(which the recogniser tags as anything or nothing)."""
+
+
+def _subject_before(frame: Frame, ctx: Context) -> tuple[str, int, int, str] | None:
+    """ "Mardi Gras tied up at the terminal on Friday. She is expected to depart at 6 p.m.
+    tomorrow": a pronoun opening its sentence as the event's subject takes up the named
+    subject of the sentence before (its role, where the name is, and its label)."""
+    for role, token in (("theme", frame.theme), ("agent", frame.agent)):
+        if token is None or token.lower_ not in PRONOUN_KINDS or token.dep_ not in SUBJECTS:
+            continue
+        sent = ctx.sentence_of(token)
+        if token.i != sent.start or sent.start == 0:
+            continue
+        before = ctx.sentence_of(ctx.doc[sent.start - 1])
+        subject = next((t for t in before.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.pos_ != "PROPN":
+            continue
+        ent = next((e for e in ctx.doc.ents if e.start <= subject.i < e.end), None)
+        label = ent.label_ if ent is not None else ""
+        if label not in PRONOUN_KINDS[token.lower_]:
+            continue
+        if ent is not None:
+            return role, ent.start_char, ent.end_char, label
+        first = min((t for t in subject.subtree if t.pos_ == "PROPN"), key=lambda t: t.i)
+        return role, first.idx, subject.idx + len(subject.text), label
+    return None

@@ -295,7 +295,9 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
             obj = f"{obj} {said.lower_}"  # "keep rates unchanged": the state is the point
         return f"Will {subject} {lemma} {obj}{tail}{after_all}?"
     subject = _noun_phrase(frame.theme, frame, lead=True) or (
-        _names(people, {"theme", "agent", "participant", "context"}) or "it"
+        _names(people, {"theme"})
+        or _names(people, {"theme", "agent", "participant", "context"})
+        or "it"
     )
     return f"Will {subject} {_with_object(verb, lemma, subject)}{tail}{after_all}?"
 

@@ -25,6 +25,7 @@ TIME_WORDS = {
 }  # fmt: skip
 """Words of a time phrase the recogniser often leaves outside its date ("by the middle of
 the first quarter of 2011", "between 23 and 25 May")."""
+SEASON_WORDS = {"spring", "summer", "autumn", "fall", "winter"}
 
 
 def dated_phrase(t: Token) -> bool:
@@ -37,7 +38,8 @@ def dated_phrase(t: Token) -> bool:
         return False
     return (
         bool(rest)
-        and any(x.ent_type_ in {"DATE", "TIME"} for x in rest)
+        # "its decision in the autumn": the recogniser often leaves a season out
+        and any(x.ent_type_ in {"DATE", "TIME"} or x.lower_ in SEASON_WORDS for x in rest)
         and all(x.ent_type_ in {"DATE", "TIME"} or x.lower_ in TIME_WORDS or x.like_num
                 for x in rest)
     )  # fmt: skip

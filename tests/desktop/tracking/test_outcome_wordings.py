@@ -83,6 +83,12 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
          "The Karst court's status conference opened on Tuesday."),
         ("The Harwick folk festival is to be held in May 2022.",
          "The Harwick folk festival began on Tuesday."),
+        # signatures put to a contract sign it
+        ("Tarn Aero and Karst Air are expected to sign the engine contract in May 2022.",
+         "Tarn Aero and Karst Air put their signatures to the engine contract on Tuesday."),
+        # one who walks free or leaves prison is released
+        ("The journalist Ana Voss is expected to be released in May 2022.",
+         "The journalist Ana Voss left prison on Tuesday."),
         # people freed are released, and the other way round
         ("The Karst rebels are expected to release the Harwick hostages in May 2022.",
          "The Karst rebels freed the Harwick hostages on Tuesday."),
