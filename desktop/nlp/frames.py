@@ -376,10 +376,10 @@ EDITIONS = {"last", "previous", "first", "earlier", "past", "former", "next", "l
 
 def _held(verb: Token, thing: Token) -> bool:
     """ "The exam was held on Thursday", "the status conference will be held on 7 October":
-    a thing held takes place, whatever later words say of it ("opened", "took place"). A
-    past passive only on a day and not another edition ("the last census was held in 2006",
-    "the 2013 final was held there too"); never an idiom ("was held responsible", "were held
-    hostage", "will be held up")."""
+    a thing held takes place, whatever later words say of it ("opened", "took place"). One
+    to come only "held"; a past passive only on a day and not another edition ("the last
+    census was held in 2006", "the 2013 final was held there too"); never an idiom ("was
+    held responsible", "were held hostage", "will be held up")."""
     aux = {c.lower_ for c in verb.children if c.dep_ == "auxpass"}
     if not aux & {"was", "were", "be"}:
         return False
@@ -388,7 +388,7 @@ def _held(verb: Token, thing: Token) -> bool:
     ):
         return False
     if "be" in aux:
-        return True
+        return verb.lemma_ == "hold"  # "will be hosted by Harwick" keeps its host
     if any(
         c.lower_ in EDITIONS or (c.dep_ in {"nummod", "compound"} and c.like_num)
         for c in thing.children

@@ -200,9 +200,10 @@ def _context_ents(verb: Token, ctx: Context) -> list[Span]:
     return []
 
 
-PRONOUN_KINDS = {"he": {"PERSON"}, "she": {"PERSON", "", "PRODUCT", "FAC", "ORG"}}
+PRONOUN_KINDS = {"he": {"PERSON"}, "she": {"PERSON", "", "PRODUCT", "FAC"}}
 """The names a subject pronoun opening a sentence takes up: a person, or for "she" a ship
-(which the recogniser tags as anything or nothing)."""
+(which the recogniser tags as a person, a product or nothing; not an organisation: "The
+Royal Navy ordered HMS Glasgow. She ...")."""
 
 
 def _subject_before(frame: Frame, ctx: Context) -> tuple[str, int, int, str] | None:
@@ -217,7 +218,7 @@ def _subject_before(frame: Frame, ctx: Context) -> tuple[str, int, int, str] | N
             continue
         before = ctx.sentence_of(ctx.doc[sent.start - 1])
         subject = next((t for t in before.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is None or subject.pos_ != "PROPN":
+        if subject is None or subject.pos_ != "PROPN" or _other_named_one(before, subject):
             continue
         ent = next((e for e in ctx.doc.ents if e.start <= subject.i < e.end), None)
         label = ent.label_ if ent is not None else ""
@@ -228,3 +229,16 @@ def _subject_before(frame: Frame, ctx: Context) -> tuple[str, int, int, str] | N
         first = min((t for t in subject.subtree if t.pos_ == "PROPN"), key=lambda t: t.i)
         return role, first.idx, subject.idx + len(subject.text), label
     return None
+
+
+def _other_named_one(sentence: Span, subject: Token) -> bool:
+    """Another one the pronoun may stand for in the sentence before: a person named besides
+    its subject, or a name it acts on ("Tom Reed defended Ana Voss. She ...", "Boris Johnson
+    met the Queen. She ...")."""
+    own = {t.i for t in subject.subtree}
+    if any(e.label_ == "PERSON" and e.root.i not in own for e in sentence.ents):
+        return True
+    return any(
+        t.pos_ == "PROPN" and t.dep_ in {"dobj", "dative", "attr"} and t.i not in own
+        for t in sentence
+    )

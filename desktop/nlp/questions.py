@@ -216,6 +216,18 @@ def _light_clause(frame: Frame) -> str:
     return f"{who} {words} {what}"
 
 
+PARTICLES = {"over", "off", "up", "out", "down", "in", "on", "back", "away", "through"}
+
+
+def _group_verb(frame: Frame) -> str:
+    """The verb a group of the lexicon is named by, when it is one of its own words
+    ("sign" for "strike deal")."""
+    if frame.ctx is None:
+        return ""
+    events = frame.ctx.lexicon.events
+    return next((g for g in sorted(frame.groups) if g in events.get(g, ())), "")
+
+
 def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
     """A grammatical yes/no question naming the actors and the event."""
     deadline = when(due, published)
@@ -290,6 +302,8 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
             pass
         elif " " in lemma and frame.theme is not None and frame.theme.head.lower_ == "of":
             obj = f"of {obj}"  # "take delivery of the first KC-46"
+        elif " " in lemma and lemma.split()[-1] not in PARTICLES and (base := _group_verb(frame)):
+            lemma = base  # "strike a deal on the contract", "put signatures to it": sign it
         said = next((c for c in verb.children if c.dep_ == "oprd"), None)
         if said is not None:
             obj = f"{obj} {said.lower_}"  # "keep rates unchanged": the state is the point

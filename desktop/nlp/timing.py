@@ -149,10 +149,14 @@ def _bound(
     words = before.split()
     while words and words[-1].strip("‘’'\"“”") in PERIOD_WORDS:
         words.pop()  # "until autumn next year": the tagger took "next year" alone
+    parted = len(words) > 2 and words[-1] == "in" and words[-2] in PARTS_IN
+    if parted:
+        del words[-2:]  # "not until late in 2021": the bound is before the part
     before = " ".join(w.strip("‘’'\"“”") for w in words)
     after = words_after(ctx, tm.end)
     last = words[-1].strip("‘’'\"“”") if words else ""
-    prep = root.head.lower_ if root is not None and root.dep_ == "pobj" else last
+    pobj = root is not None and root.dep_ == "pobj" and not parted
+    prep = root.head.lower_ if root is not None and pobj else last
     prep = _bound_of_an_occasion(ctx, root) or prep
     if (
         prep in {"until", "till"}
@@ -422,9 +426,9 @@ def due_for(
             continue
         due = Due(window[0], window[1], None, timex.value, tm.text, bound)
         due.clears_negation = negated and bound in {"no_earlier_than", "after"}
-        # as near: a time just after it, whatever the parse hangs it on ("at the end of
-        # 2020 or early in 2021")
-        near = [s for s in usable if s[0] <= dist + 1 or 0 <= s[2].start - tm.end <= 16]
+        # as near: a time just after "or", whatever the parse hangs it on ("at the end
+        # of 2020 or early in 2021"; not "in 2022 and early in 2023 the site will be sold")
+        near = [s for s in usable if s[0] <= dist + 1 or _or_next(ctx, tm, s[2])]
         _widen(ctx, due, tm, root, near)
         return due
     future = next(
@@ -435,7 +439,14 @@ def due_for(
     return Due(review=ctx.anchor + VAGUE_REVIEW)
 
 
-_PART_IN = re.compile(r"\s(?:early|earlier|mid|late|later)\s+in\s*$")
+PARTS_IN = {"early", "mid", "late"}
+_PART_IN = re.compile(r"\s(?:early|mid|late)\s+in\s*$")
+
+
+def _or_next(ctx: Context, tm: TimeMention, other: TimeMention) -> bool:
+    """The time ``other`` follows ``tm`` after "or" alone (past a part: "or early in")."""
+    gap = _PART_IN.sub("", ctx.text[tm.end : other.start].lower())
+    return other.start >= tm.end and gap.strip(" ,") == "or"
 
 
 def _widen(
@@ -468,7 +479,7 @@ def _widen(
         if other.start <= tm.end:
             continue
         # "at the end of 2020 or early in 2021": the part belongs to the second time
-        gap = _PART_IN.sub("", ctx.text[tm.end : other.start].lower())
+        gap = "or" if _or_next(ctx, tm, other) else ctx.text[tm.end : other.start].lower()
         linked = gap.strip(" ,") in {
             "and",
             "or",

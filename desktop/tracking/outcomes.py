@@ -110,7 +110,7 @@ def about(
         if report.status == "expected" and not _known(report) and _same_thing(target, report):
             return Match(_same_thing(target, report), False)
         return None
-    if _its_verb_as_a_noun(target, report) and not _said_of_it(target, report):
+    if _its_verb_as_a_noun(target, report) and not _said_of_it(target, report, sentence):
         return None  # "dropped the charge against the mayor": not Venice's charging visitors
     if _an_occasion(target) and not groups & ({"*"} | OCCASION_SIGNS | target.groups):
         return None  # "the court ruled that the Copa America could go ahead": no Copa yet
@@ -279,15 +279,35 @@ def _its_verb_as_a_noun(target: Target, report: EventReport) -> bool:
     return "start" in _groups(report) or lexicon.outcome_of(report.lemma) is not None
 
 
-def _said_of_it(target: Target, report: EventReport) -> bool:
-    """The noun says whose it is or what it is done to, as the follow-up does ("its entry
-    charge for day visitors", "Harwick's charge"): "the charge against the mayor" is
-    another charge."""
-    said = (report.theme or "").lower()
-    done_to = tokens(target.theme_lemma)[-1:] if target.theme_lemma else ()
-    return bool(set(done_to) & set(tokens(said))) or any(
-        has_form(said, name.lower()) for name in target.names
-    )
+def _said_of_it(target: Target, report: EventReport, sentence: str) -> bool:
+    """The noun says what it is done to, as the follow-up does ("its entry charge for day
+    visitors"), or for a follow-up of no thing whose it is ("Harwick's charge"): "the charge
+    against the mayor", "Harwick's new charge for parking permits" are other charges."""
+    said = f"{report.theme} {sentence}".lower()
+    if target.theme_lemma and target.theme_lemma not in VAGUE_THEMES:
+        return tokens(target.theme_lemma)[-1] in tokens(said)  # not "Harwick's parking charge"
+    return any(has_form(said, name.lower()) for name in target.names)
+
+
+FREEDOM = {"free", "release"}
+
+
+def _same_ones_freed(target: Target, report: EventReport) -> bool:
+    """People released are the ones freed or leaving prison, whoever frees them: the theme
+    on both sides, by its noun ("the hostages") or its name ("Ana Voss left prison", not
+    "Ana Voss's lawyer left prison")."""
+    mine = target.theme_lemma
+    if mine and mine not in VAGUE_THEMES and report.theme_lemma == mine:
+        return True
+    # the name is the theme itself or set beside it ("the journalist Ana Voss"), not a word
+    # inside it ("Ana Voss's lawyer", "the Harwick hostages")
+    itself, said = tokens(report.theme_lemma), (report.theme or "").lower()
+    named = [
+        n
+        for n, r in roles(report)
+        if r == "theme" and (tokens(n) == itself or not has_form(said, n.lower()))
+    ]
+    return bool(shared(list(target.strong), named))
 
 
 def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
@@ -307,6 +327,8 @@ def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
         return False  # "the House blocked an amendment on border funding": not the aid vote
     theirs = {_bare(n) for n, r in roles(report) if r == "agent"}
     mine = {_bare(n) for r, n in target.row.roles if r == "agent"}
+    if target.groups | _groups(report) >= FREEDOM:
+        return _same_ones_freed(target, report)
     if "come_home" in target.groups and "land" in _groups(report):
         # "will Prokopyev, Petelin and Rubio return": they come home when they land, so the
         # ones who move are the theme on both sides, named or not ("the astronauts")
@@ -554,7 +576,8 @@ def _of_the_thing(target: Target, report: EventReport) -> bool:
     parts = re.split(r" (?:of|for|on|about|over) ", (report.theme or "").lower(), maxsplit=1)
     theme, rest = report.theme_lemma, parts[-1]
     own = target.theme_lemma.split()[-1:]
-    if len(parts) < 2 or not theme or theme.split()[-1] not in SIDE_THINGS:
+    side = tokens(theme)[-1:]  # "Tickets", tagged a name at a sentence's start, is unlemmatised
+    if len(parts) < 2 or not side or side[0] not in SIDE_THINGS:
         return False
     if own and own[0] in SIDE_THINGS:
         return False  # the follow-up is about a side thing itself ("will start presales")

@@ -28,10 +28,8 @@ RULE_MODULES = (
 _QUANTIFIED = {"duration", "span", "ago", "clock"}
 _LEADING_MODIFIER = re.compile(rf"(?<![\w-])(?P<mod>{MODIFIER})\s+(?P<the>the\s+)?$", re.IGNORECASE)
 # "early in 2021", "late in the year": the part narrows the period, though TimeML draws the
-# expression without it (as "later in the day")
-_LEADING_PART = re.compile(
-    r"(?<![\w-])(?P<part>early|earlier|mid|late|later)\s+in\s+$", re.IGNORECASE
-)
+# expression without it; "later in 2021", said in February, is the rest of the year
+_LEADING_PART = re.compile(r"(?<![\w-])(?P<part>early|mid|late)\s+in\s+$", re.IGNORECASE)
 _PERIODS = {"year", "half", "quarter", "season", "month"}
 _PREFIX = re.compile(
     r"^(?:in|on|at|by|during|since|until|till|from|for|within|of|through|throughout|over"

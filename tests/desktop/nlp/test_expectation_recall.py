@@ -448,6 +448,14 @@ QUESTIONS = [
     ("2021-07-30", "Mardi Gras tied up at the cruise terminal on Friday. She is expected to "
      "depart at 6 p.m. tomorrow on a Caribbean cruise, with stops in San Juan and Nassau.",
      "Will Mardi Gras depart on a Caribbean cruise on 31 July 2021?"),
+    # a pronoun that may stand for another one named takes up no one; a thing hosted keeps
+    # its host; signatures put to a deal sign it (a newcomer's review)
+    ("2021-02-01", "Tom Reed defended Ana Voss at the trial. She is expected to be released "
+     "in May.", "Will it be released in May 2021?"),
+    ("2021-02-01", "The Karst Games will be hosted by Harwick in May.",
+     "Will Harwick host the Karst Games in May 2021?"),
+    ("2021-02-01", "Both leaders will put their signature to the deal on Monday.",
+     "Will the leaders sign the deal on 1 February 2021?"),
     # a thing held is the event, asked about as it was said
     ("2024-03-01", "The trial is to be held in Paris in May.", "Will the trial be held in May "
      "2024?"),

@@ -56,6 +56,11 @@ CASES = [
     ("2019-12-17", "Rogozin said the launch would now come either at the very end of 2020 or "
      "early in 2021.", "2020-09-01", "2021-05-01", "between"),
     ("2019-12-17", "The launch will take place early in 2021.", "2021-01-01", "2021-05-01", None),
+    # "later in" a year is the rest of it; "not until late in" a year is a lower bound (a
+    # newcomer's review)
+    ("2021-02-01", "The bridge will open later in 2021.", "2021-02-01", "2021-12-31", None),
+    ("2021-03-15", "The bridge will not open until late in 2021.", "2021-09-02", "2021-10-01",
+     "no_earlier_than"),
     ("2018-03-30", "Officials said the new terminal would open in May.",
      "2018-05-01", "2018-05-31", None),
     ("2019-10-03", "Portugal goes to the polls on Sunday.",
@@ -448,3 +453,14 @@ def test_on_course_to_is_an_expectation_and_is_to_a_schedule(
 ) -> None:
     [found] = expectations_of(english, sentence, date(2021, 3, 1))
     assert (found.modality, found.due_start) == (modality, date(2021, 6, 1))
+
+
+def test_a_time_after_and_in_the_next_clause_is_that_clauses(english: tuple[Any, Any]) -> None:
+    """ "will close in 2022 and early in 2023 the site will be sold": the closure is in 2022
+    (a newcomer's review)."""
+    found = analyze(
+        english[0]("The mine will close in 2022 and early in 2023 the site will be sold."),
+        date(2021, 2, 1),
+    ).expectations
+    [closing] = [e for e in found if e.lemma == "close"]
+    assert (closing.due_start, closing.due_end) == (date(2022, 1, 1), date(2022, 12, 31))

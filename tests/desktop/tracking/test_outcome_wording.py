@@ -816,6 +816,25 @@ def test_the_later_article_settles_the_follow_up(
           "March 2022."),
          ("2022-03-28", "The new airport for Ankara opened on Monday with a ceremony."),
          "2022-04-02"),
+        # the ones freed are not a report published or an album released, and one's lawyer
+        # leaving prison is no release of hers; another charge of the same place, another
+        # test of the same army, tickets for a festival (a newcomer's review)
+        (("2021-11-02", "Karst's finance ministry expects to publish the budget report in "
+          "May 2022."),
+         ("2022-05-18", "Karst freed two hostages on Tuesday."), "2022-05-25"),
+        (("2021-11-02", "The Harwick album will be released in May 2022."),
+         ("2022-05-18", "Rebels freed the Harwick hostages on Tuesday."), "2022-05-25"),
+        (("2021-11-02", "Ana Voss is expected to be released in May 2022."),
+         ("2022-05-18", "Ana Voss's lawyer left the prison on Tuesday after a visit."),
+         "2022-05-25"),
+        (("2021-11-02", "Harwick will charge day visitors from May 2022."),
+         ("2022-05-18", "Harwick's new charge for residents' parking permits began on "
+          "Tuesday."), "2022-05-25"),
+        (("2021-11-02", "The Karst army will test the Vela missile in May 2022."),
+         ("2022-05-18", "Karst's army fitness test began on Tuesday."), "2022-05-25"),
+        (("2021-11-02", "The Harwick festival will be held in May 2022."),
+         ("2022-05-18", "Tickets for the Harwick festival went on sale on Tuesday."),
+         "2022-05-25"),
         # a tally of earlier elections, not the one awaited in March
         (("2021-12-20", "The island's election of a chief minister will be held on 27 March."),
          ("2022-02-19", "The December assembly vote remains the only election held so far "
