@@ -426,8 +426,8 @@ def due_for(
             continue
         due = Due(window[0], window[1], None, timex.value, tm.text, bound)
         due.clears_negation = negated and bound in {"no_earlier_than", "after"}
-        # as near: a time just after "or", whatever the parse hangs it on ("at the end
-        # of 2020 or early in 2021"; not "in 2022 and early in 2023 the site will be sold")
+        # as near: a time just after "or" or "to", whatever the parse hangs it on ("at the
+        # end of 2020 or early in 2021"; not "in 2022 and early in 2023 the site will be sold")
         near = [s for s in usable if s[0] <= dist + 1 or _or_next(ctx, tm, s[2])]
         _widen(ctx, due, tm, root, near)
         return due
@@ -444,9 +444,15 @@ _PART_IN = re.compile(r"\s(?:early|mid|late)\s+in\s*$")
 
 
 def _or_next(ctx: Context, tm: TimeMention, other: TimeMention) -> bool:
-    """The time ``other`` follows ``tm`` after "or" alone (past a part: "or early in")."""
-    gap = _PART_IN.sub("", ctx.text[tm.end : other.start].lower())
-    return other.start >= tm.end and gap.strip(" ,") == "or"
+    """The time ``other`` follows ``tm`` after "or" alone (past a part: "or early in"), or
+    ends its range ("January to March"); not after "and", which may open the next clause."""
+    if other.start < tm.end:
+        return False
+    gap = ctx.text[tm.end : other.start].lower().strip(" ,")
+    return gap in RANGE_LINKS or _PART_IN.sub("", f" {gap}").strip() == "or"
+
+
+RANGE_LINKS = {"or", "to", "through", "-", "–"}
 
 
 def _widen(
@@ -479,7 +485,9 @@ def _widen(
         if other.start <= tm.end:
             continue
         # "at the end of 2020 or early in 2021": the part belongs to the second time
-        gap = "or" if _or_next(ctx, tm, other) else ctx.text[tm.end : other.start].lower()
+        gap = ctx.text[tm.end : other.start].lower()
+        if _PART_IN.search(gap) and _or_next(ctx, tm, other):
+            gap = "or"  # "or early in 2021": the part is the second time's
         linked = gap.strip(" ,") in {
             "and",
             "or",

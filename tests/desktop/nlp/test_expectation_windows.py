@@ -56,6 +56,9 @@ CASES = [
     ("2019-12-17", "Rogozin said the launch would now come either at the very end of 2020 or "
      "early in 2021.", "2020-09-01", "2021-05-01", "between"),
     ("2019-12-17", "The launch will take place early in 2021.", "2021-01-01", "2021-05-01", None),
+    # a range after the time however the parse hangs it
+    ("2021-10-09", "Officials said the listing was on course for the fourth quarter of the "
+     "financial year, January to March.", "2022-01-01", "2022-03-31", "between"),
     # "later in" a year is the rest of it; "not until late in" a year is a lower bound (a
     # newcomer's review)
     ("2021-02-01", "The bridge will open later in 2021.", "2021-02-01", "2021-12-31", None),
