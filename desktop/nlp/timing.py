@@ -149,7 +149,7 @@ def _bound(
     words = before.split()
     while words and words[-1].strip("‘’'\"“”") in PERIOD_WORDS:
         words.pop()  # "until autumn next year": the tagger took "next year" alone
-    parted = len(words) > 2 and words[-1] == "in" and words[-2] in PARTS_IN
+    parted = len(words) >= 2 and words[-1] == "in" and words[-2] in PARTS_IN
     if parted:
         del words[-2:]  # "not until late in 2021": the bound is before the part
     before = " ".join(w.strip("‘’'\"“”") for w in words)
@@ -443,6 +443,9 @@ PARTS_IN = {"early", "mid", "late"}
 _PART_IN = re.compile(r"\s(?:early|mid|late)\s+in\s*$")
 
 
+RANGE_LINKS = {"or", "to", "through", "-", "–"}
+
+
 def _or_next(ctx: Context, tm: TimeMention, other: TimeMention) -> bool:
     """The time ``other`` follows ``tm`` after "or" alone (past a part: "or early in"), or
     ends its range ("January to March"); not after "and", which may open the next clause."""
@@ -450,9 +453,6 @@ def _or_next(ctx: Context, tm: TimeMention, other: TimeMention) -> bool:
         return False
     gap = ctx.text[tm.end : other.start].lower().strip(" ,")
     return gap in RANGE_LINKS or _PART_IN.sub("", f" {gap}").strip() == "or"
-
-
-RANGE_LINKS = {"or", "to", "through", "-", "–"}
 
 
 def _widen(
@@ -484,7 +484,6 @@ def _widen(
             continue
         if other.start <= tm.end:
             continue
-        # "at the end of 2020 or early in 2021": the part belongs to the second time
         gap = ctx.text[tm.end : other.start].lower()
         if _PART_IN.search(gap) and _or_next(ctx, tm, other):
             gap = "or"  # "or early in 2021": the part is the second time's

@@ -285,7 +285,8 @@ def _said_of_it(target: Target, report: EventReport, sentence: str) -> bool:
     against the mayor", "Harwick's new charge for parking permits" are other charges."""
     said = f"{report.theme} {sentence}".lower()
     if target.theme_lemma and target.theme_lemma not in VAGUE_THEMES:
-        return tokens(target.theme_lemma)[-1] in tokens(said)  # not "Harwick's parking charge"
+        head = tokens(target.theme_lemma)[-1:]
+        return bool(head) and head[0] in tokens(said)  # not "Harwick's parking charge"
     return any(has_form(said, name.lower()) for name in target.names)
 
 
