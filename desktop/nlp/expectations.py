@@ -437,6 +437,8 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
         frame, reading = read_off
     if _plan_given_up(frame.verb, ctx):
         return []  # "scrapped plans to open the museum": no plan left to follow
+    if _no_one_does(frame):
+        return []  # "though nobody at the agency would confirm it": no one to ask about
     # every word climbed through ("hoped to start making the Roadster in 2023": the date
     # hangs on "start")
     chain = [
@@ -492,6 +494,21 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
     if any(first.due_text and first.due_text in g.text for g in gapped):
         return gapped  # its own date is gone (past): the one it took is the conjunct's
     return [first, *gapped]
+
+
+NO_ONE = {"nobody", "noone"}
+
+
+def _no_one_does(frame: Frame) -> bool:
+    """The one who acts is no one ("nobody would confirm it", "no one will be sworn in")."""
+    for who in (frame.agent, frame.theme):
+        if who is None:
+            continue
+        if who.lower_ in NO_ONE or (
+            who.lower_ == "one" and any(c.lower_ == "no" for c in who.children)
+        ):
+            return who.dep_ in {"nsubj", "nsubjpass"}
+    return False
 
 
 GAP_PREPS = frozenset({"in", "on", "by", "at", "around", "before", "during", "within"})

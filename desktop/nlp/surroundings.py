@@ -119,6 +119,8 @@ def _condition_in_words(top: Token, text: str, start_char: int) -> bool:
     after = [t for t in top.sent if t.i > top.i]
     if any(_condition_word(t) or _as_long_as(t) for t in after):
         return True
+    if any(t.i < top.i and _condition_word(t) and top in t.subtree for t in top.sent):
+        return True  # "..., provided broadcasters agree to pay more": the condition itself
     return any(
         t.lower_ == "on" and [x.lower_ for x in t.doc[t.i + 1 : t.i + 3]] == ["condition", "that"]
         for t in after

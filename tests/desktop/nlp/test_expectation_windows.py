@@ -238,6 +238,10 @@ def test_the_window_comes_from_the_time_attached_to_the_event(
         "Officials would not rule out further delays to the metro extension.",
         # "according to" is a preposition
         "Sales rose 4 per cent, according to its fourth-quarter update published on Wednesday.",
+        # the condition itself, in the clause "provided" opens; what no one will do
+        "The league would expand to 20 teams in May, provided broadcasters agree to pay more.",
+        "The launch might slip into next year, though nobody at the agency would confirm it.",
+        "No one will be allowed into the stadium in May.",
     ],
 )
 def test_conditions_doubts_old_plans_demands_and_copulas_are_not_expectations(
