@@ -309,8 +309,9 @@ def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
     return event_noun(subject, lexicon) or subject
 
 
-REACHED = {"surface"}
-"""Objects of a verb phrase that are where its subject arrives ("touch the surface")."""
+REACHED = {"surface", "prison", "jail"}
+"""Objects of a verb phrase that are where its subject arrives or leaves from ("touch the
+surface", "left Tarnby prison"): the subject is the theme, not the place's name."""
 
 MANNERS = {"smoothly", "well", "badly", "wrong", "awry", "perfectly", "flawlessly", "fine"}
 

@@ -89,6 +89,8 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         # one who walks free or leaves prison is released
         ("The journalist Ana Voss is expected to be released in May 2022.",
          "The journalist Ana Voss left prison on Tuesday."),
+        ("The journalist Ana Voss is expected to be released in May 2022.",
+         "Ana Voss left Tarnby prison on Tuesday and was met by supporters at the gate."),
         # people freed are released, and the other way round
         ("The Karst rebels are expected to release the Harwick hostages in May 2022.",
          "The Karst rebels freed the Harwick hostages on Tuesday."),
