@@ -100,17 +100,18 @@ def about(
     to the same thing ("demolished the stadium"), never of another."""
     groups = _groups(report)
     wildcard = "*" in groups or ("*" in target.groups and not _own_verb_report(report))
+    its_noun = _its_verb_as_a_noun(target, report)
     if (
         not (groups & target.groups)
         and not wildcard
         and report.lemma != target.lemma
         and not _kin_by_its_agent(target, report)
-        and not _its_verb_as_a_noun(target, report)
+        and not its_noun
     ):
         if report.status == "expected" and not _known(report) and _same_thing(target, report):
             return Match(_same_thing(target, report), False)
         return None
-    if _its_verb_as_a_noun(target, report) and not _said_of_it(target, report, sentence):
+    if its_noun and not _said_of_it(target, report, sentence):
         return None  # "dropped the charge against the mayor": not Venice's charging visitors
     if _an_occasion(target) and not groups & ({"*"} | OCCASION_SIGNS | target.groups):
         return None  # "the court ruled that the Copa America could go ahead": no Copa yet
@@ -189,7 +190,7 @@ def about(
         and not _one_of_things(report.theme_lemma, specific)
         and not same_head
         and not any(same_group_nouns(report.theme_lemma, t) for t in specific)
-        and not _its_verb_as_a_noun(target, report)
+        and not its_noun
     ):
         return None  # "the station will open" is not "the central section opened"
     if wildcard:
@@ -293,12 +294,18 @@ def _said_of_it(target: Target, report: EventReport, sentence: str) -> bool:
 FREEDOM = {"free", "release"}
 
 
+def _same_theme_noun(target: Target, report: EventReport) -> bool:
+    """The same common noun names the ones the event moves on both sides ("the hostages",
+    "the astronauts"), not a vague one ("it", "the deal")."""
+    mine = target.theme_lemma
+    return bool(mine) and mine not in VAGUE_THEMES and report.theme_lemma == mine
+
+
 def _same_ones_freed(target: Target, report: EventReport) -> bool:
     """People released are the ones freed or leaving prison, whoever frees them: the theme
     on both sides, by its noun ("the hostages") or its name ("Ana Voss left prison", not
     "Ana Voss's lawyer left prison")."""
-    mine = target.theme_lemma
-    if mine and mine not in VAGUE_THEMES and report.theme_lemma == mine:
+    if _same_theme_noun(target, report):
         return True
     # the name is the theme itself or set beside it ("the journalist Ana Voss"), not a word
     # inside it ("Ana Voss's lawyer", "the Harwick hostages")
@@ -333,11 +340,7 @@ def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
     if "come_home" in target.groups and "land" in _groups(report):
         # "will Prokopyev, Petelin and Rubio return": they come home when they land, so the
         # ones who move are the theme on both sides, named or not ("the astronauts")
-        if (
-            target.theme_lemma
-            and target.theme_lemma not in VAGUE_THEMES
-            and report.theme_lemma == target.theme_lemma
-        ):
+        if _same_theme_noun(target, report):
             return True
         theirs |= {_bare(n) for n, r in roles(report) if r == "theme"}
         mine |= {_bare(n) for r, n in target.row.roles if r == "theme"}
