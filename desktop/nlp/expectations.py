@@ -285,10 +285,27 @@ def _undated_verdict(frame: Frame, reading: Reading) -> bool | None:
     return None if reading.tense in {"future_in_past", "present"} else False
 
 
+def _when_then(verb: Token) -> bool:
+    """The new time of a delay says in a "when" clause what happens then: that clause is
+    the event to expect, not the thing put off."""
+    return any(
+        t.lower_ == "when"
+        and t.dep_ == "advmod"
+        and t.head.dep_ in {"relcl", "advcl"}
+        and (t.head.head.ent_type_ in {"DATE", "TIME"} or t.head.head.lower_ in WEEKDAY_WORDS)
+        for t in verb.subtree
+    )
+
+
+WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bool:
     if frame.outcome == "postpone" and weak_delay(frame.verb) and not due.dated:
         return False
     if frame.outcome == "postpone":
+        if _when_then(frame.verb):
+            return False  # "adjourned the case until 7 October, when a conference will be held"
         # A delay that names its new date: the event is now expected then.
         return due.dated and (due.end or due.start or ctx.anchor) > ctx.anchor
     if reading.tense == "future_in_past":

@@ -22,6 +22,7 @@ from desktop.nlp.words import (
     batch_of,
     child,
     lemma_of,
+    misread_deadline_giver,
     particle,
     phrase,
     prep_objects,
@@ -30,7 +31,9 @@ from desktop.nlp.words import (
     ranked_subject,
     requested,
     speaker_for,
+    time_word,
     verb_lemma,
+    with_noun,
 )
 
 if TYPE_CHECKING:
@@ -210,7 +213,7 @@ def noun_theme(noun: Token, skip: Token | None = None) -> Token | None:
                 continue
             if c.lower_ == "in" and obj is not None and obj.ent_type_ in PLACES:
                 continue  # "the fuel tax increase in Karst": where, not what
-            if obj is not None and obj.ent_type_ not in {"DATE", "TIME"}:
+            if obj is not None and not time_word(obj):
                 return obj  # not "flights on 3 June"
     poss = child(noun, "poss")
     if poss is not None and poss.tag_ == "WP$":
@@ -283,7 +286,7 @@ def _light_subject(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
             return doer  # "a first stoppage on 1 December, followed by walkouts on 8 December"
         if _passive(verb) or any(c.dep_ in OWN_COMPLEMENTS for c in verb.children):
             return None
-        subject = antecedent(child(verb, "nsubj"))
+        subject = antecedent(child(verb, "nsubj")) or with_noun(verb)
         if subject is None or subject.pos_ != "NOUN" or subject.lower_ in PLACEHOLDERS:
             return None
         return subject if lexicon.is_event_noun(subject.lemma_) else None
@@ -643,9 +646,13 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         or antecedent(child(verb, "nsubj", "nsubjpass"))
         or _on_track_subject(verb)
     )
+    giver = misread_deadline_giver(verb)
+    if subject is None and giver is not None:
+        subject = child(giver, "nsubj")  # "has until 8 January to decide": who has it
     if (
         subject is None
         and verb.dep_ in {"relcl", "acl"}
+        and giver is None
         and verb.head.pos_ in {"NOUN", "PROPN"}
         and verb.head.lemma_.lower() not in PLANS
         and ranked_head(verb) is None
@@ -682,6 +689,19 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         groups = (groups - INTRANSITIVE_GROUPS) or frozenset({lemma})
     if _phase_of_unknown(verb, lemma, lexicon):
         groups = groups | lexicon.groups_of("start")  # "begin producing electricity"
+    if lemma == "take up" and obj is not None and obj.lemma_.lower() in MEASURES:
+        groups = groups | lexicon.groups_of("vote")  # a chamber takes up a bill to vote on
+    passage = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in PASSAGES), None)
+    if lemma == "pass" and passage is not None:
+        lemma = f"pass {passage.lower_}"  # "passed through both sets of locks": no law passed
+        groups = frozenset({lemma})
+    if "deliver" in groups and any(
+        c.dep_ in {"dobj", "dative", "nsubjpass"} and c.lemma_.lower() in PAPERS
+        for c in verb.children
+    ):
+        groups = (groups - {"deliver"}) or frozenset({lemma})  # "handed Airbus the certificate"
+    if _again(verb) and _goes_on(lemma, groups, lexicon):
+        groups = groups | lexicon.groups_of("resume")  # "beams circled the collider again"
     if lemma == "return" and obj is None and _people_going_back(verb, subject):
         groups = groups | lexicon.groups_of("come home")  # "the three will return in September"
     if "complete" in groups and theme is not None:
@@ -691,6 +711,48 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     frame.transitive = transitive
     frame.ctx = ctx
     return frame
+
+
+MEASURES = frozenset({
+    "bill", "deal", "agreement", "treaty", "pact", "measure", "legislation", "law", "motion",
+    "resolution", "amendment", "nomination", "accord", "protocol", "budget", "package",
+})  # fmt: skip
+"""What a chamber takes up to vote on."""
+PASSAGES = frozenset({"through", "under", "over", "along", "into", "across"})
+"""Where a thing passes on its way (not a bill that passes)."""
+PAPERS = frozenset({
+    "certificate", "licence", "license", "permit", "letter", "document", "notice", "petition",
+    "award", "prize", "medal", "trophy", "diploma", "passport", "visa", "warrant", "speech",
+    "statement", "ultimatum", "message",
+})  # fmt: skip
+"""What is handed over as a paper or an honour: no delivery of the thing it is for."""
+OPERATING = frozenset({
+    "run", "operate", "circle", "carry", "fly", "sail", "serve", "flow", "produce", "work",
+    "function", "broadcast", "trade", "play", "perform", "welcome", "pump", "orbit",
+})  # fmt: skip
+"""Verbs of a thing at work: doing it again is the thing going again."""
+GOING_GROUPS = frozenset({"launch", "start", "deliver", "connect", "resume"})
+
+
+def _goes_on(lemma: str, groups: frozenset[str], lexicon: Lexicon) -> bool:
+    """A verb whose doing again is its thing going again ("circled the collider", "flew",
+    "carried passengers", "opened"), not any other ("was damaged again", "grounded again",
+    "delayed again", "rose again")."""
+    if lemma in CHANGE_OF_VALUE or lexicon.outcome_of(lemma) is not None:
+        return False
+    known = {g for g in groups if g in lexicon.events}
+    return bool(known & GOING_GROUPS) if known else lemma.split()[0] in OPERATING
+
+
+def _again(verb: Token) -> bool:
+    """A thing done again after a stop: its resumption as well ("circled the collider again",
+    "flew again"); not "once again" (as before: "once again missed its date")."""
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+        return False  # "would never again use a fixed-price contract"
+    return any(
+        c.dep_ == "advmod" and c.lower_ in {"again", "anew"} and c.nbor(-1).lower_ != "once"
+        for c in verb.children
+    )
 
 
 def _noun_before_infinitive(verb: Token, lexicon: Lexicon) -> Token | None:

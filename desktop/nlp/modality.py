@@ -38,13 +38,16 @@ from desktop.nlp.surroundings import surroundings
 from desktop.nlp.tense import dated_itself, present_passive
 from desktop.nlp.words import (
     EVENT_ENDINGS,
+    TIME_GIVERS,
     child,
     controlled_object,
     day_setter,
     fronted_clause,
     lemma_of,
+    misread_deadline_giver,
     particle,
     ranked_head,
+    with_noun,
 )
 from desktop.vocabulary import file_lexicon
 
@@ -165,6 +168,8 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             or _misread_infinitive(t)
             or _for_clause(t)
         ) and _is_cue_verb(head):
+            if lemma == "see" and not (t.tag_ == "VBG" and head.tag_ in {"VBZ", "VBP"}):
+                break  # "sees the deal closing"; not "will see what happens", "saw it open"
             if lemma == "look" and not any(c.lower_ == "to" for c in (*head.children, *t.children)):
                 break  # "is looking to fly its first A380 in December"; not "looks like"
             modality = modality or CUES[lemma]
@@ -227,6 +232,12 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             modality = modality or "expected"  # "has until March 23 to decide": a deadline
             chain.append(head)
             t = head
+            continue
+        giver = misread_deadline_giver(t)
+        if giver is not None:
+            modality = modality or "expected"  # "has until 8 January to decide", misread
+            chain.append(giver)
+            t = giver
             continue
         if t.dep_ == "xcomp" and lemma in COMPELLING and _done_before(head):
             modality = modality or "certain"  # "forced NASA to call off the launch": it did
@@ -370,10 +381,6 @@ def _for_clause(lower: Token) -> bool:
     )
 
 
-TIME_GIVERS = {"have", "give"}
-"""Verbs of time left: "has until March 23 to decide", "gave them until May 5 to publish"."""
-
-
 def _time_given(lower: Token, head: Token) -> bool:
     """``lower`` is what must be done in the time ``head`` gives: "until <date> to"."""
     infinitive = lower.dep_ == "xcomp" or (
@@ -419,6 +426,8 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
         return "future"
     if any(a in {"would"} for a in auxes):
         return "past_future" if any(a == "have" for a in auxes) else "future"
+    if "should" in auxes and "have" in auxes:
+        return "past_future"  # "should have been published on Monday": was due, not done
     if "had" in auxes and cue is not None:
         return "past_future"
     lexical = cue if cue is not None else verb
@@ -459,6 +468,9 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
     if verb.tag_ == "VBD" or any(a in {"did", "was", "were"} for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and any(a in {"has", "have", "had", "'s", "'ve"} for a in auxes):
+        still = any(c.dep_ == "mark" and c.lower_ in STILL_TO_COME for c in verb.children)
+        if still and "had" not in auxes:
+            return "irrealis"  # "once the machine has been run in": still to come
         return "perfect"
     if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and not auxes:
         return "past"  # "the contract signed on Friday"
@@ -481,6 +493,10 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
         and not any(c.dep_ == "mark" for c in verb.children)
     ):
         return "past"  # "cut the ribbon on Monday, opening the bridge": the clause's tense
+    if verb.tag_ == "VBN" and "should" in auxes and "be" in auxes and "have" not in auxes:
+        if _inverted(verb):
+            return "irrealis"  # "Should funding be secured, ...": a condition
+        return "future"  # "the judgment should be read out on Monday", as "should open"
     if verb.tag_ == "VBN" and any(a in {"is", "are", "'s", "'re", "been", "be"} for a in auxes):
         if any(c.dep_ == "mark" and c.lower_ in STILL_TO_COME for c in verb.children):
             return "irrealis"  # "more trials are planned before the ship is handed over"
@@ -488,6 +504,13 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
             return "present"  # a schedule: "visitors are admitted from Saturday"
         return "perfect"  # a present state: "the launch is delayed"
     return "present"
+
+
+def _inverted(verb: Token) -> bool:
+    """ "Should funding be secured, ...": a modal before its subject opens a condition."""
+    modal = next((a for a in _aux(verb) if a.lower_ == "should"), None)
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return modal is not None and subject is not None and modal.i < subject.i
 
 
 def _event_to_be_held(verb: Token) -> bool:
@@ -577,6 +600,8 @@ def _with_infinitive(verb: Token) -> bool:
     ships to be handed over in May")."""
     if verb.dep_ == "pcomp":
         return verb.head.lower_ == "with"
+    if with_noun(verb) is not None:
+        return True  # "with a floor vote to follow in January"
     return verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "with" for c in verb.children
     )

@@ -443,6 +443,8 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     is_copula = (lemma == "be" or _date_stays(token)) and token.dep_ in {"ROOT", "ccomp", "conj"}
     if not (is_cue or is_copula):
         return None
+    if lemma == "see" and token.tag_ not in {"VBZ", "VBP"}:
+        return None  # "sees the deal closing by March"; not "saw the launch on Friday"
     if _plan_called_off(token, ctx) or _causal_due(token):
         return None
     if is_copula and any(
@@ -501,6 +503,9 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         noun = aim or things or obj or nearest_event_noun(token, ctx)
     if noun is None:
         return None
+    booked_thing = noun is obj and not ctx.lexicon.is_event_word(noun.lemma_)
+    if lemma_of(token) == "book" and not (passive or booked_thing):
+        return None  # "booked the rubber match for 18 July", not "booked flights for May"
     if is_copula and not (ctx.lexicon.is_event_word(noun.lemma_) or placeholder(noun, ctx)):
         return None
     frame = nominal_frame(noun, token, ctx, None)
@@ -516,7 +521,7 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     return frame, _cue_reading(token, passive, towards is not None, ctx)
 
 
-SCHEDULERS = {"schedule", "reschedule", "slate", "set"}
+SCHEDULERS = {"schedule", "reschedule", "slate", "set", "book"}
 SET_VALUES = {
     "price", "rate", "target", "goal", "record", "tone", "stage", "limit", "budget", "fee",
     "level", "pace", "standard", "agenda", "course", "terms", "condition",
@@ -673,12 +678,27 @@ def _out(copula: Token, ctx: Context) -> Frame | None:
     return _state("out", {"state:out"} | ctx.lexicon.groups_of("come out"), copula, subject, ctx)
 
 
+def _back(copula: Token, ctx: Context) -> Frame | None:
+    """ "Beams will be back in the collider in mid-November", "the trains will be back on
+    the line by May": a thing's return, with a date (not a person who "will be back at
+    work on Monday", nor "back to 2019 levels")."""
+    back = next((c for c in copula.children if c.lower_ == "back" and c.dep_ == "advmod"), None)
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if back is None or subject is None or not has_date(copula, ctx):
+        return None
+    if subject.pos_ == "PRON" or subject.ent_type_ in {"PERSON", "NORP"}:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in (*back.children, *copula.children)):
+        return None  # "back to normal", "back to pre-crisis levels": a level, not a return
+    return _state("back", {"state:back"} | ctx.lexicon.groups_of("return"), copula, subject, ctx)
+
+
 COPULAS = {"be", "become"}
 
 
 def state_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     if lemma_of(token) == "be":
-        frame = _in_state(token, ctx) or _out(token, ctx)
+        frame = _in_state(token, ctx) or _out(token, ctx) or _back(token, ctx)
         return None if frame is None else (frame, reading_of(token, ctx))
     if token.pos_ != "ADJ" or token.lower_ not in STATES:
         return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from desktop.nlp.words import time_word
 from desktop.vocabulary import places
 
 DEMONYMS = places().demonyms
@@ -85,6 +86,8 @@ def _role(ent: Span, frame: Frame) -> str:
         return "context"
     inside = {ent.root.i}
     for a in ent.root.ancestors:
+        if a.i == frame.anchor.i and a not in (frame.theme, frame.agent):
+            break  # "expects the ferry to carry passengers to Brodick": the ferry's, not Brodick
         inside.add(a.i)
         if a.dep_ == "relcl" and frame.verb not in a.subtree:
             # "the fighters it ordered for the Vikramaditya", "the satellite, which was
@@ -120,10 +123,11 @@ def participants(frame: Frame, ctx: Context) -> list[Participant]:
     if not found and (named := _named_before(frame, ctx)) is not None:
         name, label = canonical(named.text, named.label_)
         found[name.casefold()] = Participant(name, label, "theme", named.start_char, named.end_char)
-    if (taken_up := _subject_before(frame, ctx)) is not None:
+    if (taken_up := _subject_before(frame, ctx) or _owner_before(frame, ctx)) is not None:
         role, start, end, label = taken_up
         name = ctx.text[start:end]
-        found.setdefault(name.casefold(), Participant(name, label, role, start, end))
+        if name.casefold() not in found or found[name.casefold()].role == "context":
+            found[name.casefold()] = Participant(name, label, role, start, end)
     if not any(p.role in {"theme", "agent"} or p.label in ITEM_LABELS for p in found.values()):
         for ent in _context_ents(frame.verb, ctx):
             name, label = canonical(ent.text, ent.label_)
@@ -143,7 +147,7 @@ def _unnamed_names(frame: Frame, ctx: Context) -> list[tuple[str, int, int, str]
             continue
         run: list[Token] = []
         for t in [*token.subtree, None]:
-            if t is not None and t.pos_ == "PROPN" and not t.ent_type_ and len(t.text) > 2:
+            if t is not None and t.pos_ == "PROPN" and _unnamed(t) and len(t.text) > 2:
                 run.append(t)
                 continue
             if run:
@@ -151,6 +155,11 @@ def _unnamed_names(frame: Frame, ctx: Context) -> list[tuple[str, int, int, str]
                 out.append((ctx.text[start:end], start, end, role))
                 run = []
     return out
+
+
+def _unnamed(t: Token) -> bool:
+    """No entity, or a date's by mistake ("its Semi to 2021")."""
+    return not t.ent_type_ or (t.ent_type_ in {"DATE", "TIME"} and not time_word(t))
 
 
 def _named_before(frame: Frame, ctx: Context) -> Span | None:
@@ -228,6 +237,41 @@ def _subject_before(frame: Frame, ctx: Context) -> tuple[str, int, int, str] | N
             return role, ent.start_char, ent.end_char, label
         first = min((t for t in subject.subtree if t.pos_ == "PROPN"), key=lambda t: t.i)
         return role, first.idx, subject.idx + len(subject.text), label
+    return None
+
+
+NOT_ITS = {"PERSON", "NORP"}
+
+
+def _owner_before(frame: Frame, ctx: Context) -> tuple[str, int, int, str] | None:
+    """ "Macron inaugurated Louvre Abu Dhabi on Wednesday. Its doors open to the public on
+    Saturday": "its" opening a sentence, on the event's subject, is the named thing of the
+    sentence before: its subject, or what people there acted on."""
+    for token in (frame.theme, frame.agent):
+        if token is None or token.dep_ not in SUBJECTS:
+            continue
+        its = next((c for c in token.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+        sent = ctx.sentence_of(token)
+        last = sent.start - 1
+        while last >= 0 and ctx.doc[last].is_space:
+            last -= 1
+        if its is None or its.i != sent.start or last < 0:
+            continue
+        before = ctx.sentence_of(ctx.doc[last])
+        named = [
+            e
+            for e in before.ents
+            if e.root.head.i == before.root.i and e.root.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        ]
+        subjects = [e for e in named if e.root.dep_ != "dobj"]
+        objects = [e for e in named if e.root.dep_ == "dobj"]
+        if len(subjects) == 1 and subjects[0].label_ not in NOT_ITS:
+            owner = subjects[0]
+        elif all(e.label_ == "PERSON" for e in subjects) and len(objects) == 1:
+            owner = objects[0]  # people act on it; the model often takes a museum for one
+        else:
+            continue
+        return "theme", owner.start_char, owner.end_char, owner.label_
     return None
 
 

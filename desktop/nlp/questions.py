@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING
 
 from desktop.nlp.frames import ARRIVE, verb_keys
 from desktop.nlp.participants import GEO_LABELS, ITEM_LABELS
-from desktop.nlp.words import antecedent, child, particle, phrase, raised_subject, speaker_for
+from desktop.nlp.words import (
+    antecedent,
+    child,
+    dated_phrase,
+    particle,
+    phrase,
+    raised_subject,
+    speaker_for,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -156,6 +164,9 @@ def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
         # "the jets" are the KC-46 jets; "the company" that certifies the CS100 is no CS100
         text = f"{items[0]} {text}"
     first = text.split()[0].lower()
+    if lead and first == "its" and " " in text and (owner_name := _said_before(token, frame)):
+        owner_name = "the " + owner_name[4:] if owner_name.startswith("The ") else owner_name
+        return f"{owner_name}'s {text.split(' ', 1)[1]}"  # "Its doors": Louvre Abu Dhabi's
     if lead and first in POSSESSIVES:
         return "the " + text.split(" ", 1)[1] if " " in text else ""  # "its review": whose?
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
@@ -171,6 +182,12 @@ def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
     if first in DETERMINERS or first.endswith(("'s", "’s")) or a_count:
         return text
     return f"the {text}"
+
+
+def _said_before(token: Token, frame: Frame) -> str:
+    """The thing of the sentence before that "its" takes up (see ``participants``)."""
+    start = token.sent.start_char
+    return next((p.name for p in frame.participants if p.role == "theme" and p.end <= start), "")
 
 
 def _passive_light(frame: Frame) -> bool:
@@ -278,7 +295,7 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
     theme = _noun_phrase(frame.theme, frame)
     if verb.lemma_.lower() == "be" or f"state:{lemma}" in frame.groups:
         # a state: "will the line be open in December 2019?", "will the app be available?"
-        return f"Will {theme or 'it'} be {lemma}{tail}{after_all}?"
+        return f"Will {theme or 'it'} be {lemma}{_where_back(frame)}{tail}{after_all}?"
     agent = _noun_phrase(frame.agent, frame) or _names(people, {"agent"})
     actors = _names(people, {"context", "participant", "agent"}, GEO_LABELS | {"ORG"})
     if frame.passive:
@@ -300,6 +317,8 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
         obj = theme or _names(people, {"theme"}) or "it"
         if len(lemma.split()) > 1 and lemma.split()[-1] == frame.verb.lemma_.lower():
             pass
+        elif lemma.endswith(" again"):
+            lemma, obj = lemma.removesuffix(" again"), f"{obj} again"  # "fly passengers again"
         elif " " in lemma and frame.theme is not None and frame.theme.head.lower_ == "of":
             obj = f"of {obj}"  # "take delivery of the first KC-46"
         elif " " in lemma and lemma.split()[-1] not in PARTICLES and (base := _group_verb(frame)):
@@ -314,6 +333,17 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
         or "it"
     )
     return f"Will {subject} {_with_object(verb, lemma, subject)}{tail}{after_all}?"
+
+
+def _where_back(frame: Frame) -> str:
+    """Where a thing will be back: "in the Large Hadron Collider", "on the line"."""
+    if frame.lemma != "back":
+        return ""
+    back = next((c for c in frame.verb.children if c.lower_ == "back"), None)
+    for token in (*(back.children if back is not None else ()), *frame.verb.children):
+        if token.dep_ == "prep" and token.lower_ in {"in", "on", "at"} and not dated_phrase(token):
+            return f" {token.lower_} {phrase(child(token, 'pobj') or token, drop_det=False)}"
+    return ""
 
 
 MEASURE = re.compile(r"^[\d.,]+-[a-z]")

@@ -36,7 +36,7 @@ def _other_branch(c: Token) -> bool:
     the clause; the window keeps both branches)."""
     doc, i = c.doc, c.left_edge.i - 1
     dated = False
-    while i >= 0 and i > c.left_edge.i - 8:
+    while i >= 0 and i > c.left_edge.i - 10:
         t = doc[i]
         if t.ent_type_ in {"DATE", "TIME"}:
             dated = True
@@ -127,6 +127,29 @@ def _condition_in_words(top: Token, text: str, start_char: int) -> bool:
     )
 
 
+def _if_subject(node: Token) -> bool:
+    """A clause whose "if" the parse hangs on its subject: "or in December if cooling the
+    last sectors takes longer" ("if cooling" made the subject of "takes")."""
+    return any(
+        c.dep_ in {"csubj", "nsubj"}
+        and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} and m.i == c.left_edge.i
+                for m in c.children)
+        for c in node.children
+    )  # fmt: skip
+
+
+KNOWING = {"see", "know", "wait", "tell", "ask", "wonder", "decide", "learn", "determine"}
+
+
+def _asked_what(node: Token) -> bool:
+    """A clause whose subject is "what" or "who", as what one will see or know."""
+    return (
+        node.dep_ == "ccomp"
+        and node.head.lemma_.lower() in KNOWING
+        and any(c.dep_ == "nsubj" and c.lower_ in {"what", "who", "which"} for c in node.children)
+    )
+
+
 def _wh_fronted(node: Token) -> bool:
     """An embedded question: "when it will open", "how many buses it will build", "which
     plant it will use"."""
@@ -168,7 +191,7 @@ def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | Non
             lemma = node.lemma_.lower()
             if lemma in DENIAL_VERBS and node.i < top.i:
                 return "denied"
-        if marks & {"if", "unless"} and node.dep_ in {"advcl"}:
+        if (marks & {"if", "unless"} and node.dep_ in {"advcl"}) or _if_subject(node):
             return "conditional"
         if marks & WH_MARKS or (
             node.dep_ in {"ccomp", "pcomp", "csubj", "advcl"} and _wh_fronted(node) and node is top
@@ -191,6 +214,8 @@ def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | Non
                     return "hedged"
         if node.lemma_.lower() == "see" and node.head.lemma_.lower() == "remain":
             return "uncertain"
+        if _asked_what(node):
+            return "uncertain"  # "we will see what happens in March"
         if node.dep_ in {"ccomp", "acl"} and node.head.lemma_.lower() in HEDGE_NOUNS:
             return "hedged"
         if (

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from desktop.nlp.timex.context import NAMES_OF_TIME
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -43,6 +45,31 @@ def dated_phrase(t: Token) -> bool:
         and all(x.ent_type_ in {"DATE", "TIME"} or x.lower_ in TIME_WORDS or x.like_num
                 for x in rest)
     )  # fmt: skip
+
+
+FEASTS = {
+    "christmas",
+    "easter",
+    "thanksgiving",
+    "halloween",
+    "ramadan",
+    "eid",
+    "diwali",
+    "passover",
+}
+
+
+def time_word(t: Token) -> bool:
+    """A word of a time. The recogniser's dates now and then swallow a name beside a time
+    ("the first deliveries of its Semi to 2021"): a proper noun that names no month, day,
+    season or feast is no time."""
+    if t.ent_type_ not in {"DATE", "TIME"}:
+        return False
+    if t.pos_ != "PROPN" or any(ch.isdigit() for ch in t.text):
+        return True
+    if t.i + 1 < len(t.doc) and t.doc[t.i + 1].like_num:
+        return True  # "the last Ariane 5": a name with its number, left whole as it is
+    return t.lower_ in NAMES_OF_TIME or t.lower_ in FEASTS
 
 
 def _time_modifier(t: Token) -> bool:
@@ -425,6 +452,41 @@ def day_setter(verb: Token) -> Token | None:
     if setter is None or setter.pos_ not in {"VERB", "AUX"}:
         return None
     return None if lemma_of(setter) in KEEPING_A_DAY else setter
+
+
+def with_noun(verb: Token) -> Token | None:
+    """The noun of "with a floor vote to follow in January": what the infinitive says of it
+    is still to come."""
+    noun = verb.head
+    if (
+        verb.dep_ in {"acl", "relcl"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "with"
+    ):
+        return noun
+    return None
+
+
+TIME_GIVERS = {"have", "give"}
+"""Verbs of time left: "has until March 23 to decide", "gave them until May 5 to publish"."""
+
+
+def misread_deadline_giver(lower: Token) -> Token | None:
+    """ "has until 8 January to decide": the parser may hang "to decide" on the date as a
+    relative clause; the verb that gives the time is the date's (its subject decides)."""
+    date_ = lower.head
+    prep = date_.head
+    if not (
+        lower.dep_ in {"relcl", "acl"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children)
+        and date_.ent_type_ in {"DATE", "TIME"}
+        and date_.dep_ == "pobj"
+        and prep.lower_ in {"until", "till"}
+    ):
+        return None
+    giver = prep.head
+    return giver if lemma_of(giver) in TIME_GIVERS else None
 
 
 RANKS = {"first", "last", "only", "second", "third", "final", "latest"}

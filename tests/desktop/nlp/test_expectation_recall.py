@@ -488,6 +488,41 @@ QUESTIONS = [
      "Will the water charges increase on 1 April 2023 or later?"),
     ("2023-02-01", "The harbour fee is planned to fall to 3 pounds in 2027.",
      "Will the harbour fee fall in 2027?"),
+    # a thing that "will be back" somewhere returns there; the "if" the parser hangs on the
+    # subject of the other branch's verb still makes that verb a condition
+    ("2009-08-07", "The institute said that beams will be back in the Harwick collider in "
+     "November.", "Will the beams be back in the Harwick collider in November 2009?"),
+    ("2022-01-10", "The trains will be back on the Harwick line in May, or in June if "
+     "testing the signals takes longer.",
+     "Will the trains be back on the Harwick line in May 2022?"),
+    # "its" opening a sentence is the thing the people of the sentence before acted on
+    ("2017-11-09", "Ana Karst and Tom Reed inaugurated the Karst Museum on Wednesday "
+     "evening.\n\nIts doors open to the public on Saturday, the museum said.",
+     "Will the Karst Museum's doors open on 11 November 2017?"),
+    # "should" with a passive looks ahead as it does with an active verb
+    ("2025-01-10", "The judgment in the Harwick harbour case should finally be read out on "
+     "Monday, although the court has already missed two dates.",
+     "Will the judgment in the Harwick harbour case be read out on 13 January 2025?"),
+    # a match booked for a day is set for it
+    ("2020-03-04", "The promoters have booked the rematch for 18 July in Harwick.",
+     "Will the rematch go ahead on 18 July 2020?"),
+    # the time one has to decide, though the parser hangs "to decide" on the date
+    ("2017-08-22", "The Karst competition authority now has until 8 January to decide, or "
+     "until 22 January if the companies ask for more time.",
+     "Will the Karst competition authority decide by 8 January 2018?"),
+    # a decision adjourned to a day is due then
+    ("2024-12-23", "The judge was away for the winter break, and the decision was adjourned "
+     "until 6 January.", "Will the decision take place on 6 January 2025?"),
+    # one who "sees" a thing happening by a time expects it
+    ("2016-12-13", "Karst Chemicals said it still sees the deal closing before the end of "
+     "2017.", "Will the deal closing (Karst Chemicals) take place by 31 December 2017?"),
+    # "with" an event "to follow" at a time: it is due then
+    ("2019-12-20", "The Karst committee will review the bill, with a floor vote to follow "
+     "in January.", "Will the floor vote take place in January 2020?"),
+    # a condition on the other branch of a window, past "at the latest"
+    ("2015-08-28", "The canal authority says the new locks will still open in April, or in the "
+     "second quarter at the latest if more repairs are needed.",
+     "Will the new locks open in April 2016?"),
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
@@ -599,6 +634,14 @@ NONE = [
     "It will be the second attempt to ratify the river treaty.",
     # working towards something that is no event
     "The nurses are working towards better pay.",
+    # a passive opened by "should" is a condition
+    "Should funding be secured, the Harwick tram depot would open next spring.",
+    # what one will see happen is not known yet
+    "We will see what happens to the harbour plan in March.",
+    # booked flights are no event set for a day
+    "Tourists have booked flights to Harwick for May.",
+    # back to a level is no return of a thing
+    "Output at the Harwick mill will be back to normal by March.",
 ]
 
 
