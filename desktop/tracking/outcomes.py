@@ -115,7 +115,7 @@ def about(
         return None  # "dropped the charge against the mayor": not Venice's charging visitors
     if _an_occasion(target) and not groups & ({"*"} | OCCASION_SIGNS | target.groups):
         return None  # "the court ruled that the Copa America could go ahead": no Copa yet
-    if _begins_other(target, report):
+    if _begins_other(target, report) or _works_begun(target, report):
         return None  # "work began on the line" is no report of its being in service
     if _of_the_thing(target, report):
         return None  # "sales of the Deutschlandticket started": not the ticket's start
@@ -198,6 +198,8 @@ def about(
             return None  # "the results" are not "won the election", whoever is named
         if _common_occasion(report) and not (same_theme or in_theme):
             return None  # "the hearing took place" settles a hearing's follow-up only
+        if "award" in groups and not (same_theme or in_theme):
+            return None  # "Evergrande won more time": no hearing held
         owners = [n for n, r in own if r == "theme"]
         if _common_occasion(report) and owners and not shared(owners, names):
             return None  # "Labour's conference got under way": not the Conservatives'
@@ -230,6 +232,19 @@ def _begins_other(target: Target, report: EventReport) -> bool:
     if not in_state(target.lemma) or report.lemma not in BEGINNINGS:
         return False
     return not file_lexicon().same_thing(report.theme_lemma, target.theme_lemma)
+
+
+WORKS = frozenset({"build", "construct", "dig", "bore", "erect", "excavate"})
+MAKING = frozenset({
+    "produce", "production", "manufacture", "make", "assemble", "assembly", "enter production",
+    "go into production",
+})  # fmt: skip
+
+
+def _works_begun(target: Target, report: EventReport) -> bool:
+    """ "Crews began building the extension in 2007": works begun on a thing are no opening
+    of it (building the truck, for a follow-up of its production, still is that)."""
+    return report.lemma in WORKS and target.lemma not in WORKS | MAKING
 
 
 DECISIONS_EITHER_WAY = frozenset({"rule", "vote"})

@@ -214,6 +214,20 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         ("The tariff on Chinese goods will go up to 25 per cent in May 2022.",
          "The United States raised its tariff on Chinese goods from 10 to 25 per cent on "
          "Tuesday."),
+        # a thing done again after a stop is its return
+        ("The institute said that beams will be back in the Harwick collider in May 2022.",
+         "Beams of protons circled the Harwick collider again on Tuesday, a year after the "
+         "accident."),
+        ("The Karst trains will be back on the Harwick line by May 2022, the operator said.",
+         "Karst trains ran again on the Harwick line on Tuesday, the operator said."),
+        # a chamber that takes up a treaty votes on it
+        ("The Karst Senate will take up the water treaty in May 2022, its leader said.",
+         "The Karst Senate passed the water treaty by 89 votes to 10 on Tuesday."),
+        ("Tesla expects to begin production of the Semi in May 2022.",
+         "Tesla began building the Semi in Nevada on Tuesday."),
+        ("The Karst 12 airliner is expected to fly passengers again in May 2022.",
+         "The Karst 12 airliner carried passengers again on Tuesday for the first time since "
+         "its grounding."),
         # a body's vote is done when it approves, named with or without its article
         ("The European Parliament is expected to vote on the water treaty in May 2022.",
          "The European Parliament approved the water treaty on Tuesday by 408 votes to 254."),
@@ -294,6 +308,38 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
          "Work began on the Harwick line on Tuesday."),
         ("Harwick 2 is now expected in commercial service in May 2022, EDF said.",
          "EDF began loading fuel into Harwick 2 on Tuesday."),
+        # stopped again is no return
+        ("The institute said that beams will be back in the Harwick collider in May 2022.",
+         "The Harwick collider was shut again on Tuesday after a magnet failed."),
+        ("The Karst trains will be back on the Harwick line by May 2022, the operator said.",
+         "Karst trains were grounded again on Tuesday after a brake fault."),
+        ("The Karst Museum will reopen in May 2022 after the repairs.",
+         "The Karst Museum was damaged again by a storm on Tuesday."),
+        # works begun on a line are no opening; a ship that passed through locks passed
+        # no law
+        ("The Harwick line extension will open in May 2022, the transit authority said.",
+         "Crews began building the Harwick line extension in 2007, the transit authority "
+         "said."),
+        ("The Karst parliament is expected to pass the canal law in May 2022.",
+         "A Karst bulk carrier passed through the new canal locks on Tuesday, the canal "
+         "authority said."),
+        # a post taken up is no vote; more time won is no hearing held
+        ("Ana Karst will take up her post as ambassador in May 2022, the ministry said.",
+         "The Karst Senate voted on the water treaty on Tuesday."),
+        ("The winding-up hearing against Karst Holdings will go ahead in May 2022, the judge "
+         "said.", "Karst Holdings won more time on Tuesday when the court put the liquidation "
+         "hearing back again."),
+        # what should have been done was not
+        ("The Karst inquiry will publish its report in May 2022.",
+         "The Karst inquiry's report should have been published on Tuesday, critics said."),
+        # what is done "once" something "has been" done is still to come; a paper handed
+        # over delivers no jet
+        ("The Harwick collider will run at full energy in May 2022.",
+         "Operators plan to raise the energy again in 2023, once the Harwick collider has "
+         "been run in."),
+        ("Tarn Aero will deliver the first Vela jet to Karst Air in May 2022.",
+         "The Karst aviation agency handed Tarn Aero the type certificate for the Vela jet on "
+         "Tuesday."),
         # what a jet is cleared for is still to come
         ("Bombardier's CS100 will make its first flight on 16 May 2022.",
          "CS100 cleared for Monday take-off\nBombardier said the regulator approved the "
@@ -477,6 +523,10 @@ def test_a_headline_present_with_a_day_ahead_is_no_outcome(
         # an attempt to buy given up is the purchase cancelled
         ("Ratcliffe will buy Chelsea in May 2022.",
          "Ratcliffe called off his attempt to buy Chelsea on Tuesday.", "cancelled"),
+        # where the first passengers go is no other theme: the ferry's service is later
+        ("Harwick Ferries will introduce the new vessel on the Arran route in May 2022.",
+         "Harwick Ferries now expects the ferry to carry its first passengers to Brodick in "
+         "the summer, a few months later than planned.", "postponed"),
         # a plan to try again on a later day of its own: a postponement to it
         ("The space agency will launch the Vela probe on 17 May 2022.",
          "The space agency called off the launch attempt of the Vela probe on Tuesday after "
@@ -492,6 +542,23 @@ def test_the_state_said_in_its_own_wording(
         date(2022, 5, 25),
     )  # fmt: skip
     assert (first.article_id, first.proposed_state) == (later, state)
+
+
+def test_a_name_the_model_reads_into_a_date_is_still_the_thing(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The model reads "Semi to 2021" as one date; the Semi is still what is delivered, so
+    a later article that delays the Semi moves those deliveries."""
+    first, later = first_after(
+        store, english, tmp_path,
+        ("2020-04-30", "Tesla is shifting the first deliveries of its Semi to 2021, the "
+         "company disclosed on Wednesday."),
+        ("2021-07-27", "Tesla has delayed its Semi once more, and the first trucks will now "
+         "reach customers in 2022."),
+        date(2021, 8, 1),
+    )  # fmt: skip
+    assert (first.article_id, first.proposed_state) == (later, "postponed")
+    assert first.proposed_window == (date(2022, 1, 1), date(2022, 12, 31))
 
 
 def test_a_pronoun_in_what_someone_says_is_the_one_who_says_it(
