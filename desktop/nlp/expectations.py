@@ -291,6 +291,7 @@ def _when_then(verb: Token) -> bool:
     return any(
         t.lower_ == "when"
         and t.dep_ == "advmod"
+        and t.head.i != verb.i  # not "since January, when the FDA pushed it back to June"
         and t.head.dep_ in {"relcl", "advcl"}
         and (t.head.head.ent_type_ in {"DATE", "TIME"} or t.head.head.lower_ in WEEKDAY_WORDS)
         for t in verb.subtree

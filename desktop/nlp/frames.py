@@ -870,13 +870,18 @@ def put_into(verb: Token, ctx: Context) -> Frame | None:
     if verb.lemma_.lower() not in PLACING | WANTING:
         return None
     obj = antecedent(child(verb, "dobj"))
-    if obj is None or obj.pos_ == "PRON":
+    whole = _whole_of(obj) if obj is not None else None
+    if whole is not None:
+        obj, counted = whole, obj  # "have both of its new vessels in service": the vessels
+    else:
+        counted = obj
+    if obj is None or obj.pos_ == "PRON" or counted is None:
         return None
     if verb.lemma_.lower() in WANTING and not _particular(obj):
         return None  # "analysts expect a slowdown in production": no thing put anywhere
     # the state hangs on the verb or, as the parser often reads it, on the thing ("have the
     # bridge in service")
-    for c in [*verb.children, *obj.children]:
+    for c in [*verb.children, *counted.children, *obj.children]:
         if c.dep_ == "prep" and c.lower_ in {"in", "into"}:
             state = child(c, "pobj")
             if state is None:
@@ -889,6 +894,20 @@ def put_into(verb: Token, ctx: Context) -> Frame | None:
                 frame.ctx = ctx
                 return frame
     return None
+
+
+SHARES = {"both", "all", "each", "some", "most", "half", "many", "several", "any"}
+
+
+def _whole_of(token: Token) -> Token | None:
+    """The things of "both of its vessels", "all of the trains", "two of the ships"."""
+    if not (token.lower_ in SHARES or token.like_num):
+        return None
+    return next(
+        (x for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+         for x in p.children if x.dep_ == "pobj"),
+        None,
+    )  # fmt: skip
 
 
 def _particular(noun: Token) -> bool:
@@ -1069,9 +1088,23 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
     else:
         lemma = event_word(event, lexicon)
         groups = lexicon.groups_of(lemma)
+        decided = _its_decision(anchor) if "announce" in groups and theme is None else None
+        if decided is not None:
+            # "the decision was ready, and he fixed Friday for its announcement": the
+            # decision is announced, which is the ruling itself
+            groups, theme = groups | lexicon.groups_of(decided.lemma_.lower()), decided
     frame = Frame(lemma, groups, anchor, verb, theme, recipient=recipient, outcome=outcome)
     frame.ctx = ctx
     return frame
+
+
+def _its_decision(noun: Token) -> Token | None:
+    """The decision, verdict or ruling an "its" on an announcement takes up: the last one
+    named before it in its sentence."""
+    if not any(c.dep_ == "poss" and c.lower_ == "its" for c in noun.children):
+        return None
+    before = [t for t in noun.sent if t.i < noun.i and t.lemma_.lower() in DECIDING]
+    return before[-1] if before else None
 
 
 def theme_text(frame: Frame) -> str:

@@ -270,6 +270,8 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
             # "President Biden, whose decision": "President Biden's decision"
             whose = any(c.dep_ == "poss" and c.tag_ == "WP$" for c in frame.anchor.children)
             owner = f"{theme}'s" if whose else theme
+            if event.startswith("its "):
+                event = f"the {event.removeprefix('its ')}"  # "its announcement" of the decision
             event = (
                 f"{event} of {theme}"
                 if theme.startswith("the ")

@@ -41,7 +41,7 @@ from desktop.nlp.timeparts import (
     words_after,
     words_before,
 )
-from desktop.nlp.timex.vocab import number
+from desktop.nlp.timex.vocab import MONTHS, number
 from desktop.nlp.words import lemma_of
 
 if TYPE_CHECKING:
@@ -119,12 +119,16 @@ class Due:
         return self.end if deadline or self.bound == "until" else self.start
 
 
-def _bound_of_an_occasion(ctx: Context, root: Token | None) -> str | None:
+def _bound_of_an_occasion(ctx: Context, root: Token | None, day: bool = False) -> str | None:
     """The bound word on the occasion (an event of the lexicon) a time dates: "until after the
     local elections on 5 May", "after the election in May" (no earlier than its day),
     "before the summit in June" (by its day in June); not "appear before the judges on 28
     May"."""
-    if root is None or root.dep_ != "pobj" or root.head.lower_ not in {"on", "in"}:
+    if root is None:
+        return None
+    if not day and _before_what_happens_then(root):
+        return "by"  # "before the school breaks up in July", "before the May bank holiday"
+    if root.dep_ != "pobj" or root.head.lower_ not in {"on", "in"}:
         return None
     noun = root.head.head
     if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or not ctx.lexicon.is_event_word(lemma_of(noun)):
@@ -135,6 +139,29 @@ def _bound_of_an_occasion(ctx: Context, root: Token | None) -> str | None:
     if prep.lower_ in {"after", "until", "till"}:
         return "until"  # "after the election in May": no earlier than its day in May
     return None
+
+
+def _before_what_happens_then(root: Token) -> bool:
+    """A time that dates what something must come before, not the deadline itself: a
+    clause ("before the school breaks up in July") or a noun it names ("before the May bank
+    holiday", "before Congress breaks for its August recess"): by that day, in its month."""
+    if root.dep_ == "compound" and root.lower_ in MONTHS and root.head.pos_ in {"NOUN", "PROPN"}:
+        noun = root.head  # "the May bank holiday"
+        while noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"}:
+            noun = noun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "before":
+            return True
+        verb = noun.head.head if noun.dep_ == "pobj" else None
+    elif root.dep_ == "pobj" and root.head.lower_ in {"in", "on"}:
+        verb = root.head.head  # "breaks up in July"
+    else:
+        return False
+    return (
+        verb is not None
+        and verb.pos_ in {"VERB", "AUX"}
+        and verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "before" for c in verb.children)
+    )
 
 
 def _bound(
@@ -157,7 +184,13 @@ def _bound(
     last = words[-1].strip("‘’'\"“”") if words else ""
     pobj = root is not None and root.dep_ == "pobj" and not parted
     prep = root.head.lower_ if root is not None and pobj else last
-    prep = _bound_of_an_occasion(ctx, root) or prep
+    occasion = _bound_of_an_occasion(
+        ctx, root, tm.timex is not None and tm.timex.granularity == "day"
+    )
+    if occasion == "by":
+        # by the day of what it must come before, in the month given ("not before": from it)
+        return "no_earlier_than" if negated else "by"
+    prep = occasion or prep
     if (
         prep in {"until", "till"}
         and root is not None
@@ -636,6 +669,11 @@ def _from_duration(
             slack = timedelta(days=3 if rough or "or" in after[:1] else 0)
             start = max(target - slack, ctx.anchor)
             return Due(start, target + slack, None, timex.value, tm.text)
+        if timex.value.endswith("W") and "T" not in timex.value and delta.days <= WEEKS_2:
+            # "in a week's time", "in two weeks": the days around that day (a longer count
+            # keeps its month)
+            slack = timedelta(days=3)
+            return Due(max(target - slack, ctx.anchor), target + slack, None, timex.value, tm.text)
         start = target.replace(day=1)
         return Due(start, start + relativedelta(months=1, days=-1), None, timex.value, tm.text)
     return None

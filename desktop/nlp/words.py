@@ -98,8 +98,9 @@ IN_STATES = {"place", "service", "operation", "force", "effect", "production", "
 def _state_of(t: Token, token: Token) -> bool:
     """ "wants the trains in service": the state the object is put in is the event, not
     part of the thing (the subject "the trains in service today" keeps it)."""
+    counted = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "dobj"
     return (
-        token.dep_ == "dobj"
+        (token.dep_ == "dobj" or counted)  # "have both of its vessels in service"
         and t.head.i == token.i
         and t.dep_ == "prep"
         and t.lower_ in {"in", "into"}

@@ -519,6 +519,10 @@ QUESTIONS = [
     # "with" an event "to follow" at a time: it is due then
     ("2019-12-20", "The Karst committee will review the bill, with a floor vote to follow "
      "in January.", "Will the floor vote take place in January 2020?"),
+    # the announcement of a decision "its" takes up is the decision's
+    ("2025-01-13", "The judge said the decision was ready and signed, and he fixed Friday for "
+     "its announcement.", "Will the announcement of the decision take place on 17 January "
+     "2025?"),
     # a condition on the other branch of a window, past "at the latest"
     ("2015-08-28", "The canal authority says the new locks will still open in April, or in the "
      "second quarter at the latest if more repairs are needed.",

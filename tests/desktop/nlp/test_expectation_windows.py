@@ -173,6 +173,17 @@ CASES = [
      "2022-05-05", "2022-05-05", "no_earlier_than"),
     ("2024-04-01", "The prime minister will resign after the election in May.",
      "2024-05-01", "2024-05-31", "no_earlier_than"),
+    # before what happens in a month: by its day in that month
+    ("2017-06-19", "The head teacher wants the Harwick footbridge repaired before the school "
+     "breaks up in July.", "2017-06-19", "2017-07-31", "by"),
+    ("2015-03-16", "Residents want the speed bumps on Tarn Road installed before the May bank "
+     "holiday.", "2015-03-16", "2015-05-31", "by"),
+    # a week or two from now is the days around that day, not its month
+    ("2022-11-07", "The review panel is to deliver its findings in a week's time.",
+     "2022-11-11", "2022-11-17", None),
+    # some of the things put into service are those things
+    ("2021-03-01", "The ferry operator aims to have both of its new vessels in service in the "
+     "second half of the year.", "2021-07-01", "2021-12-31", None),
 ]  # fmt: skip
 
 

@@ -220,6 +220,12 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
          "accident."),
         ("The Karst trains will be back on the Harwick line by May 2022, the operator said.",
          "Karst trains ran again on the Harwick line on Tuesday, the operator said."),
+        # the announcement of a decision is made when the judge rules
+        ("Judge Ana Karst said the decision in the Harwick harbour case was ready and signed, "
+         "and she fixed May 2022 for its announcement.",
+         "Judge Ana Karst sentenced the Harwick harbour master to 14 years in prison on "
+         "Tuesday. The ruling in the Harwick harbour case was handed down after three "
+         "postponements."),
         # a chamber that takes up a treaty votes on it
         ("The Karst Senate will take up the water treaty in May 2022, its leader said.",
          "The Karst Senate passed the water treaty by 89 votes to 10 on Tuesday."),
