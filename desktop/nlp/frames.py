@@ -23,6 +23,7 @@ from desktop.nlp.words import (
     child,
     lemma_of,
     misread_deadline_giver,
+    of_object,
     particle,
     phrase,
     prep_objects,
@@ -869,13 +870,11 @@ def put_into(verb: Token, ctx: Context) -> Frame | None:
     lexicon = ctx.lexicon
     if verb.lemma_.lower() not in PLACING | WANTING:
         return None
-    obj = antecedent(child(verb, "dobj"))
-    whole = _whole_of(obj) if obj is not None else None
-    if whole is not None:
-        obj, counted = whole, obj  # "have both of its new vessels in service": the vessels
-    else:
-        counted = obj
-    if obj is None or obj.pos_ == "PRON" or counted is None:
+    counted = antecedent(child(verb, "dobj"))
+    if counted is None:
+        return None
+    obj = _whole_of(counted) or counted  # "have both of its new vessels in service": the vessels
+    if obj.pos_ == "PRON":
         return None
     if verb.lemma_.lower() in WANTING and not _particular(obj):
         return None  # "analysts expect a slowdown in production": no thing put anywhere
@@ -901,13 +900,7 @@ SHARES = {"both", "all", "each", "some", "most", "half", "many", "several", "any
 
 def _whole_of(token: Token) -> Token | None:
     """The things of "both of its vessels", "all of the trains", "two of the ships"."""
-    if not (token.lower_ in SHARES or token.like_num):
-        return None
-    return next(
-        (x for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-         for x in p.children if x.dep_ == "pobj"),
-        None,
-    )  # fmt: skip
+    return of_object(token) if token.lower_ in SHARES or token.like_num else None
 
 
 def _particular(noun: Token) -> bool:

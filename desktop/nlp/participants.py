@@ -223,9 +223,9 @@ def _subject_before(frame: Frame, ctx: Context) -> tuple[str, int, int, str] | N
         if token is None or token.lower_ not in PRONOUN_KINDS or token.dep_ not in SUBJECTS:
             continue
         sent = ctx.sentence_of(token)
-        if token.i != sent.start or sent.start == 0:
+        before = _sentence_before(sent, ctx)
+        if token.i != sent.start or before is None:
             continue
-        before = ctx.sentence_of(ctx.doc[sent.start - 1])
         subject = next((t for t in before.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None or subject.pos_ != "PROPN" or _other_named_one(before, subject):
             continue
@@ -240,6 +240,14 @@ def _subject_before(frame: Frame, ctx: Context) -> tuple[str, int, int, str] | N
     return None
 
 
+def _sentence_before(sent: Span, ctx: Context) -> Span | None:
+    """The sentence before, past a paragraph break."""
+    last = sent.start - 1
+    while last >= 0 and ctx.doc[last].is_space:
+        last -= 1
+    return ctx.sentence_of(ctx.doc[last]) if last >= 0 else None
+
+
 NOT_ITS = {"PERSON", "NORP"}
 
 
@@ -252,12 +260,9 @@ def _owner_before(frame: Frame, ctx: Context) -> tuple[str, int, int, str] | Non
             continue
         its = next((c for c in token.children if c.dep_ == "poss" and c.lower_ == "its"), None)
         sent = ctx.sentence_of(token)
-        last = sent.start - 1
-        while last >= 0 and ctx.doc[last].is_space:
-            last -= 1
-        if its is None or its.i != sent.start or last < 0:
+        before = _sentence_before(sent, ctx)
+        if its is None or its.i != sent.start or before is None:
             continue
-        before = ctx.sentence_of(ctx.doc[last])
         named = [
             e
             for e in before.ents

@@ -289,8 +289,11 @@ PARTITIVES = {"first", "last", "next"}
 def batch_of(token: Token) -> Token | None:
     """ "the first of the aircraft", "the last of the ships": the things a batch word
     heads."""
-    if token.lower_ not in PARTITIVES:
-        return None
+    return of_object(token) if token.lower_ in PARTITIVES else None
+
+
+def of_object(token: Token) -> Token | None:
+    """The noun of a token's "of": "the first of the aircraft", "both of its vessels"."""
     return next(
         (
             x
