@@ -236,6 +236,20 @@ def _light_clause(frame: Frame) -> str:
 PARTICLES = {"over", "off", "up", "out", "down", "in", "on", "back", "away", "through"}
 
 
+def _carried_object(frame: Frame, lemma: str) -> tuple[Token, str] | None:
+    """The object a verb of the lexicon takes as part of it ("carry passengers") when the
+    follow-up's thing comes with a preposition of its own ("on the new line")."""
+    theme = frame.theme
+    if " " not in lemma or theme is None or theme.head.dep_ != "prep":
+        return None
+    if _group_verb(frame) not in {"", "start"}:
+        return None  # "strike a deal on the contract": sign it
+    obj = child(frame.verb, "dobj")
+    if obj is None or obj.lemma_.lower() != lemma.split()[-1]:
+        return None
+    return obj, theme.head.lower_
+
+
 def _group_verb(frame: Frame) -> str:
     """The verb a group of the lexicon is named by, when it is one of its own words
     ("sign" for "strike deal")."""
@@ -323,6 +337,9 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
             lemma, obj = lemma.removesuffix(" again"), f"{obj} again"  # "fly passengers again"
         elif " " in lemma and frame.theme is not None and frame.theme.head.lower_ == "of":
             obj = f"of {obj}"  # "take delivery of the first KC-46"
+        elif (carried := _carried_object(frame, lemma)) is not None:
+            # "carry passengers on the new line": the verb says what it carries, and where
+            lemma, obj = f"{lemma.split()[0]} {carried[0].text}", f"{carried[1]} {obj}"
         elif " " in lemma and lemma.split()[-1] not in PARTICLES and (base := _group_verb(frame)):
             lemma = base  # "strike a deal on the contract", "put signatures to it": sign it
         said = next((c for c in verb.children if c.dep_ == "oprd"), None)

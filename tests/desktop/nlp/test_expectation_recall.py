@@ -523,6 +523,10 @@ QUESTIONS = [
     ("2025-01-13", "The judge said the decision was ready and signed, and he fixed Friday for "
      "its announcement.", "Will the announcement of the decision take place on 17 January "
      "2025?"),
+    # what a verb of the lexicon carries is said, and where ("on the new line"), not "start"
+    ("2024-03-04", "Trams should be carrying passengers on the new Harwick line before the "
+     "schools break up in July, the operator said.",
+     "Will the trams carry passengers on the new Harwick line by 31 July 2024?"),
     # a condition on the other branch of a window, past "at the latest"
     ("2015-08-28", "The canal authority says the new locks will still open in April, or in the "
      "second quarter at the latest if more repairs are needed.",
