@@ -285,9 +285,17 @@ def _undated_verdict(frame: Frame, reading: Reading) -> bool | None:
     return None if reading.tense in {"future_in_past", "present"} else False
 
 
-def _when_then(verb: Token) -> bool:
-    """The new time of a delay says in a "when" clause what happens then: that clause is
-    the event to expect, not the thing put off."""
+PROCEEDINGS = frozenset({"case", "hearing", "trial", "proceeding", "session", "sitting", "matter"})
+"""What is adjourned to a day on which something else happens ("when the judge will rule")."""
+
+
+def _when_then(frame: Frame) -> bool:
+    """The new time of a delay of proceedings says in a "when" clause what happens then:
+    that clause is the event to expect, not the case put off (a vote delayed "until June,
+    when parliament returns" is still the vote)."""
+    verb = frame.verb
+    if frame.theme is None or frame.theme.lemma_.lower() not in PROCEEDINGS:
+        return False
     return any(
         t.lower_ == "when"
         and t.dep_ == "advmod"
@@ -305,7 +313,7 @@ def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bo
     if frame.outcome == "postpone" and weak_delay(frame.verb) and not due.dated:
         return False
     if frame.outcome == "postpone":
-        if _when_then(frame.verb):
+        if _when_then(frame):
             return False  # "adjourned the case until 7 October, when a conference will be held"
         # A delay that names its new date: the event is now expected then.
         return due.dated and (due.end or due.start or ctx.anchor) > ctx.anchor

@@ -589,6 +589,8 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         if lemma == "do":
             lemma = "complete"  # "get the takeover done"
     outcome = lexicon.outcome_of(lemma)
+    if lemma == "adjourn" and not (passive or child(verb, "dobj")):
+        outcome = None  # "the meeting adjourned at 6 pm": a sitting ended, nothing put off
     if outcome is None and _refused(verb, lexicon):
         outcome = "fail"  # "failed to agree", "declined to approve roxadustat"
     if outcome == "postpone" and weak_delay(verb) and not _dated_complement(verb, ctx):
@@ -649,7 +651,9 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     )
     giver = misread_deadline_giver(verb)
     if subject is None and giver is not None:
-        subject = child(giver, "nsubj")  # "has until 8 January to decide": who has it
+        # "has until 8 January to decide": who has it; "gave Reed until March to leave": Reed
+        given = child(giver, "dative", "dobj") if lemma_of(giver) == "give" else None
+        subject = given or (None if lemma_of(giver) == "give" else child(giver, "nsubj"))
     if (
         subject is None
         and verb.dep_ in {"relcl", "acl"}
@@ -690,10 +694,8 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         groups = (groups - INTRANSITIVE_GROUPS) or frozenset({lemma})
     if _phase_of_unknown(verb, lemma, lexicon):
         groups = groups | lexicon.groups_of("start")  # "begin producing electricity"
-    if lemma == "take up" and obj is not None and obj.lemma_.lower() in MEASURES:
-        groups = groups | lexicon.groups_of("vote")  # a chamber takes up a bill to vote on
-    passage = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in PASSAGES), None)
-    if lemma == "pass" and passage is not None:
+    passage = _passage(verb, subject) if lemma == "pass" else None
+    if passage is not None:
         lemma = f"pass {passage.lower_}"  # "passed through both sets of locks": no law passed
         groups = frozenset({lemma})
     if "deliver" in groups and any(
@@ -701,7 +703,7 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         for c in verb.children
     ):
         groups = (groups - {"deliver"}) or frozenset({lemma})  # "handed Airbus the certificate"
-    if _again(verb) and _goes_on(lemma, groups, lexicon):
+    if _again(verb) and _goes_on(verb, lemma, groups, lexicon):
         groups = groups | lexicon.groups_of("resume")  # "beams circled the collider again"
     if lemma == "return" and obj is None and _people_going_back(verb, subject):
         groups = groups | lexicon.groups_of("come home")  # "the three will return in September"
@@ -716,11 +718,30 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
 
 MEASURES = frozenset({
     "bill", "deal", "agreement", "treaty", "pact", "measure", "legislation", "law", "motion",
-    "resolution", "amendment", "nomination", "accord", "protocol", "budget", "package",
+    "resolution", "amendment", "nomination", "accord", "protocol", "budget",
 })  # fmt: skip
-"""What a chamber takes up to vote on."""
+"""What a chamber passes."""
+CHAMBERS = frozenset({
+    "law", "parliament", "congress", "senate", "house", "assembly", "chamber", "committee",
+    "legislature", "vote", "reading", "stage", "objection", "council",
+})  # fmt: skip
 PASSAGES = frozenset({"through", "under", "over", "along", "into", "across"})
 """Where a thing passes on its way (not a bill that passes)."""
+
+
+def _passage(verb: Token, subject: Token | None) -> Token | None:
+    """ "A bulk carrier passed through both sets of locks": the way a thing passes, not a
+    bill that "passed through parliament" or "into law"."""
+    if subject is not None and subject.lemma_.lower() in MEASURES:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in PASSAGES:
+            where = child(c, "pobj")
+            if where is not None and where.lemma_.lower() not in CHAMBERS:
+                return c
+    return None
+
+
 PAPERS = frozenset({
     "certificate", "licence", "license", "permit", "letter", "document", "notice", "petition",
     "award", "prize", "medal", "trophy", "diploma", "passport", "visa", "warrant", "speech",
@@ -728,19 +749,37 @@ PAPERS = frozenset({
 })  # fmt: skip
 """What is handed over as a paper or an honour: no delivery of the thing it is for."""
 OPERATING = frozenset({
-    "run", "operate", "circle", "carry", "fly", "sail", "serve", "flow", "produce", "work",
-    "function", "broadcast", "trade", "play", "perform", "welcome", "pump", "orbit",
+    "run", "operate", "circle", "carry", "fly", "sail", "serve", "flow", "work", "function",
+    "orbit",
 })  # fmt: skip
 """Verbs of a thing at work: doing it again is the thing going again."""
 GOING_GROUPS = frozenset({"launch", "start", "deliver", "connect", "resume"})
+CARRIED = frozenset({
+    "passenger", "rider", "traveller", "commuter", "visitor", "flight", "train", "ship",
+    "aircraft", "jet", "power", "electricity", "gas", "oil", "cargo", "freight", "service",
+})  # fmt: skip
+"""What a thing at work carries or runs: "carried passengers again"."""
 
 
-def _goes_on(lemma: str, groups: frozenset[str], lexicon: Lexicon) -> bool:
+def _goes_on(verb: Token, lemma: str, groups: frozenset[str], lexicon: Lexicon) -> bool:
     """A verb whose doing again is its thing going again ("circled the collider", "flew",
     "carried passengers", "opened"), not any other ("was damaged again", "grounded again",
-    "delayed again", "rose again")."""
-    if lemma in CHANGE_OF_VALUE or lexicon.outcome_of(lemma) is not None:
+    "delayed again", "rose again", "ran aground again", "delivered a warning again")."""
+    if lemma in CHANGE_OF_VALUE or lexicon.outcome_of(lemma) is not None or _passive(verb):
         return False
+    if particle(verb) or any(
+        c.dep_ in {"acomp", "oprd"} or (c.dep_ == "advmod" and c.lower_ not in {"again", "anew"})
+        for c in verb.children
+    ):
+        return False  # "ran aground", "traded lower", "played badly"
+    if any(c.dep_ == "prep" and c.lower_ in {"into", "over"} for c in verb.children):
+        return False  # "ran into problems", "ran over budget"
+    obj = child(verb, "dobj")
+    named = obj is not None and (
+        obj.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children)
+    )
+    if obj is not None and not (obj.lemma_.lower() in CARRIED or named):
+        return False  # "carried the story", "circled the airport"; not "passengers"
     known = {g for g in groups if g in lexicon.events}
     return bool(known & GOING_GROUPS) if known else lemma.split()[0] in OPERATING
 
@@ -895,12 +934,12 @@ def put_into(verb: Token, ctx: Context) -> Frame | None:
     return None
 
 
-SHARES = {"both", "all", "each", "some", "most", "half", "many", "several", "any"}
+SHARES = {"both", "all", "each"}
 
 
 def _whole_of(token: Token) -> Token | None:
     """The things of "both of its vessels", "all of the trains", "two of the ships"."""
-    return of_object(token) if token.lower_ in SHARES or token.like_num else None
+    return of_object(token) if token.lower_ in SHARES else None
 
 
 def _particular(noun: Token) -> bool:
@@ -1097,7 +1136,12 @@ def _its_decision(noun: Token) -> Token | None:
     if not any(c.dep_ == "poss" and c.lower_ == "its" for c in noun.children):
         return None
     before = [t for t in noun.sent if t.i < noun.i and t.lemma_.lower() in DECIDING]
-    return before[-1] if before else None
+    if not before or any(
+        t.ent_type_ in {"ORG", "PERSON", "GPE", "NORP"}
+        for t in noun.doc[before[-1].right_edge.i + 1 : noun.i]
+    ):
+        return None  # "the court's decision, Karst Motors said its announcement ...": theirs
+    return before[-1]
 
 
 def theme_text(frame: Frame) -> str:

@@ -427,7 +427,10 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
     if any(a in {"would"} for a in auxes):
         return "past_future" if any(a == "have" for a in auxes) else "future"
     if "should" in auxes and "have" in auxes:
-        return "past_future"  # "should have been published on Monday": was due, not done
+        # "should have been published on Monday": was due, not done; "by June the line
+        # should have been extended": due by a day still ahead
+        by = any(c.dep_ == "prep" and c.lower_ == "by" for c in chain[0].children)
+        return "future_in_past" if by else "past_future"
     if "had" in auxes and cue is not None:
         return "past_future"
     lexical = cue if cue is not None else verb
@@ -496,7 +499,9 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
     if verb.tag_ == "VBN" and "should" in auxes and "be" in auxes and "have" not in auxes:
         if _inverted(verb):
             return "irrealis"  # "Should funding be secured, ...": a condition
-        return "future"  # "the judgment should be read out on Monday", as "should open"
+        if _awaited_thing(verb):
+            return "future"  # "the judgment should be read out on Monday", as "should open"
+        return "irrealis"  # "the minister should be sacked": a demand, nothing done
     if verb.tag_ == "VBN" and any(a in {"is", "are", "'s", "'re", "been", "be"} for a in auxes):
         if any(c.dep_ == "mark" and c.lower_ in STILL_TO_COME for c in verb.children):
             return "irrealis"  # "more trials are planned before the ship is handed over"
@@ -504,6 +509,23 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
             return "present"  # a schedule: "visitors are admitted from Saturday"
         return "perfect"  # a present state: "the launch is delayed"
     return "present"
+
+
+AWAITED = frozenset({
+    "report", "judgment", "judgement", "verdict", "ruling", "decision", "result", "finding",
+    "figure", "data", "datum", "list", "shortlist",
+})  # fmt: skip
+
+
+def _awaited_thing(verb: Token) -> bool:
+    """What "should be" done to a thing that is itself awaited reads as a forecast ("the
+    judgment should be read out on Monday"); of anything else as a demand ("the minister
+    should be sacked", "the tax should be abolished")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return False
+    lemma = subject.lemma_.lower()
+    return lemma in AWAITED or file_lexicon().is_event_word(lemma)
 
 
 def _inverted(verb: Token) -> bool:

@@ -30,6 +30,8 @@ from desktop.nlp.words import (
     SAYING,
     antecedent,
     batch_of,
+    child,
+    dated_phrase,
     lemma_of,
     prep_objects,
     raised_subject,
@@ -503,8 +505,12 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         noun = aim or things or obj or nearest_event_noun(token, ctx)
     if noun is None:
         return None
-    booked_thing = noun is obj and not ctx.lexicon.is_event_word(noun.lemma_)
-    if lemma_of(token) == "book" and not (passive or booked_thing):
+    if lemma_of(token) == "book" and passive:
+        # "the stadium is booked for a concert on 12 June": the concert
+        noun = next((x for x in prep_objects(token, "for") if x.lemma_.lower() in BOOKED), noun)
+    full = any(c.lower_ in {"fully", "heavily", "solidly"} for c in token.children)
+    booked = not full and (noun.lemma_.lower() in BOOKED or (passive and noun.pos_ == "PROPN"))
+    if lemma_of(token) == "book" and not booked:
         return None  # "booked the rubber match for 18 July", not "booked flights for May"
     if is_copula and not (ctx.lexicon.is_event_word(noun.lemma_) or placeholder(noun, ctx)):
         return None
@@ -522,6 +528,12 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
 
 
 SCHEDULERS = {"schedule", "reschedule", "slate", "set", "book"}
+BOOKED = frozenset({
+    "match", "rematch", "fight", "bout", "concert", "gig", "show", "hearing", "meeting",
+    "appearance", "performance", "game", "launch",
+})  # fmt: skip
+"""What is booked for a day as an occasion ("booked the rematch for 18 July"; not a hotel
+"booked for the summer", nor a gain booked for a quarter)."""
 SET_VALUES = {
     "price", "rate", "target", "goal", "record", "tone", "stage", "limit", "budget", "fee",
     "level", "pace", "standard", "agenda", "course", "terms", "condition",
@@ -686,11 +698,38 @@ def _back(copula: Token, ctx: Context) -> Frame | None:
     subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
     if back is None or subject is None or not has_date(copula, ctx):
         return None
-    if subject.pos_ == "PRON" or subject.ent_type_ in {"PERSON", "NORP"}:
-        return None
-    if any(c.dep_ == "prep" and c.lower_ == "to" for c in (*back.children, *copula.children)):
-        return None  # "back to normal", "back to pre-crisis levels": a level, not a return
+    if subject.pos_ == "PRON" or subject.ent_type_ in {"PERSON", "NORP", "GPE", "ORG"}:
+        return None  # people, places and companies back somewhere are no thing's return
+    if subject.lemma_.lower() in PEOPLE:
+        return None  # "the workers will be back at work on Monday"
+    wheres = [
+        p for p in (*back.children, *copula.children) if p.dep_ == "prep" and not dated_phrase(p)
+    ]
+    where = [child(p, "pobj") for p in wheres if p.lower_ in {"in", "on"}]
+    if (
+        len(wheres) != len(where)
+        or not where
+        or any(
+            w is None
+            or w.lemma_.lower() in NOT_PLACES
+            or not (w.lemma_.lower() in IN_STATES or any(d.dep_ == "det" for d in w.children))
+            for w in where
+        )
+    ):
+        return None  # "back on track", "back in profit", "back at 2 per cent", "back to normal"
     return _state("back", {"state:back"} | ctx.lexicon.groups_of("return"), copula, subject, ctx)
+
+
+PEOPLE = frozenset({
+    "worker", "staff", "president", "minister", "player", "team", "crew", "official",
+    "employee", "pupil", "student", "driver", "nurse", "doctor", "teacher", "people",
+    "passenger", "fan", "squad", "striker", "captain", "leader", "member",
+})  # fmt: skip
+NOT_PLACES = frozenset({
+    "track", "profit", "recession", "red", "black", "control", "business", "power", "office",
+    "charge", "work", "action", "court", "talks", "dock", "fashion", "favour",
+})  # fmt: skip
+"""What one is "back in" or "back on" that is a state, not a place ("back on track")."""
 
 
 COPULAS = {"be", "become"}

@@ -249,6 +249,9 @@ def _sentence_before(sent: Span, ctx: Context) -> Span | None:
 
 
 NOT_ITS = {"PERSON", "NORP"}
+THINGS_NAMED = {"ORG", "GPE", "FAC", "PRODUCT", "LOC", "WORK_OF_ART", "EVENT", "LAW", "PERSON"}
+"""Names "its" might take up as well, the model's persons among them (it takes a museum or a
+ship for one)."""
 
 
 def _owner_before(frame: Frame, ctx: Context) -> tuple[str, int, int, str] | None:
@@ -271,11 +274,14 @@ def _owner_before(frame: Frame, ctx: Context) -> tuple[str, int, int, str] | Non
         subjects = [e for e in named if e.root.dep_ != "dobj"]
         objects = [e for e in named if e.root.dep_ == "dobj"]
         if len(subjects) == 1 and subjects[0].label_ not in NOT_ITS:
-            owner = subjects[0]
+            owner, rivals = subjects[0], THINGS_NAMED
         elif all(e.label_ == "PERSON" for e in subjects) and len(objects) == 1:
-            owner = objects[0]  # people act on it; the model often takes a museum for one
+            # people act on it (the model often takes a museum for one of them)
+            owner, rivals = objects[0], THINGS_NAMED - {"PERSON"}
         else:
             continue
+        if any(e.start != owner.start and e.label_ in rivals for e in before.ents):
+            continue  # "The EU fined Karst Bank. Its appeal ...": whose?
         return "theme", owner.start_char, owner.end_char, owner.label_
     return None
 

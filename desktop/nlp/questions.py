@@ -166,7 +166,8 @@ def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
     first = text.split()[0].lower()
     if lead and first == "its" and " " in text and (owner_name := _said_before(token, frame)):
         owner_name = "the " + owner_name[4:] if owner_name.startswith("The ") else owner_name
-        return f"{owner_name}'s {text.split(' ', 1)[1]}"  # "Its doors": Louvre Abu Dhabi's
+        whose = f"{owner_name}'" if owner_name.endswith("s") else f"{owner_name}'s"
+        return f"{whose} {text.split(' ', 1)[1]}"  # "Its doors": Louvre Abu Dhabi's
     if lead and first in POSSESSIVES:
         return "the " + text.split(" ", 1)[1] if " " in text else ""  # "its review": whose?
     owner = next((c for c in token.children if c.dep_ == "poss"), None)

@@ -669,7 +669,11 @@ def _from_duration(
             slack = timedelta(days=3 if rough or "or" in after[:1] else 0)
             start = max(target - slack, ctx.anchor)
             return Due(start, target + slack, None, timex.value, tm.text)
-        if timex.value.endswith("W") and "T" not in timex.value and delta.days <= WEEKS_2:
+        plain = not re.search(
+            r"\b(or|to|next|coming)\b|[-–]",
+            f"{words_before(ctx, tm.start)[-12:]} {tm.text} {' '.join(after[:2])}",
+        )
+        if timex.value.endswith("W") and "T" not in timex.value and delta.days <= WEEKS_2 and plain:
             # "in a week's time", "in two weeks": the days around that day (a longer count
             # keeps its month)
             slack = timedelta(days=3)

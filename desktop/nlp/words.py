@@ -67,8 +67,11 @@ def time_word(t: Token) -> bool:
         return False
     if t.pos_ != "PROPN" or any(ch.isdigit() for ch in t.text):
         return True
-    if t.i + 1 < len(t.doc) and t.doc[t.i + 1].like_num:
+    after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if after is not None and after.like_num:
         return True  # "the last Ariane 5": a name with its number, left whole as it is
+    if t.lower_ in {"day", "eve"} or (after is not None and after.lower_ in {"day", "eve"}):
+        return True  # "Memorial Day", "Election Day", "New Year's Eve"
     return t.lower_ in NAMES_OF_TIME or t.lower_ in FEASTS
 
 

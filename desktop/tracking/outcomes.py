@@ -198,7 +198,7 @@ def about(
             return None  # "the results" are not "won the election", whoever is named
         if _common_occasion(report) and not (same_theme or in_theme):
             return None  # "the hearing took place" settles a hearing's follow-up only
-        if "award" in groups and not (same_theme or in_theme):
+        if "award" in groups and report.theme_lemma in MORE_TIME:
             return None  # "Evergrande won more time": no hearing held
         owners = [n for n, r in own if r == "theme"]
         if _common_occasion(report) and owners and not shared(owners, names):
@@ -234,6 +234,8 @@ def _begins_other(target: Target, report: EventReport) -> bool:
     return not file_lexicon().same_thing(report.theme_lemma, target.theme_lemma)
 
 
+MORE_TIME = frozenset({"time", "reprieve", "extension", "respite", "delay", "stay"})
+"""What one wins that puts an occasion off."""
 WORKS = frozenset({"build", "construct", "dig", "bore", "erect", "excavate"})
 MAKING = frozenset({
     "produce", "production", "manufacture", "make", "assemble", "assembly", "enter production",
@@ -244,7 +246,16 @@ MAKING = frozenset({
 def _works_begun(target: Target, report: EventReport) -> bool:
     """ "Crews began building the extension in 2007": works begun on a thing are no opening
     of it (building the truck, for a follow-up of its production, still is that)."""
-    return report.lemma in WORKS and target.lemma not in WORKS | MAKING
+    return (
+        report.lemma in WORKS
+        and target.lemma not in WORKS | MAKING
+        and target.theme_lemma not in WORK_THEMES  # "construction of the tunnel will start"
+    )
+
+
+WORK_THEMES = frozenset({
+    "construction", "work", "works", "building", "digging", "excavation", "tunnelling",
+})  # fmt: skip
 
 
 DECISIONS_EITHER_WAY = frozenset({"rule", "vote"})

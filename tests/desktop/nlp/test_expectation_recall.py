@@ -527,6 +527,16 @@ QUESTIONS = [
     ("2024-03-04", "Trams should be carrying passengers on the new Harwick line before the "
      "schools break up in July, the operator said.",
      "Will the trams carry passengers on the new Harwick line by 31 July 2024?"),
+    # the one given time to act acts; a delay's new day keeps its event though a "when"
+    # clause says what else happens then (only a case put off is what happens then)
+    ("2025-03-10", "Karst gave Tom Reed until the end of March to leave.",
+     "Will Tom Reed leave by 31 March 2025?"),
+    ("2025-03-10", "The launch of the Karst-3 rocket was postponed to 10 June, when the "
+     "weather should be better.", "Will the launch of the Karst-3 rocket take place on 10 "
+     "June 2025?"),
+    # "by" a day ahead, what "should have been" done is still due
+    ("2025-03-10", "By June, the Tarn line should have been extended to Harwick.",
+     "Will the Tarn line be extended by 30 June 2025?"),
     # a condition on the other branch of a window, past "at the latest"
     ("2015-08-28", "The canal authority says the new locks will still open in April, or in the "
      "second quarter at the latest if more repairs are needed.",
@@ -648,6 +658,13 @@ NONE = [
     "We will see what happens to the harbour plan in March.",
     # booked flights are no event set for a day
     "Tourists have booked flights to Harwick for May.",
+    # a newcomer's review of this round: states, people, demands, full hotels, sittings
+    "The Harwick project will be back on track by June.",
+    "Karst Energy will be back in profit by 2026.",
+    "The Harwick dock workers will be back at work on Monday.",
+    "The Karst minister should be sacked by Friday, the opposition says.",
+    "The Harwick Grand Hotel is fully booked for the summer.",
+    "The Karst parliament adjourned for the summer recess on Thursday.",
     # back to a level is no return of a thing
     "Output at the Harwick mill will be back to normal by March.",
 ]

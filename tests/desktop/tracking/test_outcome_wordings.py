@@ -226,9 +226,12 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
          "Judge Ana Karst sentenced the Harwick harbour master to 14 years in prison on "
          "Tuesday. The ruling in the Harwick harbour case was handed down after three "
          "postponements."),
-        # a chamber that takes up a treaty votes on it
-        ("The Karst Senate will take up the water treaty in May 2022, its leader said.",
-         "The Karst Senate passed the water treaty by 89 votes to 10 on Tuesday."),
+        # works begun on what was to be built begin its construction; a budget passed into
+        # law is passed
+        ("Construction of the Tarn tunnel will start in May 2022.",
+         "Workers began digging the Tarn tunnel on Tuesday."),
+        ("Parliament is expected to pass the Karst budget in May 2022.",
+         "The Karst budget passed into law on Tuesday."),
         ("Tesla expects to begin production of the Semi in May 2022.",
          "Tesla began building the Semi in Nevada on Tuesday."),
         ("The Karst 12 airliner is expected to fly passengers again in May 2022.",
@@ -329,9 +332,16 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
         ("The Karst parliament is expected to pass the canal law in May 2022.",
          "A Karst bulk carrier passed through the new canal locks on Tuesday, the canal "
          "authority said."),
-        # a post taken up is no vote; more time won is no hearing held
-        ("Ana Karst will take up her post as ambassador in May 2022, the ministry said.",
-         "The Karst Senate voted on the water treaty on Tuesday."),
+        # a bill taken up is not yet voted on; running aground or into problems again is no
+        # return
+        ("The Senate will vote on the Harwick bill in May 2022.",
+         "The Senate took up the Harwick bill on Tuesday, with debate expected to last two "
+         "weeks."),
+        ("The Tarn ferry will resume sailing in May 2022.",
+         "The Tarn ferry ran aground again on Tuesday."),
+        ("The Harwick reactor will restart in May 2022.",
+         "The Harwick reactor ran into problems again on Tuesday."),
+        # more time won is no hearing held
         ("The winding-up hearing against Karst Holdings will go ahead in May 2022, the judge "
          "said.", "Karst Holdings won more time on Tuesday when the court put the liquidation "
          "hearing back again."),
@@ -409,6 +419,10 @@ def test_a_rank_to_come_another_payload_or_a_day_set_is_no_outcome(
         ("The vote for the Karst assembly will take place on 19 September 2022.",
          "The Karst assembly voted on Tuesday to change the rules of the vote in September.",
          "happened"),
+        # a meeting that adjourned at an hour was held, not put off
+        ("The Harwick council will hold its budget meeting in May 2022.",
+         "The Harwick council's budget meeting adjourned at 9 pm on Tuesday after approving "
+         "the budget.", "postponed"),
         # "the next Falcon Heavy" is another rocket: its date is no new window for this one
         ("SpaceX will launch the Falcon Heavy rocket in May 2022.",
          "SpaceX expects to fly the next Falcon Heavy in three to six months.", "postponed"),
