@@ -518,14 +518,23 @@ AWAITED = frozenset({
 
 
 def _awaited_thing(verb: Token) -> bool:
-    """What "should be" done to a thing that is itself awaited reads as a forecast ("the
-    judgment should be read out on Monday"); of anything else as a demand ("the minister
-    should be sacked", "the tax should be abolished")."""
+    """What "should be" done to a thing that is itself awaited, or a step of a project,
+    reads as a forecast ("the judgment should be read out on Monday", "the building should
+    be handed over early next year"); anything else as a demand ("the minister should be
+    sacked", "the tax should be abolished")."""
+    lexicon = file_lexicon()
+    if lexicon.groups_of(lemma_of(verb)) & MILESTONES:
+        return True  # "the building should be handed over early next year"
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if subject is None:
         return False
     lemma = subject.lemma_.lower()
-    return lemma in AWAITED or file_lexicon().is_event_word(lemma)
+    return lemma in AWAITED or lexicon.is_event_word(lemma)
+
+
+MILESTONES = frozenset({"deliver", "start", "release", "launch", "resume", "sign", "ratify"})
+"""Groups whose passive with "should" forecasts a step of a project, not a demand ("should be
+handed over", "should be opened"; not "should be closed", "should be sacked")."""
 
 
 def _inverted(verb: Token) -> bool:

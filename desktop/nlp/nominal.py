@@ -699,11 +699,11 @@ def _back(copula: Token, ctx: Context) -> Frame | None:
     if back is None or subject is None or not has_date(copula, ctx):
         return None
     if subject.pos_ == "PRON" or subject.ent_type_ in {"PERSON", "NORP", "GPE", "ORG"}:
-        return None  # people, places and companies back somewhere are no thing's return
-    if subject.lemma_.lower() in PEOPLE:
-        return None  # "the workers will be back at work on Monday"
+        return None  # a named person, place or company back somewhere: a visit, a state
     wheres = [
-        p for p in (*back.children, *copula.children) if p.dep_ == "prep" and not dated_phrase(p)
+        p
+        for p in (*back.children, *copula.children)
+        if p.dep_ == "prep" and not dated_phrase(p) and not _manner(p)
     ]
     where = [child(p, "pobj") for p in wheres if p.lower_ in {"in", "on"}]
     if (
@@ -712,7 +712,9 @@ def _back(copula: Token, ctx: Context) -> Frame | None:
         or any(
             w is None
             or w.lemma_.lower() in NOT_PLACES
-            or not (w.lemma_.lower() in IN_STATES or any(d.dep_ == "det" for d in w.children))
+            or not (
+                w.lemma_.lower() in IN_STATES or any(d.dep_ in {"det", "poss"} for d in w.children)
+            )
             for w in where
         )
     ):
@@ -720,11 +722,11 @@ def _back(copula: Token, ctx: Context) -> Frame | None:
     return _state("back", {"state:back"} | ctx.lexicon.groups_of("return"), copula, subject, ctx)
 
 
-PEOPLE = frozenset({
-    "worker", "staff", "president", "minister", "player", "team", "crew", "official",
-    "employee", "pupil", "student", "driver", "nurse", "doctor", "teacher", "people",
-    "passenger", "fan", "squad", "striker", "captain", "leader", "member",
-})  # fmt: skip
+def _manner(prep: Token) -> bool:
+    """ "on foot", "by bus": how, not where."""
+    return any(x.lemma_.lower() in {"foot", "bus", "train", "bike"} for x in prep.children)
+
+
 NOT_PLACES = frozenset({
     "track", "profit", "recession", "red", "black", "control", "business", "power", "office",
     "charge", "work", "action", "court", "talks", "dock", "fashion", "favour",
