@@ -537,6 +537,14 @@ QUESTIONS = [
     # "by" a day ahead, what "should have been" done is still due
     ("2025-03-10", "By June, the Tarn line should have been extended to Harwick.",
      "Will the Tarn line be extended by 30 June 2025?"),
+    # people back in a place of their own return; a step of a project that "should be"
+    # taken looks ahead
+    ("2019-01-22", "The union said the Harwick teachers would be back in their classrooms on "
+     "Wednesday.", "Will the Harwick teachers be back in their classrooms on 23 January "
+     "2019?"),
+    ("2018-09-01", "Officials said the new Harwick hospital should be handed over to the "
+     "health board early next year.",
+     "Will the new Harwick hospital be handed over between 1 January 2019 and 1 May 2019?"),
     # a condition on the other branch of a window, past "at the latest"
     ("2015-08-28", "The canal authority says the new locks will still open in April, or in the "
      "second quarter at the latest if more repairs are needed.",
