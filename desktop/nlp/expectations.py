@@ -52,6 +52,7 @@ from desktop.nlp.questions import question
 from desktop.nlp.tense import present_passive
 from desktop.nlp.timeparts import distance, forward, in_sentence, span_root, temporal_clause
 from desktop.nlp.timex import Timex
+from desktop.nlp.timex.vocab import WEEKDAYS
 from desktop.nlp.timing import Due, due_for, later_today
 from desktop.nlp.words import (
     dated_phrase,
@@ -62,6 +63,7 @@ from desktop.nlp.words import (
     particle,
     phrase,
     prepositional,
+    to_infinitive,
     verb_lemma,
 )
 from desktop.vocabulary import Lexicon, load_lexicon
@@ -187,9 +189,7 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
     ) and (lexicon_outcome(token, ctx) is None):
         return True  # "will have to live", "attempted to land": the lower verb carries it
     if deadline_of(token) is not None and any(
-        c.dep_ in {"xcomp", "advcl"}
-        and c.pos_ == "VERB"
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB" and to_infinitive(c)
         for c in token.children
     ):
         # "has until May 5 to publish": the lower verb is the event (not a clause of its
@@ -301,12 +301,9 @@ def _when_then(frame: Frame) -> bool:
         and t.dep_ == "advmod"
         and t.head.i != verb.i  # not "since January, when the FDA pushed it back to June"
         and t.head.dep_ in {"relcl", "advcl"}
-        and (t.head.head.ent_type_ in {"DATE", "TIME"} or t.head.head.lower_ in WEEKDAY_WORDS)
+        and (t.head.head.ent_type_ in {"DATE", "TIME"} or t.head.head.lower_ in WEEKDAYS)
         for t in verb.subtree
     )
-
-
-WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bool:

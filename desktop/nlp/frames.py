@@ -33,6 +33,7 @@ from desktop.nlp.words import (
     requested,
     speaker_for,
     time_word,
+    to_infinitive,
     verb_lemma,
     with_noun,
 )
@@ -652,8 +653,7 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     giver = misread_deadline_giver(verb)
     if subject is None and giver is not None:
         # "has until 8 January to decide": who has it; "gave Reed until March to leave": Reed
-        given = child(giver, "dative", "dobj") if lemma_of(giver) == "give" else None
-        subject = given or (None if lemma_of(giver) == "give" else child(giver, "nsubj"))
+        subject = child(giver, *(("dative", "dobj") if lemma_of(giver) == "give" else ("nsubj",)))
     if (
         subject is None
         and verb.dep_ in {"relcl", "acl"}
@@ -759,6 +759,7 @@ CARRIED = frozenset({
     "aircraft", "jet", "power", "electricity", "gas", "oil", "cargo", "freight", "service",
 })  # fmt: skip
 """What a thing at work carries or runs: "carried passengers again"."""
+AGAIN = {"again", "anew"}
 
 
 def _goes_on(verb: Token, lemma: str, groups: frozenset[str], lexicon: Lexicon) -> bool:
@@ -768,7 +769,7 @@ def _goes_on(verb: Token, lemma: str, groups: frozenset[str], lexicon: Lexicon) 
     if lemma in CHANGE_OF_VALUE or lexicon.outcome_of(lemma) is not None or _passive(verb):
         return False
     if particle(verb) or any(
-        c.dep_ in {"acomp", "oprd"} or (c.dep_ == "advmod" and c.lower_ not in {"again", "anew"})
+        c.dep_ in {"acomp", "oprd"} or (c.dep_ == "advmod" and c.lower_ not in AGAIN)
         for c in verb.children
     ):
         return False  # "ran aground", "traded lower", "played badly"
@@ -790,7 +791,7 @@ def _again(verb: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
         return False  # "would never again use a fixed-price contract"
     return any(
-        c.dep_ == "advmod" and c.lower_ in {"again", "anew"} and c.nbor(-1).lower_ != "once"
+        c.dep_ == "advmod" and c.lower_ in AGAIN and c.nbor(-1).lower_ != "once"
         for c in verb.children
     )
 
@@ -938,7 +939,7 @@ SHARES = {"both", "all", "each"}
 
 
 def _whole_of(token: Token) -> Token | None:
-    """The things of "both of its vessels", "all of the trains", "two of the ships"."""
+    """The things of "both of its vessels", "all of the trains" (not "one of them")."""
     return of_object(token) if token.lower_ in SHARES else None
 
 
@@ -1084,9 +1085,7 @@ def planned_event(noun: Token | None) -> Token | None:
         (
             c
             for c in noun.children
-            if c.dep_ in {"acl", "relcl"}
-            and c.pos_ == "VERB"
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB" and to_infinitive(c)
         ),
         None,
     )

@@ -47,6 +47,7 @@ from desktop.nlp.words import (
     misread_deadline_giver,
     particle,
     ranked_head,
+    to_infinitive,
     with_noun,
 )
 from desktop.vocabulary import file_lexicon
@@ -129,7 +130,7 @@ def _infinitive_conjunct(verb: Token) -> bool:
         verb.dep_ == "conj"
         and verb.tag_ in {"VBN", "VBD"}
         and head.pos_ in {"VERB", "AUX"}
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in head.children)
+        and to_infinitive(head)
         and not any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in verb.children
         )
@@ -291,7 +292,7 @@ def _purpose(lower: Token, head: Token) -> bool:
     the first jet on 8 October" — what the trip is for is as expected as the trip."""
     return (
         lower.dep_ == "advcl"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children)
+        and to_infinitive(lower)
         and not any(c.dep_ == "mark" for c in lower.children)
         and head.pos_ == "VERB"
         and any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in head.children)
@@ -345,7 +346,7 @@ def object_control(lower: Token) -> Token | None:
     """The verb whose object does what ``lower`` says, where the parser hangs the infinitive
     on the verb ("set jury selection to begin on July 28") or on the object ("intends the
     visit to go ahead this year")."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children):
+    if not to_infinitive(lower):
         return None
     head = lower.head
     if lower.dep_ in {"acl", "relcl"} and head.dep_ == "dobj":
@@ -364,7 +365,7 @@ def _misread_infinitive(lower: Token) -> bool:
     return (
         lower.dep_ == "advcl"
         and head.tag_ == "VBN"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children)
+        and to_infinitive(lower)
         and not any(c.dep_ in {"dobj", "prt"} for c in head.children)
     )
 

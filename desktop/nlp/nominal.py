@@ -505,12 +505,12 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         noun = aim or things or obj or nearest_event_noun(token, ctx)
     if noun is None:
         return None
-    if lemma_of(token) == "book" and passive:
+    if lemma == "book" and passive:
         # "the stadium is booked for a concert on 12 June": the concert
         noun = next((x for x in prep_objects(token, "for") if x.lemma_.lower() in BOOKED), noun)
     full = any(c.lower_ in {"fully", "heavily", "solidly"} for c in token.children)
     booked = not full and (noun.lemma_.lower() in BOOKED or (passive and noun.pos_ == "PROPN"))
-    if lemma_of(token) == "book" and not booked:
+    if lemma == "book" and not booked:
         return None  # "booked the rubber match for 18 July", not "booked flights for May"
     if is_copula and not (ctx.lexicon.is_event_word(noun.lemma_) or placeholder(noun, ctx)):
         return None

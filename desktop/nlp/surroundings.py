@@ -22,6 +22,7 @@ from desktop.nlp.cues import (
     PURPOSE_VERBS,
     WH_MARKS,
 )
+from desktop.nlp.words import to_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -218,11 +219,7 @@ def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | Non
             return "uncertain"  # "we will see what happens in March"
         if node.dep_ in {"ccomp", "acl"} and node.head.lemma_.lower() in HEDGE_NOUNS:
             return "hedged"
-        if (
-            node is not top
-            and node.lemma_.lower() in PURPOSE_VERBS
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-        ):
+        if node is not top and node.lemma_.lower() in PURPOSE_VERBS and to_infinitive(node):
             return "uncertain"  # "to ensure a safe railway is delivered": a purpose
         if node.head.i == node.i:
             break

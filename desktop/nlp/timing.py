@@ -602,6 +602,10 @@ ROUGHLY = ("less than", "about", "around", "roughly", "nearly")
 """Words between "in" and a span that leave it a span from now ("in roughly three months")."""
 
 
+RANGED = re.compile(r"\b(or|to|next|coming)\b|[-–]")
+"""A span said as a range or from now on ("a week or two", "the next two weeks")."""
+
+
 def _counted_on(target: date, value: str, text: str) -> Due:
     """The day, month or year a duration from now reaches, as precise as its unit."""
     if value.endswith(("D", "W")):
@@ -669,11 +673,10 @@ def _from_duration(
             slack = timedelta(days=3 if rough or "or" in after[:1] else 0)
             start = max(target - slack, ctx.anchor)
             return Due(start, target + slack, None, timex.value, tm.text)
-        plain = not re.search(
-            r"\b(or|to|next|coming)\b|[-–]",
-            f"{words_before(ctx, tm.start)[-12:]} {tm.text} {' '.join(after[:2])}",
-        )
-        if timex.value.endswith("W") and "T" not in timex.value and delta.days <= WEEKS_2 and plain:
+        weeks = timex.value.endswith("W") and "T" not in timex.value and delta.days <= WEEKS_2
+        if weeks and not RANGED.search(
+            f"{words_before(ctx, tm.start)[-12:]} {tm.text} {' '.join(after[:2])}"
+        ):
             # "in a week's time", "in two weeks": the days around that day (a longer count
             # keeps its month)
             slack = timedelta(days=3)

@@ -461,13 +461,18 @@ def day_setter(verb: Token) -> Token | None:
     return None if lemma_of(setter) in KEEPING_A_DAY else setter
 
 
+def to_infinitive(verb: Token) -> bool:
+    """A verb with "to" before it: "to follow", "to decide"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def with_noun(verb: Token) -> Token | None:
     """The noun of "with a floor vote to follow in January": what the infinitive says of it
     is still to come."""
     noun = verb.head
     if (
         verb.dep_ in {"acl", "relcl"}
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and to_infinitive(verb)
         and noun.dep_ == "pobj"
         and noun.head.lower_ == "with"
     ):
@@ -486,7 +491,7 @@ def misread_deadline_giver(lower: Token) -> Token | None:
     prep = date_.head
     if not (
         lower.dep_ in {"relcl", "acl"}
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in lower.children)
+        and to_infinitive(lower)
         and date_.ent_type_ in {"DATE", "TIME"}
         and date_.dep_ == "pobj"
         and prep.lower_ in {"until", "till"}
@@ -517,7 +522,7 @@ def ranked_head(verb: Token) -> Token | None:
     first to land a spacecraft" — the infinitive's event is done, in that verb's tense. The
     parser hangs the infinitive on the noun, on the copula, or (after "make") as a clause
     whose subject is the noun. None for "yet to"/"still to" (not done)."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not to_infinitive(verb):
         return None
     subject = child(verb, "nsubj")
     if verb.dep_ in {"relcl", "acl"} and verb.head.dep_ == "attr":
@@ -610,8 +615,7 @@ def raised_subject(verb: Token) -> Token | None:
                 return _setter(node.head) or owner
             return node.head  # "an agreement due to begin on May 26"
         controlled = infinitive or (
-            node.dep_ == "xcomp"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            node.dep_ == "xcomp" and to_infinitive(node)
         )  # "intends the royal tour to go ahead": the tour goes ahead
         if controlled and (obj := controlled_object(node.head)) is not None:
             return antecedent(obj)  # "gave the firm until May to sell"
