@@ -428,6 +428,10 @@ ASPECTUAL = {"begin", "start", "commence", "resume", "continue"}
 """Verbs that give the phase of an event named by a noun: "deliveries will begin"."""
 
 
+RESUMING = {"resume"}
+"""Phase verbs that say more than the phase: flights that resume are a return to service."""
+
+
 def _aspect_noun(verb: Token, passive: bool, lexicon: Lexicon) -> Token | None:
     if lemma_of(verb) not in ASPECTUAL:
         return None
@@ -618,7 +622,11 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
             inner = frame_of(attempted, ctx)
             inner.participants  # noqa: B018 - named from the attempted clause
             return replace(inner, verb=verb)
-        return nominal_frame(noun, verb, ctx, None)
+        frame = nominal_frame(noun, verb, ctx, None)
+        if lemma_of(verb) in RESUMING and "*" not in frame.groups:
+            # "commercial flights are to resume in the autumn": flights, and a return
+            return replace(frame, groups=frame.groups | lexicon.groups_of(lemma_of(verb)))
+        return frame
     placed = put_into(verb, ctx) or _made_state(verb, ctx)
     if placed is not None:
         return placed

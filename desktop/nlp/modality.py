@@ -229,6 +229,10 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             chain.append(head)  # "has begun delivering": the phase verb carries the tense
             t = head
             continue
+        if _done_through(t, head, lemma):
+            chain.append(head)  # "voted to approve the pact": approved when it voted
+            t = head
+            continue
         if _time_given(t, head):
             modality = modality or "expected"  # "has until March 23 to decide": a deadline
             chain.append(head)
@@ -337,7 +341,28 @@ PHASES = ASPECTUAL | {"finish", "complete", "stop"}
 """Verbs of a phase whose gerund carries the event: "has begun delivering", "aim to finish
 drafting the treaty"."""
 
+IMPLICATIVE = frozenset({"vote", "manage"})
+"""Verbs whose infinitive is done when they are: "the Senate voted to approve the pact",
+"managed to land on its second attempt"; "will vote to ratify the treaty in March" expects
+the ratification then."""
+
 STILL_TO_COME = {"before", "until", "till", "once", "unless", "if", "when"}
+
+
+def _still_to_come(verb: Token) -> bool:
+    """The clause opens with a word of a time still to come: "before the ship is handed
+    over", "once proving flights have been completed" (the parser may make that "once" an
+    adverb; after the verb it counts: "has been flown once")."""
+    return any(
+        c.lower_ in STILL_TO_COME
+        and (
+            c.dep_ == "mark"
+            or (c.dep_ == "advmod" and c.lower_ == "once" and c.i == verb.left_edge.i)
+        )
+        for c in verb.children
+    )
+
+
 """Conjunctions after which a present passive is still to come ("before the ship is handed
 over"), not a present state."""
 
@@ -411,13 +436,18 @@ def said_once(cue: Token) -> bool:
     return any(c.lower_ in ONCE and c.dep_ == "advmod" for c in cue.children)
 
 
+def _done_through(verb: Token, head: Token, lemma: str) -> bool:
+    """``verb`` is the infinitive of an implicative ``head`` ("voted to approve")."""
+    return verb.dep_ == "xcomp" and lemma in IMPLICATIVE and to_infinitive(verb)
+
+
 def _tense(chain: list[Token], top: Token, headline: bool) -> str:
     auxes = [a.lower_ for t in chain for a in _aux(t)]
     if (ranked := ranked_head(chain[0])) is not None:
         return _ranked_tense(ranked)
     if day_setter(chain[0]) is not None:
         return "future"  # "fixed 1 November as the day the museum is opened": still ahead
-    phases = [t for t in chain[1:] if lemma_of(t) in PHASES]
+    phases = [t for t in chain[1:] if lemma_of(t) in PHASES | IMPLICATIVE]
     cues = [t for t in chain[1:] if t not in phases]
     verb = phases[-1] if phases and not cues else chain[0]
     if verb is not chain[0]:
@@ -472,8 +502,7 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
     if verb.tag_ == "VBD" or any(a in {"did", "was", "were"} for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and any(a in {"has", "have", "had", "'s", "'ve"} for a in auxes):
-        still = any(c.dep_ == "mark" and c.lower_ in STILL_TO_COME for c in verb.children)
-        if still and "had" not in auxes:
+        if _still_to_come(verb) and "had" not in auxes:
             return "irrealis"  # "once the machine has been run in": still to come
         return "perfect"
     if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and not auxes:
@@ -504,7 +533,7 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
             return "future"  # "the judgment should be read out on Monday", as "should open"
         return "irrealis"  # "the minister should be sacked": a demand, nothing done
     if verb.tag_ == "VBN" and any(a in {"is", "are", "'s", "'re", "been", "be"} for a in auxes):
-        if any(c.dep_ == "mark" and c.lower_ in STILL_TO_COME for c in verb.children):
+        if _still_to_come(verb):
             return "irrealis"  # "more trials are planned before the ship is handed over"
         if present_passive(verb) and dated_itself(verb):
             return "present"  # a schedule: "visitors are admitted from Saturday"

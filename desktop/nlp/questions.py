@@ -304,6 +304,8 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
         if who and not named:
             event = f"{event} ({who})"  # "Will the plebiscite (Chile) take place ...?"
         happen = "go on" if due.bound == "until" else "take place"  # "the strike ... until"
+        if frame.verb.lemma_.lower() == "resume" and frame.verb is not frame.anchor:
+            happen = "resume"  # "Will commercial flights resume ...?", not "take place"
         return f"Will {event} {happen}{tail}{after_all}?"
     verb = frame.verb
     lemma = frame.lemma

@@ -181,6 +181,8 @@ def about(
     won = "award" in groups and in_theme and _an_occasion(target)
     if _other_agent(target, report) and not won:
         return None  # "Osterlich's parliament approved" is not Ruritania's approval
+    if _some_of_the_deciders(target, report):
+        return None  # "the House approved the pact": the Senate has still to
     specific = target.things
     if (
         not found
@@ -554,6 +556,22 @@ def _other_agent(target: Target, report: EventReport) -> bool:
         if mine and theirs and not shared(theirs, list(target.names.values())):
             return True
     return False
+
+
+DECIDED_APART = frozenset({"approve", "ratify", "vote"})
+"""Groups of acts that each of several actors does on its own: two chambers each pass a
+bill, two countries each ratify a treaty (not a signing, which one does with the other)."""
+
+
+def _some_of_the_deciders(target: Target, report: EventReport) -> bool:
+    """The follow-up's act is one several must each do ("expects the House and the Senate
+    to pass the deal") and the report has only some of them doing it ("the House approved
+    the pact on Thursday")."""
+    if report.status != "happened" or not target.groups & _groups(report) & DECIDED_APART:
+        return False
+    mine = [n for r, n in target.row.roles if r == "agent"]
+    theirs = [n for n, r in roles(report) if r == "agent"]
+    return len(mine) > 1 and bool(theirs) and any(not shared([m], theirs) for m in mine)
 
 
 def _other_known_event(target: Target, report: EventReport, sentence: str) -> bool:

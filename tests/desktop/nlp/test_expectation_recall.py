@@ -545,6 +545,13 @@ QUESTIONS = [
     ("2018-09-01", "Officials said the new Harwick hospital should be handed over to the "
      "health board early next year.",
      "Will the new Harwick hospital be handed over between 1 January 2019 and 1 May 2019?"),
+    # a vote to do something expects it done; flights to resume are asked as such
+    ("2020-01-15", "The Senate will vote to approve the Karst trade pact next week.",
+     "Will the Senate approve the Karst trade pact between 20 January 2020 and 26 January "
+     "2020?"),
+    ("2001-07-18", "Commercial flights are to resume in the autumn, once a series of proving "
+     "flights has been completed.",
+     "Will the commercial flights resume between September 2001 and November 2001?"),
     # a condition on the other branch of a window, past "at the latest"
     ("2015-08-28", "The canal authority says the new locks will still open in April, or in the "
      "second quarter at the latest if more repairs are needed.",

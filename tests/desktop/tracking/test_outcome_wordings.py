@@ -240,6 +240,11 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         # a body's vote is done when it approves, named with or without its article
         ("The European Parliament is expected to vote on the water treaty in May 2022.",
          "The European Parliament approved the water treaty on Tuesday by 408 votes to 254."),
+        # a vote to do something does it; flights that resume are a return
+        ("The Karst assembly is expected to approve the water treaty in May 2022.",
+         "The Karst assembly voted 89 to 10 on Tuesday to approve the water treaty."),
+        ("Commercial flights of the Karst 12 airliner are to resume in May 2022.",
+         "The relaunch of the Karst 12 airliner went smoothly on Tuesday."),
     ],
 )  # fmt: skip
 def test_the_outcome_in_its_own_wording_settles_the_follow_up(
@@ -393,6 +398,13 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
         ("President Ana Karst will pay a state visit to Osterlich in May 2022.",
          "President Ana Karst paid a state visit to Ruritania on Tuesday."),
         # an election in a story of a country is not its parliament's approval of a plan
+        # one chamber of two has passed it; a step still to come before the event
+        ("The White House expects the House and the Senate to pass the Karst trade pact in "
+         "May 2022.",
+         "The House approved the Karst trade pact on Tuesday by 385 votes to 41."),
+        ("Karst Air plans proving flights for the Karst 12 airliner in May 2022.",
+         "Commercial flights of the Karst 12 airliner are to resume in the autumn, once a "
+         "series of proving flights has been completed."),
         ("Karst votes for a new charter. Members of the Karst charter convention are to be "
          "elected in May 2022.", "Karst's parliament approved on Tuesday a plan for the "
          "convention."),
