@@ -5,14 +5,15 @@ In "the first match kicks off on Sunday" or "Donald Trump lands on Monday." the 
 its event went unread. After the parser, such a word is retagged a present verb (``VBZ``)
 when the parse shows it acts as one: it has a subject of its own; or a particle, inside a
 sentence with a full stop; or it is a verb of the event lexicon (not one of its nouns, such
-as "elections") whose only word before it is a name, in a sentence with a full stop, and
-the name becomes its subject. A headline's verbless plural ("Strasbourg vote on Canada
-deal", "Flights off until March") has no full stop and stays a noun. The other way round, a
-present verb the parser made an object or subject, with nothing of a verb under it, is a
-noun again ("will put its NextGen Acela trains into service"). "Polls open at 7 a.m." has
-the verb the tagger took for an adjective; "is due to land" the infinitive the parser took
-for a noun after "due to"; "The King and Queen land in Paris" the bare verb the tagger took
-for a noun with the names as its modifier.
+as "elections") whose only word before it is a name, in a sentence with a full stop, and the
+name becomes its subject. A particle followed by a date the parser made the verb's object
+("switch on the first day of 2007") is that date's preposition. A headline's verbless plural
+("Strasbourg vote on Canada deal", "Flights off until March") has no full stop and stays a
+noun. The other way round, a present verb the parser made an object or subject, with nothing
+of a verb under it, is a noun again ("will put its NextGen Acela trains into service").
+"Polls open at 7 a.m." has the verb the tagger took for an adjective; "is due to land" the
+infinitive the parser took for a noun after "due to"; "The King and Queen land in Paris" the
+bare verb the tagger took for a noun with the names as its modifier.
 """
 
 from __future__ import annotations
@@ -153,9 +154,34 @@ def _due_to_verb(token: Token) -> str | None:
     return token.dep_
 
 
+DATE_PREPOSITIONS = {"on", "in", "at", "by"}
+
+
+def _dated_object(token: Token) -> Token | None:
+    """ "wants to switch on the first day of 2007": the parser made "on" the verb's particle
+    and the date its object; "on" is the date's preposition."""
+    if token.dep_ != "prt" or token.lower_ not in DATE_PREPOSITIONS:
+        return None
+    return next(
+        (
+            c
+            for c in token.head.children
+            if c.dep_ in {"dobj", "npadvmod"}
+            and c.left_edge.i == token.i + 1
+            and c.ent_type_ in {"DATE", "TIME"}
+        ),
+        None,
+    )
+
+
 @Language.component(COMPONENT)
 def misread_verbs(doc: Doc) -> Doc:
     for token in doc:
+        date_object = _dated_object(token)
+        if date_object is not None:
+            token.tag_, token.pos_, token.dep_ = "IN", "ADP", "prep"
+            date_object.dep_, date_object.head = "pobj", token
+            continue
         shape = _due_to_verb(token)
         if shape == "pobj":
             to, due = token.head, token.head.head

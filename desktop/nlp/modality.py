@@ -436,6 +436,9 @@ def said_once(cue: Token) -> bool:
     return any(c.lower_ in ONCE and c.dep_ == "advmod" for c in cue.children)
 
 
+PRESENT_BE = {"is", "are", "am", "'s", "'re"}
+
+
 def _done_through(verb: Token, head: Token, lemma: str) -> bool:
     """``verb`` is the infinitive of an implicative ``head`` ("voted to approve")."""
     return verb.dep_ == "xcomp" and lemma in IMPLICATIVE and to_infinitive(verb)
@@ -496,6 +499,8 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
         )  # "Factory to resume production": the parser hangs the verb on the noun
         return "infinitive" if at_top or _event_to_be_held(verb) else "irrealis"
     if headline and verb.tag_ in {"VBZ", "VBP"} and not auxes:
+        if _still_to_come(verb):
+            return "irrealis"  # "Macron's last look before the doors open"
         return "past"  # headline present: "Elizabeth line finally opens"
     if headline and verb.tag_ == "VBN" and not auxes:
         return "past"  # "Crossrail opening delayed again"
@@ -532,6 +537,8 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
         if _awaited_thing(verb):
             return "future"  # "the judgment should be read out on Monday", as "should open"
         return "irrealis"  # "the minister should be sacked": a demand, nothing done
+    if verb.tag_ == "VBN" and "being" in auxes and any(a in PRESENT_BE for a in auxes):
+        return "present"  # "the first Mass is being celebrated later on Sunday": "is opening"
     if verb.tag_ == "VBN" and any(a in {"is", "are", "'s", "'re", "been", "be"} for a in auxes):
         if _still_to_come(verb):
             return "irrealis"  # "more trials are planned before the ship is handed over"

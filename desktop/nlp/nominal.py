@@ -19,6 +19,7 @@ from desktop.nlp.frames import (
     Frame,
     event_noun,
     frame_of,
+    may_name_event,
     nominal_frame,
     put_into,
 )
@@ -355,7 +356,7 @@ def _date_stays(token: Token) -> bool:
     )
 
 
-GIVERS = {"give", "name", "announce", "fix", "pencil"}
+GIVERS = {"give", "name", "announce", "fix", "pencil", "point", "set"}
 """Verbs that give a time as the date of an event: "gives the third quarter of 2023 as the
 new in-service date", "now gives the second quarter as the start of commercial
 operations" (their own event is no event of the story)."""
@@ -373,25 +374,55 @@ def _in_service(noun: Token) -> bool:
     )
 
 
+def _placeholder(noun: Token) -> bool:
+    """A noun that stands for an event's time: "the date", "its target year"."""
+    return lemma_of(noun) in PLACEHOLDERS or (
+        lemma_of(noun) in {"year", "month"}
+        and any(
+            c.dep_ in {"compound", "amod"} and lemma_of(c) in PLACEHOLDERS for c in noun.children
+        )
+    )
+
+
+def _aimed_doing(noun: Token, ctx: Context) -> Token | None:
+    """The gerund of an event after "for": "as its target year for joining the euro area"."""
+    return next(
+        (
+            x
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "for"
+            for x in c.children
+            if x.dep_ == "pcomp" and x.tag_ == "VBG" and may_name_event(x, ctx)
+        ),
+        None,
+    )
+
+
 def given_as(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     """A time given as an event's date or its start: the event, expected then."""
     if token.pos_ != "VERB" or lemma_of(token) not in GIVERS:
         return None
     obj = next((c for c in token.children if c.dep_ in {"dobj", "npadvmod"}), None)
+    if obj is None and lemma_of(token) == "point":
+        obj = next(iter(prep_objects(token, "to")), None)  # "point to 2010 as the date"
     if obj is None or not in_time(obj, ctx):
         return None
     noun = next(
         (
             x
             for x in prep_objects(token, "as")
-            if ctx.lexicon.is_event_word(x.lemma_) or lemma_of(x) in PLACEHOLDERS
+            if ctx.lexicon.is_event_word(x.lemma_) or _placeholder(x)
         ),
         None,
     )
     if noun is None:
         return None
     aim = next((x for x in prep_objects(noun, "for") if ctx.lexicon.is_event_word(x.lemma_)), None)
-    frame = nominal_frame(aim or noun, token, ctx, None)  # "as the day for the handover"
+    doing = _aimed_doing(noun, ctx) if aim is None else None
+    if doing is not None:
+        frame = replace(frame_of(doing, ctx), verb=token)  # "as its target year for joining"
+    else:
+        frame = nominal_frame(aim or noun, token, ctx, None)  # "as the day for the handover"
     if frame.groups == {"*"} and _in_service(noun):
         frame.lemma, frame.groups, frame.theme = SERVICE, ctx.lexicon.groups_of(SERVICE), None
     if frame.groups == {"*"} and frame.theme is not None and frame.theme.i == noun.i:

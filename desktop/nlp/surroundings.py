@@ -52,7 +52,7 @@ def _other_branch(c: Token) -> bool:
 def _conditional_clause(c: Token) -> str | None:
     """'conditional' for a condition ("if the vote passes"), 'pending' for a time the
     event waits on ("once dredging is finished", "when they meet in October")."""
-    marks = {m.lower_ for m in c.children if m.dep_ in {"mark", "advmod"}}
+    marks = {m.lower_ for m in c.children if m.dep_ in {"mark", "advmod"} and not _even(m)}
     if _other_branch(c):
         return None  # "in January, or in the spring if regulators take longer"
     if marks & HARD_CONDITIONS:
@@ -78,6 +78,12 @@ def _in_past(verb: Token) -> bool:
     if any(a.tag_ == "MD" for a in auxes):
         return False
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
+
+
+def _even(mark: Token) -> bool:
+    """The "if" of "even if": what follows is granted, no condition on the clause ("will
+    be open for worship again in 2024, even if scaffolding remains")."""
+    return mark.lower_ == "if" and mark.i > 0 and mark.doc[mark.i - 1].lower_ == "even"
 
 
 def _condition_word(token: Token) -> bool:
@@ -192,6 +198,7 @@ def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | Non
             lemma = node.lemma_.lower()
             if lemma in DENIAL_VERBS and node.i < top.i:
                 return "denied"
+        marks -= {m.lower_ for m in node.children if m.dep_ == "mark" and _even(m)}
         if (marks & {"if", "unless"} and node.dep_ in {"advcl"}) or _if_subject(node):
             return "conditional"
         if marks & WH_MARKS or (

@@ -175,6 +175,23 @@ def _year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     return year_timex(int(m["year"]), part_mod(part))
 
 
+@rule(
+    "edge_day",
+    rf"the\s+(?P<which>first|last)\s+day\s+of\s+"
+    rf"(?:(?P<month>{MONTH})(?:,?\s+(?P<myear>{YEAR}))?|(?P<year>{YEAR}))",
+    ("day of",),
+)
+def _edge_day(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
+    """ "the first day of 2007", "the last day of March": that day."""
+    first = m["which"].lower() == "first"
+    if m["year"]:
+        return day_timex(date(int(m["year"]), 1, 1) if first else date(int(m["year"]), 12, 31))
+    month = month_number(m["month"])
+    year = int(m["myear"]) if m["myear"] else pick_year(anchor, month, None, direction)
+    start = date(year, month, 1)
+    return day_timex(start if first else start + relativedelta(months=1, days=-1))
+
+
 @rule("pre_post_year", rf"(?P<which>pre|post)-(?P<year>{YEAR})", ("pre-", "post-"))
 def _pre_post_year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
     """ "post-1989 reforms": TimeML marks the year, with BEFORE or AFTER as its mod."""
