@@ -168,6 +168,7 @@ def _dated_object(token: Token) -> Token | None:
             for c in token.head.children
             if c.dep_ in {"dobj", "npadvmod"}
             and c.left_edge.i == token.i + 1
+            and c.left_edge.pos_ in {"DET", "NUM", "PROPN", "ADJ"}  # not "in between"
             and c.ent_type_ in {"DATE", "TIME"}
         ),
         None,

@@ -352,14 +352,24 @@ STILL_TO_COME = {"before", "until", "till", "once", "unless", "if", "when"}
 def _still_to_come(verb: Token) -> bool:
     """The clause opens with a word of a time still to come: "before the ship is handed
     over", "once proving flights have been completed" (the parser may make that "once" an
-    adverb; after the verb it counts: "has been flown once")."""
-    return any(
+    adverb; after the verb it counts: "has been flown once"), or a "before" the parser
+    left with no object of its own ("a last look before the doors open")."""
+    if any(
         c.lower_ in STILL_TO_COME
         and (
             c.dep_ == "mark"
             or (c.dep_ == "advmod" and c.lower_ == "once" and c.i == verb.left_edge.i)
         )
         for c in verb.children
+    ):
+        return True
+    edge = verb.left_edge.i
+    before = verb.doc[edge - 1] if edge > 0 else None
+    return (
+        before is not None
+        and before.lower_ in {"before", "until", "till"}
+        and before.dep_ == "prep"
+        and not any(c.dep_ == "pobj" for c in before.children)
     )
 
 

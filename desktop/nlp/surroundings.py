@@ -22,7 +22,7 @@ from desktop.nlp.cues import (
     PURPOSE_VERBS,
     WH_MARKS,
 )
-from desktop.nlp.words import to_infinitive
+from desktop.nlp.words import particle, to_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -196,7 +196,8 @@ def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | Non
         marks = {m.lower_ for m in node.children if m.dep_ == "mark"}
         if node is not top and node.pos_ in {"VERB", "AUX"} and not joined:
             lemma = node.lemma_.lower()
-            if lemma in DENIAL_VERBS and node.i < top.i:
+            denies = lemma in DENIAL_VERBS or f"{lemma} {particle(node)}" in DENIAL_VERBS
+            if denies and node.i < top.i:  # "ruled out", not "ruled that"
                 return "denied"
         marks -= {m.lower_ for m in node.children if m.dep_ == "mark" and _even(m)}
         if (marks & {"if", "unless"} and node.dep_ in {"advcl"}) or _if_subject(node):

@@ -19,6 +19,17 @@ FOUND = [
      "2022-01-31"),
     ("2021-03-01", "The harbour board wanted the ferry operator to submit its timetable in "
      "April.", "2021-04-01", "2021-04-30"),
+    # "even if" grants what follows; a court ruling that something will begin says when;
+    # "the first day of" a year is that day; a particle before it is its preposition
+    ("2020-06-08", "The Harwick cathedral will be open for worship again in 2024, even if "
+     "scaffolding remains on parts of the outside.", "2024-01-01", "2024-12-31"),
+    ("2020-07-20", "The Harwick District Court ruled on Sunday that the evidentiary stage of "
+     "the Tarn trial will begin in January.", "2021-01-01", "2021-01-31"),
+    ("2006-03-17", "The government still wants to switch on the first day of 2007.",
+     "2007-01-01", "2007-01-01"),
+    # a passive in progress with a time ahead, as "is opening on Tuesday"
+    ("2024-11-29", "The new Harwick bridge is being opened on Tuesday.", "2024-12-03",
+     "2024-12-03"),
     # "provided" before the clause makes no condition of it
     ("2021-03-01", "The city provided the funds, and the footbridge will open in May.",
      "2021-05-01", "2021-05-31"),
@@ -545,6 +556,9 @@ QUESTIONS = [
     ("2018-09-01", "Officials said the new Harwick hospital should be handed over to the "
      "health board early next year.",
      "Will the new Harwick hospital be handed over between 1 January 2019 and 1 May 2019?"),
+    # a time pointed to as an event's date
+    ("2006-12-04", "Finance ministry officials now point to 2010 as a realistic date for the "
+     "changeover.", "Will the changeover take place in 2010?"),
     # a vote to do something expects it done; flights to resume are asked as such
     ("2020-01-15", "The Senate will vote to approve the Karst trade pact next week.",
      "Will the Senate approve the Karst trade pact between 20 January 2020 and 26 January "
