@@ -335,7 +335,12 @@ def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bo
 
 
 def _still(cue: Token | None) -> bool:
-    return cue is not None and any(c.dep_ == "advmod" and c.lower_ == "still" for c in cue.children)
+    """A cue said of what still holds: "still expected", "remained on track to complete".
+    The rest of its period is what lies ahead."""
+    return cue is not None and (
+        any(c.dep_ == "advmod" and c.lower_ == "still" for c in cue.children)
+        or lemma_of(cue) in {"remain", "stay"}
+    )
 
 
 def _when_of_a_time(verb: Token, ctx: Context) -> TimeMention | None:

@@ -169,6 +169,14 @@ def _wh_fronted(node: Token) -> bool:
     )
 
 
+def _own_clause(node: Token) -> bool:
+    """A clause the parser hung on a verb past a semicolon: it stands alone ("the trial
+    is set to begin on 25 November, the judge ruled; the government had asked for March")."""
+    head = node.head
+    low, high = sorted((node.i, head.i))
+    return any(c.lower_ == ";" and low < c.i < high for c in head.children)
+
+
 def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | None) -> str | None:
     """A condition, question, doubt, denial or demand around the clause (``sentence``:
     the text of its sentence and where that starts)."""
@@ -229,7 +237,7 @@ def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | Non
             return "hedged"
         if node is not top and node.lemma_.lower() in PURPOSE_VERBS and to_infinitive(node):
             return "uncertain"  # "to ensure a safe railway is delivered": a purpose
-        if node.head.i == node.i:
+        if node.head.i == node.i or _own_clause(node):
             break
         if node.dep_ in {"ccomp", "xcomp"} and node.head.lemma_.lower() in DEMAND_VERBS:
             return "demanded"

@@ -27,6 +27,12 @@ FOUND = [
      "the Tarn trial will begin in January.", "2021-01-01", "2021-01-31"),
     ("2006-03-17", "The government still wants to switch on the first day of 2007.",
      "2007-01-01", "2007-01-01"),
+    # what "remained on track" is still ahead for the rest of its period; a clause past a
+    # semicolon is no demand's object
+    ("2013-07-13", "Parker told employees that the companies remained on track to complete "
+     "their combination in the third quarter.", "2013-07-13", "2013-09-30"),
+    ("2013-08-31", "The Tarn trial is set to begin on 25 November, the judge ruled; the "
+     "government had asked for a date next March.", "2013-11-25", "2013-11-25"),
     # a passive in progress with a time ahead, as "is opening on Tuesday"
     ("2024-11-29", "The new Harwick bridge is being opened on Tuesday.", "2024-12-03",
      "2024-12-03"),
