@@ -65,7 +65,7 @@ rounds of talks", "will have two operations next month"."""
 HELD = GATHERINGS | OCCASIONS | {
     "trial", "hearing", "conference", "summit", "festival", "tournament", "inquiry", "parade",
     "rally", "exhibition", "congress", "convention", "sitting", "championship", "games",
-    "exam", "examination", "census", "auction", "final",
+    "exam", "examination", "census", "auction", "final", "test",
 }  # fmt: skip
 """Common nouns of things that take place, whose taking place a light verb reports ("the
 trial got under way"); not an actor ("the company went ahead")."""
@@ -369,11 +369,19 @@ def _light_object(verb: Token, lexicon: Lexicon) -> Token | None:
     if obj is None:
         return None
     noun = event_noun(antecedent(obj) or obj, lexicon)
-    if noun is None and general and obj.lemma_.lower() in HELD and _held(verb, obj):
+    if noun is None and general and _held_thing(obj) and _held(verb, obj):
         return obj  # "the exam was held on Thursday": a thing held took place
     if noun is None or general or lexicon.groups_of(noun.lemma_) & special:
         return noun
     return None  # "deliver the jets": no light verb of a ruling
+
+
+def _held_thing(noun: Token) -> bool:
+    """A common noun of a thing held ("the exam"), or a name that is no person nor place
+    ("NEET was held on Sunday afternoon"; not "Smith was held on Sunday")."""
+    if noun.lemma_.lower() in HELD:
+        return True
+    return noun.pos_ == "PROPN" and noun.ent_type_ not in {"PERSON", "GPE", "NORP", "LOC", "FAC"}
 
 
 EDITIONS = {"last", "previous", "first", "earlier", "past", "former", "next", "latest"}

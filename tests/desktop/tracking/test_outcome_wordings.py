@@ -240,7 +240,10 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         # a body's vote is done when it approves, named with or without its article
         ("The European Parliament is expected to vote on the water treaty in May 2022.",
          "The European Parliament approved the water treaty on Tuesday by 408 votes to 254."),
-        # a Budget presented is the Budget delivered; a toll a court struck down is off
+        # a named test held took place
+        ("The Tarn medical entrance test NEET will be held in May 2022.",
+         "NEET was held on Tuesday afternoon, more than four months later than planned."),
+        # a Budget presented is the Budget delivered
         ("Rishi Sunak will deliver the government's first Budget in May 2022.",
          "Rishi Sunak presented the government's first Budget on Tuesday."),
         # a vote to do something does it; flights that resume are a return
