@@ -229,7 +229,7 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             chain.append(head)  # "has begun delivering": the phase verb carries the tense
             t = head
             continue
-        if _done_through(t, head, lemma):
+        if _done_through(t, lemma):
             chain.append(head)  # "voted to approve the pact": approved when it voted
             t = head
             continue
@@ -347,6 +347,8 @@ IMPLICATIVE = frozenset({"vote", "manage"})
 the ratification then."""
 
 STILL_TO_COME = {"before", "until", "till", "once", "unless", "if", "when"}
+"""Conjunctions after which a present passive is still to come ("before the ship is handed
+over"), not a present state."""
 
 
 def _still_to_come(verb: Token) -> bool:
@@ -371,10 +373,6 @@ def _still_to_come(verb: Token) -> bool:
         and before.dep_ == "prep"
         and not any(c.dep_ == "pobj" for c in before.children)
     )
-
-
-"""Conjunctions after which a present passive is still to come ("before the ship is handed
-over"), not a present state."""
 
 
 def object_control(lower: Token) -> Token | None:
@@ -449,8 +447,9 @@ def said_once(cue: Token) -> bool:
 PRESENT_BE = {"is", "are", "am", "'s", "'re"}
 
 
-def _done_through(verb: Token, head: Token, lemma: str) -> bool:
-    """``verb`` is the infinitive of an implicative ``head`` ("voted to approve")."""
+def _done_through(verb: Token, lemma: str) -> bool:
+    """``verb`` is the infinitive of an implicative verb whose lemma is ``lemma`` ("voted to
+    approve")."""
     return verb.dep_ == "xcomp" and lemma in IMPLICATIVE and to_infinitive(verb)
 
 
