@@ -447,6 +447,16 @@ def said_once(cue: Token) -> bool:
 PRESENT_BE = {"is", "are", "am", "'s", "'re"}
 
 
+def _bare_past(verb: Token) -> bool:
+    """A past verb with no auxiliary, or one the tagger made a participle at the top of its
+    sentence with a subject ("Hundreds of tonnes of lead melted ...")."""
+    if _aux(verb):
+        return False
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
 def _done_through(verb: Token, lemma: str) -> bool:
     """``verb`` is the infinitive of an implicative verb whose lemma is ``lemma`` ("voted to
     approve")."""
@@ -521,6 +531,12 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
         return "perfect"
     if verb.tag_ == "VBN" and verb.dep_ in {"acl", "amod"} and not auxes:
         return "past"  # "the contract signed on Friday"
+    if verb.tag_ == "VBN" and verb.dep_ == "conj" and not auxes:
+        shared = {a.lower_ for a in _aux(verb.head)}
+        if _bare_past(verb.head) or shared & {"was", "were"}:
+            return "past"  # "melted or burned during the fire", "was repaired and returned"
+        if shared & {"has", "have", "'s", "'ve"} and verb.head.tag_ == "VBN":
+            return "perfect"  # "has been repaired and returned to service"
     if verb.tag_ == "VBN" and verb.dep_ == "relcl" and not auxes:
         return "past"  # "a law that the president signed on Sunday" (tagged VBN)
     if (
