@@ -448,13 +448,16 @@ PRESENT_BE = {"is", "are", "am", "'s", "'re"}
 
 
 def _bare_past(verb: Token) -> bool:
-    """A past verb with no auxiliary, or one the tagger made a participle at the top of its
-    sentence with a subject ("Hundreds of tonnes of lead melted ...")."""
+    """A past verb with no auxiliary, or one the tagger made a participle: at the top of its
+    sentence with a subject, or hung on the noun before it ("lead from the roof melted")."""
     if _aux(verb):
         return False
-    return verb.tag_ == "VBD" or (
-        verb.tag_ == "VBN" and verb.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in verb.children)
-    )
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ != "VBN":
+        return False
+    subject = any(c.dep_ == "nsubj" for c in verb.children)
+    return verb.dep_ in {"acl", "amod"} or (verb.dep_ == "ROOT" and subject)
 
 
 def _done_through(verb: Token, lemma: str) -> bool:
