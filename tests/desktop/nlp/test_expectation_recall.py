@@ -711,8 +711,10 @@ PAST_EXPECTATIONS = [
     ("2024-05-01", "The council said last year that the new pool would open in 2023."),
     # a participle joined to a past verb shares its tense: done, not due next April
     ("2019-07-26", "The Tarn ferry was repaired and returned to service in April."),
-    ("2019-07-26", "Hundreds of tonnes of lead from the roof melted or burned during the fire "
-     "in April."),
+    (
+        "2019-07-26",
+        "Hundreds of tonnes of lead from the roof melted or burned during the fire in April.",
+    ),
 ]
 
 

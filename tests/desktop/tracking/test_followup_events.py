@@ -74,13 +74,15 @@ def confirmed_before(
     folder: Path,
     expected: tuple[str, str],
     later: tuple[str, str],
+    later_title: str = "News",
 ) -> tuple[int, int]:
-    """The confirmed follow-up of ``expected`` (date, body) and the ``later`` article's id."""
+    """The confirmed follow-up of ``expected`` (date, body) and the ``later`` article's id
+    (its headline ``later_title``)."""
     source, later_id = load(
         store,
         english,
         folder,
-        [(expected[0], "Plans", expected[1]), (later[0], "News", later[1])],
+        [(expected[0], "Plans", expected[1]), (later[0], later_title, later[1])],
     )
     [followup] = proposed_from(store, source)
     confirm(store, followup_id=followup.id, who="ana")

@@ -16,6 +16,7 @@ from db.store import Store
 from desktop.tracking.followups import confirm
 from desktop.tracking.updates import check_updates
 from tests.desktop.tracking.test_followup_events import (
+    confirmed_before,
     first_after,
     first_candidate,
     load,
@@ -619,20 +620,13 @@ def test_a_headline_verb_after_before_is_still_to_come(
     store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
     """ "A last look before the doors open": the doors open later, not on the day."""
-    source, _later = load(
+    followup_id, _later = confirmed_before(
         store,
         english,
         tmp_path,
-        [
-            ("2021-11-02", "Plans", "The Harwick cathedral doors will open again in May 2022."),
-            (
-                "2022-05-18",
-                "A last look before the Harwick cathedral doors open",
-                "The president walked through the Harwick cathedral on Tuesday.",
-            ),
-        ],
+        ("2021-11-02", "The Harwick cathedral doors will open again in May 2022."),
+        ("2022-05-18", "The president walked through the Harwick cathedral on Tuesday."),
+        later_title="A last look before the Harwick cathedral doors open",
     )
-    [followup] = proposed_from(store, source)
-    confirm(store, followup_id=followup.id, who="ana")
-    [found] = check_updates(store, as_of=date(2022, 5, 25), followup_ids=[followup.id])
+    [found] = check_updates(store, as_of=date(2022, 5, 25), followup_ids=[followup_id])
     assert [c.proposed_state for c in found.candidates if c.proposed_state] == []
