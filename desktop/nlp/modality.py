@@ -903,6 +903,9 @@ VALUE_LABELS = {"MONEY", "PERCENT"}
 
 AMOUNTS = {"enough", "more", "fewer", "less", "many", "much", "several", "no"}
 
+SPENDING = {"spend", "invest"}
+"""Verbs whose sum of money is a figure, as a cost is ("will spend $30 billion this year")."""
+
 
 def _holds_a_count(verb: Token, lexicon: Lexicon) -> bool:
     """ "Has 40 orders", "will have enough capacity": "have" with a counted or measured
@@ -975,8 +978,9 @@ def _made_available(verb: Token) -> bool:
 
 def stative(verb: Token, lexicon: Lexicon | None = None) -> bool:
     """Copulas, states and statements of value are no events: "will be the key moment",
-    "will cost $4 billion", "will rise by 5 percent", "closed at $76"; with the ``lexicon``
-    (to tell events from things), "has 40 orders for next year"."""
+    "will cost $4 billion", "will spend $30 billion this year", "will rise by 5 percent",
+    "closed at $76"; with the ``lexicon`` (to tell events from things), "has 40 orders for
+    next year"."""
     lemma = verb.lemma_.lower()
     if (lemma in STATIVE and not _appearance(verb) and not _made_available(verb)) or (
         lexicon is not None and _holds_a_count(verb, lexicon)
@@ -984,6 +988,11 @@ def stative(verb: Token, lexicon: Lexicon | None = None) -> bool:
         return True
     if _at_a_value(verb):
         return True  # "shares closed at about $76"
+    if lemma in SPENDING:
+        return any(
+            c.dep_ == "dobj" and any(t.ent_type_ == "MONEY" for t in c.subtree)
+            for c in verb.children
+        )  # "will spend around 30 billion dollars on capital projects this year"
     if lemma in CHANGE_OF_VALUE:
         return any(
             t.ent_type_ in QUANTITY_LABELS or t.lower_ in {"percent", "%"} for t in verb.subtree

@@ -579,6 +579,10 @@ QUESTIONS = [
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
+    # a sum to be spent or invested is a figure, as a cost is
+    ("2021-07-16", "Tarn Chips has said it will spend around 30 billion dollars on capital "
+     "projects this year."),
+    ("2021-07-16", "Tarn Chips will invest $12 billion in the Harwick plant next year."),
     # a newcomer's review of the seventeenth session's rules: a cause, an account, a
     # conjunct with its own pronoun subject
     ("2022-03-10", "Ticket sales fell in March, due mainly to the strike."),
