@@ -904,7 +904,16 @@ VALUE_LABELS = {"MONEY", "PERCENT"}
 AMOUNTS = {"enough", "more", "fewer", "less", "many", "much", "several", "no"}
 
 SPENDING = {"spend", "invest"}
-"""Verbs whose sum of money is a figure, as a cost is ("will spend $30 billion this year")."""
+"""Verbs whose sum of money is a figure, as a cost is ("will spend $30 billion this year"),
+unless it is promised ("has committed to invest about $11 billion by 2028")."""
+
+
+def _committed(verb: Token) -> bool:
+    """The infinitive of a promise: "committed to invest", "pledged to spend"."""
+    head = verb.head
+    return verb.dep_ in {"xcomp", "advcl"} and (
+        lemma_of(head) in COMMITMENTS or lemma_of(head) in {"commit", "pledge", "promise"}
+    )
 
 
 def _holds_a_count(verb: Token, lexicon: Lexicon) -> bool:
@@ -988,7 +997,7 @@ def stative(verb: Token, lexicon: Lexicon | None = None) -> bool:
         return True
     if _at_a_value(verb):
         return True  # "shares closed at about $76"
-    if lemma in SPENDING:
+    if lemma in SPENDING and not _committed(verb):
         return any(
             c.dep_ == "dobj" and any(t.ent_type_ == "MONEY" for t in c.subtree)
             for c in verb.children

@@ -33,6 +33,9 @@ FOUND = [
      "their combination in the third quarter.", "2013-07-13", "2013-09-30"),
     ("2013-08-31", "The Tarn trial is set to begin on 25 November, the judge ruled; the "
      "government had asked for a date next March.", "2013-11-25", "2013-11-25"),
+    # a sum promised by a deadline is a commitment to follow up, not a figure
+    ("2024-01-16", "Tarn Steel has also committed to invest about $11 billion in its Harwick "
+     "plants by 2028.", "2024-01-16", "2028-12-31"),
     # a passive in progress with a time ahead, as "is opening on Tuesday"
     ("2024-11-29", "The new Harwick bridge is being opened on Tuesday.", "2024-12-03",
      "2024-12-03"),
