@@ -55,6 +55,7 @@ from desktop.nlp.timex import Timex
 from desktop.nlp.timex.vocab import WEEKDAYS
 from desktop.nlp.timing import Due, due_for, later_today
 from desktop.nlp.words import (
+    REMAINING,
     dated_phrase,
     day_setter,
     false_infinitive,
@@ -339,7 +340,7 @@ def _still(cue: Token | None) -> bool:
     The rest of its period is what lies ahead."""
     return cue is not None and (
         any(c.dep_ == "advmod" and c.lower_ == "still" for c in cue.children)
-        or lemma_of(cue) in {"remain", "stay"}
+        or lemma_of(cue) in REMAINING
     )
 
 

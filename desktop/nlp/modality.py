@@ -38,6 +38,7 @@ from desktop.nlp.surroundings import surroundings
 from desktop.nlp.tense import dated_itself, present_passive
 from desktop.nlp.words import (
     EVENT_ENDINGS,
+    REMAINING,
     TIME_GIVERS,
     child,
     controlled_object,
@@ -503,7 +504,7 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
             return "future"
         if deadline_of(chain[-1]) is not None and "had" not in aux_here:
             return "future"  # "gave them until May 5 to publish": still ahead
-        if lemma_of(chain[-1]) in {"remain", "stay"} and "VBD" in tags and "had" not in aux_here:
+        if lemma_of(chain[-1]) in REMAINING and "VBD" in tags and "had" not in aux_here:
             return "future_in_past"  # "remained committed to certifying it by 2015": if ahead
         if _reported_expectation(chain[-1]):
             return "future"
@@ -911,9 +912,7 @@ unless it is promised ("has committed to invest about $11 billion by 2028")."""
 def _committed(verb: Token) -> bool:
     """The infinitive of a promise: "committed to invest", "pledged to spend"."""
     head = verb.head
-    return verb.dep_ in {"xcomp", "advcl"} and (
-        lemma_of(head) in COMMITMENTS or lemma_of(head) in {"commit", "pledge", "promise"}
-    )
+    return verb.dep_ in {"xcomp", "advcl"} and lemma_of(head) in COMMITMENTS
 
 
 def _holds_a_count(verb: Token, lexicon: Lexicon) -> bool:

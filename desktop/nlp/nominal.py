@@ -28,6 +28,7 @@ from desktop.nlp.timeparts import temporal_clause
 from desktop.nlp.words import (
     EVENT_ENDINGS,
     IN_STATES,
+    REMAINING,
     SAYING,
     antecedent,
     batch_of,
@@ -351,7 +352,7 @@ def _plan_called_off(cue: Token, ctx: Context) -> bool:
 def _date_stays(token: Token) -> bool:
     """ "Polling day remains 26 October", "the opening night stays 11 January": the day
     of an event that stays a date is that date, as "is" would say."""
-    return lemma_of(token) in {"remain", "stay"} and any(
+    return lemma_of(token) in REMAINING and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in PLACEHOLDERS | OCCASIONS for c in token.children
     )
 

@@ -8,12 +8,13 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from desktop.nlp.frames import ARRIVE, verb_keys
+from desktop.nlp.frames import ARRIVE, RESUMING, verb_keys
 from desktop.nlp.participants import GEO_LABELS, ITEM_LABELS
 from desktop.nlp.words import (
     antecedent,
     child,
     dated_phrase,
+    lemma_of,
     particle,
     phrase,
     raised_subject,
@@ -304,7 +305,7 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
         if who and not named:
             event = f"{event} ({who})"  # "Will the plebiscite (Chile) take place ...?"
         happen = "go on" if due.bound == "until" else "take place"  # "the strike ... until"
-        if frame.verb.lemma_.lower() == "resume" and frame.verb is not frame.anchor:
+        if lemma_of(frame.verb) in RESUMING and frame.verb is not frame.anchor:
             happen = "resume"  # "Will commercial flights resume ...?", not "take place"
         return f"Will {event} {happen}{tail}{after_all}?"
     verb = frame.verb

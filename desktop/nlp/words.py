@@ -159,6 +159,10 @@ LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope", "slated": "sl
 """Words the English model lemmatises wrongly ("hopes" -> "hop")."""
 
 
+REMAINING = frozenset({"remain", "stay"})
+"""Verbs of a state that goes on: "remained on track to open", "remains committed to"."""
+
+
 def lemma_of(token: Token) -> str:
     """spaCy's lemma in lower case, with the model's known slips corrected."""
     return LEMMA_FIXES.get(token.lower_) or token.lemma_.lower()
