@@ -82,7 +82,9 @@ ANAPHOR = 0.5
 """The follow-up's event, read off its sentence, has no thing of its own, a noun ("the vote
 would be held before 21 January", "the handover to the airline") or a pronoun ("it is set to
 debut in January"): it refers to the awaited event of its kind, unless it names actors of its
-own and none of the event's ("the voting in the Harari and Somali regions"). A follow-up
+own and none of the event's ("the voting in the Harari and Somali regions"). The same
+holds the other way: an event whose follow-ups name no thing ("the deal will close in the
+third quarter") is the one that a later "combination" of its kind refers to. A follow-up
 made by hand has no reading, so it is no anaphor."""
 
 
@@ -159,9 +161,12 @@ class _Event:
     """The ranks its follow-ups give their event ("first")."""
     windows: set[tuple[int, date, date]] = field(default_factory=set)
     """(article, start, end) of its follow-ups' windows."""
+    framed: bool = False
+    """One of its follow-ups' events was read off its sentence (not made by hand)."""
 
     def add(self, f: _Follow) -> None:
         self.groups |= f.groups
+        self.framed = self.framed or f.framed
         if f.source is not None and f.window is not None:
             self.windows.add((f.source, *f.window))
         if f.ordinal:
@@ -279,7 +284,7 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     strangers = (
         any(r != "context" for r, _n in f.roles) and bool(event.core) and not names and not topic
     )
-    anaphor = f.framed and not f.theme and one_kind and awaited and not strangers
+    anaphor = one_kind and awaited and not strangers and _anaphoric(event, f)
     if anaphor:
         score += ANAPHOR
     same_theme = bool(
@@ -317,6 +322,14 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
     if kin and score < JOIN_AT:
         return 0.0
     return score
+
+
+def _anaphoric(event: _Event, f: _Follow) -> bool:
+    """One side names no thing of its own ("the deal will close in the third quarter"),
+    read off its sentence: it refers to the other side's thing ("the combination")."""
+    if f.framed and f.theme in GENERIC_THEMES:
+        return True
+    return event.framed and not event.themes
 
 
 def _said_apart(event: _Event, f: _Follow) -> bool:

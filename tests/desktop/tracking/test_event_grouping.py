@@ -49,6 +49,22 @@ def test_the_acquisition_and_the_purchase_are_one_thing_to_complete() -> None:
     assert placed[3] != placed[1]
 
 
+def test_a_deal_to_close_and_the_combination_and_merger_completed_are_one_event() -> None:
+    """A deal closing names no thing of its own: the "combination" and the "merger" of its
+    kind said later are the same one, and all three are one event; a trial of the same
+    companies to begin stays apart."""
+    rows = [
+        row(1, date(2013, 2, 14), "close", "deal", []),
+        row(2, date(2013, 4, 10), "close", "combination", [("context", "Horton")]),
+        row(3, date(2013, 11, 12), "complete", "merger", [("participant", "United States")]),
+        replace(row(4, date(2013, 8, 20), "begin", "trial", [("context", "Washington")]),
+                event_group="start"),
+    ]  # fmt: skip
+    placed = group_rows(rows, {1, 2, 3, 4}, load_lexicon())
+    assert placed[1] == placed[2] == placed[3]
+    assert placed[4] != placed[1]
+
+
 def events_by_article(
     store: Store,
     english: tuple[Any, Any],
