@@ -335,6 +335,19 @@ def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bo
     return False
 
 
+def _copula_of(cue: Token) -> Token | None:
+    """The copula of an adjective cue ("is due", "are set"), where the parser may hang the
+    event's time ("the jets are due to land in Paris on Sunday"); the cue may be read as
+    the adjective or as the copula itself."""
+    if cue.lower_ in ADJ_CUES and lemma_of(cue.head) == "be":
+        return cue.head
+    if lemma_of(cue) == "be" and any(
+        c.lower_ in ADJ_CUES and c.dep_ in {"acomp", "prep"} for c in cue.children
+    ):
+        return cue
+    return None
+
+
 def _still(cue: Token | None) -> bool:
     """A cue said of what still holds: "still expected", "remained on track to complete".
     The rest of its period is what lies ahead."""
@@ -478,9 +491,10 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
     if token.dep_ in {"acomp", "attr"}:
         chain.append(token.head)  # "is more likely in 2021": the copula holds the date
     cue = reading.cue if reading.cue is not None else token  # "is due on Thursday"
-    on_copula = cue.lower_ in ADJ_CUES and lemma_of(cue.head) == "be"
-    if on_copula:
-        chain.append(cue.head)  # "is still due to land in Paris on Sunday": on the copula
+    copula = _copula_of(cue)
+    on_copula = copula is not None
+    if copula is not None:
+        chain.append(copula)  # "is still due to land in Paris on Sunday": on the copula
     setter = day_setter(frame.verb)
     if setter is not None:
         chain.append(setter)  # "fixed 1 November as the day the museum is opened"

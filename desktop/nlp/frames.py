@@ -89,6 +89,13 @@ GENERIC_THEMES = {
 ARRIVE = "arrive"
 """The event of a thing that is due but is no event itself: "the first jets are due in
 July" expects their arrival."""
+START = "start"
+"""The event of a plant's output aimed at: "is targeting production in 2024" expects
+production to start."""
+OUTPUTS = frozenset({"production", "output"})
+"""What a plant makes, as an aim: "is targeting production in 2024" is its start."""
+FIRST_OUTPUTS = OUTPUTS | {"gas", "oil", "power", "electricity", "steel", "ore", "coal"}
+"""What a plant or field makes first: "expects first gas in the third quarter"."""
 
 
 @dataclass

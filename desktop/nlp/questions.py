@@ -8,7 +8,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from desktop.nlp.frames import ARRIVE, RESUMING, verb_keys
+from desktop.nlp.frames import ARRIVE, OUTPUTS, RESUMING, START, verb_keys
 from desktop.nlp.participants import GEO_LABELS, ITEM_LABELS
 from desktop.nlp.words import (
     antecedent,
@@ -278,6 +278,15 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
         return f"Will {_noun_phrase(frame.anchor, frame) or 'it'} arrive{tail}{after_all}?"
     if frame.nominal and (clause := _light_clause(frame)):
         return f"Will {clause}{tail}{after_all}?"
+    if frame.nominal and frame.lemma == START and frame.theme is frame.anchor:
+        # "is targeting production in 2024": its maker starts it
+        output = _noun_phrase(frame.anchor, frame).removeprefix("the ")
+        maker = child(frame.verb, "nsubj")
+        who = _noun_phrase(maker, frame, lead=True) if maker is not None else ""
+        whole = frame.anchor.lemma_.lower() in OUTPUTS  # not "first gas"
+        if who and maker is not None and maker.pos_ == "PROPN":
+            return f"Will {who} {'start' if whole else 'produce'} {output}{tail}{after_all}?"
+        return f"Will {output} {'start' if whole else 'come'}{tail}{after_all}?"
     if frame.nominal:
         event = _noun_phrase(frame.anchor, frame) or f"the {frame.lemma}"
         theme = _noun_phrase(frame.theme, frame) if frame.theme is not frame.anchor else ""

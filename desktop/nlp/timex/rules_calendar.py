@@ -178,12 +178,21 @@ def _year(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
 @rule(
     "edge_day",
     rf"the\s+(?P<which>first|last)\s+day\s+of\s+"
-    rf"(?:(?P<month>{MONTH})(?:,?\s+(?P<myear>{YEAR}))?|(?P<year>{YEAR}))",
+    rf"(?:(?P<month>{MONTH})(?:,?\s+(?P<myear>{YEAR}))?|(?P<year>{YEAR})"
+    rf"|(?P<rel>this|next|the)\s+(?P<unit>month|year))",
     ("day of",),
 )
 def _edge_day(m: re.Match[str], anchor: date, direction: Direction) -> Timex | None:
-    """ "the first day of 2007", "the last day of March": that day."""
+    """ "the first day of 2007", "the last day of March", "the last day of the month"
+    (the month of the text's date; "next month" the one after): that day."""
     first = m["which"].lower() == "first"
+    if m["unit"]:
+        step = 1 if m["rel"].lower() == "next" else 0
+        if m["unit"].lower() == "year":
+            year = anchor.year + step
+            return day_timex(date(year, 1, 1) if first else date(year, 12, 31))
+        start = date(anchor.year, anchor.month, 1) + relativedelta(months=step)
+        return day_timex(start if first else start + relativedelta(months=1, days=-1))
     if m["year"]:
         return day_timex(date(int(m["year"]), 1, 1) if first else date(int(m["year"]), 12, 31))
     month = month_number(m["month"])

@@ -241,9 +241,19 @@ FOUND = [
     # "due to land" hung on "due" as the infinitive it is, but tagged a noun
     ("2024-09-12", "The three are due to land back on Earth on 27 September.", "2024-09-27",
      "2024-09-27"),
+    # a weekday the parser hung on the copula of "due" is the landing's, ahead
+    ("2020-07-27", "The jets are due to land in Paris on Sunday.", "2020-08-02", "2020-08-02"),
+    # "the last day of the month": of the article's month
+    ("2021-07-01", "The ship will join the fleet on the last day of the month.", "2021-07-31",
+     "2021-07-31"),
 ]  # fmt: skip
 
 QUESTIONS = [
+    # a plant's output aimed at is its start
+    ("2020-05-15", "Tarn Semiconductor is targeting production at the Harwick fab in 2024.",
+     "Will Tarn Semiconductor start production in 2024?"),
+    ("2019-05-01", "The operator expects first gas from the field in the first half of 2021.",
+     "Will first gas from the field come between January 2021 and June 2021?"),
     # a relative clause the parser hung on the main verb is said of the object before it
     ("2022-03-10", "The ferry company is on course to launch its new vessel, with no "
      "passengers aboard, that will sail to the islands later this year or early next.",
