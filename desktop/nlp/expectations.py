@@ -166,11 +166,13 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         lemma_of(token) in CUES
         and (not particle(token) or f"{lemma_of(token)} {particle(token)}" in CUES)
         and (
-            not ctx.lexicon.is_event_word(lemma_of(token))
+            not ctx.lexicon.is_event_word(verb_lemma(token, ctx.lexicon))
             or any(_governed_event(c) for c in token.children)
         )
     ):
-        return True  # the verb it governs carries the event, or its subject (nominal)
+        # the verb it governs carries the event, or its subject (nominal); not a cue
+        # that is a verb of the lexicon with its words ("will let in the public")
+        return True
     if worked_towards(token) is not None:
         return True  # "working towards 1 April for the launch": a plan, read off its aim
     if given_as(token, ctx) is not None:
@@ -335,6 +337,22 @@ def _dated_verdict(frame: Frame, reading: Reading, due: Due, ctx: Context) -> bo
     return False
 
 
+SHOWING = frozenset({"read", "show", "display", "bear"})
+"""Verbs whose object may be a date written on something ("a card reading only 2023")."""
+
+
+def _shows_a_date(frame: Frame, ctx: Context) -> bool:
+    """The event's object is a date itself, or a verb of showing has one without a
+    preposition: what a card or a sign reads, no event of that time."""
+    if frame.nominal:
+        return False
+    if frame.theme is not None and in_time(frame.theme, ctx):
+        return True
+    return lemma_of(frame.verb) in SHOWING and any(
+        c.dep_ in {"dobj", "npadvmod", "attr"} and in_time(c, ctx) for c in frame.verb.children
+    )
+
+
 def _copula_of(cue: Token) -> Token | None:
     """The copula of an adjective cue ("is due", "are set"), where the parser may hang the
     event's time ("the jets are due to land in Paris on Sunday"); the cue may be read as
@@ -481,6 +499,8 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
         return []  # "scrapped plans to open the museum": no plan left to follow
     if _no_one_does(frame):
         return []  # "though nobody at the agency would confirm it": no one to ask about
+    if _shows_a_date(frame, ctx):
+        return []  # "a card reading only 2023", "the sign reads 2024": a date, no thing done
     # every word climbed through ("hoped to start making the Roadster in 2023": the date
     # hangs on "start")
     chain = [

@@ -1002,9 +1002,21 @@ def _made_state(verb: Token, ctx: Context) -> Frame | None:
         # "will make the report public": the report is made public (a release)
         frame = Frame(made, ctx.lexicon.groups_of(made), verb, verb, thing, passive=True)
     else:
-        frame = Frame(state.lower_, frozenset({f"state:{state.lower_}"}), verb, verb, thing)
+        frame = Frame(state.lower_, state_groups(state.lower_, ctx.lexicon), verb, verb, thing)
     frame.ctx = ctx
     return frame
+
+
+IN_FORCE = frozenset({"mandatory", "compulsory", "effective"})
+"""States of a rule that its entry into force brings: "will be mandatory from 1 March" is
+"comes into force on 1 March"."""
+
+
+def state_groups(state: str, lexicon: Lexicon) -> frozenset[str]:
+    """The groups of being in a state: its own ("fully operational in 2019" is not the
+    opening it follows), and a rule's taking effect for a state of being in force."""
+    own = frozenset({f"state:{state}"})
+    return own | lexicon.groups_of("take effect") if state in IN_FORCE else own
 
 
 WEAK_DELAYS = {"move", "shift", "push", "reset", "move forward", "move back", "shift back"}

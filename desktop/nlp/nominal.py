@@ -25,6 +25,7 @@ from desktop.nlp.frames import (
     may_name_event,
     nominal_frame,
     put_into,
+    state_groups,
 )
 from desktop.nlp.modality import Reading, reading_of, reported_by, said_once
 from desktop.nlp.timeparts import temporal_clause
@@ -812,7 +813,7 @@ def state_frame(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     if subject is None or subject.pos_ == "PRON":
         return None
     # its own group: "fully operational in 2019" is not the opening it follows
-    frame = Frame(token.lower_, frozenset({f"state:{token.lower_}"}), copula, copula, subject)
+    frame = Frame(token.lower_, state_groups(token.lower_, ctx.lexicon), copula, copula, subject)
     frame.ctx = ctx
     return frame, reading_of(copula, ctx)
 
@@ -822,7 +823,7 @@ def _wanted_state(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.pos_ == "PRON":
         return None
-    frame = Frame(token.lower_, frozenset({f"state:{token.lower_}"}), token, token, subject)
+    frame = Frame(token.lower_, state_groups(token.lower_, ctx.lexicon), token, token, subject)
     frame.ctx = ctx
     return frame, reading_of(token, ctx)
 

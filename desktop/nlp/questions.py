@@ -420,7 +420,9 @@ def _a_place_in(person: Participant, frame: Frame) -> bool:
 def _with_object(verb: Token, lemma: str, subject: str = "") -> str:
     """A multiword verb said with its object as written: "ask voter" -> "ask the voters"."""
     words = lemma.split()
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+        (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "NOUN"), None
+    )  # "let the public in", its object read as a clause
     if len(words) > 1 and obj is not None and words[-1] == obj.lemma_.lower():
         return " ".join([*words[:-1], phrase(obj, drop_det=False)])
     if len(words) == 1 and obj is None:

@@ -270,9 +270,18 @@ def verb_lemma(token: Token, lexicon: Lexicon) -> str:
     amount = amount_particle(token)
     if not prt and amount is not None:
         candidates.append(f"{base} {amount.lower_}")
+    loose = [
+        c.lower_
+        for c in token.children
+        if c.dep_ in {"prt", "prep", "advmod"}
+        and c.i > token.i
+        and not any(x.dep_ == "pobj" for x in c.children)
+    ]  # "let the public in": a particle the parser made a bare preposition
     for c in token.children:
         if c.dep_ in {"dobj", "nsubjpass"}:
             candidates.append(f"{base} {c.lemma_.lower()}")  # "ask voters", "voters are asked"
+        if c.dep_ in {"dobj", "nsubjpass"} or (c.dep_ == "ccomp" and c.pos_ == "NOUN"):
+            candidates += [f"{base} {word} {c.lemma_.lower()}" for word in loose]
         if c.dep_ in {"acomp", "advmod", "oprd"} or (c.dep_ == "ccomp" and c.pos_ == "ADJ"):
             candidates.append(f"{base} {c.lower_}")  # "go live", "made the report public"
         if c.dep_ in {"xcomp", "advcl"} and any(a.lower_ == "to" for a in c.children):

@@ -249,6 +249,10 @@ FOUND = [
 ]  # fmt: skip
 
 QUESTIONS = [
+    # a verb of the lexicon with its particle and object is no cue ("let" = allow)
+    ("2021-06-15", "The Tarnby museum will let the public in on 20 July, the trust said, with "
+     "four exhibitions on two floors.", "Will the Tarnby museum let in the public on 20 July "
+     "2021?"),
     # a plant's output aimed at is its start
     ("2020-05-15", "Tarn Semiconductor is targeting production at the Harwick fab in 2024.",
      "Will Tarn Semiconductor start production in 2024?"),
@@ -592,6 +596,8 @@ QUESTIONS = [
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
+    # a date is no thing an event is done to
+    ("2022-06-13", "The trailer ended with a title card reading only 2023."),
     # a sum to be spent or invested is a figure, as a cost is
     ("2021-07-16", "Tarn Chips has said it will spend around 30 billion dollars on capital "
      "projects this year."),

@@ -252,6 +252,13 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
          "The Karst assembly voted 89 to 10 on Tuesday to approve the water treaty."),
         ("Commercial flights of the Karst 12 airliner are to resume in May 2022.",
          "The relaunch of the Karst 12 airliner went smoothly on Tuesday."),
+        # a month set for it, said beside the release, is no later day it is still due on
+        ("Tarn Games will release the Vento game in May 2022.",
+         "The Vento game went on general release on Tuesday. Its release was put back twice "
+         "and then set for May."),
+        # a rule that will be mandatory is one that comes into force
+        ("The Karst reverse charge for builders will be mandatory from 16 May 2022.",
+         "The Karst reverse charge for builders came into force on Monday."),
     ],
 )  # fmt: skip
 def test_the_outcome_in_its_own_wording_settles_the_follow_up(
