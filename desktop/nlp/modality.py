@@ -259,6 +259,12 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             chain.append(head)
             t = head
             continue
+        opener = _way_opened(t, head)
+        if opener is not None:
+            modality = modality or "expected"  # "clearing the way for them to walk out"
+            chain += [head, opener] if opener is not head else [opener]
+            t = opener
+            continue
         if _targeted(t, head):
             modality = modality or "planned"  # "is targeting May for reopening the pool"
             chain.append(head.head)
@@ -274,6 +280,29 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
             return head, chain, modality
         break
     return t, chain, modality
+
+
+WAY_OPENERS = {"clear", "pave", "open"}
+
+
+def _opens_the_way(verb: Token) -> bool:
+    return lemma_of(verb) in WAY_OPENERS and any(
+        c.dep_ == "dobj" and c.lower_ == "way" for c in verb.children
+    )
+
+
+def _way_opened(lower: Token, way: Token) -> Token | None:
+    """The verb that clears the way for the lower clause ("clearing the way for 30,000
+    members to walk out on Monday", "paves the way for the plant to restart"): what it
+    allows is now expected."""
+    if lower.dep_ not in {"relcl", "acl", "advcl"} or not any(
+        c.lower_ == "to" for c in lower.children
+    ):
+        return None
+    if way.lower_ == "way":
+        opener = way.head
+        return opener if way.dep_ == "dobj" and lemma_of(opener) in WAY_OPENERS else None
+    return way if _opens_the_way(way) else None  # the clause hung on the verb
 
 
 COMPELLING = {"force", "compel", "oblige"}
@@ -502,6 +531,8 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
             if lemma_of(chain[-1]) == "want" and _wish_given_up(chain[-1]):
                 return "past_future"
             return "future"
+        if _opens_the_way(chain[-1]) and "had" not in aux_here:
+            return "future_in_past"  # "paved the way for the plant to restart in March"
         if deadline_of(chain[-1]) is not None and "had" not in aux_here:
             return "future"  # "gave them until May 5 to publish": still ahead
         if lemma_of(chain[-1]) in REMAINING and "VBD" in tags and "had" not in aux_here:

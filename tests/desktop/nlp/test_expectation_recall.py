@@ -243,6 +243,10 @@ FOUND = [
      "2024-09-27"),
     # a weekday the parser hung on the copula of "due" is the landing's, ahead
     ("2020-07-27", "The jets are due to land in Paris on Sunday.", "2020-08-02", "2020-08-02"),
+    # what a ruling clears the way for is expected
+    ("2019-01-11", "A Harwick judge ruled on Thursday that the council could not block the "
+     "strike, clearing the way for 3,000 bus drivers to walk out on Monday.", "2019-01-14",
+     "2019-01-14"),
     # "the last day of the month": of the article's month
     ("2021-07-01", "The ship will join the fleet on the last day of the month.", "2021-07-31",
      "2021-07-31"),
