@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from desktop.nlp.context import Context
 from desktop.nlp.cues import ADJ_CUES, BLOCKING, CHANGE_OF_VALUE, CUES, REPORT_VERBS
 from desktop.nlp.frames import (
+    PLACEHOLDERS,
     Frame,
     event_noun,
     frame_of,
@@ -56,6 +57,7 @@ from desktop.nlp.timex.vocab import WEEKDAYS
 from desktop.nlp.timing import Due, due_for, later_today
 from desktop.nlp.words import (
     REMAINING,
+    child,
     dated_phrase,
     day_setter,
     false_infinitive,
@@ -342,15 +344,16 @@ SHOWING = frozenset({"read", "show", "display", "bear"})
 
 
 def _shows_a_date(frame: Frame, ctx: Context) -> bool:
-    """The event's object is a date itself, or a verb of showing has one without a
-    preposition: what a card or a sign reads, no event of that time."""
-    if frame.nominal:
+    """A verb of showing whose object is a date, with no preposition: what a card or a sign
+    reads, no event of that time (not "the release date now reads 3 September", a date
+    given, nor "will read out the rulings this afternoon")."""
+    verb = frame.verb
+    if frame.nominal or lemma_of(verb) not in SHOWING or particle(verb):
         return False
-    if frame.theme is not None and in_time(frame.theme, ctx):
-        return True
-    return lemma_of(frame.verb) in SHOWING and any(
-        c.dep_ in {"dobj", "npadvmod", "attr"} and in_time(c, ctx) for c in frame.verb.children
-    )
+    shown_on = verb.head if verb.dep_ == "acl" else child(verb, "nsubj")
+    if shown_on is not None and shown_on.lemma_.lower() in PLACEHOLDERS:
+        return False
+    return any(c.dep_ in {"dobj", "npadvmod", "attr"} and in_time(c, ctx) for c in verb.children)
 
 
 def _copula_of(cue: Token) -> Token | None:
