@@ -268,6 +268,27 @@ def _owned_thing(obj: Token, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "poss" or c.lower_ == "first" for c in obj.children)
 
 
+def first_output(noun: Token) -> bool:
+    """The output of a plant or field, aimed at as a whole or as its first ("production",
+    "first gas"): the start of production, not a figure ("output of 2 million tonnes")."""
+    lemma = noun.lemma_.lower()
+    first = any(c.dep_ == "amod" and c.lower_ == "first" for c in noun.children)
+    if not (lemma in OUTPUTS or (first and lemma in FIRST_OUTPUTS)):
+        return False
+    return not any(
+        c.dep_ in {"nummod", "quantmod"} or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in noun.children
+    )
+
+
+FLOWING = {"flow", "come", "arrive", "reach"}
+"""Verbs of a first output that comes: "the first power will flow in 2017"."""
+
+
+def _first_flows(lemma: str, subject: Token | None) -> bool:
+    return lemma in FLOWING and subject is not None and first_output(subject)
+
+
 def _first_made(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
     """ "Built the first truck", "produced its first cars": the start of production."""
     obj = antecedent(child(verb, "dobj"))
@@ -715,8 +736,9 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     if obj is not None and groups & INTRANSITIVE_GROUPS:
         # "strike a deal" keeps its signing; "the typhoon will strike Japan" is no walkout
         groups = (groups - INTRANSITIVE_GROUPS) or frozenset({lemma})
-    if _phase_of_unknown(verb, lemma, lexicon):
-        groups = groups | lexicon.groups_of("start")  # "begin producing electricity"
+    if _phase_of_unknown(verb, lemma, lexicon) or _first_flows(lemma, subject):
+        # "begin producing electricity", "the first power will flow": production starts
+        groups = groups | lexicon.groups_of("start")
     passage = _passage(verb, subject) if lemma == "pass" else None
     if passage is not None:
         lemma = f"pass {passage.lower_}"  # "passed through both sets of locks": no law passed

@@ -11,16 +11,15 @@ from typing import TYPE_CHECKING
 from desktop.nlp.cues import ADJ_CUES, BLOCKING, CHANGE_OF_VALUE, CUES, TRACK_NOUNS
 from desktop.nlp.frames import (
     ARRIVE,
-    FIRST_OUTPUTS,
     HELD,
     OCCASIONS,
-    OUTPUTS,
     PLACEHOLDERS,
     START,
     STATE_ENTRIES,
     WANTING,
     Frame,
     event_noun,
+    first_output,
     frame_of,
     may_name_event,
     nominal_frame,
@@ -294,19 +293,6 @@ def _set_for(cue: Token, ctx: Context) -> bool:
     return any(in_time(x, ctx) for x in prep_objects(cue, "for"))
 
 
-def first_output(noun: Token) -> bool:
-    """The output of a plant or field, aimed at as a whole or as its first ("production",
-    "first gas"): the start of production, not a figure ("output of 2 million tonnes")."""
-    lemma = noun.lemma_.lower()
-    first = any(c.dep_ == "amod" and c.lower_ == "first" for c in noun.children)
-    if not (lemma in OUTPUTS or (first and lemma in FIRST_OUTPUTS)):
-        return False
-    return not any(
-        c.dep_ in {"nummod", "quantmod"} or (c.dep_ == "prep" and c.lower_ == "of")
-        for c in noun.children
-    )
-
-
 def _expected_things(cue: Token, ctx: Context) -> Token | None:
     """An event or things counted out that a cue expects at a time: "expects the first
     deliveries in May", "expect the first images next summer" (their arrival), "is
@@ -574,9 +560,11 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         frame.theme = subject if subject.pos_ != "PRON" else None
     if frame.theme is None and noun is obj and not ctx.lexicon.is_event_word(noun.lemma_):
         frame.theme = noun  # "scheduled the hearing for 7 March": the hearing goes ahead
-    if noun is things and first_output(noun):
+    if frame.groups == {"*"} and first_output(noun):
+        # "expects first gas in the third quarter", "first power is planned for later this
+        # year": production starts
         frame.lemma, frame.groups = START, ctx.lexicon.groups_of(START)
-        frame.theme = noun  # "expects first gas in the third quarter": production starts
+        frame.theme = noun
     arrival = token.lower_ == "due" or noun is things
     if arrival and frame.groups == {"*"} and frame.outcome is None and counted(noun):
         # "the first jets are due in July", "all 36 are due": things counted out arrive

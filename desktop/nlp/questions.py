@@ -281,6 +281,8 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
     if frame.nominal and frame.lemma == START and frame.theme is frame.anchor:
         # "is targeting production in 2024": its maker starts it
         output = _noun_phrase(frame.anchor, frame).removeprefix("the ")
+        if frame.anchor.pos_ != "PROPN":
+            output = output[:1].lower() + output[1:]  # "First power is planned": sentence case
         maker = child(frame.verb, "nsubj")
         who = _noun_phrase(maker, frame, lead=True) if maker is not None else ""
         whole = frame.anchor.lemma_.lower() in OUTPUTS  # not "first gas"

@@ -256,6 +256,11 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         ("Tarn Games will release the Vento game in May 2022.",
          "The Vento game went on general release on Tuesday. Its release was put back twice "
          "and then set for May."),
+        # a plant's first power that will flow is its production starting
+        ("The first power from the Tarn dam will flow in May 2022, officials said.",
+         "The Tarn dam produced its first electricity on Tuesday."),
+        ("The first unit of the Tarn dam is expected to come online in May 2022.",
+         "The Tarn dam began generating power on Tuesday."),
         # a rule that will be mandatory is one that comes into force
         ("The Karst reverse charge for builders will be mandatory from 16 May 2022.",
          "The Karst reverse charge for builders came into force on Monday."),
