@@ -320,6 +320,8 @@ def _said_of_it(target: Target, report: EventReport, sentence: str) -> bool:
 
 
 FREEDOM = {"free", "release"}
+SURRENDER = {"extradite", "deliver"}
+"""A suspect handed over is one extradited: the lexicon's kin, said of the same people."""
 
 
 def _same_theme_noun(target: Target, report: EventReport) -> bool:
@@ -363,8 +365,8 @@ def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
         return False  # "the House blocked an amendment on border funding": not the aid vote
     theirs = {_bare(n) for n, r in roles(report) if r == "agent"}
     mine = {_bare(n) for r, n in target.row.roles if r == "agent"}
-    if target.groups | _groups(report) >= FREEDOM:
-        return _same_ones_freed(target, report)
+    if target.groups | _groups(report) >= FREEDOM or target.groups | _groups(report) >= SURRENDER:
+        return _same_ones_freed(target, report)  # freed or handed over: the same people
     if "come_home" in target.groups and "land" in _groups(report):
         # "will Prokopyev, Petelin and Rubio return": they come home when they land, so the
         # ones who move are the theme on both sides, named or not ("the astronauts")

@@ -261,6 +261,9 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
          "The Tarn dam produced its first electricity on Tuesday."),
         ("The first unit of the Tarn dam is expected to come online in May 2022.",
          "The Tarn dam began generating power on Tuesday."),
+        # a suspect handed over is one extradited
+        ("Karst will hand Ivan Marek over to Tarnland in May 2022, the ministry said.",
+         "Ivan Marek was extradited to Tarnland on Tuesday."),
         # a rule that will be mandatory is one that comes into force
         ("The Karst reverse charge for builders will be mandatory from 16 May 2022.",
          "The Karst reverse charge for builders came into force on Monday."),
@@ -430,6 +433,9 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
         ("Karst votes for a new charter. Members of the Karst charter convention are to be "
          "elected in May 2022.", "Karst's parliament approved on Tuesday a plan for the "
          "convention."),
+        # another suspect extradited is no hand-over of the one awaited
+        ("Karst will hand Ivan Marek over to Tarnland in May 2022, the ministry said.",
+         "Karst extradited Pavel Novak to Tarnland on Tuesday."),
     ],
 )  # fmt: skip
 def test_a_rank_to_come_another_payload_or_a_day_set_is_no_outcome(
