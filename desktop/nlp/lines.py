@@ -3,7 +3,8 @@ without a full stop the parser runs it into the first sentence of the body ("Cro
 opening delayed again\\nThe heavily delayed Crossrail will not open..."), so that the
 headline's words became the body sentence's participants.
 
-The component marks the first token after a line break as a sentence start, and a clock
+The component marks the first token after a line break as a sentence start (or after the
+line's dateline: "WASHINGTON - "), and a clock
 time's zone as no start ("4:05 a.m. Pacific time on May 5": the parser would end a sentence
 at "a.m."); the parser keeps preset boundaries. ``headline_end`` tells the analysis where a
 headline (a first line without closing punctuation) ends.
@@ -30,9 +31,30 @@ def line_breaks(doc: Doc) -> Doc:
         token = doc[i]
         if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
             doc[i + 1].is_sent_start = True
+            _after_dateline(doc, i + 1)
         elif token.lower_ in {"a.m.", "p.m."} and _zone_after(doc, i + 1):
             doc[i + 1].is_sent_start = False
+    if len(doc) > 2:
+        _after_dateline(doc, 0)
     return doc
+
+
+DASHES = {"-", "–", "—"}
+
+
+def _after_dateline(doc: Doc, start: int) -> None:
+    """A line that opens with a dateline ("WASHINGTON - President Barack Obama will
+    visit", "GUBA, Ethiopia - Prime Minister Meles ..."): the sentence starts after the
+    dash, or the parser makes the place a word of the first name."""
+    if not (doc[start].is_alpha and doc[start].is_upper and len(doc[start]) > 1):
+        return
+    for j in range(start + 1, min(start + 6, len(doc) - 1)):
+        token = doc[j]
+        if "\n" in token.whitespace_:
+            return
+        if token.text in DASHES and token.whitespace_ and doc[j - 1].whitespace_:
+            doc[j + 1].is_sent_start = True
+            return
 
 
 def _zone_after(doc: Doc, i: int) -> bool:

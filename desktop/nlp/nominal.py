@@ -38,6 +38,7 @@ from desktop.nlp.words import (
     child,
     dated_phrase,
     lemma_of,
+    place_due,
     prep_objects,
     raised_subject,
     verb_lemma,
@@ -566,11 +567,20 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         frame.lemma, frame.groups = START, ctx.lexicon.groups_of(START)
         frame.theme = noun
     arrival = token.lower_ == "due" or noun is things
-    if arrival and frame.groups == {"*"} and frame.outcome is None and counted(noun):
+    if arrival and frame.groups == {"*"} and frame.outcome is None and _due_somewhere(token, noun):
+        frame.lemma, frame.groups = ARRIVE, ctx.lexicon.groups_of(ARRIVE)
+        frame.theme = noun  # "President Obama is due in Jakarta next Tuesday": he arrives
+    elif arrival and frame.groups == {"*"} and frame.outcome is None and counted(noun):
         # "the first jets are due in July", "all 36 are due": things counted out arrive
         # ("official results are due" stays a thing that is due)
         frame.lemma, frame.groups = ARRIVE, ctx.lexicon.groups_of(ARRIVE)
     return frame, _cue_reading(token, passive, towards is not None, ctx)
+
+
+def _due_somewhere(due: Token, person: Token) -> bool:
+    """A person due in a place ("President Obama is due in Jakarta next Tuesday"): the
+    person's arrival there."""
+    return person.ent_type_ == "PERSON" and bool(place_due(due))
 
 
 SCHEDULERS = {"schedule", "reschedule", "slate", "set", "book"}

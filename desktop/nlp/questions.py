@@ -17,6 +17,7 @@ from desktop.nlp.words import (
     lemma_of,
     particle,
     phrase,
+    place_due,
     raised_subject,
     speaker_for,
 )
@@ -125,9 +126,32 @@ def _names(people: list[Participant], roles: set[str], labels: set[str] | None =
     return " and ".join(dict.fromkeys(picked))
 
 
+PERSONAL = {"he", "she", "him"}
+
+
+def _person_meant(pronoun: Token) -> str:
+    """The person a "he" or "she" stands for: the last person named before it, in its own
+    sentence or the one before ("the date of Barack Obama's departure now depends on
+    Congress. Aides say he will leave on 18 March"), when no other person comes between."""
+    sentence = pronoun.sent
+    before = pronoun.doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    doc = pronoun.doc
+    people = [e for e in doc.ents if e.label_ == "PERSON" and before <= e.start < pronoun.i]
+    if not people:
+        return ""
+    last = people[-1].text.removesuffix("'s").removesuffix("’s")
+    # anyone else named there, a person or a name the tagger gave no kind ("Ana Voss")
+    named = {e.text.removesuffix("'s").removesuffix("’s") for e in people} | {
+        t.text for t in doc[before : pronoun.i] if t.pos_ == "PROPN" and not t.ent_type_
+    }
+    return last if all(n in last or last.endswith(n) for n in named) else ""
+
+
 def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
     """The words of a noun phrase for a question (``lead``: it opens the question, where
     "its review" would point at nothing)."""
+    if token is not None and token.lower_ in PERSONAL:
+        return _person_meant(token)
     if token is None or token.lower_ in PRONOUNS:
         return ""
     text = phrase(token).removesuffix("’s").removesuffix("'s")
@@ -275,7 +299,8 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
             return f"Will {thing} be {frame.verb.lower_}{tail}{after_all}?"
         return f"Will {thing} go ahead{tail}{after_all}?"
     if frame.nominal and frame.lemma == ARRIVE and frame.theme is frame.anchor:
-        return f"Will {_noun_phrase(frame.anchor, frame) or 'it'} arrive{tail}{after_all}?"
+        where = f" {place_due(frame.verb)}" if frame.anchor.ent_type_ == "PERSON" else ""
+        return f"Will {_noun_phrase(frame.anchor, frame) or 'it'} arrive{where}{tail}{after_all}?"
     if frame.nominal and (clause := _light_clause(frame)):
         return f"Will {clause}{tail}{after_all}?"
     if frame.nominal and frame.lemma == START and frame.theme is frame.anchor:

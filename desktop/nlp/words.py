@@ -663,3 +663,13 @@ def misread_gerund(token: Token | None) -> Token | None:
     if obj is None or obj.i != token.i + 1 or obj.pos_ != "NOUN":
         return None
     return obj
+
+
+def place_due(due: Token) -> str:
+    """ "in Jakarta": where a person is due ("is due in Jakarta next Tuesday")."""
+    copula = due.head if due.dep_ in {"acomp", "attr"} else due
+    for holder in (due, copula):
+        for x in prep_objects(holder, "in", "at"):
+            if x.ent_type_ in {"GPE", "LOC", "FAC"}:
+                return f"{x.head.lower_} {phrase(x, drop_det=False)}"
+    return ""

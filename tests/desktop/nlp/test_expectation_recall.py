@@ -253,6 +253,14 @@ FOUND = [
 ]  # fmt: skip
 
 QUESTIONS = [
+    # a person due in a place arrives there; "he" is the person named just before
+    ("2010-11-04", "Minister Ana Voss is due in Jakarta next Tuesday, after two days in "
+     "Manila.", "Will Minister Ana Voss arrive in Jakarta on 9 November 2010?"),
+    ("2010-03-10", "The date of Tom Reed's departure depends on the council. Aides say he will "
+     "leave on 18 March.", "Will Tom Reed leave on 18 March 2010?"),
+    # a dateline is no word of the name after it
+    ("2010-02-24", "HARWICK - Minister Ana Voss will visit Tarnland in March, her office said.",
+     "Will Minister Ana Voss visit Tarnland in March 2010?"),
     # a verb of the lexicon with its particle and object is no cue ("let" = allow)
     ("2021-06-15", "The Tarnby museum will let the public in on 20 July, the trust said, with "
      "four exhibitions on two floors.", "Will the Tarnby museum let in the public on 20 July "
