@@ -327,8 +327,8 @@ def _score(event: _Event, f: _Follow, lexicon: Lexicon | None = None) -> float:
 def _anaphoric(event: _Event, f: _Follow) -> bool:
     """One side names no thing of its own ("the deal will close in the third quarter"),
     read off its sentence: it refers to the other side's thing ("the combination")."""
-    if f.framed and f.theme in GENERIC_THEMES:
-        return True
+    if f.framed and f.theme in GENERIC_THEMES and not f.theme_names:
+        return True  # not "the Route 2020 line", named
     return event.framed and not event.themes
 
 
@@ -417,11 +417,18 @@ def _other_named_thing(event: _Event, f: _Follow) -> bool:
 
 def _same_thing(a: str, b: str) -> bool:
     """One name, or one designation ("S-400 Triumf", "the S-400": a word with digits in
-    common)."""
+    common; not a year, which "Expo 2020" and "Route 2020" share)."""
     if same_name(a, b):
         return True
-    marks = {t for t in tokens(a) if any(ch.isdigit() for ch in t)}
-    return bool(marks & set(tokens(b)))
+    return bool(_marks(a) & set(tokens(b)))
+
+
+YEAR = re.compile(r"(19|20)\d\d")
+
+
+def _marks(name: str) -> set[str]:
+    """The words of a name that designate a model or a unit: with digits, and no year."""
+    return {t for t in tokens(name) if any(ch.isdigit() for ch in t) and not YEAR.fullmatch(t)}
 
 
 def _new_agent(event: _Event, f: _Follow) -> bool:
@@ -519,7 +526,7 @@ def _follow(
         groups=t.groups,
         roles=row.roles,
         theme=theme,
-        items=frozenset(n for _r, n in row.roles if any(ch.isdigit() for ch in n)),
+        items=frozenset(n for _r, n in row.roles if _marks(n)),
         known=any(g in lexicon.events for g in t.groups),
         noun=row.lemma if row.nominal else "",
         common=common_theme(row),

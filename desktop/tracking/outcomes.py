@@ -139,7 +139,7 @@ def about(
         if n in target.strong or any(r in STRONG_ROLES and shared([n], [m]) for m, r in own)
     ]
     theme_text = report.theme or ""
-    in_theme = [n for n in names if has_form(theme_text.lower(), n.lower())]
+    in_theme = [n for n in names if _in_theme(n, theme_text.lower())]
     in_theme += _named_event_thing(target, own)
     same_theme = bool(
         report.theme_lemma
@@ -416,6 +416,13 @@ def _on_its_matter(target: Target, report: EventReport) -> bool:
     return bool(shared(theirs, matter))
 
 
+def _in_theme(name: str, theme: str) -> bool:
+    """The name is in the report's theme, not only as the owner of another thing ("Dubai's
+    Route 2020 metro line" is no thing of Dubai's that a follow-up awaits)."""
+    form = name.lower()
+    return has_form(theme, form) and not re.search(rf"{re.escape(form)}['’]s\b", theme)
+
+
 def _named_itself_theme(target: Target, themes: list[str]) -> bool:
     """The follow-up's theme is one of its names itself ("President Biden"), not a thing a
     name owns ("Tarn Pharma's application")."""
@@ -605,9 +612,11 @@ def _theme_elsewhere(target: Target, report: EventReport) -> bool:
         return False
     if any(r == "theme" for r, _n in target.row.roles):
         return True  # the follow-up names its thing, and this is another one
-    # a name as its theme ("awarded Boeing") may be what the follow-up calls "the maker"
-    theme_text = (report.theme or "").lower()
-    return not any(r == "theme" and has_form(theme_text, n.lower()) for n, r in roles(report))
+    # a name as its theme ("awarded Boeing") may be what the follow-up calls "the maker";
+    # not a name that only qualifies a thing of another noun ("Dubai's Route 2020 metro
+    # line" opening is not the exhibition's)
+    head = theme.split()[-1]
+    return not any(r == "theme" and tokens(n)[-1:] == (head,) for n, r in roles(report))
 
 
 SIDE_THINGS = {
@@ -681,9 +690,11 @@ def _other_theme(target: Target, report: EventReport, sentence: str) -> bool:
     Florida, its launch now unlikely before mid-November") is no other thing."""
     mine = [n for r, n in target.row.roles if r == "theme"]
     theirs = [n for n, r in roles(report) if r == "theme"]
+    known = list(target.names.values())
+    if not mine and theirs:
+        return _another_named_thing(target, report, theirs, known)
     if not mine or not theirs:
         return False
-    known = list(target.names.values())
     if all(shared([n], known) for n in theirs):
         return False
     lowered = sentence.lower()
@@ -691,6 +702,22 @@ def _other_theme(target: Target, report: EventReport, sentence: str) -> bool:
         has_form(lowered, form) for n in mine for form in surface_forms(n)
     )
     return not named
+
+
+def _another_named_thing(
+    target: Target, report: EventReport, theirs: list[str], known: list[str]
+) -> bool:
+    """The follow-up's thing is a common noun ("the exhibition will open") and the
+    report's is another common noun with a name the follow-up does not know ("Dubai's Route
+    2020 metro line opened"): another thing, though its noun may name any thing ("line")."""
+    head = (report.theme_lemma or "").split()[-1:]
+    if not head or not target.things or any(tokens(n)[-1:] == tuple(head) for n in theirs):
+        return False  # "Expo 2020 opened": the name is the thing
+    if _one_of_things(report.theme_lemma, target.things):
+        return False
+    if any(same_group_nouns(report.theme_lemma, t) for t in target.things):
+        return False
+    return any(not shared([n], known) for n in theirs)
 
 
 def _known(report: EventReport) -> bool:

@@ -65,6 +65,20 @@ def test_a_deal_to_close_and_the_combination_and_merger_completed_are_one_event(
     assert placed[4] != placed[1]
 
 
+def test_a_named_line_is_no_anaphor_and_a_year_no_designation() -> None:
+    """ "The Route 2020 line" names its thing, though "line" alone names none; and "Expo
+    2020" and "Route 2020" share a year, not a designation: the metro line's opening is
+    another event than the fair's."""
+    rows = [
+        replace(row(1, date(2019, 10, 21), "open", "expo 2020", [("theme", "Expo 2020")]),
+                event_group="start"),
+        replace(row(2, date(2019, 12, 1), "open", "line", [("theme", "Route 2020")]),
+                event_group="start"),
+    ]  # fmt: skip
+    placed = group_rows(rows, {1, 2}, load_lexicon())
+    assert placed[1] != placed[2]
+
+
 def events_by_article(
     store: Store,
     english: tuple[Any, Any],

@@ -261,6 +261,9 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
          "The Tarn dam produced its first electricity on Tuesday."),
         ("The first unit of the Tarn dam is expected to come online in May 2022.",
          "The Tarn dam began generating power on Tuesday."),
+        # the fair under its own name
+        ("The world's fair in Tarnby will open in May 2022.",
+         "Harwick Expo 2022 opened on Tuesday with fireworks over Tarnby."),
         # a suspect handed over is one extradited
         ("Karst will hand Ivan Marek over to Tarnland in May 2022, the ministry said.",
          "Ivan Marek was extradited to Tarnland on Tuesday."),
@@ -433,6 +436,11 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
         ("Karst votes for a new charter. Members of the Karst charter convention are to be "
          "elected in May 2022.", "Karst's parliament approved on Tuesday a plan for the "
          "convention."),
+        # another thing, of a name the follow-up does not know, opened; a year in two names
+        # makes them no one thing
+        ("The six-month exhibition will open in May 2022, the organisers of Expo 2022 said "
+         "in Dubai.", "Dubai's Route 2022 metro line opened on Tuesday, with the first trains "
+         "leaving shortly after dawn."),
         # another suspect extradited is no hand-over of the one awaited
         ("Karst will hand Ivan Marek over to Tarnland in May 2022, the ministry said.",
          "Karst extradited Pavel Novak to Tarnland on Tuesday."),
