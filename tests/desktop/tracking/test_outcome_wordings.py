@@ -441,6 +441,10 @@ def test_the_outcome_in_its_own_wording_settles_the_follow_up(
         ("The six-month exhibition will open in May 2022, the organisers of Expo 2022 said "
          "in Dubai.", "Dubai's Route 2022 metro line opened on Tuesday, with the first trains "
          "leaving shortly after dawn."),
+        # software released to manufacturing is finished, not on sale
+        ("Tarn Soft will release the Orbis operating system to consumers in May 2022.",
+         "Tarn Soft released Orbis to manufacturing on Tuesday, five years after work on it "
+         "began."),
         # another suspect extradited is no hand-over of the one awaited
         ("Karst will hand Ivan Marek over to Tarnland in May 2022, the ministry said.",
          "Karst extradited Pavel Novak to Tarnland on Tuesday."),
