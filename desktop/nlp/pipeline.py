@@ -43,6 +43,7 @@ def load_pipeline(configured: str | None = None) -> tuple[Language, ModelInfo]:
     """The first installed model among the candidates, else a rule-based English pipeline."""
     import spacy
 
+    from desktop.nlp.age_groups import add_age_groups
     from desktop.nlp.entity_ends import add_entity_ends
     from desktop.nlp.hyphens import add_hyphenated_events, keep_prefixed_words
     from desktop.nlp.lines import add_line_breaks
@@ -54,6 +55,7 @@ def load_pipeline(configured: str | None = None) -> tuple[Language, ModelInfo]:
         except OSError:
             log.info("spaCy model %s is not installed", name)
             continue
+        add_age_groups(nlp)
         add_line_breaks(nlp)
         add_entity_ends(nlp)
         add_misread_verbs(nlp)

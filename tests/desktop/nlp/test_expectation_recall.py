@@ -243,6 +243,11 @@ FOUND = [
      "2024-09-27"),
     # a weekday the parser hung on the copula of "due" is the landing's, ahead
     ("2020-07-27", "The jets are due to land in Paris on Sunday.", "2020-08-02", "2020-08-02"),
+    # an age group is one word: the parse keeps its verb and its date
+    ("2021-01-14", "The ministry plans to start inoculating people aged 65 and over in late "
+     "March.", "2021-03-22", "2021-03-31"),
+    ("2021-04-09", "The shots for people aged 65 and over begin on Monday in those places.",
+     "2021-04-12", "2021-04-12"),
     # what a ruling clears the way for is expected
     ("2019-01-11", "A Harwick judge ruled on Thursday that the council could not block the "
      "strike, clearing the way for 3,000 bus drivers to walk out on Monday.", "2019-01-14",
@@ -253,6 +258,9 @@ FOUND = [
 ]  # fmt: skip
 
 QUESTIONS = [
+    # an age group is no thing of its own
+    ("2021-04-09", "Vaccinations for residents aged 75 and over will start on 3 May.",
+     "Will the vaccinations for residents start on 3 May 2021?"),
     # a person due in a place arrives there; "he" is the person named just before
     ("2010-11-04", "Minister Ana Voss is due in Jakarta next Tuesday, after two days in "
      "Manila.", "Will Minister Ana Voss arrive in Jakarta on 9 November 2010?"),
