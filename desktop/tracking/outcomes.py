@@ -708,11 +708,15 @@ def _another_named_thing(
     target: Target, report: EventReport, theirs: list[str], known: list[str]
 ) -> bool:
     """The follow-up's thing is a common noun ("the exhibition will open") and the
-    report's is another common noun with a name the follow-up does not know ("Dubai's Route
-    2020 metro line opened"): another thing, though its noun may name any thing ("line")."""
+    report's is a noun that may name any thing ("line"), written as one and named by a name
+    the follow-up does not know ("Dubai's Route 2020 metro line opened"): another thing."""
     head = (report.theme_lemma or "").split()[-1:]
-    if not head or not target.things or any(tokens(n)[-1:] == tuple(head) for n in theirs):
-        return False  # "Expo 2020 opened": the name is the thing
+    if not head or head[0] not in NAMED_NOTHING or not target.things:
+        return False  # "Cyberpunk 2077 went on sale": the name is the thing
+    if not re.search(rf"\b{re.escape(head[0])}\b", report.theme or ""):
+        return False  # not a common noun as written ("the Elizabeth Line")
+    if any(tokens(n)[-1:] == tuple(head) for n in theirs):
+        return False
     if _one_of_things(report.theme_lemma, target.things):
         return False
     if any(same_group_nouns(report.theme_lemma, t) for t in target.things):

@@ -198,7 +198,7 @@ def test_the_seed_articles_expectations(seed_analysis: Any) -> None:
         (
             "The 900-megawatt unit will produce electricity in 2024.",
             date(2022, 4, 6),
-            "Will the 900-megawatt unit produce the electricity in 2024?",
+            "Will the 900-megawatt unit produce electricity in 2024?",
             (date(2024, 1, 1), date(2024, 12, 31)),
         ),
         (
