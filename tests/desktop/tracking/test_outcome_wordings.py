@@ -267,6 +267,10 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         # a suspect handed over is one extradited
         ("Karst will hand Ivan Marek over to Tarnland in May 2022, the ministry said.",
          "Ivan Marek was extradited to Tarnland on Tuesday."),
+        # a unit that delivers electricity to the grid is connected to it
+        ("Tarn Power expects the first unit of the Tarn plant to start delivering electricity "
+         "to the grid in May 2022.",
+         "The first unit of the Tarn plant was connected to the grid on Tuesday."),
         # a rule that will be mandatory is one that comes into force
         ("The Karst reverse charge for builders will be mandatory from 16 May 2022.",
          "The Karst reverse charge for builders came into force on Monday."),
