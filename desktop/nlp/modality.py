@@ -490,6 +490,16 @@ def _bare_past(verb: Token) -> bool:
     return verb.dep_ in {"acl", "amod"} or (verb.dep_ == "ROOT" and subject)
 
 
+def _was_still(cue: Token) -> bool:
+    """A past copula said with "still" ("the reactor was still on track"): the plan still
+    held when it was said, as "remained" says."""
+    return (
+        lemma_of(cue) == "be"
+        and cue.tag_ == "VBD"
+        and any(c.dep_ == "advmod" and c.lower_ == "still" for c in cue.children)
+    )
+
+
 def _done_through(verb: Token, lemma: str) -> bool:
     """``verb`` is the infinitive of an implicative verb whose lemma is ``lemma`` ("voted to
     approve")."""
@@ -537,6 +547,8 @@ def _tense(chain: list[Token], top: Token, headline: bool) -> str:
             return "future"  # "gave them until May 5 to publish": still ahead
         if lemma_of(chain[-1]) in REMAINING and "VBD" in tags and "had" not in aux_here:
             return "future_in_past"  # "remained committed to certifying it by 2015": if ahead
+        if _was_still(chain[-1]) and "had" not in aux_here:
+            return "future_in_past"  # "was still on track to begin operation this year"
         if _reported_expectation(chain[-1]):
             return "future"
         if "VBD" in tags or any(a in {"was", "were"} for a in aux_here):

@@ -248,6 +248,9 @@ FOUND = [
      "March.", "2021-03-22", "2021-03-31"),
     ("2021-04-09", "The shots for people aged 65 and over begin on Monday in those places.",
      "2021-04-12", "2021-04-12"),
+    # what "was still" on track still held when it was said
+    ("2018-03-27", "The unit was handed over for testing, and the Tarn reactor was still on "
+     "track to begin operation this year.", "2018-03-27", "2018-12-31"),
     # what a ruling clears the way for is expected
     ("2019-01-11", "A Harwick judge ruled on Thursday that the council could not block the "
      "strike, clearing the way for 3,000 bus drivers to walk out on Monday.", "2019-01-14",
