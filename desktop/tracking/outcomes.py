@@ -139,7 +139,7 @@ def about(
         if n in target.strong or any(r in STRONG_ROLES and shared([n], [m]) for m, r in own)
     ]
     theme_text = report.theme or ""
-    in_theme = [n for n in names if _in_theme(n, theme_text.lower())]
+    in_theme = [n for n in names if has_form(theme_text.lower(), n.lower())]
     in_theme += _named_event_thing(target, own)
     same_theme = bool(
         report.theme_lemma
@@ -414,13 +414,6 @@ def _on_its_matter(target: Target, report: EventReport) -> bool:
         return True  # "President Biden, whose decision on whether to block it is due"
     theirs = [n for n, r in roles(report) if r != "agent"]
     return bool(shared(theirs, matter))
-
-
-def _in_theme(name: str, theme: str) -> bool:
-    """The name is in the report's theme, not only as the owner of another thing ("Dubai's
-    Route 2020 metro line" is no thing of Dubai's that a follow-up awaits)."""
-    form = name.lower()
-    return has_form(theme, form) and not re.search(rf"{re.escape(form)}['’]s\b", theme)
 
 
 def _named_itself_theme(target: Target, themes: list[str]) -> bool:
