@@ -3,10 +3,10 @@ without a full stop the parser runs it into the first sentence of the body ("Cro
 opening delayed again\\nThe heavily delayed Crossrail will not open..."), so that the
 headline's words became the body sentence's participants.
 
-The component marks the first token after a line break as a sentence start (or after the
-line's dateline: "WASHINGTON - "), and a clock
-time's zone as no start ("4:05 a.m. Pacific time on May 5": the parser would end a sentence
-at "a.m."); the parser keeps preset boundaries. ``headline_end`` tells the analysis where a
+The component marks the first token after a line break as a sentence start (or the first
+after the line's dateline: "WASHINGTON - "), and a clock time's zone as no start ("4:05 a.m.
+Pacific time on May 5": the parser would end a sentence at "a.m."); the parser keeps preset
+boundaries. ``headline_end`` tells the analysis where a
 headline (a first line without closing punctuation) ends.
 """
 

@@ -605,11 +605,9 @@ def _theme_elsewhere(target: Target, report: EventReport) -> bool:
         return False
     if any(r == "theme" for r, _n in target.row.roles):
         return True  # the follow-up names its thing, and this is another one
-    # a name as its theme ("awarded Boeing") may be what the follow-up calls "the maker";
-    # not a name that only qualifies a thing of another noun ("Dubai's Route 2020 metro
-    # line" opening is not the exhibition's)
-    head = theme.split()[-1]
-    return not any(r == "theme" and tokens(n)[-1:] == (head,) for n, r in roles(report))
+    # a name as its theme ("awarded Boeing") may be what the follow-up calls "the maker"
+    theme_text = (report.theme or "").lower()
+    return not any(r == "theme" and has_form(theme_text, n.lower()) for n, r in roles(report))
 
 
 SIDE_THINGS = {
@@ -697,6 +695,11 @@ def _other_theme(target: Target, report: EventReport, sentence: str) -> bool:
     return not named
 
 
+NAMED_WORKS = frozenset({"line", "railway", "system", "service"})
+"""Nouns of the things a name tells apart ("the Route 2020 metro line"); not a "pact" or a
+"plan", which the follow-up's own noun may name ("the EU-Canada trade agreement")."""
+
+
 def _another_named_thing(
     target: Target, report: EventReport, theirs: list[str], known: list[str]
 ) -> bool:
@@ -704,7 +707,7 @@ def _another_named_thing(
     report's is a noun that may name any thing ("line"), written as one and named by a name
     the follow-up does not know ("Dubai's Route 2020 metro line opened"): another thing."""
     head = (report.theme_lemma or "").split()[-1:]
-    if not head or head[0] not in NAMED_NOTHING or not target.things:
+    if not head or head[0] not in NAMED_WORKS or not target.things:
         return False  # "Cyberpunk 2077 went on sale": the name is the thing
     if not re.search(rf"\b{re.escape(head[0])}\b", report.theme or ""):
         return False  # not a common noun as written ("the Elizabeth Line")
