@@ -353,7 +353,9 @@ def _shows_a_date(frame: Frame, ctx: Context) -> bool:
     shown_on = verb.head if verb.dep_ == "acl" else child(verb, "nsubj")
     if shown_on is not None and shown_on.lemma_.lower() in PLACEHOLDERS:
         return False
-    return any(c.dep_ in {"dobj", "npadvmod", "attr"} and in_time(c, ctx) for c in verb.children)
+    # a time beside an object shown is when ("show its panda cubs this summer")
+    shown = {"dobj", "attr"} if child(verb, "dobj") is not None else {"npadvmod", "attr"}
+    return any(c.dep_ in shown and in_time(c, ctx) for c in verb.children)
 
 
 def _copula_of(cue: Token) -> Token | None:

@@ -248,6 +248,9 @@ FOUND = [
      "March.", "2021-03-22", "2021-03-31"),
     ("2021-04-09", "The shots for people aged 65 and over begin on Monday in those places.",
      "2021-04-12", "2021-04-12"),
+    # a time beside a thing shown is when it is shown, no date on display
+    ("2022-06-13", "The aquarium hopes to show its new otters to visitors this summer.",
+     "2022-06-13", "2022-08-31"),
     # what "was still" on track still held when it was said
     ("2018-03-27", "The unit was handed over for testing, and the Tarn reactor was still on "
      "track to begin operation this year.", "2018-03-27", "2018-12-31"),
