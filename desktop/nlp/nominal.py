@@ -567,13 +567,14 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         frame.lemma, frame.groups = START, ctx.lexicon.groups_of(START)
         frame.theme = noun
     arrival = token.lower_ == "due" or noun is things
-    if arrival and frame.groups == {"*"} and frame.outcome is None and _due_somewhere(token, noun):
+    person = _due_somewhere(token, noun)
+    # "the first jets are due in July", "all 36 are due": things counted out arrive ("official
+    # results are due" stays a thing that is due); "President Obama is due in Jakarta next
+    # Tuesday": he arrives there
+    if arrival and frame.groups == {"*"} and frame.outcome is None and (person or counted(noun)):
         frame.lemma, frame.groups = ARRIVE, ctx.lexicon.groups_of(ARRIVE)
-        frame.theme = noun  # "President Obama is due in Jakarta next Tuesday": he arrives
-    elif arrival and frame.groups == {"*"} and frame.outcome is None and counted(noun):
-        # "the first jets are due in July", "all 36 are due": things counted out arrive
-        # ("official results are due" stays a thing that is due)
-        frame.lemma, frame.groups = ARRIVE, ctx.lexicon.groups_of(ARRIVE)
+        if person:
+            frame.theme = noun
     return frame, _cue_reading(token, passive, towards is not None, ctx)
 
 

@@ -309,9 +309,12 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
         if frame.anchor.pos_ != "PROPN":
             output = output[:1].lower() + output[1:]  # "First power is planned": sentence case
         maker = child(frame.verb, "nsubj")
-        who = _noun_phrase(maker, frame, lead=True) if maker is not None else ""
         whole = frame.anchor.lemma_.lower() in OUTPUTS  # not "first gas"
-        if who and maker is not None and maker.pos_ == "PROPN":
+        if (
+            maker is not None
+            and maker.pos_ == "PROPN"
+            and (who := _noun_phrase(maker, frame, lead=True))
+        ):
             return f"Will {who} {'start' if whole else 'produce'} {output}{tail}{after_all}?"
         return f"Will {output} {'start' if whole else 'come'}{tail}{after_all}?"
     if frame.nominal:

@@ -365,7 +365,8 @@ def _kin_by_its_agent(target: Target, report: EventReport) -> bool:
         return False  # "the House blocked an amendment on border funding": not the aid vote
     theirs = {_bare(n) for n, r in roles(report) if r == "agent"}
     mine = {_bare(n) for r, n in target.row.roles if r == "agent"}
-    if target.groups | _groups(report) >= FREEDOM or target.groups | _groups(report) >= SURRENDER:
+    both = target.groups | _groups(report)
+    if both >= FREEDOM or both >= SURRENDER:
         return _same_ones_freed(target, report)  # freed or handed over: the same people
     if "come_home" in target.groups and "land" in _groups(report):
         # "will Prokopyev, Petelin and Rubio return": they come home when they land, so the
@@ -714,9 +715,7 @@ def _another_named_thing(
     if any(tokens(n)[-1:] == tuple(head) for n in theirs):
         return False
     if _one_of_things(report.theme_lemma, target.things):
-        return False
-    if any(same_group_nouns(report.theme_lemma, t) for t in target.things):
-        return False
+        return False  # "the metro line will open" is the metro line
     return any(not shared([n], known) for n in theirs)
 
 

@@ -144,15 +144,6 @@ def _load_articles(session: Session, ids: Sequence[int]) -> dict[int, _Article]:
     return out
 
 
-def _a_day_ahead(report: EventReport) -> bool:
-    """The report expects its event on a day or within a week ("the final vote will take
-    place on Saturday"), not in a month or a season, which an event done earlier in it
-    does not contradict ("its release was then set for September", beside "went on
-    release on Wednesday", 6 September)."""
-    start, end = report.window_start, report.window_end
-    return start is not None and end is not None and end - start <= NEAR
-
-
 def _names_in(names: dict[str, str], article: _Article) -> list[str]:
     return sorted({p for form, p in names.items() if has_form(article.lowered, form)})
 
@@ -275,8 +266,11 @@ def _score(
             still_expected = True
             own = own_event(target, report)
             own_pending = own_pending or own
-            if own and _a_day_ahead(report):
-                assert report.window_start is not None
+            # a day or a week ahead ("the final vote will take place on Saturday"), not a
+            # month an event done earlier in it does not contradict ("its release was then
+            # set for September", beside "went on release on Wednesday")
+            window = (report.window_start, report.window_end)
+            if own and _near(window) and report.window_start is not None:
                 due_from = max(due_from or report.window_start, report.window_start)
     findings += steps_before(reported, own_pending, due_from)
     in_body = [f for f in in_body if f in findings]

@@ -189,16 +189,18 @@ def _edge_day(m: re.Match[str], anchor: date, direction: Direction) -> Timex | N
     if m["unit"]:
         step = 1 if m["rel"].lower() == "next" else 0
         if m["unit"].lower() == "year":
-            year = anchor.year + step
-            return day_timex(date(year, 1, 1) if first else date(year, 12, 31))
-        start = date(anchor.year, anchor.month, 1) + relativedelta(months=step)
-        return day_timex(start if first else start + relativedelta(months=1, days=-1))
+            return _edge_of(date(anchor.year + step, 1, 1), 12, first)
+        return _edge_of(date(anchor.year, anchor.month, 1) + relativedelta(months=step), 1, first)
     if m["year"]:
-        return day_timex(date(int(m["year"]), 1, 1) if first else date(int(m["year"]), 12, 31))
+        return _edge_of(date(int(m["year"]), 1, 1), 12, first)
     month = month_number(m["month"])
     year = int(m["myear"]) if m["myear"] else pick_year(anchor, month, None, direction)
-    start = date(year, month, 1)
-    return day_timex(start if first else start + relativedelta(months=1, days=-1))
+    return _edge_of(date(year, month, 1), 1, first)
+
+
+def _edge_of(start: date, months: int, first: bool) -> Timex:
+    """The first or the last day of the period of ``months`` that begins on ``start``."""
+    return day_timex(start if first else start + relativedelta(months=months, days=-1))
 
 
 @rule("pre_post_year", rf"(?P<which>pre|post)-(?P<year>{YEAR})", ("pre-", "post-"))
