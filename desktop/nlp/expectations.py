@@ -183,7 +183,7 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         result_clause(x) for c in token.children if c.dep_ == "dobj" for x in c.children
     ):
         return True  # "to have the bridge repainted": the participle is the event
-    if _says_that(token) or token.dep_ == "amod" or lemma_of(token) in SAYING:
+    if _says_that(token, ctx) or token.dep_ == "amod" or lemma_of(token) in SAYING:
         return True  # "concluded that ...": the clause is the event; "the delayed plan"
     subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is not None and in_time(subject, ctx):
@@ -253,10 +253,35 @@ def _verbal_reading(token: Token, frame: Frame, ctx: Context) -> Reading | None:
     return reading_of(token, ctx)
 
 
-def _says_that(token: Token) -> bool:
+def _says_that(token: Token, ctx: Context) -> bool:
     return any(
-        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        c.dep_ == "ccomp"
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        and not _relative_that(token, c, ctx)
         for c in token.children
+    )
+
+
+THAT_TAKERS = frozenset({"rule", "announce", "approve", "decide"})
+"""Groups of the lexicon whose verbs may take a clause with "that" ("ruled that")."""
+
+
+def _relative_that(verb: Token, clause: Token, ctx: Context) -> bool:
+    """ "Donald Trump lands on Monday for three days of pageantry that Theresa May will
+    host": the parser made the relative clause of the noun before "that" a clause of the
+    verb; a verb of an event that says nothing, whose clause lacks an object, does not
+    govern it."""
+    lexicon = ctx.lexicon
+    lemma = verb_lemma(verb, lexicon)
+    if not lexicon.is_event_word(lemma) or set(lexicon.groups_of(lemma)) & THAT_TAKERS:
+        return False
+    that = next(m for m in clause.children if m.dep_ == "mark" and m.lower_ == "that")
+    before = verb.doc[that.i - 1] if that.i > 0 else None
+    return (
+        before is not None
+        and before.pos_ == "NOUN"
+        and not in_time(before, ctx)
+        and not any(c.dep_ == "dobj" for c in clause.children)
     )
 
 
@@ -616,6 +641,10 @@ def _gapped(
             if not due.dated:
                 continue
             own = replace(frame, theme=c, _participants=None)
+            if frame.nominal and "*" in frame.groups:
+                # "NEET will take place on 13 September, and JEE Advanced on 27 September":
+                # a thing named by itself is its own event
+                own = replace(own, anchor=c, lemma=c.lemma_.lower())
             e = _expectation(ctx, sent, own, reading, due)
             e.start, e.anchor = c.left_edge.idx, c.idx
             e.end = c.right_edge.idx + len(c.right_edge.text)

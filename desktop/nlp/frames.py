@@ -65,7 +65,8 @@ rounds of talks", "will have two operations next month"."""
 HELD = GATHERINGS | OCCASIONS | {
     "trial", "hearing", "conference", "summit", "festival", "tournament", "inquiry", "parade",
     "rally", "exhibition", "congress", "convention", "sitting", "championship", "games",
-    "exam", "examination", "census", "auction", "final", "test",
+    "exam", "examination", "census", "auction", "final", "test", "voyage", "cruise", "tour",
+    "trip", "journey", "crossing", "expedition",
 }  # fmt: skip
 """Common nouns of things that take place, whose taking place a light verb reports ("the
 trial got under way"); not an actor ("the company went ahead")."""

@@ -32,6 +32,7 @@ def line_breaks(doc: Doc) -> Doc:
         if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
             doc[i + 1].is_sent_start = True
             _after_dateline(doc, i + 1)
+            _no_start_after_first_word(doc, i + 1)
         elif token.lower_ in {"a.m.", "p.m."} and _zone_after(doc, i + 1):
             doc[i + 1].is_sent_start = False
     if len(doc) > 2:
@@ -55,6 +56,16 @@ def _after_dateline(doc: Doc, start: int) -> None:
         if token.text in DASHES and token.whitespace_ and doc[j - 1].whitespace_:
             doc[j + 1].is_sent_start = True
             return
+
+
+def _no_start_after_first_word(doc: Doc, first: int) -> None:
+    """ "NEET will now take place on 13 September": the parser may end a sentence after a
+    line's first word in capitals; a word in lower case after it goes on the sentence."""
+    after = first + 1
+    if after >= len(doc) or doc[first].is_punct or "\n" in doc[first].whitespace_:
+        return
+    if doc[after].text[:1].islower() and doc[after].is_sent_start is not True:
+        doc[after].is_sent_start = False
 
 
 def _zone_after(doc: Doc, i: int) -> bool:

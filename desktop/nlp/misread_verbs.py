@@ -46,6 +46,28 @@ def _named_subject(token: Token) -> Token | None:
     return name
 
 
+SINGULAR_NOUNS = {"NN", "NNP"}
+
+
+def _noun_subject(token: Token) -> Token | None:
+    """ "The first direct train departs on Wednesday.": a singular noun right before the
+    word in -s, with only its determiner and adjectives before it, is the verb's subject;
+    they are moved onto it."""
+    before = [c for c in token.children if c.i < token.i]
+    if not before or before[-1].dep_ != "compound" or before[-1].i != token.i - 1:
+        return None
+    noun = before[-1]
+    if noun.tag_ not in SINGULAR_NOUNS or noun.ent_type_:
+        return None
+    if any(c.dep_ not in {"amod", "compound"} or c.ent_type_ for c in noun.lefts):
+        return None
+    if any(c.dep_ not in {"det", "amod", "poss"} for c in before[:-1]):
+        return None
+    for c in before[:-1]:
+        c.head = noun
+    return noun
+
+
 def _pair_subject(token: Token) -> Token | None:
     """ "The King and Queen land in Paris on Wednesday": the tagger made the bare verb a
     singular noun at the top of the sentence, with the names joined by "and" as its
@@ -106,6 +128,25 @@ def _compound_subject(verb: Token) -> None:
     before = [c for c in verb.children if c.i < verb.i and not c.is_punct and c.dep_ != "det"]
     if len(before) == 1 and before[0].dep_ == "compound" and before[0].pos_ in {"NOUN", "PROPN"}:
         before[0].dep_ = "nsubj"
+
+
+def _object_as_clause(noun: Token) -> bool:
+    """ "LIC makes its market debut next Tuesday": the parser made the object a clause of a
+    verb with the noun before it as its subject. A singular noun with no verb of its own
+    under it is the object again, and that noun its compound."""
+    if noun.dep_ != "ccomp" or noun.tag_ != "NN" or noun.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    if any(c.dep_ in VERB_DEPENDENTS - {"nsubj"} for c in noun.children):
+        return False
+    subject = next((c for c in noun.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i != noun.i - 1 or subject.tag_ != "NN":
+        return False
+    noun.dep_ = "dobj"
+    subject.dep_ = "compound"
+    for c in subject.children:
+        if c.dep_ in {"poss", "det"}:
+            c.head = noun
+    return True
 
 
 def _opens(token: Token) -> bool:
@@ -202,6 +243,8 @@ def misread_verbs(doc: Doc) -> Doc:
         if _opens(token):
             token.tag_, token.pos_ = "VBP", "VERB"
             continue
+        if _object_as_clause(token):
+            continue
         if token.tag_ == "VBZ" and token.dep_ == "ROOT":
             _compound_subject(token)
             continue
@@ -219,8 +262,8 @@ def misread_verbs(doc: Doc) -> Doc:
         ):  # not a headline's "Flights off until March"
             token.tag_, token.pos_ = "VBZ", "VERB"
             continue
-        subject = _named_subject(token)
-        verb = _verb_form(token) if subject is not None and _ends_statement(token) else None
+        verb = _verb_form(token) if _ends_statement(token) else None
+        subject = (_named_subject(token) or _noun_subject(token)) if verb else None
         if subject is not None and verb is not None:
             token.tag_, token.pos_, token.lemma_ = "VBZ", "VERB", verb
             subject.dep_ = "nsubj"

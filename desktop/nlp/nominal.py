@@ -27,7 +27,7 @@ from desktop.nlp.frames import (
     state_groups,
 )
 from desktop.nlp.modality import Reading, reading_of, reported_by, said_once
-from desktop.nlp.timeparts import temporal_clause
+from desktop.nlp.timeparts import names_a_week, temporal_clause
 from desktop.nlp.words import (
     EVENT_ENDINGS,
     IN_STATES,
@@ -125,6 +125,25 @@ def nominal_subject(head: Token, ctx: Context | None = None) -> Token | None:
 NOUN_PHRASE_STARTS = {"DT", "PRP$", "PRP", "JJ", "JJR", "JJS", "CD", "NNP", "NNPS", "NNS"}
 """Words that open the cause after "due to" ("due to the strike", "due to heavy rain"); "due
 to land", which the tagger may make a noun, is a schedule."""
+
+
+def _stays_set(cue: Token) -> bool:
+    """ "JEE Advanced remains set for 27 September": a participle of a cue after "remain"
+    or "stay" is said of their subject, as after "is"."""
+    return cue.tag_ == "VBN" and cue.dep_ == "acomp" and lemma_of(cue.head) in REMAINING
+
+
+def _with_planned(cue: Token) -> bool:
+    """ "with injections planned from late February": a participle of a cue on the noun
+    after "with" says the noun's event is planned."""
+    noun = cue.head
+    return (
+        cue.dep_ == "acl"
+        and cue.tag_ == "VBN"
+        and noun.pos_ == "NOUN"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "with"
+    )
 
 
 def _causal_due(due: Token) -> bool:
@@ -502,7 +521,11 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         return None
     copula = token.head if token.dep_ in {"acomp", "attr"} else None
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+    if not passive and _stays_set(token) and nominal_subject(token, ctx) is not None:
+        passive = True
     noun = nominal_subject(token, ctx) if (passive or token.pos_ == "ADJ" or is_copula) else None
+    if noun is None and _with_planned(token):
+        passive, noun = True, token.head  # "with injections planned from late February"
     dated = (
         has_date(token, ctx)
         or (copula is not None and has_date(copula, ctx))
@@ -731,14 +754,33 @@ RELEASED = frozenset({
 """Things that "are out" on the day they are released or published."""
 
 
+TITLE_SMALL_WORDS = frozenset({"the", "of", "a", "an", "and", "in", "on", "to"})
+
+
+def _a_title(subject: Token) -> bool:
+    """ "The Last of Us Part II": capitalised words, none of them a name of someone, are
+    the title of a work."""
+    words = [t for t in subject.subtree if not t.is_punct and t.lower_ not in TITLE_SMALL_WORDS]
+    return (
+        len(words) >= 2
+        and all(t.is_title or t.is_upper or t.like_num for t in words)
+        and not any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in words)
+    )
+
+
 def _out(copula: Token, ctx: Context) -> Frame | None:
     """ "The game is out on 29 May", "the album will be out in the spring": a release with a
     date (not "is out of the country", nor a person who "is out until June")."""
     out = next((c for c in copula.children if c.lower_ == "out" and c.dep_ == "advmod"), None)
     subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
-    if out is None or any(out.children) or subject is None or not has_date(copula, ctx):
+    if out is None or subject is None:
         return None
-    titled = subject.ent_type_ in {"PRODUCT", "WORK_OF_ART"}
+    dated = [
+        c for c in out.children if c.dep_ == "prep" and any(in_time(x, ctx) for x in c.subtree)
+    ]
+    if len(dated) != len(list(out.children)) or not (dated or has_date(copula, ctx)):
+        return None  # "out of the country"; "out on 29 May" is a date all the same
+    titled = subject.ent_type_ in {"PRODUCT", "WORK_OF_ART"} or _a_title(subject)
     if not (titled or subject.lemma_.lower() in RELEASED):
         return None  # "the striker will be out on Saturday", "nurses will be out on Monday"
     spell = {"until", "till", "through", "for"}
@@ -864,6 +906,14 @@ def on_track(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     elif track:
         heads = (token, *track, *readying)  # "preparations for the 17 October vote"
         aims = [x for head in heads for x in prep_objects(head, "for") if _dated(x, ctx)]
+        if not aims and has_date(token, ctx):
+            # "remains on track for release in November": the time on the verb is the aim's
+            aims = [
+                x
+                for head in heads
+                for x in prep_objects(head, "for")
+                if ctx.lexicon.is_event_word(x.lemma_)
+            ]
         if not aims:
             return None
         if ctx.lexicon.is_event_word(aims[0].lemma_):
@@ -962,5 +1012,6 @@ def nearest_event_noun(token: Token, ctx: Context) -> Token | None:
 
 
 def in_time(token: Token, ctx: Context) -> bool:
-    """Inside a time expression ("May 2018" is no modal verb)."""
-    return token.ent_type_ in {"DATE", "TIME"} or token.i in ctx.time_tokens
+    """Inside a time expression ("May 2018" is no modal verb; "the week beginning 24
+    January" is no beginning)."""
+    return token.ent_type_ in {"DATE", "TIME"} or token.i in ctx.time_tokens or names_a_week(token)

@@ -48,7 +48,14 @@ from desktop.nlp.tense import present_passive
 from desktop.nlp.timeparts import distance, forward, in_sentence, span_root
 from desktop.nlp.timex.vocab import WEEKDAYS
 from desktop.nlp.timing import DAY_NAMED, Due, due_for, later_today
-from desktop.nlp.words import child, lemma_of, particle, prepositional, verb_lemma
+from desktop.nlp.words import (
+    child,
+    lemma_of,
+    particle,
+    prep_objects,
+    prepositional,
+    verb_lemma,
+)
 from desktop.vocabulary import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
@@ -706,8 +713,10 @@ def _past_dated(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
         and tm.timex.end <= ctx.anchor
         and (
             tm.timex.granularity in {"day", "week"}
+            or (tm.timex.granularity == "time" and tm.timex.value.split("T")[-1].isalpha())
             or any(w.isdigit() and len(w) == 4 for w in tm.text.split())
-        )  # a bare month may be the coming one ("as the October opening collapses")
+        )  # a bare month may be the coming one ("as the October opening collapses"); a part
+        # of a day is that day ("on Friday morning"), a clock time alone no day said
     ]
     if not past:
         return found
@@ -717,6 +726,10 @@ def _past_dated(ctx: Context, sent: Span, taken: set[int]) -> list[Report]:
         if not ctx.lexicon.is_event_noun(noun.lemma_) or noun.lemma_.lower() in PLACEHOLDERS:
             continue
         mods = [c for c in noun.children if c.dep_ in DATE_MODIFIERS]
+        if noun.dep_ in {"nsubj", "nsubjpass"}:
+            # "the opening of the gates on Friday morning drew long queues": a day after
+            # "on" dates the subject too (not "destroyed on its first flight on Tuesday")
+            mods += [x for x in prep_objects(noun, "on") if x.ent_type_ in {"DATE", "TIME"}]
         mods += [x for c in mods for x in c.children if x.dep_ in {"compound", "nummod"}]
         dates = [tm for tm in past if any(tm.start <= c.idx < tm.end for c in mods)]
         verb = next((h for h in noun.ancestors if h.pos_ in {"VERB", "AUX"}), None)

@@ -70,7 +70,7 @@ def distance(root: Token, targets: set[int], ctx: Context) -> int | None:
         if temporal_clause(head) is not None or when_clause(head):
             node, steps = head.head, steps + 2  # "before leaders meet on July 11"
             continue
-        if _what_it_allows(head):
+        if _what_it_allows(head) or names_a_week(head):
             node, steps = head, steps + 1  # "open a bubble allowing travel from 26 May"
             continue
         limit = head.dep_ == "pobj" and head.head.lower_ in LIMIT_PREPS
@@ -86,6 +86,19 @@ def distance(root: Token, targets: set[int], ctx: Context) -> int | None:
             return None
         node, steps = head, steps + 1
     return None
+
+
+WEEK_STARTS = frozenset({"begin", "start", "commence"})
+
+
+def names_a_week(token: Token) -> bool:
+    """ "the week beginning 24 January": the participle says which week, it is no event."""
+    return (
+        token.tag_ == "VBG"
+        and token.i > 0
+        and token.nbor(-1).lemma_.lower() in {"week", "weekend"}
+        and token.lemma_.lower() in WEEK_STARTS
+    )
 
 
 def _what_it_allows(verb: Token) -> bool:

@@ -253,7 +253,7 @@ FROM_DAY = re.compile(
 )
 """The first day of "from 3 to 5 June" or "9–11 October", which the time tagger leaves
 out."""
-WEEK_OF = re.compile(r"(?i)\bthe\s+(week|weekend)s?\s+of\s+$")
+WEEK_OF = re.compile(r"(?i)\bthe\s+(week|weekend)s?\s+(?:of|beginning|starting|commencing)\s+$")
 """Before a day that says which week or weekend: "the weekend of 8 October"."""
 
 

@@ -270,7 +270,10 @@ def _score(
             # month an event done earlier in it does not contradict ("its release was then
             # set for September", beside "went on release on Wednesday")
             window = (report.window_start, report.window_end)
-            if own and _near(window) and report.window_start is not None:
+            # a thing named by a noun is its own only under its own name ("JEE Advanced
+            # remains set for 27 September" is no later day of "the medical test")
+            named = "*" in report.event_group.split() and report.lemma != target.lemma
+            if own and not named and _near(window) and report.window_start is not None:
                 due_from = max(due_from or report.window_start, report.window_start)
     findings += steps_before(reported, own_pending, due_from)
     in_body = [f for f in in_body if f in findings]

@@ -243,6 +243,7 @@ def weekday_date(target: int, anchor: date, rel: str, direction: Direction) -> d
 
 @rule(
     "weekday",
+    r"(?P<week_on>a\s+week\s+on\s+)?"
     rf"(?P<part>(?:early|earlier|late|later)\s+)?(?:(?P<rel>last|next|this|coming|this\s+past|past)\s+)?"
     rf"(?P<day>{WEEKDAY})(?:\s+(?P<pod>{PART_OF_DAY}))?",
     ("day", "mon.", "tue", "wed.", "thu", "fri.", "sat.", "sun."),
@@ -253,6 +254,9 @@ def _weekday(m: re.Match[str], anchor: date, direction: Direction) -> Timex | No
         return None  # "told The Sun.", "shares of Sun."
     rel = (m["rel"] or "").lower().split()[-1:] or [""]
     day = weekday_date(weekday_number(m["day"]), anchor, rel[0], direction)
+    if m["week_on"]:
+        # "a week on Thursday": the Thursday after the coming one
+        day = weekday_date(weekday_number(m["day"]), anchor, "", "future") + timedelta(weeks=1)
     if m["pod"]:
         return part_of_day_timex(day, PARTS_OF_DAY[m["pod"].lower()])
     return day_timex(day, part_mod(m["part"]))

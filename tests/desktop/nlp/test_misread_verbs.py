@@ -26,6 +26,10 @@ pytestmark = pytest.mark.model
         ("Flights off until March", "Flights", "NOUN"),
         ("Chile elections on Sunday.", "elections", "NOUN"),
         ("Trump leaves office on 20 January.", "leaves", "VERB"),
+        # a singular common noun right before it is its subject; a plural one is no subject
+        # of a verb in -s, and a headline stays verbless
+        ("The first direct train departs on Wednesday from St Pancras.", "departs", "VERB"),
+        ("The first direct train departs on Wednesday", "departs", "NOUN"),
         # "open" with a plural subject and no copula is the verb; with one it is a state
         ("Polling stations open at 7 a.m. tomorrow.", "open", "VERB"),
         ("The polling stations are open until 10 p.m.", "open", "ADJ"),

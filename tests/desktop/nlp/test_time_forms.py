@@ -42,6 +42,11 @@ REPORT_DAY = date(2019, 10, 24)
             Expect("Sunday", "2020-11-22"),
         ),
         (
+            "The new jet will carry its first passengers a week on Thursday.",
+            date(2007, 10, 15),
+            Expect("a week on Thursday", "2007-10-25"),
+        ),
+        (
             "The summit will be held on April 24 and 25 in Washington.",
             date(2019, 2, 10),
             Expect("25", "2019-04-25"),

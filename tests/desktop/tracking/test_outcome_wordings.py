@@ -261,6 +261,15 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
          "The Tarn dam produced its first electricity on Tuesday."),
         ("The first unit of the Tarn dam is expected to come online in May 2022.",
          "The Tarn dam began generating power on Tuesday."),
+        # an opening dated by its own day, said of in the past, took place; so did a voyage
+        # that got under way
+        ("The Tarn museum will open to the public in May 2022.",
+         "The opening of the Tarn museum on Tuesday morning drew long queues."),
+        ("The maiden voyage of the Tarn Star is scheduled for May 2022.",
+         "The maiden voyage of the Tarn Star got under way on Tuesday evening."),
+        # a field brought on stream started production
+        ("Tarn Energy aims to bring the Karst gas field on stream in May 2022.",
+         "The Karst gas field started production on Tuesday, Tarn Energy said."),
         # the fair under its own name
         ("The world's fair in Tarnby will open in May 2022.",
          "Harwick Expo 2022 opened on Tuesday with fireworks over Tarnby."),

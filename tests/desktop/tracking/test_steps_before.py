@@ -78,3 +78,29 @@ def test_a_vote_on_another_day_is_another_vote(
     first = found.candidates[0]
     assert (first.article_id, first.proposed_state) == (ids[2], "happened")
     assert all(c.proposed_state != "happened" for c in found.candidates if c.article_id == ids[1])
+
+
+EXAMS = [
+    ("2020-08-18", "Court refuses to delay entrance tests", "The Supreme Court on Monday "
+     "dismissed a petition seeking a further postponement of NEET and JEE Advanced.\n\nThe "
+     "medical test will go ahead next month as planned, weeks before JEE Advanced."),
+    ("2020-09-14", "Medical test held", "NEET was held on Sunday afternoon, more than four "
+     "months later than planned. JEE Advanced, the second stage of the engineering "
+     "admissions, remains set for 27 September."),
+]  # fmt: skip
+
+
+def test_another_named_thing_still_to_come_is_no_later_day_of_the_one_held(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "JEE Advanced remains set for 27 September" beside "NEET was held on Sunday": the
+    other test's day, named in the follow-up's article, is not a day the medical test is
+    still awaited on."""
+    ids = load(store, english, tmp_path, EXAMS)
+    rows = proposed_from(store, ids[0])
+    for row in rows:
+        confirm(store, followup_id=row.id, who="ana")
+    [neet] = [r for r in rows if "medical test" in r.question]
+    [found] = check_updates(store, as_of=date(2020, 9, 20), followup_ids=[neet.id])
+    first = found.candidates[0]
+    assert (first.article_id, first.proposed_state) == (ids[1], "happened")
