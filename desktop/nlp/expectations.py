@@ -29,14 +29,23 @@ from desktop.nlp.frames import (
     event_noun,
     frame_of,
     may_carry_outcome,
+    nominal_frame,
     planned_event,
     result_clause,
     theme_lemma,
     theme_text,
     weak_delay,
 )
-from desktop.nlp.modality import Reading, deadline_of, prelude_of, reading_of, stative
+from desktop.nlp.modality import (
+    Reading,
+    counts_on,
+    deadline_of,
+    prelude_of,
+    reading_of,
+    stative,
+)
 from desktop.nlp.nominal import (
+    READYING,
     STAYS,
     cue_of_state,
     given_as,
@@ -65,6 +74,7 @@ from desktop.nlp.words import (
     lemma_of,
     particle,
     phrase,
+    prep_objects,
     prepositional,
     to_infinitive,
     verb_lemma,
@@ -166,6 +176,7 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         return False  # "names 1 January as the day the euro will replace the lev": the clause
     if (
         lemma_of(token) in CUES
+        and not _decides_whether(token)
         and (not particle(token) or f"{lemma_of(token)} {particle(token)}" in CUES)
         and (
             not ctx.lexicon.is_event_word(verb_lemma(token, ctx.lexicon))
@@ -177,6 +188,8 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
         return True
     if worked_towards(token) is not None:
         return True  # "working towards 1 April for the launch": a plan, read off its aim
+    if counts_on(token):
+        return True  # "counts on first power reaching the grid": the gerund is the event
     if given_as(token, ctx) is not None:
         return True  # "gives the third quarter as the start of operations": of the start
     if any(result_clause(c) for c in token.children) or any(
@@ -191,7 +204,7 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
     if any(
         c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} and not false_infinitive(c)
         for c in token.children
-    ) and (lexicon_outcome(token, ctx) is None):
+    ) and (lexicon_outcome(token, ctx) is None and not _decides_whether(token)):
         return True  # "will have to live", "attempted to land": the lower verb carries it
     if deadline_of(token) is not None and any(
         c.dep_ in {"xcomp", "advcl"} and c.pos_ == "VERB" and to_infinitive(c)
@@ -217,6 +230,16 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
     ):
         return True
     return frame
+
+
+def _decides_whether(verb: Token) -> bool:
+    """ "Ministers will decide by 17 August whether to approve the mine": the decision is
+    the event, not the approval it may or may not give."""
+    return lemma_of(verb) == "decide" and any(
+        c.dep_ in {"xcomp", "ccomp"}
+        and any(m.dep_ == "mark" and m.lower_ in {"whether", "if"} for m in c.children)
+        for c in verb.children
+    )
 
 
 def dated_change(token: Token, ctx: Context) -> bool:
@@ -500,7 +523,81 @@ def find_expectations(
                 log.warning("expectation rules failed on %r", sent.text[:200], exc_info=True)
                 continue
             found.extend(expectations)
+        found.extend(_dated_ahead(ctx, sent, found))
     return _distinct(found)
+
+
+DOUBTS = frozenset({"doubt", "question", "jeopardy", "risk", "danger"})
+
+
+def _put_in_doubt(verb: Token, noun: Token) -> bool:
+    """ "That leaves the April start in doubt", "puts the June vote at risk"."""
+    return any(
+        x.lemma_.lower() in DOUBTS
+        for head in (verb, noun)
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in {"in", "into", "at"}
+        for x in p.children
+        if x.dep_ == "pobj"
+    )
+
+
+NOUN_DATES = {"poss", "compound", "nmod", "nummod", "npadvmod", "amod"}
+
+
+def _dated_ahead(ctx: Context, sent: Span, found: list[Expectation]) -> list[Expectation]:
+    """An event noun dated ahead by its own modifier ("ahead of the 5 August general
+    election", "heading into Thursday's vote", "for a liftoff next Wednesday afternoon"):
+    the event is to come on that date, unless the clause doubts or denies it, or an
+    expectation of the sentence already names it or its date."""
+    ahead = [
+        tm
+        for tm in in_sentence(ctx, sent)
+        if tm.timex is not None
+        and tm.timex.start is not None
+        and tm.timex.end is not None
+        and tm.timex.start >= ctx.anchor
+    ]
+    taken = {e.anchor for e in found} | {e.due_text for e in found if e.due_text}
+    out: list[Expectation] = []
+    for noun in sent:
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or noun.idx in taken or in_time(noun, ctx):
+            continue
+        if not ctx.lexicon.is_event_noun(lemma) or lemma in PLACEHOLDERS:
+            continue
+        if noun.dep_ not in {"pobj", "dobj"} or noun.nbor(-1).tag_ == "MD":
+            continue  # a subject is its verb's ("next year's election will be the first")
+        if lemma in CHANGE_OF_VALUE:
+            continue  # "expect a rise in prices next year": a figure
+        if noun.dep_ == "pobj" and lemma_of(noun.head.head) in READYING:
+            continue  # "preparations for the 12 January vote had been on track": theirs
+        mods = [c for c in noun.children if c.dep_ in NOUN_DATES]
+        mods += prep_objects(noun, "on")
+        mods += [x for c in mods for x in c.children if x.dep_ in {"compound", "nummod", "amod"}]
+        dates = [tm for tm in ahead if any(tm.start <= c.idx < tm.end for c in mods)]
+        if not dates or dates[0].text in taken:
+            continue
+        if any(c.dep_ == "amod" and c.tag_ in {"VBN", "VBD"} for c in noun.children):
+            continue  # "the postponed 18 October vote"
+        verb = next((h for h in noun.ancestors if h.pos_ in {"VERB", "AUX"}), None)
+        if verb is None or ctx.lexicon.outcome_of(verb_lemma(verb, ctx.lexicon)):
+            continue  # "postponed Thursday's vote": the delay says what became of it
+        reading = reading_of(verb, ctx)
+        if reading.modality in BLOCKING or reading.negated or _put_in_doubt(verb, noun):
+            continue
+        when = dates[0].timex
+        assert when is not None and when.start is not None
+        if when.start == ctx.anchor and reading.tense in {"past", "perfect"}:
+            continue  # "won today's vote": done
+        frame = nominal_frame(noun, verb, ctx, None)
+        if frame.theme is not None and any(t.start <= frame.theme.idx < t.end for t in dates):
+            frame.theme = None  # "Thursday's vote": Thursday is its date, not its theme
+        due = Due(when.start, when.end, None, when.value, dates[0].text)
+        own = Reading("future", "planned", False, top=noun, final=True)
+        out.append(_expectation(ctx, sent, frame, own, due))
+        taken.add(noun.idx)
+    return out
 
 
 def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:

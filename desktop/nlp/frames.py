@@ -31,6 +31,7 @@ from desktop.nlp.words import (
     ranked_head,
     ranked_subject,
     requested,
+    share_of,
     speaker_for,
     time_word,
     to_infinitive,
@@ -267,6 +268,17 @@ def _owned_thing(obj: Token, lexicon: Lexicon) -> bool:
     if obj.pos_ not in {"NOUN", "PROPN", "NUM"} or lexicon.is_event_word(obj.lemma_):
         return False
     return any(c.dep_ == "poss" or c.lower_ == "first" for c in obj.children)
+
+
+CONNECT = "connect"
+POWER = frozenset({"power", "electricity"})
+
+
+def output_start(noun: Token) -> str:
+    """The lexicon's event of a first output: the first power or electricity of a plant is
+    its first feed into the grid (its connection, as "fed power into the grid" and "was
+    connected" report it), any other output the start of production ("first gas")."""
+    return CONNECT if noun.lemma_.lower() in POWER else START
 
 
 def first_output(noun: Token) -> bool:
@@ -710,6 +722,7 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         subject = verb.head  # "radars, which will arrive": the radars arrive
     if subject is None:
         subject = raised_subject(verb)
+    subject = share_of(subject) or subject  # "most of the restrictions ended"
     agent_prep = next(
         (c for c in verb.children if c.dep_ == "agent"),
         None,
@@ -737,9 +750,12 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     if obj is not None and groups & INTRANSITIVE_GROUPS:
         # "strike a deal" keeps its signing; "the typhoon will strike Japan" is no walkout
         groups = (groups - INTRANSITIVE_GROUPS) or frozenset({lemma})
-    if _phase_of_unknown(verb, lemma, lexicon) or _first_flows(lemma, subject):
-        # "begin producing electricity", "the first power will flow": production starts
-        groups = groups | lexicon.groups_of("start")
+    if _first_flows(lemma, subject):
+        # "the first power will flow", "first gas will arrive": the output starts
+        assert subject is not None
+        groups = groups | lexicon.groups_of(output_start(subject))
+    elif _phase_of_unknown(verb, lemma, lexicon):
+        groups = groups | lexicon.groups_of("start")  # "begin producing steel": it starts
     passage = _passage(verb, subject) if lemma == "pass" else None
     if passage is not None:
         lemma = f"pass {passage.lower_}"  # "passed through both sets of locks": no law passed

@@ -138,6 +138,29 @@ def _infinitive_conjunct(verb: Token) -> bool:
     )
 
 
+COUNTING_ON = frozenset({"count", "bank", "rely"})
+
+
+def _counted_on(verb: Token) -> Token | None:
+    """ "still counts on first power reaching the grid in 2021": the gerund of what someone
+    counts or banks on is expected."""
+    noun = verb.head
+    prep = noun.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.dep_ != "pobj" or prep.lower_ != "on":
+        return None
+    return prep.head if lemma_of(prep.head) in COUNTING_ON else None
+
+
+def counts_on(verb: Token) -> bool:
+    """The verb counts on a gerund's event, which carries the expectation."""
+    return lemma_of(verb) in COUNTING_ON and any(
+        (counter := _counted_on(x)) is not None and counter.i == verb.i
+        for c in verb.children
+        if c.lower_ == "on"
+        for x in c.subtree
+    )
+
+
 def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
     """(top, chain, cue modality) through "expected to", "plans to", "wants X to",
     "is likely to", "is going to", "is to", "on track to"."""
@@ -152,6 +175,12 @@ def _climb(verb: Token) -> tuple[Token, list[Token], str | None]:
         if head is t:
             break
         lemma = lemma_of(head)
+        counter = _counted_on(t)
+        if counter is not None:
+            modality = modality or "expected"  # "counts on first power reaching the grid"
+            chain.append(counter)
+            t = counter
+            continue
         result = result_head(t)
         if result is not None:
             chain.append(result)  # "aims to have the bridge repainted by May"

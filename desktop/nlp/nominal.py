@@ -14,7 +14,6 @@ from desktop.nlp.frames import (
     HELD,
     OCCASIONS,
     PLACEHOLDERS,
-    START,
     STATE_ENTRIES,
     WANTING,
     Frame,
@@ -23,11 +22,12 @@ from desktop.nlp.frames import (
     frame_of,
     may_name_event,
     nominal_frame,
+    output_start,
     put_into,
     state_groups,
 )
 from desktop.nlp.modality import Reading, reading_of, reported_by, said_once
-from desktop.nlp.timeparts import names_a_week, temporal_clause
+from desktop.nlp.timeparts import SPANS, names_a_week, temporal_clause
 from desktop.nlp.words import (
     EVENT_ENDINGS,
     IN_STATES,
@@ -193,8 +193,11 @@ def has_date(token: Token, ctx: Context) -> bool:
             # "expected no earlier than May"
             tokens = [x for p in c.children if p.lower_ == "than" for x in p.children]
         for t in tokens:
-            # the noun or a time premodifying it ("during its 2023 financial year")
+            # the noun or a time premodifying it ("during its 2023 financial year"); a
+            # window's whole phrase ("a window running from 12 May to 3 June")
             words = [t, *(x for x in t.children if x.dep_ in {"nummod", "compound", "amod"})]
+            if t.lemma_.lower() in SPANS:
+                words += list(t.subtree)
             if any(s <= x.idx < e for x in words for s, e in spans):
                 return True
     return False
@@ -587,7 +590,8 @@ def noun_schedule(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
     if frame.groups == {"*"} and first_output(noun):
         # "expects first gas in the third quarter", "first power is planned for later this
         # year": production starts
-        frame.lemma, frame.groups = START, ctx.lexicon.groups_of(START)
+        start = output_start(noun)
+        frame.lemma, frame.groups = start, ctx.lexicon.groups_of(start)
         frame.theme = noun
     arrival = token.lower_ == "due" or noun is things
     person = _due_somewhere(token, noun)

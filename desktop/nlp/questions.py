@@ -8,8 +8,9 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from desktop.nlp.frames import ARRIVE, OUTPUTS, RESUMING, START, verb_keys
+from desktop.nlp.frames import ARRIVE, CONNECT, OUTPUTS, RESUMING, START, verb_keys
 from desktop.nlp.participants import GEO_LABELS, ITEM_LABELS
+from desktop.nlp.timex.vocab import MONTH
 from desktop.nlp.words import (
     antecedent,
     child,
@@ -205,9 +206,13 @@ def _noun_phrase(token: Token | None, frame: Frame, lead: bool = False) -> str:
         return f"the {text}" if owned else text
     # not "1,600-megawatt", "10 per cent tariff"
     a_count = first[:1].isdigit() and not MEASURE.match(first) and not RATE.match(text)
+    a_count = a_count and not DAY_OF_MONTH.match(text)  # "the 5 August vote"
     if first in DETERMINERS or first.endswith(("'s", "’s")) or a_count:
         return text
     return f"the {text}"
+
+
+DAY_OF_MONTH = re.compile(rf"(?i)\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\b")
 
 
 def _said_before(token: Token, frame: Frame) -> str:
@@ -303,7 +308,7 @@ def question(frame: Frame, due: Due, published: date, negated: bool) -> str:
         return f"Will {_noun_phrase(frame.anchor, frame) or 'it'} arrive{where}{tail}{after_all}?"
     if frame.nominal and (clause := _light_clause(frame)):
         return f"Will {clause}{tail}{after_all}?"
-    if frame.nominal and frame.lemma == START and frame.theme is frame.anchor:
+    if frame.nominal and frame.lemma in {START, CONNECT} and frame.theme is frame.anchor:
         # "is targeting production in 2024": its maker starts it
         output = _noun_phrase(frame.anchor, frame).removeprefix("the ")
         if frame.anchor.pos_ != "PROPN":
@@ -459,7 +464,27 @@ def _with_object(verb: Token, lemma: str, subject: str = "") -> str:
         said = _what_it_is_on(verb)
         if said and said.split(" ", 1)[1].lower() not in subject.lower():
             return f"{lemma} {said}"  # "deal with the ratification", "vote on the protocol"
+        asked = _whether_clause(verb)
+        if asked:
+            return f"{lemma} {asked}"  # "decide whether to approve the proposed coal mine"
     return lemma
+
+
+def _whether_clause(verb: Token) -> str:
+    """What a decision is on, said as a clause with "whether" ("whether to approve the
+    mine"), without a time inside it."""
+    clause = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"xcomp", "ccomp"}
+            and any(m.dep_ == "mark" and m.lower_ == "whether" for m in c.children)
+        ),
+        None,
+    )
+    if clause is None or any(t.ent_type_ in {"DATE", "TIME"} for t in clause.subtree):
+        return ""
+    return clause.doc[clause.left_edge.i : clause.right_edge.i + 1].text
 
 
 OBJECT_PREPS = {"with", "on", "for", "against"}

@@ -122,7 +122,7 @@ def _condition_in_words(top: Token, text: str, start_char: int) -> bool:
     if opener is not None and opener.end() <= top.idx - start_char:
         first = next((t for t in top.sent if not t.is_punct), None)
         if first is None or first.lower_ not in CONDITION_WORDS or _condition_word(first):
-            return True
+            return not _beyond_its_clause(first, top)
     after = [t for t in top.sent if t.i > top.i]
     if any(_condition_word(t) or _as_long_as(t) for t in after):
         return True
@@ -132,6 +132,26 @@ def _condition_in_words(top: Token, text: str, start_char: int) -> bool:
         t.lower_ == "on" and [x.lower_ for x in t.doc[t.i + 1 : t.i + 3]] == ["condition", "that"]
         for t in after
     )
+
+
+def _beyond_its_clause(mark: Token | None, top: Token) -> bool:
+    """ "If installation keeps pace, the turbines will go up over the summer, and the company
+    has repeated that it will send power to the grid": a condition the parse hangs on one
+    verb does not reach a clause joined to it by ", and" with a subject of its own."""
+    if mark is None or mark.dep_ != "mark" or mark.head.dep_ != "advcl":
+        return False
+    governed = mark.head.head
+    node = top
+    for _ in range(8):
+        if node.i == governed.i or node.head.i == node.i:
+            return False
+        if node.dep_ == "conj" and node.head.i == governed.i:
+            comma = node.doc[node.left_edge.i - 2 : node.left_edge.i]
+            return any(t.text == "," for t in comma) and any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in node.children
+            )
+        node = node.head
+    return False
 
 
 def _if_subject(node: Token) -> bool:
@@ -211,7 +231,10 @@ def surroundings(top: Token, chain: list[Token], sentence: tuple[str, int] | Non
         if (marks & {"if", "unless"} and node.dep_ in {"advcl"}) or _if_subject(node):
             return "conditional"
         if marks & WH_MARKS or (
-            node.dep_ in {"ccomp", "pcomp", "csubj", "advcl"} and _wh_fronted(node) and node is top
+            node.dep_ in {"ccomp", "pcomp", "csubj", "advcl"}
+            and _wh_fronted(node)
+            and node is top
+            and not (node.dep_ == "advcl" and _past_clause(node))  # "ended when it was cut"
         ):
             return "uncertain"
         adj_head = (

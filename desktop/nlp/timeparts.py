@@ -91,14 +91,28 @@ def distance(root: Token, targets: set[int], ctx: Context) -> int | None:
 WEEK_STARTS = frozenset({"begin", "start", "commence"})
 
 
+SPANS = frozenset({"window", "period", "slot"})
+SPAN_VERBS = frozenset({"open", "run", "close", "last", "extend", "stretch", "end"})
+
+
 def names_a_week(token: Token) -> bool:
-    """ "the week beginning 24 January": the participle says which week, it is no event."""
-    return (
-        token.tag_ == "VBG"
-        and token.i > 0
-        and token.nbor(-1).lemma_.lower() in {"week", "weekend"}
-        and token.lemma_.lower() in WEEK_STARTS
-    )
+    """ "the week beginning 24 January": the participle says which week; "a launch window
+    that opens on 13 July and runs to the end of the month", "a window running from 12 May
+    to 3 June": what a window or period does says when it is. Neither is an event."""
+    if token.pos_ not in {"VERB", "AUX"} and token.tag_ != "VBG":
+        return False
+    lemma = token.lemma_.lower()
+    if token.tag_ == "VBG" and token.i > 0 and token.nbor(-1).lemma_.lower() in {"week", "weekend"}:
+        return lemma in WEEK_STARTS
+    if lemma not in SPAN_VERBS:
+        return False
+    verb = token
+    while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head  # "opens on 13 July and runs to the end of the month"
+    if verb.dep_ in {"acl", "relcl"}:
+        return verb.head.lemma_.lower() in SPANS
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and subject.lemma_.lower() in SPANS
 
 
 def _what_it_allows(verb: Token) -> bool:

@@ -62,7 +62,14 @@ LOWER_PHRASES = (
     "no earlier than", "not earlier than", "no sooner than", "not before", "as early as",
     "as soon as", "at the earliest", "or later", "earliest", "not until", "no sooner",
 )  # fmt: skip
-UPPER_PHRASES = ("at the latest", "no later than", "not later than", "or earlier", "at most")
+UPPER_PHRASES = (
+    "at the latest",
+    "no later than",
+    "not later than",
+    "or earlier",
+    "at most",
+    "on or before",
+)
 DAY_NAMED = re.compile(
     r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b|\btonight\b"
     r"|\bthis (?:morning|afternoon|evening)\b"

@@ -308,6 +308,15 @@ def batch_of(token: Token) -> Token | None:
     return of_object(token) if token.lower_ in PARTITIVES else None
 
 
+SHARES = frozenset({"most", "all", "bulk"})
+"""Shares that stand for the whole ("most of the rules ended"; not "the rest of the fleet")."""
+
+
+def share_of(token: Token | None) -> Token | None:
+    """ "Most of England's legal restrictions ended": the things a share of them is of."""
+    return of_object(token) if token is not None and token.lower_ in SHARES else None
+
+
 def of_object(token: Token) -> Token | None:
     """The noun of a token's "of": "the first of the aircraft", "both of its vessels"."""
     return next(

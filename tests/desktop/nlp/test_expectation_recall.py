@@ -436,6 +436,26 @@ QUESTIONS = [
     # an object the parser made a clause, with the noun before it as its subject
     ("2022-05-10", "LIC makes its market debut next Tuesday.",
      "Will LIC make its market debut on 17 May 2022?"),
+    # the gerund of what someone counts on is expected
+    ("2019-04-13", "Vineyard Wind says it still counts on first power reaching the grid in "
+     "2021.", "Will the first power reach the grid in 2021?"),
+    # a window's run is when the event falls, no event of its own
+    ("2004-10-30", "Discovery's return-to-flight mission is now targeted for a window running "
+     "from 12 May to 3 June 2005.", "Will Discovery's return-to-flight mission take place "
+     "between 12 May 2005 and 3 June 2005?"),
+    # an event noun dated ahead by its own modifier is to come
+    ("2020-07-20", "Campaigning intensified ahead of the 5 August general election.",
+     "Will the 5 August general election take place on 5 August 2020?"),
+    ("2017-03-23", "Paul Ryan is heading into Thursday's vote on the health bill with too "
+     "few votes.", "Will Thursday's vote on the health bill take place on 23 March 2017?"),
+    # a condition that opens the sentence stops at ", and" before a clause of its own
+    ("2023-06-07", "If installation keeps pace, the first turbines will go up over the summer, "
+     "and the company has repeated that it will send power to the grid later this year.",
+     "Will it send power between 2 September 2023 and 31 December 2023?"),
+    # a decision "whether" to do something is the event, "on or before" a day its deadline
+    ("2022-07-08", "Ministers will decide on or before 17 August whether to approve the "
+     "proposed coal mine.", "Will the ministers decide whether to approve the proposed coal "
+     "mine by 17 August 2022?"),
     # the time of an event kept on track, hung on the verb
     ("2019-03-01", "The film remains on track for release in November 2019.",
      "Will the release of the film take place in November 2019?"),
@@ -650,6 +670,14 @@ QUESTIONS = [
 ]  # fmt: skip
 
 NOTHING_TO_FOLLOW = [
+    # a launch period that closes on a day is no event; nor a subject dated ahead that a
+    # copula says something of; nor today's vote, won
+    ("2022-04-30", "The mission needs a launch period that closes on 11 October."),
+    ("2020-07-20", "Next year's election will be the first since the constitution was changed."),
+    ("2017-03-23", "Paul Ryan won Thursday's vote on the health bill."),
+    # a condition that opens a sentence reaches a clause joined by "and" without a comma
+    ("2023-06-07", "If the weather holds, the launch will take place on Friday and the crew "
+     "will dock on Sunday."),
     # a date is no thing an event is done to
     ("2022-06-13", "The trailer ended with a title card reading only 2023."),
     # a sum to be spent or invested is a figure, as a cost is

@@ -82,10 +82,10 @@ def test_an_airport_that_welcomes_its_first_flights_opens(english: tuple[Any, An
 
 @pytest.mark.model
 def test_beginning_an_activity_outside_the_lexicon_is_its_start(english: tuple[Any, Any]) -> None:
-    """ "Is to begin producing electricity" is the start of production, as "production will
+    """ "Is to begin producing steel" is the start of production, as "production will
     start" is; "begin delivering" stays a delivery, not a start."""
     [producing] = analyze(
-        english[0]("The unit is to begin producing electricity in 2031, the utility said."),
+        english[0]("The mill is to begin producing steel in 2031, its owner said."),
         date(2030, 1, 10),
     ).expectations
     [delivering] = analyze(

@@ -267,6 +267,15 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
          "The opening of the Tarn museum on Tuesday morning drew long queues."),
         ("The maiden voyage of the Tarn Star is scheduled for May 2022.",
          "The maiden voyage of the Tarn Star got under way on Tuesday evening."),
+        # most of the things to end ended
+        ("Karst's remaining lockdown restrictions will end in May 2022.",
+         "Most of Karst's remaining lockdown restrictions ended on Tuesday."),
+        # a plant's first power is its first feed into the grid, however it is said
+        ("The first power from the Tarn wind farm is planned for May 2022.",
+         "The Tarn wind farm was connected to the grid on Tuesday."),
+        ("Tarn Wind expects the Tarn wind farm to feed its first power into the grid in May "
+         "2022.", "The first electricity from the Tarn wind farm flowed into the grid on "
+         "Tuesday."),
         # a field brought on stream started production
         ("Tarn Energy aims to bring the Karst gas field on stream in May 2022.",
          "The Karst gas field started production on Tuesday, Tarn Energy said."),

@@ -41,3 +41,28 @@ def test_a_deadline_restated_as_its_month_is_no_slip(
     states = {c.article_id: c.proposed_state for c in found.candidates}
     assert (found.candidates[0].article_id, states[done]) == (done, "happened")
     assert states.get(restated) != "postponed"
+
+
+def test_flying_again_is_the_first_flight_since_and_its_later_window_a_slip(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """ "Aimed to fly again in the spring" is the return to flight that a later article
+    calls "the first flight since the accident", now "no earlier than 12 September"."""
+    source, later = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2003-08-27", "Shuttle", "Tarn Space officials said on Tuesday that the Arrow "
+             "shuttle still aimed to fly again in the spring of next year."),
+            ("2003-11-01", "Shuttle comeback pushed to autumn", "Managers said this week "
+             "that the first flight of the Arrow shuttle since the Tarn disaster would now "
+             "take place no earlier than 12 September 2004."),
+        ],
+    )  # fmt: skip
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2003, 11, 4), followup_ids=[followup.id])
+    first = found.candidates[0]
+    assert (first.article_id, first.proposed_state) == (later, "postponed")
+    assert first.proposed_window is not None and first.proposed_window[0] == date(2004, 9, 12)
