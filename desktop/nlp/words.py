@@ -277,6 +277,7 @@ def verb_lemma(token: Token, lexicon: Lexicon) -> str:
         and c.i > token.i
         and not any(x.dep_ == "pobj" for x in c.children)
     ]  # "let the public in": a particle the parser made a bare preposition
+    candidates += [f"{base} {word}" for word in loose]  # "drops out of the race"
     for c in token.children:
         if c.dep_ in {"dobj", "nsubjpass"}:
             candidates.append(f"{base} {c.lemma_.lower()}")  # "ask voters", "voters are asked"

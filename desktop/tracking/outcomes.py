@@ -723,7 +723,12 @@ def _known(report: EventReport) -> bool:
     """A lexicon word, an outcome word, or a state ("fully operational"): not a verb that
     may stand for any event of its theme."""
     lexicon = file_lexicon()
-    if any(g.startswith("state:") for g in _groups(report)):
+    groups = _groups(report)
+    if any(g.startswith("state:") for g in groups):
+        return True
+    if any(g in lexicon.events for g in groups - {report.lemma, "start"}):
+        # "the first electricity flowed into the grid": a connection (not "began loading
+        # fuel", whose start is only its own activity's)
         return True
     return lexicon.is_event_word(report.lemma) or lexicon.outcome_of(report.lemma) is not None
 

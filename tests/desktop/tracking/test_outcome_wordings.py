@@ -267,6 +267,11 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
          "The opening of the Tarn museum on Tuesday morning drew long queues."),
         ("The maiden voyage of the Tarn Star is scheduled for May 2022.",
          "The maiden voyage of the Tarn Star got under way on Tuesday evening."),
+        # reactors switched off are disconnected, said in a clause of when something else
+        # ended
+        ("The three Tarn reactors will be switched off in May 2022.",
+         "Karst's nuclear era ended on Tuesday when the three Tarn reactors were "
+         "disconnected from the grid."),
         # most of the things to end ended
         ("Karst's remaining lockdown restrictions will end in May 2022.",
          "Most of Karst's remaining lockdown restrictions ended on Tuesday."),
@@ -500,6 +505,10 @@ def test_a_rank_to_come_another_payload_or_a_day_set_is_no_outcome(
         # "the next Falcon Heavy" is another rocket: its date is no new window for this one
         ("SpaceX will launch the Falcon Heavy rocket in May 2022.",
          "SpaceX expects to fly the next Falcon Heavy in three to six months.", "postponed"),
+        # a bidder that drops out of the race leaves it; the award is not called off
+        ("The Karst defence ministry will award the Tarn cloud contract in May 2022.",
+         "Nimbus drops out of the race for the Karst defence ministry's Tarn cloud contract.",
+         "cancelled"),
     ],
 )  # fmt: skip
 def test_an_event_months_early_or_the_next_one_of_a_thing_is_another(
@@ -682,3 +691,17 @@ def test_a_headline_verb_after_before_is_still_to_come(
     )
     [found] = check_updates(store, as_of=date(2022, 5, 25), followup_ids=[followup_id])
     assert [c.proposed_state for c in found.candidates if c.proposed_state] == []
+
+
+def test_a_verb_outside_the_lexicon_that_says_its_event_reports_it(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """The first electricity that "flowed" into the grid is the connection the follow-up
+    awaits, not only an event of the verb "flow"."""
+    first, later = first_after(
+        store, english, tmp_path,
+        ("2021-03-09", "The company aims for the first electricity from the project in 2023."),
+        ("2023-05-18", "The first electricity from the project flowed into the grid on Tuesday."),
+        date(2023, 5, 25),
+    )  # fmt: skip
+    assert (first.article_id, first.proposed_state) == (later, "happened")
