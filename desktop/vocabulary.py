@@ -107,6 +107,11 @@ class Lexicon:
             for general, kinds in self.things
         )
 
+    def general_words(self, a: str) -> frozenset[str]:
+        """The general words that name the same thing as ``a`` ("power": "electricity")."""
+        a = normalize(a)
+        return frozenset(w for general, _kinds in self.things if a in general for w in general)
+
     def other_kinds(self, a: str, b: str) -> bool:
         """Two kinds of one general word ("carrier" and "frigate"): two things."""
         a, b = normalize(a), normalize(b)

@@ -751,9 +751,11 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         # "strike a deal" keeps its signing; "the typhoon will strike Japan" is no walkout
         groups = (groups - INTRANSITIVE_GROUPS) or frozenset({lemma})
     if _first_flows(lemma, subject):
-        # "the first power will flow", "first gas will arrive": the output starts
+        # "the first power will flow", "first gas will arrive": the output starts, and it
+        # is the theme ("first power reaching the grid": not the grid)
         assert subject is not None
         groups = groups | lexicon.groups_of(output_start(subject))
+        theme, agent, transitive = subject, None, False
     elif _phase_of_unknown(verb, lemma, lexicon):
         groups = groups | lexicon.groups_of("start")  # "begin producing steel": it starts
     passage = _passage(verb, subject) if lemma == "pass" else None

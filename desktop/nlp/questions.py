@@ -460,6 +460,8 @@ def _with_object(verb: Token, lemma: str, subject: str = "") -> str:
     )  # "let the public in", its object read as a clause
     if len(words) > 1 and obj is not None and words[-1] == obj.lemma_.lower():
         return " ".join([*words[:-1], phrase(obj, drop_det=False)])
+    if len(words) == 1 and obj is not None and obj.dep_ == "dobj":
+        return f"{lemma} {phrase(obj, drop_det=False)}"  # "first power reach the grid"
     if len(words) == 1 and obj is None:
         said = _what_it_is_on(verb)
         if said and said.split(" ", 1)[1].lower() not in subject.lower():

@@ -61,7 +61,7 @@ from desktop.tracking.outcomes import (
 )
 from desktop.tracking.targets import VAGUE_THEMES, Target, target_of
 from desktop.tracking.terms import has_form, surface_forms
-from desktop.vocabulary import Lexicon, load_lexicon
+from desktop.vocabulary import Lexicon, file_lexicon, load_lexicon
 
 WINDOW_SLACK = timedelta(days=7)
 ARCHIVE_CANDIDATES = 200
@@ -383,7 +383,9 @@ def _searchable_thing(target: Target) -> list[str]:
     start"): its search would otherwise have the event's words only, whose inflections the
     index does not stem ("began" is not "begin")."""
     lemma = target.theme_lemma
-    return [lemma] if lemma and lemma not in VAGUE_THEMES else []
+    if not lemma or lemma in VAGUE_THEMES:
+        return []
+    return [lemma, *sorted(file_lexicon().general_words(lemma) - {lemma})]  # "electricity"
 
 
 def _borrowed(session: Session, rows: list[FollowUpRow]) -> dict[int, list[tuple[str, str]]]:

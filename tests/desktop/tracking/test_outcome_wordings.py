@@ -275,6 +275,9 @@ MARSH = "Judge Ellen Marsh will deliver her ruling in the Harwick harbour case i
         # most of the things to end ended
         ("Karst's remaining lockdown restrictions will end in May 2022.",
          "Most of Karst's remaining lockdown restrictions ended on Tuesday."),
+        # the first power counted on to reach the grid is the power, not the grid
+        ("The Karst wind farm counts on first power reaching the grid in May 2022.",
+         "The first electricity from the Karst wind farm flowed into the grid on Tuesday."),
         # a plant's first power is its first feed into the grid, however it is said
         ("The first power from the Tarn wind farm is planned for May 2022.",
          "The Tarn wind farm was connected to the grid on Tuesday."),
