@@ -464,6 +464,25 @@ def _plan_given_up(verb: Token, ctx: Context) -> bool:
     return outcome in {"cancel", "fail"}
 
 
+def _done_instead(verb: Token) -> bool:
+    """ "Instead of attempting to blast off Tuesday, the rocket was moved off its pad": what
+    was done instead of an event says the event will not be."""
+    node = verb
+    for _ in range(4):
+        of = node.head
+        if (
+            node.dep_ == "pcomp"
+            and of.lower_ == "of"
+            and of.i > 0
+            and of.nbor(-1).lower_ == "instead"
+        ):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 NEW_DATE_PREPS = {"until", "till", "to", "into", "by", "for"}
 
 
@@ -568,8 +587,8 @@ def _dated_ahead(ctx: Context, sent: Span, found: list[Expectation]) -> list[Exp
             continue
         if noun.dep_ not in {"pobj", "dobj"} or noun.nbor(-1).tag_ == "MD":
             continue  # a subject is its verb's ("next year's election will be the first")
-        if lemma in CHANGE_OF_VALUE:
-            continue  # "expect a rise in prices next year": a figure
+        if lemma in CHANGE_OF_VALUE or "announce" in ctx.lexicon.groups_of(lemma):
+            continue  # "expect a rise in prices next year": a figure; "Monday's announcement"
         if noun.dep_ == "pobj" and lemma_of(noun.head.head) in READYING:
             continue  # "preparations for the 12 January vote had been on track": theirs
         mods = [c for c in noun.children if c.dep_ in NOUN_DATES]
@@ -586,6 +605,8 @@ def _dated_ahead(ctx: Context, sent: Span, found: list[Expectation]) -> list[Exp
         reading = reading_of(verb, ctx)
         if reading.modality in BLOCKING or reading.negated or _put_in_doubt(verb, noun):
             continue
+        if any(c.tag_ == "MD" and c.lower_ not in {"will", "shall", "'ll"} for c in verb.children):
+            continue  # "a launch on 14 November would mean a splashdown on 9 December"
         when = dates[0].timex
         assert when is not None and when.start is not None
         if when.start == ctx.anchor and reading.tense in {"past", "perfect"}:
@@ -622,7 +643,7 @@ def _read(ctx: Context, sent: Span, token: Token) -> list[Expectation]:
         if read_off is None:
             return []
         frame, reading = read_off
-    if _plan_given_up(frame.verb, ctx):
+    if _plan_given_up(frame.verb, ctx) or _done_instead(frame.verb):
         return []  # "scrapped plans to open the museum": no plan left to follow
     if _no_one_does(frame):
         return []  # "though nobody at the agency would confirm it": no one to ask about

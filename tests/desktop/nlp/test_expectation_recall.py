@@ -675,6 +675,11 @@ NOTHING_TO_FOLLOW = [
     ("2022-04-30", "The mission needs a launch period that closes on 11 October."),
     ("2020-07-20", "Next year's election will be the first since the constitution was changed."),
     ("2017-03-23", "Paul Ryan won Thursday's vote on the health bill."),
+    # what was done instead of an event says it will not be; an announcement of the day
+    # is no event to follow
+    ("2022-09-27", "Instead of attempting to blast off Tuesday on its first test flight, the "
+     "322-foot rocket was moved off its launch pad."),
+    ("2022-09-12", "With Monday's announcement, 27 September is now the target date."),
     # a condition that opens a sentence reaches a clause joined by "and" without a comma
     ("2023-06-07", "If the weather holds, the launch will take place on Friday and the crew "
      "will dock on Sunday."),
