@@ -707,4 +707,3 @@ def test_a_headline_verb_after_before_is_still_to_come(
     )
     [found] = check_updates(store, as_of=date(2022, 5, 25), followup_ids=[followup_id])
     assert [c.proposed_state for c in found.candidates if c.proposed_state] == []
-
