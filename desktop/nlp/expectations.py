@@ -78,6 +78,7 @@ from desktop.nlp.words import (
     prepositional,
     to_infinitive,
     verb_lemma,
+    whether_clause,
 )
 from desktop.vocabulary import Lexicon, load_lexicon
 
@@ -235,11 +236,7 @@ def _verbal(token: Token, ctx: Context) -> Frame | bool:
 def _decides_whether(verb: Token) -> bool:
     """ "Ministers will decide by 17 August whether to approve the mine": the decision is
     the event, not the approval it may or may not give."""
-    return lemma_of(verb) == "decide" and any(
-        c.dep_ in {"xcomp", "ccomp"}
-        and any(m.dep_ == "mark" and m.lower_ in {"whether", "if"} for m in c.children)
-        for c in verb.children
-    )
+    return lemma_of(verb) == "decide" and whether_clause(verb) is not None
 
 
 def dated_change(token: Token, ctx: Context) -> bool:

@@ -27,7 +27,7 @@ from desktop.nlp.frames import (
     state_groups,
 )
 from desktop.nlp.modality import Reading, reading_of, reported_by, said_once
-from desktop.nlp.timeparts import SPANS, names_a_week, temporal_clause
+from desktop.nlp.timeparts import SPANS, names_a_time, temporal_clause
 from desktop.nlp.words import (
     EVENT_ENDINGS,
     IN_STATES,
@@ -909,15 +909,11 @@ def on_track(token: Token, ctx: Context) -> tuple[Frame, Reading] | None:
         frame = set_for
     elif track:
         heads = (token, *track, *readying)  # "preparations for the 17 October vote"
-        aims = [x for head in heads for x in prep_objects(head, "for") if _dated(x, ctx)]
+        objects = [x for head in heads for x in prep_objects(head, "for")]
+        aims = [x for x in objects if _dated(x, ctx)]
         if not aims and has_date(token, ctx):
             # "remains on track for release in November": the time on the verb is the aim's
-            aims = [
-                x
-                for head in heads
-                for x in prep_objects(head, "for")
-                if ctx.lexicon.is_event_word(x.lemma_)
-            ]
+            aims = [x for x in objects if ctx.lexicon.is_event_word(x.lemma_)]
         if not aims:
             return None
         if ctx.lexicon.is_event_word(aims[0].lemma_):
@@ -1018,4 +1014,4 @@ def nearest_event_noun(token: Token, ctx: Context) -> Token | None:
 def in_time(token: Token, ctx: Context) -> bool:
     """Inside a time expression ("May 2018" is no modal verb; "the week beginning 24
     January" is no beginning)."""
-    return token.ent_type_ in {"DATE", "TIME"} or token.i in ctx.time_tokens or names_a_week(token)
+    return token.ent_type_ in {"DATE", "TIME"} or token.i in ctx.time_tokens or names_a_time(token)

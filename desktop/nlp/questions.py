@@ -21,6 +21,7 @@ from desktop.nlp.words import (
     place_due,
     raised_subject,
     speaker_for,
+    whether_clause,
 )
 
 if TYPE_CHECKING:
@@ -475,15 +476,7 @@ def _with_object(verb: Token, lemma: str, subject: str = "") -> str:
 def _whether_clause(verb: Token) -> str:
     """What a decision is on, said as a clause with "whether" ("whether to approve the
     mine"), without a time inside it."""
-    clause = next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ in {"xcomp", "ccomp"}
-            and any(m.dep_ == "mark" and m.lower_ == "whether" for m in c.children)
-        ),
-        None,
-    )
+    clause = whether_clause(verb)
     if clause is None or any(t.ent_type_ in {"DATE", "TIME"} for t in clause.subtree):
         return ""
     return clause.doc[clause.left_edge.i : clause.right_edge.i + 1].text

@@ -146,7 +146,7 @@ def _beyond_its_clause(mark: Token | None, top: Token) -> bool:
         if node.i == governed.i or node.head.i == node.i:
             return False
         if node.dep_ == "conj" and node.head.i == governed.i:
-            comma = node.doc[node.left_edge.i - 2 : node.left_edge.i]
+            comma = node.doc[max(0, node.left_edge.i - 2) : node.left_edge.i]
             return any(t.text == "," for t in comma) and any(
                 c.dep_ in {"nsubj", "nsubjpass"} for c in node.children
             )

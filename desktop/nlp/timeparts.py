@@ -70,7 +70,7 @@ def distance(root: Token, targets: set[int], ctx: Context) -> int | None:
         if temporal_clause(head) is not None or when_clause(head):
             node, steps = head.head, steps + 2  # "before leaders meet on July 11"
             continue
-        if _what_it_allows(head) or names_a_week(head):
+        if _what_it_allows(head) or names_a_time(head):
             node, steps = head, steps + 1  # "open a bubble allowing travel from 26 May"
             continue
         limit = head.dep_ == "pobj" and head.head.lower_ in LIMIT_PREPS
@@ -95,7 +95,7 @@ SPANS = frozenset({"window", "period", "slot"})
 SPAN_VERBS = frozenset({"open", "run", "close", "last", "extend", "stretch", "end"})
 
 
-def names_a_week(token: Token) -> bool:
+def names_a_time(token: Token) -> bool:
     """ "the week beginning 24 January": the participle says which week; "a launch window
     that opens on 13 July and runs to the end of the month", "a window running from 12 May
     to 3 June": what a window or period does says when it is. Neither is an event."""

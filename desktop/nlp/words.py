@@ -309,6 +309,19 @@ def batch_of(token: Token) -> Token | None:
     return of_object(token) if token.lower_ in PARTITIVES else None
 
 
+def whether_clause(verb: Token) -> Token | None:
+    """The clause with "whether" or "if" a verb governs ("decide whether to approve")."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in {"xcomp", "ccomp"}
+            and any(m.dep_ == "mark" and m.lower_ in {"whether", "if"} for m in c.children)
+        ),
+        None,
+    )
+
+
 SHARES = frozenset({"most", "all", "bulk"})
 """Shares that stand for the whole ("most of the rules ended"; not "the rest of the fleet")."""
 
