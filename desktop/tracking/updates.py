@@ -61,7 +61,7 @@ from desktop.tracking.outcomes import (
 )
 from desktop.tracking.targets import VAGUE_THEMES, Target, target_of
 from desktop.tracking.terms import has_form, surface_forms
-from desktop.vocabulary import Lexicon, file_lexicon, load_lexicon
+from desktop.vocabulary import Lexicon, load_lexicon
 
 WINDOW_SLACK = timedelta(days=7)
 ARCHIVE_CANDIDATES = 200
@@ -362,12 +362,12 @@ def _passage(best: Finding | None, in_body: list[Finding]) -> str:
 
 
 def _archive_candidates(
-    session: Session, target: Target, as_of: date, limit: int
+    session: Session, target: Target, as_of: date, limit: int, lexicon: Lexicon
 ) -> dict[int, float | None]:
     row = target.row
     after = row.source_published or date.min
     if has_fts(session.connection()):
-        thing = [] if target.names or target.topics else _searchable_thing(target)
+        thing = [] if target.names or target.topics else _searchable_thing(target, lexicon)
         query = any_of([*target.names, *target.topics, *target.words, *thing])
         if not query:
             return {}
@@ -378,14 +378,14 @@ def _archive_candidates(
     return dict.fromkeys(ids_published_between(session, after=after, as_of=as_of))
 
 
-def _searchable_thing(target: Target) -> list[str]:
+def _searchable_thing(target: Target, lexicon: Lexicon) -> list[str]:
     """The common noun a follow-up with no name and no topic is about ("will the tolls
     start"): its search would otherwise have the event's words only, whose inflections the
     index does not stem ("began" is not "begin")."""
     lemma = target.theme_lemma
     if not lemma or lemma in VAGUE_THEMES:
         return []
-    return [lemma, *sorted(file_lexicon().general_words(lemma) - {lemma})]  # "electricity"
+    return [lemma, *sorted(lexicon.general_words(lemma) - {lemma})]  # "electricity"
 
 
 def _borrowed(session: Session, rows: list[FollowUpRow]) -> dict[int, list[tuple[str, str]]]:
@@ -542,7 +542,7 @@ def check_updates(
                     and art.published <= as_of
                 }
             else:
-                pool = _archive_candidates(session, target, as_of, ARCHIVE_CANDIDATES)
+                pool = _archive_candidates(session, target, as_of, ARCHIVE_CANDIDATES, lexicon)
                 siblings = [aid for eid, aid in restated if eid == row.event_id]
                 missing = [aid for aid in [*pool, *siblings] if aid not in cache]
                 cache.update(_load_articles(session, missing))

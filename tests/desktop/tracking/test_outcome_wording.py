@@ -678,6 +678,15 @@ def test_how_long_an_event_lasts_is_no_new_date(
         (("2023-11-01", "The new speed limits will be enforced from 1 March, the council said."),
          ("2024-04-10", "The new speed limits are enforced from 1 March."),
          "2024-04-12", "happened"),
+        # a bridge due in October that opened in August is the one awaited
+        (("2021-11-02", "Harwick County will open the Tarnby bridge in October 2022."),
+         ("2022-08-17", "The Tarnby bridge opened to traffic on Tuesday, Harwick County said."),
+         "2022-08-25", "happened"),
+        # the first electricity that "flowed" into the grid is the connection awaited, not
+        # only an event of the verb "flow"
+        (("2021-03-09", "The company aims for the first electricity from the project in 2023."),
+         ("2023-05-18", "The first electricity from the project flowed into the grid on "
+          "Tuesday."), "2023-05-25", "happened"),
     ],
 )  # fmt: skip
 def test_the_later_article_settles_the_follow_up(

@@ -529,32 +529,6 @@ def test_an_event_months_early_or_the_next_one_of_a_thing_is_another(
     assert first is None or first.proposed_state != not_proposed
 
 
-@pytest.mark.parametrize(
-    ("expected", "reported", "as_of"),
-    [
-        # a bridge due in October that opened in August is the one awaited
-        (("2021-11-02", "Harwick County will open the Tarnby bridge in October 2022."),
-         ("2022-08-17", "The Tarnby bridge opened to traffic on Tuesday, Harwick County said."),
-         date(2022, 8, 25)),
-        # the first electricity that "flowed" into the grid is the connection awaited, not
-        # only an event of the verb "flow"
-        (("2021-03-09", "The company aims for the first electricity from the project in 2023."),
-         ("2023-05-18", "The first electricity from the project flowed into the grid on "
-          "Tuesday."), date(2023, 5, 25)),
-    ],
-)  # fmt: skip
-def test_an_outcome_on_its_own_dates_settles_the_follow_up(
-    store: Store,
-    english: tuple[Any, Any],
-    tmp_path: Path,
-    expected: tuple[str, str],
-    reported: tuple[str, str],
-    as_of: date,
-) -> None:
-    first, later = first_after(store, english, tmp_path, expected, reported, as_of)
-    assert (first.article_id, first.proposed_state) == (later, "happened")
-
-
 def test_a_noun_event_keeps_its_reading_in_an_event_of_unknown_verbs(
     store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
