@@ -42,6 +42,7 @@ CHANGE_OF_VALUE = _W["change_of_value"]
 PREVENTING = _W["preventing"]
 NOBODY = _W["nobody"]
 QUANTITY_LABELS = _W["quantity_labels"]
+MEASURES = _W["measures"]
 HEDGE_NOUNS = _W["hedge_nouns"]
 ONCE = _W["once"]
 """Adverbs that put an expectation in the past: "was originally scheduled for April"."""

@@ -40,6 +40,7 @@ from desktop.nlp.modality import (
     Reading,
     counts_on,
     deadline_of,
+    market_measure,
     prelude_of,
     reading_of,
     stative,
@@ -243,7 +244,7 @@ def dated_change(token: Token, ctx: Context) -> bool:
     """A change of a value with a date of its own is a scheduled change to follow up ("the
     toll will rise to 4 euros on 1 January"); without one it is a forecast of a figure
     ("next year's budget will rise by 5 percent")."""
-    return lemma_of(token) in CHANGE_OF_VALUE and has_date(token, ctx)
+    return lemma_of(token) in CHANGE_OF_VALUE and has_date(token, ctx) and not market_measure(token)
 
 
 def _governed_event(c: Token) -> bool:
@@ -305,6 +306,21 @@ def _relative_that(verb: Token, clause: Token, ctx: Context) -> bool:
     )
 
 
+def _a_day_acts(frame: Frame) -> bool:
+    """A date as what the event happens to by itself, a day or month by its name ("12
+    September 2004, when a window opens that runs into October"): no thing to follow up.
+    Not a date something is done to ("keeps November 2021 as the target"), nor a noun the
+    recogniser tags as a time ("the season", "six minutes")."""
+    theme = frame.theme
+    return (
+        theme is not None
+        and not frame.transitive
+        and theme.ent_type_ in {"DATE", "TIME"}
+        and theme.pos_ in {"PROPN", "NUM"}
+        and (theme.like_num or any(c.like_num for c in theme.children))
+    )  # a number in it: "its Semi", tagged a date, is a truck
+
+
 def lexicon_outcome(token: Token, ctx: Context) -> str | None:
     lemma = lemma_of(token)
     return ctx.lexicon.outcome_of(lemma) or ("fail" if lemma == "fail" else None)
@@ -320,6 +336,8 @@ def _undated_verdict(frame: Frame, reading: Reading) -> bool | None:
         "*" in frame.groups and (frame.theme is None or frame.theme.pos_ == "PRON")
     ):
         return False  # "delayed this to 2018": no event to expect
+    if _a_day_acts(frame):
+        return False  # "12 September, when a window opens that runs into October": a time
     if (
         frame.lemma.split()[0] in GENERIC_VERBS
         and (frame.theme is None or frame.theme.pos_ == "PRON")

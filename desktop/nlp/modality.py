@@ -21,6 +21,7 @@ from desktop.nlp.cues import (
     HABITUAL_ADVERBS,
     HEDGE_ADVERBS,
     HEDGE_AUX,
+    MEASURES,
     NOBODY,
     NOUN_CUES,
     OBLIGATION_AUX,
@@ -1074,7 +1075,31 @@ def stative(verb: Token, lexicon: Lexicon | None = None) -> bool:
             for c in verb.children
         )  # "will spend around 30 billion dollars on capital projects this year"
     if lemma in CHANGE_OF_VALUE:
+        if market_measure(verb):
+            return True  # "the economy will shrink", "output will fall": a figure
         return any(
-            t.ent_type_ in QUANTITY_LABELS or t.lower_ in {"percent", "%"} for t in verb.subtree
+            t.ent_type_ in QUANTITY_LABELS or t.lower_ in {"percent", "%"}
+            for t in _own_phrases(verb)
         )
     return False
+
+
+def market_measure(verb: Token) -> bool:
+    """A change of what an economy measures ("the economy will shrink this year", "output
+    will fall over the winter"): a forecast of a figure, dated or not, no event anyone does."""
+    return lemma_of(verb) in CHANGE_OF_VALUE and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in MEASURES for c in verb.children
+    )
+
+
+CLAUSES = frozenset({"advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis"})
+
+
+def _own_phrases(verb: Token) -> list[Token]:
+    """The verb's subtree without the clauses hung on it: "climbed away at 10:39, ending a
+    two-and-a-half-year gap" rises by no amount."""
+    out: list[Token] = [verb]
+    for c in verb.children:
+        if c.dep_ not in CLAUSES:
+            out.extend(c.subtree)
+    return out

@@ -211,7 +211,7 @@ def particle(token: Token) -> str:
     return " ".join(
         c.lemma_.lower()
         for c in token.children
-        if c.dep_ == "prt"
+        if (c.dep_ == "prt" and not _first_of_a_pair(c))
         or (c.dep_ == "prep" and c.tag_ == "RP" and not any(x.dep_ == "pobj" for x in c.children))
         or (
             c.dep_ == "advmod"
@@ -259,6 +259,17 @@ def amount_particle(token: Token) -> Token | None:
     return None
 
 
+def _first_of_a_pair(word: Token) -> bool:
+    """A preposition joined to the next by "or" ("come on or before 8 December"): the
+    pair takes the object, so the first is no particle of the verb."""
+    doc = word.doc
+    return (
+        word.i + 2 < len(doc)
+        and doc[word.i + 1].lower_ == "or"
+        and doc[word.i + 2].pos_ in {"ADP", "SCONJ"}
+    )
+
+
 def verb_lemma(token: Token, lexicon: Lexicon) -> str:
     """The lemma with what makes a multiword verb of the lexicon: "hand over", "take
     delivery", "go to the polls", "come into force"."""
@@ -276,6 +287,7 @@ def verb_lemma(token: Token, lexicon: Lexicon) -> str:
         if c.dep_ in {"prt", "prep", "advmod"}
         and c.i > token.i
         and not any(x.dep_ == "pobj" for x in c.children)
+        and not _first_of_a_pair(c)
     ]  # "let the public in": a particle the parser made a bare preposition
     candidates += [f"{base} {word}" for word in loose]  # "drops out of the race"
     for c in token.children:
