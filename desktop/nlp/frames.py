@@ -680,6 +680,8 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
     if placed is not None:
         return placed
     obj = antecedent(child(verb, "dobj"))
+    if obj is not None and _summing_up(verb, obj, lexicon):
+        obj = None  # "Discovery lifted off at 2:38, the first shuttle launch made on the 4th"
     amount = amount_particle(verb)
     if (
         obj is not None
@@ -1131,6 +1133,20 @@ def _phrase_object(verb: Token, lemma: str) -> Token | None:
     if obj is not None and obj.lemma_.lower() not in words:
         return antecedent(obj)
     return None
+
+
+def _summing_up(verb: Token, obj: Token, lexicon: Lexicon) -> bool:
+    """The parser's object of a verb with a particle is a noun phrase after a comma that
+    names the clause's own event again ("lifted off on Tuesday, the first shuttle launch
+    made on the Fourth of July"): an apposition to the clause, not what the verb acts on."""
+    first = obj.left_edge
+    return (
+        bool(particle(verb))  # "lifted off": a verb that takes no object of its own
+        and first.i > verb.i
+        and first.i > 0
+        and first.nbor(-1).text == ","
+        and lexicon.is_event_noun(obj.lemma_)
+    )
 
 
 def _governed(verb: Token, passive: bool) -> Token | None:

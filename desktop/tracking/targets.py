@@ -16,9 +16,9 @@ GENERIC_THEMES = {
     "scheme", "plan", "deal", "agreement", "mission", "line", "railway", "system", "service",
     "date", "thing", "event", "office",
 }  # fmt: skip
-VAGUE_THEMES = GENERIC_THEMES | {"operation", "production", "business"}
+VAGUE_THEMES = GENERIC_THEMES | {"operation", "production", "business", "winner"}
 """Themes that name no thing: "start operations" is the airport's opening, whatever
-the airport is called."""
+the airport is called; "pick the winner" is the award of the contract, whoever wins."""
 
 
 def in_state(lemma: str) -> bool:
@@ -35,10 +35,16 @@ ANOTHER = frozenset({"next", "another"})
 """Words that make a thing another one of its kind: "the next Falcon Heavy"."""
 
 
+TRIES = frozenset({"attempt", "attempts", "try", "tries"})
+"""Heads after which "next" is a later try at the same event: "Discovery's next attempt"."""
+
+
 def another_one(theme: str | None) -> bool:
     """A theme said as another one of its kind ("next Falcon Heavy", "another tanker"); a
-    name that holds the word ("Next Generation Jammer") is none."""
-    return bool(ANOTHER & set((theme or "").split()[:-1]))
+    name that holds the word ("Next Generation Jammer") is none, and a next try ("its next
+    attempt") is the same event tried again."""
+    words = (theme or "").lower().split()
+    return bool(ANOTHER & set(words[:-1])) and words[-1] not in TRIES
 
 
 @dataclass

@@ -247,6 +247,10 @@ def _score(
             in_body.append(slip)
     matching: list[str] = []
     still_expected = own_pending = False
+    waiting: list[tuple[EventReport, bool]] = []
+    """Reports of the event still to come, and whether each names the follow-up's names or
+    theme: the day of one that names nothing is no later day of a report of it done that
+    does."""
     due_from: date | None = None
     """The latest first day the article still expects the event's own kind on."""
     reported: list[tuple[Finding, bool]] = []
@@ -263,18 +267,23 @@ def _score(
             if not report.headline:
                 in_body.append(found)
         elif pending(target, report):
-            still_expected = True
-            own = own_event(target, report)
-            own_pending = own_pending or own
-            # a day or a week ahead ("the final vote will take place on Saturday"), not a
-            # month an event done earlier in it does not contradict ("its release was then
-            # set for September", beside "went on release on Wednesday")
-            window = (report.window_start, report.window_end)
-            # a thing named by a noun is its own only under its own name ("JEE Advanced
-            # remains set for 27 September" is no later day of "the medical test")
-            named = "*" in report.event_group.split() and report.lemma != target.lemma
-            if own and not named and _near(window) and report.window_start is not None:
-                due_from = max(due_from or report.window_start, report.window_start)
+            waiting.append((report, bool(match.names or match.strong)))
+    named_done = any(f.names for f, _own in reported)
+    for report, named in waiting:
+        still_expected = True
+        own = own_event(target, report)
+        own_pending = own_pending or own
+        if named_done and not named:
+            continue  # "The Nine makes its debut tonight" beside "BBC Scotland's launch went"
+        # a day or a week ahead ("the final vote will take place on Saturday"), not a
+        # month an event done earlier in it does not contradict ("its release was then
+        # set for September", beside "went on release on Wednesday")
+        window = (report.window_start, report.window_end)
+        # a thing named by a noun is its own only under its own name ("JEE Advanced
+        # remains set for 27 September" is no later day of "the medical test")
+        by_name = "*" in report.event_group.split() and report.lemma != target.lemma
+        if own and not by_name and _near(window) and report.window_start is not None:
+            due_from = max(due_from or report.window_start, report.window_start)
     findings += steps_before(reported, own_pending, due_from)
     in_body = [f for f in in_body if f in findings]
     names = names or _names_in(target.topics, article)

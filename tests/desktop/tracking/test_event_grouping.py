@@ -474,3 +474,33 @@ def test_a_second_one_of_an_event_is_another_event() -> None:
     placed = group_rows(rows, {5, 6, 7}, load_lexicon())
     assert placed[6] != placed[5]
     assert placed[7] == placed[6]
+
+
+def test_a_next_attempt_is_the_same_event_tried_again() -> None:
+    """ "Discovery's next attempt" after a scrub is the launch awaited, tried again: its
+    slip, not another one of its kind (as "the next Falcon Heavy" is)."""
+    rows = [
+        dated(1, date(2005, 7, 1), "launch", (date(2005, 7, 13), date(2005, 7, 13)),
+              theme="Discovery", theme_lemma="discovery",
+              roles=[("agent", "NASA"), ("theme", "Discovery")]),
+        dated(2, date(2005, 7, 14), "launch", (date(2005, 7, 26), date(2005, 7, 26)),
+              theme="Discovery's next attempt", theme_lemma="discovery",
+              roles=[("agent", "NASA"), ("theme", "Discovery")]),
+    ]  # fmt: skip
+    placed = group_rows(rows, {1, 2}, load_lexicon())
+    assert placed[2] == placed[1]
+
+
+def test_a_toll_switched_off_and_the_toll_ended_are_one_event() -> None:
+    """The lexicon's kin groups "stop" and "end": the administration wants the toll
+    "switched off"; a later article gives the state until April "to end the toll"."""
+    rows = [
+        dated(1, date(2025, 2, 20), "switch off", (date(2025, 3, 21), date(2025, 3, 21)),
+              event_group="stop", theme="the tolls", theme_lemma="toll",
+              roles=[("agent", "Harwick"), ("theme", "Harwick toll")]),
+        dated(2, date(2025, 3, 20), "end", (date(2025, 4, 20), date(2025, 4, 20)),
+              event_group="end", theme="the toll", theme_lemma="toll",
+              roles=[("agent", "Harwick"), ("theme", "Harwick toll")]),
+    ]  # fmt: skip
+    placed = group_rows(rows, {1, 2}, load_lexicon())
+    assert placed[2] == placed[1]

@@ -687,6 +687,33 @@ def test_how_long_an_event_lasts_is_no_new_date(
         (("2021-03-09", "The company aims for the first electricity from the project in 2023."),
          ("2023-05-18", "The first electricity from the project flowed into the grid on "
           "Tuesday."), "2023-05-25", "happened"),
+        # a launch that went smoothly, beside a programme of the channel still to make its
+        # debut that night: the debut is no later day of the launch
+        (("2018-11-01", "Harwick TV will launch its new channel in February 2019."),
+         ("2019-02-25", "The launch of Harwick TV's new channel on Sunday evening went "
+          "smoothly, with an opening concert drawing a large audience.\n\nThe channel's "
+          "flagship news hour, The Ten, makes its debut tonight at ten o'clock."),
+         "2019-03-01", "happened"),
+        # "lifted off ..., the first shuttle launch made on the Fourth of July": the noun
+        # after the comma sums the clause up, it is nothing the shuttle lifted
+        (("2006-06-20", "NASA will launch Discovery on 1 July, the agency's chief said."),
+         ("2006-07-05", "After thunderstorms forced the scrubs on Saturday and Sunday, "
+          "Discovery lifted off from Kennedy Space Center at 2:38 on Tuesday afternoon, the "
+          "first shuttle launch ever made on the Fourth of July."), "2006-07-10", "happened"),
+        # a rocket that "climbed away" from the pad was launched; a number in the clause
+        # hung on it ("ending a two-year gap") is no amount it climbed by
+        (("2005-07-20", "NASA will launch the shuttle Endurance on 26 July."),
+         ("2005-07-27", "Endurance climbed away from Cape Canaveral at 10:39 on Tuesday "
+          "morning, ending a two-year gap in crewed launches."), "2005-08-01", "happened"),
+        # "pick the winner" is the award of the contract, whoever wins it
+        (("2019-02-01", "Four companies have bid for the Harwick cloud contract. The "
+          "department will pick the winner in April."),
+         ("2019-04-11", "A lawsuit has held up the Harwick cloud deal. The contract is now "
+          "set to be awarded no sooner than mid-July."), "2019-04-14", "postponed"),
+        # restrictions "lifted" are restrictions that "ended"
+        (("2021-05-10", "Karst's remaining Covid restrictions will be lifted on 21 June."),
+         ("2021-06-22", "Karst's remaining Covid restrictions ended on Monday."), "2021-06-25",
+         "happened"),
     ],
 )  # fmt: skip
 def test_the_later_article_settles_the_follow_up(
