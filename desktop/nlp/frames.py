@@ -742,6 +742,8 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         # "Qualcomm said it aims to complete the purchase": Qualcomm completes it (not
         # "Sony said it would be released", where "it" is the thing)
         theme, agent = obj, speaker_for(subject)
+    elif (voted_on := _voted_on(verb, lexicon)) is not None:
+        theme, agent = voted_on, subject  # "the House voted to send the articles"
     else:
         theme, agent = subject, None
     recipient = None
@@ -1133,6 +1135,19 @@ def _phrase_object(verb: Token, lemma: str) -> Token | None:
     if obj is not None and obj.lemma_.lower() not in words:
         return antecedent(obj)
     return None
+
+
+def _voted_on(verb: Token, lexicon: Lexicon) -> Token | None:
+    """What a vote with no object is on, the object of what it was to do ("the House
+    voted on Wednesday to send the articles of impeachment to the Senate": the articles,
+    not the House)."""
+    if "vote" not in lexicon.groups_of(lemma_of(verb)):
+        return None
+    purpose = next(
+        (c for c in verb.children if c.dep_ in {"xcomp", "advcl", "acl"} and to_infinitive(c)),
+        None,
+    )
+    return antecedent(child(purpose, "dobj")) if purpose is not None else None
 
 
 def _summing_up(verb: Token, obj: Token, lexicon: Lexicon) -> bool:

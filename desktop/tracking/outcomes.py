@@ -162,7 +162,11 @@ def about(
     )
     named_event = bool(target.nominal and has_form(sentence.lower(), target.lemma))
     strong = bool(strong_names or in_theme or same_theme or both_generic or named_event)
-    if strong and not in_theme and _theme_elsewhere(target, report):
+    head = (report.theme_lemma or "").split()[-1:]
+    its_thing = [n for n in in_theme if not head or head[0] in tokens(n)]
+    """Names in the theme that are the thing, not words qualifying its common noun
+    ("KPMG's report on Wirecard" is a report, whoever wrote it and whatever it is on)."""
+    if strong and not its_thing and _theme_elsewhere(target, report):
         strong = False  # "the airport company started trial runs": not the airport opening
     if not found and _carried(target, report, (sentence, following)):
         return Match(shared(list(target.strong), article_names), True)
@@ -606,9 +610,11 @@ def _theme_elsewhere(target: Target, report: EventReport) -> bool:
         return False
     if any(r == "theme" for r, _n in target.row.roles):
         return True  # the follow-up names its thing, and this is another one
-    # a name as its theme ("awarded Boeing") may be what the follow-up calls "the maker"
+    # a name as its theme ("awarded Boeing") may be what the follow-up calls "the maker";
+    # names that only qualify a common noun ("KPMG's report on Wirecard") are not the thing
     theme_text = (report.theme or "").lower()
-    return not any(r == "theme" and has_form(theme_text, n.lower()) for n, r in roles(report))
+    named = [n for n, r in roles(report) if r == "theme" and has_form(theme_text, n.lower())]
+    return not any(theme.split()[-1] in tokens(n) for n in named)
 
 
 SIDE_THINGS = {

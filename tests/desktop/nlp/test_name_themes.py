@@ -85,3 +85,16 @@ def test_a_name_ending_in_a_generic_word_keeps_that_word_however_written(
     assert [e.theme_lemma for e in capital.expectations] == [
         e.theme_lemma for e in lower.expectations
     ]
+
+
+@pytest.mark.model
+def test_a_vote_to_do_a_thing_is_on_that_thing(english: tuple[Any, Any]) -> None:
+    """ "The Karst parliament voted on Wednesday to send two impeachment articles to the
+    court": the vote is on the articles, not on the parliament (the parser's subject)."""
+    sentence = (
+        "With the Karst parliament voting on Wednesday to send two impeachment articles to "
+        "the court, the speaker moved to finish the trade pact first."
+    )
+    reports = analyze(english[0](sentence), date(2020, 1, 15)).reports
+    [vote] = [r for r in reports if r.lemma == "vote"]
+    assert (vote.status, vote.theme_lemma) == ("happened", "article")

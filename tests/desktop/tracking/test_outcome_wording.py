@@ -876,6 +876,12 @@ def test_the_later_article_settles_the_follow_up(
          ("2022-02-19", "The December assembly vote remains the only election held so far "
           "under the island's new rules."),
          "2022-02-22"),
+        # an auditor's report on the company, published, is not the company's accounts
+        (("2020-03-20", "Harwick Pay will publish its audited annual accounts on 30 April, "
+          "the company said."),
+         ("2020-04-29", "Karst Audit's long-awaited report on Harwick Pay, published on "
+          "Tuesday, did not deliver the clean bill of health the company had promised."),
+         "2020-05-02"),
     ],
 )  # fmt: skip
 def test_what_is_not_the_awaited_event_done_reports_nothing_done(
