@@ -96,6 +96,8 @@ HALVES = (
     ("held-out 44", DATA / "heldout44"),
     ("held-out 45", DATA / "heldout45"),
     ("held-out 46", DATA / "heldout46"),
+    ("held-out 47", DATA / "heldout47"),
+    ("held-out 48", DATA / "heldout48"),
 )
 
 
