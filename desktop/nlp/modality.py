@@ -35,6 +35,7 @@ from desktop.nlp.cues import (
     TRACK_NOUNS,
 )
 from desktop.nlp.frames import ASPECTUAL, GATHERINGS, result_head
+from desktop.nlp.participants import clause_tokens
 from desktop.nlp.surroundings import surroundings
 from desktop.nlp.tense import dated_itself, present_passive
 from desktop.nlp.words import (
@@ -1079,8 +1080,8 @@ def stative(verb: Token, lexicon: Lexicon | None = None) -> bool:
             return True  # "the economy will shrink", "output will fall": a figure
         return any(
             t.ent_type_ in QUANTITY_LABELS or t.lower_ in {"percent", "%"}
-            for t in _own_phrases(verb)
-        )
+            for t in (verb.doc[i] for i in clause_tokens(verb))
+        )  # its own clause: "climbed away at 10:39, ending a two-year gap" rises by nothing
     return False
 
 
@@ -1090,16 +1091,3 @@ def market_measure(verb: Token) -> bool:
     return lemma_of(verb) in CHANGE_OF_VALUE and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in MEASURES for c in verb.children
     )
-
-
-CLAUSES = frozenset({"advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis"})
-
-
-def _own_phrases(verb: Token) -> list[Token]:
-    """The verb's subtree without the clauses hung on it: "climbed away at 10:39, ending a
-    two-and-a-half-year gap" rises by no amount."""
-    out: list[Token] = [verb]
-    for c in verb.children:
-        if c.dep_ not in CLAUSES:
-            out.extend(c.subtree)
-    return out

@@ -163,7 +163,7 @@ def about(
     named_event = bool(target.nominal and has_form(sentence.lower(), target.lemma))
     strong = bool(strong_names or in_theme or same_theme or both_generic or named_event)
     head = (report.theme_lemma or "").split()[-1:]
-    its_thing = [n for n in in_theme if not head or any(_same_word(head[0], w) for w in tokens(n))]
+    its_thing = [n for n in in_theme if not head or _head_of_name(head[0], n)]
     """Names in the theme that are the thing, not words qualifying its common noun
     ("KPMG's report on Wirecard" is a report, whoever wrote it and whatever it is on)."""
     if strong and not its_thing and _theme_elsewhere(target, report):
@@ -217,6 +217,12 @@ def about(
     if article_names or not target.names:
         return Match([], named_event or both_generic)
     return None
+
+
+def _head_of_name(head: str, name: str) -> bool:
+    """A theme's head word is a word of the name, in either form ("olympics", "Olympic"):
+    the name is the thing, not a word qualifying a common noun ("KPMG's report")."""
+    return any(_same_word(head, word) for word in tokens(name))
 
 
 def _same_word(a: str, b: str) -> bool:
