@@ -626,7 +626,7 @@ def _theme_elsewhere(target: Target, report: EventReport) -> bool:
     # names that only qualify a common noun ("KPMG's report on Wirecard") are not the thing
     theme_text = (report.theme or "").lower()
     named = [n for n, r in roles(report) if r == "theme" and has_form(theme_text, n.lower())]
-    return not any(theme.split()[-1] in tokens(n) for n in named)
+    return not any(_head_of_name(theme.split()[-1], n) for n in named)
 
 
 SIDE_THINGS = {
