@@ -1166,7 +1166,8 @@ def _summing_up(verb: Token, obj: Token, lexicon: Lexicon) -> bool:
 
 def _governed(verb: Token, passive: bool) -> Token | None:
     """What a postpone/cancel/fail word governs: "delayed the launch", "the launch was
-    delayed", "the launch slipped", "failed to make a landing"."""
+    delayed", "the launch slipped", "failed to make a landing"; the plan of "were the bid to
+    fail" is the bid (its planned verb is the failing itself)."""
     xcomp = child(verb, "xcomp")
     if xcomp is not None and xcomp.pos_ in {"VERB", "AUX"}:
         return xcomp
@@ -1176,7 +1177,7 @@ def _governed(verb: Token, passive: bool) -> Token | None:
     if found is None and verb.dep_ in {"acl", "amod"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         found = verb.head  # "travel bubble delayed to next year"
     planned = planned_event(found)
-    if planned is not None:
+    if planned is not None and planned.i != verb.i:
         return planned  # "scrapped plans to open the museum": the opening is called off
     found = antecedent(found)
     if found is not None and found.pos_ == "PRON":

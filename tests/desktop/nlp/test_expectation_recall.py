@@ -777,6 +777,8 @@ NONE = [
     "If the talks fail, the dockers say they will walk out in April.",
     "Assuming the weather holds, the climbers would attempt the summit on Thursday.",
     "The footbridge will open in March provided the steel arrives on time.",
+    # a plan whose own verb is its failing (read as that plan's outcome, not a loop)
+    "Were the plan to fail, the airline would seek a partner in Asia.",
     # a wish given up is no expectation
     "The union wanted the ferry strike to start on Monday, but it was called off.",
     "The mayor wanted the new tram fares to apply from January, but the council refused.",
