@@ -553,6 +553,11 @@ PARTICIPLE_WISHERS = {"want", "expect", "need", "like", "prefer"}
 """Verbs that take a thing and its bare participle: "wants the pier rebuilt"."""
 
 
+def announcing(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb of the lexicon's announcing ("announce", "reveal", "disclose")."""
+    return "announce" in lexicon.groups_of(lemma_of(verb))
+
+
 def result_clause(verb: Token) -> bool:
     """A participle of a thing after "have" or "get": that thing's passive, the event
     ("aims to have the bridge repainted by May", "get the takeover done")."""
@@ -744,6 +749,8 @@ def _frame_of(verb: Token, ctx: Context) -> Frame:
         theme, agent = obj, speaker_for(subject)
     elif (voted_on := _voted_on(verb, lexicon)) is not None:
         theme, agent = voted_on, subject  # "the House voted to send the articles"
+    elif announcing(verb, lexicon):
+        theme, agent = None, subject  # "the mayor announced that ...": the mayor announces
     else:
         theme, agent = subject, None
     recipient = None

@@ -33,6 +33,7 @@ from desktop.nlp.frames import (
     PREPARATIONS,
     RESULTS_OR_WISHES,
     Frame,
+    announcing,
     frame_of,
     may_name_event,
     nominal_frame,
@@ -115,6 +116,16 @@ def _an_attempt(frame: Frame) -> bool:
     )  # "called off his attempt to buy Chelsea": given up
 
 
+def _again_now(verb: Token) -> bool:
+    """ "Cars are crossing the bridge again": going on again as the article is written,
+    so the return has happened."""
+    return (
+        verb.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+        and any(c.dep_ == "advmod" and c.lower_ == "again" for c in verb.children)
+    )
+
+
 def _status(frame: Frame, reading: Reading, due: Due, ctx: Context) -> str | None:
     if reading.modality in BLOCKING or (reading.pending and not due.dated):
         return "uncertain"
@@ -125,6 +136,7 @@ def _status(frame: Frame, reading: Reading, due: Due, ctx: Context) -> str | Non
         and present_passive(frame.verb)
         and not (due.start is not None and due.start > ctx.anchor)
     )  # "the rules are applied from 1 January": a state in force (ahead, a schedule)
+    past = past or (reading.tense == "present" and due.start is None and _again_now(frame.verb))
     if frame.outcome == "cancel" and _an_attempt(frame):
         return "uncertain" if reading.negated else "not_happened"  # a scrub: tried again
     if frame.outcome == "cancel":
@@ -281,8 +293,25 @@ def _candidates(sent: Span, lexicon: Lexicon) -> list[Token]:
             or verb_lemma(t, lexicon) in lexicon.light_subject
             or _light_with_its_object(t, lexicon)
             or " " in verb_lemma(t, lexicon)  # "let in its first visitors": a phrase of its own
+            or _announcing(t, lexicon)
         )
     ]
+
+
+def _announcing(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb of saying that is itself the event a follow-up may wait for: "the mayor
+    announced on Thursday that the bridge will be repaired" is the announcement of the
+    choice. Only the lexicon's announcing words, said by a name or a body (not "he
+    revealed"), and not of a delay or a cancellation ("announced that it would put off its
+    decision": no decision announced)."""
+    subject = child(verb, "nsubj")
+    said = child(verb, "ccomp")
+    return (
+        announcing(verb, lexicon)
+        and subject is not None
+        and subject.pos_ in {"PROPN", "NOUN"}
+        and (said is None or lexicon.outcome_of(verb_lemma(said, lexicon)) is None)
+    )
 
 
 def _light_with_its_object(verb: Token, lexicon: Lexicon) -> bool:

@@ -714,6 +714,26 @@ def test_how_long_an_event_lasts_is_no_new_date(
         (("2021-05-10", "Karst's remaining Covid restrictions will be lifted on 21 June."),
          ("2021-06-22", "Karst's remaining Covid restrictions ended on Monday."), "2021-06-25",
          "happened"),
+        # an announcement awaited is made by announcing what was chosen, in a clause or
+        # in a parenthesis
+        (("2020-11-10", "Mayor Jane Okafor will reveal her choice for the Harwick Bridge on "
+          "19 November."),
+         ("2020-11-20", "Mayor Jane Okafor announced on Thursday that the Harwick Bridge will "
+          "be repaired rather than replaced."), "2020-11-23", "happened"),
+        (("2019-12-02", "The Karst referendum commission hopes to announce the result in "
+          "mid-December."),
+         ("2019-12-11", "Almost 98 per cent of voters in Karst chose independence, the "
+          "referendum commission announced on Wednesday."), "2019-12-13", "happened"),
+        # "take the aircraft into the air" is its first flight
+        (("2012-11-08", "Osprey Aero aims to take the first OA100 test aircraft into the air "
+          "by the end of June 2013."),
+         ("2013-09-17", "The first OA100 test aircraft took off from Mirabel on Monday."),
+         "2013-09-20", "happened"),
+        # traffic going on again as the article is written has returned
+        (("2022-06-10", "The Harwick Bridge will reopen to traffic in September, the city "
+          "said."),
+         ("2022-09-18", "After two and a half years, cars are crossing the Harwick Bridge "
+          "again."), "2022-09-20", "happened"),
     ],
 )  # fmt: skip
 def test_the_later_article_settles_the_follow_up(
@@ -923,6 +943,17 @@ def test_what_is_not_the_awaited_event_done_reports_nothing_done(
         (("2024-01-10", "Apple will hold its launch event in New York on 12 March."),
          ("2024-02-10", "Apple moved its launch event back to Cupertino from New York."),
          "2024-02-12", {"postponed"}),
+        # announcing a delay is not the awaited announcement
+        (("2021-06-01", "The Karst government will announce its decision on step four on "
+          "14 June."),
+         ("2021-06-10", "The Karst government announced on Thursday that it would delay its "
+          "decision on step four until 21 June."),
+         "2021-06-11", {"happened"}),
+        # ... and going on again next week has not returned yet
+        (("2022-06-10", "The Harwick Bridge will reopen to traffic in September, the city "
+          "said."),
+         ("2022-09-10", "Cars will be crossing the Harwick Bridge again next week, the city "
+          "said."), "2022-09-11", {"happened"}),
     ],
 )  # fmt: skip
 def test_what_only_looks_like_the_outcome_proposes_nothing_of_it(
