@@ -4,7 +4,7 @@ The recogniser sometimes carries a long title on into the clause: in "The Legend
 Tears of the Kingdom went on sale on Friday" the work's name took "went on" with it, so the
 report named no thing a follow-up knew. After the recogniser, a name that holds the main
 verb of its sentence, written in lower case, ends before it ("Love Is Blind" keeps its
-capitalised "Is").
+capitalised "Is"). A name in lower case throughout is dropped.
 """
 
 from __future__ import annotations
@@ -32,8 +32,21 @@ def _cut(ent: Span) -> Span | None:
     return Span(ent.doc, ent.start, end, label=ent.label_) if end > ent.start else None
 
 
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
+
+
+def _no_name(ent: Span) -> bool:
+    """A name in lower case throughout is none: in "Macron called the museum a bridge" the
+    recogniser made "the museum a bridge" an organisation."""
+    return ent.label_ in NAME_LABELS and not any(
+        c.isupper() for t in ent if not t.like_num for c in t.text
+    )
+
+
 @Language.component(COMPONENT)
 def entity_ends(doc: Doc) -> Doc:
+    if any(_no_name(ent) for ent in doc.ents):
+        doc.ents = [ent for ent in doc.ents if not _no_name(ent)]
     if not any(t.dep_ == "ROOT" and t.ent_iob_ == "I" and t.is_lower for t in doc):
         return doc
     kept = [cut for ent in doc.ents if (cut := _cut(ent)) is not None]

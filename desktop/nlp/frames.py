@@ -158,8 +158,8 @@ def event_noun(noun: Token, lexicon: Lexicon) -> Token | None:
         span = [t for t in noun.subtree if t.ent_type_ or t.pos_ == "PROPN"]
         for t in span:
             for part in t.lower_.replace("-", " ").split():
-                if lexicon.is_event_word(part):
-                    return t
+                if lexicon.is_event_noun(part):
+                    return t  # not a word that is a thing as a noun ("the Premier League")
     return None
 
 

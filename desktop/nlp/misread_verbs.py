@@ -93,8 +93,9 @@ def _pair_subject(token: Token) -> Token | None:
 
 
 def _ends_statement(token: Token) -> bool:
-    last = token.sent[-1]
-    return last.is_punct and last.text == "."
+    """The sentence ends with a full stop, whatever spaces follow it ("said.  The")."""
+    last = next((t for t in reversed(token.sent) if not t.is_space), None)
+    return last is not None and last.is_punct and last.text == "."
 
 
 NOMINAL = {"dobj", "pobj", "nsubj", "nsubjpass"}

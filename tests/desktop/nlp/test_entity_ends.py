@@ -20,6 +20,15 @@ def test_a_title_ends_before_the_main_verb(english: tuple[Any, Any]) -> None:
     ]
 
 
+def test_a_name_in_lower_case_throughout_is_no_name(english: tuple[Any, Any]) -> None:
+    """The recogniser makes "the museum a bridge" an organisation; a name has a capital."""
+    doc = english[0](
+        "Macron called the museum a bridge between civilisations and an answer to those who "
+        "seek to destroy culture."
+    )
+    assert [(e.text, e.label_) for e in doc.ents] == [("Macron", "PERSON")]
+
+
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [

@@ -33,6 +33,11 @@ pytestmark = pytest.mark.model
         # "open" with a plural subject and no copula is the verb; with one it is a state
         ("Polling stations open at 7 a.m. tomorrow.", "open", "VERB"),
         ("The polling stations are open until 10 p.m.", "open", "ADJ"),
+        # ... also when two spaces follow the sentence's full stop
+        ("Macron inaugurated the museum on Wednesday, walking through the galleries beneath "
+         "Jean Nouvel's dome in front of an invited audience.  Its doors open to the public "
+         "on Saturday, and tickets for the first weekend have sold strongly, the museum "
+         "said.  It was late.", "open", "VERB"),
         # a bare verb of the lexicon after "due to" is what is due; a cause stays a noun
         ("Rubio is due to land in Kazakhstan on 27 September together with his two Russian "
          "crewmates.", "land", "VERB"),

@@ -98,3 +98,18 @@ def test_a_vote_to_do_a_thing_is_on_that_thing(english: tuple[Any, Any]) -> None
     reports = analyze(english[0](sentence), date(2020, 1, 15)).reports
     [vote] = [r for r in reports if r.lemma == "vote"]
     assert (vote.status, vote.theme_lemma) == ("happened", "article")
+
+
+@pytest.mark.model
+def test_a_verb_inside_a_name_is_not_its_event(english: tuple[Any, Any]) -> None:
+    """ "Premier" is an event word only as a verb ("the film will premier"): in the name of a
+    league it names no premiere, so the league's start is asked about the league."""
+    doc = english[0](
+        "The Indian Premier League will get under way on 19 September in the United Arab "
+        "Emirates, the league chairman said on Friday."
+    )
+    [found] = analyze(doc, date(2020, 7, 25)).expectations
+    assert (found.lemma, found.question) == (
+        "league",
+        "Will the Indian Premier League go ahead on 19 September 2020?",
+    )
