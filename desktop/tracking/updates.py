@@ -56,6 +56,7 @@ from desktop.tracking.outcomes import (
     own_event,
     pending,
     restated_slip,
+    roles,
     steps_before,
     verdict,
 )
@@ -227,6 +228,22 @@ def _on_the_new_day(done: Candidate, moved: Candidate) -> bool:
     return done.published is not None and start <= done.published <= end + timedelta(days=7)
 
 
+BACK_REFERENCES = {"its", "their"}
+
+
+def _of_the_same_thing(report: EventReport, names: Sequence[str]) -> bool:
+    """A report of a pronoun's thing ("its doors open on Saturday") that names no one, or
+    only the follow-up's ``names``, speaks of what the article is about, not of another
+    thing ("the channel's news hour makes its debut tonight", whose theme the report does
+    not keep)."""
+    words = (report.theme or "").split()
+    return (
+        bool(words)
+        and words[0].lower() in BACK_REFERENCES
+        and all(role == "context" or name in names for name, role in roles(report))
+    )
+
+
 def _score(
     target: Target,
     article: _Article,
@@ -249,8 +266,8 @@ def _score(
     still_expected = own_pending = False
     waiting: list[tuple[EventReport, bool]] = []
     """Reports of the event still to come, and whether each names the follow-up's names or
-    theme: the day of one that names nothing is no later day of a report of it done that
-    does."""
+    theme, or a pronoun's thing: the day of one that names another thing is no later day of
+    a report of it done that names the follow-up's."""
     due_from: date | None = None
     """The latest first day the article still expects the event's own kind on."""
     reported: list[tuple[Finding, bool]] = []
@@ -262,12 +279,15 @@ def _score(
         matching.append(report.lemma)
         quote = article.text[report.start : report.end].strip()
         found = finding(target, report, article.published, match, quote)
+        named = bool(match.names or match.strong) or _of_the_same_thing(report, match.names)
         if found is not None:
             reported.append((found, own_event(target, report)))
             if not report.headline:
                 in_body.append(found)
+            if found.state == "postponed" and _of_the_same_thing(report, match.names):
+                waiting.append((report, True))  # "its doors open on Saturday", years late
         elif pending(target, report):
-            waiting.append((report, bool(match.names or match.strong)))
+            waiting.append((report, named))
     named_done = any(f.names for f, _own in reported)
     for report, named in waiting:
         still_expected = True

@@ -969,3 +969,39 @@ def test_what_only_looks_like_the_outcome_proposes_nothing_of_it(
     [found] = check_updates(store, as_of=date.fromisoformat(as_of), followup_ids=[followup_id])
     states = {c.proposed_state for c in found.candidates if c.article_id == later}
     assert not states & not_proposed
+
+
+@pytest.mark.parametrize(
+    ("published", "expected", "state"),
+    [
+        ("2017-10-02", "The Karst Museum will open on 11 November 2017, its director said.",
+         None),
+        ("2014-05-02", "The Karst Museum will open in 2015, its director said.", "postponed"),
+    ],
+)  # fmt: skip
+def test_an_inauguration_beside_the_doors_opening_days_later_is_not_the_opening(
+    store: Store,
+    english: tuple[Any, Any],
+    tmp_path: Path,
+    published: str,
+    expected: str,
+    state: str | None,
+) -> None:
+    """The headline says "opens" and the body reports the inauguration, but "its doors open
+    to the public on Saturday": the opening is still to come (for a follow-up of an earlier
+    window, put back to Saturday)."""
+    followup_id, later = confirmed_before(
+        store,
+        english,
+        tmp_path,
+        (published, expected),
+        (
+            "2017-11-09",
+            "Emmanuel Macron inaugurated the Karst Museum on Wednesday evening, walking "
+            "through the galleries in front of an invited audience.  Its doors open to the "
+            "public on Saturday, the museum said.  The ceremony came years late.",
+        ),
+        later_title="Macron opens the Karst Museum",
+    )
+    [found] = check_updates(store, as_of=date(2017, 11, 10), followup_ids=[followup_id])
+    assert {c.proposed_state for c in found.candidates if c.article_id == later} == {state}
