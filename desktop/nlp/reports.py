@@ -303,14 +303,21 @@ def _announcing(verb: Token, lexicon: Lexicon) -> bool:
     announced on Thursday that the bridge will be repaired" is the announcement of the
     choice. Only the lexicon's announcing words, said by a name or a body (not "he
     revealed"), and not of a delay or a cancellation ("announced that it would put off its
-    decision": no decision announced)."""
+    decision": no decision announced) or of an announcement to come ("will reveal the car
+    on 9 September, the company announced")."""
     subject = child(verb, "nsubj")
     said = child(verb, "ccomp")
     return (
         announcing(verb, lexicon)
         and subject is not None
         and subject.pos_ in {"PROPN", "NOUN"}
-        and (said is None or lexicon.outcome_of(verb_lemma(said, lexicon)) is None)
+        and (
+            said is None
+            or (
+                lexicon.outcome_of(verb_lemma(said, lexicon)) is None
+                and not announcing(said, lexicon)
+            )
+        )
     )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from db.store import Store
+from desktop.nlp.analysis import analyze
 from desktop.tracking.followups import confirm
 from desktop.tracking.updates import check_updates
 from tests.desktop.tracking.test_followup_events import (
@@ -1005,3 +1006,22 @@ def test_an_inauguration_beside_the_doors_opening_days_later_is_not_the_opening(
     )
     [found] = check_updates(store, as_of=date(2017, 11, 10), followup_ids=[followup_id])
     assert {c.proposed_state for c in found.candidates if c.article_id == later} == {state}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "done"),
+    [
+        ("Mayor Jane Okafor announced on Thursday that the Harwick Bridge will be repaired.",
+         [("announce", "happened")]),
+        # what is announced is an unveiling or a delay still to come: no announcement done
+        ("Osprey Motors will reveal the Vega in an online event on 9 September, the company "
+         "announced on Wednesday.", []),
+        ("The Karst government announced on Thursday that it would delay its decision on "
+         "step four until 21 June.", []),
+    ],
+)  # fmt: skip
+def test_an_announcement_is_reported_done_unless_it_announces_one_to_come_or_a_delay(
+    english: tuple[Any, Any], sentence: str, done: list[tuple[str, str]]
+) -> None:
+    reports = analyze(english[0](sentence), date(2020, 6, 18)).reports
+    assert [(r.lemma, r.status) for r in reports if r.status == "happened"] == done
