@@ -98,6 +98,8 @@ HALVES = (
     ("held-out 46", DATA / "heldout46"),
     ("held-out 47", DATA / "heldout47"),
     ("held-out 48", DATA / "heldout48"),
+    ("held-out 49", DATA / "heldout49"),
+    ("held-out 50", DATA / "heldout50"),
 )
 
 
