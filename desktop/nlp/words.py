@@ -211,7 +211,7 @@ def particle(token: Token) -> str:
     return " ".join(
         c.lemma_.lower()
         for c in token.children
-        if (c.dep_ == "prt" and not _first_of_a_pair(c))
+        if (c.dep_ == "prt" and not _no_particle(token, c))
         or (c.dep_ == "prep" and c.tag_ == "RP" and not any(x.dep_ == "pobj" for x in c.children))
         or (
             c.dep_ == "advmod"
@@ -220,6 +220,20 @@ def particle(token: Token) -> str:
             and token.lemma_.lower() in MOVERS
         )
     )
+
+
+def _no_particle(verb: Token, word: Token) -> bool:
+    """A word after the verb that the parse makes its particle but is none: the first of a
+    pair of prepositions ("come on or before 8 December"), or "down" in "the election is set
+    down for 19 September" (set for a day; not "the lander will set down on Friday")."""
+    doc = word.doc
+    set_down_for = (
+        verb.lemma_.lower() == "set"
+        and word.lower_ == "down"
+        and word.i + 1 < len(doc)
+        and doc[word.i + 1].lower_ == "for"
+    )
+    return set_down_for or _first_of_a_pair(word)
 
 
 def _before_a_time(adverb: Token) -> bool:
@@ -287,7 +301,7 @@ def verb_lemma(token: Token, lexicon: Lexicon) -> str:
         if c.dep_ in {"prt", "prep", "advmod"}
         and c.i > token.i
         and not any(x.dep_ == "pobj" for x in c.children)
-        and not _first_of_a_pair(c)
+        and not _no_particle(token, c)
     ]  # "let the public in": a particle the parser made a bare preposition
     candidates += [f"{base} {word}" for word in loose]  # "drops out of the race"
     for c in token.children:

@@ -14,6 +14,9 @@ pytestmark = pytest.mark.model
 
 FOUND = [
     # (published, sentence, due start, due end)
+    # "set down for" a day is set for it (no landing)
+    ("2020-08-10", "The Karst general election, set down for 19 September, is the first since "
+     "the floods.", "2020-09-19", "2020-09-19"),
     # "the week beginning" a day is that week, no beginning of its own
     ("2022-01-20", "The civil servant is now likely to hand over her conclusions in the week "
      "beginning 24 January, according to Whitehall sources.", "2022-01-24", "2022-01-30"),
