@@ -611,7 +611,7 @@ def _due_somewhere(due: Token, person: Token) -> bool:
     return person.ent_type_ == "PERSON" and bool(place_due(due))
 
 
-SCHEDULERS = {"schedule", "reschedule", "slate", "set", "book"}
+SCHEDULERS = {"schedule", "reschedule", "slate", "set", "book", "date"}
 BOOKED = frozenset({
     "match", "rematch", "fight", "bout", "concert", "gig", "show", "hearing", "meeting",
     "appearance", "performance", "game", "launch",

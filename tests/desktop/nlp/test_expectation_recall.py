@@ -14,6 +14,11 @@ pytestmark = pytest.mark.model
 
 FOUND = [
     # (published, sentence, due start, due end)
+    # "dated for" a day is set for it
+    ("2020-07-27", "The Karst studio's next musical is now dated for 2 July 2021.",
+     "2021-07-02", "2021-07-02"),
+    ("2020-07-27", "The studio has dated its next musical for 2 July 2021.", "2021-07-02",
+     "2021-07-02"),
     # "set down for" a day is set for it (no landing)
     ("2020-08-10", "The Karst general election, set down for 19 September, is the first since "
      "the floods.", "2020-09-19", "2020-09-19"),
@@ -782,6 +787,8 @@ NONE = [
     "The footbridge will open in March provided the steel arrives on time.",
     # a plan whose own verb is its failing (read as that plan's outcome, not a loop)
     "Were the plan to fail, the airline would seek a partner in Asia.",
+    # a letter dated a day is no plan
+    "In a letter dated 5 May, the minister said the plant was safe.",
     # a wish given up is no expectation
     "The union wanted the ferry strike to start on Monday, but it was called off.",
     "The mayor wanted the new tram fares to apply from January, but the council refused.",
