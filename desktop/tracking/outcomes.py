@@ -85,6 +85,30 @@ def _same_thing(target: Target, report: EventReport) -> list[str]:
     return shared(list(target.strong), themes)
 
 
+LOOSE_MODIFIERS = {
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+    "first", "new", "last", "final", "next", "remaining", "initial", "further", "more",
+    "other", "latest", "early", "earliest", "long-awaited", "delayed", "long-delayed",
+}  # fmt: skip
+"""Words before a noun that do not make it another kind of thing ("the first cars")."""
+
+
+def _kind_words(theme: str) -> set[str]:
+    """The lower-case words that qualify a common-noun theme's head ("customer" in "the
+    first customer cars"); names, numbers and loose words left out."""
+    words = theme.split()[:-1]
+    return {
+        w for w in words if (w.isalpha() or "-" in w) and w.islower() and w not in LOOSE_MODIFIERS
+    }
+
+
+def _another_kind(theme: str, other: str) -> bool:
+    """Both themes qualify their one noun, and by no word in common: "customer cars" and
+    "pre-production cars" are other kinds of car."""
+    mine, theirs = _kind_words(theme), _kind_words(other)
+    return bool(mine and theirs and not mine & theirs)
+
+
 def about(
     target: Target,
     report: EventReport,
@@ -154,6 +178,8 @@ def about(
     )
     if _own_verb_report(report) and (target.nominal or not (in_theme or same_theme)):
         return None  # "demolished the bus depot" is not the stadium's demolition
+    if same_theme and _another_kind(target.row.theme, theme_text):
+        return None  # "finished building pre-production cars": not the customer cars
     found = list(dict.fromkeys([*in_clause, *in_theme]))
     both_generic = bool(
         report.theme_lemma

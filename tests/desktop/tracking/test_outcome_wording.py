@@ -903,6 +903,11 @@ def test_the_later_article_settles_the_follow_up(
          ("2020-04-29", "Karst Audit's long-awaited report on Harwick Pay, published on "
           "Tuesday, did not deliver the clean bill of health the company had promised."),
          "2020-05-02"),
+        # another kind of the same thing done: pre-production cars are no customer cars
+        (("2021-02-01", "Osprey Motors will build the customer cars in the second half of "
+          "2021."),
+         ("2021-07-14", "Osprey Motors has finished building pre-production cars and is now "
+          "completing the final tests."), "2021-07-15"),
     ],
 )  # fmt: skip
 def test_what_is_not_the_awaited_event_done_reports_nothing_done(
