@@ -161,13 +161,14 @@ def _ranking(c: Candidate) -> tuple[int, date, float, float, int]:
     return (tier, when, -c.strength, -c.score, c.article_id)
 
 
-def _superseded(ranked: list[Candidate]) -> list[Candidate]:
+def _superseded(ranked: list[Candidate], row: FollowUpRow) -> list[Candidate]:
     """The first article to change a follow-up's state goes first, unless a later one
     overtakes it: a call-off or a miss that a later article follows with a new window was a
     postponement (the first such new window goes before it: "the June opening is off", then
     "17 March is the new opening day"); postponements that a later article settles were
     followed by their outcome ("moved to 4 September", then "opened on Monday", done on the
-    last new day given)."""
+    last new day given), or done on the follow-up's own day after all, before any new day
+    given ("to 30 October", then "won Saturday's election" on the 17th as first due)."""
     first = ranked[0] if ranked else None
     if first is None:
         return ranked
@@ -183,7 +184,14 @@ def _superseded(ranked: list[Candidate]) -> list[Candidate]:
             None,
         )
     elif first.proposed_state == "postponed":
-        later = next((c for c in ranked[1:] if _settles_the_moves(c, ranked)), None)
+        later = next(
+            (
+                c
+                for c in ranked[1:]
+                if _settles_the_moves(c, ranked) or _done_as_first_due(c, ranked, row)
+            ),
+            None,
+        )
     else:
         return ranked
     if later is None:
@@ -205,6 +213,25 @@ def _settles_the_moves(done: Candidate, ranked: list[Candidate]) -> bool:
         return False  # put off again after it: not done, or not the same thing done
     last = max(moves, key=_day)
     return _near(last.proposed_window) and _on_the_new_day(done, last)
+
+
+def _done_as_first_due(done: Candidate, ranked: list[Candidate], row: FollowUpRow) -> bool:
+    """A later report of the event done on a day inside the follow-up's own window, before
+    every new day the postponements before it gave (if they gave one)."""
+    moves = [c for c in ranked if c.proposed_state == "postponed" and c is not done]
+    day = done.done_on
+    if done.proposed_state != "happened" or done.moved_too or day is None or not moves:
+        return False
+    if row.due_start is None or row.due_end is None:
+        return False
+    return row.due_start <= day <= row.due_end + SAME_DAY and all(
+        _day(c) <= _day(done) and _new_day_after(c, day) for c in moves
+    )
+
+
+def _new_day_after(moved: Candidate, day: date) -> bool:
+    start = moved.proposed_window[0] if moved.proposed_window else None
+    return start is None or start > day
 
 
 NEAR = timedelta(days=7)
@@ -592,5 +619,5 @@ def check_updates(
                 is not None
             ]
             scored.sort(key=_ranking)
-            results.append(FollowUpCandidates(row, _superseded(scored)[:limit]))
+            results.append(FollowUpCandidates(row, _superseded(scored, row)[:limit]))
     return results

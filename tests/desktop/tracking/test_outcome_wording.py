@@ -287,6 +287,10 @@ def test_a_call_off_followed_by_a_new_date_is_a_postponement(
         # one reported as done before the new day does not overtake it: the first stays
         (("2022-07-11", "Opened", "The Ostrava airport opened on Sunday with two flights."),
          "postponed"),
+        # one done on the day first due after all, reported after the postponement, does:
+        # the new day was never its own
+        (("2022-06-05", "Opened", "The Ostrava airport opened on Friday with two flights."),
+         "happened"),
         # nor one that says in the same breath it is put off again
         (("2022-09-05", "Open day", "The Ostrava airport opened to visitors on Sunday, but it "
           "will not open to flights until 2023."),
