@@ -262,9 +262,20 @@ def _a_count(doc: Doc, m: TimexMatch) -> bool:
     return quantified or noun.dep_ in {"nsubj", "nsubjpass", "dobj"}
 
 
+_COUNTED_ON = re.compile(
+    r"\s+(?:from\s+(?:today|now|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)|later|earlier|ago|hence)\b",
+    re.I,
+)
+"""What follows a span counted from a day: "opens in North America a week from today"."""
+
+
 def _a_rate(doc: Doc, m: TimexMatch) -> bool:
-    """ "200 travellers a day", "24 hours a day": so many in each day, a set."""
+    """ "200 travellers a day", "24 hours a day": so many in each day, a set (not "opens
+    in North America a week from today")."""
     if not re.fullmatch(r"(?i)an?\s+(?:day|week|month|year|hour)", m.text) or m.start == 0:
+        return False
+    if _COUNTED_ON.match(doc.text, m.end):
         return False
     before = doc.char_span(m.start, m.end, alignment_mode="expand")
     if before is None or before.start == 0:

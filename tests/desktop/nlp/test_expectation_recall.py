@@ -14,6 +14,10 @@ pytestmark = pytest.mark.model
 
 FOUND = [
     # (published, sentence, due start, due end)
+    # "a week from today" after a name is a day counted on, not a rate ("a week" after a
+    # noun)
+    ("2022-05-20", "The Karst musical opens in North America a week from today.",
+     "2022-05-27", "2022-05-27"),
     # "dated for" a day is set for it
     ("2020-07-27", "The Karst studio's next musical is now dated for 2 July 2021.",
      "2021-07-02", "2021-07-02"),
