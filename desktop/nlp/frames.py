@@ -1224,8 +1224,10 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
     elif event is not None and event is not noun:
         theme = noun  # the event word sits inside a name: the name is the theme
     else:
-        theme = noun_theme(anchor, recipient) or (
-            _compound_theme(anchor, lexicon) if event else None
+        theme = (
+            noun_theme(anchor, recipient)
+            or (_compound_theme(anchor, lexicon) if event else None)
+            or _its_own_subject(anchor, verb)
         )
     if event is None:
         # Not an event word: the thing itself ("postponed the travel bubble") is the theme,
@@ -1242,6 +1244,18 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
     frame = Frame(lemma, groups, anchor, verb, theme, recipient=recipient, outcome=outcome)
     frame.ctx = ctx
     return frame
+
+
+OWNERS = {"its", "their"}
+
+
+def _its_own_subject(noun: Token, verb: Token) -> Token | None:
+    """The subject of a light verb whose event noun is its own ("the channel's news hour
+    makes its debut tonight": the news hour debuts)."""
+    if noun.i == verb.i or not any(c.dep_ == "poss" and c.lower_ in OWNERS for c in noun.children):
+        return None
+    subject = child(verb, "nsubj")
+    return subject if subject is not None and subject.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _its_decision(noun: Token) -> Token | None:

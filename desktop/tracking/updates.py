@@ -259,15 +259,13 @@ BACK_REFERENCES = {"its", "their"}
 
 
 def _of_the_same_thing(report: EventReport, names: Sequence[str]) -> bool:
-    """A report of a pronoun's thing ("its doors open on Saturday") that names no one, or
-    only the follow-up's ``names``, speaks of what the article is about, not of another
-    thing ("the channel's news hour makes its debut tonight", whose theme the report does
-    not keep)."""
+    """A report of no thing, or of a pronoun's ("its doors open on Saturday", "the chamber
+    is to hold its final vote on Thursday"), that names no one but the follow-up's
+    ``names``, speaks of what the article is about, not of another thing ("the channel's
+    news hour makes its debut tonight")."""
     words = (report.theme or "").split()
-    return (
-        bool(words)
-        and words[0].lower() in BACK_REFERENCES
-        and all(role == "context" or name in names for name, role in roles(report))
+    return (not words or words[0].lower() in BACK_REFERENCES) and all(
+        role == "context" or name in names for name, role in roles(report)
     )
 
 

@@ -959,6 +959,12 @@ def test_what_is_not_the_awaited_event_done_reports_nothing_done(
          ("2021-06-10", "The Karst government announced on Thursday that it would delay its "
           "decision on step four until 21 June."),
          "2021-06-11", {"happened"}),
+        # a vote by another chamber beside "the chamber is set to hold its final vote on
+        # Thursday" (a report of nothing named): the vote awaited is still to come
+        (("2019-12-20", "The Karst Senate will vote on the trade pact in January."),
+         ("2020-01-15", "With the Karst House voting on Wednesday to send the budget bill to "
+          "the Senate, the Senate leader moved to finish the trade pact first. The chamber is "
+          "set to hold its final vote on the pact on Thursday."), "2020-01-15", {"happened"}),
         # ... and going on again next week has not returned yet
         (("2022-06-10", "The Harwick Bridge will reopen to traffic in September, the city "
           "said."),
