@@ -293,12 +293,12 @@ def _candidates(sent: Span, lexicon: Lexicon) -> list[Token]:
             or verb_lemma(t, lexicon) in lexicon.light_subject
             or _light_with_its_object(t, lexicon)
             or " " in verb_lemma(t, lexicon)  # "let in its first visitors": a phrase of its own
-            or _announcing(t, lexicon)
+            or _announcement_made(t, lexicon)
         )
     ]
 
 
-def _announcing(verb: Token, lexicon: Lexicon) -> bool:
+def _announcement_made(verb: Token, lexicon: Lexicon) -> bool:
     """A verb of saying that is itself the event a follow-up may wait for: "the mayor
     announced on Thursday that the bridge will be repaired" is the announcement of the
     choice. Only the lexicon's announcing words, said by a name or a body (not "he

@@ -85,30 +85,6 @@ def _same_thing(target: Target, report: EventReport) -> list[str]:
     return shared(list(target.strong), themes)
 
 
-LOOSE_MODIFIERS = {
-    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
-    "first", "new", "last", "final", "next", "remaining", "initial", "further", "more",
-    "other", "latest", "early", "earliest", "long-awaited", "delayed", "long-delayed",
-}  # fmt: skip
-"""Words before a noun that do not make it another kind of thing ("the first cars")."""
-
-
-def _kind_words(theme: str) -> set[str]:
-    """The lower-case words that qualify a common-noun theme's head ("customer" in "the
-    first customer cars"); names, numbers and loose words left out."""
-    words = theme.split()[:-1]
-    return {
-        w for w in words if (w.isalpha() or "-" in w) and w.islower() and w not in LOOSE_MODIFIERS
-    }
-
-
-def _another_kind(theme: str, other: str) -> bool:
-    """Both themes qualify their one noun, and by no word in common: "customer cars" and
-    "pre-production cars" are other kinds of car."""
-    mine, theirs = _kind_words(theme), _kind_words(other)
-    return bool(mine and theirs and not mine & theirs)
-
-
 def about(
     target: Target,
     report: EventReport,
@@ -565,6 +541,29 @@ def _named_event_thing(target: Target, own: list[tuple[str, str]]) -> list[str]:
 
 
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
+
+
+LOOSE_MODIFIERS = DETERMINERS | {
+    "our", "first", "new", "last", "final", "next", "remaining", "initial", "further", "more",
+    "other", "latest", "early", "earliest", "long-awaited", "delayed", "long-delayed",
+}  # fmt: skip
+"""Words before a noun that do not make it another kind of thing ("the first cars")."""
+
+
+def _kind_words(theme: str) -> set[str]:
+    """The lower-case words that qualify a common-noun theme's head ("customer" in "the
+    first customer cars"); names, numbers and loose words left out."""
+    words = theme.split()[:-1]
+    return {
+        w for w in words if (w.isalpha() or "-" in w) and w.islower() and w not in LOOSE_MODIFIERS
+    }
+
+
+def _another_kind(theme: str, other: str) -> bool:
+    """Both themes qualify their one noun, and by no word in common: "customer cars" and
+    "pre-production cars" are other kinds of car."""
+    mine, theirs = _kind_words(theme), _kind_words(other)
+    return bool(mine and theirs and not mine & theirs)
 
 
 def _inside(name: str, thing: str) -> bool:

@@ -203,10 +203,15 @@ def _day(c: Candidate) -> date:
     return c.published or date.min
 
 
+def _moves(ranked: list[Candidate], done: Candidate) -> list[Candidate]:
+    """The postponements among the candidates, other than ``done``."""
+    return [c for c in ranked if c.proposed_state == "postponed" and c is not done]
+
+
 def _settles_the_moves(done: Candidate, ranked: list[Candidate]) -> bool:
     """A report of the event done on the last new day that the postponements before it
     gave (not a call-off: "the vote was called off" is often put back again)."""
-    moves = [c for c in ranked if c.proposed_state == "postponed" and c is not done]
+    moves = _moves(ranked, done)
     if done.proposed_state != "happened" or not moves or done.moved_too:
         return False
     if any(_day(c) > _day(done) for c in moves):
@@ -218,7 +223,7 @@ def _settles_the_moves(done: Candidate, ranked: list[Candidate]) -> bool:
 def _done_as_first_due(done: Candidate, ranked: list[Candidate], row: FollowUpRow) -> bool:
     """A later report of the event done on a day inside the follow-up's own window, before
     every new day the postponements before it gave (if they gave one)."""
-    moves = [c for c in ranked if c.proposed_state == "postponed" and c is not done]
+    moves = _moves(ranked, done)
     day = done.done_on
     if done.proposed_state != "happened" or done.moved_too or day is None or not moves:
         return False
