@@ -1250,9 +1250,14 @@ OWNERS = {"its", "their"}
 
 
 def _its_own_subject(noun: Token, verb: Token) -> Token | None:
-    """The subject of a light verb whose event noun is its own ("the channel's news hour
-    makes its debut tonight": the news hour debuts)."""
-    if noun.i == verb.i or not any(c.dep_ == "poss" and c.lower_ in OWNERS for c in noun.children):
+    """The subject of "make" whose event noun is its own ("the channel's news hour makes its
+    debut tonight": the news hour debuts). Of other light verbs the subject does the event
+    to something else ("citizens will cast their ballots", "the chamber holds its vote")."""
+    if (
+        noun.i == verb.i
+        or verb.lemma_ != "make"
+        or not any(c.dep_ == "poss" and c.lower_ in OWNERS for c in noun.children)
+    ):
         return None
     subject = child(verb, "nsubj")
     return subject if subject is not None and subject.pos_ in {"NOUN", "PROPN"} else None
