@@ -28,7 +28,7 @@ from desktop.tracking.targets import (
     in_state,
 )
 from desktop.tracking.targets import GENERIC_THEMES as NAMED_NOTHING
-from desktop.tracking.terms import has_form, shared, surface_forms, tokens
+from desktop.tracking.terms import PREPOSITIONS, has_form, shared, surface_forms, tokens
 from desktop.vocabulary import file_lexicon
 
 PRIORITY = {"happened": 5, "postponed+": 4, "cancelled": 3, "did_not_happen": 2, "postponed": 1}
@@ -546,24 +546,42 @@ DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "
 LOOSE_MODIFIERS = DETERMINERS | {
     "our", "first", "new", "last", "final", "next", "remaining", "initial", "further", "more",
     "other", "latest", "early", "earliest", "long-awaited", "delayed", "long-delayed",
+    "public", "official", "formal", "full", "planned", "proposed",
 }  # fmt: skip
-"""Words before a noun that do not make it another kind of thing ("the first cars")."""
+"""Words before a noun that do not make it another kind of thing ("the first cars", "the
+public inquiry")."""
+
+AFTER_HEAD = PREPOSITIONS | {"into", "with", "by", "over", "about", "between", "against"}
+"""Words that end a noun phrase's head: "inquiry into the mine", "electricity from the farm"."""
 
 
-def _kind_words(theme: str) -> set[str]:
-    """The lower-case words that qualify a common-noun theme's head ("customer" in "the
-    first customer cars"); names, numbers and loose words left out."""
-    words = theme.split()[:-1]
-    return {
-        w for w in words if (w.isalpha() or "-" in w) and w.islower() and w not in LOOSE_MODIFIERS
+def _head_and_kinds(theme: str) -> tuple[str, set[str]]:
+    """A common-noun theme's head and the lower-case words that qualify it ("cars" and
+    "customer" in "the first customer cars"): what follows the head ("from Vineyard Wind")
+    and its owner ("the wind farm's") are no kind of it; names, numbers and loose words are
+    left out."""
+    words = theme.replace("’", "'").split()
+    end = next((i for i, w in enumerate(words) if w in AFTER_HEAD), len(words))
+    words = words[:end]
+    owner = max((i for i, w in enumerate(words) if w.endswith("'s") or w == "'"), default=-1)
+    words = words[owner + 1 :]
+    if not words:
+        return "", set()
+    kinds = {
+        w
+        for w in words[:-1]
+        if (w.isalpha() or "-" in w) and w.islower() and w not in LOOSE_MODIFIERS
     }
+    return words[-1].lower(), kinds
 
 
 def _another_kind(theme: str, other: str) -> bool:
-    """Both themes qualify their one noun, and by no word in common: "customer cars" and
+    """Both themes qualify one noun, and by no word in common: "customer cars" and
     "pre-production cars" are other kinds of car."""
-    mine, theirs = _kind_words(theme), _kind_words(other)
-    return bool(mine and theirs and not mine & theirs)
+    head, mine = _head_and_kinds(theme)
+    other_head, theirs = _head_and_kinds(other)
+    same_head = head.removesuffix("s") == other_head.removesuffix("s")
+    return bool(same_head and mine and theirs and not mine & theirs)
 
 
 def _inside(name: str, thing: str) -> bool:

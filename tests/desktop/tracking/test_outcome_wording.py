@@ -739,6 +739,21 @@ def test_how_long_an_event_lasts_is_no_new_date(
           "said."),
          ("2022-09-18", "After two and a half years, cars are crossing the Harwick Bridge "
           "again."), "2022-09-20", "happened"),
+        # what follows a noun ("into the quarry", "from Lowmoor Wind") and its owner ("the
+        # wind farm's") do not make it another kind, nor does a public inquiry's "public"
+        (("2021-03-27", "The public inquiry into the Brackley quarry will open on 7 "
+          "September, the inspectorate said."),
+         ("2021-09-08", "The quarry inquiry got under way online on Tuesday."),
+         "2021-09-12", "happened"),
+        (("2023-12-15", "The partners expect the wind farm's first electricity to reach the "
+          "grid before the end of the year."),
+         ("2024-01-04", "The first electricity from Lowmoor Wind flowed into the grid on "
+          "Tuesday."), "2024-01-08", "happened"),
+        # voters casting their ballots: the ballots are what the voters do, not their thing
+        (("2020-03-19", "Rotuma put off its plebiscite on autonomy by six months. Citizens will "
+          "now cast their ballots on 25 October."),
+         ("2020-10-25", "Millions of Rotumans cast their ballots on Sunday in a plebiscite "
+          "on autonomy."), "2020-10-30", "happened"),
     ],
 )  # fmt: skip
 def test_the_later_article_settles_the_follow_up(
