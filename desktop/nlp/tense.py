@@ -42,7 +42,7 @@ def verb_direction(token: Token) -> Direction:
     if _dates_the_act(token):
         return "past"
     cue = token.lemma_.lower() if token.lemma_.lower() in FUTURE_CUES else token.lower_
-    if cue in FUTURE_CUES and cue not in {"agree", "decide"}:
+    if cue in FUTURE_CUES and cue not in {"agree", "decide"} and _cue_as_such(token, cue):
         return "future"
     perfect = {"have", "'ve", "has", "had"} & set(aux)
     if token.tag_ == "VBD" or (token.tag_ == "VBN" and perfect):
@@ -62,6 +62,18 @@ def verb_direction(token: Token) -> Direction:
     if token.tag_ == "VBG" and any(a in PRESENT_BE for a in aux):
         return "future"  # "is meeting on Friday": a present progressive schedule
     return None
+
+
+ONLY_WITH_FOR = {"date"}
+"""Cues that schedule only with the day they are "for": "the sequel is dated for 2 July",
+not "a memo dated Friday" or "sales to date"."""
+
+
+def _cue_as_such(token: Token, cue: str) -> bool:
+    if cue not in ONLY_WITH_FOR:
+        return True
+    near = [*token.children, *(g for c in token.children if c.dep_ == "dobj" for g in c.children)]
+    return token.pos_ == "VERB" and any(t.lower_ == "for" for t in near)
 
 
 SPANS = {"until", "till", "since", "through", "throughout"}

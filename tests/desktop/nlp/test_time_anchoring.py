@@ -38,6 +38,23 @@ def test_a_participle_dated_with_on_is_when_it_was_done(
 @pytest.mark.parametrize(
     ("sentence", "expect"),
     [
+        ("A letter dated Monday was sent to shareholders.", Expect("Monday", "2019-02-04")),
+        (
+            "The agreement, dated Friday, was released by the ministry.",
+            Expect("Friday", "2019-02-01"),
+        ),
+        ("The studio has now dated the sequel for Aug. 6.", Expect("Aug. 6", "2019-08-06")),
+    ],
+)
+def test_a_paper_dated_a_day_was_written_then_but_a_film_dated_for_it_is_to_come(
+    english: tuple[Any, Any], sentence: str, expect: Expect
+) -> None:
+    check(english, sentence, WEDNESDAY, expect)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expect"),
+    [
         (
             "The ministers will attend the summit planned for Aug. 6 in Riga.",
             Expect("Aug. 6", "2019-08-06"),
