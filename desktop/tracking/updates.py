@@ -169,6 +169,7 @@ def _superseded(ranked: list[Candidate], row: FollowUpRow) -> list[Candidate]:
     followed by their outcome ("moved to 4 September", then "opened on Monday", done on the
     last new day given), or done on the follow-up's own day after all, before any new day
     given ("to 30 October", then "won Saturday's election" on the 17th as first due)."""
+    ranked = _latest_move_first(ranked)
     first = ranked[0] if ranked else None
     if first is None:
         return ranked
@@ -201,6 +202,28 @@ def _superseded(ranked: list[Candidate], row: FollowUpRow) -> list[Candidate]:
 
 def _day(c: Candidate) -> date:
     return c.published or date.min
+
+
+def _latest_move_first(ranked: list[Candidate]) -> list[Candidate]:
+    """Of postponements in a row, the latest goes first: "moved to 2023" in January, then
+    "now expected in July" in June; the window the follow-up waits for now is the last one
+    given (a move back to an earlier day is no slip after the first, and is left behind)."""
+    first = ranked[0] if ranked else None
+    if first is None or first.proposed_state != "postponed" or first.proposed_window is None:
+        return ranked
+    start = first.proposed_window[0] or date.min
+    later = [
+        c
+        for c in ranked[1:]
+        if c.proposed_state == "postponed"
+        and c.proposed_window is not None
+        and (c.proposed_window[0] or date.min) > start
+        and _day(c) > _day(first)
+    ]
+    if not later:
+        return ranked
+    latest = max(later, key=_day)
+    return [latest, *(c for c in ranked if c is not latest)]
 
 
 def _moves(ranked: list[Candidate], done: Candidate) -> list[Candidate]:
