@@ -1045,13 +1045,18 @@ def _at_a_value(verb: Token) -> bool:
     )
 
 
+BECOME_IN_USE = {"available", "valid", "effective"}
+"""What a thing becomes when it starts: "the beta became available", "the ticket became
+valid", "the rule became effective"."""
+
+
 def _made_available(verb: Token) -> bool:
-    """ "The beta became available on Friday": a release or start, not a state (not "she
-    would become available for interviews")."""
+    """ "The beta became available on Friday", "the ticket became valid on Monday": a
+    release or start, not a state (not "she would become available for interviews")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return (
         verb.lemma_.lower() == "become"
-        and any(c.dep_ == "acomp" and c.lower_ == "available" for c in verb.children)
+        and any(c.dep_ == "acomp" and c.lower_ in BECOME_IN_USE for c in verb.children)
         and subject is not None
         and subject.pos_ in {"NOUN", "PROPN"}
         and subject.ent_type_ not in {"PERSON", "NORP"}

@@ -329,6 +329,31 @@ def test_a_postponement_then_the_outcome_on_the_new_day_puts_the_outcome_first(
     )
 
 
+def test_of_postponements_in_a_row_the_latest_goes_first(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    source, moved, moved_again = load(
+        store,
+        english,
+        tmp_path,
+        [
+            ("2021-02-01", "Plans", "The new Ostrava airport will open on 3 June 2022."),
+            ("2022-05-17", "Setback", "The opening of the Ostrava airport was put back to 4 "
+             "September."),
+            ("2022-08-20", "Again", "The Ostrava airport will now open on 2 October, a month "
+             "later than planned."),
+        ],
+    )  # fmt: skip
+    [followup] = proposed_from(store, source)
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2022, 8, 25), followup_ids=[followup.id])
+    ranked = [(c.article_id, c.proposed_state, c.proposed_window) for c in found.candidates]
+    assert ranked[:2] == [
+        (moved_again, "postponed", (date(2022, 10, 2), date(2022, 10, 2))),
+        (moved, "postponed", (date(2022, 9, 4), date(2022, 9, 4))),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "window"),
     [
@@ -749,6 +774,10 @@ def test_how_long_an_event_lasts_is_no_new_date(
           "grid before the end of the year."),
          ("2024-01-04", "The first electricity from Lowmoor Wind flowed into the grid on "
           "Tuesday."), "2024-01-08", "happened"),
+        # a ticket becoming valid starts, as a beta becoming available does
+        (("2023-01-24", "The Karst rail pass will start in May, the ministers agreed."),
+         ("2023-05-04", "The Karst rail pass became valid on Monday."), "2023-05-08",
+         "happened"),
         # voters casting their ballots: the ballots are what the voters do, not their thing
         (("2020-03-19", "Rotuma put off its plebiscite on autonomy by six months. Citizens will "
           "now cast their ballots on 25 October."),
