@@ -1227,7 +1227,7 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
         theme = (
             noun_theme(anchor, recipient)
             or (_compound_theme(anchor, lexicon) if event else None)
-            or _its_own_subject(anchor, verb)
+            or _its_own_subject(anchor, verb, lexicon)
         )
     if event is None:
         # Not an event word: the thing itself ("postponed the travel bubble") is the theme,
@@ -1249,15 +1249,20 @@ def nominal_frame(noun: Token, verb: Token, ctx: Context, outcome: str | None) -
 OWNERS = {"its", "their"}
 
 
-def _its_own_subject(noun: Token, verb: Token) -> Token | None:
-    """The subject of "make" whose event noun is its own ("the channel's news hour makes its
-    debut tonight": the news hour debuts). Of other light verbs the subject does the event
-    to something else ("citizens will cast their ballots", "the chamber holds its vote")."""
-    if (
-        noun.i == verb.i
-        or verb.lemma_ != "make"
-        or not any(c.dep_ == "poss" and c.lower_ in OWNERS for c in noun.children)
-    ):
+AGENT_OWNS = {"make"}
+"""The light verb whose subject is the thing of its own event noun ("the news hour makes its
+debut"); with the others the subject does the event ("citizens cast their ballots")."""
+
+
+def _its_own_subject(noun: Token, verb: Token, lexicon: Lexicon) -> Token | None:
+    """The subject whose event noun is its own ("Top Gun: Maverick is sticking with its 26
+    June opening", "the channel's news hour makes its debut tonight": the film opens, the
+    news hour debuts); not the subject of a light verb, which does the event to something
+    else ("citizens will cast their ballots", "the chamber holds its final vote"), but for
+    "make"."""
+    if noun.i == verb.i or not any(c.dep_ == "poss" and c.lower_ in OWNERS for c in noun.children):
+        return None
+    if lemma_of(verb) in lexicon.light_object - AGENT_OWNS:
         return None
     subject = child(verb, "nsubj")
     return subject if subject is not None and subject.pos_ in {"NOUN", "PROPN"} else None

@@ -113,3 +113,22 @@ def test_a_verb_inside_a_name_is_not_its_event(english: tuple[Any, Any]) -> None
         "league",
         "Will the Indian Premier League go ahead on 19 September 2020?",
     )
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "theme"),
+    [
+        # the owner of the event noun is its thing: the film opens, the news hour debuts
+        ("Paramount says Top Gun: Maverick is sticking with its 26 June opening.",
+         "maverick"),
+        ("The channel's news hour will make its debut on 4 March.", "hour"),
+        # but of a light verb the subject does the event: the citizens are no thing voted on
+        ("Citizens will now cast their ballots on 25 October.", ""),
+    ],
+)  # fmt: skip
+def test_an_event_noun_of_its_own_has_its_owner_as_the_thing(
+    english: tuple[Any, Any], sentence: str, theme: str
+) -> None:
+    [found] = analyze(english[0](sentence), date(2030, 1, 10)).expectations
+    assert found.theme_lemma == theme
