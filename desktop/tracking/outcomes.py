@@ -546,42 +546,53 @@ DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "
 LOOSE_MODIFIERS = DETERMINERS | {
     "our", "first", "new", "last", "final", "next", "remaining", "initial", "further", "more",
     "other", "latest", "early", "earliest", "long-awaited", "delayed", "long-delayed",
-    "public", "official", "formal", "full", "planned", "proposed",
+    "public", "planned", "proposed",
 }  # fmt: skip
 """Words before a noun that do not make it another kind of thing ("the first cars", "the
-public inquiry")."""
+public inquiry"); "official" and "full" do ("the official result" is not the preliminary)."""
 
 AFTER_HEAD = PREPOSITIONS | {"into", "with", "by", "over", "about", "between", "against"}
 """Words that end a noun phrase's head: "inquiry into the mine", "electricity from the farm"."""
 
 
-def _head_and_kinds(theme: str) -> tuple[str, set[str]]:
-    """A common-noun theme's head and the lower-case words that qualify it ("cars" and
-    "customer" in "the first customer cars"): what follows the head ("from Vineyard Wind")
-    and its owner ("the wind farm's") are no kind of it; names, numbers and loose words are
-    left out."""
-    words = theme.replace("’", "'").split()
+@dataclass(frozen=True)
+class _Kind:
+    """A common-noun theme's head, the lower-case words that qualify it, and whether a name
+    owns it ("KPMG's report")."""
+
+    head: str
+    words: frozenset[str]
+    named_owner: bool
+
+
+def _kind_of(theme: str) -> _Kind:
+    """What follows the head ("from Vineyard Wind", ", with 53 per cent against") and the
+    owner ("the wind farm's") are no kind words; names, numbers and loose words are left
+    out."""
+    words = theme.replace("’", "'").split(",")[0].split()
     end = next((i for i, w in enumerate(words) if w in AFTER_HEAD), len(words))
     words = words[:end]
     owner = max((i for i, w in enumerate(words) if w.endswith("'s") or w == "'"), default=-1)
+    named_owner = owner >= 0 and words[owner][:1].isupper()
     words = words[owner + 1 :]
-    if not words:
-        return "", set()
-    kinds = {
+    kinds = frozenset(
         w
         for w in words[:-1]
         if (w.isalpha() or "-" in w) and w.islower() and w not in LOOSE_MODIFIERS
-    }
-    return words[-1].lower(), kinds
+    )
+    return _Kind(words[-1].lower().removesuffix("s") if words else "", kinds, named_owner)
 
 
 def _another_kind(theme: str, other: str) -> bool:
-    """Both themes qualify one noun, and by no word in common: "customer cars" and
-    "pre-production cars" are other kinds of car."""
-    head, mine = _head_and_kinds(theme)
-    other_head, theirs = _head_and_kinds(other)
-    same_head = head.removesuffix("s") == other_head.removesuffix("s")
-    return bool(same_head and mine and theirs and not mine & theirs)
+    """One noun, qualified on both sides by no word in common ("customer cars" and
+    "pre-production cars"), or on one side by kind words and on the other by a name's owning
+    it ("the audited annual report" is not "KPMG's long-awaited report")."""
+    mine, theirs = _kind_of(theme), _kind_of(other)
+    if not mine.head or mine.head != theirs.head:
+        return False
+    if mine.words and theirs.words:
+        return not mine.words & theirs.words
+    return bool(mine.words and theirs.named_owner) or bool(theirs.words and mine.named_owner)
 
 
 def _inside(name: str, thing: str) -> bool:

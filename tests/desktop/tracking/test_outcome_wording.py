@@ -951,6 +951,15 @@ def test_the_later_article_settles_the_follow_up(
          ("2020-04-29", "Karst Audit's long-awaited report on Harwick Pay, published on "
           "Tuesday, did not deliver the clean bill of health the company had promised."),
          "2020-05-02"),
+        # the official result is not the preliminary one
+        (("2020-10-18", "The official result will be published on 6 November, the Karst "
+          "electoral board said."),
+         ("2020-10-31", "Preliminary referendum results, released on Friday, show the "
+          "proposal failing, with 53.1 per cent of voters against."), "2020-11-05"),
+        # an auditor's report is not the audited annual one, though both are reports
+        (("2020-02-14", "The audited annual report of Harwick Pay is scheduled for 8 April."),
+         ("2020-04-29", "Karst Audit's long-awaited report on Harwick Pay, published on "
+          "Tuesday, found gaps in the records."), "2020-05-02"),
         # another kind of the same thing done: pre-production cars are no customer cars
         (("2021-02-01", "Osprey Motors will build the customer cars in the second half of "
           "2021."),
