@@ -164,10 +164,11 @@ def about(
     )
     named_event = bool(target.nominal and has_form(sentence.lower(), target.lemma))
     strong = bool(strong_names or in_theme or same_theme or both_generic or named_event)
-    head = (report.theme_lemma or "").split()[-1:]
+    head = [w for w in (report.theme_lemma or "").split() if not w.isdigit()][-1:]
     its_thing = [n for n in in_theme if not head or _head_of_name(head[0], n)]
     """Names in the theme that are the thing, not words qualifying its common noun
-    ("KPMG's report on Wirecard" is a report, whoever wrote it and whatever it is on)."""
+    ("KPMG's report on Wirecard" is a report, whoever wrote it and whatever it is on); a
+    number after the head is its designation ("Vogtle Unit 3" is a unit)."""
     if strong and not its_thing and _theme_elsewhere(target, report):
         strong = False  # "the airport company started trial runs": not the airport opening
     if not found and _carried(target, report, (sentence, following)):

