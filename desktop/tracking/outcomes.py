@@ -593,7 +593,14 @@ def _another_kind(theme: str, other: str) -> bool:
         return False
     if mine.words and theirs.words:
         return not mine.words & theirs.words
-    return bool(mine.words and theirs.named_owner) or bool(theirs.words and mine.named_owner)
+    return _owned_apart(mine, theirs) or _owned_apart(theirs, mine)
+
+
+def _owned_apart(kinds: _Kind, owned: _Kind) -> bool:
+    """Kind words on one side, none but a name's owning it on the other ("the audited annual
+    report", "KPMG's report"); not both owned ("Israel's new government", "Israel's new
+    unity government")."""
+    return bool(kinds.words and not kinds.named_owner and owned.named_owner and not owned.words)
 
 
 def _inside(name: str, thing: str) -> bool:

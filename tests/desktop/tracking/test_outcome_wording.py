@@ -781,6 +781,11 @@ def test_how_long_an_event_lasts_is_no_new_date(
         (("2023-01-24", "The Karst rail pass will start in May, the ministers agreed."),
          ("2023-05-04", "The Karst rail pass became valid on Monday."), "2023-05-08",
          "happened"),
+        # both owned by one name: a unity government is the new government awaited
+        (("2020-05-14", "The swearing-in of Israel's new government has been postponed "
+          "again, this time to Sunday."),
+         ("2020-05-18", "Israel's new unity government was sworn in on Sunday."), "2020-05-24",
+         "happened"),
         # voters casting their ballots: the ballots are what the voters do, not their thing
         (("2020-03-19", "Rotuma put off its plebiscite on autonomy by six months. Citizens will "
           "now cast their ballots on 25 October."),
