@@ -558,36 +558,48 @@ AFTER_HEAD = PREPOSITIONS | {"into", "with", "by", "over", "about", "between", "
 
 @dataclass(frozen=True)
 class _Kind:
-    """A common-noun theme's head, the lower-case words that qualify it, and whether a name
-    owns it ("KPMG's report")."""
+    """A common-noun theme's head, the lower-case words that qualify it, its owner ("KPMG"
+    in "KPMG's report", "its"), and the whole theme in lower case."""
 
     head: str
     words: frozenset[str]
-    named_owner: bool
+    owner: str
+    text: str
+
+
+POSSESSIVES = {"its", "their", "his", "her", "our"}
 
 
 def _kind_of(theme: str) -> _Kind:
     """What follows the head ("from Vineyard Wind", ", with 53 per cent against") and the
-    owner ("the wind farm's") are no kind words; names, numbers and loose words are left
-    out."""
+    owner ("the wind farm's", "its") are no kind words; names, numbers and loose words are
+    left out."""
     words = theme.replace("’", "'").split(",")[0].split()
     end = next((i for i, w in enumerate(words) if w in AFTER_HEAD), len(words))
     words = words[:end]
-    owner = max((i for i, w in enumerate(words) if w.endswith("'s") or w == "'"), default=-1)
-    named_owner = owner >= 0 and words[owner][:1].isupper()
-    words = words[owner + 1 :]
+    at = max(
+        (
+            i
+            for i, w in enumerate(words)
+            if w.endswith("'s") or w == "'" or w.lower() in POSSESSIVES
+        ),
+        default=-1,
+    )
+    owner = " ".join(words[: at + 1]).removesuffix("'s").removesuffix("'") if at >= 0 else ""
+    words = words[at + 1 :]
     kinds = frozenset(
         w
         for w in words[:-1]
         if (w.isalpha() or "-" in w) and w.islower() and w not in LOOSE_MODIFIERS
     )
-    return _Kind(words[-1].lower().removesuffix("s") if words else "", kinds, named_owner)
+    head = words[-1].lower().removesuffix("s") if words else ""
+    return _Kind(head, kinds, owner, theme.lower())
 
 
 def _another_kind(theme: str, other: str) -> bool:
     """One noun, qualified on both sides by no word in common ("customer cars" and
-    "pre-production cars"), or on one side by kind words and on the other by a name's owning
-    it ("the audited annual report" is not "KPMG's long-awaited report")."""
+    "pre-production cars"), or on one side by kind words and on the other only by a name
+    owning it ("the audited annual report" is not "KPMG's long-awaited report")."""
     mine, theirs = _kind_of(theme), _kind_of(other)
     if not mine.head or mine.head != theirs.head:
         return False
@@ -597,10 +609,18 @@ def _another_kind(theme: str, other: str) -> bool:
 
 
 def _owned_apart(kinds: _Kind, owned: _Kind) -> bool:
-    """Kind words on one side, none but a name's owning it on the other ("the audited annual
-    report", "KPMG's report"); not both owned ("Israel's new government", "Israel's new
-    unity government")."""
-    return bool(kinds.words and not kinds.named_owner and owned.named_owner and not owned.words)
+    """Kind words on one side, none but a name owning it on the other, a name the first
+    does not name ("the audited annual report", "KPMG's report"); not both owned ("Israel's
+    new government", "its new unity government"), nor the owner named after the head ("the
+    federal trial of Joaquin Guzman", "Joaquin Guzman's trial")."""
+    name = owned.owner.split()[-1] if owned.owner else ""
+    return bool(
+        kinds.words
+        and not kinds.owner
+        and name[:1].isupper()
+        and not owned.words
+        and name.lower() not in kinds.text
+    )
 
 
 def _inside(name: str, thing: str) -> bool:

@@ -786,6 +786,15 @@ def test_how_long_an_event_lasts_is_no_new_date(
           "again, this time to Sunday."),
          ("2020-05-18", "Israel's new unity government was sworn in on Sunday."), "2020-05-24",
          "happened"),
+        # "its" owns the trucks as "Tesla's" does; the owner named after the head owns it too
+        (("2022-10-07", "Tesla's first Semi trucks will be handed to PepsiCo on 1 December, "
+          "Elon Musk said."),
+         ("2022-12-02", "Tesla handed its first Semi electric trucks to PepsiCo on Thursday."),
+         "2022-12-08", "happened"),
+        (("2018-10-01", "The start of Harold Vance's trial is set for 5 November, the judge "
+          "said."),
+         ("2018-11-06", "The federal trial of Harold Vance began on Monday in Brooklyn."),
+         "2018-11-12", "happened"),
         # voters casting their ballots: the ballots are what the voters do, not their thing
         (("2020-03-19", "Rotuma put off its plebiscite on autonomy by six months. Citizens will "
           "now cast their ballots on 25 October."),
