@@ -619,7 +619,7 @@ def _owned_apart(kinds: _Kind, owned: _Kind) -> bool:
         and not kinds.owner
         and name[:1].isupper()
         and not owned.words
-        and name.lower() not in kinds.text
+        and not re.search(rf"\b{re.escape(name.lower())}\b", kinds.text)
     )
 
 
