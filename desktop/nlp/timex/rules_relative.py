@@ -85,10 +85,7 @@ def _relative_period(m: re.Match[str], anchor: date, direction: Direction) -> Ti
         other = shift(anchor, step, unit)
         start, end = (other, anchor) if step < 0 else (anchor, other)
         return Timex(duration_value(1, unit), "duration", start, end, type="DURATION")
-    part = (m["part"] or "").strip().lower()
-    if part == "later" and unit in {"week", "month"}:
-        part = ""  # "later this month": any day after today in it, not its last part
-    return _period(" ".join(m["unit"].lower().split()), anchor, step, part_mod(part))
+    return _period(" ".join(m["unit"].lower().split()), anchor, step, part_mod(m["part"]))
 
 
 @rule(
