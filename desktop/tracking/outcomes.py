@@ -164,11 +164,10 @@ def about(
     )
     named_event = bool(target.nominal and has_form(sentence.lower(), target.lemma))
     strong = bool(strong_names or in_theme or same_theme or both_generic or named_event)
-    head = [w for w in (report.theme_lemma or "").split() if not w.isdigit()][-1:]
-    its_thing = [n for n in in_theme if not head or _head_of_name(head[0], n)]
+    head = _designated_head(report.theme_lemma or "", target.row.theme or "")
+    its_thing = [n for n in in_theme if not head or _head_of_name(head, n)]
     """Names in the theme that are the thing, not words qualifying its common noun
-    ("KPMG's report on Wirecard" is a report, whoever wrote it and whatever it is on); a
-    number after the head is its designation ("Vogtle Unit 3" is a unit)."""
+    ("KPMG's report on Wirecard" is a report, whoever wrote it and whatever it is on)."""
     if strong and not its_thing and _theme_elsewhere(target, report):
         strong = False  # "the airport company started trial runs": not the airport opening
     if not found and _carried(target, report, (sentence, following)):
@@ -220,6 +219,20 @@ def about(
     if article_names or not target.names:
         return Match([], named_event or both_generic)
     return None
+
+
+def _designated_head(theme: str, own: str) -> str:
+    """A theme's head word; a number after it is its designation when the follow-up's own
+    thing has that number ("Vogtle Unit 3" is the unit of "Unit 3 at Plant Vogtle"), and
+    otherwise the head itself ("Falcon 9" is no Falcon Heavy, "Unit 4" no Unit 3)."""
+    words = theme.split()
+    if not words:
+        return ""
+    numbers = [w for w in words if w.isdigit()]
+    if words[-1].isdigit() and set(numbers) <= set(tokens(own)):
+        rest = [w for w in words if not w.isdigit()]
+        return rest[-1] if rest else words[-1]
+    return words[-1]
 
 
 def _head_of_name(head: str, name: str) -> bool:

@@ -1112,31 +1112,47 @@ def test_an_announcement_is_reported_done_unless_it_announces_one_to_come_or_a_d
     assert [(r.lemma, r.status) for r in reports if r.status == "happened"] == done
 
 
+def _first_on_storyline(
+    store: Store,
+    english: tuple[Any, Any],
+    folder: Path,
+    story: tuple[str, str],
+    ids: tuple[str, ...],
+    due_start: date,
+    as_of: date,
+) -> tuple[Any, list[int]]:
+    """The first candidate, as of ``as_of``, for the follow-up due from ``due_start`` of the
+    first of a held-out storyline's articles ``ids`` (half, name), and the articles' ids."""
+    half, name = story
+    lines = (STORYLINES / half / f"{name}_articles.jsonl").read_text().splitlines()
+    records = {r["id"]: r for r in map(json.loads, lines)}
+    articles = [(records[i]["dct"], records[i]["title"], records[i]["text"]) for i in ids]
+    loaded = load(store, english, folder, articles)
+    [followup] = [f for f in proposed_from(store, loaded[0]) if f.due_start == due_start]
+    confirm(store, followup_id=followup.id, who="ana")
+    [found] = check_updates(store, as_of=as_of, followup_ids=[followup.id])
+    return (found.candidates[0] if found.candidates else None), loaded
+
+
 def test_a_unit_named_with_its_number_is_the_unit_awaited(
     store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
     """'Vogtle Unit 3 enters commercial operation' (a headline) is the unit the follow-up
-    awaits, though its twin is still to follow; the held-out storyline's own two articles."""
-    records = {
-        r["id"]: r
-        for r in map(
-            json.loads,
-            (STORYLINES / "heldout18" / "vogtle_articles.jsonl").read_text().splitlines(),
-        )
-    }
-    source, done = load(
-        store,
-        english,
-        tmp_path,
-        [
-            (records[i]["dct"], records[i]["title"], records[i]["text"])
-            for i in ("vogtle-13", "vogtle-14")
-        ],
-    )
-    [followup] = [f for f in proposed_from(store, source) if f.due_start == date(2023, 7, 1)]
-    confirm(store, followup_id=followup.id, who="ana")
-    [found] = check_updates(store, as_of=date(2023, 8, 7), followup_ids=[followup.id])
-    assert (found.candidates[0].article_id, found.candidates[0].proposed_state) == (
-        done,
-        "happened",
-    )
+    awaits, though its twin is still to follow."""
+    first, (_source, done) = _first_on_storyline(
+        store, english, tmp_path, ("heldout18", "vogtle"), ("vogtle-13", "vogtle-14"),
+        date(2023, 7, 1), date(2023, 8, 7),
+    )  # fmt: skip
+    assert (first.article_id, first.proposed_state) == (done, "happened")
+
+
+def test_another_number_after_the_name_is_another_thing(
+    store: Store, english: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """'The Falcon 9 returned to flight in January' is no first Falcon Heavy launch: the
+    later article that puts it in late summer is its postponement."""
+    first, ids = _first_on_storyline(
+        store, english, tmp_path, ("heldout19", "falcon"),
+        ("falcon-04", "falcon-05", "falcon-06"), date(2016, 9, 1), date(2017, 5, 19),
+    )  # fmt: skip
+    assert (first.article_id, first.proposed_state) == (ids[2], "postponed")
