@@ -205,11 +205,17 @@ def _day(c: Candidate) -> date:
 
 
 def _latest_move_first(ranked: list[Candidate]) -> list[Candidate]:
-    """Of postponements in a row, the latest goes first: "moved to 2023" in January, then
-    "now expected in July" in June; the window the follow-up waits for now is the last one
-    given (a move back to an earlier day is no slip after the first, and is left behind)."""
+    """A postponement to a wide window goes after a later one to a later day: "moved to
+    2023" in January, then "now expected in July" in June; the window the follow-up waits
+    for now is the last one given. A move to a day stays first ("to 2 September", then "to
+    3 September" is the slip of that day, for the follow-up that takes it over)."""
     first = ranked[0] if ranked else None
-    if first is None or first.proposed_state != "postponed" or first.proposed_window is None:
+    if (
+        first is None
+        or first.proposed_state != "postponed"
+        or first.proposed_window is None
+        or _near(first.proposed_window)
+    ):
         return ranked
     start = first.proposed_window[0] or date.min
     later = [

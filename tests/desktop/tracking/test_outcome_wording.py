@@ -332,7 +332,7 @@ def test_a_postponement_then_the_outcome_on_the_new_day_puts_the_outcome_first(
     )
 
 
-def test_of_postponements_in_a_row_the_latest_goes_first(
+def test_a_later_day_goes_before_a_postponement_to_a_season(
     store: Store, english: tuple[Any, Any], tmp_path: Path
 ) -> None:
     source, moved, moved_again = load(
@@ -341,20 +341,17 @@ def test_of_postponements_in_a_row_the_latest_goes_first(
         tmp_path,
         [
             ("2021-02-01", "Plans", "The new Ostrava airport will open on 3 June 2022."),
-            ("2022-05-17", "Setback", "The opening of the Ostrava airport was put back to 4 "
-             "September."),
-            ("2022-08-20", "Again", "The Ostrava airport will now open on 2 October, a month "
-             "later than planned."),
+            ("2022-05-17", "Setback", "The opening of the Ostrava airport was put back to the "
+             "autumn."),
+            ("2022-08-20", "Again", "The Ostrava airport will now open on 2 October."),
         ],
     )  # fmt: skip
     [followup] = proposed_from(store, source)
     confirm(store, followup_id=followup.id, who="ana")
     [found] = check_updates(store, as_of=date(2022, 8, 25), followup_ids=[followup.id])
     ranked = [(c.article_id, c.proposed_state, c.proposed_window) for c in found.candidates]
-    assert ranked[:2] == [
-        (moved_again, "postponed", (date(2022, 10, 2), date(2022, 10, 2))),
-        (moved, "postponed", (date(2022, 9, 4), date(2022, 9, 4))),
-    ]
+    assert [r[:2] for r in ranked[:2]] == [(moved_again, "postponed"), (moved, "postponed")]
+    assert ranked[0][2] == (date(2022, 10, 2), date(2022, 10, 2))
 
 
 @pytest.mark.parametrize(
